@@ -1,0 +1,96 @@
+import type * as v from 'valibot'
+import type { Api, InputOf, OutputOf } from '@/domain/contract'
+import { fail, ok, type Envelope } from '@/domain/envelope'
+import { AppError } from '@/domain/errors'
+import { effectiveRoles, type Role } from '@/domain/roles'
+import type { UserDoc } from '@/domain/user/types'
+import { parseInput, type InputSchema } from '@/domain/validation'
+import { cloud } from './cloud'
+import { loadOrCreateUser } from './users'
+
+export type ActionContext = {
+  /** The caller, from the WeChat context only — never from the request body. */
+  openid: string
+  /** The caller's user record (created on first contact); loaded once per invocation. */
+  user(): Promise<UserDoc>
+  /** Throws FORBIDDEN unless the caller is staff of that community. */
+  requireStaffOf(communityId: string): Promise<UserDoc>
+}
+
+/** Who may call an action: anyone who opens the app, or holders of at least one of the roles. */
+export type Audience = 'anyone' | readonly Role[]
+
+export type Action<I, O> = {
+  input: InputSchema
+  audience: Audience
+  handler(input: I, ctx: ActionContext): Promise<O>
+}
+
+/** Declares one action; the handler's input type is what its schema produces. */
+export function action<S extends InputSchema, O>(def: {
+  input: S
+  audience: Audience
+  handler(input: v.InferOutput<S>, ctx: ActionContext): Promise<O>
+}): Action<v.InferOutput<S>, O> {
+  return def
+}
+
+export type ActionTable<A extends Api> = { [K in keyof A]: Action<InputOf<A, K>, OutputOf<A, K>> }
+
+/** Keys the platform or the router put in the event; they are never action input. */
+const RESERVED_EVENT_KEYS = new Set(['action', 'userInfo'])
+
+function contextFor(openid: string): ActionContext {
+  let loaded: Promise<UserDoc> | undefined
+  const user = () => (loaded ??= loadOrCreateUser(openid))
+  return {
+    openid,
+    user,
+    async requireStaffOf(communityId) {
+      const doc = await user()
+      if (!doc.roles.includes('staff') || !doc.staffCommunityIds.includes(communityId)) {
+        throw new AppError('FORBIDDEN', '只有本社区的工作人员可以进行这项操作')
+      }
+      return doc
+    },
+  }
+}
+
+async function checkAudience(audience: Audience, ctx: ActionContext): Promise<void> {
+  if (audience === 'anyone') return
+  const roles = effectiveRoles((await ctx.user()).roles)
+  if (!audience.some((role) => roles.includes(role))) throw new AppError('FORBIDDEN')
+}
+
+function toFailure(error: unknown, fnName: string, actionName: string): Envelope<never> {
+  if (error instanceof AppError) return fail(error.code, error.message, error.fields)
+  // The stack goes to the function log only; the event is never logged (it may hold ID numbers).
+  console.error(`[${fnName}.${actionName}] unexpected failure`, error instanceof Error ? error.stack : error)
+  return fail('INTERNAL', '系统开小差了，请稍后再试')
+}
+
+/**
+ * The `main` of a cloud function: routes `event.action` through the table, validates the input,
+ * checks the caller, runs the handler, and answers with the envelope on every path.
+ */
+export function defineFunction<A extends Api>(fnName: string, table: ActionTable<A>) {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const body = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>
+    const actionName = typeof body.action === 'string' ? body.action : ''
+    try {
+      if (!Object.prototype.hasOwnProperty.call(table, actionName)) {
+        throw new AppError('INVALID_INPUT', actionName ? `不支持的操作：${actionName}` : '缺少要执行的操作')
+      }
+      const def = table[actionName as keyof A] as Action<unknown, unknown>
+      const { OPENID } = cloud.getWXContext()
+      if (!OPENID) throw new AppError('UNAUTHENTICATED')
+      const raw = Object.fromEntries(Object.entries(body).filter(([key]) => !RESERVED_EVENT_KEYS.has(key)))
+      const input = parseInput(def.input, raw)
+      const ctx = contextFor(OPENID)
+      await checkAudience(def.audience, ctx)
+      return ok(await def.handler(input, ctx))
+    } catch (error) {
+      return toFailure(error, fnName, actionName || '?')
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { UserDoc } from '@/domain/user/types'
+import { defaultDisplayName } from '@/domain/user/types'
+import { collections, db } from './cloud'
+
+const users = () => db.collection(collections.users)
+
+async function findUser(openid: string): Promise<UserDoc | null> {
+  const { data } = await users().where({ _id: openid }).limit(1).get()
+  return (data[0] as UserDoc | undefined) ?? null
+}
+
+/**
+ * The caller's user record, created on first contact. Two first calls racing each other both
+ * end up with the one record: the loser's insert fails on the duplicate `_id` and it reads back.
+ */
+export async function loadOrCreateUser(openid: string): Promise<UserDoc> {
+  const existing = await findUser(openid)
+  if (existing) return existing
+  const fresh: Omit<UserDoc, 'createdAt'> = {
+    _id: openid,
+    displayName: defaultDisplayName(openid),
+    roles: [],
+    homeCommunityId: null,
+    staffCommunityIds: [],
+  }
+  try {
+    await users().add({ data: { ...fresh, createdAt: db.serverDate() } })
+  } catch (error) {
+    const raced = await findUser(openid)
+    if (raced) return raced
+    throw error
+  }
+  const created = await findUser(openid)
+  if (!created) throw new Error('user record missing right after insert')
+  return created
+}

@@ -1,0 +1,7 @@
+import type { NotifyApi } from '@/domain/notify/contract'
+import { defineFunction } from '../_kit/define-function'
+import { inbox } from './actions/inbox'
+import { markRead } from './actions/mark-read'
+import { subscribed } from './actions/subscribed'
+
+export const main = defineFunction<NotifyApi>('notify', { inbox, markRead, subscribed })

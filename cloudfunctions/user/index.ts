@@ -1,0 +1,5 @@
+import type { UserApi } from '@/domain/user/contract'
+import { defineFunction } from '../_kit/define-function'
+import { me } from './actions/me'
+
+export const main = defineFunction<UserApi>('user', { me })

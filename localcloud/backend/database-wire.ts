@@ -1,0 +1,113 @@
+import { EJSON } from 'bson'
+import { Aggregator } from 'mingo'
+import type { DocumentStore } from '../store/document-store'
+import { StoreError, type Doc } from '../store/types'
+
+/**
+ * Answers the database requests `@cloudbase/database` sends (see
+ * ../shared/notes/wx-server-sdk-local-backend.md): same action names, same EJSON-encoded
+ * parameters, same response shapes as CloudBase's HTTP API.
+ */
+export type WireResponse = { requestId: string; data?: unknown; code?: string; message?: string }
+type Params = Record<string, unknown>
+
+let requestSeq = 0
+const requestId = () => `local-${Date.now().toString(36)}-${(requestSeq++).toString(36)}`
+
+/** Query, update data, order and projection arrive as canonical EJSON strings. */
+function decode<T = Record<string, unknown>>(value: unknown): T {
+  if (value === undefined || value === null || value === '') return {} as T
+  return resolveServerDates(typeof value === 'string' ? EJSON.parse(value, { relaxed: true }) : value) as T
+}
+
+const encode = (doc: Doc) => EJSON.stringify(doc, { relaxed: false })
+
+/** `db.serverDate({ offset })` arrives as `{ $tcb_server_date: { offset } }`; the server fills in now. */
+function resolveServerDates(value: unknown, now = Date.now()): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolveServerDates(item, now))
+  if (!value || typeof value !== 'object' || value instanceof Date) return value
+  const marker = (value as { $tcb_server_date?: { offset?: number } }).$tcb_server_date
+  if (marker) return new Date(now + (marker.offset ?? 0))
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveServerDates(item, now)]))
+}
+
+const hasOperators = (data: Record<string, unknown>) => Object.keys(data).some((key) => key.startsWith('$'))
+
+type Handler = (store: DocumentStore, params: Params) => unknown
+
+const handlers: Record<string, Handler> = {
+  'database.getDocument'(store, p) {
+    const list = store.find(String(p.collectionName), decode(p.query), {
+      sort: decode<Record<string, 1 | -1>>(p.order),
+      skip: Number(p.offset ?? 0),
+      limit: Math.min(Number(p.limit ?? 100), 1000),
+      projection: p.projection ? decode<Record<string, 0 | 1>>(p.projection) : undefined,
+    })
+    return { list: list.map(encode), offset: Number(p.offset ?? 0), limit: Number(p.limit ?? 100) }
+  },
+  'database.calculateDocument'(store, p) {
+    return { total: store.count(String(p.collectionName), decode(p.query)) }
+  },
+  'database.insertDocument'(store, p) {
+    const docs = (p.data as string[]).map((item) => decode<Doc>(item))
+    return { insertedIds: store.insert(String(p.collectionName), docs) }
+  },
+  'database.modifyDocument'(store, p) {
+    const collection = String(p.collectionName)
+    const query = decode(p.query)
+    const data = decode(p.data)
+    if (p.merge === false && !hasOperators(data)) {
+      // doc(id).set(data): replace the whole document, creating it when absent.
+      const id = String(query._id)
+      const result = store.replace(collection, id, data)
+      return { updated: result.matched, upsert_id: result.upsertedId }
+    }
+    const result = store.update(collection, query, hasOperators(data) ? data : { $set: data }, {
+      multi: p.multi !== false,
+      upsert: p.upsert === true,
+    })
+    return { updated: result.matched, upsert_id: result.upsertedId }
+  },
+  'database.modifyAndReturnDoc'(store, p) {
+    const collection = String(p.collectionName)
+    const query = decode(p.query)
+    const [target] = store.find(collection, query, { limit: 1 })
+    if (!target) return { updated: 0, doc: null }
+    store.update(collection, { _id: target._id }, decode(p.data), { multi: false })
+    const [after] = store.find(collection, { _id: target._id })
+    return { updated: 1, doc: encode(after) }
+  },
+  'database.removeDocument'(store, p) {
+    return { deleted: store.remove(String(p.collectionName), decode(p.query), { multi: p.multi !== false }) }
+  },
+  'database.aggregateDocuments'(store, p) {
+    const stages = (p.stages as Array<{ stageKey: string; stageValue: string }>).map(({ stageKey, stageValue }) => ({
+      [stageKey]: decode(stageValue),
+    }))
+    const aggregator = new Aggregator(stages, { collectionResolver: (name: string) => store.find(name, {}) })
+    return { list: (aggregator.run(store.find(String(p.collectionName), {})) as Doc[]).map(encode) }
+  },
+  'database.addCollection'(store, p) {
+    store.ensureCollection(String(p.collectionName))
+    return {}
+  },
+}
+
+/** Runs one request synchronously: nothing else can interleave with a conditional update. */
+export function handleDatabaseRequest(store: DocumentStore, action: string, params: Params): WireResponse {
+  const handler = handlers[action]
+  if (!handler) {
+    return { requestId: requestId(), code: 'UNSUPPORTED_ACTION', message: `local cloud does not support ${action}` }
+  }
+  try {
+    return { requestId: requestId(), data: handler(store, params) }
+  } catch (error) {
+    if (error instanceof StoreError) {
+      const code = error.code === 'DUPLICATE_KEY' ? 'DATABASE_DUPLICATE_WRITE' : 'DATABASE_REQUEST_FAILED'
+      return { requestId: requestId(), code, message: error.message }
+    }
+    throw error
+  }
+}
+
+export const SUPPORTED_DATABASE_ACTIONS = Object.keys(handlers)

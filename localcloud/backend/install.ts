@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module'
+import type { DocumentStore } from '../store/document-store'
+import { handleDatabaseRequest } from './database-wire'
+import { installPerInvocationEnv } from './identity'
+import { createOpenApi, type Outbox } from './openapi'
+import type { FileStorage } from './storage'
+
+type Send = (action: string, data: Record<string, unknown>, opts?: unknown) => Promise<unknown>
+type WxServerSdk = Record<string, unknown>
+
+const sdkRequire = createRequire(require.resolve('wx-server-sdk'))
+
+/** The module instance every function gets from `require('wx-server-sdk')`. */
+export const wxServerSdk = (): WxServerSdk => sdkRequire('wx-server-sdk') as WxServerSdk
+
+/** Where every database call of `@cloudbase/database` ends (`Db.reqClass` is rebuilt per call). */
+const requesterPrototype = (): { send: Send } =>
+  sdkRequire('@cloudbase/node-sdk/dist/utils/tcbdbapirequester').TcbDBApiHttpRequester.prototype
+
+export type Backend = { store: DocumentStore; storage: FileStorage; outbox: Outbox }
+
+/**
+ * Points the unmodified `wx-server-sdk` at the local cloud: its database requests are answered
+ * by the embedded store, its storage and open-API calls by local stand-ins, and its WeChat
+ * context comes from the invocation. Function code stays exactly what is deployed.
+ */
+export function installLocalBackend({ store, storage, outbox }: Backend): void {
+  installPerInvocationEnv()
+  requesterPrototype().send = async (action, data) => handleDatabaseRequest(store, action, data)
+  const sdk = wxServerSdk()
+  sdk.openapi = createOpenApi(outbox)
+  sdk.uploadFile = storage.uploadFile
+  sdk.getTempFileURL = storage.getTempFileURL
+  sdk.deleteFile = storage.deleteFile
+}

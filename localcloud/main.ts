@@ -1,0 +1,24 @@
+import path from 'node:path'
+import { startLocalCloud } from './server'
+
+/** `npm start` ends here: the local cloud on PORT (8787) with its data in DATA_DIR (.data). */
+async function main() {
+  const root = path.resolve(__dirname, '..')
+  const cloud = await startLocalCloud({
+    dataDir: path.resolve(process.env.DATA_DIR ?? path.join(root, '.data')),
+    port: Number(process.env.PORT ?? 8787),
+    host: process.env.HOST ?? '127.0.0.1',
+    staticDir: path.join(root, 'dist', 'h5'),
+    functionsFrom: 'dist',
+    localMode: true,
+  })
+  console.log(`\n  博爱家园 local cloud is running\n\n  App:       ${cloud.url}/\n  Functions: ${cloud.url}/api/functions/<name>\n  Functions loaded: ${cloud.functions.names().join(', ')}\n`)
+  const stop = () => cloud.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

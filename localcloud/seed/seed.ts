@@ -1,0 +1,26 @@
+import type { DocumentStore } from '../store/document-store'
+import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
+
+/** Writes the demo data into an empty store; returns whether it did. */
+export function seedIfEmpty(store: DocumentStore): boolean {
+  if (!store.isEmpty()) return false
+  const now = new Date()
+  store.insert('communities', DEMO_COMMUNITIES.map((community) => ({ ...community, createdAt: now })))
+  store.insert(
+    'users',
+    DEMO_USERS.map((user) => ({
+      _id: user._id,
+      displayName: user.displayName,
+      roles: user.roles,
+      homeCommunityId: user.homeCommunityId,
+      staffCommunityIds: user.staffCommunityIds,
+      createdAt: now,
+    })),
+  )
+  return true
+}
+
+export function reseed(store: DocumentStore): void {
+  store.clear()
+  seedIfEmpty(store)
+}

@@ -1,0 +1,141 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import sirv from 'sirv'
+import { installLocalBackend } from './backend/install'
+import { Outbox } from './backend/openapi'
+import { FileStorage } from './backend/storage'
+import { FunctionHost } from './function-host'
+import { DEMO_IDENTITIES } from './seed/demo-data'
+import { seedIfEmpty } from './seed/seed'
+import { DocumentStore } from './store/document-store'
+
+export type LocalCloudOptions = {
+  /** Data folder of the store and files; null keeps everything in memory. */
+  dataDir: string | null
+  port?: number
+  host?: string
+  /** Run the deployable bundles (`dist`) or the TypeScript sources (tests). */
+  functionsFrom?: 'dist' | 'source'
+  /** Serve the H5 build from this folder; omitted, only the API is served. */
+  staticDir?: string
+  /** Accept `X-Wx-Openid` and expose the dev endpoints. Only ever true on a developer's machine. */
+  localMode?: boolean
+  seed?: boolean
+}
+
+export type LocalCloud = {
+  url: string
+  store: DocumentStore
+  outbox: Outbox
+  functions: FunctionHost
+  close(): Promise<void>
+}
+
+const MAX_BODY_BYTES = 1024 * 1024
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'))
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function parseEvent(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text)
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+/** Starts the local cloud: store, functions, file storage, open-API stand-ins and the H5 app. */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true } = options
+  const store = DocumentStore.open(dataDir)
+  if (seed) seedIfEmpty(store)
+  const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`))
+  const outbox = new Outbox()
+  installLocalBackend({ store, storage, outbox })
+  const functions = FunctionHost.load(functionsFrom)
+  const serveApp = staticDir && fs.existsSync(staticDir) ? sirv(staticDir, { single: true, dev: false, etag: true }) : null
+  fs.mkdirSync(storage.root, { recursive: true })
+  const serveFiles = sirv(storage.root, { dev: true })
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    try {
+      if (req.method === 'GET' && url.pathname === '/healthz') {
+        return send(res, 200, { ok: true, functions: functions.names() })
+      }
+      const fn = url.pathname.match(/^\/api\/functions\/([^/]+)$/)
+      if (fn) {
+        if (req.method !== 'POST') return send(res, 405, { error: 'use POST' })
+        if (!functions.has(fn[1])) return send(res, 404, { error: `unknown function ${fn[1]}` })
+        const event = parseEvent(await readBody(req))
+        if (!event) return send(res, 400, { error: 'body must be a JSON object' })
+        const header = req.headers['x-wx-openid']
+        if (header !== undefined && !localMode) return send(res, 403, { error: 'X-Wx-Openid is accepted in local mode only' })
+        const openid = typeof header === 'string' ? header.trim() : ''
+        return send(res, 200, await functions.invoke(fn[1], event, openid))
+      }
+      if (localMode && req.method === 'GET' && url.pathname === '/api/dev/outbox') {
+        return send(res, 200, { items: outbox.list(url.searchParams.get('openid') ?? undefined) })
+      }
+      if (localMode && req.method === 'GET' && url.pathname === '/api/dev/identities') {
+        return send(res, 200, { items: DEMO_IDENTITIES })
+      }
+      if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
+        req.url = url.pathname.slice('/files'.length)
+        return serveFiles(req, res, () => send(res, 404, { error: 'no such file' }))
+      }
+      if (serveApp && (req.method === 'GET' || req.method === 'HEAD')) {
+        return serveApp(req, res, () => send(res, 404, { error: 'not found' }))
+      }
+      send(res, 404, { error: 'not found' })
+    } catch (error) {
+      console.error('[localcloud] request failed', error instanceof Error ? error.stack : error)
+      if (!res.headersSent) send(res, 500, { error: 'internal error' })
+    }
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, resolve)
+  })
+  const address = server.address() as AddressInfo
+  const url = `http://${host}:${address.port}`
+  storage.setOrigin(url)
+  return {
+    url,
+    store,
+    outbox,
+    functions,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close()
+          resolve()
+        })
+        server.closeAllConnections()
+      }),
+  }
+}

@@ -1,0 +1,230 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { find, Query } from 'mingo'
+import { update as applyUpdate, type UpdateExpression } from 'mingo/updater'
+import { Journal, type Change } from './journal'
+import { StoreError, type Doc, type FindOptions } from './types'
+
+type Criteria = Record<string, unknown>
+export type WriteResult = { matched: number; upsertedId?: string }
+
+/** Documents per journal line when compacting. */
+const SNAPSHOT_CHUNK = 500
+
+const newId = () => crypto.randomBytes(16).toString('hex')
+
+/** `{ _id: 'x' }` (or `{ _id: { $eq: 'x' } }`): answered from the key map, not a scan. */
+function idOf(criteria: Criteria): string | undefined {
+  const id = criteria._id
+  if (typeof id === 'string') return id
+  if (id && typeof id === 'object' && typeof (id as { $eq?: unknown }).$eq === 'string') return (id as { $eq: string }).$eq
+  return undefined
+}
+
+/**
+ * The embedded document store of the local cloud: collections of documents in memory, every
+ * acknowledged write journalled to disk first. Each operation runs synchronously in one
+ * JavaScript turn, which is what makes a conditional update atomic against concurrent callers.
+ */
+export class DocumentStore {
+  private readonly collections = new Map<string, Map<string, Doc>>()
+  private readonly journal: Journal | null
+  private readonly lockFile: string | null
+
+  private constructor(dir: string | null) {
+    if (dir === null) {
+      this.journal = null
+      this.lockFile = null
+      return
+    }
+    this.lockFile = acquireLock(dir)
+    this.journal = Journal.open(dir, (change) => this.apply(change))
+  }
+
+  /** A store persisted in `dir`, or in memory only when `dir` is null (benchmarks). */
+  static open(dir: string | null): DocumentStore {
+    return new DocumentStore(dir)
+  }
+
+  close(): void {
+    this.journal?.close()
+    if (this.lockFile) fs.rmSync(this.lockFile, { force: true })
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()]
+  }
+
+  isEmpty(): boolean {
+    return [...this.collections.values()].every((docs) => docs.size === 0)
+  }
+
+  ensureCollection(name: string): void {
+    this.docs(name)
+  }
+
+  find(collection: string, criteria: Criteria, options: FindOptions = {}): Doc[] {
+    const candidates = this.match(collection, criteria)
+    const cursor = find(candidates, {}, options.projection)
+    if (options.sort && Object.keys(options.sort).length > 0) cursor.sort(options.sort)
+    if (options.skip) cursor.skip(options.skip)
+    if (options.limit !== undefined) cursor.limit(options.limit)
+    return cursor.all() as Doc[]
+  }
+
+  count(collection: string, criteria: Criteria): number {
+    return this.match(collection, criteria).length
+  }
+
+  insert(collection: string, docs: Array<Omit<Doc, '_id'> & { _id?: unknown }>): string[] {
+    const existing = this.docs(collection)
+    const prepared = docs.map((doc) => ({ ...doc, _id: doc._id === undefined ? newId() : String(doc._id) }) as Doc)
+    const ids = new Set<string>()
+    for (const doc of prepared) {
+      if (existing.has(doc._id) || ids.has(doc._id)) {
+        throw new StoreError('DUPLICATE_KEY', `duplicate _id ${doc._id} in ${collection}`)
+      }
+      ids.add(doc._id)
+    }
+    this.commit({ c: collection, put: prepared })
+    return prepared.map((doc) => doc._id)
+  }
+
+  /** Applies update operators to every match (or the first, unless `multi`). */
+  update(collection: string, criteria: Criteria, expr: Record<string, unknown>, { multi = true, upsert = false } = {}): WriteResult {
+    const targets = this.match(collection, criteria)
+    const chosen = multi ? targets : targets.slice(0, 1)
+    if (chosen.length === 0 && upsert) {
+      const seed = Object.fromEntries(Object.entries(criteria).filter(([key, value]) => !key.startsWith('$') && !isOperatorObject(value)))
+      const doc = this.applyOperators({ ...seed, _id: String(seed._id ?? newId()) } as Doc, expr)
+      this.commit({ c: collection, put: [doc] })
+      return { matched: 0, upsertedId: doc._id }
+    }
+    const changed = chosen.map((doc) => this.applyOperators(doc, expr))
+    if (changed.length > 0) this.commit({ c: collection, put: changed })
+    return { matched: chosen.length }
+  }
+
+  /** Replaces the document with this `_id`, creating it when absent (`doc().set`). */
+  replace(collection: string, id: string, data: Record<string, unknown>): WriteResult {
+    const existed = this.docs(collection).has(id)
+    this.commit({ c: collection, put: [{ ...data, _id: id }] })
+    return existed ? { matched: 1 } : { matched: 0, upsertedId: id }
+  }
+
+  remove(collection: string, criteria: Criteria, { multi = true } = {}): number {
+    const targets = this.match(collection, criteria)
+    const chosen = multi ? targets : targets.slice(0, 1)
+    if (chosen.length > 0) this.commit({ c: collection, del: chosen.map((doc) => doc._id) })
+    return chosen.length
+  }
+
+  /** Drops everything (seed --reset). */
+  clear(): void {
+    for (const name of this.collectionNames()) {
+      const ids = [...this.docs(name).keys()]
+      if (ids.length > 0) this.commit({ c: name, del: ids })
+    }
+    this.compact()
+  }
+
+  compact(): void {
+    this.journal?.compact(this.snapshot())
+  }
+
+  private *snapshot(): Iterable<Change> {
+    for (const [name, docs] of this.collections) {
+      const all = [...docs.values()]
+      for (let i = 0; i < all.length; i += SNAPSHOT_CHUNK) yield { c: name, put: all.slice(i, i + SNAPSHOT_CHUNK) }
+    }
+  }
+
+  private docs(collection: string): Map<string, Doc> {
+    let docs = this.collections.get(collection)
+    if (!docs) {
+      docs = new Map()
+      this.collections.set(collection, docs)
+    }
+    return docs
+  }
+
+  private match(collection: string, criteria: Criteria): Doc[] {
+    const docs = this.docs(collection)
+    const id = idOf(criteria)
+    if (id !== undefined) {
+      const doc = docs.get(id)
+      return doc && new Query(criteria).test(doc) ? [doc] : []
+    }
+    if (Object.keys(criteria).length === 0) return [...docs.values()]
+    let query: Query
+    try {
+      query = new Query(criteria)
+    } catch (error) {
+      throw new StoreError('INVALID_QUERY', error instanceof Error ? error.message : String(error))
+    }
+    const out: Doc[] = []
+    for (const doc of docs.values()) if (query.test(doc)) out.push(doc)
+    return out
+  }
+
+  /** Works on a copy, so a rejected update leaves the stored document untouched. */
+  private applyOperators(doc: Doc, expr: Record<string, unknown>): Doc {
+    const copy = structuredClone(doc)
+    try {
+      for (const [operator, fields] of Object.entries(expr)) {
+        applyUpdate(copy, { [operator]: fields } as UpdateExpression)
+      }
+    } catch (error) {
+      throw new StoreError('INVALID_UPDATE', error instanceof Error ? error.message : String(error))
+    }
+    copy._id = doc._id
+    return copy
+  }
+
+  /** Journal first, then memory: a write is visible only once it is durable. */
+  private commit(change: Change): void {
+    this.journal?.append(change)
+    this.apply(change)
+    if (this.journal && this.journal.lines > Math.max(10_000, this.size() * 2)) this.compact()
+  }
+
+  private apply(change: Change): void {
+    const docs = this.docs(change.c)
+    for (const doc of change.put ?? []) docs.set(doc._id, doc)
+    for (const id of change.del ?? []) docs.delete(id)
+  }
+
+  private size(): number {
+    let n = 0
+    for (const docs of this.collections.values()) n += docs.size
+    return n
+  }
+}
+
+function isOperatorObject(value: unknown): boolean {
+  return !!value && typeof value === 'object' && Object.keys(value).some((key) => key.startsWith('$'))
+}
+
+/** One process per data folder: a second one would interleave journal lines. */
+function acquireLock(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true })
+  const lockFile = path.join(dir, 'store.lock')
+  if (fs.existsSync(lockFile)) {
+    const pid = Number(fs.readFileSync(lockFile, 'utf8'))
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`数据目录 ${dir} 正被进程 ${pid} 使用（another local cloud is running on this data folder）`)
+    }
+  }
+  fs.writeFileSync(lockFile, String(process.pid))
+  return lockFile
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}

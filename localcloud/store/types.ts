@@ -1,0 +1,18 @@
+/** A stored document: plain values, `Date`s and GeoJSON points, keyed by `_id`. */
+export type Doc = { _id: string; [field: string]: unknown }
+
+export type FindOptions = {
+  sort?: Record<string, 1 | -1>
+  skip?: number
+  limit?: number
+  projection?: Record<string, 0 | 1>
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'DUPLICATE_KEY' | 'INVALID_QUERY' | 'INVALID_UPDATE',
+    message: string,
+  ) {
+    super(message)
+  }
+}

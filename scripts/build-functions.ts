@@ -1,0 +1,50 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { build } from 'esbuild'
+import { FUNCTIONS_DIST_DIR, FUNCTIONS_SOURCE_DIR, functionNames } from '../localcloud/function-host'
+
+const root = path.resolve(__dirname, '..')
+const sdkVersion = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['wx-server-sdk']
+
+/**
+ * Turns each `cloudfunctions/<fn>` into a folder WeChat DevTools can upload: one bundled
+ * `index.js` (with `src/domain` and the shared kit inlined) and a `package.json` that depends on
+ * `wx-server-sdk` only.
+ */
+export async function buildFunctions(): Promise<Array<{ name: string; bytes: number }>> {
+  fs.rmSync(FUNCTIONS_DIST_DIR, { recursive: true, force: true })
+  const results = []
+  for (const name of functionNames()) {
+    const outDir = path.join(FUNCTIONS_DIST_DIR, name)
+    await build({
+      entryPoints: [path.join(FUNCTIONS_SOURCE_DIR, name, 'index.ts')],
+      outfile: path.join(outDir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      external: ['wx-server-sdk'],
+      tsconfig: path.join(root, 'tsconfig.json'),
+      legalComments: 'none',
+      logLevel: 'warning',
+    })
+    fs.writeFileSync(
+      path.join(outDir, 'package.json'),
+      `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`,
+    )
+    fs.writeFileSync(path.join(outDir, 'config.json'), `${JSON.stringify({ permissions: { openapi: ['subscribeMessage.send', 'security.msgSecCheck'] } }, null, 2)}\n`)
+    results.push({ name, bytes: fs.statSync(path.join(outDir, 'index.js')).size })
+  }
+  return results
+}
+
+if (require.main === module) {
+  buildFunctions()
+    .then((results) => {
+      for (const { name, bytes } of results) console.log(`  cloudfunctions/${name}  ${(bytes / 1024).toFixed(1)} KB`)
+    })
+    .catch((error) => {
+      console.error(error)
+      process.exit(1)
+    })
+}

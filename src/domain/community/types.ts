@@ -1,0 +1,13 @@
+/** A Red Cross community station (博爱家园) and the neighbourhood it serves. */
+export type Community = {
+  _id: string
+  name: string
+  /** Short code used in member numbers. */
+  code: string
+  district: string
+  /** 1.0 基础版 / 2.0 线上版 / 3.0 场景版, as in the seeds. */
+  edition: '1.0' | '2.0' | '3.0'
+  location: { latitude: number; longitude: number }
+}
+
+export type CommunityRef = Pick<Community, '_id' | 'name'>

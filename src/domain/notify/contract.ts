@@ -1,0 +1,27 @@
+import * as v from 'valibot'
+import type { ActionSpec, Page } from '../contract'
+import { fields } from '../validation'
+import type { NotifyKind } from './kinds'
+
+export type InboxMessage = {
+  _id: string
+  kind: NotifyKind
+  title: string
+  body: string
+  page: string
+  read: boolean
+  createdAt: string
+}
+
+export const notifyInputs = {
+  inbox: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  markRead: v.object({ messageIds: v.pipe(v.array(fields.id('消息编号'), '消息编号格式不正确'), v.maxLength(50, '一次最多 50 条')) }),
+  /** What `requestSubscribeMessage` answered, template id → 'accept' | 'reject' | …. */
+  subscribed: v.object({ results: v.record(v.pipe(v.string(), v.maxLength(64)), v.string(), '订阅结果格式不正确') }),
+}
+
+export type NotifyApi = {
+  inbox: ActionSpec<v.InferInput<typeof notifyInputs.inbox>, Page<InboxMessage> & { unread: number }>
+  markRead: ActionSpec<v.InferInput<typeof notifyInputs.markRead>, { updated: number }>
+  subscribed: ActionSpec<v.InferInput<typeof notifyInputs.subscribed>, { grants: Partial<Record<NotifyKind, number>> }>
+}

@@ -1,0 +1,14 @@
+export const ROLES = ['resident', 'member', 'volunteer', 'staff'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  member: '红十字会员',
+  volunteer: '志愿者',
+  staff: '社区红十字工作人员',
+}
+
+/** Everyone who opens the mini-program is a resident; other roles are granted. */
+export function effectiveRoles(granted: readonly Role[]): Role[] {
+  return ROLES.filter((role) => role === 'resident' || granted.includes(role))
+}

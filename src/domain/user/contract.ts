@@ -1,0 +1,24 @@
+import * as v from 'valibot'
+import type { ActionSpec } from '../contract'
+import type { CommunityRef } from '../community/types'
+import type { Role } from '../roles'
+
+export const userInputs = {
+  me: v.object({}),
+}
+
+/** Who the caller is, as the app shows it on 我的. */
+export type Me = {
+  userId: string
+  displayName: string
+  roles: Role[]
+  /** Communities the person lives in or works for. */
+  communities: CommunityRef[]
+  /** The subset of `communities` the person may act on as staff. */
+  staffCommunityIds: string[]
+  createdAt: string
+}
+
+export type UserApi = {
+  me: ActionSpec<v.InferInput<typeof userInputs.me>, Me>
+}

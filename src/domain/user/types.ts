@@ -1,0 +1,17 @@
+import type { Role } from '../roles'
+
+/** The `users` document, keyed by the caller's OPENID. */
+export type UserDoc = {
+  _id: string
+  displayName: string
+  /** Granted roles; `resident` is implied for everyone. */
+  roles: Role[]
+  homeCommunityId: string | null
+  staffCommunityIds: string[]
+  createdAt: Date
+}
+
+/** A fresh person gets a neutral name until they give one (e.g. in an application). */
+export function defaultDisplayName(openid: string): string {
+  return `居民${openid.slice(-4).toUpperCase()}`
+}

@@ -1,0 +1,31 @@
+import * as v from 'valibot'
+import { AppError } from './errors'
+
+/** Any valibot schema an action can declare as its input. */
+export type InputSchema = v.GenericSchema<unknown, unknown>
+
+/**
+ * Validates untrusted input against a schema. On failure throws `INVALID_INPUT` carrying the
+ * first message per field, so a form can show each beside its field.
+ */
+export function parseInput<S extends InputSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, input, { abortPipeEarly: true })
+  if (result.success) return result.output
+  const flat = v.flatten<S>(result.issues)
+  const fields: Record<string, string> = {}
+  for (const [path, messages] of Object.entries(flat.nested ?? {})) {
+    if (Array.isArray(messages) && messages.length > 0) fields[path] = String(messages[0])
+  }
+  const first = flat.root?.[0] ?? Object.values(fields)[0]
+  throw new AppError('INVALID_INPUT', first ?? '填写的信息有误，请检查后再试', fields)
+}
+
+/** Field rules reused across areas, with their messages in plain Chinese. */
+export const fields = {
+  id: (label: string) => v.pipe(v.string(`${label}格式不正确`), v.trim(), v.minLength(1, `缺少${label}`), v.maxLength(64, `${label}格式不正确`)),
+  page: v.optional(v.pipe(v.number('页码应为数字'), v.integer('页码应为整数'), v.minValue(1, '页码从 1 开始')), 1),
+  pageSize: v.optional(
+    v.pipe(v.number('每页条数应为数字'), v.integer('每页条数应为整数'), v.minValue(1, '每页至少 1 条'), v.maxValue(50, '每页最多 50 条')),
+    20,
+  ),
+}
