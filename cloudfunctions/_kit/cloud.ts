@@ -1,10 +1,11 @@
 import cloud from 'wx-server-sdk'
+import type { Database } from './database-types'
 
-// DYNAMIC_CURRENT_ENV: the function talks to the environment it is deployed in.
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+// The function talks to the environment it is deployed in (a symbol the typings call a string).
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 export { cloud }
-export const db = cloud.database()
+export const db = cloud.database() as unknown as Database
 export const _ = db.command
 
 /** Collections, named once. */

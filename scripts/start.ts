@@ -1,0 +1,41 @@
+import { execSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildFunctions } from './build-functions'
+
+/**
+ * `npm start`: builds what is missing or stale (the H5 app, the cloud functions), then runs the
+ * local cloud with both.
+ */
+const root = path.resolve(__dirname, '..')
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+function h5IsStale(): boolean {
+  const built = path.join(root, 'dist', 'h5', 'index.html')
+  if (!fs.existsSync(built)) return true
+  const sources = Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'config')))
+  return sources > fs.statSync(built).mtimeMs
+}
+
+async function main() {
+  if (h5IsStale()) {
+    console.log('Building the H5 app (about half a minute)…')
+    execSync('npm run build:h5', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  console.log('Building the cloud functions…')
+  await buildFunctions()
+  await import('../localcloud/main')
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,39 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/wish/index', 'pages/firstaid/index', 'pages/mine/index'],
+  // One subpackage per area; a subpackage cannot import another, which keeps areas apart.
+  subPackages: [
+    { root: 'packages/member', pages: ['pages/index/index'] },
+    { root: 'packages/wish', pages: ['pages/index/index'] },
+    { root: 'packages/volunteer', pages: ['pages/index/index'] },
+    { root: 'packages/lessons', pages: ['pages/index/index'] },
+    { root: 'packages/aed', pages: ['pages/index/index'] },
+    { root: 'packages/staff', pages: ['pages/index/index'] },
+    { root: 'packages/notify', pages: ['pages/inbox/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#c8102e',
+    navigationBarTitleText: '博爱家园',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f6f6f6',
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#c8102e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/wish/index', text: '红心愿', iconPath: 'assets/tab/wish.png', selectedIconPath: 'assets/tab/wish-active.png' },
+      { pagePath: 'pages/firstaid/index', text: '急救', iconPath: 'assets/tab/firstaid.png', selectedIconPath: 'assets/tab/firstaid-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+    ],
+  },
+  // Privacy APIs (location, photos) go through the app's own consent sheet first (DESIGN.md §4).
+  __usePrivacyCheck__: true,
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找离您最近的AED和附近的志愿服务活动' },
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

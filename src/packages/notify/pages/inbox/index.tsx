@@ -1,0 +1,52 @@
+import { View, Text } from '@tarojs/components'
+import { Badge, Button } from '@nutui/nutui-react-taro'
+import dayjs from 'dayjs'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import type { InboxMessage } from '@/domain/notify/contract'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { notifyService } from '@/services/notify'
+import './index.scss'
+
+export default function InboxPage() {
+  const list = usePagedList<InboxMessage>((page) => notifyService.inbox(page))
+  const unread = list.items.filter((m) => !m.read).map((m) => m._id)
+  const markAllRead = async () => {
+    await notifyService.markRead(unread)
+    await list.refresh()
+  }
+  return (
+    <PageShell>
+      {unread.length > 0 && (
+        <View className='inbox__toolbar'>
+          <Text className='hint'>{unread.length} 条未读</Text>
+          <Button size='small' onClick={markAllRead}>
+            全部标为已读
+          </Button>
+        </View>
+      )}
+      <LoadState
+        loading={list.loading && list.items.length === 0}
+        error={list.items.length === 0 ? list.error : undefined}
+        empty={!list.loading && list.items.length === 0 && '暂时没有消息'}
+        onRetry={list.refresh}
+      >
+        {list.items.map((message) => (
+          <View key={message._id} className='card inbox__item'>
+            <View className='inbox__head'>
+              {!message.read && <Badge dot className='inbox__dot' />}
+              <Text className='inbox__title'>{message.title}</Text>
+              <Text className='hint'>{dayjs(message.createdAt).format('M月D日 HH:mm')}</Text>
+            </View>
+            <Text className='inbox__body'>{message.body}</Text>
+          </View>
+        ))}
+        {list.hasMore && (
+          <Button block fill='none' loading={list.loading} onClick={list.loadMore}>
+            加载更多
+          </Button>
+        )}
+      </LoadState>
+    </PageShell>
+  )
+}

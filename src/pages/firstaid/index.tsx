@@ -1,0 +1,32 @@
+import { View, Text } from '@tarojs/components'
+import { Health, Location } from '@nutui/icons-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { EntryGrid } from '@/components/entry-grid'
+import { PageShell } from '@/components/page-shell'
+import { areas } from '@/routes'
+import './index.scss'
+
+const ICON = { size: 28, color: '#c8102e' }
+
+export default function FirstAidPage() {
+  return (
+    <PageShell>
+      <View className='emergency-card'>
+        <Text className='emergency-card__title'>遇到紧急情况，先拨打 120</Text>
+        <Button className='emergency-card__call' block type='danger' size='large' onClick={() => Taro.makePhoneCall({ phoneNumber: '120' })}>
+          拨打 120
+        </Button>
+      </View>
+      <Text className='section-title'>学急救 · 找AED</Text>
+      <EntryGrid
+        columns={2}
+        entries={[
+          { label: '急救课堂', icon: <Health {...ICON} />, url: areas.lessons },
+          { label: '附近的AED', icon: <Location {...ICON} />, url: areas.aed },
+        ]}
+      />
+      <Text className='hint first-aid__note'>本程序的急救知识仅供学习参考，不能替代红十字会的正规救护培训。</Text>
+    </PageShell>
+  )
+}

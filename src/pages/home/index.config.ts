@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '博爱家园', enablePullDownRefresh: true })

@@ -1,0 +1,42 @@
+import { View, Text } from '@tarojs/components'
+import { Health, Heart, Location, Service, Setting, UserAdd } from '@nutui/icons-react-taro'
+import { EntryGrid, type Entry } from '@/components/entry-grid'
+import { PageShell } from '@/components/page-shell'
+import { useMe } from '@/hooks/use-me'
+import { areas, tabs } from '@/routes'
+import './index.scss'
+
+const ICON = { size: 28, color: '#c8102e' }
+
+const RESIDENT_ENTRIES: Entry[] = [
+  { label: '申请入会', icon: <UserAdd {...ICON} />, url: areas.member },
+  { label: '注册志愿者', icon: <Service {...ICON} />, url: areas.volunteer },
+  { label: '红心愿', icon: <Heart {...ICON} />, url: tabs.wish, tab: true },
+  { label: '急救课堂', icon: <Health {...ICON} />, url: areas.lessons },
+  { label: '找AED', icon: <Location {...ICON} />, url: areas.aed },
+]
+
+const STAFF_ENTRY: Entry = { label: '工作台', icon: <Setting {...ICON} />, url: areas.staff }
+
+export default function HomePage() {
+  const { data: me } = useMe()
+  const community = me?.communities[0]?.name
+  const entries = me?.roles.includes('staff') ? [...RESIDENT_ENTRIES, STAFF_ENTRY] : RESIDENT_ENTRIES
+  return (
+    <PageShell>
+      <View className='home-banner'>
+        <Text className='home-banner__title'>博爱家园</Text>
+        <Text className='home-banner__subtitle'>{community ? `${community} · 红十字服务站` : '红十字社区服务站'}</Text>
+        <Text className='home-banner__motto'>人道 · 博爱 · 奉献</Text>
+      </View>
+      <Text className='section-title'>社区服务</Text>
+      <EntryGrid entries={entries} />
+      <Text className='section-title'>关于博爱家园</Text>
+      <View className='card'>
+        <Text className='hint'>
+          博爱家园是红十字会在社区的服务站：入会与志愿服务、红心愿互助、应急救护学习、身边的AED，都可以在这里办理。
+        </Text>
+      </View>
+    </PageShell>
+  )
+}

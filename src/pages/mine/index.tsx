@@ -1,0 +1,58 @@
+import { View, Text } from '@tarojs/components'
+import { Cell, Switch, Tag } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { IdentitySwitcher } from '@/components/identity-switcher'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import { ROLE_LABELS } from '@/domain/roles'
+import { useLargeText } from '@/hooks/use-large-text'
+import { useMe } from '@/hooks/use-me'
+import { areas } from '@/routes'
+import './index.scss'
+
+const go = (url: string) => () => Taro.navigateTo({ url })
+
+export default function MinePage() {
+  const { data: me, error, loading, reload } = useMe()
+  const [largeText, setLargeText] = useLargeText()
+  return (
+    <PageShell>
+      <LoadState loading={loading && !me} error={me ? undefined : error} onRetry={reload}>
+        {me && (
+          <View className='profile card' data-testid='profile'>
+            <View className='profile__avatar'>{me.displayName.slice(0, 1)}</View>
+            <View className='profile__body'>
+              <Text className='profile__name'>{me.displayName}</Text>
+              <Text className='hint'>{me.communities.map((c) => c.name).join('、') || '尚未加入社区'}</Text>
+              <View className='profile__roles' data-testid='roles'>
+                {me.roles.map((role) => (
+                  <Tag key={role} type={role === 'resident' ? 'default' : 'primary'} className='profile__role'>
+                    {ROLE_LABELS[role]}
+                  </Tag>
+                ))}
+              </View>
+            </View>
+          </View>
+        )}
+      </LoadState>
+
+      <Cell.Group>
+        <Cell title='红十字会员' description='入会申请与电子会员卡' clickable onClick={go(areas.member)} />
+        <Cell title='志愿者' description='注册志愿者、服务时长与积分' clickable onClick={go(areas.volunteer)} />
+        <Cell title='我的心愿' description='我发布和认领的红心愿' clickable onClick={go(areas.wish)} />
+        <Cell title='消息' description='审核结果、心愿进度等通知' clickable onClick={go(areas.inbox)} />
+        {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
+      </Cell.Group>
+
+      <Cell.Group>
+        <Cell
+          title='大字模式'
+          description='放大文字和按钮，看得更清楚'
+          extra={<Switch checked={largeText} onChange={(on) => setLargeText(on)} aria-label='大字模式' />}
+        />
+      </Cell.Group>
+
+      <IdentitySwitcher />
+    </PageShell>
+  )
+}

@@ -1,0 +1,23 @@
+import { DEFAULT_MESSAGES, type ErrorCode } from '@/domain/errors'
+
+export type ServiceErrorCode = ErrorCode | 'NETWORK'
+
+/** The one error pages see from a cloud call: a stable code and a message to show as is. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ServiceErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message)
+    this.name = 'ServiceError'
+  }
+}
+
+export const NETWORK_MESSAGE = '网络不太顺畅，请检查网络后重试'
+
+/** What to tell the person about any failure. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ServiceError) return error.message
+  return DEFAULT_MESSAGES.INTERNAL
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+export const SCREENSHOT_DIR = path.join(ROOT, 'tests', 'e2e', 'screenshots')
+
+export type E2E = {
+  cloud: LocalCloud
+  browser: Browser
+  /** A phone-sized page (390×844, zh-CN) acting as `openid`, collecting console errors. */
+  open(openid: string): Promise<{ page: Page; errors: string[] }>
+  close(): Promise<void>
+}
+
+/** The H5 build served by a fresh local cloud (own data folder, free port) and Debian's Chromium. */
+export async function startE2E(): Promise<E2E> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'boai-e2e-'))
+  const cloud = await startLocalCloud({ dataDir, port: 0, staticDir: path.join(ROOT, 'dist', 'h5'), functionsFrom: 'dist' })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  return {
+    cloud,
+    browser,
+    async open(openid) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', deviceScaleFactor: 2, hasTouch: true })
+      await context.addInitScript((id) => localStorage.setItem('boai.dev.openid', JSON.stringify({ data: id })), openid)
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
+      page.on('pageerror', (error) => errors.push(error.message))
+      return { page, errors }
+    },
+    async close() {
+      await browser.close()
+      await cloud.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
