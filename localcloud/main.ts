@@ -9,7 +9,8 @@ async function main() {
     port: Number(process.env.PORT ?? 8787),
     host: process.env.HOST ?? '127.0.0.1',
     staticDir: path.join(root, 'dist', 'h5'),
-    functionsFrom: 'dist',
+    // Tests that spawn the server run the TypeScript sources; `npm start` runs the bundles.
+    functionsFrom: process.env.FUNCTIONS_FROM === 'source' ? 'source' : 'dist',
     localMode: true,
   })
   console.log(`\n  博爱家园 local cloud is running\n\n  App:       ${cloud.url}/\n  Functions: ${cloud.url}/api/functions/<name>\n  Functions loaded: ${cloud.functions.names().join(', ')}\n`)

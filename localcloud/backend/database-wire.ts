@@ -1,4 +1,5 @@
 import { EJSON } from 'bson'
+import 'mingo/init/system'
 import { Aggregator } from 'mingo'
 import type { DocumentStore } from '../store/document-store'
 import { StoreError, type Doc } from '../store/types'

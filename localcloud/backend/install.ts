@@ -17,16 +17,25 @@ export const wxServerSdk = (): WxServerSdk => sdkRequire('wx-server-sdk') as WxS
 const requesterPrototype = (): { send: Send } =>
   sdkRequire('@cloudbase/node-sdk/dist/utils/tcbdbapirequester').TcbDBApiHttpRequester.prototype
 
-export type Backend = { store: DocumentStore; storage: FileStorage; outbox: Outbox }
+export type Backend = {
+  store: DocumentStore
+  storage: FileStorage
+  outbox: Outbox
+  /** Sees every database request as the SDK sent it (the wire-format contract test). */
+  onDatabaseRequest?: (action: string, params: Record<string, unknown>) => void
+}
 
 /**
  * Points the unmodified `wx-server-sdk` at the local cloud: its database requests are answered
  * by the embedded store, its storage and open-API calls by local stand-ins, and its WeChat
  * context comes from the invocation. Function code stays exactly what is deployed.
  */
-export function installLocalBackend({ store, storage, outbox }: Backend): void {
+export function installLocalBackend({ store, storage, outbox, onDatabaseRequest }: Backend): void {
   installPerInvocationEnv()
-  requesterPrototype().send = async (action, data) => handleDatabaseRequest(store, action, data)
+  requesterPrototype().send = async (action, data) => {
+    onDatabaseRequest?.(action, data)
+    return handleDatabaseRequest(store, action, data)
+  }
   const sdk = wxServerSdk()
   sdk.openapi = createOpenApi(outbox)
   sdk.uploadFile = storage.uploadFile

@@ -173,6 +173,7 @@ export class DocumentStore {
     const copy = structuredClone(doc)
     try {
       for (const [operator, fields] of Object.entries(expr)) {
+        if (operator === '$inc' || operator === '$mul') assertArithmetic(copy, operator, fields as Record<string, unknown>)
         applyUpdate(copy, { [operator]: fields } as UpdateExpression)
       }
     } catch (error) {
@@ -199,6 +200,16 @@ export class DocumentStore {
     let n = 0
     for (const docs of this.collections.values()) n += docs.size
     return n
+  }
+}
+
+/** As MongoDB: `$inc`/`$mul` take numbers and apply only to numeric (or missing) fields. */
+function assertArithmetic(doc: Doc, operator: string, fields: Record<string, unknown>): void {
+  for (const [field, amount] of Object.entries(fields)) {
+    const current = field.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), doc)
+    if (typeof amount !== 'number' || !Number.isFinite(amount) || (current !== undefined && typeof current !== 'number')) {
+      throw new Error(`${operator} needs numbers (field ${field})`)
+    }
   }
 }
 
