@@ -1,4 +1,4 @@
-import { execSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildFunctions } from './build-functions'
@@ -28,7 +28,9 @@ function h5IsStale(): boolean {
 async function main() {
   if (h5IsStale()) {
     console.log('Building the H5 app (about half a minute)…')
-    execSync('npm run build:h5', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+    // Taro draws a progress bar on stderr; show its output only when the build fails.
+    const build = spawnSync('npm', ['run', 'build:h5'], { cwd: root, encoding: 'utf8' })
+    if (build.status !== 0) throw new Error(`H5 build failed:\n${build.stdout}\n${build.stderr}`)
   }
   console.log('Building the cloud functions…')
   await buildFunctions()

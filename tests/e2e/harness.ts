@@ -27,7 +27,10 @@ export async function startE2E(): Promise<E2E> {
     browser,
     async open(openid) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', deviceScaleFactor: 2, hasTouch: true })
-      await context.addInitScript((id) => localStorage.setItem('boai.dev.openid', JSON.stringify({ data: id })), openid)
+      // The starting identity; the in-app switcher may change it later (Taro's storage format).
+      await context.addInitScript((id) => {
+        if (!localStorage.getItem('boai.dev.openid')) localStorage.setItem('boai.dev.openid', JSON.stringify({ data: id }))
+      }, openid)
       const page = await context.newPage()
       const errors: string[] = []
       page.on('console', (message) => {

@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+export const WEAPP_DIR = path.resolve(__dirname, '..', 'dist', 'weapp')
+export const PACKAGE_LIMIT = 2 * 1024 * 1024
+export const TOTAL_LIMIT = 20 * 1024 * 1024
+
+export type PackageSize = { name: string; bytes: number }
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? filesUnder(full) : [full]
+  })
+}
+
+/**
+ * Bytes of the main package and of each subpackage of the weapp build, as WeChat counts them:
+ * a subpackage is everything under its root; the main package is everything else.
+ */
+export function measureWeappPackages(): PackageSize[] {
+  const appJson = JSON.parse(fs.readFileSync(path.join(WEAPP_DIR, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> }
+  const roots = (appJson.subPackages ?? []).map((sub) => sub.root.replace(/\/$/, ''))
+  const sizes = new Map<string, number>([['main', 0], ...roots.map((root) => [root, 0] as [string, number])])
+  for (const file of filesUnder(WEAPP_DIR)) {
+    if (file.endsWith('.map')) continue
+    const relative = path.relative(WEAPP_DIR, file).split(path.sep).join('/')
+    const owner = roots.find((root) => relative.startsWith(`${root}/`)) ?? 'main'
+    sizes.set(owner, (sizes.get(owner) ?? 0) + fs.statSync(file).size)
+  }
+  return [...sizes].map(([name, bytes]) => ({ name, bytes }))
+}
+
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
