@@ -14,5 +14,15 @@ module.exports = {
       transform: { '^.+\\.tsx?$': swc },
       moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
     },
+    {
+      // Native custom components (WXML/WXSS/JS, used via usingComponents), rendered by
+      // miniprogram-simulate inside jsdom. Each lives in src/components/native/<name>/ with its test.
+      displayName: 'native',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/src/components/native'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': swc },
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+    },
   ],
 }
