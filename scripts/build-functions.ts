@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { build } from 'esbuild'
 import { FUNCTIONS_DIST_DIR, FUNCTIONS_SOURCE_DIR, functionNames } from '../localcloud/function-host'
@@ -38,7 +39,7 @@ export async function buildFunctions(): Promise<Array<{ name: string; bytes: num
   return results
 }
 
-if (require.main === module) {
+if (createRequire(__filename).main === module) {
   buildFunctions()
     .then((results) => {
       for (const { name, bytes } of results) console.log(`  cloudfunctions/${name}  ${(bytes / 1024).toFixed(1)} KB`)

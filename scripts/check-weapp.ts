@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { kb, measureWeappPackages, PACKAGE_LIMIT, TOTAL_LIMIT, WEAPP_DIR } from './weapp-packages'
 
@@ -8,11 +9,11 @@ import { kb, measureWeappPackages, PACKAGE_LIMIT, TOTAL_LIMIT, WEAPP_DIR } from 
  * size limits (DESIGN.md §4). Prints the sizes.
  */
 function compileWithWeChat(): void {
-  const compilerDir = path.dirname(require.resolve('miniprogram-compiler/package.json'))
+  const nodeRequire = createRequire(__filename)
+  const compilerDir = path.dirname(nodeRequire.resolve('miniprogram-compiler/package.json'))
   // npm does not always keep the run bit on the bundled Linux binaries.
   for (const binary of ['wcc', 'wcsc']) fs.chmodSync(path.join(compilerDir, 'bin', 'linux', binary), 0o755)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const compiler = require('miniprogram-compiler') as { wxmlToJs(root: string): string; wxssToJs(root: string): string }
+  const compiler = nodeRequire('miniprogram-compiler') as { wxmlToJs(root: string): string; wxssToJs(root: string): string }
   compiler.wxmlToJs(WEAPP_DIR)
   compiler.wxssToJs(WEAPP_DIR)
   console.log('weapp WXML and WXSS compile with WeChat’s wcc/wcsc')

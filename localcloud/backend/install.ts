@@ -8,7 +8,7 @@ import type { FileStorage } from './storage'
 type Send = (action: string, data: Record<string, unknown>, opts?: unknown) => Promise<unknown>
 type WxServerSdk = Record<string, unknown>
 
-const sdkRequire = createRequire(require.resolve('wx-server-sdk'))
+const sdkRequire = createRequire(createRequire(__filename).resolve('wx-server-sdk'))
 
 /** The module instance every function gets from `require('wx-server-sdk')`. */
 export const wxServerSdk = (): WxServerSdk => sdkRequire('wx-server-sdk') as WxServerSdk
