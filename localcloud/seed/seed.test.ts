@@ -1,0 +1,32 @@
+import { DocumentStore } from '../store/document-store'
+import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
+import { reseed, seedIfEmpty } from './seed'
+
+test('an empty store gets the three communities and the four demo identities, once', () => {
+  const store = DocumentStore.open(null)
+  expect(seedIfEmpty(store)).toBe(true)
+  expect(store.find('communities', {}, { sort: { name: 1 } }).map((c) => c.name).sort()).toEqual(['大渡社区', '港越社区', '玉兰社区'].sort())
+  expect(store.find('users', {}).map((u) => u._id).sort()).toEqual(['demo-member', 'demo-resident', 'demo-staff', 'demo-volunteer'])
+  expect(store.find('users', { _id: 'demo-staff' })[0]).toMatchObject({ roles: ['staff'], staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id) })
+  expect(seedIfEmpty(store)).toBe(false)
+  expect(store.count('users', {})).toBe(DEMO_USERS.length)
+})
+
+test('reseed wipes everything else and starts over', () => {
+  const store = DocumentStore.open(null)
+  seedIfEmpty(store)
+  store.insert('wishes', [{ title: '修灯' }])
+  store.update('users', { _id: 'demo-resident' }, { $set: { roles: ['staff'] } })
+  reseed(store)
+  expect(store.count('wishes', {})).toBe(0)
+  expect(store.find('users', { _id: 'demo-resident' })[0].roles).toEqual([])
+})
+
+test('demo communities lie in 柯桥区 (30.0–30.1°N, 120.4–120.6°E)', () => {
+  for (const { location } of DEMO_COMMUNITIES) {
+    expect(location.latitude).toBeGreaterThanOrEqual(30.0)
+    expect(location.latitude).toBeLessThanOrEqual(30.1)
+    expect(location.longitude).toBeGreaterThanOrEqual(120.4)
+    expect(location.longitude).toBeLessThanOrEqual(120.6)
+  }
+})
