@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { DATE_PATTERN } from './dates'
 import { AppError } from './errors'
 
 /** Any valibot schema an action can declare as its input. */
@@ -9,7 +10,7 @@ export type InputSchema = v.GenericSchema<unknown, unknown>
  * first message per field, so a form can show each beside its field.
  */
 export function parseInput<S extends InputSchema>(schema: S, input: unknown): v.InferOutput<S> {
-  const result = v.safeParse(schema, input, { abortPipeEarly: true })
+  const result = v.safeParse(schema, withEveryKey(schema, input))
   if (result.success) return result.output
   const flat = v.flatten<S>(result.issues)
   const fields: Record<string, string> = {}
@@ -20,8 +21,31 @@ export function parseInput<S extends InputSchema>(schema: S, input: unknown): v.
   throw new AppError('INVALID_INPUT', first ?? '填写的信息有误，请检查后再试', fields)
 }
 
+/**
+ * Valibot reports a missing key with a generic English message; a key present as `undefined`
+ * gets the field's own message (请填写姓名). So every top-level key of the schema is made present.
+ */
+function withEveryKey(schema: InputSchema, input: unknown): unknown {
+  const root = (schema as { pipe?: unknown[] }).pipe?.[0] ?? schema
+  const entries = (root as { type?: string; entries?: Record<string, unknown> }).entries
+  if (!entries || !input || typeof input !== 'object' || Array.isArray(input)) return input
+  return { ...Object.fromEntries(Object.keys(entries).map((key) => [key, undefined])), ...input }
+}
+
 /** Field rules reused across areas, with their messages in plain Chinese. */
 export const fields = {
+  phone: (label = '手机号') =>
+    v.pipe(v.string(`请填写${label}`), v.trim(), v.nonEmpty(`请填写${label}`), v.regex(/^1\d{10}$/, `${label}应为1开头的11位数字`)),
+  text: (label: string, min: number, max: number) =>
+    v.pipe(
+      v.string(`请填写${label}`),
+      v.trim(),
+      v.nonEmpty(`请填写${label}`),
+      v.minLength(min, `${label}至少${min}个字`),
+      v.maxLength(max, `${label}最多${max}个字`),
+    ),
+  date: (label: string) =>
+    v.pipe(v.string(`请选择${label}`), v.nonEmpty(`请选择${label}`), v.regex(DATE_PATTERN, `${label}格式应为 年-月-日`)),
   id: (label: string) => v.pipe(v.string(`${label}格式不正确`), v.trim(), v.minLength(1, `缺少${label}`), v.maxLength(64, `${label}格式不正确`)),
   page: v.optional(v.pipe(v.number('页码应为数字'), v.integer('页码应为整数'), v.minValue(1, '页码从 1 开始')), 1),
   pageSize: v.optional(

@@ -1,0 +1,66 @@
+import * as v from 'valibot'
+import { fields } from '../validation'
+
+export const SKILLS = ['陪伴聊天', '代买代办', '维修', '辅导', '医护', '驾驶', '心理疏导', '文艺'] as const
+export type Skill = (typeof SKILLS)[number]
+
+export const WEEKDAYS = [
+  ['mon', '周一'],
+  ['tue', '周二'],
+  ['wed', '周三'],
+  ['thu', '周四'],
+  ['fri', '周五'],
+  ['sat', '周六'],
+  ['sun', '周日'],
+] as const
+export const DAY_PARTS = [
+  ['am', '上午'],
+  ['pm', '下午'],
+  ['eve', '晚上'],
+] as const
+
+/** A weekly slot a volunteer can usually help in, e.g. `sat-am` (周六上午). */
+export const AVAILABILITY_SLOTS = WEEKDAYS.flatMap(([day]) => DAY_PARTS.map(([part]) => `${day}-${part}`))
+
+export function slotLabel(slot: string): string {
+  const [day, part] = slot.split('-')
+  return `${WEEKDAYS.find(([d]) => d === day)?.[1] ?? ''}${DAY_PARTS.find(([p]) => p === part)?.[1] ?? ''}`
+}
+
+export type VolunteerStatus = 'pending' | 'active' | 'rejected'
+
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
+  pending: '待审核',
+  active: '已注册',
+  rejected: '未通过',
+}
+
+const skills = v.pipe(
+  v.array(v.picklist(SKILLS, '请从列表中选择服务技能'), '请选择服务技能'),
+  v.minLength(1, '请至少选择一项服务技能'),
+  v.check((list) => new Set(list).size === list.length, '服务技能有重复'),
+)
+const availability = v.pipe(
+  v.array(v.picklist(AVAILABILITY_SLOTS, '服务时间不正确'), '请选择服务时间'),
+  v.check((list) => new Set(list).size === list.length, '服务时间有重复'),
+)
+const intro = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '自我介绍最多200个字')), '')
+
+/** 注册志愿者, the same rules in the form and in `volunteer.register`. */
+export const volunteerRegistrationSchema = v.object({
+  name: fields.text('姓名', 2, 20),
+  phone: fields.phone(),
+  communityId: fields.id('社区'),
+  skills,
+  availability,
+  intro,
+})
+
+export const volunteerUpdateSchema = v.object({
+  phone: v.optional(fields.phone()),
+  skills: v.optional(skills),
+  availability: v.optional(availability),
+  intro: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '自我介绍最多200个字'))),
+})
+
+export type VolunteerRegistration = v.InferInput<typeof volunteerRegistrationSchema>
