@@ -14,4 +14,7 @@ export const collections = {
   communities: 'communities',
   inbox: 'inbox',
   subscriptions: 'subscriptions',
+  applications: 'applications',
+  volunteers: 'volunteers',
+  counters: 'counters',
 } as const

@@ -20,15 +20,18 @@ export type ActionContext = {
 /** Who may call an action: anyone who opens the app, or holders of at least one of the roles. */
 export type Audience = 'anyone' | readonly Role[]
 
+/** A schema, or a function making one per call (rules that depend on today's date). */
+type InputRule<S extends InputSchema> = S | (() => S)
+
 export type Action<I, O> = {
-  input: InputSchema
+  input: InputRule<InputSchema>
   audience: Audience
   handler(input: I, ctx: ActionContext): Promise<O>
 }
 
 /** Declares one action; the handler's input type is what its schema produces. */
 export function action<S extends InputSchema, O>(def: {
-  input: S
+  input: InputRule<S>
   audience: Audience
   handler(input: v.InferOutput<S>, ctx: ActionContext): Promise<O>
 }): Action<v.InferOutput<S>, O> {
@@ -85,7 +88,7 @@ export function defineFunction<A extends Api>(fnName: string, table: ActionTable
       const { OPENID } = cloud.getWXContext()
       if (!OPENID) throw new AppError('UNAUTHENTICATED')
       const raw = Object.fromEntries(Object.entries(body).filter(([key]) => !RESERVED_EVENT_KEYS.has(key)))
-      const input = parseInput(def.input, raw)
+      const input = parseInput(typeof def.input === 'function' ? def.input() : def.input, raw)
       const ctx = contextFor(OPENID)
       await checkAudience(def.audience, ctx)
       return ok(await def.handler(input, ctx))

@@ -1,11 +1,14 @@
 import type { Community } from '@/domain/community/types'
 import type { UserDoc } from '@/domain/user/types'
 
-/** The three community stations of the seeds, in 柯桥区, Shaoxing (GCJ-02 coordinates). */
+/**
+ * The three community stations of the seeds, in 柯桥区, Shaoxing (GCJ-02 coordinates). 港越 (1.0,
+ * run offline) checks new volunteers first; 玉兰 and 大渡 take them at once.
+ */
 export const DEMO_COMMUNITIES: Community[] = [
-  { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 } },
-  { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 } },
-  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 } },
+  { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 }, volunteerApprovalRequired: true },
+  { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 }, volunteerApprovalRequired: false },
+  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false },
 ]
 
 export type DemoIdentity = { openid: string; label: string; role: string }

@@ -1,9 +1,8 @@
-import type { Community, CommunityRef } from '@/domain/community/types'
 import { effectiveRoles } from '@/domain/roles'
 import { userInputs, type Me } from '@/domain/user/contract'
-import { action } from '../../_kit/define-function'
-import { _, collections, db } from '../../_kit/cloud'
+import { communityNames } from '../../_kit/communities'
 import { toIso } from '../../_kit/dates'
+import { action } from '../../_kit/define-function'
 
 export const me = action({
   input: userInputs.me,
@@ -11,11 +10,8 @@ export const me = action({
   async handler(_input, ctx): Promise<Me> {
     const user = await ctx.user()
     const ids = [...new Set([user.homeCommunityId, ...user.staffCommunityIds].filter((id): id is string => !!id))]
-    const communities: CommunityRef[] = ids.length
-      ? ((await db.collection(collections.communities).where({ _id: _.in(ids) }).field({ name: true }).get()).data as Community[])
-          .map(({ _id, name }) => ({ _id, name }))
-          .sort((a, b) => ids.indexOf(a._id) - ids.indexOf(b._id))
-      : []
+    const names = await communityNames(ids)
+    const communities = ids.filter((id) => names.has(id)).map((id) => ({ _id: id, name: names.get(id) as string }))
     return {
       userId: user._id,
       displayName: user.displayName,

@@ -8,6 +8,8 @@ export type Community = {
   /** 1.0 基础版 / 2.0 线上版 / 3.0 场景版, as in the seeds. */
   edition: '1.0' | '2.0' | '3.0'
   location: { latitude: number; longitude: number }
+  /** Whether new volunteers start only after staff approve them (else at once). */
+  volunteerApprovalRequired: boolean
 }
 
 export type CommunityRef = Pick<Community, '_id' | 'name'>

@@ -1,0 +1,18 @@
+import type { Community } from '@/domain/community/types'
+import { AppError } from '@/domain/errors'
+import { _, collections, db } from './cloud'
+
+/** The community, or INVALID_INPUT on the `communityId` field when there is none. */
+export async function requireCommunity(communityId: string): Promise<Community> {
+  const { data } = await db.collection(collections.communities).where({ _id: communityId }).get<Community>()
+  if (!data[0]) throw new AppError('INVALID_INPUT', '请选择所在社区', { communityId: '请选择所在社区' })
+  return data[0]
+}
+
+/** id → name for the given communities (for views that show where someone belongs). */
+export async function communityNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const { data } = await db.collection(collections.communities).where({ _id: _.in(unique) }).field({ name: true }).get<Community>()
+  return new Map(data.map((c) => [c._id, c.name]))
+}

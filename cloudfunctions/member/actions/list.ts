@@ -1,0 +1,27 @@
+import { AppError } from '@/domain/errors'
+import { memberInputs } from '@/domain/member/contract'
+import { _ } from '../../_kit/cloud'
+import { communityNames } from '../../_kit/communities'
+import { action } from '../../_kit/define-function'
+import { applications, toView, type ApplicationDoc } from '../applications'
+
+/** 入会审核 queue of the caller's communities: ID numbers and phones masked. */
+export const list = action({
+  input: memberInputs.list,
+  audience: ['staff'],
+  async handler({ status, communityId, page, pageSize }, ctx) {
+    const staff = await ctx.user()
+    if (communityId && !staff.staffCommunityIds.includes(communityId)) throw new AppError('FORBIDDEN', '只能查看本社区的申请')
+    const scope = communityId ? [communityId] : staff.staffCommunityIds
+    const criteria = { communityId: _.in(scope), ...(status ? { status } : {}) }
+    // The pending queue is worked oldest first; decided applications newest first.
+    const order = status === 'pending' ? 'asc' : 'desc'
+    const [{ data }, { total }, names] = await Promise.all([
+      applications().where(criteria).orderBy('submittedAt', order).skip((page - 1) * pageSize).limit(pageSize).get<ApplicationDoc>(),
+      applications().where(criteria).count(),
+      communityNames(scope),
+    ])
+    const items = data.map((doc) => toView(doc, names.get(doc.communityId) ?? '', { idNumber: false, phone: false }))
+    return { items, total, page, pageSize }
+  },
+})

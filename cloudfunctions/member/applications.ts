@@ -1,0 +1,73 @@
+import type { ApplicationStatus, Gender, Guardian } from '@/domain/member/application'
+import type { ApplicationView, MemberCard, TimelineEntry } from '@/domain/member/contract'
+import { maskIdNumber, maskPhone } from '@/domain/privacy'
+import { collections, db } from '../_kit/cloud'
+import { toIso } from '../_kit/dates'
+
+/** The `applications` document. It holds the full ID number; responses never do unless allowed. */
+export type ApplicationDoc = {
+  _id: string
+  openid: string
+  status: ApplicationStatus
+  name: string
+  gender: Gender
+  birthDate: string
+  idNumber: string
+  phone: string
+  communityId: string
+  address: string
+  occupation: string
+  youth: boolean
+  guardian: Guardian | null
+  memberNo: string | null
+  joinedAt: string | null
+  validUntil: string | null
+  rejectReason: string | null
+  history: Array<{ at: Date; action: TimelineEntry['action']; by: string; byName: string; reason?: string }>
+  submittedAt: Date
+}
+
+export const applications = () => db.collection(collections.applications)
+
+export async function findApplication(criteria: Record<string, unknown>): Promise<ApplicationDoc | null> {
+  const { data } = await applications().where(criteria).limit(1).get<ApplicationDoc>()
+  return data[0] ?? null
+}
+
+/** Who may see what: full ID only for staff of the applicant's community; phones masked in lists. */
+export type Reveal = { idNumber: boolean; phone: boolean }
+
+export function toView(doc: ApplicationDoc, communityName: string, reveal: Reveal): ApplicationView {
+  return {
+    _id: doc._id,
+    status: doc.status,
+    name: doc.name,
+    gender: doc.gender,
+    birthDate: doc.birthDate,
+    idNumber: reveal.idNumber ? doc.idNumber : maskIdNumber(doc.idNumber),
+    phone: reveal.phone ? doc.phone : maskPhone(doc.phone),
+    communityId: doc.communityId,
+    communityName,
+    address: doc.address,
+    occupation: doc.occupation,
+    youth: doc.youth,
+    guardian: doc.guardian && { ...doc.guardian, phone: reveal.phone ? doc.guardian.phone : maskPhone(doc.guardian.phone) },
+    memberNo: doc.memberNo,
+    rejectReason: doc.rejectReason,
+    timeline: doc.history.map(({ at, action, byName, reason }) => ({ at: toIso(at), action, by: byName, ...(reason ? { reason } : {}) })),
+    submittedAt: toIso(doc.submittedAt),
+  }
+}
+
+export function toCard(doc: ApplicationDoc, communityName: string): MemberCard | null {
+  if (doc.status !== 'approved' || !doc.memberNo || !doc.joinedAt || !doc.validUntil) return null
+  return {
+    memberNo: doc.memberNo,
+    name: doc.name,
+    communityName,
+    joinedAt: doc.joinedAt,
+    validUntil: doc.validUntil,
+    idNumber: maskIdNumber(doc.idNumber),
+    youth: doc.youth,
+  }
+}
