@@ -129,7 +129,7 @@ describe('review', () => {
     expect(me.displayName).toBe('李建国')
     const { card } = data(await mine('m-bob'))
     expect(card).toMatchObject({ name: '李建国', communityName: '大渡社区', idNumber: '3306**********0517' })
-    expect(card?.validUntil > card!.joinedAt).toBe(true)
+    expect(card!.validUntil > card!.joinedAt).toBe(true)
     const inbox = cloud.docs('inbox').filter((m) => m.openid === 'm-bob')
     expect(inbox).toHaveLength(1)
     expect(inbox[0].title).toBe('入会审核结果')

@@ -31,3 +31,21 @@ export const DEMO_USERS: DemoUser[] = [
 ]
 
 export const DEMO_IDENTITIES: DemoIdentity[] = DEMO_USERS.map((u) => ({ openid: u._id, label: `${u.label} · ${u.displayName}`, role: u.label }))
+
+/** demo-volunteer's profile in 大渡社区, with some service already done. */
+export const DEMO_VOLUNTEERS = [
+  {
+    _id: 'vo-demo-volunteer',
+    openid: 'demo-volunteer',
+    status: 'active',
+    name: '李志强',
+    phone: '13857500002',
+    communityId: 'dadu',
+    skills: ['维修', '驾驶', '代买代办'],
+    availability: ['sat-am', 'sat-pm', 'sun-am', 'wed-eve'],
+    intro: '退休电工，周末有空，可以帮忙修修家电、开车送老人看病。',
+    hours: 36,
+    points: 360,
+    rejectReason: null,
+  },
+]

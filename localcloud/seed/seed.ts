@@ -1,5 +1,5 @@
 import type { DocumentStore } from '../store/document-store'
-import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
+import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS } from './demo-data'
 
 /** Writes the demo data into an empty store; returns whether it did. */
 export function seedIfEmpty(store: DocumentStore): boolean {
@@ -17,6 +17,7 @@ export function seedIfEmpty(store: DocumentStore): boolean {
       createdAt: now,
     })),
   )
+  store.insert('volunteers', DEMO_VOLUNTEERS.map((volunteer) => ({ ...volunteer, registeredAt: now })))
   return true
 }
 

@@ -15,7 +15,9 @@ export function parseInput<S extends InputSchema>(schema: S, input: unknown): v.
   const flat = v.flatten<S>(result.issues)
   const fields: Record<string, string> = {}
   for (const [path, messages] of Object.entries(flat.nested ?? {})) {
-    if (Array.isArray(messages) && messages.length > 0) fields[path] = String(messages[0])
+    // A bad list item is reported on its list (`skills`, not `skills.0`): that is the form field.
+    const field = path.replace(/(\.\d+)+$/, '')
+    if (Array.isArray(messages) && messages.length > 0 && !(field in fields)) fields[field] = String(messages[0])
   }
   const first = flat.root?.[0] ?? Object.values(fields)[0]
   throw new AppError('INVALID_INPUT', first ?? '填写的信息有误，请检查后再试', fields)

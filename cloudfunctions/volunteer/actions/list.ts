@@ -1,0 +1,24 @@
+import { AppError } from '@/domain/errors'
+import { volunteerInputs } from '@/domain/volunteer/contract'
+import { _ } from '../../_kit/cloud'
+import { communityNames } from '../../_kit/communities'
+import { action } from '../../_kit/define-function'
+import { toProfile, volunteers, type VolunteerDoc } from '../volunteers'
+
+/** Volunteers of the caller's communities (phones masked), e.g. the 待审核 queue. */
+export const list = action({
+  input: volunteerInputs.list,
+  audience: ['staff'],
+  async handler({ status, communityId, page, pageSize }, ctx) {
+    const staff = await ctx.user()
+    if (communityId && !staff.staffCommunityIds.includes(communityId)) throw new AppError('FORBIDDEN', '只能查看本社区的志愿者')
+    const scope = communityId ? [communityId] : staff.staffCommunityIds
+    const criteria = { communityId: _.in(scope), ...(status ? { status } : {}) }
+    const [{ data }, { total }, names] = await Promise.all([
+      volunteers().where(criteria).orderBy('registeredAt', status === 'pending' ? 'asc' : 'desc').skip((page - 1) * pageSize).limit(pageSize).get<VolunteerDoc>(),
+      volunteers().where(criteria).count(),
+      communityNames(scope),
+    ])
+    return { items: data.map((doc) => toProfile(doc, names.get(doc.communityId) ?? '', false)), total, page, pageSize }
+  },
+})

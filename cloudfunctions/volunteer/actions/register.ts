@@ -1,0 +1,39 @@
+import { AppError } from '@/domain/errors'
+import { volunteerInputs } from '@/domain/volunteer/contract'
+import { db } from '../../_kit/cloud'
+import { requireCommunity } from '../../_kit/communities'
+import { action } from '../../_kit/define-function'
+import { ownedId } from '../../_kit/ids'
+import { grantVolunteerRole } from '../roles'
+import { findVolunteer, toProfile, volunteers } from '../volunteers'
+
+/**
+ * 注册志愿者: a volunteer at once, or after staff approval where the community asks for it
+ * (`volunteerApprovalRequired`). Someone turned down may register again.
+ */
+export const register = action({
+  input: volunteerInputs.register,
+  audience: 'anyone',
+  async handler(input, { openid }) {
+    const community = await requireCommunity(input.communityId)
+    const existing = await findVolunteer({ openid })
+    if (existing && existing.status !== 'rejected') throw new AppError('CONFLICT', '您已经注册过志愿者了')
+
+    const status = community.volunteerApprovalRequired ? 'pending' : 'active'
+    const fields = { ...input, status, rejectReason: null, registeredAt: db.serverDate() }
+    if (existing) {
+      const { stats } = await volunteers().where({ _id: existing._id, status: 'rejected' }).update({ data: fields })
+      if (stats.updated !== 1) throw new AppError('CONFLICT', '您已经注册过志愿者了')
+    } else {
+      try {
+        await volunteers().add({ data: { _id: ownedId('vo', openid), openid, ...fields, hours: 0, points: 0 } })
+      } catch {
+        throw new AppError('CONFLICT', '您已经注册过志愿者了')
+      }
+    }
+    if (status === 'active') await grantVolunteerRole(openid, input.communityId)
+    const saved = await findVolunteer({ openid })
+    if (!saved) throw new Error('volunteer missing right after it was written')
+    return toProfile(saved, community.name, true)
+  },
+})

@@ -1,0 +1,26 @@
+import { AppError } from '@/domain/errors'
+import { volunteerInputs } from '@/domain/volunteer/contract'
+import { communityNames } from '../../_kit/communities'
+import { action } from '../../_kit/define-function'
+import { grantVolunteerRole } from '../roles'
+import { findVolunteer, toProfile, volunteers } from '../volunteers'
+
+/** Staff decide on a pending volunteer of their community, once. */
+export const review = action({
+  input: volunteerInputs.review,
+  audience: ['staff'],
+  async handler({ volunteerId, decision, reason }, ctx) {
+    const doc = await findVolunteer({ _id: volunteerId })
+    if (!doc) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
+    await ctx.requireStaffOf(doc.communityId)
+    const approved = decision === 'approve'
+    const { stats } = await volunteers()
+      .where({ _id: volunteerId, status: 'pending' })
+      .update({ data: approved ? { status: 'active' } : { status: 'rejected', rejectReason: reason } })
+    if (stats.updated !== 1) throw new AppError('CONFLICT', '这位志愿者已经审核过了')
+    if (approved) await grantVolunteerRole(doc.openid, doc.communityId)
+    const saved = await findVolunteer({ _id: volunteerId })
+    const names = await communityNames([doc.communityId])
+    return toProfile(saved ?? doc, names.get(doc.communityId) ?? '', true)
+  },
+})

@@ -1,0 +1,47 @@
+import type { Skill, VolunteerStatus } from '@/domain/volunteer/profile'
+import type { VolunteerProfile } from '@/domain/volunteer/contract'
+import { maskPhone } from '@/domain/privacy'
+import { collections, db } from '../_kit/cloud'
+import { toIso } from '../_kit/dates'
+
+/** The `volunteers` document, one per person (its `_id` derived from the OPENID). */
+export type VolunteerDoc = {
+  _id: string
+  openid: string
+  status: VolunteerStatus
+  name: string
+  phone: string
+  communityId: string
+  skills: Skill[]
+  availability: string[]
+  intro: string
+  hours: number
+  points: number
+  rejectReason: string | null
+  registeredAt: Date
+}
+
+export const volunteers = () => db.collection(collections.volunteers)
+
+export async function findVolunteer(criteria: Record<string, unknown>): Promise<VolunteerDoc | null> {
+  const { data } = await volunteers().where(criteria).limit(1).get<VolunteerDoc>()
+  return data[0] ?? null
+}
+
+export function toProfile(doc: VolunteerDoc, communityName: string, revealPhone: boolean): VolunteerProfile {
+  return {
+    _id: doc._id,
+    status: doc.status,
+    name: doc.name,
+    phone: revealPhone ? doc.phone : maskPhone(doc.phone),
+    communityId: doc.communityId,
+    communityName,
+    skills: doc.skills,
+    availability: doc.availability,
+    intro: doc.intro,
+    hours: doc.hours,
+    points: doc.points,
+    rejectReason: doc.rejectReason,
+    registeredAt: toIso(doc.registeredAt),
+  }
+}
