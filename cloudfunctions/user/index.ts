@@ -1,5 +1,6 @@
 import type { UserApi } from '@/domain/user/contract'
 import { defineFunction } from '../_kit/define-function'
+import { communities } from './actions/communities'
 import { me } from './actions/me'
 
-export const main = defineFunction<UserApi>('user', { me })
+export const main = defineFunction<UserApi>('user', { me, communities })

@@ -57,3 +57,8 @@ describe('user.me', () => {
     expect(result.ok && result.data.userId).toBe('demo-resident')
   })
 })
+
+test('user.communities lists the three stations for anyone', async () => {
+  const result = await cloud.call<Array<{ _id: string; name: string }>>('user', 'wx-anyone', { action: 'communities' })
+  expect(result.ok && result.data.map((c) => c.name).sort()).toEqual(['大渡社区', '港越社区', '玉兰社区'].sort())
+})

@@ -12,15 +12,25 @@ export type InputSchema = v.GenericSchema<unknown, unknown>
 export function parseInput<S extends InputSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, withEveryKey(schema, input))
   if (result.success) return result.output
-  const flat = v.flatten<S>(result.issues)
+  const { fields, first } = describeIssues(result.issues)
+  throw new AppError('INVALID_INPUT', first ?? '填写的信息有误，请检查后再试', fields)
+}
+
+/** The first message per field of whatever is wrong with `input` (empty when it is valid): forms. */
+export function fieldErrors(schema: InputSchema, input: unknown): Record<string, string> {
+  const result = v.safeParse(schema, withEveryKey(schema, input))
+  return result.success ? {} : describeIssues(result.issues).fields
+}
+
+function describeIssues(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): { fields: Record<string, string>; first?: string } {
+  const flat = v.flatten(issues)
   const fields: Record<string, string> = {}
   for (const [path, messages] of Object.entries(flat.nested ?? {})) {
     // A bad list item is reported on its list (`skills`, not `skills.0`): that is the form field.
     const field = path.replace(/(\.\d+)+$/, '')
     if (Array.isArray(messages) && messages.length > 0 && !(field in fields)) fields[field] = String(messages[0])
   }
-  const first = flat.root?.[0] ?? Object.values(fields)[0]
-  throw new AppError('INVALID_INPUT', first ?? '填写的信息有误，请检查后再试', fields)
+  return { fields, first: flat.root?.[0] ?? Object.values(fields)[0] }
 }
 
 /**

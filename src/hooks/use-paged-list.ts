@@ -7,39 +7,43 @@ import { messageOf } from '@/services/service-error'
  * A paginated list for a page: first page on open, the next on reaching the bottom, all over
  * again on pull-to-refresh.
  */
-export function usePagedList<T, P extends Page<T> = Page<T>>(loadPage: (page: number) => Promise<P>) {
+/** `deps`: when they change (e.g. a status filter) the list starts over from page 1. */
+export function usePagedList<T, P extends Page<T> = Page<T>>(loadPage: (page: number) => Promise<P>, deps: readonly unknown[] = []) {
   const [items, setItems] = useState<T[]>([])
   const [last, setLast] = useState<P>()
   const [error, setError] = useState<string>()
   const [loading, setLoading] = useState(true)
-  const busy = useRef(false)
+  const latest = useRef(0)
   const load = useRef(loadPage)
   load.current = loadPage
 
+  // The newest request wins: a filter change while a page is loading discards that page.
   const fetchPage = useCallback(async (page: number) => {
-    if (busy.current) return
-    busy.current = true
+    const ticket = ++latest.current
     setLoading(true)
     setError(undefined)
     try {
       const result = await load.current(page)
+      if (ticket !== latest.current) return
       setLast(result)
       setItems((previous) => (page === 1 ? result.items : [...previous, ...result.items]))
     } catch (failure) {
-      setError(messageOf(failure))
+      if (ticket === latest.current) setError(messageOf(failure))
     } finally {
-      busy.current = false
-      setLoading(false)
+      if (ticket === latest.current) setLoading(false)
     }
   }, [])
 
   const hasMore = !!last && last.page * last.pageSize < last.total
   const refresh = useCallback(() => fetchPage(1), [fetchPage])
-  const loadMore = useCallback(() => (hasMore ? fetchPage((last?.page ?? 0) + 1) : Promise.resolve()), [fetchPage, hasMore, last])
+  const loadMore = useCallback(() => (hasMore && !loading ? fetchPage((last?.page ?? 0) + 1) : Promise.resolve()), [fetchPage, hasMore, loading, last])
 
   useEffect(() => {
+    setItems([])
+    setLast(undefined)
     void refresh()
-  }, [refresh])
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refresh, ...deps])
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh())
   })

@@ -5,4 +5,5 @@ const client = createClient<UserApi>('user')
 
 export const userService = {
   me: () => client('me', {}),
+  communities: () => client('communities', {}),
 }

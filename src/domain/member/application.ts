@@ -7,6 +7,7 @@ export const GENDERS = { male: '男', female: '女' } as const
 export type Gender = keyof typeof GENDERS
 
 export const GUARDIAN_RELATIONS = ['父亲', '母亲', '祖父母', '外祖父母', '其他监护人'] as const
+export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number]
 
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected'
 
@@ -15,6 +16,9 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   approved: '已通过',
   rejected: '未通过',
 }
+
+/** How a status reads at a glance (badge colour). */
+export const APPLICATION_STATUS_TONES = { pending: 'warning', approved: 'success', rejected: 'danger' } as const
 
 const guardianSchema = v.object({
   name: fields.text('监护人姓名', 2, 20),

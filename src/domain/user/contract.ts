@@ -5,6 +5,7 @@ import type { Role } from '../roles'
 
 export const userInputs = {
   me: v.object({}),
+  communities: v.object({}),
 }
 
 /** Who the caller is, as the app shows it on 我的. */
@@ -21,4 +22,6 @@ export type Me = {
 
 export type UserApi = {
   me: ActionSpec<v.InferInput<typeof userInputs.me>, Me>
+  /** The community stations a person can choose from (public information). */
+  communities: ActionSpec<v.InferInput<typeof userInputs.communities>, CommunityRef[]>
 }

@@ -35,6 +35,9 @@ export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
   rejected: '未通过',
 }
 
+/** How a status reads at a glance (badge colour). */
+export const VOLUNTEER_STATUS_TONES = { pending: 'warning', active: 'success', rejected: 'danger' } as const
+
 const skills = v.pipe(
   v.array(v.picklist(SKILLS, '请从列表中选择服务技能'), '请选择服务技能'),
   v.minLength(1, '请至少选择一项服务技能'),

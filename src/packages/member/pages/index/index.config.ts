@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '红十字会员' })
+export default definePageConfig({ navigationBarTitleText: '红十字会员', enablePullDownRefresh: true })

@@ -1,5 +1,62 @@
-import { AreaIntro } from '@/components/area-intro'
+import { View, Text } from '@tarojs/components'
+import { Button, Tag } from '@nutui/nutui-react-taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import { Timeline } from '@/components/timeline'
+import { APPLICATION_STATUS_LABELS, APPLICATION_STATUS_TONES } from '@/domain/member/application'
+import { applicationTimeline } from '@/domain/member/timeline'
+import { useRemote } from '@/hooks/use-remote'
+import { memberService } from '@/services/member'
+import { MemberCard } from '../../components/member-card'
+import './index.scss'
 
+const APPLY_URL = '/packages/member/pages/apply/index'
+
+/** 红十字会员: the member card, or where the application stands, or how to apply. */
 export default function MemberHomePage() {
-  return <AreaIntro title='红十字会员' description='年满14周岁的居民可以申请加入中国红十字会，成为红十字会员；审核通过后可在这里查看电子会员卡。' />
+  const { data, error, loading, reload } = useRemote(() => memberService.mine())
+  useDidShow(() => {
+    if (data) void reload()
+  })
+  const application = data?.application
+  return (
+    <PageShell>
+      <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
+        {data?.card && <MemberCard card={data.card} />}
+
+        {!application && (
+          <View className='card'>
+            <Text className='section-title'>加入中国红十字会</Text>
+            <Text className='hint'>年满14周岁、承认《中国红十字会章程》的居民都可以申请。填写信息大约需要3分钟，社区工作人员审核通过后，您会收到通知和电子会员卡。</Text>
+            <Button block type='primary' size='large' className='member-home__action' onClick={() => Taro.navigateTo({ url: APPLY_URL })}>
+              申请入会
+            </Button>
+          </View>
+        )}
+
+        {application && (
+          <View className='card' data-testid='application-status'>
+            <View className='member-home__status'>
+              <Text className='section-title'>入会申请</Text>
+              <Tag type={APPLICATION_STATUS_TONES[application.status]}>
+                {APPLICATION_STATUS_LABELS[application.status]}
+              </Tag>
+            </View>
+            {application.status === 'pending' && <Text className='hint'>社区工作人员会尽快审核，结果会通过消息通知您。</Text>}
+            {application.status === 'rejected' && (
+              <>
+                <Text className='member-home__reason'>未通过原因：{application.rejectReason}</Text>
+                <Button block type='primary' size='large' className='member-home__action' onClick={() => Taro.navigateTo({ url: `${APPLY_URL}?resubmit=1` })}>
+                  修改后重新提交
+                </Button>
+              </>
+            )}
+            <Text className='section-title'>办理进度</Text>
+            <Timeline items={applicationTimeline(application)} />
+          </View>
+        )}
+      </LoadState>
+    </PageShell>
+  )
 }

@@ -1,5 +1,37 @@
-import { AreaIntro } from '@/components/area-intro'
+import { Cell } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { PageShell } from '@/components/page-shell'
+import { LoadState } from '@/components/load-state'
+import { useRemote } from '@/hooks/use-remote'
+import { memberService } from '@/services/member'
+import { volunteerService } from '@/services/volunteer'
 
+/** 工作台: what waits for the staff member's decision in their communities. */
 export default function StaffHomePage() {
-  return <AreaIntro title='工作台' description='社区红十字工作人员在这里审核入会申请和心愿、管理AED与课程。' />
+  const queues = useRemote(async () => {
+    const [applications, volunteers] = await Promise.all([memberService.list('pending', 1), volunteerService.list('pending', 1)])
+    return { applications: applications.total, volunteers: volunteers.total }
+  })
+  return (
+    <PageShell>
+      <LoadState loading={queues.loading && !queues.data} error={queues.data ? undefined : queues.error} onRetry={queues.reload}>
+        <Cell.Group title='待办'>
+          <Cell
+            title='入会审核'
+            description='审核本社区居民的红十字会员入会申请'
+            extra={`${queues.data?.applications ?? 0} 份待审核`}
+            clickable
+            onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/applications/index' })}
+          />
+          <Cell
+            title='志愿者审核'
+            description='需要审核的社区，新注册的志愿者在这里确认'
+            extra={`${queues.data?.volunteers ?? 0} 位待审核`}
+            clickable
+            onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/volunteers/index' })}
+          />
+        </Cell.Group>
+      </LoadState>
+    </PageShell>
+  )
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '志愿者' })
+export default definePageConfig({ navigationBarTitleText: '志愿者', enablePullDownRefresh: true })

@@ -1,0 +1,40 @@
+import { View } from '@tarojs/components'
+import './index.scss'
+
+type Option<T extends string> = { value: T; label: string }
+
+type Props<T extends string> = {
+  options: readonly Option<T>[]
+  /** One value (single choice) or a list (several may be chosen). */
+  value: T | T[] | undefined
+  onChange(value: T | T[]): void
+  multiple?: boolean
+  testId?: string
+}
+
+/** Large tappable choices (性别, 社区, 技能…): easier for older hands than a picker wheel. */
+export function ChoiceGroup<T extends string>({ options, value, onChange, multiple, testId }: Props<T>) {
+  const chosen = Array.isArray(value) ? value : value ? [value] : []
+  const toggle = (option: T) => {
+    if (!multiple) return onChange(option)
+    onChange(chosen.includes(option) ? chosen.filter((v) => v !== option) : [...chosen, option])
+  }
+  return (
+    <View className='choice-group' data-testid={testId} role={multiple ? 'group' : 'radiogroup'}>
+      {options.map((option) => {
+        const selected = chosen.includes(option.value)
+        return (
+          <View
+            key={option.value}
+            className={`choice-group__option ${selected ? 'choice-group__option--selected' : ''}`}
+            role={multiple ? 'checkbox' : 'radio'}
+            aria-checked={selected}
+            onClick={() => toggle(option.value)}
+          >
+            {option.label}
+          </View>
+        )
+      })}
+    </View>
+  )
+}

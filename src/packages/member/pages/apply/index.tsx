@@ -1,0 +1,217 @@
+import { View, Text, Picker } from '@tarojs/components'
+import { Button, Checkbox, Input, Step, Steps } from '@nutui/nutui-react-taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
+import * as v from 'valibot'
+import { ChoiceGroup } from '@/components/choice-group'
+import { FormField } from '@/components/form-field'
+import { PageShell } from '@/components/page-shell'
+import { todayInChina } from '@/domain/dates'
+import { applicationSchema, GENDERS, GUARDIAN_RELATIONS, type Gender, type GuardianRelation } from '@/domain/member/application'
+import { maskIdNumber, maskPhone } from '@/domain/privacy'
+import { useRemote } from '@/hooks/use-remote'
+import { useValidatedForm } from '@/hooks/use-validated-form'
+import { memberService } from '@/services/member'
+import { messageOf } from '@/services/service-error'
+import { userService } from '@/services/user'
+import { areas } from '@/routes'
+import { birthDateFromId, draftFrom, EMPTY_DRAFT, needsGuardian, STEPS, toApplicationInput, type ApplicationDraft } from '../../application-draft'
+import { CHARTER_SUMMARY, ID_NUMBER_PURPOSE, PRIVACY_NOTICE } from '../../consent-text'
+import './index.scss'
+
+const GENDER_OPTIONS = (Object.keys(GENDERS) as Gender[]).map((value) => ({ value, label: GENDERS[value] }))
+const RELATION_OPTIONS = GUARDIAN_RELATIONS.map((value) => ({ value, label: value }))
+
+export default function ApplyPage() {
+  const today = useMemo(() => todayInChina(), [])
+  const schema = useMemo(() => applicationSchema(today), [today])
+  const toInput = useMemo(() => (draft: ApplicationDraft) => toApplicationInput(draft, today), [today])
+  const form = useValidatedForm(schema, EMPTY_DRAFT, toInput)
+  const { draft, set, errorOf } = form
+  const communities = useRemote(() => userService.communities())
+  const [step, setStep] = useState(0)
+  const [submitting, setSubmitting] = useState(false)
+  const resubmit = useRouter().params.resubmit === '1'
+
+  // Correcting a rejected application starts from what was sent.
+  useEffect(() => {
+    if (!resubmit) return
+    void memberService.mine().then(({ application }) => application && form.setDraft(draftFrom(application)))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resubmit])
+
+  const youth = needsGuardian(draft, today)
+  const setIdNumber = (idNumber: string) => {
+    set('idNumber', idNumber)
+    const birth = birthDateFromId(idNumber)
+    if (birth && !draft.birthDate) set('birthDate', birth)
+  }
+
+  const next = () => {
+    if (form.check([...STEPS[step].fields])) setStep(step + 1)
+  }
+
+  const submit = async () => {
+    const parsed = v.safeParse(schema, toInput(draft))
+    if (!parsed.success) {
+      const failing = STEPS.findIndex((s) => !form.check([...s.fields]))
+      setStep(Math.max(failing, 0))
+      return
+    }
+    setSubmitting(true)
+    try {
+      await memberService.apply(parsed.output)
+      await Taro.showToast({ title: '已提交，请等待审核', icon: 'success' })
+      await Taro.redirectTo({ url: areas.member })
+    } catch (error) {
+      if (form.showServerError(error)) {
+        const failing = STEPS.findIndex((s) => s.fields.some((field) => form.errorOf(field)))
+        setStep(Math.max(failing, 0))
+      }
+      await Taro.showModal({ title: '未能提交', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <PageShell className='apply'>
+      <Steps value={step + 1} className='apply__steps'>
+        {STEPS.map((s, i) => (
+          <Step key={s.title} value={i + 1} title={s.title} />
+        ))}
+      </Steps>
+
+      <View className='card'>
+        {step === 0 && (
+          <>
+            <FormField label='姓名' required error={errorOf('name')}>
+              <Input value={draft.name} placeholder='请填写身份证上的姓名' onChange={(value) => set('name', value)} data-testid='name' />
+            </FormField>
+            <FormField label='性别' required error={errorOf('gender')}>
+              <ChoiceGroup options={GENDER_OPTIONS} value={draft.gender} onChange={(value) => set('gender', value as Gender)} testId='gender' />
+            </FormField>
+            <FormField label='身份证号' required error={errorOf('idNumber')} hint={resubmit ? '为保护您的隐私，请重新填写身份证号' : '18位，最后一位是X的请填写X'}>
+              <Input type='idcard' maxLength={18} value={draft.idNumber} placeholder='18位身份证号' onChange={setIdNumber} data-testid='idNumber' />
+            </FormField>
+            <FormField label='出生日期' required error={errorOf('birthDate')} hint='填写身份证号后会自动填好，请核对'>
+              <Picker mode='date' value={draft.birthDate || '1960-01-01'} start='1900-01-01' end={today} onChange={(e) => set('birthDate', e.detail.value, ['birthDate', 'idNumber'])}>
+                <View className='apply__picker' data-testid='birthDate'>
+                  {draft.birthDate || '请选择出生日期'}
+                </View>
+              </Picker>
+            </FormField>
+            <FormField label='手机号' required error={errorOf('phone')}>
+              <Input type='tel' maxLength={11} value={draft.phone} placeholder='11位手机号' onChange={(value) => set('phone', value)} data-testid='phone' />
+            </FormField>
+          </>
+        )}
+
+        {step === 1 && (
+          <>
+            <FormField label='所在社区' required error={errorOf('communityId')}>
+              <ChoiceGroup
+                options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))}
+                value={draft.communityId}
+                onChange={(value) => set('communityId', value as string)}
+                testId='community'
+              />
+            </FormField>
+            <FormField label='居住地址' required error={errorOf('address')}>
+              <Input value={draft.address} placeholder='小区、楼栋、门牌号' onChange={(value) => set('address', value)} data-testid='address' />
+            </FormField>
+            <FormField label='职业' hint='选填' error={errorOf('occupation')}>
+              <Input value={draft.occupation} placeholder='如：退休教师' onChange={(value) => set('occupation', value)} data-testid='occupation' />
+            </FormField>
+            {youth && (
+              <View className='apply__guardian' data-testid='guardian'>
+                <Text className='apply__guardian-title'>监护人信息（未满18周岁需要填写）</Text>
+                {errorOf('guardian') && <Text className='form-field__error'>{errorOf('guardian')}</Text>}
+                <FormField label='监护人姓名' required error={errorOf('guardian.name')}>
+                  <Input value={draft.guardianName} placeholder='监护人姓名' onChange={(value) => set('guardianName', value, ['guardian', 'guardian.name'])} data-testid='guardianName' />
+                </FormField>
+                <FormField label='与申请人关系' required error={errorOf('guardian.relation')}>
+                  <ChoiceGroup
+                    options={RELATION_OPTIONS}
+                    value={draft.guardianRelation}
+                    onChange={(value) => set('guardianRelation', value as GuardianRelation, ['guardian', 'guardian.relation'])}
+                    testId='guardianRelation'
+                  />
+                </FormField>
+                <FormField label='监护人手机号' required error={errorOf('guardian.phone')}>
+                  <Input type='tel' maxLength={11} value={draft.guardianPhone} placeholder='11位手机号' onChange={(value) => set('guardianPhone', value, ['guardian', 'guardian.phone'])} data-testid='guardianPhone' />
+                </FormField>
+              </View>
+            )}
+          </>
+        )}
+
+        {step === 2 && (
+          <>
+            <Text className='apply__doc-title'>《中国红十字会章程》要点</Text>
+            {CHARTER_SUMMARY.map((line) => (
+              <Text key={line} className='apply__doc'>
+                {line}
+              </Text>
+            ))}
+            <Text className='apply__doc-title'>个人信息保护说明</Text>
+            {PRIVACY_NOTICE.map((line) => (
+              <Text key={line} className='apply__doc'>
+                {line}
+              </Text>
+            ))}
+            <FormField label='同意章程与隐私说明' required error={errorOf('consent')}>
+              <Checkbox checked={draft.consent} onChange={(checked) => set('consent', checked)} data-testid='consent'>
+                我已阅读并同意《中国红十字会章程》和个人信息保护说明
+              </Checkbox>
+            </FormField>
+            <Text className='apply__doc apply__doc--sensitive'>{ID_NUMBER_PURPOSE}</Text>
+            <FormField label='单独同意收集身份证号' required error={errorOf('idConsent')}>
+              <Checkbox checked={draft.idConsent} onChange={(checked) => set('idConsent', checked)} data-testid='idConsent'>
+                我同意为办理入会收集我的身份证号
+              </Checkbox>
+            </FormField>
+          </>
+        )}
+
+        {step === 3 && (
+          <View className='apply__summary' data-testid='summary'>
+            {[
+              ['姓名', draft.name],
+              ['性别', draft.gender ? GENDERS[draft.gender] : ''],
+              ['身份证号', maskIdNumber(draft.idNumber)],
+              ['出生日期', draft.birthDate],
+              ['手机号', maskPhone(draft.phone)],
+              ['所在社区', communities.data?.find((c) => c._id === draft.communityId)?.name ?? ''],
+              ['居住地址', draft.address],
+              ['职业', draft.occupation || '未填写'],
+              ...(youth ? [['监护人', `${draft.guardianName}（${draft.guardianRelation ?? ''}）${maskPhone(draft.guardianPhone)}`]] : []),
+            ].map(([label, value]) => (
+              <View key={label} className='apply__summary-row'>
+                <Text className='apply__summary-label'>{label}</Text>
+                <Text className='apply__summary-value'>{value}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+
+      <View className='apply__actions'>
+        {step > 0 && (
+          <Button size='large' onClick={() => setStep(step - 1)}>
+            上一步
+          </Button>
+        )}
+        {step < STEPS.length - 1 ? (
+          <Button size='large' type='primary' onClick={next}>
+            下一步
+          </Button>
+        ) : (
+          <Button size='large' type='primary' loading={submitting} disabled={submitting} onClick={submit}>
+            提交申请
+          </Button>
+        )}
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,58 @@
+import { View, Text } from '@tarojs/components'
+import { Button, Tabs, Tag } from '@nutui/nutui-react-taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import { formatChinaTime } from '@/domain/dates'
+import { APPLICATION_STATUS_LABELS, GENDERS, type ApplicationStatus } from '@/domain/member/application'
+import type { ApplicationView } from '@/domain/member/contract'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { memberService } from '@/services/member'
+import './index.scss'
+
+const STATUSES: ApplicationStatus[] = ['pending', 'approved', 'rejected']
+
+/** The queue of applications in the staff member's communities (ID numbers and phones masked). */
+export default function ApplicationsPage() {
+  const [status, setStatus] = useState<ApplicationStatus>('pending')
+  const list = usePagedList<ApplicationView>((page) => memberService.list(status, page), [status])
+  useDidShow(() => {
+    if (list.last) void list.refresh()
+  })
+  return (
+    <PageShell>
+      <Tabs value={status} onChange={(value) => setStatus(value as ApplicationStatus)}>
+        {STATUSES.map((s) => (
+          <Tabs.TabPane key={s} value={s} title={APPLICATION_STATUS_LABELS[s]} />
+        ))}
+      </Tabs>
+      <LoadState
+        loading={list.loading && list.items.length === 0}
+        error={list.items.length === 0 ? list.error : undefined}
+        empty={!list.loading && list.items.length === 0 && `没有${APPLICATION_STATUS_LABELS[status]}的申请`}
+        onRetry={list.refresh}
+      >
+        {list.items.map((a) => (
+          <View key={a._id} className='card applications__item' data-testid='application-item' onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/application/index?id=${a._id}` })}>
+            <View className='applications__head'>
+              <Text className='applications__name'>
+                {a.name} · {GENDERS[a.gender]}
+              </Text>
+              {a.youth && <Tag type='warning'>青少年</Tag>}
+            </View>
+            <Text className='hint'>
+              {a.communityName} · {a.phone} · {a.idNumber}
+            </Text>
+            <Text className='hint'>提交于 {formatChinaTime(a.submittedAt)}</Text>
+          </View>
+        ))}
+        {list.hasMore && (
+          <Button block fill='none' loading={list.loading} onClick={list.loadMore}>
+            加载更多
+          </Button>
+        )}
+      </LoadState>
+    </PageShell>
+  )
+}

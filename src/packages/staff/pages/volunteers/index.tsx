@@ -1,0 +1,66 @@
+import { View, Text } from '@tarojs/components'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import { formatChinaTime } from '@/domain/dates'
+import { slotLabel } from '@/domain/volunteer/profile'
+import type { VolunteerProfile } from '@/domain/volunteer/contract'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { messageOf } from '@/services/service-error'
+import { volunteerService } from '@/services/volunteer'
+
+/** Volunteers waiting for approval in communities that check new volunteers first. */
+export default function VolunteerReviewPage() {
+  const list = usePagedList<VolunteerProfile>((page) => volunteerService.list('pending', page))
+  const [rejecting, setRejecting] = useState<string>()
+  const [reason, setReason] = useState('')
+
+  const decide = async (volunteer: VolunteerProfile, decision: 'approve' | 'reject') => {
+    if (decision === 'reject' && reason.trim().length < 2) {
+      await Taro.showToast({ title: '请填写不通过的原因', icon: 'none' })
+      return
+    }
+    try {
+      await volunteerService.review(volunteer._id, decision, reason.trim())
+      await Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回', icon: 'success' })
+      setRejecting(undefined)
+      setReason('')
+    } catch (error) {
+      await Taro.showModal({ title: '操作未完成', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+    }
+    await list.refresh()
+  }
+
+  return (
+    <PageShell>
+      <LoadState
+        loading={list.loading && list.items.length === 0}
+        error={list.items.length === 0 ? list.error : undefined}
+        empty={!list.loading && list.items.length === 0 && '没有待审核的志愿者'}
+        onRetry={list.refresh}
+      >
+        {list.items.map((volunteer) => (
+          <View key={volunteer._id} className='card' data-testid='volunteer-item'>
+            <Text className='section-title'>{volunteer.name}</Text>
+            <Text className='hint'>
+              {volunteer.communityName} · {volunteer.phone} · 注册于 {formatChinaTime(volunteer.registeredAt)}
+            </Text>
+            <Text className='hint'>技能：{volunteer.skills.join('、')}</Text>
+            <Text className='hint'>有空：{volunteer.availability.map(slotLabel).join('、') || '未填写'}</Text>
+            {rejecting === volunteer._id && <TextArea value={reason} placeholder='不通过的原因（本人会看到）' onChange={setReason} maxLength={200} />}
+            <View className='staff-actions'>
+              <Button type='danger' fill='outline' onClick={() => (rejecting === volunteer._id ? decide(volunteer, 'reject') : setRejecting(volunteer._id))}>
+                {rejecting === volunteer._id ? '确认不通过' : '不通过'}
+              </Button>
+              <Button type='primary' onClick={() => decide(volunteer, 'approve')}>
+                通过
+              </Button>
+            </View>
+          </View>
+        ))}
+      </LoadState>
+    </PageShell>
+  )
+}

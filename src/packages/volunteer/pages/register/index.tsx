@@ -1,0 +1,110 @@
+import { View, Text } from '@tarojs/components'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import * as v from 'valibot'
+import { ChoiceGroup } from '@/components/choice-group'
+import { FormField } from '@/components/form-field'
+import { PageShell } from '@/components/page-shell'
+import { DAY_PARTS, SKILLS, volunteerRegistrationSchema, WEEKDAYS, type Skill } from '@/domain/volunteer/profile'
+import { useRemote } from '@/hooks/use-remote'
+import { useValidatedForm } from '@/hooks/use-validated-form'
+import { messageOf } from '@/services/service-error'
+import { userService } from '@/services/user'
+import { volunteerService } from '@/services/volunteer'
+import './index.scss'
+
+type Draft = { name: string; phone: string; communityId?: string; skills: Skill[]; availability: string[]; intro: string }
+const EMPTY: Draft = { name: '', phone: '', skills: [], availability: [], intro: '' }
+const FIELDS = ['name', 'phone', 'communityId', 'skills', 'availability', 'intro']
+
+/** 注册志愿者: who you are, what you can do, and when you are usually free. */
+export default function VolunteerRegisterPage() {
+  const form = useValidatedForm(volunteerRegistrationSchema, EMPTY)
+  const { draft, set, errorOf } = form
+  const communities = useRemote(() => userService.communities())
+  const [submitting, setSubmitting] = useState(false)
+
+  const toggleSlot = (slot: string) =>
+    set('availability', draft.availability.includes(slot) ? draft.availability.filter((s) => s !== slot) : [...draft.availability, slot])
+
+  const submit = async () => {
+    if (!form.check(FIELDS)) return
+    const parsed = v.safeParse(volunteerRegistrationSchema, draft)
+    if (!parsed.success) return
+    setSubmitting(true)
+    try {
+      const profile = await volunteerService.register(parsed.output)
+      await Taro.showToast({ title: profile.status === 'active' ? '注册成功' : '已提交，等待社区审核', icon: 'success' })
+      await Taro.redirectTo({ url: '/packages/volunteer/pages/index/index' })
+    } catch (error) {
+      form.showServerError(error)
+      await Taro.showModal({ title: '未能注册', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <PageShell>
+      <View className='card'>
+        <FormField label='姓名' required error={errorOf('name')}>
+          <Input value={draft.name} placeholder='真实姓名' onChange={(value) => set('name', value)} data-testid='name' />
+        </FormField>
+        <FormField label='手机号' required error={errorOf('phone')} hint='只有社区工作人员能看到'>
+          <Input type='tel' maxLength={11} value={draft.phone} placeholder='11位手机号' onChange={(value) => set('phone', value)} data-testid='phone' />
+        </FormField>
+        <FormField label='所在社区' required error={errorOf('communityId')}>
+          <ChoiceGroup
+            options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))}
+            value={draft.communityId}
+            onChange={(value) => set('communityId', value as string)}
+            testId='community'
+          />
+        </FormField>
+        <FormField label='服务技能' required error={errorOf('skills')} hint='可多选'>
+          <ChoiceGroup multiple options={SKILLS.map((s) => ({ value: s, label: s }))} value={draft.skills} onChange={(value) => set('skills', value as Skill[])} testId='skills' />
+        </FormField>
+        <FormField label='每周通常有空的时间' error={errorOf('availability')} hint='点选格子，可多选'>
+          <View className='availability' data-testid='availability'>
+            <View className='availability__row'>
+              <Text className='availability__corner' />
+              {DAY_PARTS.map(([, label]) => (
+                <Text key={label} className='availability__head'>
+                  {label}
+                </Text>
+              ))}
+            </View>
+            {WEEKDAYS.map(([day, dayLabel]) => (
+              <View key={day} className='availability__row'>
+                <Text className='availability__day'>{dayLabel}</Text>
+                {DAY_PARTS.map(([part, partLabel]) => {
+                  const slot = `${day}-${part}`
+                  const on = draft.availability.includes(slot)
+                  return (
+                    <View
+                      key={slot}
+                      className={`availability__cell ${on ? 'availability__cell--on' : ''}`}
+                      role='checkbox'
+                      aria-checked={on}
+                      aria-label={`${dayLabel}${partLabel}`}
+                      onClick={() => toggleSlot(slot)}
+                    >
+                      {on ? '有空' : ''}
+                    </View>
+                  )
+                })}
+              </View>
+            ))}
+          </View>
+        </FormField>
+        <FormField label='自我介绍' hint='选填，例如擅长什么、以前做过的志愿服务' error={errorOf('intro')}>
+          <TextArea value={draft.intro} maxLength={200} onChange={(value) => set('intro', value)} />
+        </FormField>
+      </View>
+      <Button block size='large' type='primary' loading={submitting} disabled={submitting} onClick={submit}>
+        提交注册
+      </Button>
+    </PageShell>
+  )
+}

@@ -1,0 +1,13 @@
+import type { ApplicationInput } from '@/domain/member/application'
+import type { MemberApi } from '@/domain/member/contract'
+import { createClient } from './cloud-client'
+
+const client = createClient<MemberApi>('member')
+
+export const memberService = {
+  apply: (application: ApplicationInput) => client('apply', application),
+  mine: () => client('mine', {}),
+  list: (status: 'pending' | 'approved' | 'rejected', page: number) => client('list', { status, page, pageSize: 20 }),
+  get: (applicationId: string) => client('get', { applicationId }),
+  review: (applicationId: string, decision: 'approve' | 'reject', reason = '') => client('review', { applicationId, decision, reason }),
+}
