@@ -48,3 +48,15 @@ export async function startE2E(): Promise<E2E> {
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+
+/** Small helpers for Taro H5 + NutUI pages. */
+export const ui = {
+  /** Types into the NutUI Input marked `data-testid`. */
+  fill: (page: Page, testId: string, text: string) => page.locator(`[data-testid="${testId}"] input, [data-testid="${testId}"] textarea`).first().fill(text),
+  /** Taps a NutUI Button by its label (its children do not take pointer events). */
+  button: (page: Page, label: string) => page.locator('.nut-button', { hasText: label }).last().click(),
+  /** Taps one choice of a ChoiceGroup. */
+  choose: (page: Page, testId: string, label: string) => page.locator(`[data-testid="${testId}"] [role]`, { hasText: label }).first().click(),
+  /** Taps a Taro H5 modal's button (Taro.showModal). */
+  modal: (page: Page, label: string) => page.locator('.taro-modal__foot div', { hasText: label }).click(),
+}

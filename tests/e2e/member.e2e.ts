@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { shot, startE2E, ui, type E2E } from './harness'
+
+/** Joining: a resident applies (fixing a field error), staff approve, the resident sees the card. */
+let e2e: E2E
+before(async () => {
+  e2e = await startE2E()
+})
+after(() => e2e.close())
+
+const MEMBER_HOME = '/#/packages/member/pages/index/index'
+const fieldError = (page: Page, text: string) => page.locator('.form-field__error', { hasText: text })
+
+async function fillPersonalDetails(page: Page, person: { name: string; gender: string; idNumber: string; phone: string }) {
+  await ui.fill(page, 'name', person.name)
+  await ui.choose(page, 'gender', person.gender)
+  await ui.fill(page, 'idNumber', person.idNumber)
+  await ui.fill(page, 'phone', person.phone)
+}
+
+async function consentAndSubmit(page: Page) {
+  await page.locator('[data-testid="consent"]').click()
+  await page.locator('[data-testid="idConsent"]').click()
+  await ui.button(page, '下一步')
+  await page.locator('[data-testid="summary"]').waitFor()
+  await ui.button(page, '提交申请')
+}
+
+describe('红十字会员入会申请', () => {
+  test('a resident applies, fixing an ID error on the way; staff approve; the resident sees the card', async () => {
+    const { page: resident, errors } = await e2e.open('e2e-applicant')
+    await resident.goto(`${e2e.cloud.url}${MEMBER_HOME}`)
+    await ui.button(resident, '申请入会')
+
+    await fillPersonalDetails(resident, { name: '王小红', gender: '女', idNumber: '330602199001011232', phone: '13857500011' })
+    await fieldError(resident, '身份证号校验位不对').waitFor()
+    await shot(resident, 'apply-id-error')
+    await ui.fill(resident, 'idNumber', '330602199001011231')
+    await fieldError(resident, '身份证号校验位不对').waitFor({ state: 'detached' })
+    assert.equal((await resident.locator('[data-testid="birthDate"]').innerText()).trim(), '1990-01-01')
+    await ui.button(resident, '下一步')
+
+    await ui.choose(resident, 'community', '玉兰社区')
+    await ui.fill(resident, 'address', '柯桥街道玉兰花园3幢201室')
+    await ui.button(resident, '下一步')
+    await consentAndSubmit(resident)
+
+    await resident.locator('[data-testid="application-status"]', { hasText: '待审核' }).waitFor()
+    await shot(resident, 'apply-pending')
+
+    const { page: staff } = await e2e.open('demo-staff')
+    await staff.goto(`${e2e.cloud.url}/#/packages/staff/pages/applications/index`)
+    await staff.locator('[data-testid="application-item"]', { hasText: '王小红' }).click()
+    await staff.locator('[data-testid="detail-身份证号"]', { hasText: '330602199001011231' }).waitFor()
+    await shot(staff, 'review-detail')
+    await ui.button(staff, '通过')
+    await ui.modal(staff, '通过')
+    await staff.locator('[data-testid="detail-会员号"]').waitFor()
+
+    await resident.goto(`${e2e.cloud.url}${MEMBER_HOME}`)
+    const card = resident.locator('[data-testid="member-card"]')
+    await card.waitFor()
+    const text = await card.innerText()
+    assert.match(text, /王小红/)
+    assert.match(text, /会员号 YL\d{8}/)
+    assert.match(text, /3306\*{10}1231/)
+    assert.doesNotMatch(text, /330602199001011231/)
+    await shot(resident, 'member-card')
+    assert.deepEqual(errors, [])
+  })
+
+  test('a youth applicant must give a guardian', async () => {
+    const { page, errors } = await e2e.open('e2e-youth')
+    await page.goto(`${e2e.cloud.url}/#/packages/member/pages/apply/index`)
+    await fillPersonalDetails(page, { name: '陈小雨', gender: '女', idNumber: '330603201202290018', phone: '13857500012' })
+    await ui.button(page, '下一步')
+    await ui.choose(page, 'community', '大渡社区')
+    await ui.fill(page, 'address', '柯桥街道大渡社区8幢')
+    await page.locator('[data-testid="guardian"]').waitFor()
+    await ui.button(page, '下一步')
+    await fieldError(page, '请填写监护人姓名').waitFor()
+    await fieldError(page, '请选择与监护人的关系').waitFor()
+    await shot(page, 'apply-guardian-required')
+
+    await ui.fill(page, 'guardianName', '陈大明')
+    await ui.choose(page, 'guardianRelation', '父亲')
+    await ui.fill(page, 'guardianPhone', '13900000012')
+    await ui.button(page, '下一步')
+    await consentAndSubmit(page)
+    await page.locator('[data-testid="application-status"]', { hasText: '待审核' }).waitFor()
+    assert.deepEqual(errors, [])
+  })
+})
