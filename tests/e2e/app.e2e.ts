@@ -67,7 +67,7 @@ describe('the H5 app on the local cloud', () => {
     const { page, errors } = await e2e.open('demo-staff')
     await page.goto(`${e2e.cloud.url}/`)
     await page.getByText('工作台').click()
-    await page.getByText('社区红十字工作人员在这里审核入会申请和心愿').waitFor()
+    await page.locator('.nut-cell', { hasText: '入会审核' }).waitFor()
     assert.deepEqual(errors, [])
   })
 

@@ -68,6 +68,12 @@ describe('红十字会员入会申请', () => {
     assert.match(text, /3306\*{10}1231/)
     assert.doesNotMatch(text, /330602199001011231/)
     await shot(resident, 'member-card')
+
+    // The subscription granted on submit carried one 入会审核结果 message, without the ID number.
+    const outbox = (await (await fetch(`${e2e.cloud.url}/api/dev/outbox?openid=e2e-applicant`)).json()) as { items: Array<{ data: Record<string, { value: string }> }> }
+    assert.equal(outbox.items.length, 1)
+    assert.equal(outbox.items[0].data.phrase1.value, '已通过')
+    assert.doesNotMatch(JSON.stringify(outbox), /330602199001011231/)
     assert.deepEqual(errors, [])
   })
 

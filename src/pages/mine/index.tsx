@@ -7,6 +7,7 @@ import { PageShell } from '@/components/page-shell'
 import { ROLE_LABELS } from '@/domain/roles'
 import { useLargeText } from '@/hooks/use-large-text'
 import { useMe } from '@/hooks/use-me'
+import { useMySummary } from '@/hooks/use-my-summary'
 import { areas } from '@/routes'
 import './index.scss'
 
@@ -14,6 +15,7 @@ const go = (url: string) => () => Taro.navigateTo({ url })
 
 export default function MinePage() {
   const { data: me, error, loading, reload } = useMe()
+  const summary = useMySummary(me)
   const [largeText, setLargeText] = useLargeText()
   return (
     <PageShell>
@@ -37,8 +39,8 @@ export default function MinePage() {
       </LoadState>
 
       <Cell.Group>
-        <Cell title='红十字会员' description='入会申请与电子会员卡' clickable onClick={go(areas.member)} />
-        <Cell title='志愿者' description='注册志愿者、服务时长与积分' clickable onClick={go(areas.volunteer)} />
+        <Cell title='红十字会员' description={summary.data?.member ?? '入会申请与电子会员卡'} clickable onClick={go(areas.member)} />
+        <Cell title='志愿者' description={summary.data?.volunteer ?? '注册志愿者、服务时长与积分'} clickable onClick={go(areas.volunteer)} />
         <Cell title='我的心愿' description='我发布和认领的红心愿' clickable onClick={go(areas.wish)} />
         <Cell title='消息' description='审核结果、心愿进度等通知' clickable onClick={go(areas.inbox)} />
         {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}

@@ -13,6 +13,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { memberService } from '@/services/member'
 import { messageOf } from '@/services/service-error'
+import { requestSubscriptions } from '@/services/subscriptions'
 import { userService } from '@/services/user'
 import { areas } from '@/routes'
 import { birthDateFromId, draftFrom, EMPTY_DRAFT, needsGuardian, STEPS, toApplicationInput, type ApplicationDraft } from '../../application-draft'
@@ -52,6 +53,7 @@ export default function ApplyPage() {
   }
 
   const submit = async () => {
+    const subscribing = requestSubscriptions(['member_review'])
     const parsed = v.safeParse(schema, toInput(draft))
     if (!parsed.success) {
       const failing = STEPS.findIndex((s) => !form.check([...s.fields]))
@@ -60,6 +62,7 @@ export default function ApplyPage() {
     }
     setSubmitting(true)
     try {
+      await subscribing
       await memberService.apply(parsed.output)
       await Taro.showToast({ title: '已提交，请等待审核', icon: 'success' })
       await Taro.redirectTo({ url: areas.member })
