@@ -53,3 +53,13 @@ export class FunctionHost {
     return runAs({ openid, appid: LOCAL_APPID }, () => main(event, context))
   }
 }
+
+/** Functions with a timer trigger in their `config.json` (run on a schedule by the platform). */
+export function timerFunctionNames(): string[] {
+  return functionNames().filter((name) => {
+    const config = path.join(FUNCTIONS_SOURCE_DIR, name, 'config.json')
+    if (!fs.existsSync(config)) return false
+    const { triggers = [] } = JSON.parse(fs.readFileSync(config, 'utf8')) as { triggers?: Array<{ type: string }> }
+    return triggers.some((trigger) => trigger.type === 'timer')
+  })
+}

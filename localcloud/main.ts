@@ -12,6 +12,7 @@ async function main() {
     // Tests that spawn the server run the TypeScript sources; `npm start` runs the bundles.
     functionsFrom: process.env.FUNCTIONS_FROM === 'source' ? 'source' : 'dist',
     localMode: true,
+    timerIntervalMs: Number(process.env.TIMER_INTERVAL_MS ?? 60_000),
   })
   console.log(`\n  博爱家园 local cloud is running\n\n  App:       ${cloud.url}/\n  Functions: ${cloud.url}/api/functions/<name>\n  Functions loaded: ${cloud.functions.names().join(', ')}\n`)
   const stop = () => cloud.close().then(() => process.exit(0))

@@ -5,9 +5,9 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
 import { installLocalBackend } from './backend/install'
-import { Outbox } from './backend/openapi'
+import { Outbox, type MediaCheckRequest } from './backend/openapi'
 import { FileStorage } from './backend/storage'
-import { FunctionHost } from './function-host'
+import { FunctionHost, timerFunctionNames } from './function-host'
 import { DEMO_IDENTITIES } from './seed/demo-data'
 import { seedIfEmpty } from './seed/seed'
 import { DocumentStore } from './store/document-store'
@@ -24,6 +24,8 @@ export type LocalCloudOptions = {
   /** Accept `X-Wx-Openid` and expose the dev endpoints. Only ever true on a developer's machine. */
   localMode?: boolean
   seed?: boolean
+  /** Run timer-triggered functions every this many ms (their cron is coarser on WeChat). */
+  timerIntervalMs?: number
 }
 
 export type LocalCloud = {
@@ -67,15 +69,26 @@ function parseEvent(text: string): Record<string, unknown> | null {
   }
 }
 
+/**
+ * The verdict on a photo, pushed to the `mediaCheck` function as WeChat's message push does.
+ * The local verdict: a photo whose path says "risky" fails; everything else passes.
+ */
+async function deliverMediaCheck(functions: FunctionHost | undefined, { traceId, mediaUrl, openid }: MediaCheckRequest): Promise<void> {
+  if (!functions?.has('mediaCheck')) return
+  const suggest = mediaUrl.includes('risky') ? 'risky' : 'pass'
+  await functions.invoke('mediaCheck', { MsgType: 'event', Event: 'wxa_media_check', trace_id: traceId, version: 2, result: { suggest, label: suggest === 'pass' ? 100 : 20002 } }, openid ?? '')
+}
+
 /** Starts the local cloud: store, functions, file storage, open-API stand-ins and the H5 app. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true } = options
+  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, timerIntervalMs } = options
   const store = DocumentStore.open(dataDir)
   if (seed) seedIfEmpty(store)
   const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`))
   const outbox = new Outbox()
-  installLocalBackend({ store, storage, outbox })
-  const functions = FunctionHost.load(functionsFrom)
+  let functions: FunctionHost | undefined
+  installLocalBackend({ store, storage, outbox, onMediaCheck: (request) => void deliverMediaCheck(functions, request) })
+  functions = FunctionHost.load(functionsFrom)
   const serveApp = staticDir && fs.existsSync(staticDir) ? sirv(staticDir, { single: true, dev: false, etag: true }) : null
   fs.mkdirSync(storage.root, { recursive: true })
   const serveFiles = sirv(storage.root, { dev: true })
@@ -121,6 +134,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     server.once('error', reject)
     server.listen(port, host, resolve)
   })
+  const timers = timerIntervalMs
+    ? timerFunctionNames().map((name) => setInterval(() => void functions?.invoke(name, { Type: 'Timer', TriggerName: 'local' }, ''), timerIntervalMs))
+    : []
   const address = server.address() as AddressInfo
   const url = `http://${host}:${address.port}`
   storage.setOrigin(url)
@@ -131,6 +147,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     functions,
     close: () =>
       new Promise<void>((resolve) => {
+        timers.forEach(clearInterval)
         server.close(() => {
           store.close()
           resolve()

@@ -17,4 +17,5 @@ export const collections = {
   applications: 'applications',
   volunteers: 'volunteers',
   counters: 'counters',
+  wishes: 'wishes',
 } as const

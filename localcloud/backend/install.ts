@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import type { DocumentStore } from '../store/document-store'
 import { handleDatabaseRequest } from './database-wire'
 import { installPerInvocationEnv } from './identity'
-import { createOpenApi, type Outbox } from './openapi'
+import { createOpenApi, type MediaCheckRequest, type Outbox } from './openapi'
 import type { FileStorage } from './storage'
 
 type Send = (action: string, data: Record<string, unknown>, opts?: unknown) => Promise<unknown>
@@ -23,6 +23,8 @@ export type Backend = {
   outbox: Outbox
   /** Sees every database request as the SDK sent it (the wire-format contract test). */
   onDatabaseRequest?: (action: string, params: Record<string, unknown>) => void
+  /** Delivers the verdict of an asynchronous photo check, as WeChat's message push would. */
+  onMediaCheck?: (request: MediaCheckRequest) => void
 }
 
 /**
@@ -30,14 +32,14 @@ export type Backend = {
  * by the embedded store, its storage and open-API calls by local stand-ins, and its WeChat
  * context comes from the invocation. Function code stays exactly what is deployed.
  */
-export function installLocalBackend({ store, storage, outbox, onDatabaseRequest }: Backend): void {
+export function installLocalBackend({ store, storage, outbox, onDatabaseRequest, onMediaCheck }: Backend): void {
   installPerInvocationEnv()
   requesterPrototype().send = async (action, data) => {
     onDatabaseRequest?.(action, data)
     return handleDatabaseRequest(store, action, data)
   }
   const sdk = wxServerSdk()
-  sdk.openapi = createOpenApi(outbox)
+  sdk.openapi = createOpenApi(outbox, onMediaCheck)
   sdk.uploadFile = storage.uploadFile
   sdk.getTempFileURL = storage.getTempFileURL
   sdk.deleteFile = storage.deleteFile

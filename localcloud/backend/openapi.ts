@@ -22,6 +22,9 @@ export class Outbox {
   }
 }
 
+/** A photo sent to `mediaCheckAsync`; its verdict is pushed to a function later. */
+export type MediaCheckRequest = { traceId: string; mediaUrl: string; openid?: string }
+
 type SendParams = { touser: string; templateId: string; page?: string; data: OutboxMessage['data'] }
 type MsgSecCheckParams = { content: string; version?: number; scene?: number; openid?: string }
 
@@ -44,7 +47,7 @@ function msgSecCheck({ content, version }: MsgSecCheckParams) {
  * Stand-in for `cloud.openapi`: the same call shapes (`cloud.openapi.subscribeMessage.send`,
  * `cloud.openapi.security.msgSecCheck`), answered locally instead of by WeChat's servers.
  */
-export function createOpenApi(outbox: Outbox) {
+export function createOpenApi(outbox: Outbox, onMediaCheck: (request: MediaCheckRequest) => void = () => undefined) {
   const api = {
     subscribeMessage: {
       async send({ touser, templateId, page, data }: SendParams) {
@@ -58,6 +61,12 @@ export function createOpenApi(outbox: Outbox) {
     security: {
       async msgSecCheck(params: MsgSecCheckParams) {
         return msgSecCheck(params)
+      },
+      async mediaCheckAsync({ media_url, openid }: { media_url: string; openid?: string }) {
+        const traceId = `local-media-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+        // WeChat answers later, by message push; so does the local cloud, once this call returns.
+        setTimeout(() => onMediaCheck({ traceId, mediaUrl: media_url, openid }), 0)
+        return { errCode: 0, errMsg: 'openapi.security.mediaCheckAsync:ok', traceId }
       },
     },
   }

@@ -10,6 +10,8 @@ export type Community = {
   location: { latitude: number; longitude: number }
   /** Whether new volunteers start only after staff approve them (else at once). */
   volunteerApprovalRequired: boolean
+  /** Service hours credited for a completed wish (default 1). */
+  hoursPerWish?: number
 }
 
 export type CommunityRef = Pick<Community, '_id' | 'name'>

@@ -43,7 +43,7 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     templateId: 'wish-update-template-id',
     page: 'packages/wish/pages/index/index',
     title: '红心愿进度',
-    body: (p) => `您的心愿「${p.wishTitle}」${p.statusLabel}${p.note ? `：${p.note}` : ''}`,
+    body: (p) => `心愿「${p.wishTitle}」${p.statusLabel}${p.note ? `：${p.note}` : ''}`,
     template: (p) => ({
       thing1: { value: clip(p.wishTitle, 20) },
       phrase2: { value: clip(p.statusLabel, 5) },

@@ -1,0 +1,24 @@
+import { wishInputs } from '@/domain/wish/contract'
+import { _ } from '../../_kit/cloud'
+import { communityNames } from '../../_kit/communities'
+import { action } from '../../_kit/define-function'
+import { PUBLIC_STATUSES, toSummary, wishes, type WishDoc } from '../wishes'
+
+/** The wish wall: public wishes only, open ones first, newest first within a status. No phones. */
+export const list = action({
+  input: wishInputs.list,
+  audience: 'anyone',
+  async handler({ communityId, status, category, page, pageSize }) {
+    const criteria = {
+      status: status ?? _.in(PUBLIC_STATUSES),
+      ...(communityId ? { communityId } : {}),
+      ...(category ? { category } : {}),
+    }
+    const [{ data }, { total }] = await Promise.all([
+      wishes().where(criteria).orderBy('rank', 'asc').orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<WishDoc>(),
+      wishes().where(criteria).count(),
+    ])
+    const names = await communityNames(data.map((w) => w.communityId))
+    return { items: data.map((w) => toSummary(w, names.get(w.communityId) ?? '')), total, page, pageSize }
+  },
+})

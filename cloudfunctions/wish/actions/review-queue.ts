@@ -1,0 +1,21 @@
+import { wishInputs } from '@/domain/wish/contract'
+import { _ } from '../../_kit/cloud'
+import { communityNames } from '../../_kit/communities'
+import { action } from '../../_kit/define-function'
+import { toDetail, wishes, type WishDoc } from '../wishes'
+
+/** 心愿审核: flagged wishes of the caller's communities, oldest first, in full (contacts included). */
+export const reviewQueue = action({
+  input: wishInputs.reviewQueue,
+  audience: ['staff'],
+  async handler({ page, pageSize }, ctx) {
+    const user = await ctx.user()
+    const criteria = { status: 'pending_review', communityId: _.in(user.staffCommunityIds) }
+    const [{ data }, { total }, names] = await Promise.all([
+      wishes().where(criteria).orderBy('createdAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<WishDoc>(),
+      wishes().where(criteria).count(),
+      communityNames(user.staffCommunityIds),
+    ])
+    return { items: await Promise.all(data.map((w) => toDetail(w, names.get(w.communityId) ?? '', user))), total, page, pageSize }
+  },
+})

@@ -1,0 +1,16 @@
+import { wishInputs } from '@/domain/wish/contract'
+import { action } from '../../_kit/define-function'
+import { detailFor, requireWish } from '../load'
+import { transition } from '../transition'
+
+/** 心愿审核: staff of the wish's community put a flagged wish on the wall or turn it down. */
+export const review = action({
+  input: wishInputs.review,
+  audience: ['staff'],
+  async handler({ wishId, decision, reason }, ctx) {
+    const wish = await requireWish(wishId)
+    const user = await ctx.requireStaffOf(wish.communityId)
+    const approved = decision === 'approve'
+    return detailFor(await transition(wish, approved ? 'approve' : 'reject', { user }, { note: approved ? undefined : reason, tell: ['owner'] }), user)
+  },
+})

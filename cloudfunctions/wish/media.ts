@@ -1,0 +1,24 @@
+import { cloud } from '../_kit/cloud'
+import { wishes, type WishDoc } from './wishes'
+
+type MediaCheckAnswer = { traceId?: string; trace_id?: string }
+
+/**
+ * Sends each photo to `security.mediaCheckAsync`; WeChat answers later with a message push
+ * (the `mediaCheck` function), which shows or hides the photo. Until then it stays hidden.
+ */
+export async function requestImageChecks(wishId: string, fileIDs: string[], openid: string): Promise<void> {
+  if (fileIDs.length === 0) return
+  const { fileList } = (await cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: Array<{ fileID: string; tempFileURL: string }> }
+  const images: WishDoc['images'] = []
+  for (const { fileID, tempFileURL } of fileList) {
+    try {
+      const answer = (await cloud.openapi.security.mediaCheckAsync({ media_url: tempFileURL, media_type: 2, version: 2, scene: 3, openid })) as MediaCheckAnswer
+      images.push({ fileID, status: 'checking', traceId: answer.traceId ?? answer.trace_id })
+    } catch (error) {
+      console.warn('[wish] mediaCheckAsync failed; the photo stays hidden', error instanceof Error ? error.message : error)
+      images.push({ fileID, status: 'checking' })
+    }
+  }
+  await wishes().where({ _id: wishId }).update({ data: { images } })
+}

@@ -1,0 +1,113 @@
+import { maskName } from '@/domain/privacy'
+import type { WishCategory } from '@/domain/wish/rules'
+import { availableActions, type WishAction, type WishActor, type WishStatus } from '@/domain/wish/states'
+import type { WishDetail, WishHistoryEntry, WishRelation, WishSummary } from '@/domain/wish/contract'
+import type { UserDoc } from '@/domain/user/types'
+import { cloud, collections, db } from '../_kit/cloud'
+import { toIso } from '../_kit/dates'
+
+export type WishImage = { fileID: string; status: 'checking' | 'passed' | 'rejected'; traceId?: string }
+
+/** The `wishes` document. The owner's phone lives here and leaves only for owner, claimer and staff. */
+export type WishDoc = {
+  _id: string
+  ownerOpenid: string
+  ownerName: string
+  title: string
+  content: string
+  category: WishCategory
+  communityId: string
+  images: WishImage[]
+  contactPhone: string
+  dueDate: string | null
+  status: WishStatus
+  /** Sort key of the wall: open wishes first. */
+  rank: number
+  claimerOpenid: string | null
+  claimerName: string | null
+  claimedAt: Date | null
+  claimDeadline: Date | null
+  fulfilment: { note: string; photos: string[]; at: Date } | null
+  thanks: string | null
+  history: Array<{ at: Date; action: WishAction | 'create'; to: WishStatus; by: string; byName: string; note?: string }>
+  createdAt: Date
+}
+
+export const STATUS_RANK: Record<WishStatus, number> = {
+  open: 0,
+  claimed: 1,
+  fulfilled: 2,
+  completed: 3,
+  pending_review: 4,
+  rejected: 5,
+  cancelled: 6,
+  expired: 7,
+}
+
+/** What a wish forgets when its claim ends (released by the volunteer or by the timer). */
+export const UNCLAIMED = { claimerOpenid: null, claimerName: null, claimedAt: null, claimDeadline: null }
+
+/** Statuses anyone may see on the wall. */
+export const PUBLIC_STATUSES: WishStatus[] = ['open', 'claimed', 'fulfilled', 'completed']
+
+export const wishes = () => db.collection(collections.wishes)
+
+export async function findWish(wishId: string): Promise<WishDoc | null> {
+  const { data } = await wishes().where({ _id: wishId }).limit(1).get<WishDoc>()
+  return data[0] ?? null
+}
+
+const SUMMARY_LENGTH = 60
+
+export function toSummary(doc: WishDoc, communityName: string): WishSummary {
+  return {
+    _id: doc._id,
+    title: doc.title,
+    category: doc.category,
+    communityId: doc.communityId,
+    communityName,
+    status: doc.status,
+    ownerName: maskName(doc.ownerName),
+    summary: doc.content.length > SUMMARY_LENGTH ? `${doc.content.slice(0, SUMMARY_LENGTH)}…` : doc.content,
+    dueDate: doc.dueDate,
+    claimerName: doc.claimerName ? maskName(doc.claimerName) : null,
+    createdAt: toIso(doc.createdAt),
+  }
+}
+
+/** Who the caller is to the wish: decides what they see and what they may do. */
+export function relationOf(doc: WishDoc, user: UserDoc): { relation: WishRelation; actors: WishActor[] } {
+  const actors: WishActor[] = []
+  if (doc.ownerOpenid === user._id) actors.push('owner')
+  if (doc.claimerOpenid === user._id) actors.push('claimer')
+  if (user.roles.includes('volunteer') && doc.ownerOpenid !== user._id) actors.push('volunteer')
+  if (user.roles.includes('staff') && user.staffCommunityIds.includes(doc.communityId)) actors.push('staff')
+  const relation: WishRelation = actors.includes('owner') ? 'owner' : actors.includes('claimer') ? 'claimer' : actors.includes('staff') ? 'staff' : actors.includes('volunteer') ? 'volunteer' : 'visitor'
+  return { relation, actors }
+}
+
+async function tempUrls(fileIDs: string[]): Promise<string[]> {
+  if (fileIDs.length === 0) return []
+  const { fileList } = (await cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: Array<{ tempFileURL: string; status: number }> }
+  return fileList.filter((f) => f.status === 0).map((f) => f.tempFileURL)
+}
+
+export async function toDetail(doc: WishDoc, communityName: string, user: UserDoc): Promise<WishDetail> {
+  const { relation, actors } = relationOf(doc, user)
+  const insider = relation === 'owner' || relation === 'claimer' || relation === 'staff'
+  const history: WishHistoryEntry[] = doc.history.map(({ at, action, to, byName, note }) => ({ at: toIso(at), action, to, by: byName, ...(note ? { note } : {}) }))
+  return {
+    ...toSummary(doc, communityName),
+    claimerName: insider ? doc.claimerName : toSummary(doc, communityName).claimerName,
+    relation,
+    actions: availableActions(doc.status, actors),
+    content: insider ? doc.content : toSummary(doc, communityName).summary,
+    contact: insider ? { name: doc.ownerName, phone: doc.contactPhone } : null,
+    images: await tempUrls(doc.images.filter((image) => image.status === 'passed').map((image) => image.fileID)),
+    imagesPending: relation === 'owner' ? doc.images.filter((image) => image.status === 'checking').length : 0,
+    claimDeadline: doc.claimDeadline ? toIso(doc.claimDeadline) : null,
+    fulfilment: doc.fulfilment && { note: doc.fulfilment.note, photos: await tempUrls(doc.fulfilment.photos), at: toIso(doc.fulfilment.at) },
+    thanks: doc.thanks,
+    history,
+  }
+}

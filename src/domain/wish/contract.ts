@@ -1,0 +1,87 @@
+import * as v from 'valibot'
+import type { ActionSpec, Page } from '../contract'
+import { fields } from '../validation'
+import { MAX_WISH_IMAGES, WISH_CATEGORIES, wishSchema, type WishCategory, type WishInput } from './rules'
+import type { WishAction, WishStatus } from './states'
+
+export type WishHistoryEntry = { at: string; action: WishAction | 'create'; to: WishStatus; by: string; note?: string }
+
+/** What anyone may see of a wish: no phone number, the owner's name masked, the text shortened. */
+export type WishSummary = {
+  _id: string
+  title: string
+  category: WishCategory
+  communityId: string
+  communityName: string
+  status: WishStatus
+  ownerName: string
+  summary: string
+  dueDate: string | null
+  claimerName: string | null
+  createdAt: string
+}
+
+/** Who the caller is to this wish, and so what they may see and do. */
+export type WishRelation = 'owner' | 'claimer' | 'staff' | 'volunteer' | 'visitor'
+
+export type WishDetail = WishSummary & {
+  relation: WishRelation
+  /** The actions the caller can take now (from the transition table). */
+  actions: WishAction[]
+  /** Full text for the owner, the claimer and staff; the summary for everyone else. */
+  content: string
+  /** Only for the owner, the claimer and staff. */
+  contact: { name: string; phone: string } | null
+  /** Photos that passed the content check (temporary URLs); the owner also sees how many wait. */
+  images: string[]
+  imagesPending: number
+  claimDeadline: string | null
+  fulfilment: { note: string; photos: string[]; at: string } | null
+  thanks: string | null
+  history: WishHistoryEntry[]
+}
+
+const wishId = fields.id('心愿编号')
+const reason = (label: string) => fields.text(label, 2, 200)
+const photos = v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^cloud:\/\/\S+$/, '图片格式不正确')), '图片格式不正确'), v.maxLength(MAX_WISH_IMAGES, `最多上传${MAX_WISH_IMAGES}张图片`)), [])
+
+export const wishInputs = {
+  create: wishSchema,
+  list: v.object({
+    communityId: v.optional(fields.id('社区')),
+    status: v.optional(v.picklist(['open', 'claimed', 'fulfilled', 'completed'], '状态不正确')),
+    category: v.optional(v.picklist(WISH_CATEGORIES, '类别不正确')),
+    page: fields.page,
+    pageSize: fields.pageSize,
+  }),
+  get: v.object({ wishId }),
+  claim: v.object({ wishId }),
+  release: v.object({ wishId, reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '原因最多200个字')), '') }),
+  fulfil: v.object({ wishId, note: fields.text('完成说明', 2, 200), photos }),
+  confirm: v.object({ wishId, thanks: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '感谢信最多200个字')), '') }),
+  cancel: v.object({ wishId, reason: reason('取消原因') }),
+  review: v.pipe(
+    v.object({ wishId, decision: v.picklist(['approve', 'reject'], '请选择通过或不通过'), reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '原因最多200个字')), '') }),
+    v.forward(v.partialCheck([['decision'], ['reason']], (input) => input.decision === 'approve' || input.reason.length >= 2, '请填写不通过的原因'), ['reason']),
+  ),
+  takeDown: v.object({ wishId, reason: reason('下架原因') }),
+  mine: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  claimed: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  reviewQueue: v.object({ page: fields.page, pageSize: fields.pageSize }),
+}
+
+export type WishApi = {
+  create: ActionSpec<WishInput, WishDetail>
+  list: ActionSpec<v.InferInput<typeof wishInputs.list>, Page<WishSummary>>
+  get: ActionSpec<v.InferInput<typeof wishInputs.get>, WishDetail>
+  claim: ActionSpec<v.InferInput<typeof wishInputs.claim>, WishDetail>
+  release: ActionSpec<v.InferInput<typeof wishInputs.release>, WishDetail>
+  fulfil: ActionSpec<v.InferInput<typeof wishInputs.fulfil>, WishDetail>
+  confirm: ActionSpec<v.InferInput<typeof wishInputs.confirm>, WishDetail>
+  cancel: ActionSpec<v.InferInput<typeof wishInputs.cancel>, WishDetail>
+  review: ActionSpec<v.InferInput<typeof wishInputs.review>, WishDetail>
+  takeDown: ActionSpec<v.InferInput<typeof wishInputs.takeDown>, WishDetail>
+  mine: ActionSpec<v.InferInput<typeof wishInputs.mine>, Page<WishSummary>>
+  claimed: ActionSpec<v.InferInput<typeof wishInputs.claimed>, Page<WishSummary>>
+  reviewQueue: ActionSpec<v.InferInput<typeof wishInputs.reviewQueue>, Page<WishDetail>>
+}

@@ -1,0 +1,32 @@
+import * as v from 'valibot'
+import { fields } from '../validation'
+
+export const WISH_CATEGORIES = ['生活帮扶', '就医陪护', '学业辅导', '物品需求', '心理陪伴', '其他'] as const
+export type WishCategory = (typeof WISH_CATEGORIES)[number]
+
+/** At most this many new wishes per person per day (RATE_LIMITED beyond). */
+export const DAILY_WISH_LIMIT = 5
+/** A claim not fulfilled within this many days goes back to open. */
+export const DEFAULT_CLAIM_DAYS = 7
+/** Service hours credited to the claimer on completion, unless the community sets its own. */
+export const DEFAULT_HOURS_PER_WISH = 1
+/** Points per credited hour (志愿服务嘉许回馈). */
+export const POINTS_PER_HOUR = 10
+export const MAX_WISH_IMAGES = 3
+
+const cloudFileId = v.pipe(v.string('图片格式不正确'), v.regex(/^cloud:\/\/\S+$/, '图片格式不正确'), v.maxLength(300, '图片格式不正确'))
+
+/** 我要许愿, checked in the form and in `wish.create`. `today` is the date in China. */
+export function wishSchema(today: string) {
+  return v.object({
+    title: fields.text('心愿标题', 4, 30),
+    content: fields.text('心愿内容', 10, 500),
+    category: v.picklist(WISH_CATEGORIES, '请选择心愿类别'),
+    communityId: fields.id('社区'),
+    images: v.optional(v.pipe(v.array(cloudFileId, '图片格式不正确'), v.maxLength(MAX_WISH_IMAGES, `最多上传${MAX_WISH_IMAGES}张图片`)), []),
+    contactPhone: fields.phone('联系电话'),
+    dueDate: v.optional(v.pipe(fields.date('希望完成日期'), v.check((date) => date >= today, '希望完成日期不能早于今天'))),
+  })
+}
+
+export type WishInput = v.InferInput<ReturnType<typeof wishSchema>>
