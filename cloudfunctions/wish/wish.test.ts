@@ -3,6 +3,7 @@ import type { Envelope } from '@/domain/envelope'
 import type { WishDetail, WishSummary } from '@/domain/wish/contract'
 import { wxServerSdk } from '../../localcloud/backend/install'
 import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import type { WishDoc } from './wishes'
 
 let cloud: TestCloud
 const VOLUNTEERS = Array.from({ length: 50 }, (_unused, i) => `wv-${i}`)
@@ -26,7 +27,7 @@ function data<T>(result: Envelope<T>): T {
 const wish = (openid: string, action: string, fields: Record<string, unknown> = {}) => cloud.call<WishDetail>('wish', openid, { action, ...fields })
 const create = (openid: string, overrides: Record<string, unknown> = {}) =>
   wish(openid, 'create', { title: '帮忙换楼道灯泡', content: '3幢2单元楼道的灯坏了一个星期，晚上下楼很不方便，希望有人帮忙换一下。', category: '生活帮扶', communityId: 'dadu', contactPhone: PHONE, ...overrides })
-const wishDoc = (id: string) => cloud.store.find('wishes', { _id: id })[0]
+const wishDoc = (id: string) => cloud.store.find('wishes', { _id: id })[0] as unknown as WishDoc
 const inboxOf = (openid: string) => cloud.docs('inbox').filter((m) => m.openid === openid)
 
 describe('create', () => {
@@ -97,7 +98,7 @@ describe('the claim', () => {
     const winners = results.filter((r) => r.ok)
     expect(winners).toHaveLength(1)
     expect(results.filter((r) => !r.ok && r.code === 'CONFLICT' && r.message === '这个心愿已被认领')).toHaveLength(49)
-    const doc = wishDoc(wishId) as { status: string; claimerOpenid: string; history: Array<{ action: string }> }
+    const doc = wishDoc(wishId)
     expect(doc.status).toBe('claimed')
     expect(doc.history.filter((h) => h.action === 'claim')).toHaveLength(1)
     const winner = data(winners[0])
@@ -109,7 +110,7 @@ describe('the claim', () => {
   })
 
   test('the claimer fulfils; the owner confirms with thanks; the claimer gets hours and points', async () => {
-    const claimer = (wishDoc(wishId) as { claimerOpenid: string }).claimerOpenid
+    const claimer = wishDoc(wishId).claimerOpenid as string
     expect(await wish('demo-resident', 'fulfil', { wishId, note: '已陪同' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(data(await wish(claimer, 'fulfil', { wishId, note: '已陪同复查，取好药送到家。' })).status).toBe('fulfilled')
     expect(await wish(claimer, 'confirm', { wishId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })

@@ -49,3 +49,63 @@ export const DEMO_VOLUNTEERS = [
     rejectReason: null,
   },
 ]
+
+type DemoWish = {
+  title: string
+  content: string
+  category: string
+  communityId: string
+  owner: DemoUser
+  status: 'open' | 'claimed' | 'completed' | 'pending_review'
+  daysAgo: number
+}
+
+const [resident, volunteer, member] = DEMO_USERS
+
+const DEMO_WISH_LIST: DemoWish[] = [
+  { title: '陪我去中医院复查', content: '下周二上午要去柯桥区中医院复查腰椎，子女都在外地，想请志愿者陪我去挂号、取药。', category: '就医陪护', communityId: 'yulan', owner: resident, status: 'open', daysAgo: 1 },
+  { title: '楼道灯坏了想请人换一下', content: '玉兰花园3幢2单元三楼楼道灯坏了快一周，晚上上下楼看不清，我年纪大了爬不了梯子。', category: '生活帮扶', communityId: 'yulan', owner: resident, status: 'open', daysAgo: 2 },
+  { title: '孙子数学作业辅导', content: '孙子读五年级，分数应用题总是不会，我们辅导不了，希望有志愿者周末能帮忙讲一讲，一次一小时就好。', category: '学业辅导', communityId: 'dadu', owner: member, status: 'open', daysAgo: 3 },
+  { title: '想要一台旧的收音机', content: '老伴眼睛不好，平时喜欢听越剧，家里的收音机坏了，谁家有不用的旧收音机可以送给我们吗？', category: '物品需求', communityId: 'gangyue', owner: member, status: 'claimed', daysAgo: 4 },
+  { title: '每周陪老人聊聊天', content: '独居的老母亲八十多岁了，白天一个人在家很孤单，希望有志愿者每周能来陪她聊聊天、读读报。', category: '心理陪伴', communityId: 'dadu', owner: resident, status: 'completed', daysAgo: 12 },
+  { title: '帮忙修一下漏水的水龙头', content: '厨房水龙头一直滴水，关不紧，想请会修的志愿者帮忙看看，材料费我来出。', category: '生活帮扶', communityId: 'dadu', owner: member, status: 'open', daysAgo: 0 },
+]
+
+const RANK = { open: 0, claimed: 1, completed: 3, pending_review: 4 } as const
+
+/** Wishes across the three communities, in several states, enough to click through. */
+export function demoWishes(now: Date) {
+  const day = 24 * 60 * 60 * 1000
+  return DEMO_WISH_LIST.map((w, i) => {
+    const createdAt = new Date(now.getTime() - w.daysAgo * day)
+    const claimed = w.status === 'claimed' || w.status === 'completed'
+    const history = [{ at: createdAt, action: 'create', to: 'open', by: w.owner._id, byName: w.owner.displayName }]
+    if (claimed) history.push({ at: new Date(createdAt.getTime() + day / 2), action: 'claim', to: 'claimed', by: volunteer._id, byName: volunteer.displayName })
+    if (w.status === 'completed') {
+      history.push({ at: new Date(createdAt.getTime() + 3 * day), action: 'fulfil', to: 'fulfilled', by: volunteer._id, byName: volunteer.displayName })
+      history.push({ at: new Date(createdAt.getTime() + 4 * day), action: 'confirm', to: 'completed', by: w.owner._id, byName: w.owner.displayName })
+    }
+    return {
+      _id: `demo-wish-${i + 1}`,
+      ownerOpenid: w.owner._id,
+      ownerName: w.owner.displayName,
+      title: w.title,
+      content: w.content,
+      category: w.category,
+      communityId: w.communityId,
+      images: [],
+      contactPhone: `1385750${String(1000 + i)}`,
+      dueDate: null,
+      status: w.status,
+      rank: RANK[w.status],
+      claimerOpenid: claimed ? volunteer._id : null,
+      claimerName: claimed ? volunteer.displayName : null,
+      claimedAt: claimed ? new Date(createdAt.getTime() + day / 2) : null,
+      claimDeadline: w.status === 'claimed' ? new Date(createdAt.getTime() + 7.5 * day) : null,
+      fulfilment: w.status === 'completed' ? { note: '每周三下午去陪阿姨聊天，已经坚持一个月了。', photos: [], at: new Date(createdAt.getTime() + 3 * day) } : null,
+      thanks: w.status === 'completed' ? '谢谢小李，老太太现在天天盼着周三！' : null,
+      history,
+      createdAt,
+    }
+  })
+}

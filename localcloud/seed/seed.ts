@@ -1,5 +1,5 @@
 import type { DocumentStore } from '../store/document-store'
-import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS } from './demo-data'
+import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoWishes } from './demo-data'
 
 /** Writes the demo data into an empty store; returns whether it did. */
 export function seedIfEmpty(store: DocumentStore): boolean {
@@ -18,6 +18,7 @@ export function seedIfEmpty(store: DocumentStore): boolean {
     })),
   )
   store.insert('volunteers', DEMO_VOLUNTEERS.map((volunteer) => ({ ...volunteer, registeredAt: now })))
+  store.insert('wishes', demoWishes(now))
   return true
 }
 
