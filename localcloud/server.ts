@@ -36,7 +36,7 @@ export type LocalCloud = {
   close(): Promise<void>
 }
 
-const MAX_BODY_BYTES = 1024 * 1024
+const MAX_BODY_BYTES = 5 * 1024 * 1024
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
@@ -45,17 +45,21 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
+  return readBytes(req).then((bytes) => bytes.toString('utf8'))
+}
+
+function readBytes(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         reject(new Error('body too large'))
         req.destroy()
       } else chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
@@ -112,6 +116,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       }
       if (localMode && req.method === 'GET' && url.pathname === '/api/dev/outbox') {
         return send(res, 200, { items: outbox.list(url.searchParams.get('openid') ?? undefined) })
+      }
+      if (localMode && req.method === 'POST' && url.pathname === '/api/storage/upload') {
+        // H5 stands in for wx.cloud.uploadFile: the app posts the photo's bytes here.
+        const cloudPath = url.searchParams.get('cloudPath') ?? ''
+        if (!/^[\w-]+\/[\w.-]+$/.test(cloudPath) || !req.headers['x-wx-openid']) return send(res, 400, { error: 'cloudPath folder/name and X-Wx-Openid required' })
+        const { fileID } = await storage.uploadFile({ cloudPath: `uploads/${cloudPath}`, fileContent: await readBytes(req) })
+        return send(res, 200, { fileID })
       }
       if (localMode && req.method === 'GET' && url.pathname === '/api/dev/identities') {
         return send(res, 200, { items: DEMO_IDENTITIES })

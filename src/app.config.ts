@@ -3,11 +3,11 @@ export default defineAppConfig({
   // One subpackage per area; a subpackage cannot import another, which keeps areas apart.
   subPackages: [
     { root: 'packages/member', pages: ['pages/index/index', 'pages/apply/index'] },
-    { root: 'packages/wish', pages: ['pages/index/index'] },
+    { root: 'packages/wish', pages: ['pages/index/index', 'pages/create/index', 'pages/detail/index'] },
     { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/register/index'] },
     { root: 'packages/lessons', pages: ['pages/index/index'] },
     { root: 'packages/aed', pages: ['pages/index/index'] },
-    { root: 'packages/staff', pages: ['pages/index/index', 'pages/applications/index', 'pages/application/index', 'pages/volunteers/index'] },
+    { root: 'packages/staff', pages: ['pages/index/index', 'pages/applications/index', 'pages/application/index', 'pages/volunteers/index', 'pages/wishes/index'] },
     { root: 'packages/notify', pages: ['pages/inbox/index'] },
   ],
   window: {

@@ -106,7 +106,10 @@ describe('the claim', () => {
     expect(winner.relation).toBe('claimer')
     expect(inboxOf('wo-claim').map((m) => m.body)).toContainEqual(expect.stringContaining('志愿者认领'))
     const loser = VOLUNTEERS.find((v) => v !== doc.claimerOpenid) as string
-    expect(data(await wish(loser, 'get', { wishId }))).toMatchObject({ status: 'claimed', contact: null, actions: [] })
+    const seenByLoser = data(await wish(loser, 'get', { wishId }))
+    expect(seenByLoser).toMatchObject({ status: 'claimed', contact: null, actions: [] })
+    // Names of the people involved are masked for everyone else, in the history too.
+    expect(seenByLoser.history.map((h) => h.by)).toEqual([expect.stringMatching(/^.\*+$/), expect.stringMatching(/^.\*+$/)])
   })
 
   test('the claimer fulfils; the owner confirms with thanks; the claimer gets hours and points', async () => {

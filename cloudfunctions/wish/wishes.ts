@@ -95,7 +95,15 @@ async function tempUrls(fileIDs: string[]): Promise<string[]> {
 export async function toDetail(doc: WishDoc, communityName: string, user: UserDoc): Promise<WishDetail> {
   const { relation, actors } = relationOf(doc, user)
   const insider = relation === 'owner' || relation === 'claimer' || relation === 'staff'
-  const history: WishHistoryEntry[] = doc.history.map(({ at, action, to, byName, note }) => ({ at: toIso(at), action, to, by: byName, ...(note ? { note } : {}) }))
+  // Residents and volunteers appear by full name only to insiders; staff and the system by role.
+  const people = new Set([doc.ownerOpenid, doc.claimerOpenid, ...doc.history.filter((h) => h.action === 'claim').map((h) => h.by)])
+  const history: WishHistoryEntry[] = doc.history.map(({ at, action, to, by, byName, note }) => ({
+    at: toIso(at),
+    action,
+    to,
+    by: insider || !people.has(by) ? byName : maskName(byName),
+    ...(note ? { note } : {}),
+  }))
   return {
     ...toSummary(doc, communityName),
     claimerName: insider ? doc.claimerName : toSummary(doc, communityName).claimerName,

@@ -1,23 +1,84 @@
-import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { View, ScrollView } from '@tarojs/components'
+import { Button, Tabs } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import { EmptyState } from '@/components/empty-state'
+import { useState } from 'react'
+import { ChoiceGroup } from '@/components/choice-group'
+import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
-import { areas } from '@/routes'
+import type { WishSummary } from '@/domain/wish/contract'
+import { WISH_CATEGORIES, type WishCategory } from '@/domain/wish/rules'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { useRemote } from '@/hooks/use-remote'
+import { userService } from '@/services/user'
+import { wishService, type WallFilter } from '@/services/wish'
+import { WishCard } from './components/wish-card'
+import './index.scss'
 
-export default function WishTabPage() {
+const STATUS_TABS = [
+  { value: 'open', title: '待认领' },
+  { value: 'claimed', title: '进行中' },
+  { value: 'completed', title: '已完成' },
+  { value: 'all', title: '全部' },
+] as const
+const ALL = 'all'
+
+/** 红心愿墙: the community's wishes, open ones first, with filters, refresh and paging. */
+export default function WishWallPage() {
+  const communities = useRemote(() => userService.communities())
+  const [filter, setFilter] = useState<WallFilter>({ status: 'open' })
+  const list = usePagedList<WishSummary>((page) => wishService.list(filter, page), [filter.communityId, filter.status, filter.category])
+  const update = (change: Partial<WallFilter>) => setFilter((previous) => ({ ...previous, ...change }))
+
   return (
     <PageShell>
-      <View className='card'>
-        <Text className='section-title'>红心愿 · 你说我做</Text>
-        <Text className='hint'>
-          生活中有小小的困难？写下您的心愿，社区志愿者会认领并帮您实现：陪同就医、修灯换锁、学业辅导……
-        </Text>
+      <View className='wish-wall__actions'>
+        <Button type='primary' size='large' onClick={() => Taro.navigateTo({ url: '/packages/wish/pages/create/index' })}>
+          我要许愿
+        </Button>
+        <Button size='large' onClick={() => Taro.navigateTo({ url: '/packages/wish/pages/index/index' })}>
+          我的心愿
+        </Button>
       </View>
-      <EmptyState description='心愿墙正在筹备中，很快与大家见面' />
-      <Button block type='primary' onClick={() => Taro.navigateTo({ url: areas.wish })}>
-        了解红心愿
-      </Button>
+
+      <ScrollView scrollX className='wish-wall__filters'>
+        <ChoiceGroup
+          options={[{ value: ALL, label: '全部社区' }, ...(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))]}
+          value={filter.communityId ?? ALL}
+          onChange={(value) => update({ communityId: value === ALL ? undefined : (value as string) })}
+          testId='wall-community'
+        />
+      </ScrollView>
+      <ScrollView scrollX className='wish-wall__filters'>
+        <ChoiceGroup
+          options={[{ value: ALL, label: '全部类别' }, ...WISH_CATEGORIES.map((c) => ({ value: c, label: c }))]}
+          value={filter.category ?? ALL}
+          onChange={(value) => update({ category: value === ALL ? undefined : (value as WishCategory) })}
+          testId='wall-category'
+        />
+      </ScrollView>
+      <Tabs value={filter.status ?? ALL} onChange={(value) => update({ status: value === ALL ? undefined : (value as WallFilter['status']) })}>
+        {STATUS_TABS.map((tab) => (
+          <Tabs.TabPane key={tab.value} value={tab.value} title={tab.title} />
+        ))}
+      </Tabs>
+
+      <LoadState
+        loading={list.loading && list.items.length === 0}
+        error={list.items.length === 0 ? list.error : undefined}
+        empty={!list.loading && list.items.length === 0 && '这里还没有心愿，您可以发布第一个'}
+        onRetry={list.refresh}
+      >
+        {list.items.map((wish) => (
+          <WishCard key={wish._id} wish={wish} />
+        ))}
+        {list.hasMore ? (
+          <Button block fill='none' loading={list.loading} onClick={list.loadMore}>
+            加载更多
+          </Button>
+        ) : (
+          list.items.length > 0 && <View className='hint wish-wall__end'>已经到底了</View>
+        )}
+      </LoadState>
     </PageShell>
   )
 }

@@ -5,12 +5,13 @@ import { LoadState } from '@/components/load-state'
 import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
 import { volunteerService } from '@/services/volunteer'
+import { wishService } from '@/services/wish'
 
 /** 工作台: what waits for the staff member's decision in their communities. */
 export default function StaffHomePage() {
   const queues = useRemote(async () => {
-    const [applications, volunteers] = await Promise.all([memberService.list('pending', 1), volunteerService.list('pending', 1)])
-    return { applications: applications.total, volunteers: volunteers.total }
+    const [applications, volunteers, wishes] = await Promise.all([memberService.list('pending', 1), volunteerService.list('pending', 1), wishService.reviewQueue(1)])
+    return { applications: applications.total, volunteers: volunteers.total, wishes: wishes.total }
   })
   return (
     <PageShell>
@@ -29,6 +30,13 @@ export default function StaffHomePage() {
             extra={`${queues.data?.volunteers ?? 0} 位待审核`}
             clickable
             onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/volunteers/index' })}
+          />
+          <Cell
+            title='心愿审核'
+            description='内容检查拿不准的心愿，由工作人员决定是否发布'
+            extra={`${queues.data?.wishes ?? 0} 个待审核`}
+            clickable
+            onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/wishes/index' })}
           />
         </Cell.Group>
       </LoadState>

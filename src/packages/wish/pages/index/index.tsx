@@ -1,5 +1,44 @@
-import { AreaIntro } from '@/components/area-intro'
+import { Button, Tabs } from '@nutui/nutui-react-taro'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import type { WishSummary } from '@/domain/wish/contract'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { WishCard } from '@/pages/wish/components/wish-card'
+import { wishService } from '@/services/wish'
 
-export default function WishHomePage() {
-  return <AreaIntro title='红心愿' description='居民发布微心愿，志愿者认领并帮助实现，心愿主人确认后完成。联系方式只对认领的志愿者和工作人员可见。' />
+type Tab = 'mine' | 'claimed'
+
+/** 我的心愿 and 我认领的: what the person posted, and what they took on as a volunteer. */
+export default function MyWishesPage() {
+  const [tab, setTab] = useState<Tab>('mine')
+  const list = usePagedList<WishSummary>((page) => (tab === 'mine' ? wishService.mine(page) : wishService.claimed(page)), [tab])
+  useDidShow(() => {
+    if (list.last) void list.refresh()
+  })
+  const empty = tab === 'mine' ? '您还没有发布过心愿' : '您还没有认领心愿（注册志愿者后可以认领）'
+  return (
+    <PageShell>
+      <Tabs value={tab} onChange={(value) => setTab(value as Tab)}>
+        <Tabs.TabPane value='mine' title='我发布的' />
+        <Tabs.TabPane value='claimed' title='我认领的' />
+      </Tabs>
+      <LoadState
+        loading={list.loading && list.items.length === 0}
+        error={list.items.length === 0 ? list.error : undefined}
+        empty={!list.loading && list.items.length === 0 && empty}
+        onRetry={list.refresh}
+      >
+        {list.items.map((wish) => (
+          <WishCard key={wish._id} wish={wish} />
+        ))}
+        {list.hasMore && (
+          <Button block fill='none' loading={list.loading} onClick={list.loadMore}>
+            加载更多
+          </Button>
+        )}
+      </LoadState>
+    </PageShell>
+  )
 }

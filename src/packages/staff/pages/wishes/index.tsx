@@ -1,0 +1,43 @@
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import { formatChinaTime } from '@/domain/dates'
+import type { WishDetail } from '@/domain/wish/contract'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { WISH_DETAIL_URL } from '@/pages/wish/components/wish-card'
+import { wishService } from '@/services/wish'
+
+/** 心愿审核: wishes the content check flagged, oldest first; decided on their detail page. */
+export default function WishReviewPage() {
+  const list = usePagedList<WishDetail>((page) => wishService.reviewQueue(page))
+  useDidShow(() => {
+    if (list.last) void list.refresh()
+  })
+  return (
+    <PageShell>
+      <LoadState
+        loading={list.loading && list.items.length === 0}
+        error={list.items.length === 0 ? list.error : undefined}
+        empty={!list.loading && list.items.length === 0 && '没有待审核的心愿'}
+        onRetry={list.refresh}
+      >
+        {list.items.map((wish) => (
+          <View key={wish._id} className='card' data-testid='review-wish' onClick={() => Taro.navigateTo({ url: `${WISH_DETAIL_URL}?id=${wish._id}` })}>
+            <Text className='section-title'>{wish.title}</Text>
+            <Text className='hint'>
+              {wish.communityName} · {wish.contact?.name} {wish.contact?.phone} · {formatChinaTime(wish.createdAt)}
+            </Text>
+            <Text>{wish.content}</Text>
+          </View>
+        ))}
+        {list.hasMore && (
+          <Button block fill='none' loading={list.loading} onClick={list.loadMore}>
+            加载更多
+          </Button>
+        )}
+      </LoadState>
+    </PageShell>
+  )
+}

@@ -1,0 +1,130 @@
+import { View, Text, Image, Picker } from '@tarojs/components'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
+import * as v from 'valibot'
+import { ChoiceGroup } from '@/components/choice-group'
+import { FormField } from '@/components/form-field'
+import { PageShell } from '@/components/page-shell'
+import { todayInChina } from '@/domain/dates'
+import { MAX_WISH_IMAGES, WISH_CATEGORIES, wishSchema, type WishCategory } from '@/domain/wish/rules'
+import { useMe } from '@/hooks/use-me'
+import { useRemote } from '@/hooks/use-remote'
+import { useValidatedForm } from '@/hooks/use-validated-form'
+import { messageOf } from '@/services/service-error'
+import { choosePhotos, photoSrc, uploadPhoto } from '@/services/storage'
+import { requestSubscriptions } from '@/services/subscriptions'
+import { userService } from '@/services/user'
+import { wishService } from '@/services/wish'
+import { WISH_DETAIL_URL } from '@/pages/wish/components/wish-card'
+import { clearDraft, loadDraft, saveDraft, toWishInput } from '../../wish-draft'
+import './index.scss'
+
+const FIELDS = ['title', 'content', 'category', 'communityId', 'images', 'contactPhone', 'dueDate']
+
+/** 我要许愿: what is needed, where, and how to reach the person; kept as a draft until posted. */
+export default function CreateWishPage() {
+  const today = useMemo(() => todayInChina(), [])
+  const schema = useMemo(() => wishSchema(today), [today])
+  const initial = useMemo(() => loadDraft(), [])
+  const form = useValidatedForm(schema, initial, toWishInput)
+  const { draft, set, errorOf } = form
+  const me = useMe()
+  const communities = useRemote(() => userService.communities())
+  const [uploading, setUploading] = useState(0)
+  const [submitting, setSubmitting] = useState(false)
+
+  useEffect(() => saveDraft(draft), [draft])
+  useEffect(() => {
+    const home = me.data?.communities[0]?._id
+    if (home && !draft.communityId) form.setDraft((d) => ({ ...d, communityId: home }))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [me.data])
+
+  const addPhotos = async () => {
+    const paths = await choosePhotos(MAX_WISH_IMAGES - draft.images.length)
+    setUploading(paths.length)
+    try {
+      const fileIDs: string[] = []
+      for (const path of paths) {
+        fileIDs.push(await uploadPhoto(path, 'wishes'))
+        setUploading((n) => n - 1)
+      }
+      set('images', [...draft.images, ...fileIDs])
+    } catch (error) {
+      await Taro.showToast({ title: messageOf(error), icon: 'none' })
+    } finally {
+      setUploading(0)
+    }
+  }
+
+  const submit = async () => {
+    const subscribing = requestSubscriptions(['wish_update'])
+    if (!form.check(FIELDS)) return
+    const parsed = v.safeParse(schema, toWishInput(draft))
+    if (!parsed.success) return
+    setSubmitting(true)
+    try {
+      await subscribing
+      const wish = await wishService.create(parsed.output)
+      clearDraft(draft.contactPhone)
+      await Taro.showToast({ title: wish.status === 'open' ? '心愿已发布' : '已提交，等待审核', icon: 'success' })
+      await Taro.redirectTo({ url: `${WISH_DETAIL_URL}?id=${wish._id}` })
+    } catch (error) {
+      form.showServerError(error)
+      await Taro.showModal({ title: '未能发布', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <PageShell>
+      <View className='card'>
+        <FormField label='心愿标题' required error={errorOf('title')} hint='一句话说清楚需要什么帮助'>
+          <Input value={draft.title} maxLength={30} placeholder='例如：陪我去医院复查' onChange={(value) => set('title', value)} data-testid='title' />
+        </FormField>
+        <FormField label='心愿内容' required error={errorOf('content')} hint='时间、地点、具体需要做什么。联系方式只有认领的志愿者能看到'>
+          <TextArea value={draft.content} maxLength={500} showCount placeholder='请写下您的心愿' onChange={(value) => set('content', value)} data-testid='content' />
+        </FormField>
+        <FormField label='类别' required error={errorOf('category')}>
+          <ChoiceGroup options={WISH_CATEGORIES.map((c) => ({ value: c, label: c }))} value={draft.category} onChange={(value) => set('category', value as WishCategory)} testId='category' />
+        </FormField>
+        <FormField label='所在社区' required error={errorOf('communityId')}>
+          <ChoiceGroup options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))} value={draft.communityId} onChange={(value) => set('communityId', value as string)} testId='community' />
+        </FormField>
+        <FormField label='照片' hint={`选填，最多${MAX_WISH_IMAGES}张；审核通过后才会显示`} error={errorOf('images')}>
+          <View className='wish-photos'>
+            {draft.images.map((fileID) => (
+              <View key={fileID} className='wish-photos__item' onClick={() => set('images', draft.images.filter((id) => id !== fileID))}>
+                <Image className='wish-photos__thumb' src={photoSrc(fileID)} mode='aspectFill' />
+                <Text className='wish-photos__remove'>删除</Text>
+              </View>
+            ))}
+            {draft.images.length < MAX_WISH_IMAGES && (
+              <View className='wish-photos__add' onClick={addPhotos}>
+                {uploading > 0 ? `上传中…` : '＋ 添加照片'}
+              </View>
+            )}
+          </View>
+        </FormField>
+        <FormField label='联系电话' required error={errorOf('contactPhone')} hint='只有认领的志愿者和社区工作人员能看到'>
+          <Input type='tel' maxLength={11} value={draft.contactPhone} placeholder='11位手机号' onChange={(value) => set('contactPhone', value)} data-testid='contactPhone' />
+        </FormField>
+        <FormField label='希望完成日期' hint='选填' error={errorOf('dueDate')}>
+          <Picker mode='date' value={draft.dueDate || today} start={today} onChange={(e) => set('dueDate', e.detail.value)}>
+            <View className='wish-date'>{draft.dueDate || '不限'}</View>
+          </Picker>
+          {draft.dueDate && (
+            <Button size='small' fill='none' onClick={() => set('dueDate', '')}>
+              清除
+            </Button>
+          )}
+        </FormField>
+      </View>
+      <Button block size='large' type='primary' loading={submitting} disabled={submitting || uploading > 0} onClick={submit}>
+        发布心愿
+      </Button>
+    </PageShell>
+  )
+}

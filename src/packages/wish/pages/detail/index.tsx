@@ -1,0 +1,204 @@
+import { View, Text, Image } from '@tarojs/components'
+import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import { Timeline } from '@/components/timeline'
+import { formatChinaTime } from '@/domain/dates'
+import type { WishDetail } from '@/domain/wish/contract'
+import { DEFAULT_CLAIM_DAYS, MAX_WISH_IMAGES } from '@/domain/wish/rules'
+import { WISH_STATUS_LABELS, WISH_STATUS_TONES, type WishAction } from '@/domain/wish/states'
+import { useRemote } from '@/hooks/use-remote'
+import { messageOf, ServiceError } from '@/services/service-error'
+import { choosePhotos, uploadPhoto } from '@/services/storage'
+import { wishService } from '@/services/wish'
+import { wishTimeline } from '../../wish-timeline'
+import './index.scss'
+
+/** Actions that need words from the person, with what the box asks for and whether it is required. */
+const NOTE_PROMPTS: Partial<Record<WishAction, { label: string; placeholder: string; required: boolean }>> = {
+  fulfil: { label: '完成说明', placeholder: '做了什么、什么时候完成的', required: true },
+  confirm: { label: '感谢信（选填）', placeholder: '想对志愿者说的话', required: false },
+  cancel: { label: '取消原因', placeholder: '例如：家里人已经帮忙解决了', required: true },
+  release: { label: '放弃原因（选填）', placeholder: '例如：临时有事去不了', required: false },
+  reject: { label: '不通过的原因', placeholder: '心愿主人会看到', required: true },
+  takeDown: { label: '下架原因', placeholder: '心愿主人会看到', required: true },
+}
+
+const BUTTONS: Record<WishAction, { label: string; type: 'primary' | 'default' | 'danger'; confirm?: string }> = {
+  claim: { label: '我来认领', type: 'primary', confirm: `认领后请尽快联系心愿主人，并在${DEFAULT_CLAIM_DAYS}天内完成；超时未完成会自动释放给其他志愿者。` },
+  fulfil: { label: '标记已完成', type: 'primary' },
+  confirm: { label: '确认心愿已完成', type: 'primary', confirm: '确认后心愿完成，志愿者将获得服务时长。' },
+  release: { label: '放弃认领', type: 'default', confirm: '放弃后心愿会重新开放给其他志愿者，心愿主人会收到通知。' },
+  cancel: { label: '取消心愿', type: 'danger', confirm: '取消后不能恢复，确定要取消这个心愿吗？' },
+  approve: { label: '审核通过', type: 'primary' },
+  reject: { label: '审核不通过', type: 'danger' },
+  takeDown: { label: '下架', type: 'danger', confirm: '下架后心愿不再显示在心愿墙上。' },
+  autoRelease: { label: '', type: 'default' },
+  expire: { label: '', type: 'default' },
+}
+
+function perform(wish: WishDetail, action: WishAction, note: string, photos: string[]): Promise<WishDetail> {
+  switch (action) {
+    case 'claim':
+      return wishService.claim(wish._id)
+    case 'release':
+      return wishService.release(wish._id, note)
+    case 'fulfil':
+      return wishService.fulfil(wish._id, note, photos)
+    case 'confirm':
+      return wishService.confirm(wish._id, note)
+    case 'cancel':
+      return wishService.cancel(wish._id, note)
+    case 'approve':
+      return wishService.review(wish._id, 'approve')
+    case 'reject':
+      return wishService.review(wish._id, 'reject', note)
+    default:
+      return wishService.takeDown(wish._id, note)
+  }
+}
+
+export default function WishDetailPage() {
+  const id = useRouter().params.id ?? ''
+  const remote = useRemote(() => wishService.get(id), [id])
+  const shown = remote.data
+  const [pending, setPending] = useState<WishAction>()
+  const [note, setNote] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
+  const [busy, setBusy] = useState(false)
+
+  const act = async (action: WishAction) => {
+    if (!shown) return
+    const prompt = NOTE_PROMPTS[action]
+    if (prompt && pending !== action) {
+      setPending(action)
+      setNote('')
+      return
+    }
+    if (prompt?.required && note.trim().length < 2) {
+      await Taro.showToast({ title: `请填写${prompt.label}`, icon: 'none' })
+      return
+    }
+    const button = BUTTONS[action]
+    if (button.confirm) {
+      const { confirm } = await Taro.showModal({ title: button.label, content: button.confirm, confirmText: '确定', cancelText: '再想想' })
+      if (!confirm) return
+    }
+    setBusy(true)
+    try {
+      await perform(shown, action, note.trim(), photos)
+      setPending(undefined)
+      setPhotos([])
+      await Taro.showToast({ title: '已完成', icon: 'success' })
+      await remote.reload()
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'CONFLICT') {
+        // Someone else was faster (e.g. claimed it first): show how things stand now.
+        await Taro.showToast({ title: error.message, icon: 'none' })
+        await remote.reload()
+      } else {
+        await Taro.showModal({ title: '操作未完成', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const addPhotos = async () => {
+    const paths = await choosePhotos(MAX_WISH_IMAGES - photos.length)
+    try {
+      const uploaded = await Promise.all(paths.map((path) => uploadPhoto(path, 'fulfilments')))
+      setPhotos([...photos, ...uploaded])
+    } catch (error) {
+      await Taro.showToast({ title: messageOf(error), icon: 'none' })
+    }
+  }
+
+  return (
+    <PageShell>
+      <LoadState loading={remote.loading && !shown} error={shown ? undefined : remote.error} onRetry={remote.reload}>
+        {shown && (
+          <>
+            <View className='card' data-testid='wish-detail'>
+              <View className='wish-detail__head'>
+                <Text className='section-title'>{shown.title}</Text>
+                <Tag type={WISH_STATUS_TONES[shown.status]} data-testid='wish-status'>
+                  {WISH_STATUS_LABELS[shown.status]}
+                </Tag>
+              </View>
+              <Text className='hint'>
+                {shown.category} · {shown.communityName} · {shown.ownerName}
+                {shown.dueDate ? ` · 希望 ${shown.dueDate} 前完成` : ''}
+              </Text>
+              <Text className='wish-detail__content'>{shown.content}</Text>
+              {shown.images.length > 0 && (
+                <View className='wish-detail__images'>
+                  {shown.images.map((src) => (
+                    <Image key={src} className='wish-detail__image' src={src} mode='aspectFill' onClick={() => Taro.previewImage({ urls: shown.images, current: src })} />
+                  ))}
+                </View>
+              )}
+              {shown.imagesPending > 0 && <Text className='hint'>{shown.imagesPending} 张照片正在审核，通过后显示</Text>}
+            </View>
+
+            {shown.contact && (
+              <View className='card wish-detail__contact' data-testid='wish-contact'>
+                <View>
+                  <Text className='wish-detail__contact-name'>联系人：{shown.contact.name}</Text>
+                  <Text className='wish-detail__contact-phone'>{shown.contact.phone}</Text>
+                  {shown.claimerName && <Text className='hint'>认领志愿者：{shown.claimerName}</Text>}
+                  {shown.claimDeadline && shown.status === 'claimed' && <Text className='hint'>请在 {formatChinaTime(shown.claimDeadline)} 前完成</Text>}
+                </View>
+                {shown.relation !== 'owner' && (
+                  <Button type='primary' onClick={() => Taro.makePhoneCall({ phoneNumber: shown.contact?.phone ?? '' })}>
+                    拨打电话
+                  </Button>
+                )}
+              </View>
+            )}
+
+            {shown.fulfilment && (
+              <View className='card'>
+                <Text className='section-title'>完成情况</Text>
+                <Text>{shown.fulfilment.note}</Text>
+                {shown.thanks && <Text className='wish-detail__thanks'>感谢信：{shown.thanks}</Text>}
+              </View>
+            )}
+
+            {shown.actions.length > 0 && (
+              <View className='card' data-testid='wish-actions'>
+                {pending && NOTE_PROMPTS[pending] && (
+                  <View className='wish-detail__note'>
+                    <Text className='form-field__label'>{NOTE_PROMPTS[pending]?.label}</Text>
+                    <TextArea value={note} maxLength={200} placeholder={NOTE_PROMPTS[pending]?.placeholder} onChange={setNote} data-testid='wish-note' />
+                    {pending === 'fulfil' && (
+                      <Button size='small' onClick={addPhotos}>
+                        添加照片（{photos.length}/{MAX_WISH_IMAGES}）
+                      </Button>
+                    )}
+                  </View>
+                )}
+                <View className='wish-detail__buttons'>
+                  {shown.actions
+                    .filter((action) => BUTTONS[action].label)
+                    .map((action) => (
+                      <Button key={action} type={BUTTONS[action].type} size='large' disabled={busy} onClick={() => act(action)}>
+                        {pending === action ? `确认${BUTTONS[action].label}` : BUTTONS[action].label}
+                      </Button>
+                    ))}
+                </View>
+              </View>
+            )}
+
+            <View className='card'>
+              <Text className='section-title'>心愿进度</Text>
+              <Timeline items={wishTimeline(shown)} />
+            </View>
+          </>
+        )}
+      </LoadState>
+    </PageShell>
+  )
+}
