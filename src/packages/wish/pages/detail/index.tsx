@@ -124,9 +124,9 @@ export default function WishDetailPage() {
             <View className='card' data-testid='wish-detail'>
               <View className='wish-detail__head'>
                 <Text className='section-title'>{shown.title}</Text>
-                <Tag type={WISH_STATUS_TONES[shown.status]} data-testid='wish-status'>
-                  {WISH_STATUS_LABELS[shown.status]}
-                </Tag>
+                <View data-testid='wish-status'>
+                  <Tag type={WISH_STATUS_TONES[shown.status]}>{WISH_STATUS_LABELS[shown.status]}</Tag>
+                </View>
               </View>
               <Text className='hint'>
                 {shown.category} · {shown.communityName} · {shown.ownerName}
@@ -185,7 +185,7 @@ export default function WishDetailPage() {
                     .filter((action) => BUTTONS[action].label)
                     .map((action) => (
                       <Button key={action} type={BUTTONS[action].type} size='large' disabled={busy} onClick={() => act(action)}>
-                        {pending === action ? `确认${BUTTONS[action].label}` : BUTTONS[action].label}
+                        {pending === action ? `确定${BUTTONS[action].label.replace(/^确认/, '')}` : BUTTONS[action].label}
                       </Button>
                     ))}
                 </View>
