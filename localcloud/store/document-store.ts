@@ -4,6 +4,8 @@ import path from 'node:path'
 import { find, Query } from 'mingo'
 import { update as applyUpdate, type UpdateExpression } from 'mingo/updater'
 import { Journal, type Change } from './journal'
+import { simplePredicate } from './simple-criteria'
+import { sortDocs } from './sort'
 import { StoreError, type Doc, type FindOptions } from './types'
 
 type Criteria = Record<string, unknown>
@@ -65,12 +67,11 @@ export class DocumentStore {
   }
 
   find(collection: string, criteria: Criteria, options: FindOptions = {}): Doc[] {
-    const candidates = this.match(collection, criteria)
-    const cursor = find(candidates, {}, options.projection)
-    if (options.sort && Object.keys(options.sort).length > 0) cursor.sort(options.sort)
-    if (options.skip) cursor.skip(options.skip)
-    if (options.limit !== undefined) cursor.limit(options.limit)
-    return cursor.all() as Doc[]
+    let docs = this.match(collection, criteria)
+    if (options.sort && Object.keys(options.sort).length > 0) docs = sortDocs(docs, options.sort)
+    const start = options.skip ?? 0
+    docs = docs.slice(start, options.limit === undefined ? undefined : start + options.limit)
+    return options.projection ? (find(docs, {}, options.projection).all() as Doc[]) : docs
   }
 
   count(collection: string, criteria: Criteria): number {
@@ -157,6 +158,12 @@ export class DocumentStore {
       return doc && new Query(criteria).test(doc) ? [doc] : []
     }
     if (Object.keys(criteria).length === 0) return [...docs.values()]
+    const simple = simplePredicate(criteria)
+    if (simple) {
+      const out: Doc[] = []
+      for (const doc of docs.values()) if (simple(doc)) out.push(doc)
+      return out
+    }
     let query: Query
     try {
       query = new Query(criteria)
