@@ -25,7 +25,7 @@ describe('the H5 app on the local cloud', () => {
     await shot(page, 'tab-home')
 
     await tab(page, '红心愿').click()
-    await page.getByText('红心愿 · 你说我做').waitFor()
+    await page.locator('[data-testid="wish-card"]').first().waitFor()
     await shot(page, 'tab-wish')
 
     await tab(page, '急救').click()
