@@ -15,6 +15,8 @@ export type ActionContext = {
   user(): Promise<UserDoc>
   /** Throws FORBIDDEN unless the caller is staff of that community. */
   requireStaffOf(communityId: string): Promise<UserDoc>
+  /** The communities a staff list covers: the one asked for (if the caller serves it) or all of theirs. */
+  staffScope(communityId?: string): Promise<string[]>
 }
 
 /** Who may call an action: anyone who opens the app, or holders of at least one of the roles. */
@@ -46,15 +48,21 @@ const RESERVED_EVENT_KEYS = new Set(['action', 'userInfo'])
 function contextFor(openid: string): ActionContext {
   let loaded: Promise<UserDoc> | undefined
   const user = () => (loaded ??= loadOrCreateUser(openid))
+  const requireStaffOf = async (communityId: string) => {
+    const doc = await user()
+    if (!doc.roles.includes('staff') || !doc.staffCommunityIds.includes(communityId)) {
+      throw new AppError('FORBIDDEN', '只有本社区的工作人员可以进行这项操作')
+    }
+    return doc
+  }
   return {
     openid,
     user,
-    async requireStaffOf(communityId) {
-      const doc = await user()
-      if (!doc.roles.includes('staff') || !doc.staffCommunityIds.includes(communityId)) {
-        throw new AppError('FORBIDDEN', '只有本社区的工作人员可以进行这项操作')
-      }
-      return doc
+    requireStaffOf,
+    async staffScope(communityId) {
+      if (!communityId) return (await user()).staffCommunityIds
+      await requireStaffOf(communityId)
+      return [communityId]
     },
   }
 }

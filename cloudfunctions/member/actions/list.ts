@@ -1,4 +1,3 @@
-import { AppError } from '@/domain/errors'
 import { memberInputs } from '@/domain/member/contract'
 import { _ } from '../../_kit/cloud'
 import { communityNames } from '../../_kit/communities'
@@ -10,9 +9,7 @@ export const list = action({
   input: memberInputs.list,
   audience: ['staff'],
   async handler({ status, communityId, page, pageSize }, ctx) {
-    const staff = await ctx.user()
-    if (communityId && !staff.staffCommunityIds.includes(communityId)) throw new AppError('FORBIDDEN', '只能查看本社区的申请')
-    const scope = communityId ? [communityId] : staff.staffCommunityIds
+    const scope = await ctx.staffScope(communityId)
     const criteria = { communityId: _.in(scope), ...(status ? { status } : {}) }
     // The pending queue is worked oldest first; decided applications newest first.
     const order = status === 'pending' ? 'asc' : 'desc'

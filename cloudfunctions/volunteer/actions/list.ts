@@ -1,4 +1,3 @@
-import { AppError } from '@/domain/errors'
 import { volunteerInputs } from '@/domain/volunteer/contract'
 import { _ } from '../../_kit/cloud'
 import { communityNames } from '../../_kit/communities'
@@ -10,9 +9,7 @@ export const list = action({
   input: volunteerInputs.list,
   audience: ['staff'],
   async handler({ status, communityId, page, pageSize }, ctx) {
-    const staff = await ctx.user()
-    if (communityId && !staff.staffCommunityIds.includes(communityId)) throw new AppError('FORBIDDEN', '只能查看本社区的志愿者')
-    const scope = communityId ? [communityId] : staff.staffCommunityIds
+    const scope = await ctx.staffScope(communityId)
     const criteria = { communityId: _.in(scope), ...(status ? { status } : {}) }
     const [{ data }, { total }, names] = await Promise.all([
       volunteers().where(criteria).orderBy('registeredAt', status === 'pending' ? 'asc' : 'desc').skip((page - 1) * pageSize).limit(pageSize).get<VolunteerDoc>(),

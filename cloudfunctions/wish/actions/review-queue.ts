@@ -10,11 +10,12 @@ export const reviewQueue = action({
   audience: ['staff'],
   async handler({ page, pageSize }, ctx) {
     const user = await ctx.user()
-    const criteria = { status: 'pending_review', communityId: _.in(user.staffCommunityIds) }
+    const scope = await ctx.staffScope()
+    const criteria = { status: 'pending_review', communityId: _.in(scope) }
     const [{ data }, { total }, names] = await Promise.all([
       wishes().where(criteria).orderBy('createdAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<WishDoc>(),
       wishes().where(criteria).count(),
-      communityNames(user.staffCommunityIds),
+      communityNames(scope),
     ])
     return { items: await Promise.all(data.map((w) => toDetail(w, names.get(w.communityId) ?? '', user))), total, page, pageSize }
   },

@@ -3,7 +3,7 @@ import { Button, Tabs } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
-import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { WishSummary } from '@/domain/wish/contract'
 import { WISH_CATEGORIES, type WishCategory } from '@/domain/wish/rules'
@@ -62,23 +62,9 @@ export default function WishWallPage() {
         ))}
       </Tabs>
 
-      <LoadState
-        loading={list.loading && list.items.length === 0}
-        error={list.items.length === 0 ? list.error : undefined}
-        empty={!list.loading && list.items.length === 0 && '这里还没有心愿，您可以发布第一个'}
-        onRetry={list.refresh}
-      >
-        {list.items.map((wish) => (
-          <WishCard key={wish._id} wish={wish} />
-        ))}
-        {list.hasMore ? (
-          <Button block fill='none' loading={list.loading} onClick={list.loadMore}>
-            加载更多
-          </Button>
-        ) : (
-          list.items.length > 0 && <View className='hint wish-wall__end'>已经到底了</View>
-        )}
-      </LoadState>
+      <PagedList list={list} empty='这里还没有心愿，您可以发布第一个' end='已经到底了'>
+        {(wish) => <WishCard key={wish._id} wish={wish} />}
+      </PagedList>
     </PageShell>
   )
 }

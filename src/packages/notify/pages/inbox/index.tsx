@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Badge, Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
-import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { InboxMessage } from '@/domain/notify/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -25,13 +25,8 @@ export default function InboxPage() {
           </Button>
         </View>
       )}
-      <LoadState
-        loading={list.loading && list.items.length === 0}
-        error={list.items.length === 0 ? list.error : undefined}
-        empty={!list.loading && list.items.length === 0 && '暂时没有消息'}
-        onRetry={list.refresh}
-      >
-        {list.items.map((message) => (
+      <PagedList list={list} empty='暂时没有消息'>
+        {(message) => (
           <View key={message._id} className='card inbox__item'>
             <View className='inbox__head'>
               {!message.read && <Badge dot className='inbox__dot' />}
@@ -40,13 +35,8 @@ export default function InboxPage() {
             </View>
             <Text className='inbox__body'>{message.body}</Text>
           </View>
-        ))}
-        {list.hasMore && (
-          <Button block fill='none' loading={list.loading} onClick={list.loadMore}>
-            加载更多
-          </Button>
         )}
-      </LoadState>
+      </PagedList>
     </PageShell>
   )
 }

@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { Tabs, Tag } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import { formatChinaTime } from '@/domain/dates'
 import { APPLICATION_STATUS_LABELS, GENDERS, type ApplicationStatus } from '@/domain/member/application'
@@ -27,13 +27,8 @@ export default function ApplicationsPage() {
           <Tabs.TabPane key={s} value={s} title={APPLICATION_STATUS_LABELS[s]} />
         ))}
       </Tabs>
-      <LoadState
-        loading={list.loading && list.items.length === 0}
-        error={list.items.length === 0 ? list.error : undefined}
-        empty={!list.loading && list.items.length === 0 && `没有${APPLICATION_STATUS_LABELS[status]}的申请`}
-        onRetry={list.refresh}
-      >
-        {list.items.map((a) => (
+      <PagedList list={list} empty={`没有${APPLICATION_STATUS_LABELS[status]}的申请`}>
+        {(a) => (
           <View key={a._id} className='card applications__item' data-testid='application-item' onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/application/index?id=${a._id}` })}>
             <View className='applications__head'>
               <Text className='applications__name'>
@@ -46,13 +41,8 @@ export default function ApplicationsPage() {
             </Text>
             <Text className='hint'>提交于 {formatChinaTime(a.submittedAt)}</Text>
           </View>
-        ))}
-        {list.hasMore && (
-          <Button block fill='none' loading={list.loading} onClick={list.loadMore}>
-            加载更多
-          </Button>
         )}
-      </LoadState>
+      </PagedList>
     </PageShell>
   )
 }

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import { formatChinaTime } from '@/domain/dates'
 import { slotLabel } from '@/domain/volunteer/profile'
@@ -35,13 +35,8 @@ export default function VolunteerReviewPage() {
 
   return (
     <PageShell>
-      <LoadState
-        loading={list.loading && list.items.length === 0}
-        error={list.items.length === 0 ? list.error : undefined}
-        empty={!list.loading && list.items.length === 0 && '没有待审核的志愿者'}
-        onRetry={list.refresh}
-      >
-        {list.items.map((volunteer) => (
+      <PagedList list={list} empty='没有待审核的志愿者'>
+        {(volunteer) => (
           <View key={volunteer._id} className='card' data-testid='volunteer-item'>
             <Text className='section-title'>{volunteer.name}</Text>
             <Text className='hint'>
@@ -59,8 +54,8 @@ export default function VolunteerReviewPage() {
               </Button>
             </View>
           </View>
-        ))}
-      </LoadState>
+        )}
+      </PagedList>
     </PageShell>
   )
 }

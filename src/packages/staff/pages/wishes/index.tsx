@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import { formatChinaTime } from '@/domain/dates'
 import type { WishDetail } from '@/domain/wish/contract'
@@ -17,13 +16,8 @@ export default function WishReviewPage() {
   })
   return (
     <PageShell>
-      <LoadState
-        loading={list.loading && list.items.length === 0}
-        error={list.items.length === 0 ? list.error : undefined}
-        empty={!list.loading && list.items.length === 0 && '没有待审核的心愿'}
-        onRetry={list.refresh}
-      >
-        {list.items.map((wish) => (
+      <PagedList list={list} empty='没有待审核的心愿'>
+        {(wish) => (
           <View key={wish._id} className='card' data-testid='review-wish' onClick={() => Taro.navigateTo({ url: `${WISH_DETAIL_URL}?id=${wish._id}` })}>
             <Text className='section-title'>{wish.title}</Text>
             <Text className='hint'>
@@ -31,13 +25,8 @@ export default function WishReviewPage() {
             </Text>
             <Text>{wish.content}</Text>
           </View>
-        ))}
-        {list.hasMore && (
-          <Button block fill='none' loading={list.loading} onClick={list.loadMore}>
-            加载更多
-          </Button>
         )}
-      </LoadState>
+      </PagedList>
     </PageShell>
   )
 }

@@ -1,7 +1,7 @@
-import { Button, Tabs } from '@nutui/nutui-react-taro'
+import { Tabs } from '@nutui/nutui-react-taro'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { WishSummary } from '@/domain/wish/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -24,21 +24,11 @@ export default function MyWishesPage() {
         <Tabs.TabPane value='mine' title='我发布的' />
         <Tabs.TabPane value='claimed' title='我认领的' />
       </Tabs>
-      <LoadState
-        loading={list.loading && list.items.length === 0}
-        error={list.items.length === 0 ? list.error : undefined}
-        empty={!list.loading && list.items.length === 0 && empty}
-        onRetry={list.refresh}
-      >
-        {list.items.map((wish) => (
+      <PagedList list={list} empty={empty}>
+        {(wish) => (
           <WishCard key={wish._id} wish={wish} />
-        ))}
-        {list.hasMore && (
-          <Button block fill='none' loading={list.loading} onClick={list.loadMore}>
-            加载更多
-          </Button>
         )}
-      </LoadState>
+      </PagedList>
     </PageShell>
   )
 }
