@@ -18,4 +18,6 @@ export const collections = {
   volunteers: 'volunteers',
   counters: 'counters',
   wishes: 'wishes',
+  aeds: 'aeds',
+  aedReports: 'aedReports',
 } as const

@@ -90,6 +90,22 @@ test('geo points are stored and read back as points', async () => {
   expect([data.location.longitude, data.location.latitude]).toEqual([120.5068, 30.0656])
 })
 
+test('geoNear answers nearest first, within the radius, with the other conditions applied', async () => {
+  const places = [
+    ['near-open', 120.5070, 30.0660, 'available'],
+    ['mid-open', 120.5100, 30.0700, 'available'],
+    ['near-broken', 120.5069, 30.0657, 'maintenance'],
+    ['far-open', 120.6000, 30.1500, 'available'],
+  ] as const
+  for (const [_id, lng, lat, status] of places) await db.collection('aeds').add({ data: { _id, status, location: new db.Geo.Point(lng, lat) } })
+  const { data } = await db
+    .collection('aeds')
+    .where({ status: 'available', location: _.geoNear({ geometry: new db.Geo.Point(120.5068, 30.0656), maxDistance: 5000 }) })
+    .limit(10)
+    .get()
+  expect(data.map((d: { _id: string }) => d._id)).toEqual(['near-open', 'mid-open'])
+})
+
 test('a duplicate _id is refused and the first document stays', async () => {
   await expect(db.collection('people').add({ data: { _id: 'p1', name: 'intruder' } })).rejects.toThrow()
   expect((await db.collection('people').doc('p1').get()).data.name).toBe('王')

@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../store/document-store'
+import { demoAeds } from './demo-aeds'
 import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoWishes } from './demo-data'
 
 /** Writes the demo data into an empty store; returns whether it did. */
@@ -19,6 +20,7 @@ export function seedIfEmpty(store: DocumentStore): boolean {
   )
   store.insert('volunteers', DEMO_VOLUNTEERS.map((volunteer) => ({ ...volunteer, registeredAt: now })))
   store.insert('wishes', demoWishes(now))
+  store.insert('aeds', demoAeds(now))
   return true
 }
 

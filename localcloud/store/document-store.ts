@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { find, Query } from 'mingo'
 import { update as applyUpdate, type UpdateExpression } from 'mingo/updater'
+import { GeoIndex, isGeoPoint, type GeoPoint } from './geo-index'
 import { Journal, type Change } from './journal'
 import { simplePredicate } from './simple-criteria'
 import { sortDocs } from './sort'
@@ -31,6 +32,8 @@ function idOf(criteria: Criteria): string | undefined {
  */
 export class DocumentStore {
   private readonly collections = new Map<string, Map<string, Doc>>()
+  /** Grid indexes of GeoJSON point fields, by collection then field, kept with every write. */
+  private readonly geoIndexes = new Map<string, Map<string, GeoIndex>>()
   private readonly journal: Journal | null
   private readonly lockFile: string | null
 
@@ -67,6 +70,8 @@ export class DocumentStore {
   }
 
   find(collection: string, criteria: Criteria, options: FindOptions = {}): Doc[] {
+    const near = nearSphereOf(criteria)
+    if (near) return this.findNear(collection, near, options)
     let docs = this.match(collection, criteria)
     if (options.sort && Object.keys(options.sort).length > 0) docs = sortDocs(docs, options.sort)
     const start = options.skip ?? 0
@@ -134,6 +139,19 @@ export class DocumentStore {
     this.journal?.compact(this.snapshot())
   }
 
+  /** `$nearSphere` (`_.geoNear`): nearest first, through the field's grid index. */
+  private findNear(collection: string, near: NearQuery, options: FindOptions): Doc[] {
+    const docs = this.docs(collection)
+    const index = this.geoIndexes.get(collection)?.get(near.field)
+    if (!index) return []
+    const rest = this.predicate(near.rest)
+    const start = options.skip ?? 0
+    const wanted = start + (options.limit ?? 100)
+    const hits = index.nearest(near.latitude, near.longitude, wanted, (id) => rest(docs.get(id) as Doc), near.maxDistance, near.minDistance)
+    const page = hits.slice(start).map(({ id }) => docs.get(id) as Doc)
+    return options.projection ? (find(page, {}, options.projection).all() as Doc[]) : page
+  }
+
   private *snapshot(): Iterable<Change> {
     for (const [name, docs] of this.collections) {
       const all = [...docs.values()]
@@ -158,21 +176,23 @@ export class DocumentStore {
       return doc && new Query(criteria).test(doc) ? [doc] : []
     }
     if (Object.keys(criteria).length === 0) return [...docs.values()]
+    const test = this.predicate(criteria)
+    const out: Doc[] = []
+    for (const doc of docs.values()) if (test(doc)) out.push(doc)
+    return out
+  }
+
+  /** A test for criteria: plain comparisons where they suffice, the query engine otherwise. */
+  private predicate(criteria: Criteria): (doc: Doc) => boolean {
+    if (Object.keys(criteria).length === 0) return () => true
     const simple = simplePredicate(criteria)
-    if (simple) {
-      const out: Doc[] = []
-      for (const doc of docs.values()) if (simple(doc)) out.push(doc)
-      return out
-    }
-    let query: Query
+    if (simple) return simple
     try {
-      query = new Query(criteria)
+      const query = new Query(criteria)
+      return (doc) => query.test(doc)
     } catch (error) {
       throw new StoreError('INVALID_QUERY', error instanceof Error ? error.message : String(error))
     }
-    const out: Doc[] = []
-    for (const doc of docs.values()) if (query.test(doc)) out.push(doc)
-    return out
   }
 
   /** Works on a copy, so a rejected update leaves the stored document untouched. */
@@ -199,8 +219,27 @@ export class DocumentStore {
 
   private apply(change: Change): void {
     const docs = this.docs(change.c)
-    for (const doc of change.put ?? []) docs.set(doc._id, doc)
-    for (const id of change.del ?? []) docs.delete(id)
+    const indexes = this.geoIndexesOf(change.c)
+    for (const doc of change.put ?? []) {
+      docs.set(doc._id, doc)
+      for (const index of indexes.values()) index.remove(doc._id)
+      for (const [field, value] of Object.entries(doc)) {
+        if (!isGeoPoint(value)) continue
+        let index = indexes.get(field)
+        if (!index) indexes.set(field, (index = new GeoIndex()))
+        index.put(doc._id, value)
+      }
+    }
+    for (const id of change.del ?? []) {
+      docs.delete(id)
+      for (const index of indexes.values()) index.remove(id)
+    }
+  }
+
+  private geoIndexesOf(collection: string): Map<string, GeoIndex> {
+    let indexes = this.geoIndexes.get(collection)
+    if (!indexes) this.geoIndexes.set(collection, (indexes = new Map()))
+    return indexes
   }
 
   private size(): number {
@@ -218,6 +257,21 @@ function assertArithmetic(doc: Doc, operator: string, fields: Record<string, unk
       throw new Error(`${operator} needs numbers (field ${field})`)
     }
   }
+}
+
+type NearQuery = { field: string; latitude: number; longitude: number; maxDistance?: number; minDistance?: number; rest: Criteria }
+
+/** Takes a top-level `{ field: { $nearSphere: { $geometry, $maxDistance, $minDistance } } }` out of the criteria. */
+function nearSphereOf(criteria: Criteria): NearQuery | null {
+  for (const [field, condition] of Object.entries(criteria)) {
+    const near = condition && typeof condition === 'object' ? ((condition as Record<string, unknown>).$nearSphere ?? (condition as Record<string, unknown>).$near) : undefined
+    if (!near || typeof near !== 'object') continue
+    const { $geometry, $maxDistance, $minDistance } = near as { $geometry?: GeoPoint; $maxDistance?: number; $minDistance?: number }
+    if (!isGeoPoint($geometry)) throw new StoreError('INVALID_QUERY', `$nearSphere on ${field} needs a $geometry point`)
+    const rest = Object.fromEntries(Object.entries(criteria).filter(([key]) => key !== field))
+    return { field, longitude: $geometry.coordinates[0], latitude: $geometry.coordinates[1], maxDistance: $maxDistance, minDistance: $minDistance, rest }
+  }
+  return null
 }
 
 function isOperatorObject(value: unknown): boolean {

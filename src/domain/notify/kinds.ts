@@ -6,6 +6,7 @@
 export type NotifyPayloads = {
   member_review: { approved: boolean; memberNo?: string; reason?: string; reviewedAt: string }
   wish_update: { wishId: string; wishTitle: string; statusLabel: string; note?: string; at: string }
+  aed_alert: { aedId: string; aedName: string; message: string; at: string }
 }
 
 export type NotifyKind = keyof NotifyPayloads
@@ -47,6 +48,17 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     template: (p) => ({
       thing1: { value: clip(p.wishTitle, 20) },
       phrase2: { value: clip(p.statusLabel, 5) },
+      time3: { value: p.at },
+    }),
+  },
+  aed_alert: {
+    templateId: 'aed-alert-template-id',
+    page: 'packages/aed/pages/detail/index',
+    title: 'AED设备提醒',
+    body: (p) => `${p.aedName}：${p.message}`,
+    template: (p) => ({
+      thing1: { value: clip(p.aedName, 20) },
+      thing2: { value: clip(p.message, 20) },
       time3: { value: p.at },
     }),
   },

@@ -1,0 +1,119 @@
+import * as v from 'valibot'
+import type { ActionSpec, Page } from '../contract'
+import { fields } from '../validation'
+import type { OpeningHours } from './hours'
+import type { AedStatus, Warning } from './readiness'
+
+export const REPORT_KINDS = { missing: '找不到', wrongPlace: '位置不对', fault: '设备故障', used: '已被使用', locked: '柜门无法打开', other: '其他' } as const
+export type ReportKind = keyof typeof REPORT_KINDS
+/** Reports that take the AED out of service until its guardian checks it. */
+export const FLAGGING_KINDS: ReportKind[] = ['fault', 'used']
+
+/** An AED near someone: enough to choose one and run (coordinates are GCJ-02). */
+export type NearbyAed = {
+  _id: string
+  name: string
+  location: { latitude: number; longitude: number }
+  distanceMeters: number
+  walkingMinutes: number
+  address: string
+  landmark: string
+  placement: 'indoor' | 'outdoor'
+  floor: string
+  openNow: boolean
+  hours: string
+  status: AedStatus
+  warnings: Warning[]
+}
+
+export type AedDetail = NearbyAed & {
+  communityId: string
+  communityName: string
+  accessNotes: string
+  model: string
+  guardianOrg: string
+  lastInspection: string | null
+  padsExpiry: string
+  batteryExpiry: string
+  photo: string | null
+  verified: boolean
+  history: Array<{ at: string; event: string; by: string; note?: string }>
+  openReports: number
+}
+
+export type AedReport = { _id: string; aedId: string; aedName: string; kind: ReportKind; note: string; photo: string | null; status: 'open' | 'resolved'; createdAt: string }
+
+const latitude = v.pipe(v.number('纬度应为数字'), v.minValue(-90, '纬度应在 -90 到 90 之间'), v.maxValue(90, '纬度应在 -90 到 90 之间'))
+const longitude = v.pipe(v.number('经度应为数字'), v.minValue(-180, '经度应在 -180 到 180 之间'), v.maxValue(180, '经度应在 -180 到 180 之间'))
+const cloudFile = v.optional(v.pipe(v.string(), v.regex(/^cloud:\/\/\S+$/, '图片格式不正确')))
+const date = (label: string) => fields.date(label)
+
+const timeRange = v.tuple([v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm')), v.pipe(v.string(), v.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, '时间格式应为 HH:mm'))])
+const openingHours = v.union([
+  v.object({ always: v.literal(true) }),
+  v.object({ always: v.literal(false), weekly: v.record(v.picklist(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), v.array(timeRange)) }),
+], '开放时间格式不正确')
+
+export const aedInputs = {
+  nearby: v.object({
+    latitude,
+    longitude,
+    radiusMeters: v.optional(v.pipe(v.number('范围应为数字'), v.minValue(1, '范围至少 1 米'), v.maxValue(50_000, '范围最大 50 公里')), 5_000),
+    limit: v.optional(v.pipe(v.number('数量应为数字'), v.integer('数量应为整数'), v.minValue(1, '至少 1 个'), v.maxValue(50, '最多 50 个')), 10),
+  }),
+  get: v.object({ aedId: fields.id('AED编号') }),
+  report: v.object({ aedId: fields.id('AED编号'), kind: v.picklist(Object.keys(REPORT_KINDS) as ReportKind[], '请选择问题类型'), note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '说明最多200个字')), ''), photo: cloudFile }),
+  suggest: v.object({
+    name: fields.text('名称', 2, 40),
+    latitude,
+    longitude,
+    address: fields.text('地址', 4, 100),
+    landmark: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60, '位置说明最多60个字')), ''),
+    note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '说明最多200个字')), ''),
+    photo: cloudFile,
+  }),
+  manageList: v.object({ communityId: v.optional(fields.id('社区')), page: fields.page, pageSize: fields.pageSize }),
+  save: v.object({
+    aedId: v.optional(fields.id('AED编号')),
+    name: fields.text('名称', 2, 40),
+    communityId: fields.id('社区'),
+    latitude,
+    longitude,
+    address: fields.text('地址', 4, 100),
+    landmark: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
+    placement: v.picklist(['indoor', 'outdoor'], '请选择室内或室外'),
+    floor: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20)), ''),
+    hours: openingHours,
+    accessNotes: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), ''),
+    model: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
+    guardianOrg: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
+    guardianOpenid: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64))),
+    padsExpiry: date('电极片有效期'),
+    batteryExpiry: date('电池有效期'),
+  }),
+  verify: v.object({ aedId: fields.id('AED编号') }),
+  inspect: v.object({
+    aedId: fields.id('AED编号'),
+    date: date('巡检日期'),
+    result: v.picklist(['ok', 'faulty'], '请选择巡检结果'),
+    padsExpiry: date('电极片有效期'),
+    batteryExpiry: date('电池有效期'),
+    note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), ''),
+  }),
+  reports: v.object({ status: v.optional(v.picklist(['open', 'resolved']), 'open'), page: fields.page, pageSize: fields.pageSize }),
+  resolveReport: v.object({ reportId: fields.id('报告编号'), resolution: fields.text('处理结果', 2, 200) }),
+}
+
+export type AedApi = {
+  nearby: ActionSpec<v.InferInput<typeof aedInputs.nearby>, { items: NearbyAed[] }>
+  get: ActionSpec<v.InferInput<typeof aedInputs.get>, AedDetail>
+  report: ActionSpec<v.InferInput<typeof aedInputs.report>, AedReport>
+  suggest: ActionSpec<v.InferInput<typeof aedInputs.suggest>, { aedId: string }>
+  manageList: ActionSpec<v.InferInput<typeof aedInputs.manageList>, Page<AedDetail>>
+  save: ActionSpec<v.InferInput<typeof aedInputs.save>, AedDetail>
+  verify: ActionSpec<v.InferInput<typeof aedInputs.verify>, AedDetail>
+  inspect: ActionSpec<v.InferInput<typeof aedInputs.inspect>, AedDetail>
+  reports: ActionSpec<v.InferInput<typeof aedInputs.reports>, Page<AedReport>>
+  resolveReport: ActionSpec<v.InferInput<typeof aedInputs.resolveReport>, AedReport>
+}
+export type { OpeningHours }

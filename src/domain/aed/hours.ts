@@ -1,0 +1,34 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+
+dayjs.extend(utc)
+
+export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
+export type WeekdayKey = (typeof WEEKDAY_KEYS)[number]
+export const WEEKDAY_LABELS: Record<WeekdayKey, string> = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' }
+
+/** `HH:mm`, with `24:00` allowed as the end of a day. */
+export type TimeRange = [start: string, end: string]
+
+/** When an AED can be reached: always, or by weekday (a day not listed is closed). */
+export type OpeningHours = { always: true } | { always: false; weekly: Partial<Record<WeekdayKey, TimeRange[]>> }
+
+const CHINA_OFFSET_MINUTES = 8 * 60
+
+/** Whether the AED can be reached at `now` (China time). A range includes its start, not its end. */
+export function isOpenAt(hours: OpeningHours, now: Date): boolean {
+  if (hours.always) return true
+  const local = dayjs(now).utcOffset(CHINA_OFFSET_MINUTES)
+  const day = WEEKDAY_KEYS[local.day()]
+  const time = local.format('HH:mm')
+  return (hours.weekly[day] ?? []).some(([start, end]) => time >= start && time < end)
+}
+
+/** How the hours read: 24小时开放, or 周一至周五 08:00-18:00 … */
+export function describeHours(hours: OpeningHours): string {
+  if (hours.always) return '24小时开放'
+  const parts = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)
+    .filter((day) => hours.weekly[day]?.length)
+    .map((day) => `${WEEKDAY_LABELS[day]} ${(hours.weekly[day] ?? []).map(([s, e]) => `${s}-${e}`).join('、')}`)
+  return parts.length ? parts.join('；') : '暂不开放'
+}
