@@ -5,6 +5,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { FUNCTIONS_DIST_DIR, functionNames } from '../localcloud/function-host'
 import { startLocalCloud } from '../localcloud/server'
+import { sphereDistance } from '../localcloud/store/geo-index'
 import { buildFunctions } from './build-functions'
 import { kb, measureWeappPackages } from './weapp-packages'
 
@@ -121,9 +122,73 @@ async function latencyRows(): Promise<Row[]> {
   ]
 }
 
+/** Times a synchronous step `runs` times. Answers [p50, p95] in ms. */
+function timeSync(runs: number, step: (i: number) => unknown): [number, number] {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    step(i)
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return [percentile(times, 50), percentile(times, 95)]
+}
+
+/**
+ * aed.nearby as the number of AEDs grows: through the store's own query path (geoNear on its
+ * grid index), the same question answered by a linear scan, and the whole function over HTTP.
+ */
+async function aedRows(): Promise<Row[]> {
+  const rows: Row[] = []
+  for (const count of [1_000, 10_000, 100_000]) {
+    const cloud = await startLocalCloud({ dataDir: null, port: 0, functionsFrom: 'dist', seed: false })
+    let seed = count
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    // Spread over about 100 × 100 km around 柯桥区.
+    const docs = Array.from({ length: count }, (_unused, i) => ({
+      _id: `bench-aed-${i}`,
+      name: `AED ${i}`,
+      communityId: 'dadu',
+      location: { type: 'Point', coordinates: [120.0 + rand(), 29.6 + rand() * 0.9] },
+      address: '柯桥区',
+      landmark: '',
+      placement: 'outdoor',
+      floor: '',
+      hours: { always: true },
+      status: 'available',
+      verified: true,
+      padsExpiry: '2030-01-01',
+      batteryExpiry: '2030-01-01',
+      lastInspection: '2026-11-01',
+      history: [],
+    }))
+    cloud.store.insert('aeds', docs)
+    const queries = Array.from({ length: 500 }, () => [30.0 + rand() * 0.1, 120.45 + rand() * 0.1] as const)
+    const store = timeSync(500, (i) =>
+      cloud.store.find('aeds', { verified: true, location: { $nearSphere: { $geometry: { type: 'Point', coordinates: [queries[i][1], queries[i][0]] }, $maxDistance: 5000 } } }, { limit: 10 }),
+    )
+    const all = cloud.store.find('aeds', {})
+    const scan = timeSync(50, (i) =>
+      all
+        .filter((d) => d.verified === true)
+        .map((d) => ({ d, m: sphereDistance(queries[i][0], queries[i][1], (d.location as { coordinates: number[] }).coordinates[1], (d.location as { coordinates: number[] }).coordinates[0]) }))
+        .filter((x) => x.m <= 5000)
+        .sort((a, b) => a.m - b.m)
+        .slice(0, 10),
+    )
+    const http = await time(cloud.url, 'aed', 200, (i) => ({ action: 'nearby', latitude: queries[i][0], longitude: queries[i][1], limit: 10 }), () => 'demo-resident')
+    await cloud.close()
+    const label = count.toLocaleString('en')
+    rows.push([`aed nearest 10 among ${label}: store geoNear p50 / p95`, `${ms(store[0])} / ${ms(store[1])}`])
+    rows.push([`aed nearest 10 among ${label}: linear scan p50 / p95`, `${ms(scan[0])} / ${ms(scan[1])}`])
+    rows.push([`aed.nearby over HTTP among ${label} p50 / p95`, `${ms(http[0])} / ${ms(http[1])}`])
+  }
+  return rows
+}
+
 async function main() {
   await buildFunctions()
-  const rows = [...weappRows(), ...functionRows(), ...h5Rows(), ...(await latencyRows())]
+  const rows = [...weappRows(), ...functionRows(), ...h5Rows(), ...(await latencyRows()), ...(await aedRows())]
   const width = Math.max(...rows.map(([label]) => label.length))
   console.log(`\n| ${'measure'.padEnd(width)} | value |\n|${'-'.repeat(width + 2)}|-------|`)
   for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${value} |`)
