@@ -1,9 +1,10 @@
 import { todayInChina } from '@/domain/dates'
 import { haversineMeters, walkingMinutes } from '@/domain/geo'
-import type { AedDetail, NearbyAed } from '@/domain/aed/contract'
+import type { AedDetail, AedReport, NearbyAed } from '@/domain/aed/contract'
 import { describeHours, isOpenAt, type OpeningHours } from '@/domain/aed/hours'
 import { warningsOf, type AedStatus } from '@/domain/aed/readiness'
 import { AppError } from '@/domain/errors'
+import { maskName } from '@/domain/privacy'
 import { cloud, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
 
@@ -68,14 +69,14 @@ export function toNearby(doc: AedDoc, from: GeoPoint, now = new Date()): NearbyA
   }
 }
 
-export async function toDetail(doc: AedDoc, communityName: string, openReports: number, from?: GeoPoint): Promise<AedDetail> {
+export async function toDetail(doc: AedDoc, communityName: string, openReports: AedReport[], canManage: boolean): Promise<AedDetail> {
   let photo: string | null = null
   if (doc.photo) {
     const { fileList } = (await cloud.getTempFileURL({ fileList: [doc.photo] })) as { fileList: Array<{ tempFileURL: string; status: number }> }
     photo = fileList[0]?.status === 0 ? fileList[0].tempFileURL : null
   }
   return {
-    ...toNearby(doc, from ?? doc.location),
+    ...toNearby(doc, doc.location),
     communityId: doc.communityId,
     communityName,
     accessNotes: doc.accessNotes,
@@ -86,7 +87,15 @@ export async function toDetail(doc: AedDoc, communityName: string, openReports: 
     batteryExpiry: doc.batteryExpiry,
     photo,
     verified: doc.verified,
-    history: doc.history.map(({ at, event, byName, note }) => ({ at: toIso(at), event, by: byName, ...(note ? { note } : {}) })),
-    openReports,
+    // Staff appear by role; residents by full name only to those who look after the AED.
+    history: doc.history.map(({ at, event, byName, note }) => ({
+      at: toIso(at),
+      event,
+      by: canManage || byName.startsWith('工作人员') ? byName : maskName(byName),
+      ...(note ? { note } : {}),
+    })),
+    openReports: openReports.length,
+    canManage,
+    reports: canManage ? openReports : [],
   }
 }

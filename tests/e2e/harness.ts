@@ -12,7 +12,7 @@ export type E2E = {
   cloud: LocalCloud
   browser: Browser
   /** A phone-sized page (390×844, zh-CN) acting as `openid`, collecting console errors. */
-  open(openid: string): Promise<{ page: Page; errors: string[] }>
+  open(openid: string, options?: { geolocation?: { latitude: number; longitude: number } }): Promise<{ page: Page; errors: string[] }>
   close(): Promise<void>
 }
 
@@ -25,8 +25,14 @@ export async function startE2E(): Promise<E2E> {
   return {
     cloud,
     browser,
-    async open(openid) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', deviceScaleFactor: 2, hasTouch: true })
+    async open(openid, options = {}) {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        locale: 'zh-CN',
+        deviceScaleFactor: 2,
+        hasTouch: true,
+        ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
+      })
       // The starting identity; the in-app switcher may change it later (Taro's storage format).
       await context.addInitScript((id) => {
         if (!localStorage.getItem('boai.dev.openid')) localStorage.setItem('boai.dev.openid', JSON.stringify({ data: id }))

@@ -1,20 +1,17 @@
 import { aedInputs } from '@/domain/aed/contract'
 import { AppError } from '@/domain/errors'
-import { communityNames } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
-import { reports, requireAed, toDetail } from '../aeds'
+import { requireAed } from '../aeds'
+import { detailFor, looksAfter } from '../detail'
 
-/** One AED in full. A suggestion not yet verified is visible to staff of its community only. */
+/** One AED in full. A suggestion not yet verified is visible to those who look after it only. */
 export const get = action({
   input: aedInputs.get,
   audience: 'anyone',
   async handler({ aedId }, ctx) {
     const aed = await requireAed(aedId)
-    if (!aed.verified) {
-      const user = await ctx.user()
-      if (!user.roles.includes('staff') || !user.staffCommunityIds.includes(aed.communityId)) throw new AppError('NOT_FOUND', '没有找到这台AED')
-    }
-    const [names, { total }] = await Promise.all([communityNames([aed.communityId]), reports().where({ aedId, status: 'open' }).count()])
-    return toDetail(aed, names.get(aed.communityId) ?? '', total)
+    const user = await ctx.user()
+    if (!aed.verified && !looksAfter(aed, user)) throw new AppError('NOT_FOUND', '没有找到这台AED')
+    return detailFor(aed, user)
   },
 })

@@ -1,17 +1,13 @@
 import { aedInputs } from '@/domain/aed/contract'
 import { AppError } from '@/domain/errors'
 import { _, db } from '../../_kit/cloud'
-import { communityNames } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { alertKeepers } from '../alerts'
-import { aeds, point, reports, requireAed, toDetail, type AedDoc } from '../aeds'
+import { aeds, point, reports, requireAed, type AedDoc } from '../aeds'
+import { detailFor } from '../detail'
 import { requireKeeper } from '../keepers'
 import { toReport, type ReportDoc } from '../reports'
 
-async function detail(aed: AedDoc) {
-  const [names, { total }] = await Promise.all([communityNames([aed.communityId]), reports().where({ aedId: aed._id, status: 'open' }).count()])
-  return toDetail(aed, names.get(aed.communityId) ?? '', total)
-}
 
 /** The AEDs of the caller's communities, suggestions included, those needing attention first. */
 export const manageList = action({
@@ -24,7 +20,8 @@ export const manageList = action({
       aeds().where(criteria).orderBy('verified', 'asc').orderBy('status', 'desc').orderBy('name', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<AedDoc>(),
       aeds().where(criteria).count(),
     ])
-    return { items: await Promise.all(data.map(detail)), total, page, pageSize }
+    const user = await ctx.user()
+    return { items: await Promise.all(data.map((aed) => detailFor(aed, user))), total, page, pageSize }
   },
 })
 
@@ -40,7 +37,7 @@ export const save = action({
     let id = aedId
     if (aedId) await aeds().where({ _id: aedId }).update({ data: { ...data, history: _.push(entry) } })
     else id = (await aeds().add({ data: { ...data, lastInspection: null, status: 'available', verified: true, photo: null, history: [entry], createdAt: db.serverDate() } }))._id
-    return detail(await requireAed(id as string))
+    return detailFor(await requireAed(id as string), user)
   },
 })
 
@@ -54,7 +51,7 @@ export const verify = action({
     await aeds()
       .where({ _id: aedId, verified: false })
       .update({ data: { verified: true, history: _.push({ at: db.serverDate(), event: '工作人员现场核实，已公开', by: user._id, byName: `工作人员 ${user.displayName}` }) } })
-    return detail(await requireAed(aedId))
+    return detailFor(await requireAed(aedId), user)
   },
 })
 
@@ -71,7 +68,7 @@ export const inspect = action({
       .where({ _id: aedId })
       .update({ data: { lastInspection: date, padsExpiry, batteryExpiry, status: fine ? 'available' : 'maintenance', history: _.push(entry) } })
     if (!fine) await alertKeepers(aed, '巡检发现设备故障，已停用')
-    return detail(await requireAed(aedId))
+    return detailFor(await requireAed(aedId), user)
   },
 })
 

@@ -7,7 +7,7 @@ export const communities = action({
   input: userInputs.communities,
   audience: 'anyone',
   async handler() {
-    const { data } = await db.collection(collections.communities).orderBy('name', 'asc').field({ name: true }).get<Community>()
-    return data.map(({ _id, name }) => ({ _id, name }))
+    const { data } = await db.collection(collections.communities).orderBy('name', 'asc').field({ name: true, location: true }).get<Community>()
+    return data.map(({ _id, name, location }) => ({ _id, name, location }))
   },
 })

@@ -39,6 +39,10 @@ export type AedDetail = NearbyAed & {
   verified: boolean
   history: Array<{ at: string; event: string; by: string; note?: string }>
   openReports: number
+  /** Whether the caller looks after this AED (staff of its community or its guardian). */
+  canManage: boolean
+  /** Open problem reports, for those who look after it; empty for everyone else. */
+  reports: AedReport[]
 }
 
 export type AedReport = { _id: string; aedId: string; aedName: string; kind: ReportKind; note: string; photo: string | null; status: 'open' | 'resolved'; createdAt: string }

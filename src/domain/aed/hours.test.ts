@@ -31,6 +31,8 @@ test('the weekday is China’s even when UTC is still on the day before', () => 
 
 test('hours read plainly', () => {
   expect(describeHours({ always: true })).toBe('24小时开放')
-  expect(describeHours(office)).toBe('周一 08:30-17:30；周二 08:30-17:30')
+  expect(describeHours(office)).toBe('周一至周二 08:30-17:30')
+  expect(describeHours(market)).toBe('周日 05:30-12:00、15:00-19:00')
+  expect(describeHours({ always: false, weekly: { mon: [['08:00', '12:00']], wed: [['08:00', '12:00']] } })).toBe('周一 08:00-12:00；周三 08:00-12:00')
   expect(describeHours({ always: false, weekly: {} })).toBe('暂不开放')
 })

@@ -24,11 +24,20 @@ export function isOpenAt(hours: OpeningHours, now: Date): boolean {
   return (hours.weekly[day] ?? []).some(([start, end]) => time >= start && time < end)
 }
 
-/** How the hours read: 24小时开放, or 周一至周五 08:00-18:00 … */
+const WEEK: WeekdayKey[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+
+/** How the hours read: 24小时开放, or 周一至周五 08:30-17:30; consecutive days alike are grouped. */
 export function describeHours(hours: OpeningHours): string {
   if (hours.always) return '24小时开放'
-  const parts = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)
-    .filter((day) => hours.weekly[day]?.length)
-    .map((day) => `${WEEKDAY_LABELS[day]} ${(hours.weekly[day] ?? []).map(([s, e]) => `${s}-${e}`).join('、')}`)
-  return parts.length ? parts.join('；') : '暂不开放'
+  const text = (day: WeekdayKey) => (hours.weekly[day] ?? []).map(([s, e]) => `${s}-${e}`).join('、')
+  const groups: Array<{ from: WeekdayKey; to: WeekdayKey; text: string }> = []
+  for (const day of WEEK) {
+    const last = groups[groups.length - 1]
+    if (last && last.text === text(day)) last.to = day
+    else groups.push({ from: day, to: day, text: text(day) })
+  }
+  const open = groups.filter((g) => g.text)
+  if (open.length === 0) return '暂不开放'
+  const days = (g: { from: WeekdayKey; to: WeekdayKey }) => (g.from === g.to ? WEEKDAY_LABELS[g.from] : `${WEEKDAY_LABELS[g.from]}至${WEEKDAY_LABELS[g.to]}`)
+  return open.map((g) => `${days(g)} ${g.text}`).join('；')
 }

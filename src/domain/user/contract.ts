@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import type { ActionSpec } from '../contract'
-import type { CommunityRef } from '../community/types'
+import type { Community, CommunityRef } from '../community/types'
 import type { Role } from '../roles'
 
 export const userInputs = {
@@ -22,6 +22,6 @@ export type Me = {
 
 export type UserApi = {
   me: ActionSpec<v.InferInput<typeof userInputs.me>, Me>
-  /** The community stations a person can choose from (public information). */
-  communities: ActionSpec<v.InferInput<typeof userInputs.communities>, CommunityRef[]>
+  /** The community stations a person can choose from, with where they are (public information). */
+  communities: ActionSpec<v.InferInput<typeof userInputs.communities>, Array<CommunityRef & Pick<Community, 'location'>>>
 }

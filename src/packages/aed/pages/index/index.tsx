@@ -1,5 +1,124 @@
-import { AreaIntro } from '@/components/area-intro'
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { ChoiceGroup } from '@/components/choice-group'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import type { NearbyAed } from '@/domain/aed/contract'
+import type { LatLng } from '@/domain/geo'
+import { useRemote } from '@/hooks/use-remote'
+import { aedService } from '@/services/aed'
+import { currentPosition, hasLocationConsent, rememberLocationConsent } from '@/services/location'
+import { messageOf } from '@/services/service-error'
+import { userService } from '@/services/user'
+import { AedCard } from '../../components/aed-card'
+import { AedOverview } from '../../components/aed-overview'
+import './index.scss'
 
-export default function AedHomePage() {
-  return <AreaIntro title='附近的AED' description='查找离您最近的AED（自动体外除颤器），查看是否开放、设备是否完好，并一键导航。' />
+type Stage = 'consent' | 'locating' | 'choose' | 'ready'
+
+export const AED_DETAIL_URL = '/packages/aed/pages/detail/index'
+
+/**
+ * 附近的AED: asks once to use the position (our own consent first, then WeChat's), or lets the
+ * person pick their community; then the nearest AEDs, on a map or drawing and as a list.
+ */
+export default function NearbyAedPage() {
+  const [stage, setStage] = useState<Stage>(hasLocationConsent() ? 'locating' : 'consent')
+  const [from, setFrom] = useState<LatLng & { label: string }>()
+  const [aeds, setAeds] = useState<NearbyAed[]>()
+  const [error, setError] = useState<string>()
+  const [selected, setSelected] = useState<string>()
+  const communities = useRemote(() => userService.communities())
+
+  const locate = async () => {
+    setStage('locating')
+    const position = await currentPosition()
+    if (position) {
+      setFrom({ ...position, label: '您的位置' })
+      setStage('ready')
+    } else setStage('choose')
+  }
+
+  useEffect(() => {
+    if (stage === 'locating') void locate()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    if (!from) return
+    setAeds(undefined)
+    setError(undefined)
+    aedService
+      .nearby(from.latitude, from.longitude)
+      .then(({ items }) => setAeds(items))
+      .catch((failure) => setError(messageOf(failure)))
+  }, [from])
+
+  const agree = () => {
+    rememberLocationConsent()
+    void locate()
+  }
+
+  const chooseCommunity = (communityId: string) => {
+    const community = communities.data?.find((c) => c._id === communityId)
+    if (!community) return
+    setFrom({ ...community.location, label: `${community.name}服务站` })
+    setStage('ready')
+  }
+
+  return (
+    <PageShell>
+      {stage === 'consent' && (
+        <View className='card' data-testid='location-consent'>
+          <Text className='section-title'>使用您的位置查找AED</Text>
+          <Text className='hint'>为了找到离您最近的AED（自动体外除颤器），需要获取您当前的位置。位置只用于这次查找，不会保存，也不会给任何人看。</Text>
+          <View className='aed-home__consent'>
+            <Button type='primary' size='large' openType='agreePrivacyAuthorization' onClick={agree}>
+              同意并使用我的位置
+            </Button>
+            <Button size='large' onClick={() => setStage('choose')}>
+              不用了，我选择社区
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {stage === 'locating' && <LoadState loading>{null}</LoadState>}
+
+      {stage === 'choose' && (
+        <View className='card' data-testid='choose-community'>
+          <Text className='section-title'>您在哪个社区附近？</Text>
+          <Text className='hint'>没有获取到位置也没关系，选择社区后按社区服务站的位置查找。</Text>
+          <ChoiceGroup options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))} value={undefined} onChange={(value) => chooseCommunity(value as string)} testId='community' />
+        </View>
+      )}
+
+      {stage === 'ready' && from && (
+        <>
+          <View className='aed-home__from'>
+            <Text className='hint'>按 {from.label} 查找</Text>
+            <Button size='small' fill='none' onClick={() => setStage('choose')}>
+              换个位置
+            </Button>
+          </View>
+          <LoadState loading={!aeds && !error} error={error} empty={aeds?.length === 0 && '10公里内还没有登记的AED，您可以帮忙新增'} onRetry={() => setFrom({ ...from })}>
+            {aeds && (
+              <>
+                <AedOverview from={from} aeds={aeds} selectedId={selected} onSelect={setSelected} />
+                {aeds.map((aed) => (
+                  <AedCard key={aed._id} aed={aed} selected={aed._id === selected} onOpen={() => Taro.navigateTo({ url: `${AED_DETAIL_URL}?id=${aed._id}&from=${from.latitude},${from.longitude}` })} />
+                ))}
+              </>
+            )}
+          </LoadState>
+        </>
+      )}
+
+      <Button block fill='outline' className='aed-home__suggest' onClick={() => Taro.navigateTo({ url: '/packages/aed/pages/suggest/index' })}>
+        发现这里缺少一台AED？新增AED
+      </Button>
+    </PageShell>
+  )
 }

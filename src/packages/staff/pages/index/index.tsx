@@ -38,6 +38,12 @@ export default function StaffHomePage() {
             clickable
             onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/wishes/index' })}
           />
+          <Cell
+            title='AED管理'
+            description='核实居民建议、处理问题报告、记录巡检'
+            clickable
+            onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/aeds/index' })}
+          />
         </Cell.Group>
       </LoadState>
     </PageShell>

@@ -1,0 +1,19 @@
+import type { AedDetail } from '@/domain/aed/contract'
+import type { UserDoc } from '@/domain/user/types'
+import { communityNames } from '../_kit/communities'
+import { reports, toDetail, type AedDoc } from './aeds'
+import { toReport, type ReportDoc } from './reports'
+
+/** Staff of the AED's community, or its guardian (负责人): the people who look after it. */
+export function looksAfter(aed: AedDoc, user: UserDoc): boolean {
+  return (user.roles.includes('staff') && user.staffCommunityIds.includes(aed.communityId)) || aed.guardianOpenid === user._id
+}
+
+/** The AED in full as this caller may see it. */
+export async function detailFor(aed: AedDoc, user: UserDoc): Promise<AedDetail> {
+  const [names, open] = await Promise.all([
+    communityNames([aed.communityId]),
+    reports().where({ aedId: aed._id, status: 'open' }).orderBy('createdAt', 'desc').limit(20).get<ReportDoc>(),
+  ])
+  return toDetail(aed, names.get(aed.communityId) ?? '', open.data.map(toReport), looksAfter(aed, user))
+}

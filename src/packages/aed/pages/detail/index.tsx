@@ -1,0 +1,186 @@
+import { View, Text, Image, Picker } from '@tarojs/components'
+import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { ChoiceGroup } from '@/components/choice-group'
+import { FormField } from '@/components/form-field'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import { Timeline } from '@/components/timeline'
+import { REPORT_KINDS, type AedDetail, type ReportKind } from '@/domain/aed/contract'
+import { WARNING_LABELS } from '@/domain/aed/readiness'
+import { todayInChina } from '@/domain/dates'
+import { formatDistance, haversineMeters } from '@/domain/geo'
+import { useRemote } from '@/hooks/use-remote'
+import { aedService } from '@/services/aed'
+import { navigateTo } from '@/services/location'
+import { messageOf } from '@/services/service-error'
+import './index.scss'
+
+const KIND_OPTIONS = (Object.keys(REPORT_KINDS) as ReportKind[]).map((value) => ({ value, label: REPORT_KINDS[value] }))
+
+/** Everything about one AED, how to get there, and 报告问题; inspection for those who look after it. */
+export default function AedDetailPage() {
+  const { id = '', from } = useRouter().params
+  const origin = from?.split(',').map(Number)
+  const { data: aed, error, loading, reload } = useRemote(() => aedService.get(id), [id])
+  const [reporting, setReporting] = useState(false)
+  const [kind, setKind] = useState<ReportKind>()
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true)
+    try {
+      await work()
+      await Taro.showToast({ title: done, icon: 'success' })
+      await reload()
+      return true
+    } catch (failure) {
+      await Taro.showModal({ title: '操作未完成', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const submitReport = async () => {
+    if (!kind) {
+      await Taro.showToast({ title: '请选择问题类型', icon: 'none' })
+      return
+    }
+    if (await run(() => aedService.report(id, kind, note.trim()), '已报告，谢谢您')) {
+      setReporting(false)
+      setKind(undefined)
+      setNote('')
+    }
+  }
+
+  const navigate = (target: AedDetail) => {
+    if (!navigateTo({ ...target.location, name: target.name, address: `${target.address}（${target.landmark}）` })) {
+      void Taro.showModal({ title: '导航', content: `${target.address}，${target.landmark}。在微信小程序中可以直接打开地图导航。`, showCancel: false, confirmText: '知道了' })
+    }
+  }
+
+  return (
+    <PageShell>
+      <LoadState loading={loading && !aed} error={aed ? undefined : error} onRetry={reload}>
+        {aed && (
+          <>
+            <View className='card' data-testid='aed-detail'>
+              <View className='aed-detail__head'>
+                <Text className='section-title'>{aed.name}</Text>
+                <Tag type={aed.openNow ? 'success' : 'default'}>{aed.openNow ? '现在开放' : '现在不开放'}</Tag>
+              </View>
+              {origin && origin.length === 2 && (
+                <Text className='aed-detail__distance'>
+                  距您 {formatDistance(haversineMeters({ latitude: origin[0], longitude: origin[1] }, aed.location))}
+                </Text>
+              )}
+              {aed.warnings.length > 0 && (
+                <View className='aed-detail__warnings' data-testid='aed-warnings'>
+                  {aed.warnings.map((w) => (
+                    <Tag key={w} type='danger'>
+                      {WARNING_LABELS[w]}
+                    </Tag>
+                  ))}
+                </View>
+              )}
+              {aed.photo && <Image className='aed-detail__photo' src={aed.photo} mode='aspectFill' />}
+              {[
+                ['位置', `${aed.address}`],
+                ['具体位置', `${aed.landmark}${aed.placement === 'indoor' ? `（室内${aed.floor ? ` ${aed.floor}` : ''}）` : '（室外）'}`],
+                ['开放时间', aed.hours],
+                ['取用说明', aed.accessNotes || '无'],
+                ['设备型号', aed.model || '未登记'],
+                ['管理单位', aed.guardianOrg || aed.communityName],
+                ['上次巡检', aed.lastInspection ?? '暂无记录'],
+                ['电极片有效期', aed.padsExpiry],
+                ['电池有效期', aed.batteryExpiry],
+              ].map(([label, value]) => (
+                <View key={label} className='aed-detail__row'>
+                  <Text className='aed-detail__label'>{label}</Text>
+                  <Text className='aed-detail__value'>{value}</Text>
+                </View>
+              ))}
+              <View className='aed-detail__actions'>
+                <Button type='primary' size='large' onClick={() => navigate(aed)}>
+                  导航
+                </Button>
+                <Button size='large' onClick={() => setReporting(!reporting)}>
+                  报告问题
+                </Button>
+              </View>
+            </View>
+
+            {reporting && (
+              <View className='card' data-testid='aed-report'>
+                <FormField label='遇到了什么问题' required>
+                  <ChoiceGroup options={KIND_OPTIONS} value={kind} onChange={(value) => setKind(value as ReportKind)} testId='report-kind' />
+                </FormField>
+                <FormField label='补充说明' hint='选填'>
+                  <TextArea value={note} maxLength={200} placeholder='例如：柜门锁着，门卫不在' onChange={setNote} />
+                </FormField>
+                <Button block type='primary' size='large' disabled={busy} onClick={submitReport}>
+                  提交报告
+                </Button>
+              </View>
+            )}
+
+            {aed.canManage && <KeeperPanel aed={aed} busy={busy} run={run} />}
+
+            <View className='card'>
+              <Text className='section-title'>设备记录</Text>
+              <Timeline items={aed.history.map((h) => ({ at: h.at, title: h.event, by: h.by, note: h.note }))} />
+            </View>
+          </>
+        )}
+      </LoadState>
+    </PageShell>
+  )
+}
+
+/** For staff and the guardian: verify a suggestion, record an inspection, close reports. */
+function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run(work: () => Promise<unknown>, done: string): Promise<boolean> }) {
+  const today = todayInChina()
+  const [result, setResult] = useState<'ok' | 'faulty'>('ok')
+  const [padsExpiry, setPadsExpiry] = useState(aed.padsExpiry)
+  const [batteryExpiry, setBatteryExpiry] = useState(aed.batteryExpiry)
+  return (
+    <View className='card' data-testid='aed-keeper'>
+      <Text className='section-title'>设备管理</Text>
+      {!aed.verified && (
+        <Button block type='primary' disabled={busy} onClick={() => run(() => aedService.verify(aed._id), '已核实并公开')}>
+          现场核实无误，公开这台AED
+        </Button>
+      )}
+      {aed.reports.map((report) => (
+        <View key={report._id} className='aed-detail__report'>
+          <Text>
+            {REPORT_KINDS[report.kind]}
+            {report.note ? `：${report.note}` : ''}
+          </Text>
+          <Button size='small' disabled={busy} onClick={() => run(() => aedService.resolveReport(report._id, '已现场处理'), '已处理')}>
+            标记已处理
+          </Button>
+        </View>
+      ))}
+      <FormField label='巡检结果' required>
+        <ChoiceGroup options={[{ value: 'ok', label: '设备完好' }, { value: 'faulty', label: '设备故障' }]} value={result} onChange={(value) => setResult(value as 'ok' | 'faulty')} testId='inspect-result' />
+      </FormField>
+      <FormField label='电极片有效期' required>
+        <Picker mode='date' value={padsExpiry} start={today} onChange={(e) => setPadsExpiry(e.detail.value)}>
+          <View className='aed-detail__date'>{padsExpiry}</View>
+        </Picker>
+      </FormField>
+      <FormField label='电池有效期' required>
+        <Picker mode='date' value={batteryExpiry} start={today} onChange={(e) => setBatteryExpiry(e.detail.value)}>
+          <View className='aed-detail__date'>{batteryExpiry}</View>
+        </Picker>
+      </FormField>
+      <Button block type='primary' size='large' disabled={busy} onClick={() => run(() => aedService.inspect(aed._id, { date: today, result, padsExpiry, batteryExpiry, note: '' }), '巡检已记录')}>
+        记录今天的巡检
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'AED管理', enablePullDownRefresh: true })
