@@ -118,3 +118,38 @@ describe('reminders', () => {
     expect(again.reminded).toBe(0)
   })
 })
+
+describe('staff manage AEDs', () => {
+  const aed = {
+    action: 'save',
+    name: '大渡社区卫生服务站',
+    communityId: 'dadu',
+    latitude: 30.0662,
+    longitude: 120.5101,
+    address: '绍兴市柯桥区大渡路12号',
+    landmark: '一楼药房旁',
+    placement: 'indoor',
+    floor: '1楼',
+    hours: { always: false, weekly: { mon: [['08:00', '17:00']], sat: [['08:00', '12:00']] } },
+    padsExpiry: '2028-06-01',
+    batteryExpiry: '2029-06-01',
+  }
+
+  test('staff of the community add one; it is public at once and can be corrected', async () => {
+    const created = data(await cloud.call<AedDetail>('aed', 'demo-staff', aed))
+    expect(created).toMatchObject({ verified: true, status: 'available', hours: '周一 08:00-17:00；周六 08:00-12:00', canManage: true })
+    const near = data(await nearby(30.0662, 120.5101, { limit: 1 }))
+    expect(near.items[0]._id).toBe(created._id)
+    const edited = data(await cloud.call<AedDetail>('aed', 'demo-staff', { ...aed, aedId: created._id, landmark: '二楼护士站', floor: '2楼', hours: { always: true } }))
+    expect(edited).toMatchObject({ _id: created._id, landmark: '二楼护士站', hours: '24小时开放' })
+  })
+
+  test('others may not, and bad hours are refused', async () => {
+    const before = cloud.docs('aeds').length
+    expect(await cloud.call('aed', 'demo-volunteer', aed)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    cloud.store.insert('users', [{ _id: 'staff-yl-only', displayName: '玉兰工作人员', roles: ['staff'], homeCommunityId: 'yulan', staffCommunityIds: ['yulan'], createdAt: new Date() }])
+    expect(await cloud.call('aed', 'staff-yl-only', aed)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call('aed', 'demo-staff', { ...aed, hours: { always: false, weekly: { mon: [['8:00', '25:00']] } } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(cloud.docs('aeds')).toHaveLength(before)
+  })
+})

@@ -13,6 +13,7 @@ export const aedService = {
   report: (aedId: string, kind: ReportKind, note: string, photo?: string) => client('report', { aedId, kind, note, photo }),
   suggest: (suggestion: Suggestion) => client('suggest', suggestion),
   manageList: (page: number) => client('manageList', { page, pageSize: 20 }),
+  save: (aed: AedApi['save']['input']) => client('save', aed),
   verify: (aedId: string) => client('verify', { aedId }),
   inspect: (aedId: string, inspection: Inspection) => client('inspect', { aedId, ...inspection }),
   resolveReport: (reportId: string, resolution: string) => client('resolveReport', { reportId, resolution }),

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { FormField } from '@/components/form-field'
 import { LoadState } from '@/components/load-state'
+import { PhotoPicker } from '@/components/photo-picker'
 import { PageShell } from '@/components/page-shell'
 import { Timeline } from '@/components/timeline'
 import { REPORT_KINDS, type AedDetail, type ReportKind } from '@/domain/aed/contract'
@@ -27,6 +28,7 @@ export default function AedDetailPage() {
   const [reporting, setReporting] = useState(false)
   const [kind, setKind] = useState<ReportKind>()
   const [note, setNote] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
 
   const run = async (work: () => Promise<unknown>, done: string) => {
@@ -49,10 +51,11 @@ export default function AedDetailPage() {
       await Taro.showToast({ title: '请选择问题类型', icon: 'none' })
       return
     }
-    if (await run(() => aedService.report(id, kind, note.trim()), '已报告，谢谢您')) {
+    if (await run(() => aedService.report(id, kind, note.trim(), photos[0]), '已报告，谢谢您')) {
       setReporting(false)
       setKind(undefined)
       setNote('')
+      setPhotos([])
     }
   }
 
@@ -121,6 +124,9 @@ export default function AedDetailPage() {
                 <FormField label='补充说明' hint='选填'>
                   <TextArea value={note} maxLength={200} placeholder='例如：柜门锁着，门卫不在' onChange={setNote} />
                 </FormField>
+                <FormField label='照片' hint='选填，拍下现场情况'>
+                  <PhotoPicker value={photos} onChange={setPhotos} max={1} folder='aed-reports' />
+                </FormField>
                 <Button block type='primary' size='large' disabled={busy} onClick={submitReport}>
                   提交报告
                 </Button>
@@ -149,6 +155,9 @@ function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run(wo
   return (
     <View className='card' data-testid='aed-keeper'>
       <Text className='section-title'>设备管理</Text>
+      <Button block fill='outline' onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/aed-edit/index?id=${aed._id}` })}>
+        修改设备信息
+      </Button>
       {!aed.verified && (
         <Button block type='primary' disabled={busy} onClick={() => run(() => aedService.verify(aed._id), '已核实并公开')}>
           现场核实无误，公开这台AED
@@ -170,12 +179,12 @@ function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run(wo
       </FormField>
       <FormField label='电极片有效期' required>
         <Picker mode='date' value={padsExpiry} start={today} onChange={(e) => setPadsExpiry(e.detail.value)}>
-          <View className='aed-detail__date'>{padsExpiry}</View>
+          <View className='form-field__picker'>{padsExpiry}</View>
         </Picker>
       </FormField>
       <FormField label='电池有效期' required>
         <Picker mode='date' value={batteryExpiry} start={today} onChange={(e) => setBatteryExpiry(e.detail.value)}>
-          <View className='aed-detail__date'>{batteryExpiry}</View>
+          <View className='form-field__picker'>{batteryExpiry}</View>
         </Picker>
       </FormField>
       <Button block type='primary' size='large' disabled={busy} onClick={() => run(() => aedService.inspect(aed._id, { date: today, result, padsExpiry, batteryExpiry, note: '' }), '巡检已记录')}>

@@ -68,6 +68,16 @@ export default function NearbyAedPage() {
     setStage('ready')
   }
 
+  const pickPoint = async () => {
+    try {
+      const place = await Taro.chooseLocation({})
+      setFrom({ latitude: place.latitude, longitude: place.longitude, label: place.name || '选择的位置' })
+      setStage('ready')
+    } catch {
+      // Closed without choosing.
+    }
+  }
+
   return (
     <PageShell>
       {stage === 'consent' && (
@@ -92,6 +102,11 @@ export default function NearbyAedPage() {
           <Text className='section-title'>您在哪个社区附近？</Text>
           <Text className='hint'>没有获取到位置也没关系，选择社区后按社区服务站的位置查找。</Text>
           <ChoiceGroup options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))} value={undefined} onChange={(value) => chooseCommunity(value as string)} testId='community' />
+          {process.env.TARO_ENV === 'weapp' && (
+            <Button block className='aed-home__pick' onClick={pickPoint}>
+              在地图上选一个位置
+            </Button>
+          )}
         </View>
       )}
 

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import * as v from 'valibot'
 import { FormField } from '@/components/form-field'
+import { PhotoPicker } from '@/components/photo-picker'
 import { PageShell } from '@/components/page-shell'
 import { aedInputs } from '@/domain/aed/contract'
 import { useValidatedForm } from '@/hooks/use-validated-form'
@@ -11,11 +12,16 @@ import { aedService } from '@/services/aed'
 import { currentPosition } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 
-type Draft = { name: string; address: string; landmark: string; note: string; latitude: string; longitude: string }
-const EMPTY: Draft = { name: '', address: '', landmark: '', note: '', latitude: '', longitude: '' }
+type Draft = { name: string; address: string; landmark: string; note: string; latitude: string; longitude: string; photos: string[] }
+const EMPTY: Draft = { name: '', address: '', landmark: '', note: '', latitude: '', longitude: '', photos: [] }
 const FIELDS = ['name', 'address', 'landmark', 'note', 'latitude', 'longitude']
 
-const toInput = (draft: Draft) => ({ ...draft, latitude: draft.latitude === '' ? undefined : Number(draft.latitude), longitude: draft.longitude === '' ? undefined : Number(draft.longitude) })
+const toInput = ({ photos, ...draft }: Draft) => ({
+  ...draft,
+  latitude: draft.latitude === '' ? undefined : Number(draft.latitude),
+  longitude: draft.longitude === '' ? undefined : Number(draft.longitude),
+  photo: photos[0],
+})
 
 /** 新增AED: a resident points out a missing one; staff check it on site before it is shown. */
 export default function SuggestAedPage() {
@@ -71,6 +77,9 @@ export default function SuggestAedPage() {
           <Button onClick={pickPosition}>{process.env.TARO_ENV === 'weapp' ? '在地图上选择' : '使用我现在的位置'}</Button>
           <Input type='digit' value={draft.latitude} placeholder='纬度，如 30.0656' onChange={(value) => set('latitude', value)} data-testid='latitude' />
           <Input type='digit' value={draft.longitude} placeholder='经度，如 120.5068' onChange={(value) => set('longitude', value)} data-testid='longitude' />
+        </FormField>
+        <FormField label='照片' hint='选填，拍下AED和它周围的样子，方便核实'>
+          <PhotoPicker value={draft.photos} onChange={(photos) => set('photos', photos)} max={1} folder='aed-suggestions' />
         </FormField>
         <FormField label='补充说明' error={errorOf('note')}>
           <TextArea value={draft.note} maxLength={200} onChange={(value) => set('note', value)} />

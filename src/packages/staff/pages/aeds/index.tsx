@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
@@ -16,6 +16,9 @@ export default function AedManagePage() {
   })
   return (
     <PageShell>
+      <Button block type='primary' className='aed-manage__add' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/aed-edit/index' })}>
+        登记一台AED
+      </Button>
       <PagedList list={list} empty='本社区还没有登记AED'>
         {(aed) => (
           <View key={aed._id} className='card' data-testid='managed-aed' onClick={() => Taro.navigateTo({ url: `/packages/aed/pages/detail/index?id=${aed._id}` })}>

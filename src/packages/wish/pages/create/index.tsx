@@ -1,10 +1,11 @@
-import { View, Text, Image, Picker } from '@tarojs/components'
+import { View, Picker } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import * as v from 'valibot'
 import { ChoiceGroup } from '@/components/choice-group'
 import { FormField } from '@/components/form-field'
+import { PhotoPicker } from '@/components/photo-picker'
 import { PageShell } from '@/components/page-shell'
 import { todayInChina } from '@/domain/dates'
 import { MAX_WISH_IMAGES, WISH_CATEGORIES, wishSchema, type WishCategory } from '@/domain/wish/rules'
@@ -12,13 +13,11 @@ import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
-import { choosePhotos, photoSrc, uploadPhoto } from '@/services/storage'
 import { requestSubscriptions } from '@/services/subscriptions'
 import { userService } from '@/services/user'
 import { wishService } from '@/services/wish'
 import { WISH_DETAIL_URL } from '@/pages/wish/components/wish-card'
 import { clearDraft, loadDraft, saveDraft, toWishInput } from '../../wish-draft'
-import './index.scss'
 
 const FIELDS = ['title', 'content', 'category', 'communityId', 'images', 'contactPhone', 'dueDate']
 
@@ -31,7 +30,6 @@ export default function CreateWishPage() {
   const { draft, set, errorOf } = form
   const me = useMe()
   const communities = useRemote(() => userService.communities())
-  const [uploading, setUploading] = useState(0)
   const [submitting, setSubmitting] = useState(false)
 
   useEffect(() => saveDraft(draft), [draft])
@@ -40,23 +38,6 @@ export default function CreateWishPage() {
     if (home && !draft.communityId) form.setDraft((d) => ({ ...d, communityId: home }))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [me.data])
-
-  const addPhotos = async () => {
-    const paths = await choosePhotos(MAX_WISH_IMAGES - draft.images.length)
-    setUploading(paths.length)
-    try {
-      const fileIDs: string[] = []
-      for (const path of paths) {
-        fileIDs.push(await uploadPhoto(path, 'wishes'))
-        setUploading((n) => n - 1)
-      }
-      set('images', [...draft.images, ...fileIDs])
-    } catch (error) {
-      await Taro.showToast({ title: messageOf(error), icon: 'none' })
-    } finally {
-      setUploading(0)
-    }
-  }
 
   const submit = async () => {
     const subscribing = requestSubscriptions(['wish_update'])
@@ -94,26 +75,14 @@ export default function CreateWishPage() {
           <ChoiceGroup options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))} value={draft.communityId} onChange={(value) => set('communityId', value as string)} testId='community' />
         </FormField>
         <FormField label='照片' hint={`选填，最多${MAX_WISH_IMAGES}张；审核通过后才会显示`} error={errorOf('images')}>
-          <View className='wish-photos'>
-            {draft.images.map((fileID) => (
-              <View key={fileID} className='wish-photos__item' onClick={() => set('images', draft.images.filter((id) => id !== fileID))}>
-                <Image className='wish-photos__thumb' src={photoSrc(fileID)} mode='aspectFill' />
-                <Text className='wish-photos__remove'>删除</Text>
-              </View>
-            ))}
-            {draft.images.length < MAX_WISH_IMAGES && (
-              <View className='wish-photos__add' onClick={addPhotos}>
-                {uploading > 0 ? `上传中…` : '＋ 添加照片'}
-              </View>
-            )}
-          </View>
+          <PhotoPicker value={draft.images} onChange={(images) => set('images', images)} max={MAX_WISH_IMAGES} folder='wishes' />
         </FormField>
         <FormField label='联系电话' required error={errorOf('contactPhone')} hint='只有认领的志愿者和社区工作人员能看到'>
           <Input type='tel' maxLength={11} value={draft.contactPhone} placeholder='11位手机号' onChange={(value) => set('contactPhone', value)} data-testid='contactPhone' />
         </FormField>
         <FormField label='希望完成日期' hint='选填' error={errorOf('dueDate')}>
           <Picker mode='date' value={draft.dueDate || today} start={today} onChange={(e) => set('dueDate', e.detail.value)}>
-            <View className='wish-date'>{draft.dueDate || '不限'}</View>
+            <View className='form-field__picker'>{draft.dueDate || '不限'}</View>
           </Picker>
           {draft.dueDate && (
             <Button size='small' fill='none' onClick={() => set('dueDate', '')}>
@@ -122,7 +91,7 @@ export default function CreateWishPage() {
           )}
         </FormField>
       </View>
-      <Button block size='large' type='primary' loading={submitting} disabled={submitting || uploading > 0} onClick={submit}>
+      <Button block size='large' type='primary' loading={submitting} disabled={submitting} onClick={submit}>
         发布心愿
       </Button>
     </PageShell>

@@ -3,6 +3,7 @@ import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { LoadState } from '@/components/load-state'
+import { PhotoPicker } from '@/components/photo-picker'
 import { PageShell } from '@/components/page-shell'
 import { Timeline } from '@/components/timeline'
 import { formatChinaTime } from '@/domain/dates'
@@ -11,7 +12,6 @@ import { DEFAULT_CLAIM_DAYS, MAX_WISH_IMAGES } from '@/domain/wish/rules'
 import { WISH_STATUS_LABELS, WISH_STATUS_TONES, type WishAction } from '@/domain/wish/states'
 import { useRemote } from '@/hooks/use-remote'
 import { messageOf, ServiceError } from '@/services/service-error'
-import { choosePhotos, uploadPhoto } from '@/services/storage'
 import { wishService } from '@/services/wish'
 import { wishTimeline } from '../../wish-timeline'
 import './index.scss'
@@ -106,16 +106,6 @@ export default function WishDetailPage() {
     }
   }
 
-  const addPhotos = async () => {
-    const paths = await choosePhotos(MAX_WISH_IMAGES - photos.length)
-    try {
-      const uploaded = await Promise.all(paths.map((path) => uploadPhoto(path, 'fulfilments')))
-      setPhotos([...photos, ...uploaded])
-    } catch (error) {
-      await Taro.showToast({ title: messageOf(error), icon: 'none' })
-    }
-  }
-
   return (
     <PageShell>
       <LoadState loading={remote.loading && !shown} error={shown ? undefined : remote.error} onRetry={remote.reload}>
@@ -173,11 +163,7 @@ export default function WishDetailPage() {
                   <View className='wish-detail__note'>
                     <Text className='form-field__label'>{NOTE_PROMPTS[pending]?.label}</Text>
                     <TextArea value={note} maxLength={200} placeholder={NOTE_PROMPTS[pending]?.placeholder} onChange={setNote} data-testid='wish-note' />
-                    {pending === 'fulfil' && (
-                      <Button size='small' onClick={addPhotos}>
-                        添加照片（{photos.length}/{MAX_WISH_IMAGES}）
-                      </Button>
-                    )}
+                    {pending === 'fulfil' && <PhotoPicker value={photos} onChange={setPhotos} max={MAX_WISH_IMAGES} folder='fulfilments' />}
                   </View>
                 )}
                 <View className='wish-detail__buttons'>

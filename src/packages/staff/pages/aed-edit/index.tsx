@@ -1,0 +1,203 @@
+import { View, Picker } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import * as v from 'valibot'
+import { ChoiceGroup } from '@/components/choice-group'
+import { FormField } from '@/components/form-field'
+import { PageShell } from '@/components/page-shell'
+import { aedInputs, type AedDetail } from '@/domain/aed/contract'
+import type { OpeningHours } from '@/domain/aed/hours'
+import { todayInChina } from '@/domain/dates'
+import { useMe } from '@/hooks/use-me'
+import { useValidatedForm } from '@/hooks/use-validated-form'
+import { aedService } from '@/services/aed'
+import { currentPosition } from '@/services/location'
+import { messageOf } from '@/services/service-error'
+
+/** Hours as staff set them here: around the clock, every day, or working days, from–to. */
+type HoursMode = 'always' | 'daily' | 'weekdays'
+type Draft = {
+  name: string
+  communityId?: string
+  latitude: string
+  longitude: string
+  address: string
+  landmark: string
+  placement?: 'indoor' | 'outdoor'
+  floor: string
+  hoursMode: HoursMode
+  opens: string
+  closes: string
+  accessNotes: string
+  model: string
+  guardianOrg: string
+  padsExpiry: string
+  batteryExpiry: string
+}
+
+const DAYS = { daily: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] } as const
+
+function toHours({ hoursMode, opens, closes }: Draft): OpeningHours {
+  if (hoursMode === 'always') return { always: true }
+  return { always: false, weekly: Object.fromEntries(DAYS[hoursMode].map((day) => [day, [[opens, closes]]])) }
+}
+
+const toInput = (draft: Draft, aedId?: string) => ({
+  ...(aedId ? { aedId } : {}),
+  name: draft.name,
+  communityId: draft.communityId,
+  latitude: draft.latitude === '' ? undefined : Number(draft.latitude),
+  longitude: draft.longitude === '' ? undefined : Number(draft.longitude),
+  address: draft.address,
+  landmark: draft.landmark,
+  placement: draft.placement,
+  floor: draft.floor,
+  hours: toHours(draft),
+  accessNotes: draft.accessNotes,
+  model: draft.model,
+  guardianOrg: draft.guardianOrg,
+  padsExpiry: draft.padsExpiry,
+  batteryExpiry: draft.batteryExpiry,
+})
+
+const EMPTY: Draft = {
+  name: '', latitude: '', longitude: '', address: '', landmark: '', floor: '', hoursMode: 'always', opens: '08:00', closes: '18:00',
+  accessNotes: '', model: '', guardianOrg: '', padsExpiry: '', batteryExpiry: '',
+}
+
+function fromDetail(aed: AedDetail): Draft {
+  return {
+    ...EMPTY,
+    name: aed.name,
+    communityId: aed.communityId,
+    latitude: String(aed.location.latitude),
+    longitude: String(aed.location.longitude),
+    address: aed.address,
+    landmark: aed.landmark,
+    placement: aed.placement,
+    floor: aed.floor,
+    accessNotes: aed.accessNotes,
+    model: aed.model,
+    guardianOrg: aed.guardianOrg,
+    padsExpiry: aed.padsExpiry,
+    batteryExpiry: aed.batteryExpiry,
+    hoursMode: aed.hours === '24小时开放' ? 'always' : 'daily',
+  }
+}
+
+/** 登记AED / 修改: staff record a device of their community (position in GCJ-02). */
+export default function AedEditPage() {
+  const aedId = useRouter().params.id
+  const me = useMe()
+  const form = useValidatedForm(aedInputs.save, EMPTY, (draft: Draft) => toInput(draft, aedId))
+  const { draft, set, errorOf } = form
+  const [saving, setSaving] = useState(false)
+  const today = todayInChina()
+
+  useEffect(() => {
+    if (aedId) void aedService.get(aedId).then((aed) => form.setDraft(fromDetail(aed)))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [aedId])
+
+  const locate = async () => {
+    if (process.env.TARO_ENV === 'weapp') {
+      try {
+        const place = await Taro.chooseLocation({})
+        form.setDraft((d) => ({ ...d, latitude: String(place.latitude), longitude: String(place.longitude), address: d.address || place.address }))
+      } catch {
+        // Closed without choosing.
+      }
+      return
+    }
+    const here = await currentPosition()
+    if (here) form.setDraft((d) => ({ ...d, latitude: here.latitude.toFixed(6), longitude: here.longitude.toFixed(6) }))
+  }
+
+  const save = async () => {
+    const parsed = v.safeParse(aedInputs.save, toInput(draft, aedId))
+    if (!form.check(['name', 'communityId', 'latitude', 'longitude', 'address', 'placement', 'hours', 'padsExpiry', 'batteryExpiry']) || !parsed.success) return
+    setSaving(true)
+    try {
+      const saved = await aedService.save(parsed.output)
+      await Taro.showToast({ title: '已保存', icon: 'success' })
+      await Taro.redirectTo({ url: `/packages/aed/pages/detail/index?id=${saved._id}` })
+    } catch (error) {
+      form.showServerError(error)
+      await Taro.showModal({ title: '未能保存', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const communities = (me.data?.communities ?? []).filter((c) => me.data?.staffCommunityIds.includes(c._id))
+  const date = (field: 'padsExpiry' | 'batteryExpiry') => (
+    <Picker mode='date' value={draft[field] || today} start={today} onChange={(e) => set(field, e.detail.value)}>
+      <View className='form-field__picker'>{draft[field] || '请选择'}</View>
+    </Picker>
+  )
+  const time = (field: 'opens' | 'closes') => (
+    <Picker mode='time' value={draft[field]} onChange={(e) => set(field, e.detail.value, ['hours'])}>
+      <View className='form-field__picker'>{draft[field]}</View>
+    </Picker>
+  )
+
+  return (
+    <PageShell>
+      <View className='card'>
+        <FormField label='名称' required error={errorOf('name')}>
+          <Input value={draft.name} maxLength={40} placeholder='例如：大渡菜市场' onChange={(value) => set('name', value)} />
+        </FormField>
+        <FormField label='所属社区' required error={errorOf('communityId')}>
+          <ChoiceGroup options={communities.map((c) => ({ value: c._id, label: c.name }))} value={draft.communityId} onChange={(value) => set('communityId', value as string)} />
+        </FormField>
+        <FormField label='位置（GCJ-02 坐标）' required error={errorOf('latitude') ?? errorOf('longitude')}>
+          <Button onClick={locate}>{process.env.TARO_ENV === 'weapp' ? '在地图上选择' : '使用我现在的位置'}</Button>
+          <Input type='digit' value={draft.latitude} placeholder='纬度' onChange={(value) => set('latitude', value)} />
+          <Input type='digit' value={draft.longitude} placeholder='经度' onChange={(value) => set('longitude', value)} />
+        </FormField>
+        <FormField label='地址' required error={errorOf('address')}>
+          <Input value={draft.address} maxLength={100} onChange={(value) => set('address', value)} />
+        </FormField>
+        <FormField label='具体位置' hint='例如：北门保安亭、一楼服务台旁'>
+          <Input value={draft.landmark} maxLength={60} onChange={(value) => set('landmark', value)} />
+        </FormField>
+        <FormField label='室内还是室外' required error={errorOf('placement')}>
+          <ChoiceGroup options={[{ value: 'indoor', label: '室内' }, { value: 'outdoor', label: '室外' }]} value={draft.placement} onChange={(value) => set('placement', value as 'indoor' | 'outdoor')} />
+          {draft.placement === 'indoor' && <Input value={draft.floor} maxLength={20} placeholder='楼层，如 1楼' onChange={(value) => set('floor', value)} />}
+        </FormField>
+        <FormField label='开放时间' required error={errorOf('hours')}>
+          <ChoiceGroup
+            options={[{ value: 'always', label: '24小时' }, { value: 'daily', label: '每天' }, { value: 'weekdays', label: '工作日' }]}
+            value={draft.hoursMode}
+            onChange={(value) => set('hoursMode', value as HoursMode, ['hours'])}
+          />
+          {draft.hoursMode !== 'always' && (
+            <View className='staff-actions'>
+              {time('opens')}
+              {time('closes')}
+            </View>
+          )}
+        </FormField>
+        <FormField label='取用说明' hint='例如：夜间请联系门卫'>
+          <Input value={draft.accessNotes} maxLength={200} onChange={(value) => set('accessNotes', value)} />
+        </FormField>
+        <FormField label='设备型号'>
+          <Input value={draft.model} maxLength={60} onChange={(value) => set('model', value)} />
+        </FormField>
+        <FormField label='管理单位'>
+          <Input value={draft.guardianOrg} maxLength={60} onChange={(value) => set('guardianOrg', value)} />
+        </FormField>
+        <FormField label='电极片有效期' required error={errorOf('padsExpiry')}>
+          {date('padsExpiry')}
+        </FormField>
+        <FormField label='电池有效期' required error={errorOf('batteryExpiry')}>
+          {date('batteryExpiry')}
+        </FormField>
+      </View>
+      <Button block size='large' type='primary' loading={saving} disabled={saving} onClick={save}>
+        保存
+      </Button>
+    </PageShell>
+  )
+}
