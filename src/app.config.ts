@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/wish/index', 'pages/firstaid/index', 'pages/mine/index'],
+  pages: ['pages/home/index', 'pages/wish/index', 'pages/firstaid/index', 'pages/mine/index', 'pages/emergency/index'],
   // One subpackage per area; a subpackage cannot import another, which keeps areas apart.
   subPackages: [
     { root: 'packages/member', pages: ['pages/index/index', 'pages/apply/index'] },

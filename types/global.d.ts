@@ -9,3 +9,10 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | string
   }
 }
+
+/** Native components used from Taro pages (weapp only). */
+declare namespace JSX {
+  interface IntrinsicElements {
+    'cpr-metronome': { rate?: number; breaths?: boolean }
+  }
+}

@@ -9,8 +9,12 @@ import simulate from 'miniprogram-simulate'
  * `dispatchEvent('tap')` use `await jest.advanceTimersByTimeAsync(ms)`: it lets the tap land and
  * then runs the component's timers (a tried pattern: a 120/min interval counted 4 in 2,000 ms).
  */
+const loaded = new Map<string, string>()
+
 export function renderNative(name: string, props: Record<string, unknown> = {}) {
-  const id = simulate.load(path.join(__dirname, name, 'index'))
+  // A component is registered once per test file; rendering it again reuses the registration.
+  let id = loaded.get(name)
+  if (!id) loaded.set(name, (id = simulate.load(path.join(__dirname, name, 'index'))))
   const component = simulate.render(id, props)
   component.attach(document.createElement('parent-wrapper'))
   return component

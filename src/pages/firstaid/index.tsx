@@ -3,6 +3,7 @@ import { Health, Location } from '@nutui/icons-react-taro'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { EntryGrid } from '@/components/entry-grid'
+import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
 import { areas } from '@/routes'
 import './index.scss'
@@ -12,6 +13,7 @@ const ICON = { size: 28, color: '#c8102e' }
 export default function FirstAidPage() {
   return (
     <PageShell>
+      <EmergencyEntry />
       <View className='emergency-card'>
         <Text className='emergency-card__title'>遇到紧急情况，先拨打 120</Text>
         <Button className='emergency-card__call' block type='danger' size='large' onClick={() => Taro.makePhoneCall({ phoneNumber: '120' })}>

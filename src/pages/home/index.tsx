@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Health, Heart, Location, Service, Setting, UserAdd } from '@nutui/icons-react-taro'
 import { EntryGrid, type Entry } from '@/components/entry-grid'
+import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
 import { useMe } from '@/hooks/use-me'
 import { areas, tabs } from '@/routes'
@@ -24,6 +25,7 @@ export default function HomePage() {
   const entries = me?.roles.includes('staff') ? [...RESIDENT_ENTRIES, STAFF_ENTRY] : RESIDENT_ENTRIES
   return (
     <PageShell>
+      <EmergencyEntry />
       <View className='home-banner'>
         <Text className='home-banner__title'>博爱家园</Text>
         <Text className='home-banner__subtitle'>{community ? `${community} · 红十字服务站` : '红十字社区服务站'}</Text>

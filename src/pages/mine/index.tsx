@@ -3,6 +3,7 @@ import { Cell, Switch, Tag } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { IdentitySwitcher } from '@/components/identity-switcher'
 import { LoadState } from '@/components/load-state'
+import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
 import { ROLE_LABELS } from '@/domain/roles'
 import { useLargeText } from '@/hooks/use-large-text'
@@ -19,6 +20,7 @@ export default function MinePage() {
   const [largeText, setLargeText] = useLargeText()
   return (
     <PageShell>
+      <EmergencyEntry />
       <LoadState loading={loading && !me} error={me ? undefined : error} onRetry={reload}>
         {me && (
           <View className='profile card' data-testid='profile'>

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { PagedList } from '@/components/paged-list'
+import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
 import type { WishSummary } from '@/domain/wish/contract'
 import { WISH_CATEGORIES, type WishCategory } from '@/domain/wish/rules'
@@ -31,6 +32,7 @@ export default function WishWallPage() {
 
   return (
     <PageShell>
+      <EmergencyEntry />
       <View className='wish-wall__actions'>
         <Button type='primary' size='large' onClick={() => Taro.navigateTo({ url: '/packages/wish/pages/create/index' })}>
           我要许愿
