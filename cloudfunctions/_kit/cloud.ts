@@ -20,4 +20,6 @@ export const collections = {
   wishes: 'wishes',
   aeds: 'aeds',
   aedReports: 'aedReports',
+  lessons: 'lessons',
+  lessonProgress: 'lessonProgress',
 } as const

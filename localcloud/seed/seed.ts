@@ -1,4 +1,5 @@
 import type { DocumentStore } from '../store/document-store'
+import { LESSON_LIBRARY } from '../../cloudfunctions/lesson/library'
 import { demoAeds } from './demo-aeds'
 import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoWishes } from './demo-data'
 
@@ -21,6 +22,7 @@ export function seedIfEmpty(store: DocumentStore): boolean {
   store.insert('volunteers', DEMO_VOLUNTEERS.map((volunteer) => ({ ...volunteer, registeredAt: now })))
   store.insert('wishes', demoWishes(now))
   store.insert('aeds', demoAeds(now))
+  store.insert('lessons', LESSON_LIBRARY)
   return true
 }
 

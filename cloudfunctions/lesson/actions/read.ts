@@ -1,0 +1,51 @@
+import { lessonInputs, type Lesson } from '@/domain/firstaid/lessons'
+import { _ } from '../../_kit/cloud'
+import { action } from '../../_kit/define-function'
+import { lessons, progressId, progressOf, requireLesson, toProgress, toView, type ProgressDoc } from '../lessons'
+
+/** The catalogue with the caller's progress on each lesson. */
+export const list = action({
+  input: lessonInputs.list,
+  audience: 'anyone',
+  async handler(_input, { openid }) {
+    const [{ data }, { data: progress }] = await Promise.all([
+      lessons().orderBy('order', 'asc').limit(100).get<Lesson>(),
+      progressOf().where({ openid }).limit(100).get<ProgressDoc>(),
+    ])
+    const byLesson = new Map(progress.map((p) => [p.lessonId, p]))
+    const items = data.map(({ _id, title, summary, minutes, source, sections }) => ({ _id, title, summary, minutes, source, sections: sections.length, progress: toProgress(byLesson.get(_id)) }))
+    return { items, passed: items.filter((i) => i.progress.passedAt).length }
+  },
+})
+
+/** One lesson to read, its quiz without answers, and where the caller left off. */
+export const get = action({
+  input: lessonInputs.get,
+  audience: 'anyone',
+  async handler({ lessonId }, { openid }) {
+    const lesson = await requireLesson(lessonId)
+    const { data } = await progressOf().where({ _id: progressId(openid, lessonId) }).get<ProgressDoc>()
+    return { ...toView(lesson), progress: toProgress(data[0]) }
+  },
+})
+
+/** Marks a section read and remembers it as the place to come back to. */
+export const progress = action({
+  input: lessonInputs.progress,
+  audience: 'anyone',
+  async handler({ lessonId, section }, { openid }) {
+    const lesson = await requireLesson(lessonId)
+    const at = Math.min(section, lesson.sections.length - 1)
+    const _id = progressId(openid, lessonId)
+    const { stats } = await progressOf().where({ _id }).update({ data: { sectionsRead: _.addToSet(at), lastSection: at } })
+    if (stats.updated === 0) {
+      try {
+        await progressOf().add({ data: { _id, openid, lessonId, sectionsRead: [at], lastSection: at, bestScore: null, passedAt: null } })
+      } catch {
+        await progressOf().where({ _id }).update({ data: { sectionsRead: _.addToSet(at), lastSection: at } })
+      }
+    }
+    const { data } = await progressOf().where({ _id }).get<ProgressDoc>()
+    return toProgress(data[0])
+  },
+})

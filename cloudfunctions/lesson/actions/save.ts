@@ -1,0 +1,14 @@
+import { lessonInputs } from '@/domain/firstaid/lessons'
+import { action } from '../../_kit/define-function'
+import { lessons, requireLesson, toView } from '../lessons'
+
+/** Staff add or edit a lesson and its quiz (every answer checked to be one of its options). */
+export const save = action({
+  input: lessonInputs.save,
+  audience: ['staff'],
+  async handler({ lessonId, ...lesson }) {
+    const { stats } = await lessons().where({ _id: lessonId }).update({ data: lesson })
+    if (stats.updated === 0) await lessons().add({ data: { _id: lessonId, ...lesson } })
+    return toView(await requireLesson(lessonId))
+  },
+})
