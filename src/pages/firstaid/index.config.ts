@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '应急救护' })
+export default definePageConfig({ navigationBarTitleText: '应急救护', enablePullDownRefresh: true })

@@ -5,12 +5,15 @@ import Taro from '@tarojs/taro'
 import { EntryGrid } from '@/components/entry-grid'
 import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
+import { useRemote } from '@/hooks/use-remote'
 import { areas } from '@/routes'
+import { lessonService } from '@/services/lesson'
 import './index.scss'
 
 const ICON = { size: 28, color: '#c8102e' }
 
 export default function FirstAidPage() {
+  const lessons = useRemote(() => lessonService.list())
   return (
     <PageShell>
       <EmergencyEntry />
@@ -19,6 +22,10 @@ export default function FirstAidPage() {
         <Button className='emergency-card__call' block type='danger' size='large' onClick={() => Taro.makePhoneCall({ phoneNumber: '120' })}>
           拨打 120
         </Button>
+      </View>
+      <View className='card first-aid__progress' data-testid='lesson-progress' onClick={() => Taro.navigateTo({ url: areas.lessons })}>
+        <Text className='section-title'>我的学习进度</Text>
+        <Text className='hint'>{lessons.data ? `已学完 ${lessons.data.passed} / ${lessons.data.items.length} 课，继续加油` : '心肺复苏、AED、海姆立克急救法……'}</Text>
       </View>
       <Text className='section-title'>学急救 · 找AED</Text>
       <EntryGrid

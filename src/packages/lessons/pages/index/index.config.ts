@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '急救课堂' })
+export default definePageConfig({ navigationBarTitleText: '急救课堂', enablePullDownRefresh: true })

@@ -1,0 +1,77 @@
+import { View, Text, Image } from '@tarojs/components'
+import { Button, Step, Steps } from '@nutui/nutui-react-taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import { useRemote } from '@/hooks/use-remote'
+import { lessonService } from '@/services/lesson'
+import { photoSrc } from '@/services/storage'
+
+/** One lesson, a section at a time; reading a section records it; the quiz follows. */
+export default function LessonPage() {
+  const id = useRouter().params.id ?? ''
+  const { data: lesson, error, loading, reload } = useRemote(() => lessonService.get(id), [id])
+  const [section, setSection] = useState(0)
+
+  useEffect(() => {
+    if (lesson) setSection(lesson.progress.lastSection)
+  }, [lesson])
+
+  useEffect(() => {
+    if (lesson) void lessonService.progress(id, section).catch(() => undefined)
+  }, [lesson, id, section])
+
+  const current = lesson?.sections[section]
+  const last = lesson ? section === lesson.sections.length - 1 : false
+  return (
+    <PageShell>
+      <LoadState loading={loading && !lesson} error={lesson ? undefined : error} onRetry={reload}>
+        {lesson && current && (
+          <>
+            <View className='card'>
+              <Text className='section-title'>{lesson.title}</Text>
+              <Steps value={section + 1}>
+                {lesson.sections.map((s, i) => (
+                  <Step key={s.title} value={i + 1} title={s.title} />
+                ))}
+              </Steps>
+            </View>
+            <View className='card' data-testid='lesson-section'>
+              <Text className='section-title'>{current.title}</Text>
+              {current.image && <Image src={photoSrc(current.image)} mode='widthFix' style={{ width: '100%' }} />}
+              <Text>{current.text}</Text>
+            </View>
+            {last && (
+              <View className='card'>
+                <Text className='section-title'>要点</Text>
+                {lesson.keyPoints.map((point) => (
+                  <Text key={point} className='hint'>
+                    · {point}
+                  </Text>
+                ))}
+                <Text className='hint'>内容来源：{lesson.source}</Text>
+              </View>
+            )}
+            <View className='staff-actions'>
+              {section > 0 && (
+                <Button size='large' onClick={() => setSection(section - 1)}>
+                  上一节
+                </Button>
+              )}
+              {last ? (
+                <Button size='large' type='primary' onClick={() => Taro.navigateTo({ url: `/packages/lessons/pages/quiz/index?id=${id}` })}>
+                  开始测验
+                </Button>
+              ) : (
+                <Button size='large' type='primary' onClick={() => setSection(section + 1)}>
+                  下一节
+                </Button>
+              )}
+            </View>
+          </>
+        )}
+      </LoadState>
+    </PageShell>
+  )
+}

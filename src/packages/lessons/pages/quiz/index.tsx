@@ -1,0 +1,102 @@
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { ChoiceGroup } from '@/components/choice-group'
+import { LoadState } from '@/components/load-state'
+import { PageShell } from '@/components/page-shell'
+import { formatChinaTime } from '@/domain/dates'
+import { PASS_PERCENT, type QuizResult } from '@/domain/firstaid/lessons'
+import { useMe } from '@/hooks/use-me'
+import { useRemote } from '@/hooks/use-remote'
+import { lessonService } from '@/services/lesson'
+import { messageOf } from '@/services/service-error'
+import './index.scss'
+
+/** The lesson's quiz: answered here, graded by the lesson function, explained after submitting. */
+export default function QuizPage() {
+  const id = useRouter().params.id ?? ''
+  const { data: lesson, error, loading, reload } = useRemote(() => lessonService.get(id), [id])
+  const me = useMe()
+  const [answers, setAnswers] = useState<Record<string, number[]>>({})
+  const [result, setResult] = useState<QuizResult & { passedAt: string | null }>()
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    if (!lesson) return
+    if (lesson.quiz.some((q) => !answers[q.id]?.length)) {
+      await Taro.showToast({ title: '还有题目没有作答', icon: 'none' })
+      return
+    }
+    setBusy(true)
+    try {
+      const graded = await lessonService.submitQuiz(id, answers)
+      setResult({ ...graded, passedAt: graded.progress.passedAt })
+    } catch (failure) {
+      await Taro.showModal({ title: '未能提交', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <PageShell>
+      <LoadState loading={loading && !lesson} error={lesson ? undefined : error} onRetry={reload}>
+        {lesson && (
+          <>
+            {result && (
+              <View className={`card quiz__score ${result.passed ? 'quiz__score--pass' : ''}`} data-testid='quiz-score'>
+                <Text className='quiz__score-number'>{result.score} 分</Text>
+                <Text>{result.passed ? '恭喜通过！' : `${PASS_PERCENT}分及格，再看看课程内容试一次吧`}</Text>
+              </View>
+            )}
+            {result?.passed && result.passedAt && (
+              <View className='quiz__certificate' data-testid='certificate'>
+                <Text className='quiz__certificate-title'>学习证明</Text>
+                <Text className='quiz__certificate-name'>{me.data?.displayName}</Text>
+                <Text>完成了「{lesson.title}」的学习并通过测验</Text>
+                <Text className='hint'>
+                  成绩 {result.score} 分 · {formatChinaTime(result.passedAt)} · 博爱家园
+                </Text>
+                <Text className='hint'>本证明不代替红十字会救护员证</Text>
+              </View>
+            )}
+            {lesson.quiz.map((question, index) => {
+              const graded = result?.results.find((r) => r.questionId === question.id)
+              return (
+                <View key={question.id} className='card' data-testid='question'>
+                  <Text className='quiz__question'>
+                    {index + 1}. {question.text}
+                    {question.kind === 'multiple' ? '（多选）' : ''}
+                  </Text>
+                  <ChoiceGroup
+                    multiple={question.kind === 'multiple'}
+                    options={question.options.map((option, i) => ({ value: String(i), label: option }))}
+                    value={(answers[question.id] ?? []).map(String)}
+                    onChange={(value) => !result && setAnswers({ ...answers, [question.id]: (Array.isArray(value) ? value : [value]).map(Number) })}
+                    testId={`question-${question.id}`}
+                  />
+                  {graded && (
+                    <Text className={graded.correct ? 'quiz__right' : 'quiz__wrong'}>
+                      {graded.correct ? '回答正确。' : `正确答案：${graded.answer.map((i) => question.options[i]).join('、')}。`}
+                      {graded.explanation}
+                    </Text>
+                  )}
+                </View>
+              )
+            })}
+            {result ? (
+              <Button block size='large' onClick={() => { setResult(undefined); setAnswers({}) }}>
+                再做一次
+              </Button>
+            ) : (
+              <Button block size='large' type='primary' loading={busy} disabled={busy} onClick={submit}>
+                提交答案
+              </Button>
+            )}
+          </>
+        )}
+      </LoadState>
+    </PageShell>
+  )
+}

@@ -1,0 +1,11 @@
+import type { LessonApi } from '@/domain/firstaid/lessons'
+import { createClient } from './cloud-client'
+
+const client = createClient<LessonApi>('lesson')
+
+export const lessonService = {
+  list: () => client('list', {}),
+  get: (lessonId: string) => client('get', { lessonId }),
+  progress: (lessonId: string, section: number) => client('progress', { lessonId, section }),
+  submitQuiz: (lessonId: string, answers: Record<string, number[]>) => client('submitQuiz', { lessonId, answers }),
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { LESSON_LIBRARY } from '../../cloudfunctions/lesson/library'
+import { shot, startE2E, ui, type E2E } from './harness'
+
+/** 急救课堂: read a lesson, pass its quiz, see the progress. */
+let e2e: E2E
+before(async () => {
+  e2e = await startE2E()
+})
+after(() => e2e.close())
+
+describe('急救课堂', () => {
+  test('read the CPR lesson, pass its quiz, see the 学习证明 and the progress', async () => {
+    const { page, errors } = await e2e.open('e2e-learner')
+    await page.goto(`${e2e.cloud.url}/#/packages/lessons/pages/index/index`)
+    await page.locator('[data-testid="lesson-card"]', { hasText: '成人心肺复苏' }).click()
+    const lesson = LESSON_LIBRARY.find((l) => l._id === 'cpr-adult')!
+    for (const section of lesson.sections.slice(0, -1)) {
+      await page.locator('[data-testid="lesson-section"]', { hasText: section.title }).waitFor()
+      await ui.button(page, '下一节')
+    }
+    await page.getByText('内容来源：').waitFor()
+    await ui.button(page, '开始测验')
+
+    for (const question of lesson.quiz) {
+      for (const option of question.answer) await ui.choose(page, `question-${question.id}`, question.options[option])
+    }
+    await ui.button(page, '提交答案')
+    await page.locator('[data-testid="quiz-score"]', { hasText: '100 分' }).waitFor()
+    await page.locator('[data-testid="certificate"]', { hasText: '成人心肺复苏' }).waitFor()
+    await shot(page, 'quiz-passed')
+
+    await page.goto(`${e2e.cloud.url}/#/pages/firstaid/index`)
+    await page.locator('[data-testid="lesson-progress"]', { hasText: `已学完 1 / ${LESSON_LIBRARY.length} 课` }).waitFor()
+    const progress = e2e.cloud.store.find('lessonProgress', { openid: 'e2e-learner' })[0] as unknown as { sectionsRead: number[] }
+    assert.deepEqual([...progress.sectionsRead].sort(), lesson.sections.map((_s, i) => i))
+    assert.deepEqual(errors, [])
+  })
+})
