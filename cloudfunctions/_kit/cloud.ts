@@ -22,4 +22,7 @@ export const collections = {
   aedReports: 'aedReports',
   lessons: 'lessons',
   lessonProgress: 'lessonProgress',
+  trainings: 'trainings',
+  signups: 'signups',
+  certificates: 'certificates',
 } as const

@@ -1,7 +1,7 @@
 import type { DocumentStore } from '../store/document-store'
 import { LESSON_LIBRARY } from '../../cloudfunctions/lesson/library'
 import { demoAeds } from './demo-aeds'
-import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoWishes } from './demo-data'
+import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoTrainings, demoWishes } from './demo-data'
 
 /** Writes the demo data into an empty store; returns whether it did. */
 export function seedIfEmpty(store: DocumentStore): boolean {
@@ -23,6 +23,7 @@ export function seedIfEmpty(store: DocumentStore): boolean {
   store.insert('wishes', demoWishes(now))
   store.insert('aeds', demoAeds(now))
   store.insert('lessons', LESSON_LIBRARY)
+  store.insert('trainings', demoTrainings(now))
   return true
 }
 

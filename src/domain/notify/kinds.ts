@@ -7,6 +7,7 @@ export type NotifyPayloads = {
   member_review: { approved: boolean; memberNo?: string; reason?: string; reviewedAt: string }
   wish_update: { wishId: string; wishTitle: string; statusLabel: string; note?: string; at: string }
   aed_alert: { aedId: string; aedName: string; message: string; at: string }
+  cert_reminder: { number: string; validUntil: string }
 }
 
 export type NotifyKind = keyof NotifyPayloads
@@ -60,6 +61,17 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
       thing1: { value: clip(p.aedName, 20) },
       thing2: { value: clip(p.message, 20) },
       time3: { value: p.at },
+    }),
+  },
+  cert_reminder: {
+    templateId: 'cert-reminder-template-id',
+    page: 'packages/lessons/pages/training/index',
+    title: '救护员证到期提醒',
+    body: (p) => `您的救护员证（${p.number}）将于${p.validUntil}到期，请及时报名复训。`,
+    template: (p) => ({
+      thing1: { value: clip(`救护员证${p.number}`, 20) },
+      date2: { value: p.validUntil },
+      thing3: { value: '请及时报名复训' },
     }),
   },
 }

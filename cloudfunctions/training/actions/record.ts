@@ -1,0 +1,60 @@
+import dayjs from 'dayjs'
+import { todayInChina } from '@/domain/dates'
+import { AppError } from '@/domain/errors'
+import { CERTIFICATE_YEARS, trainingInputs, type Certificate } from '@/domain/firstaid/training'
+import { action } from '../../_kit/define-function'
+import { nextInSequence } from '../../_kit/sequence'
+import { certificates, requireSession, signups, type CertificateDoc, type SignupDoc } from '../store'
+
+/** A certificate number: JHY + year + a sequence no two certificates share. */
+async function nextCertificateNumber(year: number): Promise<string> {
+  return `JHY${year}${String(await nextInSequence(`certificate-${year}`)).padStart(5, '0')}`
+}
+
+/**
+ * Staff record attendance and the result. Passing a 救护员培训 issues a 救护员证, valid 3 years.
+ */
+export const record = action({
+  input: trainingInputs.record,
+  audience: ['staff'],
+  async handler({ signupId, status }, ctx) {
+    const { data } = await signups().where({ _id: signupId }).get<SignupDoc>()
+    const signup = data[0]
+    if (!signup || signup.status === 'cancelled') throw new AppError('NOT_FOUND', '没有找到这条报名')
+    await ctx.requireStaffOf(signup.communityId)
+    const session = await requireSession(signup.sessionId)
+    await signups().where({ _id: signupId }).update({ data: { status } })
+
+    let certificate: Certificate | null = null
+    if (status === 'passed' && session.kind === 'rescuer') {
+      const existing = await certificates().where({ openid: signup.openid, sessionId: session._id }).get<CertificateDoc>()
+      if (existing.data[0]) certificate = existing.data[0]
+      else {
+        const today = todayInChina()
+        const doc = {
+          openid: signup.openid,
+          sessionId: session._id,
+          sessionTitle: session.title,
+          name: signup.name,
+          number: await nextCertificateNumber(Number(today.slice(0, 4))),
+          issuedOn: today,
+          validUntil: dayjs(today).add(CERTIFICATE_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
+          remindedOn: null,
+        }
+        const { _id } = await certificates().add({ data: doc })
+        certificate = { _id, number: doc.number, name: doc.name, issuedOn: doc.issuedOn, validUntil: doc.validUntil, sessionTitle: doc.sessionTitle }
+      }
+    }
+    return { _id: signupId, sessionId: signup.sessionId, name: signup.name, phone: signup.phone, status, certificate }
+  },
+})
+
+/** The caller's 救护员证, newest first. */
+export const mine = action({
+  input: trainingInputs.certificates,
+  audience: 'anyone',
+  async handler(_input, { openid }) {
+    const { data } = await certificates().where({ openid }).orderBy('issuedOn', 'desc').get<CertificateDoc>()
+    return { items: data.map(({ _id, number, name, issuedOn, validUntil, sessionTitle }) => ({ _id, number, name, issuedOn, validUntil, sessionTitle })) }
+  },
+})

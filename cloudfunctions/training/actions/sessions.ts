@@ -1,0 +1,78 @@
+import { todayInChina } from '@/domain/dates'
+import { AppError } from '@/domain/errors'
+import { trainingInputs } from '@/domain/firstaid/training'
+import { _, db } from '../../_kit/cloud'
+import { action } from '../../_kit/define-function'
+import { mineOf, requireSession, sessions, signupId, signups, toSession, type SessionDoc, type SignupDoc } from '../store'
+
+/** Upcoming sessions with places left and the caller's own sign-up. */
+export const list = action({
+  input: trainingInputs.sessions,
+  audience: 'anyone',
+  async handler({ communityId }, { openid }) {
+    const { data } = await sessions().where({ date: _.gte(todayInChina()), ...(communityId ? { communityId } : {}) }).orderBy('date', 'asc').limit(50).get<SessionDoc>()
+    return { items: await Promise.all(data.map(async (doc) => toSession(doc, await mineOf(doc._id, openid)))) }
+  },
+})
+
+/** Staff publish a session for their community. */
+export const create = action({
+  input: trainingInputs.create,
+  audience: ['staff'],
+  async handler(input, ctx) {
+    await ctx.requireStaffOf(input.communityId)
+    const { _id } = await sessions().add({ data: { ...input, seatsLeft: input.capacity, createdBy: ctx.openid, createdAt: db.serverDate() } })
+    return toSession(await requireSession(_id), null)
+  },
+})
+
+/**
+ * 报名. A place is taken by a conditional decrement (`seatsLeft > 0`), so however many sign up
+ * at once the capacity is never exceeded.
+ */
+export const signup = action({
+  input: trainingInputs.signup,
+  audience: 'anyone',
+  async handler({ sessionId, name, phone }, { openid }) {
+    const session = await requireSession(sessionId)
+    const _id = signupId(sessionId, openid)
+    const existing = await mineOf(sessionId, openid)
+    if (existing && existing !== 'cancelled') throw new AppError('CONFLICT', '您已经报名了这期培训')
+    const { stats } = await sessions().where({ _id: sessionId, seatsLeft: _.gt(0) }).update({ data: { seatsLeft: _.inc(-1) } })
+    if (stats.updated !== 1) throw new AppError('CONFLICT', '名额已满，请关注下一期培训')
+    const record = { sessionId, openid, communityId: session.communityId, name, phone, status: 'signed' }
+    if (existing) await signups().where({ _id, status: 'cancelled' }).update({ data: record })
+    else {
+      try {
+        await signups().add({ data: { _id, ...record } })
+      } catch {
+        await sessions().where({ _id: sessionId }).update({ data: { seatsLeft: _.inc(1) } })
+        throw new AppError('CONFLICT', '您已经报名了这期培训')
+      }
+    }
+    return toSession(await requireSession(sessionId), 'signed')
+  },
+})
+
+export const cancelSignup = action({
+  input: trainingInputs.cancelSignup,
+  audience: 'anyone',
+  async handler({ sessionId }, { openid }) {
+    const { stats } = await signups().where({ _id: signupId(sessionId, openid), status: 'signed' }).update({ data: { status: 'cancelled' } })
+    if (stats.updated !== 1) throw new AppError('CONFLICT', '没有可以取消的报名')
+    await sessions().where({ _id: sessionId }).update({ data: { seatsLeft: _.inc(1) } })
+    return toSession(await requireSession(sessionId), 'cancelled')
+  },
+})
+
+/** Who signed up (staff of the session's community), with phones for contacting them. */
+export const roster = action({
+  input: trainingInputs.roster,
+  audience: ['staff'],
+  async handler({ sessionId }, ctx) {
+    const session = await requireSession(sessionId)
+    await ctx.requireStaffOf(session.communityId)
+    const { data } = await signups().where({ sessionId, status: _.neq('cancelled') }).limit(500).get<SignupDoc>()
+    return { items: data.map(({ _id, name, phone, status }) => ({ _id, sessionId, name, phone, status })) }
+  },
+})
