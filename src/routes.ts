@@ -14,4 +14,5 @@ export const areas = {
   aed: '/packages/aed/pages/index/index',
   staff: '/packages/staff/pages/index/index',
   inbox: '/packages/notify/pages/inbox/index',
+  training: '/packages/lessons/pages/training/index',
 } as const

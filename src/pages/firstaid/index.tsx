@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { Health, Location } from '@nutui/icons-react-taro'
+import { Health, Location, Service } from '@nutui/icons-react-taro'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { EntryGrid } from '@/components/entry-grid'
@@ -29,10 +29,11 @@ export default function FirstAidPage() {
       </View>
       <Text className='section-title'>学急救 · 找AED</Text>
       <EntryGrid
-        columns={2}
+        columns={3}
         entries={[
           { label: '急救课堂', icon: <Health {...ICON} />, url: areas.lessons },
           { label: '附近的AED', icon: <Location {...ICON} />, url: areas.aed },
+          { label: '培训报名', icon: <Service {...ICON} />, url: areas.training },
         ]}
       />
       <Text className='hint first-aid__note'>本程序的急救知识仅供学习参考，不能替代红十字会的正规救护培训。</Text>

@@ -44,6 +44,12 @@ export default function StaffHomePage() {
             clickable
             onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/aeds/index' })}
           />
+          <Cell
+            title='培训管理'
+            description='发布救护培训、记录出勤和考核，发放救护员证'
+            clickable
+            onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/trainings/index' })}
+          />
         </Cell.Group>
       </LoadState>
     </PageShell>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '培训管理', enablePullDownRefresh: true })
