@@ -3,9 +3,9 @@ import { Button, Switch } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { CprMetronome } from '@/components/cpr-metronome'
+import { NearestAeds } from './nearest-aeds'
 import { PageShell } from '@/components/page-shell'
 import { CPR_RATE_PER_MINUTE } from '@/domain/firstaid/cpr'
-import { areas } from '@/routes'
 import './index.scss'
 
 const STEPS = [
@@ -29,9 +29,7 @@ export default function EmergencyPage() {
         <Button className='sos__call' type='danger' size='xlarge' block onClick={() => Taro.makePhoneCall({ phoneNumber: '120' })}>
           拨打 120
         </Button>
-        <Button block size='large' onClick={() => Taro.navigateTo({ url: areas.aed })}>
-          找最近的AED
-        </Button>
+        <NearestAeds />
       </View>
 
       <View className='card'>
