@@ -23,7 +23,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     defineConstants: {
       CLOUD_ENV_ID: JSON.stringify(process.env.WX_CLOUD_ENV ?? 'boai-home-prod'),
     },
-    copy: { patterns: [], options: {} },
+    // Lesson illustrations are referenced from lesson data (not imported), so they are copied as files.
+    copy: { patterns: [{ from: 'src/packages/lessons/assets/', to: `dist/${platform}/packages/lessons/assets/` }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -17,7 +17,14 @@ describe('急救课堂', () => {
     await page.locator('[data-testid="lesson-card"]', { hasText: '成人心肺复苏' }).click()
     const lesson = LESSON_LIBRARY.find((l) => l._id === 'cpr-adult')!
     for (const section of lesson.sections.slice(0, -1)) {
-      await page.locator('[data-testid="lesson-section"]', { hasText: section.title }).waitFor()
+      const shown = page.locator('[data-testid="lesson-section"]', { hasText: section.title })
+      await shown.waitFor()
+      if (section.image) {
+        // The illustration ships with the app and loads (no network beyond the app itself).
+        await shown.locator('img').waitFor()
+        assert.ok(await shown.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+        await shot(page, 'lesson-illustration')
+      }
       await ui.button(page, '下一节')
     }
     await page.getByText('内容来源：').waitFor()

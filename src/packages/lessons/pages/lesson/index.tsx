@@ -39,7 +39,7 @@ export default function LessonPage() {
             </View>
             <View className='card' data-testid='lesson-section'>
               <Text className='section-title'>{current.title}</Text>
-              {current.image && <Image src={photoSrc(current.image)} mode='widthFix' style={{ width: '100%' }} />}
+              {current.image && <Image src={current.image.startsWith('cloud://') ? photoSrc(current.image) : current.image} mode='widthFix' className='lesson__image' />}
               <Text>{current.text}</Text>
             </View>
             {last && (
