@@ -40,3 +40,9 @@ export async function startTestCloud(options: { seed?: boolean } = {}): Promise<
     },
   }
 }
+
+/** The data of an `ok` envelope; anything else fails the test with its code and message. */
+export function unwrap<T>(result: Envelope<T>): T {
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`)
+  return result.data
+}

@@ -1,6 +1,5 @@
 import type { AedDetail, NearbyAed } from '@/domain/aed/contract'
-import type { Envelope } from '@/domain/envelope'
-import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -8,10 +7,6 @@ beforeAll(async () => {
 })
 afterAll(() => cloud.stop())
 
-function data<T>(result: Envelope<T>): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`)
-  return result.data
-}
 const nearby = (latitude: number, longitude: number, extra: Record<string, unknown> = {}) =>
   cloud.call<{ items: NearbyAed[] }>('aed', 'demo-resident', { action: 'nearby', latitude, longitude, ...extra })
 
@@ -30,7 +25,7 @@ describe('nearby', () => {
     for (let i = 0; i < 25; i++) {
       const lat = 30.05 + rand() * 0.05
       const lng = 120.47 + rand() * 0.05
-      const { items } = data(await nearby(lat, lng, { radiusMeters: 50_000, limit: 10 }))
+      const { items } = unwrap(await nearby(lat, lng, { radiusMeters: 50_000, limit: 10 }))
       const expected = verified
         .map((a) => ({ id: a._id, meters: expectedMeters(lat, lng, a.location.coordinates[1], a.location.coordinates[0]) }))
         .sort((a, b) => a.meters - b.meters)
@@ -41,10 +36,10 @@ describe('nearby', () => {
   })
 
   test('the radius is respected and the limit caps the list', async () => {
-    const { items } = data(await nearby(30.0656, 120.5068, { radiusMeters: 500, limit: 50 }))
+    const { items } = unwrap(await nearby(30.0656, 120.5068, { radiusMeters: 500, limit: 50 }))
     expect(items.length).toBeGreaterThan(0)
     expect(items.every((a) => a.distanceMeters <= 500)).toBe(true)
-    expect(data(await nearby(30.0656, 120.5068, { radiusMeters: 50_000, limit: 3 })).items).toHaveLength(3)
+    expect(unwrap(await nearby(30.0656, 120.5068, { radiusMeters: 50_000, limit: 3 })).items).toHaveLength(3)
   })
 
   test.each([
@@ -66,22 +61,22 @@ describe('reports and inspections', () => {
 
   test('a fault report flags the AED 待核实 and tells its keepers; an inspection that finds it fine clears it', async () => {
     const before = cloud.docs('inbox').filter((m) => m.openid === 'demo-staff').length
-    data(await cloud.call('aed', 'demo-resident', { action: 'report', aedId, kind: 'fault', note: '按了开关没反应' }))
-    const flagged = data(await cloud.call<AedDetail>('aed', 'demo-resident', { action: 'get', aedId }))
+    unwrap(await cloud.call('aed', 'demo-resident', { action: 'report', aedId, kind: 'fault', note: '按了开关没反应' }))
+    const flagged = unwrap(await cloud.call<AedDetail>('aed', 'demo-resident', { action: 'get', aedId }))
     expect(flagged).toMatchObject({ status: 'maintenance', openReports: 1 })
     expect(flagged.warnings).toContain('unverified')
     expect(cloud.docs('inbox').filter((m) => m.openid === 'demo-staff').length).toBe(before + 1)
 
     const inspection = { action: 'inspect', aedId, date: '2026-11-23', result: 'ok', padsExpiry: '2028-01-01', batteryExpiry: '2029-01-01' }
     expect(await cloud.call('aed', 'demo-resident', inspection)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const cleared = data(await cloud.call<AedDetail>('aed', 'demo-staff', inspection))
+    const cleared = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspection))
     expect(cleared.status).toBe('available')
     expect(cleared.warnings).not.toContain('unverified')
   })
 
   test('a "not found" report does not take the AED out of service', async () => {
-    data(await cloud.call('aed', 'demo-resident', { action: 'report', aedId: 'aed-dadu-4', kind: 'missing' }))
-    expect(data(await cloud.call<AedDetail>('aed', 'demo-resident', { action: 'get', aedId: 'aed-dadu-4' })).status).toBe('available')
+    unwrap(await cloud.call('aed', 'demo-resident', { action: 'report', aedId: 'aed-dadu-4', kind: 'missing' }))
+    expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-resident', { action: 'get', aedId: 'aed-dadu-4' })).status).toBe('available')
   })
 
   test('an unknown report kind is refused and nothing is written', async () => {
@@ -93,15 +88,15 @@ describe('reports and inspections', () => {
 
 describe('suggestions', () => {
   test('stay invisible until staff verify them', async () => {
-    const { aedId } = data(await cloud.call<{ aedId: string }>('aed', 'demo-resident', { action: 'suggest', name: '新开的药店', latitude: 30.0661, longitude: 120.5071, address: '大渡路88号药店', landmark: '收银台后面' }))
-    const ids = async () => data(await nearby(30.0661, 120.5071, { limit: 50 })).items.map((a) => a._id)
+    const { aedId } = unwrap(await cloud.call<{ aedId: string }>('aed', 'demo-resident', { action: 'suggest', name: '新开的药店', latitude: 30.0661, longitude: 120.5071, address: '大渡路88号药店', landmark: '收银台后面' }))
+    const ids = async () => unwrap(await nearby(30.0661, 120.5071, { limit: 50 })).items.map((a) => a._id)
     expect(await ids()).not.toContain(aedId)
     expect(await cloud.call('aed', 'demo-volunteer', { action: 'get', aedId })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await cloud.call('aed', 'demo-volunteer', { action: 'verify', aedId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 
-    const managed = data(await cloud.call<{ items: AedDetail[] }>('aed', 'demo-staff', { action: 'manageList', communityId: 'dadu', pageSize: 50 }))
+    const managed = unwrap(await cloud.call<{ items: AedDetail[] }>('aed', 'demo-staff', { action: 'manageList', communityId: 'dadu', pageSize: 50 }))
     expect(managed.items[0]).toMatchObject({ _id: aedId, verified: false })
-    expect(data(await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'verify', aedId })).verified).toBe(true)
+    expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'verify', aedId })).verified).toBe(true)
     expect(await ids()).toContain(aedId)
   })
 })
@@ -136,11 +131,11 @@ describe('staff manage AEDs', () => {
   }
 
   test('staff of the community add one; it is public at once and can be corrected', async () => {
-    const created = data(await cloud.call<AedDetail>('aed', 'demo-staff', aed))
+    const created = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', aed))
     expect(created).toMatchObject({ verified: true, status: 'available', hours: '周一 08:00-17:00；周六 08:00-12:00', canManage: true })
-    const near = data(await nearby(30.0662, 120.5101, { limit: 1 }))
+    const near = unwrap(await nearby(30.0662, 120.5101, { limit: 1 }))
     expect(near.items[0]._id).toBe(created._id)
-    const edited = data(await cloud.call<AedDetail>('aed', 'demo-staff', { ...aed, aedId: created._id, landmark: '二楼护士站', floor: '2楼', hours: { always: true } }))
+    const edited = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { ...aed, aedId: created._id, landmark: '二楼护士站', floor: '2楼', hours: { always: true } }))
     expect(edited).toMatchObject({ _id: created._id, landmark: '二楼护士站', hours: '24小时开放' })
   })
 

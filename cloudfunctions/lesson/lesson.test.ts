@@ -1,6 +1,5 @@
-import type { Envelope } from '@/domain/envelope'
 import type { LessonApi, QuizResult } from '@/domain/firstaid/lessons'
-import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { LESSON_LIBRARY } from './library'
 
 let cloud: TestCloud
@@ -9,10 +8,6 @@ beforeAll(async () => {
 })
 afterAll(() => cloud.stop())
 
-function data<T>(result: Envelope<T>): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`)
-  return result.data
-}
 type Out<K extends keyof LessonApi> = LessonApi[K]['output']
 /** Everything a lesson says, from the store as seeded. */
 const textOf = (lessonId: string) => JSON.stringify(cloud.store.find('lessons', { _id: lessonId })[0])
@@ -46,16 +41,16 @@ describe('the seeded content states the facts of DESIGN.md §3', () => {
 
 describe('lesson actions', () => {
   test('get never sends the answers or explanations', async () => {
-    const lesson = data(await cloud.call<Out<'get'>>('lesson', 'fa-reader', { action: 'get', lessonId: 'cpr-adult' }))
+    const lesson = unwrap(await cloud.call<Out<'get'>>('lesson', 'fa-reader', { action: 'get', lessonId: 'cpr-adult' }))
     expect(lesson.quiz.length).toBeGreaterThanOrEqual(5)
     expect(JSON.stringify(lesson.quiz)).not.toMatch(/"answer"|"explanation"/)
   })
 
   test('reading progress is kept per person', async () => {
-    data(await cloud.call('lesson', 'fa-reader', { action: 'progress', lessonId: 'cpr-adult', section: 0 }))
-    const after = data(await cloud.call<Out<'progress'>>('lesson', 'fa-reader', { action: 'progress', lessonId: 'cpr-adult', section: 2 }))
+    unwrap(await cloud.call('lesson', 'fa-reader', { action: 'progress', lessonId: 'cpr-adult', section: 0 }))
+    const after = unwrap(await cloud.call<Out<'progress'>>('lesson', 'fa-reader', { action: 'progress', lessonId: 'cpr-adult', section: 2 }))
     expect(after).toMatchObject({ sectionsRead: [0, 2], lastSection: 2 })
-    const other = data(await cloud.call<Out<'get'>>('lesson', 'fa-other', { action: 'get', lessonId: 'cpr-adult' }))
+    const other = unwrap(await cloud.call<Out<'get'>>('lesson', 'fa-other', { action: 'get', lessonId: 'cpr-adult' }))
     expect(other.progress.sectionsRead).toEqual([])
   })
 
@@ -65,15 +60,15 @@ describe('lesson actions', () => {
     const oneWrong = { ...allRight, [quiz[0].id]: [(quiz[0].answer[0] + 1) % quiz[0].options.length] }
     const twoWrong = { ...oneWrong, [quiz[1].id]: [(quiz[1].answer[0] + 1) % quiz[1].options.length] }
 
-    const failed = data(await cloud.call<QuizResult>('lesson', 'fa-learner', { action: 'submitQuiz', lessonId: 'choking', answers: twoWrong }))
+    const failed = unwrap(await cloud.call<QuizResult>('lesson', 'fa-learner', { action: 'submitQuiz', lessonId: 'choking', answers: twoWrong }))
     expect(failed).toMatchObject({ score: 60, passed: false })
     expect(failed.results[0]).toMatchObject({ correct: false, answer: quiz[0].answer })
 
-    const passed = data(await cloud.call<Out<'submitQuiz'>>('lesson', 'fa-learner', { action: 'submitQuiz', lessonId: 'choking', answers: oneWrong }))
+    const passed = unwrap(await cloud.call<Out<'submitQuiz'>>('lesson', 'fa-learner', { action: 'submitQuiz', lessonId: 'choking', answers: oneWrong }))
     expect(passed).toMatchObject({ score: 80, passed: true })
     expect(passed.progress.passedAt).not.toBeNull()
 
-    const catalogue = data(await cloud.call<Out<'list'>>('lesson', 'fa-learner', { action: 'list' }))
+    const catalogue = unwrap(await cloud.call<Out<'list'>>('lesson', 'fa-learner', { action: 'list' }))
     expect(catalogue.passed).toBe(1)
     expect(catalogue.items.find((i) => i._id === 'choking')?.progress.bestScore).toBe(80)
   })
@@ -81,14 +76,14 @@ describe('lesson actions', () => {
   test('a multiple-choice question counts only with exactly the right options', async () => {
     const quiz = LESSON_LIBRARY.find((l) => l._id === 'cpr-adult')!.quiz
     const multi = quiz.find((q) => q.kind === 'multiple')!
-    const result = data(await cloud.call<QuizResult>('lesson', 'fa-multi', { action: 'submitQuiz', lessonId: 'cpr-adult', answers: { [multi.id]: multi.answer.slice(1) } }))
+    const result = unwrap(await cloud.call<QuizResult>('lesson', 'fa-multi', { action: 'submitQuiz', lessonId: 'cpr-adult', answers: { [multi.id]: multi.answer.slice(1) } }))
     expect(result.results.find((r) => r.questionId === multi.id)?.correct).toBe(false)
   })
 
   test('staff save a lesson; a question whose answer is not an option is refused; others are FORBIDDEN', async () => {
     const lesson = { ...LESSON_LIBRARY[4], lessonId: 'fracture', title: '骨折固定（修订）' }
     const { _id: _unused, ...rest } = lesson
-    expect(data(await cloud.call<Out<'save'>>('lesson', 'demo-staff', { action: 'save', ...rest })).title).toBe('骨折固定（修订）')
+    expect(unwrap(await cloud.call<Out<'save'>>('lesson', 'demo-staff', { action: 'save', ...rest })).title).toBe('骨折固定（修订）')
     const broken = { ...rest, quiz: [{ ...rest.quiz[0], answer: [9] }, ...rest.quiz.slice(1)] }
     expect(await cloud.call('lesson', 'demo-staff', { action: 'save', ...broken })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(await cloud.call('lesson', 'demo-volunteer', { action: 'save', ...rest })).toMatchObject({ ok: false, code: 'FORBIDDEN' })

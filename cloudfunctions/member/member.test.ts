@@ -1,8 +1,7 @@
 import type { Page } from '@/domain/contract'
 import type { ApplicationView, MemberCard } from '@/domain/member/contract'
-import type { Envelope } from '@/domain/envelope'
 import type { Me } from '@/domain/user/contract'
-import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -28,10 +27,6 @@ const application = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 
-function data<T>(result: Envelope<T>): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`)
-  return result.data
-}
 
 const apply = (openid: string, overrides: Record<string, unknown> = {}) => cloud.call<ApplicationView>('member', openid, application(overrides))
 const review = (openid: string, applicationId: string, decision: string, reason?: string) =>
@@ -41,7 +36,7 @@ const snapshot = () => JSON.stringify(['applications', 'counters', 'users', 'inb
 
 describe('apply', () => {
   test('a resident applies; the application is pending and the ID comes back masked', async () => {
-    const view = data(await apply('m-alice'))
+    const view = unwrap(await apply('m-alice'))
     expect(view).toMatchObject({ status: 'pending', name: '王秀英', idNumber: MASKED_ID, phone: '13857500001', communityName: '玉兰社区', youth: false, guardian: null })
     expect(view.timeline.map((t) => [t.action, t.by])).toEqual([['submitted', '本人']])
     const stored = cloud.docs('applications').find((a) => a.openid === 'm-alice')
@@ -58,7 +53,7 @@ describe('apply', () => {
   test('a youth applicant must give a guardian; with one the application is a youth one', async () => {
     const youth = { name: '陈小雨', birthDate: '2012-02-29', idNumber: '330603201202290018' }
     expect(await apply('m-youth', youth)).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { guardian: '未满18周岁需要填写监护人信息' } })
-    const view = data(await apply('m-youth', { ...youth, guardian: { name: '陈大明', relation: '父亲', phone: '13900000000' } }))
+    const view = unwrap(await apply('m-youth', { ...youth, guardian: { name: '陈大明', relation: '父亲', phone: '13900000000' } }))
     expect(view).toMatchObject({ youth: true, guardian: { name: '陈大明', relation: '父亲', phone: '13900000000' } })
   })
 
@@ -85,7 +80,7 @@ describe('apply', () => {
 describe('review', () => {
   let appId: string
   beforeAll(async () => {
-    appId = data(await apply('m-bob', { name: '李建国', communityId: 'dadu', idNumber: '330602199307070517', birthDate: '1993-07-07' }))._id
+    appId = unwrap(await apply('m-bob', { name: '李建国', communityId: 'dadu', idNumber: '330602199307070517', birthDate: '1993-07-07' }))._id
   })
 
   test.each([
@@ -99,7 +94,7 @@ describe('review', () => {
   })
 
   test('staff of another community may not review or read it', async () => {
-    const pending = data(await apply('m-carol', { name: '陈美玲', communityId: 'gangyue', idNumber: '330621194512030027', birthDate: '1945-12-03' }))
+    const pending = unwrap(await apply('m-carol', { name: '陈美玲', communityId: 'gangyue', idNumber: '330621194512030027', birthDate: '1945-12-03' }))
     const before = snapshot()
     expect(await review('staff-dadu', pending._id, 'approve')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await cloud.call('member', 'staff-dadu', { action: 'get', applicationId: pending._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -111,7 +106,7 @@ describe('review', () => {
   })
 
   test('approval gives one member number; a second approval is a CONFLICT', async () => {
-    const approved = data(await review('staff-dadu', appId, 'approve'))
+    const approved = unwrap(await review('staff-dadu', appId, 'approve'))
     expect(approved.status).toBe('approved')
     expect(approved.memberNo).toMatch(/^DD\d{4}\d{4}$/)
     expect(approved.timeline.map((t) => [t.action, t.by])).toEqual([
@@ -124,10 +119,10 @@ describe('review', () => {
   })
 
   test('the approved resident becomes a member, sees the card and gets the message', async () => {
-    const me = data(await cloud.call<Me>('user', 'm-bob', { action: 'me' }))
+    const me = unwrap(await cloud.call<Me>('user', 'm-bob', { action: 'me' }))
     expect(me.roles).toContain('member')
     expect(me.displayName).toBe('李建国')
-    const { card } = data(await mine('m-bob'))
+    const { card } = unwrap(await mine('m-bob'))
     expect(card).toMatchObject({ name: '李建国', communityName: '大渡社区', idNumber: '3306**********0517' })
     expect(card!.validUntil > card!.joinedAt).toBe(true)
     const inbox = cloud.docs('inbox').filter((m) => m.openid === 'm-bob')
@@ -137,37 +132,37 @@ describe('review', () => {
   })
 
   test('rejection with a reason; the applicant corrects and resubmits; then approved', async () => {
-    const id = data(await apply('m-dave', { name: '张伟', communityId: 'yulan', idNumber: '440304200808152112', birthDate: '2008-08-15' }))._id
-    const rejected = data(await review('demo-staff', id, 'reject', '请填写完整的门牌号'))
+    const id = unwrap(await apply('m-dave', { name: '张伟', communityId: 'yulan', idNumber: '440304200808152112', birthDate: '2008-08-15' }))._id
+    const rejected = unwrap(await review('demo-staff', id, 'reject', '请填写完整的门牌号'))
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '请填写完整的门牌号' })
-    expect(data(await mine('m-dave')).application).toMatchObject({ status: 'rejected', rejectReason: '请填写完整的门牌号' })
+    expect(unwrap(await mine('m-dave')).application).toMatchObject({ status: 'rejected', rejectReason: '请填写完整的门牌号' })
 
-    const resubmitted = data(await apply('m-dave', { name: '张伟', communityId: 'yulan', idNumber: '440304200808152112', birthDate: '2008-08-15', address: '柯桥街道玉兰花园5幢302室' }))
+    const resubmitted = unwrap(await apply('m-dave', { name: '张伟', communityId: 'yulan', idNumber: '440304200808152112', birthDate: '2008-08-15', address: '柯桥街道玉兰花园5幢302室' }))
     expect(resubmitted).toMatchObject({ _id: id, status: 'pending', rejectReason: null, address: '柯桥街道玉兰花园5幢302室' })
     expect(resubmitted.timeline.map((t) => t.action)).toEqual(['submitted', 'rejected', 'resubmitted'])
-    expect(data(await review('demo-staff', id, 'approve')).status).toBe('approved')
+    expect(unwrap(await review('demo-staff', id, 'approve')).status).toBe('approved')
   })
 })
 
 describe('who sees the ID number', () => {
   let id: string
   beforeAll(async () => {
-    id = data(await apply('m-erin', { name: '刘芳', communityId: 'gangyue', idNumber: '11010519491231002X', birthDate: '1949-12-31' }))._id
+    id = unwrap(await apply('m-erin', { name: '刘芳', communityId: 'gangyue', idNumber: '11010519491231002X', birthDate: '1949-12-31' }))._id
   })
 
   test('the applicant sees it masked', async () => {
-    expect(data(await mine('m-erin')).application?.idNumber).toBe('1101**********002X')
+    expect(unwrap(await mine('m-erin')).application?.idNumber).toBe('1101**********002X')
   })
 
   test('staff lists mask ID numbers and phone numbers', async () => {
-    const page = data(await cloud.call<Page<ApplicationView>>('member', 'demo-staff', { action: 'list', status: 'pending' }))
+    const page = unwrap(await cloud.call<Page<ApplicationView>>('member', 'demo-staff', { action: 'list', status: 'pending' }))
     const erin = page.items.find((a) => a._id === id)
     expect(erin).toMatchObject({ idNumber: '1101**********002X', phone: '138****0001' })
     expect(JSON.stringify(page)).not.toMatch(/\d{17}[\dX]/)
   })
 
   test('staff of the applicant’s community see it in full on get', async () => {
-    expect(data(await cloud.call<ApplicationView>('member', 'demo-staff', { action: 'get', applicationId: id })).idNumber).toBe('11010519491231002X')
+    expect(unwrap(await cloud.call<ApplicationView>('member', 'demo-staff', { action: 'get', applicationId: id })).idNumber).toBe('11010519491231002X')
   })
 
   test('residents, volunteers and members may not list or get', async () => {
@@ -179,7 +174,7 @@ describe('who sees the ID number', () => {
 
   test('staff may not list a community they do not serve', async () => {
     expect(await cloud.call('member', 'staff-dadu', { action: 'list', communityId: 'gangyue' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const own = data(await cloud.call<Page<ApplicationView>>('member', 'staff-dadu', { action: 'list' }))
+    const own = unwrap(await cloud.call<Page<ApplicationView>>('member', 'staff-dadu', { action: 'list' }))
     expect(own.items.every((a) => a.communityId === 'dadu')).toBe(true)
   })
 })
@@ -187,11 +182,11 @@ describe('who sees the ID number', () => {
 test('concurrent approvals never hand out the same member number', async () => {
   const ids: string[] = []
   for (let i = 0; i < 20; i++) {
-    const view = data(await apply(`m-batch-${i}`, { name: `居民${String.fromCharCode(0x4e00 + i)}`, communityId: 'yulan' }))
+    const view = unwrap(await apply(`m-batch-${i}`, { name: `居民${String.fromCharCode(0x4e00 + i)}`, communityId: 'yulan' }))
     ids.push(view._id)
   }
   const results = await Promise.all(ids.map((id) => review('demo-staff', id, 'approve')))
-  const numbers = results.map((r) => data(r).memberNo)
+  const numbers = results.map((r) => unwrap(r).memberNo)
   expect(new Set(numbers).size).toBe(20)
   expect(numbers.every((n) => /^YL\d{8}$/.test(n ?? ''))).toBe(true)
 })

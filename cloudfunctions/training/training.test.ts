@@ -1,7 +1,6 @@
 import dayjs from 'dayjs'
-import type { Envelope } from '@/domain/envelope'
 import type { Certificate, Signup, TrainingSession } from '@/domain/firstaid/training'
-import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -9,47 +8,43 @@ beforeAll(async () => {
 })
 afterAll(() => cloud.stop())
 
-function data<T>(result: Envelope<T>): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`)
-  return result.data
-}
 const nextWeek = dayjs().add(7, 'day').format('YYYY-MM-DD')
 const session = (capacity: number, kind = 'rescuer') => ({ action: 'create', kind, title: '救护员培训第12期', communityId: 'dadu', date: nextWeek, time: '09:00-16:30', place: '大渡社区博爱家园培训教室', capacity })
 const signup = (openid: string, sessionId: string) => cloud.call<TrainingSession>('training', openid, { action: 'signup', sessionId, name: '学员', phone: '13857500099' })
 
 test('only staff of the community publish sessions', async () => {
   expect(await cloud.call('training', 'demo-volunteer', session(10))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-  expect(data(await cloud.call<TrainingSession>('training', 'demo-staff', session(10)))).toMatchObject({ capacity: 10, seatsLeft: 10, mine: null })
+  expect(unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(10)))).toMatchObject({ capacity: 10, seatsLeft: 10, mine: null })
 })
 
 test('40 people sign up at once for 25 places: exactly 25 get one', async () => {
-  const { _id } = data(await cloud.call<TrainingSession>('training', 'demo-staff', session(25)))
+  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(25)))
   const results = await Promise.all(Array.from({ length: 40 }, (_unused, i) => signup(`trainee-${i}`, _id)))
   expect(results.filter((r) => r.ok)).toHaveLength(25)
   expect(results.filter((r) => !r.ok && r.code === 'CONFLICT')).toHaveLength(15)
   const stored = cloud.store.find('trainings', { _id })[0] as unknown as { seatsLeft: number }
   expect(stored.seatsLeft).toBe(0)
-  expect(data(await cloud.call<{ items: Signup[] }>('training', 'demo-staff', { action: 'roster', sessionId: _id })).items).toHaveLength(25)
+  expect(unwrap(await cloud.call<{ items: Signup[] }>('training', 'demo-staff', { action: 'roster', sessionId: _id })).items).toHaveLength(25)
 })
 
 test('cancelling frees the place; signing up twice is refused', async () => {
-  const { _id } = data(await cloud.call<TrainingSession>('training', 'demo-staff', session(1)))
-  data(await signup('t-a', _id))
+  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(1)))
+  unwrap(await signup('t-a', _id))
   expect(await signup('t-a', _id)).toMatchObject({ ok: false, code: 'CONFLICT' })
   expect(await signup('t-b', _id)).toMatchObject({ ok: false, code: 'CONFLICT', message: '名额已满，请关注下一期培训' })
-  data(await cloud.call('training', 't-a', { action: 'cancelSignup', sessionId: _id }))
-  expect(data(await signup('t-b', _id)).mine).toBe('signed')
+  unwrap(await cloud.call('training', 't-a', { action: 'cancelSignup', sessionId: _id }))
+  expect(unwrap(await signup('t-b', _id)).mine).toBe('signed')
 })
 
 test('passing a 救护员培训 issues a 救护员证 valid 3 years, shown to its holder', async () => {
-  const { _id } = data(await cloud.call<TrainingSession>('training', 'demo-staff', session(5)))
-  data(await signup('t-holder', _id))
-  const [entry] = data(await cloud.call<{ items: Signup[] }>('training', 'demo-staff', { action: 'roster', sessionId: _id })).items
+  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5)))
+  unwrap(await signup('t-holder', _id))
+  const [entry] = unwrap(await cloud.call<{ items: Signup[] }>('training', 'demo-staff', { action: 'roster', sessionId: _id })).items
   expect(await cloud.call('training', 'demo-volunteer', { action: 'record', signupId: entry._id, status: 'passed' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-  const recorded = data(await cloud.call<Signup & { certificate: Certificate }>('training', 'demo-staff', { action: 'record', signupId: entry._id, status: 'passed' }))
+  const recorded = unwrap(await cloud.call<Signup & { certificate: Certificate }>('training', 'demo-staff', { action: 'record', signupId: entry._id, status: 'passed' }))
   expect(recorded.certificate.number).toMatch(/^JHY\d{4}\d{5}$/)
   expect(recorded.certificate.validUntil).toBe(dayjs(recorded.certificate.issuedOn).add(3, 'year').subtract(1, 'day').format('YYYY-MM-DD'))
-  const mine = data(await cloud.call<{ items: Certificate[] }>('training', 't-holder', { action: 'certificates' }))
+  const mine = unwrap(await cloud.call<{ items: Certificate[] }>('training', 't-holder', { action: 'certificates' }))
   expect(mine.items.map((c) => c.number)).toEqual([recorded.certificate.number])
 })
 

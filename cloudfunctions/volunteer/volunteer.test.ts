@@ -1,8 +1,7 @@
 import type { Page } from '@/domain/contract'
-import type { Envelope } from '@/domain/envelope'
 import type { Me } from '@/domain/user/contract'
 import type { VolunteerProfile } from '@/domain/volunteer/contract'
-import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -10,10 +9,6 @@ beforeAll(async () => {
 })
 afterAll(() => cloud.stop())
 
-function data<T>(result: Envelope<T>): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`)
-  return result.data
-}
 
 const registration = (overrides: Record<string, unknown> = {}) => ({
   action: 'register',
@@ -25,41 +20,41 @@ const registration = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 const register = (openid: string, overrides: Record<string, unknown> = {}) => cloud.call<VolunteerProfile>('volunteer', openid, registration(overrides))
-const rolesOf = async (openid: string) => data(await cloud.call<Me>('user', openid, { action: 'me' })).roles
+const rolesOf = async (openid: string) => unwrap(await cloud.call<Me>('user', openid, { action: 'me' })).roles
 
 test('in a community without approval a resident is a volunteer at once', async () => {
-  const profile = data(await register('v-amy'))
+  const profile = unwrap(await register('v-amy'))
   expect(profile).toMatchObject({ status: 'active', communityName: '大渡社区', hours: 0, points: 0, phone: '13857500009' })
   expect(await rolesOf('v-amy')).toContain('volunteer')
   expect(await register('v-amy')).toMatchObject({ ok: false, code: 'CONFLICT' })
 })
 
 test('where the community asks for it, staff approve first', async () => {
-  const profile = data(await register('v-ben', { communityId: 'gangyue' }))
+  const profile = unwrap(await register('v-ben', { communityId: 'gangyue' }))
   expect(profile.status).toBe('pending')
   expect(await rolesOf('v-ben')).not.toContain('volunteer')
 
-  const queue = data(await cloud.call<Page<VolunteerProfile>>('volunteer', 'demo-staff', { action: 'list', status: 'pending' }))
+  const queue = unwrap(await cloud.call<Page<VolunteerProfile>>('volunteer', 'demo-staff', { action: 'list', status: 'pending' }))
   expect(queue.items.map((v) => [v._id, v.phone])).toContainEqual([profile._id, '138****0009'])
 
   expect(await cloud.call('volunteer', 'demo-volunteer', { action: 'review', volunteerId: profile._id, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-  expect(data(await cloud.call<VolunteerProfile>('volunteer', 'demo-staff', { action: 'review', volunteerId: profile._id, decision: 'approve' })).status).toBe('active')
+  expect(unwrap(await cloud.call<VolunteerProfile>('volunteer', 'demo-staff', { action: 'review', volunteerId: profile._id, decision: 'approve' })).status).toBe('active')
   expect(await rolesOf('v-ben')).toContain('volunteer')
   expect(await cloud.call('volunteer', 'demo-staff', { action: 'review', volunteerId: profile._id, decision: 'approve' })).toMatchObject({ ok: false, code: 'CONFLICT' })
 })
 
 test('someone turned down may register again', async () => {
-  const first = data(await register('v-cai', { communityId: 'gangyue' }))
-  data(await cloud.call('volunteer', 'demo-staff', { action: 'review', volunteerId: first._id, decision: 'reject', reason: '请补充服务时间' }))
-  expect(data(await cloud.call<{ profile: VolunteerProfile }>('volunteer', 'v-cai', { action: 'mine' })).profile).toMatchObject({ status: 'rejected', rejectReason: '请补充服务时间' })
-  const again = data(await register('v-cai', { communityId: 'gangyue', availability: ['mon-am', 'tue-am'] }))
+  const first = unwrap(await register('v-cai', { communityId: 'gangyue' }))
+  unwrap(await cloud.call('volunteer', 'demo-staff', { action: 'review', volunteerId: first._id, decision: 'reject', reason: '请补充服务时间' }))
+  expect(unwrap(await cloud.call<{ profile: VolunteerProfile }>('volunteer', 'v-cai', { action: 'mine' })).profile).toMatchObject({ status: 'rejected', rejectReason: '请补充服务时间' })
+  const again = unwrap(await register('v-cai', { communityId: 'gangyue', availability: ['mon-am', 'tue-am'] }))
   expect(again).toMatchObject({ _id: first._id, status: 'pending', rejectReason: null })
 })
 
 test('a volunteer updates their profile; mine shows hours and points', async () => {
-  const updated = data(await cloud.call<VolunteerProfile>('volunteer', 'v-amy', { action: 'update', skills: ['维修'], intro: '会修自行车' }))
+  const updated = unwrap(await cloud.call<VolunteerProfile>('volunteer', 'v-amy', { action: 'update', skills: ['维修'], intro: '会修自行车' }))
   expect(updated).toMatchObject({ skills: ['维修'], intro: '会修自行车', availability: ['sat-am', 'sun-pm'] })
-  expect(data(await cloud.call<{ profile: VolunteerProfile }>('volunteer', 'demo-volunteer', { action: 'mine' })).profile).toMatchObject({ hours: 36, points: 360 })
+  expect(unwrap(await cloud.call<{ profile: VolunteerProfile }>('volunteer', 'demo-volunteer', { action: 'mine' })).profile).toMatchObject({ hours: 36, points: 360 })
   expect(await cloud.call('volunteer', 'v-nobody', { action: 'update', intro: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
 })
 

@@ -1,8 +1,7 @@
 import type { Page } from '@/domain/contract'
-import type { Envelope } from '@/domain/envelope'
 import type { WishDetail, WishSummary } from '@/domain/wish/contract'
 import { wxServerSdk } from '../../localcloud/backend/install'
-import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import type { WishDoc } from './wishes'
 
 let cloud: TestCloud
@@ -20,10 +19,6 @@ beforeAll(async () => {
 afterAll(() => cloud.stop())
 
 const PHONE = '13957500088'
-function data<T>(result: Envelope<T>): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`)
-  return result.data
-}
 const wish = (openid: string, action: string, fields: Record<string, unknown> = {}) => cloud.call<WishDetail>('wish', openid, { action, ...fields })
 const create = (openid: string, overrides: Record<string, unknown> = {}) =>
   wish(openid, 'create', { title: '帮忙换楼道灯泡', content: '3幢2单元楼道的灯坏了一个星期，晚上下楼很不方便，希望有人帮忙换一下。', category: '生活帮扶', communityId: 'dadu', contactPhone: PHONE, ...overrides })
@@ -32,13 +27,13 @@ const inboxOf = (openid: string) => cloud.docs('inbox').filter((m) => m.openid =
 
 describe('create', () => {
   test('clean text goes on the wall at once', async () => {
-    const created = data(await create('wo-owner'))
+    const created = unwrap(await create('wo-owner'))
     expect(created).toMatchObject({ status: 'open', relation: 'owner', contact: { phone: PHONE } })
     expect(created.history.map((h) => h.action)).toEqual(['create'])
   })
 
   test('text the check is unsure of waits for staff', async () => {
-    expect(data(await create('wo-review', { content: '有个高额回报的机会想和邻居们分享一下，欢迎来问。' })).status).toBe('pending_review')
+    expect(unwrap(await create('wo-review', { content: '有个高额回报的机会想和邻居们分享一下，欢迎来问。' })).status).toBe('pending_review')
   })
 
   test('risky text is refused and nothing is stored', async () => {
@@ -72,18 +67,18 @@ describe('create', () => {
 describe('the claim', () => {
   let wishId: string
   beforeAll(async () => {
-    wishId = data(await create('wo-claim', { title: '陪我去医院复查' , category: '就医陪护' }))._id
+    wishId = unwrap(await create('wo-claim', { title: '陪我去医院复查' , category: '就医陪护' }))._id
   })
 
   test('nobody but owner, claimer and staff sees the phone number', async () => {
-    const listed = data(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', communityId: 'dadu' }))
+    const listed = unwrap(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', communityId: 'dadu' }))
     expect(JSON.stringify(listed)).not.toContain(PHONE)
     for (const openid of ['demo-resident', 'wv-1', 'demo-member', 'staff-gy']) {
-      const seen = data(await wish(openid, 'get', { wishId }))
+      const seen = unwrap(await wish(openid, 'get', { wishId }))
       expect(seen.contact).toBeNull()
       expect(JSON.stringify(seen)).not.toContain(PHONE)
     }
-    expect(data(await wish('demo-staff', 'get', { wishId })).contact).toEqual({ name: expect.any(String), phone: PHONE })
+    expect(unwrap(await wish('demo-staff', 'get', { wishId })).contact).toEqual({ name: expect.any(String), phone: PHONE })
   })
 
   test('a resident who is not a volunteer, or the owner, may not claim', async () => {
@@ -101,12 +96,12 @@ describe('the claim', () => {
     const doc = wishDoc(wishId)
     expect(doc.status).toBe('claimed')
     expect(doc.history.filter((h) => h.action === 'claim')).toHaveLength(1)
-    const winner = data(winners[0])
+    const winner = unwrap(winners[0])
     expect(winner.contact?.phone).toBe(PHONE)
     expect(winner.relation).toBe('claimer')
     expect(inboxOf('wo-claim').map((m) => m.body)).toContainEqual(expect.stringContaining('志愿者认领'))
     const loser = VOLUNTEERS.find((v) => v !== doc.claimerOpenid) as string
-    const seenByLoser = data(await wish(loser, 'get', { wishId }))
+    const seenByLoser = unwrap(await wish(loser, 'get', { wishId }))
     expect(seenByLoser).toMatchObject({ status: 'claimed', contact: null, actions: [] })
     // Names of the people involved are masked for everyone else, in the history too.
     expect(seenByLoser.history.map((h) => h.by)).toEqual([expect.stringMatching(/^.\*+$/), expect.stringMatching(/^.\*+$/)])
@@ -115,9 +110,9 @@ describe('the claim', () => {
   test('the claimer fulfils; the owner confirms with thanks; the claimer gets hours and points', async () => {
     const claimer = wishDoc(wishId).claimerOpenid as string
     expect(await wish('demo-resident', 'fulfil', { wishId, note: '已陪同' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(data(await wish(claimer, 'fulfil', { wishId, note: '已陪同复查，取好药送到家。' })).status).toBe('fulfilled')
+    expect(unwrap(await wish(claimer, 'fulfil', { wishId, note: '已陪同复查，取好药送到家。' })).status).toBe('fulfilled')
     expect(await wish(claimer, 'confirm', { wishId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const done = data(await wish('wo-claim', 'confirm', { wishId, thanks: '谢谢小伙子，辛苦了！' }))
+    const done = unwrap(await wish('wo-claim', 'confirm', { wishId, thanks: '谢谢小伙子，辛苦了！' }))
     expect(done).toMatchObject({ status: 'completed', thanks: '谢谢小伙子，辛苦了！' })
     expect(done.history.map((h) => h.action)).toEqual(['create', 'claim', 'fulfil', 'confirm'])
     expect(cloud.store.find('volunteers', { openid: claimer })[0]).toMatchObject({ hours: 1, points: 10 })
@@ -128,56 +123,56 @@ describe('the claim', () => {
 
 describe('release, cancel, review, take-down', () => {
   test('the claimer releases: open again, owner told', async () => {
-    const id = data(await create('wo-release'))._id
-    data(await wish('wv-2', 'claim', { wishId: id }))
-    const released = data(await wish('wv-2', 'release', { wishId: id, reason: '临时有事' }))
+    const id = unwrap(await create('wo-release'))._id
+    unwrap(await wish('wv-2', 'claim', { wishId: id }))
+    const released = unwrap(await wish('wv-2', 'release', { wishId: id, reason: '临时有事' }))
     expect(released).toMatchObject({ status: 'open', claimerName: null })
     expect(inboxOf('wo-release').map((m) => m.body)).toContainEqual(expect.stringContaining('放弃认领'))
-    expect(data(await wish('wv-3', 'claim', { wishId: id })).status).toBe('claimed')
+    expect(unwrap(await wish('wv-3', 'claim', { wishId: id })).status).toBe('claimed')
   })
 
   test('only the owner cancels, with a reason; the claimer is told', async () => {
-    const id = data(await create('wo-cancel'))._id
-    data(await wish('wv-4', 'claim', { wishId: id }))
+    const id = unwrap(await create('wo-cancel'))._id
+    unwrap(await wish('wv-4', 'claim', { wishId: id }))
     expect(await wish('wv-4', 'cancel', { wishId: id, reason: '不想做了' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await wish('wo-cancel', 'cancel', { wishId: id })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-    expect(data(await wish('wo-cancel', 'cancel', { wishId: id, reason: '家里人已经修好了' })).status).toBe('cancelled')
+    expect(unwrap(await wish('wo-cancel', 'cancel', { wishId: id, reason: '家里人已经修好了' })).status).toBe('cancelled')
     expect(inboxOf('wv-4').map((m) => m.body)).toContainEqual(expect.stringContaining('家里人已经修好了'))
   })
 
   test('staff of the community review flagged wishes; others may not', async () => {
-    const id = data(await create('wo-flagged', { content: '想请人帮忙转账给老家的亲戚，我不会用手机。' }))._id
+    const id = unwrap(await create('wo-flagged', { content: '想请人帮忙转账给老家的亲戚，我不会用手机。' }))._id
     expect(await wish('staff-gy', 'review', { wishId: id, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await wish('demo-volunteer', 'review', { wishId: id, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const queue = data(await cloud.call<Page<WishDetail>>('wish', 'demo-staff', { action: 'reviewQueue' }))
+    const queue = unwrap(await cloud.call<Page<WishDetail>>('wish', 'demo-staff', { action: 'reviewQueue' }))
     expect(queue.items.map((w) => w._id)).toContain(id)
     expect(await wish('demo-resident', 'get', { wishId: id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect(data(await wish('demo-staff', 'review', { wishId: id, decision: 'approve' })).status).toBe('open')
+    expect(unwrap(await wish('demo-staff', 'review', { wishId: id, decision: 'approve' })).status).toBe('open')
     expect(await wish('demo-staff', 'review', { wishId: id, decision: 'approve' })).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
 
   test('staff take an open wish down with a reason', async () => {
-    const id = data(await create('wo-takedown'))._id
+    const id = unwrap(await create('wo-takedown'))._id
     expect(await wish('wv-5', 'takeDown', { wishId: id, reason: '重复发布' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(data(await wish('demo-staff', 'takeDown', { wishId: id, reason: '重复发布' })).status).toBe('rejected')
+    expect(unwrap(await wish('demo-staff', 'takeDown', { wishId: id, reason: '重复发布' })).status).toBe('rejected')
   })
 })
 
 describe('the wall and personal lists', () => {
   test('open wishes first, only public statuses, filters by category', async () => {
-    const all = data(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', communityId: 'dadu', pageSize: 50 }))
+    const all = unwrap(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', communityId: 'dadu', pageSize: 50 }))
     const ranks = all.items.map((w) => ['open', 'claimed', 'fulfilled', 'completed'].indexOf(w.status))
     expect(ranks.every((r) => r >= 0)).toBe(true)
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
-    const care = data(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', category: '就医陪护' }))
+    const care = unwrap(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', category: '就医陪护' }))
     expect(care.items.every((w) => w.category === '就医陪护')).toBe(true)
     expect(care.total).toBeGreaterThan(0)
   })
 
   test('mine and claimed', async () => {
-    const mine = data(await cloud.call<Page<WishSummary>>('wish', 'wo-busy', { action: 'mine' }))
+    const mine = unwrap(await cloud.call<Page<WishSummary>>('wish', 'wo-busy', { action: 'mine' }))
     expect(mine.total).toBe(5)
-    const claimed = data(await cloud.call<Page<WishSummary>>('wish', 'wv-3', { action: 'claimed' }))
+    const claimed = unwrap(await cloud.call<Page<WishSummary>>('wish', 'wv-3', { action: 'claimed' }))
     expect(claimed.items.map((w) => w.status)).toEqual(['claimed'])
     expect(await cloud.call('wish', 'demo-resident', { action: 'claimed' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
@@ -185,8 +180,8 @@ describe('the wall and personal lists', () => {
 
 describe('the deadline', () => {
   test('a claim past its deadline is released by the timer and both sides are told', async () => {
-    const id = data(await create('wo-late'))._id
-    data(await wish('wv-6', 'claim', { wishId: id }))
+    const id = unwrap(await create('wo-late'))._id
+    unwrap(await wish('wv-6', 'claim', { wishId: id }))
     cloud.store.update('wishes', { _id: id }, { $set: { claimDeadline: new Date(Date.now() - 60_000) } })
 
     expect(await cloud.call('wishTimer', 'wv-6', {})).toEqual({ ok: false })
@@ -205,10 +200,10 @@ describe('photos', () => {
     const sdk = wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }
     const ok = await sdk.uploadFile({ cloudPath: 'wishes/test/lamp.jpg', fileContent: Buffer.from('jpeg') })
     const bad = await sdk.uploadFile({ cloudPath: 'wishes/test/risky.jpg', fileContent: Buffer.from('jpeg') })
-    const created = data(await create('wo-photos', { images: [ok.fileID, bad.fileID] }))
+    const created = unwrap(await create('wo-photos', { images: [ok.fileID, bad.fileID] }))
     expect(created.images).toEqual([])
     await new Promise((resolve) => setTimeout(resolve, 50))
-    const later = data(await wish('wo-photos', 'get', { wishId: created._id }))
+    const later = unwrap(await wish('wo-photos', 'get', { wishId: created._id }))
     expect(later.images).toHaveLength(1)
     expect(later.images[0]).toMatch(/\/files\/wishes\/test\/lamp\.jpg$/)
     expect(later.imagesPending).toBe(0)
