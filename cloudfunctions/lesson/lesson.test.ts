@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import type { LessonApi, QuizResult } from '@/domain/firstaid/lessons'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { LESSON_LIBRARY } from './library'
@@ -20,6 +22,17 @@ describe('the seeded content states the facts of DESIGN.md §3', () => {
       expect(lesson.source.length).toBeGreaterThan(4)
       expect(lesson.quiz.length).toBeGreaterThanOrEqual(5)
       for (const q of lesson.quiz) expect(q.answer.every((i) => i >= 0 && i < q.options.length)).toBe(true)
+    }
+  })
+
+  test('every lesson is illustrated with pictures shipped in the app (nothing fetched at run time)', () => {
+    for (const lesson of LESSON_LIBRARY) {
+      const images = lesson.sections.map((s) => s.image).filter((image): image is string => !!image)
+      expect(images.length).toBeGreaterThan(0)
+      for (const image of images) {
+        expect(image).toMatch(/^\/packages\/lessons\/assets\/[\w-]+\.png$/)
+        expect(fs.existsSync(path.join(__dirname, '..', '..', 'src', image))).toBe(true)
+      }
     }
   })
 
