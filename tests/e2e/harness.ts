@@ -63,6 +63,12 @@ export const ui = {
   button: (page: Page, label: string) => page.locator('.nut-button', { hasText: label }).last().click(),
   /** Taps one choice of a ChoiceGroup. */
   choose: (page: Page, testId: string, label: string) => page.locator(`[data-testid="${testId}"] [role]`, { hasText: label }).first().click(),
+  /** Taps a choice and waits until it shows as chosen. */
+  pick: async (page: Page, testId: string, label: string) => {
+    const option = page.locator(`[data-testid="${testId}"] [role]`, { hasText: label }).first()
+    await option.click()
+    await page.locator(`[data-testid="${testId}"] [role][aria-checked="true"]`, { hasText: label }).first().waitFor()
+  },
   /** Taps a Taro H5 modal's button (Taro.showModal). */
   modal: (page: Page, label: string) => page.locator('.taro-modal__foot div', { hasText: label }).click(),
 }

@@ -31,11 +31,15 @@ describe('急救课堂', () => {
     await ui.button(page, '开始测验')
 
     for (const question of lesson.quiz) {
-      for (const option of question.answer) await ui.choose(page, `question-${question.id}`, question.options[option])
+      for (const option of question.answer) await ui.pick(page, `question-${question.id}`, question.options[option])
     }
     await ui.button(page, '提交答案')
     await page.locator('[data-testid="quiz-score"]', { hasText: '100 分' }).waitFor()
-    await page.locator('[data-testid="certificate"]', { hasText: '成人心肺复苏' }).waitFor()
+    // The 学习证明 is a picture drawn on a canvas and exported (a PNG data URL on H5).
+    const certificate = page.locator('[data-testid="certificate-image"] img')
+    await certificate.waitFor()
+    assert.match((await certificate.getAttribute('src')) ?? '', /^data:image\/png/)
+    assert.ok(await certificate.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
     await shot(page, 'quiz-passed')
 
     await page.goto(`${e2e.cloud.url}/#/pages/firstaid/index`)

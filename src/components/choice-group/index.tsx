@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { useRef } from 'react'
 import './index.scss'
 
 type Option<T extends string> = { value: T; label: string }
@@ -15,9 +16,15 @@ type Props<T extends string> = {
 /** Large tappable choices (性别, 社区, 技能…): easier for older hands than a picker wheel. */
 export function ChoiceGroup<T extends string>({ options, value, onChange, multiple, testId }: Props<T>) {
   const chosen = Array.isArray(value) ? value : value ? [value] : []
+  // Taps can come faster than re-renders: each toggle builds on the previous one, not on props.
+  const latest = useRef(chosen)
+  latest.current = chosen
   const toggle = (option: T) => {
     if (!multiple) return onChange(option)
-    onChange(chosen.includes(option) ? chosen.filter((v) => v !== option) : [...chosen, option])
+    const current = latest.current
+    const next = current.includes(option) ? current.filter((v) => v !== option) : [...current, option]
+    latest.current = next
+    onChange(next)
   }
   return (
     <View className='choice-group' data-testid={testId} role={multiple ? 'group' : 'radiogroup'}>

@@ -10,6 +10,7 @@ import { PASS_PERCENT, type QuizResult } from '@/domain/firstaid/lessons'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
 import { lessonService } from '@/services/lesson'
+import { CertificateImage } from '../../components/certificate-image'
 import { messageOf } from '@/services/service-error'
 import './index.scss'
 
@@ -52,13 +53,7 @@ export default function QuizPage() {
             )}
             {result?.passed && result.passedAt && (
               <View className='quiz__certificate' data-testid='certificate'>
-                <Text className='quiz__certificate-title'>学习证明</Text>
-                <Text className='quiz__certificate-name'>{me.data?.displayName}</Text>
-                <Text>完成了「{lesson.title}」的学习并通过测验</Text>
-                <Text className='hint'>
-                  成绩 {result.score} 分 · {formatChinaTime(result.passedAt)} · 博爱家园
-                </Text>
-                <Text className='hint'>本证明不代替红十字会救护员证</Text>
+                <CertificateImage name={me.data?.displayName ?? ''} lesson={lesson.title} score={result.score} date={formatChinaTime(result.passedAt).slice(0, 10)} />
               </View>
             )}
             {lesson.quiz.map((question, index) => {
@@ -73,7 +68,7 @@ export default function QuizPage() {
                     multiple={question.kind === 'multiple'}
                     options={question.options.map((option, i) => ({ value: String(i), label: option }))}
                     value={(answers[question.id] ?? []).map(String)}
-                    onChange={(value) => !result && setAnswers({ ...answers, [question.id]: (Array.isArray(value) ? value : [value]).map(Number) })}
+                    onChange={(value) => !result && setAnswers((previous) => ({ ...previous, [question.id]: (Array.isArray(value) ? value : [value]).map(Number) }))}
                     testId={`question-${question.id}`}
                   />
                   {graded && (
