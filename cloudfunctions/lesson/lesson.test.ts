@@ -100,5 +100,8 @@ describe('lesson actions', () => {
     const broken = { ...rest, quiz: [{ ...rest.quiz[0], answer: [9] }, ...rest.quiz.slice(1)] }
     expect(await cloud.call('lesson', 'demo-staff', { action: 'save', ...broken })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(await cloud.call('lesson', 'demo-volunteer', { action: 'save', ...rest })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // Staff read the answers back to edit them; nobody else can.
+    expect(unwrap(await cloud.call<Out<'full'>>('lesson', 'demo-staff', { action: 'full', lessonId: 'fracture' })).quiz[0].answer).toEqual(rest.quiz[0].answer)
+    expect(await cloud.call('lesson', 'demo-resident', { action: 'full', lessonId: 'fracture' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

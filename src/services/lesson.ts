@@ -8,4 +8,6 @@ export const lessonService = {
   get: (lessonId: string) => client('get', { lessonId }),
   progress: (lessonId: string, section: number) => client('progress', { lessonId, section }),
   submitQuiz: (lessonId: string, answers: Record<string, number[]>) => client('submitQuiz', { lessonId, answers }),
+  full: (lessonId: string) => client('full', { lessonId }),
+  save: (lesson: LessonApi['save']['input']) => client('save', lesson),
 }

@@ -63,4 +63,22 @@ describe('急救课堂', () => {
     await shot(page, 'training-signed')
     assert.deepEqual(errors, [])
   })
+
+  test('staff edit a lesson; a question without a correct answer cannot be saved', async () => {
+    const { page, errors } = await e2e.open('demo-staff')
+    await page.goto(`${e2e.cloud.url}/#/packages/staff/pages/lessons/index`)
+    await page.locator('[data-testid="admin-lesson"]', { hasText: '中暑' }).click()
+    const title = page.locator('.form-field', { hasText: '课程名称' }).locator('input')
+    await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === '中暑'))
+    await title.fill('中暑的识别与处理')
+    // Changing the question type clears its correct answer: the shared schema then refuses to save.
+    await page.locator('.card', { hasText: '第1题' }).locator('.form-field', { hasText: '题型' }).locator('[role="radio"]', { hasText: '多选' }).click()
+    await ui.button(page, '保存课程')
+    await page.getByText('请标出正确答案').waitFor()
+    await page.locator('.card', { hasText: '第1题' }).locator('.form-field', { hasText: '正确答案' }).locator('[role="checkbox"]', { hasText: '移到阴凉通风处' }).click()
+    await ui.button(page, '保存课程')
+    await page.locator('[data-testid="admin-lesson"]', { hasText: '中暑的识别与处理' }).waitFor()
+    assert.equal((e2e.cloud.store.find('lessons', { _id: 'heatstroke' })[0] as unknown as { title: string }).title, '中暑的识别与处理')
+    assert.deepEqual(errors, [])
+  })
 })

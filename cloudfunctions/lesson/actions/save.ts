@@ -12,3 +12,9 @@ export const save = action({
     return toView(await requireLesson(lessonId))
   },
 })
+
+export const full = action({
+  input: lessonInputs.full,
+  audience: ['staff'],
+  handler: ({ lessonId }) => requireLesson(lessonId),
+})

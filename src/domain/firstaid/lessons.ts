@@ -72,6 +72,7 @@ const questionSchema = v.pipe(
 export const lessonInputs = {
   list: v.object({}),
   get: v.object({ lessonId: fields.id('课程编号') }),
+  full: v.object({ lessonId: fields.id('课程编号') }),
   progress: v.object({ lessonId: fields.id('课程编号'), section: v.pipe(v.number('章节应为数字'), v.integer(), v.minValue(0), v.maxValue(50)) }),
   submitQuiz: v.object({
     lessonId: fields.id('课程编号'),
@@ -97,4 +98,6 @@ export type LessonApi = {
   progress: ActionSpec<v.InferInput<typeof lessonInputs.progress>, LessonProgress>
   submitQuiz: ActionSpec<v.InferInput<typeof lessonInputs.submitQuiz>, QuizResult & { progress: LessonProgress }>
   save: ActionSpec<v.InferInput<typeof lessonInputs.save>, LessonView>
+  /** The lesson with its answers, for staff editing it. */
+  full: ActionSpec<v.InferInput<typeof lessonInputs.full>, Lesson>
 }

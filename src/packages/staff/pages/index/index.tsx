@@ -50,6 +50,12 @@ export default function StaffHomePage() {
             clickable
             onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/trainings/index' })}
           />
+          <Cell
+            title='课程管理'
+            description='编辑急救课程和测验题'
+            clickable
+            onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/lessons/index' })}
+          />
         </Cell.Group>
       </LoadState>
     </PageShell>

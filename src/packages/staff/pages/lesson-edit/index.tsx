@@ -1,0 +1,136 @@
+import { View, Text } from '@tarojs/components'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { ChoiceGroup } from '@/components/choice-group'
+import { FormField } from '@/components/form-field'
+import { PageShell } from '@/components/page-shell'
+import type { Lesson, Question } from '@/domain/firstaid/lessons'
+import { fieldErrors } from '@/domain/validation'
+import { lessonInputs } from '@/domain/firstaid/lessons'
+import { lessonService } from '@/services/lesson'
+import { messageOf } from '@/services/service-error'
+
+const blankQuestion = (n: number): Question => ({ id: `q${n}`, text: '', kind: 'single', options: ['', ''], answer: [], explanation: '' })
+const BLANK: Lesson = { _id: '', title: '', summary: '', minutes: 10, source: '', order: 99, sections: [{ title: '', text: '' }], keyPoints: [], quiz: [1, 2, 3, 4, 5].map(blankQuestion) }
+
+/**
+ * Staff edit a lesson and its quiz: content is data. The same schema as `lesson.save` checks
+ * it, so a question without a correct answer among its options cannot be saved.
+ */
+export default function LessonEditPage() {
+  const id = useRouter().params.id
+  const [lesson, setLesson] = useState<Lesson>(BLANK)
+  const [lessonId, setLessonId] = useState(id ?? '')
+  const [problems, setProblems] = useState<string[]>([])
+
+  useEffect(() => {
+    if (id) void lessonService.full(id).then(setLesson)
+  }, [id])
+
+  const update = (change: Partial<Lesson>) => setLesson((l) => ({ ...l, ...change }))
+  const updateQuestion = (index: number, change: Partial<Question>) => update({ quiz: lesson.quiz.map((q, i) => (i === index ? { ...q, ...change } : q)) })
+  const updateSection = (index: number, change: Partial<Lesson['sections'][number]>) => update({ sections: lesson.sections.map((s, i) => (i === index ? { ...s, ...change } : s)) })
+
+  const save = async () => {
+    const { _id: _unused, ...content } = lesson
+    const input = { ...content, lessonId }
+    const errors = fieldErrors(lessonInputs.save, input)
+    setProblems(Object.values(errors))
+    if (Object.keys(errors).length > 0) return
+    try {
+      await lessonService.save(input)
+      await Taro.showToast({ title: '已保存', icon: 'success' })
+      await Taro.navigateBack()
+    } catch (error) {
+      await Taro.showModal({ title: '未能保存', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+    }
+  }
+
+  return (
+    <PageShell>
+      <View className='card'>
+        {!id && (
+          <FormField label='课程编号' required hint='英文字母和短横线，如 stroke'>
+            <Input value={lessonId} onChange={setLessonId} />
+          </FormField>
+        )}
+        <FormField label='课程名称' required>
+          <Input value={lesson.title} onChange={(title) => update({ title })} />
+        </FormField>
+        <FormField label='简介' required>
+          <TextArea value={lesson.summary} onChange={(summary) => update({ summary })} />
+        </FormField>
+        <FormField label='学习时长（分钟）' required>
+          <Input type='number' value={String(lesson.minutes)} onChange={(value) => update({ minutes: Number(value) || 0 })} />
+        </FormField>
+        <FormField label='内容来源' required hint='指南或教材名称'>
+          <Input value={lesson.source} onChange={(source) => update({ source })} />
+        </FormField>
+        <FormField label='要点' hint='每行一条'>
+          <TextArea value={lesson.keyPoints.join('\n')} onChange={(value) => update({ keyPoints: value.split('\n').map((p) => p.trim()).filter(Boolean) })} />
+        </FormField>
+      </View>
+
+      {lesson.sections.map((section, i) => (
+        <View key={i} className='card'>
+          <FormField label={`第${i + 1}节 标题`} required>
+            <Input value={section.title} onChange={(title) => updateSection(i, { title })} />
+          </FormField>
+          <FormField label='内容' required>
+            <TextArea value={section.text} maxLength={2000} onChange={(text) => updateSection(i, { text })} />
+          </FormField>
+          {lesson.sections.length > 1 && (
+            <Button size='small' fill='none' onClick={() => update({ sections: lesson.sections.filter((_s, k) => k !== i) })}>
+              删除这一节
+            </Button>
+          )}
+        </View>
+      ))}
+      <Button block fill='outline' onClick={() => update({ sections: [...lesson.sections, { title: '', text: '' }] })}>
+        添加一节
+      </Button>
+
+      {lesson.quiz.map((question, i) => (
+        <View key={question.id} className='card'>
+          <FormField label={`第${i + 1}题`} required>
+            <TextArea value={question.text} onChange={(text) => updateQuestion(i, { text })} />
+          </FormField>
+          <FormField label='题型'>
+            <ChoiceGroup options={[{ value: 'single', label: '单选' }, { value: 'multiple', label: '多选' }]} value={question.kind} onChange={(kind) => updateQuestion(i, { kind: kind as Question['kind'], answer: [] })} />
+          </FormField>
+          <FormField label='选项' required hint='每行一个'>
+            <TextArea value={question.options.join('\n')} onChange={(value) => updateQuestion(i, { options: value.split('\n'), answer: [] })} />
+          </FormField>
+          <FormField label='正确答案' required>
+            <ChoiceGroup
+              multiple={question.kind === 'multiple'}
+              options={question.options.map((option, k) => ({ value: String(k), label: option || `选项${k + 1}` }))}
+              value={question.answer.map(String)}
+              onChange={(value) => updateQuestion(i, { answer: (Array.isArray(value) ? value : [value]).map(Number) })}
+            />
+          </FormField>
+          <FormField label='解析' required>
+            <TextArea value={question.explanation} onChange={(explanation) => updateQuestion(i, { explanation })} />
+          </FormField>
+        </View>
+      ))}
+      <Button block fill='outline' onClick={() => update({ quiz: [...lesson.quiz, blankQuestion(lesson.quiz.length + 1)] })}>
+        添加一道题
+      </Button>
+
+      {problems.length > 0 && (
+        <View className='card' role='alert'>
+          {[...new Set(problems)].map((p) => (
+            <Text key={p} className='form-field__error'>
+              {p}
+            </Text>
+          ))}
+        </View>
+      )}
+      <Button block size='large' type='primary' onClick={save}>
+        保存课程
+      </Button>
+    </PageShell>
+  )
+}

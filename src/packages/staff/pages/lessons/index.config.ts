@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '课程管理', enablePullDownRefresh: true })
