@@ -69,7 +69,7 @@ describe('急救课堂', () => {
     await page.goto(`${e2e.cloud.url}/#/packages/staff/pages/lessons/index`)
     await page.locator('[data-testid="admin-lesson"]', { hasText: '中暑' }).click()
     const title = page.locator('.form-field', { hasText: '课程名称' }).locator('input')
-    await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === '中暑'))
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('input')).some((i) => i.value === '中暑'))
     await title.fill('中暑的识别与处理')
     // Changing the question type clears its correct answer: the shared schema then refuses to save.
     await page.locator('.card', { hasText: '第1题' }).locator('.form-field', { hasText: '题型' }).locator('[role="radio"]', { hasText: '多选' }).click()
