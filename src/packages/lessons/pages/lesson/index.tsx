@@ -1,4 +1,4 @@
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text, Image, Video } from '@tarojs/components'
 import { Button, Step, Steps } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -37,6 +37,12 @@ export default function LessonPage() {
                 ))}
               </Steps>
             </View>
+            {lesson.video && section === 0 && (
+              <View className='card'>
+                <Text className='section-title'>直播课回放</Text>
+                <Video src={photoSrc(lesson.video)} controls className='lesson__image' />
+              </View>
+            )}
             <View className='card' data-testid='lesson-section'>
               <Text className='section-title'>{current.title}</Text>
               {current.image && <Image src={current.image.startsWith('cloud://') ? photoSrc(current.image) : current.image} mode='widthFix' className='lesson__image' />}
