@@ -104,4 +104,11 @@ describe('lesson actions', () => {
     expect(unwrap(await cloud.call<Out<'full'>>('lesson', 'demo-staff', { action: 'full', lessonId: 'fracture' })).quiz[0].answer).toEqual(rest.quiz[0].answer)
     expect(await cloud.call('lesson', 'demo-resident', { action: 'full', lessonId: 'fracture' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
+
+  test('a new deployment imports the starting catalogue once (staff only)', async () => {
+    cloud.store.remove('lessons', { _id: 'drowning' })
+    expect(await cloud.call('lesson', 'demo-resident', { action: 'importLibrary' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(unwrap(await cloud.call('lesson', 'demo-staff', { action: 'importLibrary' }))).toEqual({ added: 1 })
+    expect(unwrap(await cloud.call('lesson', 'demo-staff', { action: 'importLibrary' }))).toEqual({ added: 0 })
+  })
 })

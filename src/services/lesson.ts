@@ -9,5 +9,6 @@ export const lessonService = {
   progress: (lessonId: string, section: number) => client('progress', { lessonId, section }),
   submitQuiz: (lessonId: string, answers: Record<string, number[]>) => client('submitQuiz', { lessonId, answers }),
   full: (lessonId: string) => client('full', { lessonId }),
+  importLibrary: () => client('importLibrary', {}),
   save: (lesson: LessonApi['save']['input']) => client('save', lesson),
 }

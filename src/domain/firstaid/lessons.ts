@@ -73,6 +73,7 @@ export const lessonInputs = {
   list: v.object({}),
   get: v.object({ lessonId: fields.id('课程编号') }),
   full: v.object({ lessonId: fields.id('课程编号') }),
+  importLibrary: v.object({}),
   progress: v.object({ lessonId: fields.id('课程编号'), section: v.pipe(v.number('章节应为数字'), v.integer(), v.minValue(0), v.maxValue(50)) }),
   submitQuiz: v.object({
     lessonId: fields.id('课程编号'),
@@ -100,4 +101,6 @@ export type LessonApi = {
   save: ActionSpec<v.InferInput<typeof lessonInputs.save>, LessonView>
   /** The lesson with its answers, for staff editing it. */
   full: ActionSpec<v.InferInput<typeof lessonInputs.full>, Lesson>
+  /** Adds the starting catalogue's lessons that the database does not have yet (a new deployment). */
+  importLibrary: ActionSpec<v.InferInput<typeof lessonInputs.importLibrary>, { added: number }>
 }

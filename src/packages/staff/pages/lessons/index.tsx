@@ -5,6 +5,7 @@ import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { useRemote } from '@/hooks/use-remote'
 import { lessonService } from '@/services/lesson'
+import { messageOf } from '@/services/service-error'
 
 const EDIT_URL = '/packages/staff/pages/lesson-edit/index'
 
@@ -14,10 +15,22 @@ export default function LessonAdminPage() {
   useDidShow(() => {
     if (data) void reload()
   })
+  const importLibrary = async () => {
+    try {
+      const { added } = await lessonService.importLibrary()
+      await Taro.showToast({ title: added ? `已导入 ${added} 节课` : '课程都已在库中', icon: 'none' })
+      await reload()
+    } catch (failure) {
+      await Taro.showModal({ title: '未能导入', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
+    }
+  }
   return (
     <PageShell>
       <Button block type='primary' onClick={() => Taro.navigateTo({ url: EDIT_URL })}>
         新增课程
+      </Button>
+      <Button block fill='outline' onClick={importLibrary}>
+        导入初始急救课程（新部署时使用）
       </Button>
       <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
         {data?.items.map((lesson) => (
