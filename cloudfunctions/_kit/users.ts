@@ -1,3 +1,4 @@
+import type { Role } from '@/domain/roles'
 import type { UserDoc } from '@/domain/user/types'
 import { defaultDisplayName } from '@/domain/user/types'
 import { collections, db } from './cloud'
@@ -33,4 +34,15 @@ export async function loadOrCreateUser(openid: string): Promise<UserDoc> {
   const created = await findUser(openid)
   if (!created) throw new Error('user record missing right after insert')
   return created
+}
+
+/**
+ * Grants a role (creating the user record if the person never opened the app since), and sets
+ * their home community when they have none yet. `fields` are profile fields to set regardless.
+ */
+export async function grantRole(openid: string, role: Role, communityId: string, fields: Partial<Pick<UserDoc, 'displayName' | 'homeCommunityId'>> = {}): Promise<void> {
+  const user = await loadOrCreateUser(openid)
+  await users()
+    .where({ _id: openid })
+    .update({ data: { roles: db.command.addToSet(role), ...(user.homeCommunityId ? {} : { homeCommunityId: communityId }), ...fields } })
 }

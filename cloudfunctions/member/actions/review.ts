@@ -3,11 +3,11 @@ import { formatChinaTime, todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { memberInputs } from '@/domain/member/contract'
 import { MEMBERSHIP_YEARS } from '@/domain/member/member-number'
-import { _, collections, db } from '../../_kit/cloud'
+import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { notify } from '../../_kit/notify'
-import { loadOrCreateUser } from '../../_kit/users'
+import { grantRole } from '../../_kit/users'
 import { applications, findApplication, toView } from '../applications'
 import { allocateMemberNo } from '../member-numbers'
 
@@ -28,10 +28,11 @@ export const review = action({
     const approved = decision === 'approve'
     const today = todayInChina()
     const entry = { at: db.serverDate(), action: approved ? 'approved' : 'rejected', by: ctx.openid, byName: `工作人员 ${reviewer.displayName}`, ...(approved ? {} : { reason }) }
+    const memberNo = approved ? await allocateMemberNo(community.code, Number(today.slice(0, 4))) : undefined
     const decided = approved
       ? {
           status: 'approved',
-          memberNo: await allocateMemberNo(community.code, Number(today.slice(0, 4))),
+          memberNo,
           joinedAt: today,
           validUntil: dayjs(today).add(MEMBERSHIP_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
         }
@@ -41,17 +42,11 @@ export const review = action({
       .update({ data: { ...decided, reviewedBy: ctx.openid, reviewedAt: db.serverDate(), history: _.push(entry) } })
     if (stats.updated !== 1) throw new AppError('CONFLICT', '这份申请已经审核过了')
 
-    if (approved) {
-      await loadOrCreateUser(application.openid)
-      await db
-        .collection(collections.users)
-        .where({ _id: application.openid })
-        .update({ data: { roles: _.addToSet('member'), displayName: application.name, homeCommunityId: application.communityId } })
-    }
+    if (approved) await grantRole(application.openid, 'member', application.communityId, { displayName: application.name, homeCommunityId: application.communityId })
     // The ID number never goes into a notification.
     await notify(application.openid, 'member_review', {
       approved,
-      memberNo: approved ? (decided as { memberNo: string }).memberNo : undefined,
+      memberNo,
       reason: approved ? undefined : reason,
       reviewedAt: formatChinaTime(new Date()),
     })

@@ -4,7 +4,7 @@ import { db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
-import { grantVolunteerRole } from '../roles'
+import { grantRole } from '../../_kit/users'
 import { findVolunteer, toProfile, volunteers } from '../volunteers'
 
 /**
@@ -31,7 +31,7 @@ export const register = action({
         throw new AppError('CONFLICT', '您已经注册过志愿者了')
       }
     }
-    if (status === 'active') await grantVolunteerRole(openid, input.communityId)
+    if (status === 'active') await grantRole(openid, 'volunteer', input.communityId)
     const saved = await findVolunteer({ openid })
     if (!saved) throw new Error('volunteer missing right after it was written')
     return toProfile(saved, community.name, true)

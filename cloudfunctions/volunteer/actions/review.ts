@@ -2,7 +2,7 @@ import { AppError } from '@/domain/errors'
 import { volunteerInputs } from '@/domain/volunteer/contract'
 import { communityNames } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
-import { grantVolunteerRole } from '../roles'
+import { grantRole } from '../../_kit/users'
 import { findVolunteer, toProfile, volunteers } from '../volunteers'
 
 /** Staff decide on a pending volunteer of their community, once. */
@@ -18,7 +18,7 @@ export const review = action({
       .where({ _id: volunteerId, status: 'pending' })
       .update({ data: approved ? { status: 'active' } : { status: 'rejected', rejectReason: reason } })
     if (stats.updated !== 1) throw new AppError('CONFLICT', '这位志愿者已经审核过了')
-    if (approved) await grantVolunteerRole(doc.openid, doc.communityId)
+    if (approved) await grantRole(doc.openid, 'volunteer', doc.communityId)
     const saved = await findVolunteer({ _id: volunteerId })
     const names = await communityNames([doc.communityId])
     return toProfile(saved ?? doc, names.get(doc.communityId) ?? '', true)
