@@ -110,5 +110,3 @@ export function handleDatabaseRequest(store: DocumentStore, action: string, para
     throw error
   }
 }
-
-export const SUPPORTED_DATABASE_ACTIONS = Object.keys(handlers)

@@ -1,4 +1,4 @@
-import { comparatorFor } from './sort'
+import { sortDocs } from './sort'
 
 test('orders by several fields, each ascending or descending, with MongoDB type order', () => {
   const docs = [
@@ -8,10 +8,10 @@ test('orders by several fields, each ascending or descending, with MongoDB type 
     { _id: 'd', at: new Date('2026-01-04') },
     { _id: 'e', rank: 'x', at: new Date('2026-01-05') },
   ]
-  expect(docs.sort(comparatorFor({ rank: 1, at: -1 })).map((d) => d._id)).toEqual(['d', 'c', 'b', 'a', 'e'])
+  expect(sortDocs(docs, { rank: 1, at: -1 }).map((d) => d._id)).toEqual(['d', 'c', 'b', 'a', 'e'])
 })
 
 test('dotted paths reach into objects', () => {
   const docs = [{ _id: 'x', p: { n: 2 } }, { _id: 'y', p: { n: 1 } }]
-  expect(docs.sort(comparatorFor({ 'p.n': 1 })).map((d) => d._id)).toEqual(['y', 'x'])
+  expect(sortDocs(docs, { 'p.n': 1 }).map((d) => d._id)).toEqual(['y', 'x'])
 })

@@ -1,5 +1,5 @@
 /**
- * A comparator for `orderBy` on plain document fields, in MongoDB's order of types (missing and
+ * Sorting for `orderBy` on plain document fields, in MongoDB's order of types (missing and
  * null first, then numbers, strings, objects, arrays, booleans, dates). Sorting with it and
  * slicing the page before projecting is much cheaper than a general aggregation sort.
  */
@@ -31,17 +31,6 @@ function compareValues(a: unknown, b: unknown): number {
   if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime()
   if (typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean') return a < (b as typeof a) ? -1 : a > (b as typeof a) ? 1 : 0
   return 0
-}
-
-export function comparatorFor(spec: Spec): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
-  const keys = Object.entries(spec)
-  return (a, b) => {
-    for (const [path, direction] of keys) {
-      const order = compareValues(valueAt(a, path), valueAt(b, path))
-      if (order !== 0) return order * direction
-    }
-    return 0
-  }
 }
 
 /** Sorts documents, reading each one's sort keys once (not on every comparison). */

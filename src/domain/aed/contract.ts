@@ -1,7 +1,6 @@
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
-import type { OpeningHours } from './hours'
 import type { AedStatus, Warning } from './readiness'
 
 export const REPORT_KINDS = { missing: '找不到', wrongPlace: '位置不对', fault: '设备故障', used: '已被使用', locked: '柜门无法打开', other: '其他' } as const
@@ -120,4 +119,3 @@ export type AedApi = {
   reports: ActionSpec<v.InferInput<typeof aedInputs.reports>, Page<AedReport>>
   resolveReport: ActionSpec<v.InferInput<typeof aedInputs.resolveReport>, AedReport>
 }
-export type { OpeningHours }
