@@ -16,3 +16,26 @@ export const areas = {
   inbox: '/packages/notify/pages/inbox/index',
   training: '/packages/lessons/pages/training/index',
 } as const
+
+/** Pages inside an area, opened from other pages (some with `?id=`). */
+export const pages = {
+  memberApply: '/packages/member/pages/apply/index',
+  volunteerRegister: '/packages/volunteer/pages/register/index',
+  wishCreate: '/packages/wish/pages/create/index',
+  wishDetail: '/packages/wish/pages/detail/index',
+  aedDetail: '/packages/aed/pages/detail/index',
+  aedSuggest: '/packages/aed/pages/suggest/index',
+  lesson: '/packages/lessons/pages/lesson/index',
+  quiz: '/packages/lessons/pages/quiz/index',
+  staffApplication: '/packages/staff/pages/application/index',
+  staffAedEdit: '/packages/staff/pages/aed-edit/index',
+  staffLessonEdit: '/packages/staff/pages/lesson-edit/index',
+} as const
+
+/**
+ * A page path with its query, e.g. `withQuery(pages.wishDetail, { id })`. Values are ids,
+ * numbers and coordinates: URL-safe as they are, and pages read them back unchanged.
+ */
+export function withQuery(path: string, query: Record<string, string | number>): string {
+  return `${path}?${Object.entries(query).map(([key, value]) => `${key}=${value}`).join('&')}`
+}

@@ -14,6 +14,7 @@ import { userService } from '@/services/user'
 import { wishService, type WallFilter } from '@/services/wish'
 import { WishCard } from './components/wish-card'
 import './index.scss'
+import { areas, pages } from '@/routes'
 
 const STATUS_TABS = [
   { value: 'open', title: '待认领' },
@@ -34,10 +35,10 @@ export default function WishWallPage() {
     <PageShell>
       <EmergencyEntry />
       <View className='wish-wall__actions'>
-        <Button type='primary' size='large' onClick={() => Taro.navigateTo({ url: '/packages/wish/pages/create/index' })}>
+        <Button type='primary' size='large' onClick={() => Taro.navigateTo({ url: pages.wishCreate })}>
           我要许愿
         </Button>
-        <Button size='large' onClick={() => Taro.navigateTo({ url: '/packages/wish/pages/index/index' })}>
+        <Button size='large' onClick={() => Taro.navigateTo({ url: areas.wish })}>
           我的心愿
         </Button>
       </View>

@@ -5,13 +5,12 @@ import dayjs from 'dayjs'
 import type { WishSummary } from '@/domain/wish/contract'
 import { WISH_STATUS_LABELS, WISH_STATUS_TONES } from '@/domain/wish/states'
 import './wish-card.scss'
-
-export const WISH_DETAIL_URL = '/packages/wish/pages/detail/index'
+import { pages, withQuery } from '@/routes'
 
 /** One wish on the wall or in a personal list; tapping opens its detail. */
 export function WishCard({ wish }: { wish: WishSummary }) {
   return (
-    <View className='wish-card card' data-testid='wish-card' onClick={() => Taro.navigateTo({ url: `${WISH_DETAIL_URL}?id=${wish._id}` })}>
+    <View className='wish-card card' data-testid='wish-card' onClick={() => Taro.navigateTo({ url: withQuery(pages.wishDetail, { id: wish._id }) })}>
       <View className='wish-card__head'>
         <Text className='wish-card__title'>{wish.title}</Text>
         <Tag type={WISH_STATUS_TONES[wish.status]}>{WISH_STATUS_LABELS[wish.status]}</Tag>

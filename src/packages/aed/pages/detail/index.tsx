@@ -17,6 +17,7 @@ import { aedService } from '@/services/aed'
 import { navigateTo } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 import './index.scss'
+import { pages, withQuery } from '@/routes'
 
 const KIND_OPTIONS = (Object.keys(REPORT_KINDS) as ReportKind[]).map((value) => ({ value, label: REPORT_KINDS[value] }))
 
@@ -155,7 +156,7 @@ function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run(wo
   return (
     <View className='card' data-testid='aed-keeper'>
       <Text className='section-title'>设备管理</Text>
-      <Button block fill='outline' onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/aed-edit/index?id=${aed._id}` })}>
+      <Button block fill='outline' onClick={() => Taro.navigateTo({ url: withQuery(pages.staffAedEdit, { id: aed._id }) })}>
         修改设备信息
       </Button>
       {!aed.verified && (

@@ -15,10 +15,9 @@ import { userService } from '@/services/user'
 import { AedCard } from '../../components/aed-card'
 import { AedOverview } from '../../components/aed-overview'
 import './index.scss'
+import { pages, withQuery } from '@/routes'
 
 type Stage = 'consent' | 'locating' | 'choose' | 'ready'
-
-export const AED_DETAIL_URL = '/packages/aed/pages/detail/index'
 
 /**
  * 附近的AED: asks once to use the position (our own consent first, then WeChat's), or lets the
@@ -123,7 +122,7 @@ export default function NearbyAedPage() {
               <>
                 <AedOverview from={from} aeds={aeds} selectedId={selected} onSelect={setSelected} />
                 {aeds.map((aed) => (
-                  <AedCard key={aed._id} aed={aed} selected={aed._id === selected} onOpen={() => Taro.navigateTo({ url: `${AED_DETAIL_URL}?id=${aed._id}&from=${from.latitude},${from.longitude}` })} />
+                  <AedCard key={aed._id} aed={aed} selected={aed._id === selected} onOpen={() => Taro.navigateTo({ url: withQuery(pages.aedDetail, { id: aed._id, from: `${from.latitude},${from.longitude}` }) })} />
                 ))}
               </>
             )}
@@ -131,7 +130,7 @@ export default function NearbyAedPage() {
         </>
       )}
 
-      <Button block fill='outline' className='aed-home__suggest' onClick={() => Taro.navigateTo({ url: '/packages/aed/pages/suggest/index' })}>
+      <Button block fill='outline' className='aed-home__suggest' onClick={() => Taro.navigateTo({ url: pages.aedSuggest })}>
         发现这里缺少一台AED？新增AED
       </Button>
     </PageShell>

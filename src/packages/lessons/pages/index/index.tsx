@@ -5,6 +5,7 @@ import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { useRemote } from '@/hooks/use-remote'
 import { lessonService } from '@/services/lesson'
+import { pages, withQuery } from '@/routes'
 
 /** 急救课堂: the catalogue, with how far the person got in each lesson. */
 export default function LessonsPage() {
@@ -24,7 +25,7 @@ export default function LessonsPage() {
           </View>
         )}
         {data?.items.map((lesson) => (
-          <View key={lesson._id} className='card' data-testid='lesson-card' onClick={() => Taro.navigateTo({ url: `/packages/lessons/pages/lesson/index?id=${lesson._id}` })}>
+          <View key={lesson._id} className='card' data-testid='lesson-card' onClick={() => Taro.navigateTo({ url: withQuery(pages.lesson, { id: lesson._id }) })}>
             <View className='staff-actions'>
               <Text className='section-title'>{lesson.title}</Text>
               {lesson.progress.passedAt ? <Tag type='success'>已通过</Tag> : lesson.progress.sectionsRead.length > 0 ? <Tag type='warning'>学习中</Tag> : null}

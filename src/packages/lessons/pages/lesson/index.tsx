@@ -7,6 +7,7 @@ import { PageShell } from '@/components/page-shell'
 import { useRemote } from '@/hooks/use-remote'
 import { lessonService } from '@/services/lesson'
 import { photoSrc } from '@/services/storage'
+import { pages, withQuery } from '@/routes'
 
 /** One lesson, a section at a time; reading a section records it; the quiz follows. */
 export default function LessonPage() {
@@ -66,7 +67,7 @@ export default function LessonPage() {
                 </Button>
               )}
               {last ? (
-                <Button size='large' type='primary' onClick={() => Taro.navigateTo({ url: `/packages/lessons/pages/quiz/index?id=${id}` })}>
+                <Button size='large' type='primary' onClick={() => Taro.navigateTo({ url: withQuery(pages.quiz, { id }) })}>
                   开始测验
                 </Button>
               ) : (

@@ -10,8 +10,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
 import { MemberCard } from '../../components/member-card'
 import './index.scss'
-
-const APPLY_URL = '/packages/member/pages/apply/index'
+import { pages, withQuery } from '@/routes'
 
 /** 红十字会员: the member card, or where the application stands, or how to apply. */
 export default function MemberHomePage() {
@@ -29,7 +28,7 @@ export default function MemberHomePage() {
           <View className='card'>
             <Text className='section-title'>加入中国红十字会</Text>
             <Text className='hint'>年满14周岁、承认《中国红十字会章程》的居民都可以申请。填写信息大约需要3分钟，社区工作人员审核通过后，您会收到通知和电子会员卡。</Text>
-            <Button block type='primary' size='large' className='member-home__action' onClick={() => Taro.navigateTo({ url: APPLY_URL })}>
+            <Button block type='primary' size='large' className='member-home__action' onClick={() => Taro.navigateTo({ url: pages.memberApply })}>
               申请入会
             </Button>
           </View>
@@ -47,7 +46,7 @@ export default function MemberHomePage() {
             {application.status === 'rejected' && (
               <>
                 <Text className='member-home__reason'>未通过原因：{application.rejectReason}</Text>
-                <Button block type='primary' size='large' className='member-home__action' onClick={() => Taro.navigateTo({ url: `${APPLY_URL}?resubmit=1` })}>
+                <Button block type='primary' size='large' className='member-home__action' onClick={() => Taro.navigateTo({ url: withQuery(pages.memberApply, { resubmit: 1 }) })}>
                   修改后重新提交
                 </Button>
               </>

@@ -14,6 +14,7 @@ import { useValidatedForm } from '@/hooks/use-validated-form'
 import { aedService } from '@/services/aed'
 import { currentPosition } from '@/services/location'
 import { messageOf } from '@/services/service-error'
+import { pages, withQuery } from '@/routes'
 
 /** Hours as staff set them here: around the clock, every day, or working days, from–to. */
 type HoursMode = 'always' | 'daily' | 'weekdays'
@@ -121,7 +122,7 @@ export default function AedEditPage() {
     try {
       const saved = await aedService.save(parsed.output)
       await Taro.showToast({ title: '已保存', icon: 'success' })
-      await Taro.redirectTo({ url: `/packages/aed/pages/detail/index?id=${saved._id}` })
+      await Taro.redirectTo({ url: withQuery(pages.aedDetail, { id: saved._id }) })
     } catch (error) {
       form.showServerError(error)
       await Taro.showModal({ title: '未能保存', content: messageOf(error), showCancel: false, confirmText: '知道了' })

@@ -7,6 +7,7 @@ import type { AedDetail } from '@/domain/aed/contract'
 import { WARNING_LABELS } from '@/domain/aed/readiness'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { aedService } from '@/services/aed'
+import { pages, withQuery } from '@/routes'
 
 /** The AEDs of the staff member's communities: suggestions and devices needing attention first. */
 export default function AedManagePage() {
@@ -16,12 +17,12 @@ export default function AedManagePage() {
   })
   return (
     <PageShell>
-      <Button block type='primary' className='aed-manage__add' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/aed-edit/index' })}>
+      <Button block type='primary' className='aed-manage__add' onClick={() => Taro.navigateTo({ url: pages.staffAedEdit })}>
         登记一台AED
       </Button>
       <PagedList list={list} empty='本社区还没有登记AED'>
         {(aed) => (
-          <View key={aed._id} className='card' data-testid='managed-aed' onClick={() => Taro.navigateTo({ url: `/packages/aed/pages/detail/index?id=${aed._id}` })}>
+          <View key={aed._id} className='card' data-testid='managed-aed' onClick={() => Taro.navigateTo({ url: withQuery(pages.aedDetail, { id: aed._id }) })}>
             <Text className='section-title'>{aed.name}</Text>
             <Text className='hint'>
               {aed.communityName} · {aed.landmark}

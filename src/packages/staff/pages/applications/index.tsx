@@ -10,6 +10,7 @@ import type { ApplicationView } from '@/domain/member/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { memberService } from '@/services/member'
 import './index.scss'
+import { pages, withQuery } from '@/routes'
 
 const STATUSES: ApplicationStatus[] = ['pending', 'approved', 'rejected']
 
@@ -29,7 +30,7 @@ export default function ApplicationsPage() {
       </Tabs>
       <PagedList list={list} empty={`没有${APPLICATION_STATUS_LABELS[status]}的申请`}>
         {(a) => (
-          <View key={a._id} className='card applications__item' data-testid='application-item' onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/application/index?id=${a._id}` })}>
+          <View key={a._id} className='card applications__item' data-testid='application-item' onClick={() => Taro.navigateTo({ url: withQuery(pages.staffApplication, { id: a._id }) })}>
             <View className='applications__head'>
               <Text className='applications__name'>
                 {a.name} · {GENDERS[a.gender]}

@@ -6,8 +6,7 @@ import { PageShell } from '@/components/page-shell'
 import { useRemote } from '@/hooks/use-remote'
 import { lessonService } from '@/services/lesson'
 import { messageOf } from '@/services/service-error'
-
-const EDIT_URL = '/packages/staff/pages/lesson-edit/index'
+import { pages, withQuery } from '@/routes'
 
 /** 课程管理: the first-aid catalogue, each lesson editable, and new ones. */
 export default function LessonAdminPage() {
@@ -26,7 +25,7 @@ export default function LessonAdminPage() {
   }
   return (
     <PageShell>
-      <Button block type='primary' onClick={() => Taro.navigateTo({ url: EDIT_URL })}>
+      <Button block type='primary' onClick={() => Taro.navigateTo({ url: pages.staffLessonEdit })}>
         新增课程
       </Button>
       <Button block fill='outline' onClick={importLibrary}>
@@ -34,7 +33,7 @@ export default function LessonAdminPage() {
       </Button>
       <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
         {data?.items.map((lesson) => (
-          <View key={lesson._id} className='card' data-testid='admin-lesson' onClick={() => Taro.navigateTo({ url: `${EDIT_URL}?id=${lesson._id}` })}>
+          <View key={lesson._id} className='card' data-testid='admin-lesson' onClick={() => Taro.navigateTo({ url: withQuery(pages.staffLessonEdit, { id: lesson._id }) })}>
             <Text className='section-title'>{lesson.title}</Text>
             <Text className='hint'>
               {lesson.sections} 节 · 约{lesson.minutes}分钟 · {lesson.source}

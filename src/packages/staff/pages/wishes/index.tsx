@@ -5,8 +5,8 @@ import { PageShell } from '@/components/page-shell'
 import { formatChinaTime } from '@/domain/dates'
 import type { WishDetail } from '@/domain/wish/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
-import { WISH_DETAIL_URL } from '@/pages/wish/components/wish-card'
 import { wishService } from '@/services/wish'
+import { pages, withQuery } from '@/routes'
 
 /** 心愿审核: wishes the content check flagged, oldest first; decided on their detail page. */
 export default function WishReviewPage() {
@@ -18,7 +18,7 @@ export default function WishReviewPage() {
     <PageShell>
       <PagedList list={list} empty='没有待审核的心愿'>
         {(wish) => (
-          <View key={wish._id} className='card' data-testid='review-wish' onClick={() => Taro.navigateTo({ url: `${WISH_DETAIL_URL}?id=${wish._id}` })}>
+          <View key={wish._id} className='card' data-testid='review-wish' onClick={() => Taro.navigateTo({ url: withQuery(pages.wishDetail, { id: wish._id }) })}>
             <Text className='section-title'>{wish.title}</Text>
             <Text className='hint'>
               {wish.communityName} · {wish.contact?.name} {wish.contact?.phone} · {formatChinaTime(wish.createdAt)}

@@ -7,8 +7,7 @@ import { slotLabel, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUS_TONES } from '@/do
 import { useRemote } from '@/hooks/use-remote'
 import { volunteerService } from '@/services/volunteer'
 import './index.scss'
-
-const REGISTER_URL = '/packages/volunteer/pages/register/index'
+import { pages } from '@/routes'
 
 /** 志愿者: the volunteer's profile with hours and points, or how to register. */
 export default function VolunteerHomePage() {
@@ -24,7 +23,7 @@ export default function VolunteerHomePage() {
           <View className='card'>
             <Text className='section-title'>成为社区志愿者</Text>
             <Text className='hint'>认领邻居的红心愿、参加社区志愿活动，服务时长和积分都会记录下来，可以兑换嘉许回馈。</Text>
-            <Button block size='large' type='primary' className='volunteer__action' onClick={() => Taro.navigateTo({ url: REGISTER_URL })}>
+            <Button block size='large' type='primary' className='volunteer__action' onClick={() => Taro.navigateTo({ url: pages.volunteerRegister })}>
               注册志愿者
             </Button>
           </View>
@@ -50,7 +49,7 @@ export default function VolunteerHomePage() {
               {profile.status === 'rejected' && (
                 <>
                   <Text className='volunteer__reason'>未通过原因：{profile.rejectReason}</Text>
-                  <Button block type='primary' className='volunteer__action' onClick={() => Taro.navigateTo({ url: REGISTER_URL })}>
+                  <Button block type='primary' className='volunteer__action' onClick={() => Taro.navigateTo({ url: pages.volunteerRegister })}>
                     重新注册
                   </Button>
                 </>

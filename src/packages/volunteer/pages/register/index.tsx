@@ -13,6 +13,7 @@ import { messageOf } from '@/services/service-error'
 import { userService } from '@/services/user'
 import { volunteerService } from '@/services/volunteer'
 import './index.scss'
+import { areas } from '@/routes'
 
 type Draft = { name: string; phone: string; communityId?: string; skills: Skill[]; availability: string[]; intro: string }
 const EMPTY: Draft = { name: '', phone: '', skills: [], availability: [], intro: '' }
@@ -36,7 +37,7 @@ export default function VolunteerRegisterPage() {
     try {
       const profile = await volunteerService.register(parsed.output)
       await Taro.showToast({ title: profile.status === 'active' ? '注册成功' : '已提交，等待社区审核', icon: 'success' })
-      await Taro.redirectTo({ url: '/packages/volunteer/pages/index/index' })
+      await Taro.redirectTo({ url: areas.volunteer })
     } catch (error) {
       form.showServerError(error)
       await Taro.showModal({ title: '未能注册', content: messageOf(error), showCancel: false, confirmText: '知道了' })

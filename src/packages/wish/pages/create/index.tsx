@@ -16,8 +16,8 @@ import { messageOf } from '@/services/service-error'
 import { requestSubscriptions } from '@/services/subscriptions'
 import { userService } from '@/services/user'
 import { wishService } from '@/services/wish'
-import { WISH_DETAIL_URL } from '@/pages/wish/components/wish-card'
 import { clearDraft, loadDraft, saveDraft, toWishInput } from '../../wish-draft'
+import { pages, withQuery } from '@/routes'
 
 const FIELDS = ['title', 'content', 'category', 'communityId', 'images', 'contactPhone', 'dueDate']
 
@@ -50,7 +50,7 @@ export default function CreateWishPage() {
       const wish = await wishService.create(parsed.output)
       clearDraft(draft.contactPhone)
       await Taro.showToast({ title: wish.status === 'open' ? '心愿已发布' : '已提交，等待审核', icon: 'success' })
-      await Taro.redirectTo({ url: `${WISH_DETAIL_URL}?id=${wish._id}` })
+      await Taro.redirectTo({ url: withQuery(pages.wishDetail, { id: wish._id }) })
     } catch (error) {
       form.showServerError(error)
       await Taro.showModal({ title: '未能发布', content: messageOf(error), showCancel: false, confirmText: '知道了' })
