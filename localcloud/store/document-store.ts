@@ -1,10 +1,9 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import path from 'node:path'
 import { find, Query } from 'mingo'
 import { update as applyUpdate, type UpdateExpression } from 'mingo/updater'
 import { GeoIndex, isGeoPoint, type GeoPoint } from './geo-index'
-import { Journal, type Change } from './journal'
+import { acquireLock, Journal, type Change } from './journal'
 import { simplePredicate } from './simple-criteria'
 import { sortDocs } from './sort'
 import { StoreError, type Doc, type FindOptions } from './types'
@@ -44,7 +43,13 @@ export class DocumentStore {
       return
     }
     this.lockFile = acquireLock(dir)
-    this.journal = Journal.open(dir, (change) => this.apply(change))
+    try {
+      this.journal = Journal.open(dir, (change) => this.apply(change))
+    } catch (error) {
+      // Nothing holds the folder now: a stale lock of a live process (tests) would block the repair.
+      fs.rmSync(this.lockFile, { force: true })
+      throw error
+    }
   }
 
   /** A store persisted in `dir`, or in memory only when `dir` is null (benchmarks). */
@@ -276,27 +281,4 @@ function nearSphereOf(criteria: Criteria): NearQuery | null {
 
 function isOperatorObject(value: unknown): boolean {
   return !!value && typeof value === 'object' && Object.keys(value).some((key) => key.startsWith('$'))
-}
-
-/** One process per data folder: a second one would interleave journal lines. */
-function acquireLock(dir: string): string {
-  fs.mkdirSync(dir, { recursive: true })
-  const lockFile = path.join(dir, 'store.lock')
-  if (fs.existsSync(lockFile)) {
-    const pid = Number(fs.readFileSync(lockFile, 'utf8'))
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`数据目录 ${dir} 正被进程 ${pid} 使用（another local cloud is running on this data folder）`)
-    }
-  }
-  fs.writeFileSync(lockFile, String(process.pid))
-  return lockFile
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
 }
