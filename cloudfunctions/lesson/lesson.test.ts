@@ -105,6 +105,30 @@ describe('lesson actions', () => {
     expect(await cloud.call('lesson', 'demo-resident', { action: 'full', lessonId: 'fracture' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
+  test('saving a lesson unchanged succeeds, and a removed section is really gone (updated counts changes, as on CloudBase)', async () => {
+    const { _id: lessonId, ...rest } = LESSON_LIBRARY.find((l) => l._id === 'bleeding')!
+    unwrap(await cloud.call('lesson', 'demo-staff', { action: 'save', lessonId, ...rest }))
+    unwrap(await cloud.call('lesson', 'demo-staff', { action: 'save', lessonId, ...rest }))
+    const shorter = { ...rest, sections: rest.sections.slice(0, 2) }
+    unwrap(await cloud.call('lesson', 'demo-staff', { action: 'save', lessonId, ...shorter }))
+    expect((cloud.store.find('lessons', { _id: lessonId })[0].sections as unknown[]).length).toBe(2)
+  })
+
+  test('reading the same section twice keeps the progress (an unchanged update is not "missing")', async () => {
+    for (const section of [1, 1, 1]) unwrap(await cloud.call('lesson', 'fa-again', { action: 'progress', lessonId: 'heatstroke', section }))
+    expect(cloud.store.find('lessonProgress', { openid: 'fa-again' })).toEqual([expect.objectContaining({ sectionsRead: [1], lastSection: 1 })])
+  })
+
+  test('concurrent attempts keep the best score and the first pass', async () => {
+    const quiz = LESSON_LIBRARY.find((l) => l._id === 'drowning')!.quiz
+    const right = Object.fromEntries(quiz.map((q) => [q.id, q.answer]))
+    const wrong = Object.fromEntries(quiz.map((q) => [q.id, [(q.answer[0] + 1) % q.options.length]]))
+    await Promise.all(Array.from({ length: 10 }, (_unused, i) => cloud.call('lesson', 'fa-race', { action: 'submitQuiz', lessonId: 'drowning', answers: i === 3 ? right : wrong })))
+    const [progress] = cloud.store.find('lessonProgress', { openid: 'fa-race' })
+    expect(progress.bestScore).toBe(100)
+    expect(progress.passedAt).not.toBeNull()
+  })
+
   test('a new deployment imports the starting catalogue once (staff only)', async () => {
     cloud.store.remove('lessons', { _id: 'drowning' })
     expect(await cloud.call('lesson', 'demo-resident', { action: 'importLibrary' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })

@@ -11,6 +11,19 @@ export type ProgressDoc = { _id: string; openid: string; lessonId: string; secti
 
 export const progressId = (openid: string, lessonId: string) => ownedId('lp', `${openid}:${lessonId}`)
 
+/** Creates a person's blank progress on a lesson; when a concurrent call made it first, reads that one. */
+export async function createProgress(_id: string, openid: string, lessonId: string): Promise<ProgressDoc> {
+  const blank: ProgressDoc = { _id, openid, lessonId, sectionsRead: [], lastSection: 0, bestScore: null, passedAt: null }
+  try {
+    await progressOf().add({ data: blank })
+    return blank
+  } catch (error) {
+    const { data } = await progressOf().where({ _id }).get<ProgressDoc>()
+    if (!data[0]) throw error
+    return data[0]
+  }
+}
+
 export async function requireLesson(lessonId: string): Promise<Lesson> {
   const { data } = await lessons().where({ _id: lessonId }).limit(1).get<Lesson>()
   if (!data[0]) throw new AppError('NOT_FOUND', '没有找到这节课')

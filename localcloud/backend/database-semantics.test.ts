@@ -12,7 +12,16 @@ let db: any
 let _: any
 
 beforeAll(async () => {
-  installLocalBackend({ store: DocumentStore.open(null), storage: new FileStorage(path.join(os.tmpdir(), 'boai-sem')), outbox: new Outbox() })
+  const byField = (...fields: string[]) => fields.map((field) => ({ name: field, keys: { [field]: 1 as const } }))
+  const store = DocumentStore.open(null, {
+    collections: {
+      people: { indexes: byField('community', 'age', 'phone') },
+      places: { indexes: [] },
+      aeds: { indexes: [{ name: 'location_geo', keys: { location: '2dsphere' } }] },
+      wishes: { indexes: [] },
+    },
+  })
+  installLocalBackend({ store, storage: new FileStorage(path.join(os.tmpdir(), 'boai-sem')), outbox: new Outbox() })
   const cloud = wxServerSdk() as { init(options: object): void; database(): unknown }
   cloud.init({ env: 'semantics-test' })
   db = cloud.database()

@@ -61,22 +61,22 @@ const handlers: Record<string, Handler> = {
       // doc(id).set(data): replace the whole document, creating it when absent.
       const id = String(query._id)
       const result = store.replace(collection, id, data)
-      return { updated: result.matched, upsert_id: result.upsertedId }
+      return { updated: result.changed, upsert_id: result.upsertedId }
     }
     const result = store.update(collection, query, hasOperators(data) ? data : { $set: data }, {
       multi: p.multi !== false,
       upsert: p.upsert === true,
     })
-    return { updated: result.matched, upsert_id: result.upsertedId }
+    return { updated: result.changed, upsert_id: result.upsertedId }
   },
   'database.modifyAndReturnDoc'(store, p) {
     const collection = String(p.collectionName)
     const query = decode(p.query)
     const [target] = store.find(collection, query, { limit: 1 })
     if (!target) return { updated: 0, doc: null }
-    store.update(collection, { _id: target._id }, decode(p.data), { multi: false })
+    const { changed } = store.update(collection, { _id: target._id }, decode(p.data), { multi: false })
     const [after] = store.find(collection, { _id: target._id })
-    return { updated: 1, doc: encode(after) }
+    return { updated: changed, doc: encode(after) }
   },
   'database.removeDocument'(store, p) {
     return { deleted: store.remove(String(p.collectionName), decode(p.query), { multi: p.multi !== false }) }
@@ -85,13 +85,34 @@ const handlers: Record<string, Handler> = {
     const stages = (p.stages as Array<{ stageKey: string; stageValue: string }>).map(({ stageKey, stageValue }) => ({
       [stageKey]: decode(stageValue),
     }))
-    const aggregator = new Aggregator(stages, { collectionResolver: (name: string) => store.find(name, {}) })
-    return { list: (aggregator.run(store.find(String(p.collectionName), {})) as Doc[]).map(encode) }
+    // A leading $match is answered by the store, so it needs an index like any query.
+    const [first] = stages
+    const match = first && '$match' in first ? (first.$match as Record<string, unknown>) : null
+    const input = store.find(String(p.collectionName), match ?? {})
+    const aggregator = new Aggregator(match ? stages.slice(1) : stages, { collectionResolver: (name: string) => store.find(name, {}) })
+    return { list: (aggregator.run(input) as Doc[]).map(encode) }
   },
   'database.addCollection'(store, p) {
-    store.ensureCollection(String(p.collectionName))
+    store.createCollection(String(p.collectionName))
     return {}
   },
+}
+
+/**
+ * CloudBase's error codes for what the store refuses. The not-exist text is what CloudBase
+ * answers (seen in wx-server-sdk errors: "errCode: -502005 database collection not exists |
+ * errMsg: [ResourceNotFound] Db or Table not exist…").
+ */
+const WIRE_ERRORS: Record<StoreError['code'], { code: string; message?: string }> = {
+  DUPLICATE_KEY: { code: 'DATABASE_DUPLICATE_WRITE' },
+  COLLECTION_NOT_EXIST: {
+    code: 'DATABASE_COLLECTION_NOT_EXIST',
+    message: '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.',
+  },
+  COLLECTION_EXISTS: { code: 'DATABASE_COLLECTION_ALREADY_EXIST' },
+  INVALID_QUERY: { code: 'DATABASE_REQUEST_FAILED' },
+  INVALID_UPDATE: { code: 'DATABASE_REQUEST_FAILED' },
+  UNINDEXED_QUERY: { code: 'DATABASE_REQUEST_FAILED' },
 }
 
 /** Runs one request synchronously: nothing else can interleave with a conditional update. */
@@ -104,8 +125,8 @@ export function handleDatabaseRequest(store: DocumentStore, action: string, para
     return { requestId: requestId(), data: handler(store, params) }
   } catch (error) {
     if (error instanceof StoreError) {
-      const code = error.code === 'DUPLICATE_KEY' ? 'DATABASE_DUPLICATE_WRITE' : 'DATABASE_REQUEST_FAILED'
-      return { requestId: requestId(), code, message: error.message }
+      const { code, message } = WIRE_ERRORS[error.code]
+      return { requestId: requestId(), code, message: message ? `${message} (${error.message})` : error.message }
     }
     throw error
   }

@@ -17,7 +17,13 @@ let db: any
 
 beforeAll(() => {
   installLocalBackend({
-    store: DocumentStore.open(null),
+    // Only what these requests need: the contract is about the wire, not the project's indexes.
+    store: DocumentStore.open(null, {
+      collections: {
+        wishes: { indexes: [{ name: 'status_created', keys: { status: 1, createdAt: -1, n: 1 } }] },
+        aeds: { indexes: [] },
+      },
+    }),
     storage: new FileStorage(path.join(os.tmpdir(), 'boai-wire')),
     outbox: new Outbox(),
     onDatabaseRequest: (action, params) => sent.push({ action, params }),

@@ -51,9 +51,9 @@ test('compaction rewrites the journal to the live documents only', () => {
 
 test('a multi-document update is one journal line: applied whole or not at all', () => {
   const store = DocumentStore.open(dir)
-  store.insert('inbox', [{ _id: 'm1', read: false }, { _id: 'm2', read: false }])
+  store.insert('inbox', [{ _id: 'm1', openid: 'a', read: false }, { _id: 'm2', openid: 'a', read: false }])
   const lines = fs.readFileSync(journal(), 'utf8').trim().split('\n').length
-  expect(store.update('inbox', { read: false }, { $set: { read: true } })).toEqual({ matched: 2 })
+  expect(store.update('inbox', { openid: 'a', read: false }, { $set: { read: true } })).toEqual({ matched: 2, changed: 2 })
   expect(fs.readFileSync(journal(), 'utf8').trim().split('\n')).toHaveLength(lines + 1)
   store.close()
 })

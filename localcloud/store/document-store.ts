@@ -1,15 +1,20 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import { isDeepStrictEqual } from 'node:util'
 import { find, Query } from 'mingo'
 import { update as applyUpdate, type UpdateExpression } from 'mingo/updater'
 import { GeoIndex, isGeoPoint, type GeoPoint } from './geo-index'
+import { uncoveredQuery } from './index-coverage'
 import { acquireLock, Journal, type Change } from './journal'
+import { geoFieldsOf, loadManifest, type DatabaseManifest, type IndexSpec } from './manifest'
 import { simplePredicate } from './simple-criteria'
 import { sortDocs } from './sort'
 import { StoreError, type Doc, type FindOptions } from './types'
+import { checkUpdate } from './update-rules'
 
 type Criteria = Record<string, unknown>
-export type WriteResult = { matched: number; upsertedId?: string }
+/** `changed` is what CloudBase answers as `stats.updated`: documents whose content changed. */
+export type WriteResult = { matched: number; changed: number; upsertedId?: string }
 
 /** Documents per journal line when compacting. */
 const SNAPSHOT_CHUNK = 500
@@ -24,19 +29,31 @@ function idOf(criteria: Criteria): string | undefined {
   return undefined
 }
 
+/** A unique index: key values → the `_id` holding them. */
+type UniqueIndex = { spec: IndexSpec; owners: Map<string, string> }
+
 /**
  * The embedded document store of the local cloud: collections of documents in memory, every
  * acknowledged write journalled to disk first. Each operation runs synchronously in one
  * JavaScript turn, which is what makes a conditional update atomic against concurrent callers.
+ *
+ * As strict as CloudBase: only the collections of the manifest exist (plus those created with
+ * `createCollection`), a geo query needs a declared geo index, unique indexes refuse duplicates,
+ * and a query no declared index serves is refused (CloudBase would scan; we fail loudly instead).
  */
 export class DocumentStore {
   private readonly collections = new Map<string, Map<string, Doc>>()
-  /** Grid indexes of GeoJSON point fields, by collection then field, kept with every write. */
+  /** Grid indexes of the declared geo fields, by collection then field, kept with every write. */
   private readonly geoIndexes = new Map<string, Map<string, GeoIndex>>()
+  private readonly uniqueIndexes = new Map<string, UniqueIndex[]>()
   private readonly journal: Journal | null
   private readonly lockFile: string | null
 
-  private constructor(dir: string | null) {
+  private constructor(
+    dir: string | null,
+    private readonly manifest: DatabaseManifest,
+  ) {
+    for (const name of Object.keys(manifest.collections)) this.create(name)
     if (dir === null) {
       this.journal = null
       this.lockFile = null
@@ -52,9 +69,9 @@ export class DocumentStore {
     }
   }
 
-  /** A store persisted in `dir`, or in memory only when `dir` is null (benchmarks). */
-  static open(dir: string | null): DocumentStore {
-    return new DocumentStore(dir)
+  /** A store persisted in `dir`, or in memory only when `dir` is null, with the collections of `manifest`. */
+  static open(dir: string | null, manifest: DatabaseManifest = loadManifest()): DocumentStore {
+    return new DocumentStore(dir, manifest)
   }
 
   close(): void {
@@ -70,11 +87,18 @@ export class DocumentStore {
     return [...this.collections.values()].every((docs) => docs.size === 0)
   }
 
-  ensureCollection(name: string): void {
-    this.docs(name)
+  hasCollection(name: string): boolean {
+    return this.collections.has(name)
+  }
+
+  /** `db.createCollection`: journalled as an empty write, so it survives a restart. */
+  createCollection(name: string): void {
+    if (this.collections.has(name)) throw new StoreError('COLLECTION_EXISTS', `collection ${name} already exists`)
+    this.commit({ c: name, put: [] })
   }
 
   find(collection: string, criteria: Criteria, options: FindOptions = {}): Doc[] {
+    this.assertIndexed(collection, criteria, options.sort)
     const near = nearSphereOf(criteria)
     if (near) return this.findNear(collection, near, options)
     let docs = this.match(collection, criteria)
@@ -85,6 +109,7 @@ export class DocumentStore {
   }
 
   count(collection: string, criteria: Criteria): number {
+    this.assertIndexed(collection, criteria)
     return this.match(collection, criteria).length
   }
 
@@ -94,41 +119,79 @@ export class DocumentStore {
     const ids = new Set<string>()
     for (const doc of prepared) {
       if (existing.has(doc._id) || ids.has(doc._id)) {
-        throw new StoreError('DUPLICATE_KEY', `duplicate _id ${doc._id} in ${collection}`)
+        throw new StoreError('DUPLICATE_KEY', `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${doc._id}" }`)
       }
       ids.add(doc._id)
     }
+    this.assertUnique(collection, prepared)
     this.commit({ c: collection, put: prepared })
     return prepared.map((doc) => doc._id)
   }
 
   /** Applies update operators to every match (or the first, unless `multi`). */
   update(collection: string, criteria: Criteria, expr: Record<string, unknown>, { multi = true, upsert = false } = {}): WriteResult {
+    this.assertIndexed(collection, criteria)
     const targets = this.match(collection, criteria)
     const chosen = multi ? targets : targets.slice(0, 1)
     if (chosen.length === 0 && upsert) {
       const seed = Object.fromEntries(Object.entries(criteria).filter(([key, value]) => !key.startsWith('$') && !isOperatorObject(value)))
       const doc = this.applyOperators({ ...seed, _id: String(seed._id ?? newId()) } as Doc, expr)
+      this.assertUnique(collection, [doc])
       this.commit({ c: collection, put: [doc] })
-      return { matched: 0, upsertedId: doc._id }
+      return { matched: 0, changed: 0, upsertedId: doc._id }
     }
-    const changed = chosen.map((doc) => this.applyOperators(doc, expr))
-    if (changed.length > 0) this.commit({ c: collection, put: changed })
-    return { matched: chosen.length }
+    // Every document is checked before any is written: a refused update changes nothing.
+    const changed = chosen.map((doc) => [doc, this.applyOperators(doc, expr)] as const).filter(([before, after]) => !isDeepStrictEqual(before, after))
+    const after = changed.map(([, doc]) => doc)
+    this.assertUnique(collection, after)
+    if (after.length > 0) this.commit({ c: collection, put: after })
+    return { matched: chosen.length, changed: after.length }
   }
 
   /** Replaces the document with this `_id`, creating it when absent (`doc().set`). */
   replace(collection: string, id: string, data: Record<string, unknown>): WriteResult {
-    const existed = this.docs(collection).has(id)
-    this.commit({ c: collection, put: [{ ...data, _id: id }] })
-    return existed ? { matched: 1 } : { matched: 0, upsertedId: id }
+    const before = this.docs(collection).get(id)
+    const doc = { ...data, _id: id }
+    if (before && isDeepStrictEqual(before, doc)) return { matched: 1, changed: 0 }
+    this.assertUnique(collection, [doc])
+    this.commit({ c: collection, put: [doc] })
+    return before ? { matched: 1, changed: 1 } : { matched: 0, changed: 0, upsertedId: id }
   }
 
   remove(collection: string, criteria: Criteria, { multi = true } = {}): number {
+    this.assertIndexed(collection, criteria)
     const targets = this.match(collection, criteria)
     const chosen = multi ? targets : targets.slice(0, 1)
     if (chosen.length > 0) this.commit({ c: collection, del: chosen.map((doc) => doc._id) })
     return chosen.length
+  }
+
+  /** Refuses a query that no declared index serves (see index-coverage.ts). */
+  private assertIndexed(collection: string, criteria: Criteria, sort?: Record<string, 1 | -1>): void {
+    this.docs(collection)
+    const uncovered = uncoveredQuery(this.indexesOf(collection), criteria, sort)
+    if (uncovered) {
+      throw new StoreError('UNINDEXED_QUERY', `no index of ${collection} in cloudfunctions/database.json serves the query ${uncovered}`)
+    }
+  }
+
+  private indexesOf(collection: string): IndexSpec[] {
+    return this.manifest.collections[collection]?.indexes ?? []
+  }
+
+  /** MongoDB's E11000: a unique index holds each key once (a missing field counts as null). */
+  private assertUnique(collection: string, docs: Doc[]): void {
+    for (const { spec, owners } of this.uniqueIndexes.get(collection) ?? []) {
+      const seen = new Map<string, string>()
+      for (const doc of docs) {
+        const key = uniqueKey(spec, doc)
+        const owner = seen.get(key) ?? owners.get(key)
+        if (owner !== undefined && owner !== doc._id) {
+          throw new StoreError('DUPLICATE_KEY', `E11000 duplicate key error collection: ${collection} index: ${spec.name} dup key: ${key}`)
+        }
+        seen.set(key, doc._id)
+      }
+    }
   }
 
   /** Drops everything (seed --reset). */
@@ -148,7 +211,7 @@ export class DocumentStore {
   private findNear(collection: string, near: NearQuery, options: FindOptions): Doc[] {
     const docs = this.docs(collection)
     const index = this.geoIndexes.get(collection)?.get(near.field)
-    if (!index) return []
+    if (!index) throw new StoreError('INVALID_QUERY', `unable to find index for $geoNear query on ${collection}.${near.field}`)
     const rest = this.predicate(near.rest)
     const start = options.skip ?? 0
     const wanted = start + (options.limit ?? 100)
@@ -160,16 +223,27 @@ export class DocumentStore {
   private *snapshot(): Iterable<Change> {
     for (const [name, docs] of this.collections) {
       const all = [...docs.values()]
+      // An empty line keeps a collection made by createCollection across compaction.
+      if (all.length === 0 && !this.manifest.collections[name]) yield { c: name, put: [] }
       for (let i = 0; i < all.length; i += SNAPSHOT_CHUNK) yield { c: name, put: all.slice(i, i + SNAPSHOT_CHUNK) }
     }
   }
 
+  /** A collection's documents; an undeclared collection does not exist, as on CloudBase. */
   private docs(collection: string): Map<string, Doc> {
+    const docs = this.collections.get(collection)
+    if (!docs) throw new StoreError('COLLECTION_NOT_EXIST', `collection ${collection} does not exist`)
+    return docs
+  }
+
+  private create(collection: string): Map<string, Doc> {
     let docs = this.collections.get(collection)
-    if (!docs) {
-      docs = new Map()
-      this.collections.set(collection, docs)
-    }
+    if (docs) return docs
+    docs = new Map()
+    this.collections.set(collection, docs)
+    const indexes = this.indexesOf(collection)
+    this.geoIndexes.set(collection, new Map(geoFieldsOf(indexes).map((field) => [field, new GeoIndex()])))
+    this.uniqueIndexes.set(collection, indexes.filter((spec) => spec.unique).map((spec) => ({ spec, owners: new Map() })))
     return docs
   }
 
@@ -204,6 +278,7 @@ export class DocumentStore {
   private applyOperators(doc: Doc, expr: Record<string, unknown>): Doc {
     const copy = structuredClone(doc)
     try {
+      checkUpdate(doc, expr)
       for (const [operator, fields] of Object.entries(expr)) {
         if (operator === '$inc' || operator === '$mul') assertArithmetic(copy, operator, fields as Record<string, unknown>)
         applyUpdate(copy, { [operator]: fields } as UpdateExpression)
@@ -223,28 +298,28 @@ export class DocumentStore {
   }
 
   private apply(change: Change): void {
-    const docs = this.docs(change.c)
-    const indexes = this.geoIndexesOf(change.c)
+    const docs = this.create(change.c)
+    const geo = this.geoIndexes.get(change.c) as Map<string, GeoIndex>
+    const unique = this.uniqueIndexes.get(change.c) ?? []
+    const forget = (id: string) => {
+      const old = docs.get(id)
+      if (!old) return
+      for (const index of geo.values()) index.remove(id)
+      for (const { spec, owners } of unique) owners.delete(uniqueKey(spec, old))
+    }
     for (const doc of change.put ?? []) {
+      forget(doc._id)
       docs.set(doc._id, doc)
-      for (const index of indexes.values()) index.remove(doc._id)
-      for (const [field, value] of Object.entries(doc)) {
-        if (!isGeoPoint(value)) continue
-        let index = indexes.get(field)
-        if (!index) indexes.set(field, (index = new GeoIndex()))
-        index.put(doc._id, value)
+      for (const [field, index] of geo) {
+        const value = doc[field]
+        if (isGeoPoint(value)) index.put(doc._id, value)
       }
+      for (const { spec, owners } of unique) owners.set(uniqueKey(spec, doc), doc._id)
     }
     for (const id of change.del ?? []) {
+      forget(id)
       docs.delete(id)
-      for (const index of indexes.values()) index.remove(id)
     }
-  }
-
-  private geoIndexesOf(collection: string): Map<string, GeoIndex> {
-    let indexes = this.geoIndexes.get(collection)
-    if (!indexes) this.geoIndexes.set(collection, (indexes = new Map()))
-    return indexes
   }
 
   private size(): number {
@@ -253,6 +328,9 @@ export class DocumentStore {
     return n
   }
 }
+
+const uniqueKey = (spec: IndexSpec, doc: Doc): string =>
+  JSON.stringify(Object.keys(spec.keys).map((field) => field.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), doc) ?? null))
 
 /** As MongoDB: `$inc`/`$mul` take numbers and apply only to numeric (or missing) fields. */
 function assertArithmetic(doc: Doc, operator: string, fields: Record<string, unknown>): void {

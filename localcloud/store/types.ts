@@ -10,7 +10,7 @@ export type FindOptions = {
 
 export class StoreError extends Error {
   constructor(
-    readonly code: 'DUPLICATE_KEY' | 'INVALID_QUERY' | 'INVALID_UPDATE',
+    readonly code: 'DUPLICATE_KEY' | 'INVALID_QUERY' | 'INVALID_UPDATE' | 'UNINDEXED_QUERY' | 'COLLECTION_NOT_EXIST' | 'COLLECTION_EXISTS',
     message: string,
   ) {
     super(message)

@@ -1,7 +1,7 @@
 import { lessonInputs, type Lesson } from '@/domain/firstaid/lessons'
 import { _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
-import { lessons, progressId, progressOf, requireLesson, toProgress, toView, type ProgressDoc } from '../lessons'
+import { createProgress, lessons, progressId, progressOf, requireLesson, toProgress, toView, type ProgressDoc } from '../lessons'
 
 /** The catalogue with the caller's progress on each lesson. */
 export const list = action({
@@ -37,15 +37,13 @@ export const progress = action({
     const lesson = await requireLesson(lessonId)
     const at = Math.min(section, lesson.sections.length - 1)
     const _id = progressId(openid, lessonId)
-    const { stats } = await progressOf().where({ _id }).update({ data: { sectionsRead: _.addToSet(at), lastSection: at } })
-    if (stats.updated === 0) {
-      try {
-        await progressOf().add({ data: { _id, openid, lessonId, sectionsRead: [at], lastSection: at, bestScore: null, passedAt: null } })
-      } catch {
-        await progressOf().where({ _id }).update({ data: { sectionsRead: _.addToSet(at), lastSection: at } })
-      }
-    }
     const { data } = await progressOf().where({ _id }).get<ProgressDoc>()
-    return toProgress(data[0])
+    const saved = data[0] ?? (await createProgress(_id, openid, lessonId))
+    const sectionsRead = saved.sectionsRead.includes(at) ? saved.sectionsRead : [...saved.sectionsRead, at]
+    if (sectionsRead !== saved.sectionsRead || saved.lastSection !== at) {
+      // addToSet, not the array just computed: another device may be marking sections too.
+      await progressOf().where({ _id }).update({ data: { sectionsRead: _.addToSet(at), lastSection: at } })
+    }
+    return toProgress({ ...saved, sectionsRead, lastSection: at })
   },
 })

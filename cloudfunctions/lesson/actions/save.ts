@@ -8,9 +8,10 @@ export const save = action({
   input: lessonInputs.save,
   audience: ['staff'],
   async handler({ lessonId, ...lesson }) {
-    const { stats } = await lessons().where({ _id: lessonId }).update({ data: lesson })
-    if (stats.updated === 0) await lessons().add({ data: { _id: lessonId, ...lesson } })
-    return toView(await requireLesson(lessonId))
+    // `set` replaces the whole lesson (creating it when new): a field or section the editor
+    // removed is gone, and saving it unchanged is not mistaken for "not there".
+    await lessons().doc(lessonId).set({ data: lesson })
+    return toView({ _id: lessonId, ...lesson })
   },
 })
 

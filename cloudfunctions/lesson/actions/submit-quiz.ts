@@ -1,7 +1,7 @@
 import { gradeQuiz, lessonInputs } from '@/domain/firstaid/lessons'
-import { db } from '../../_kit/cloud'
+import { _, db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
-import { progressId, progressOf, requireLesson, toProgress, type ProgressDoc } from '../lessons'
+import { createProgress, progressId, progressOf, requireLesson, toProgress, type ProgressDoc } from '../lessons'
 
 /** Grades the quiz on the server and keeps the best score; a pass records completion. */
 export const submitQuiz = action({
@@ -12,19 +12,14 @@ export const submitQuiz = action({
     const result = gradeQuiz(lesson.quiz, answers)
     const _id = progressId(openid, lessonId)
     const { data } = await progressOf().where({ _id }).get<ProgressDoc>()
-    const previous = data[0]
-    const best = Math.max(previous?.bestScore ?? 0, result.score)
-    const passedAt = previous?.passedAt ?? (result.passed ? db.serverDate() : null)
-    const update = () => progressOf().where({ _id }).update({ data: { bestScore: best, passedAt } })
-    if (previous) await update()
-    else {
-      try {
-        await progressOf().add({ data: { _id, openid, lessonId, sectionsRead: [], lastSection: 0, bestScore: best, passedAt } })
-      } catch {
-        await update() // a first reading or attempt created it meanwhile
-      }
-    }
-    const saved = await progressOf().where({ _id }).get<ProgressDoc>()
-    return { ...result, progress: toProgress(saved.data[0]) }
+    const previous = data[0] ?? (await createProgress(_id, openid, lessonId))
+    // Atomic operators, not a value computed from the read: two attempts at once keep the better
+    // score, and the first pass keeps its date.
+    const passing = result.passed && !previous.passedAt
+    await progressOf()
+      .where(passing ? { _id, passedAt: null } : { _id })
+      .update({ data: { bestScore: _.max(result.score), ...(passing ? { passedAt: db.serverDate() } : {}) } })
+    const bestScore = Math.max(previous.bestScore ?? 0, result.score)
+    return { ...result, progress: toProgress({ ...previous, bestScore, passedAt: previous.passedAt ?? (result.passed ? new Date() : null) }) }
   },
 })
