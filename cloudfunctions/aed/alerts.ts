@@ -1,4 +1,3 @@
-import { formatChinaTime } from '@/domain/dates'
 import { collections, db } from '../_kit/cloud'
 import { notify } from '../_kit/notify'
 import type { AedDoc } from './aeds'
@@ -8,6 +7,6 @@ export async function alertKeepers(aed: AedDoc, message: string): Promise<void> 
   const { data: staff } = await db.collection(collections.users).where({ roles: 'staff', staffCommunityIds: aed.communityId }).limit(50).get<{ _id: string }>()
   const recipients = new Set([...(aed.guardianOpenid ? [aed.guardianOpenid] : []), ...staff.map((s) => s._id)])
   for (const openid of recipients) {
-    await notify(openid, 'aed_alert', { aedId: aed._id, aedName: aed.name, message, at: formatChinaTime(new Date()) })
+    await notify(openid, 'aed_alert', { aedId: aed._id, aedName: aed.name, message, at: new Date() })
   }
 }

@@ -3,5 +3,6 @@ import { defineFunction } from '../_kit/define-function'
 import { inbox } from './actions/inbox'
 import { markRead } from './actions/mark-read'
 import { subscribed } from './actions/subscribed'
+import { templates } from './actions/templates'
 
-export const main = defineFunction<NotifyApi>('notify', { inbox, markRead, subscribed })
+export const main = defineFunction<NotifyApi>('notify', { inbox, markRead, subscribed, templates })

@@ -2,7 +2,8 @@ import type { Page } from '@/domain/contract'
 import type { InboxMessage } from '@/domain/notify/contract'
 import { NOTIFY_KINDS } from '@/domain/notify/kinds'
 import { runAs } from '../../localcloud/backend/identity'
-import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
+import { cloud as sdk } from '../_kit/cloud'
 import { notify } from '../_kit/notify'
 
 let cloud: TestCloud
@@ -11,12 +12,23 @@ beforeAll(async () => {
 })
 afterAll(() => cloud.stop())
 
-const review = { approved: true, memberNo: 'YL2026000001', reviewedAt: '2026-11-23 10:00' }
-const send = (openid: string) => runAs({ openid: 'system', appid: 'test' }, () => notify(openid, 'member_review', review))
-const outboxFor = async (openid: string) =>
-  ((await (await fetch(`${cloud.url}/api/dev/outbox?openid=${openid}`)).json()) as { items: Array<{ templateId: string; data: object; page: string }> }).items
+const TEMPLATE = NOTIFY_KINDS.member_review.templateId
+const review = { approved: true, memberNo: 'YL2026000001', reviewedAt: new Date('2026-11-23T02:00:00.000Z') }
+// As a function allowed to send subscribe messages (its config.json permissions.openapi).
+const send = (openid: string) => runAs({ openid: 'system', appid: 'test', openapi: ['subscribeMessage.send'] }, () => notify(openid, 'member_review', review))
+type OutboxItem = { templateId: string; data: object; page: string; errCode?: number }
+const outboxFor = async (openid: string) => ((await (await fetch(`${cloud.url}/api/dev/outbox?openid=${openid}`)).json()) as { items: OutboxItem[] }).items
+const delivered = async (openid: string) => (await outboxFor(openid)).filter((m) => m.errCode === undefined)
 const inbox = (openid: string, page = 1, pageSize = 20) =>
   cloud.call<Page<InboxMessage> & { unread: number }>('notify', openid, { action: 'inbox', page, pageSize })
+/** The person accepts the template in WeChat's prompt: WeChat's side and our count both hold it. */
+const subscribe = async (openid: string, times = 1) => {
+  for (let i = 0; i < times; i++) {
+    cloud.grantSubscriptions(openid, [TEMPLATE])
+    unwrap(await cloud.call('notify', openid, { action: 'subscribed', results: { [TEMPLATE]: 'accept' } }))
+  }
+}
+const grantsOf = (openid: string) => cloud.docs('subscriptions').find((d) => d._id === openid)?.grants
 
 describe('notify()', () => {
   test('without a granted subscription it lands in the inbox only', async () => {
@@ -28,7 +40,8 @@ describe('notify()', () => {
   })
 
   test('a granted one-time subscription is spent on exactly one subscribe message', async () => {
-    const granted = await cloud.call('notify', 'n-granted', { action: 'subscribed', results: { [NOTIFY_KINDS.member_review.templateId]: 'accept', 'unknown-template': 'accept' } })
+    cloud.grantSubscriptions('n-granted', [TEMPLATE])
+    const granted = await cloud.call('notify', 'n-granted', { action: 'subscribed', results: { [TEMPLATE]: 'accept', 'unknown-template': 'accept' } })
     expect(granted).toEqual({ ok: true, data: { grants: { member_review: 1 } } })
 
     expect((await send('n-granted')).sent).toBe(true)
@@ -37,17 +50,80 @@ describe('notify()', () => {
     const messages = await outboxFor('n-granted')
     expect(messages).toHaveLength(1)
     expect(messages[0]).toMatchObject({
-      templateId: NOTIFY_KINDS.member_review.templateId,
-      page: NOTIFY_KINDS.member_review.page,
-      data: { phrase1: { value: '已通过' }, thing2: { value: '会员号YL2026000001' }, time3: { value: review.reviewedAt } },
+      templateId: TEMPLATE,
+      page: 'packages/member/pages/index/index',
+      data: { phrase1: { value: '已通过' }, thing2: { value: '会员号YL2026000001' }, time3: { value: '2026年11月23日 10:00' } },
     })
     const listed = await inbox('n-granted')
     expect(listed.ok && listed.data.total).toBe(2)
   })
 
   test('a rejected subscription grants nothing', async () => {
-    const result = await cloud.call('notify', 'n-reject', { action: 'subscribed', results: { [NOTIFY_KINDS.member_review.templateId]: 'reject' } })
+    const result = await cloud.call('notify', 'n-reject', { action: 'subscribed', results: { [TEMPLATE]: 'reject' } })
     expect(result).toEqual({ ok: true, data: { grants: {} } })
+  })
+
+  test('a send WeChat refuses keeps the grant for the next message', async () => {
+    await subscribe('n-refused')
+    const refusal = Object.assign(new Error('argument invalid! data.thing2.value invalid'), { errCode: 47003 })
+    const spy = jest.spyOn(sdk.openapi.subscribeMessage, 'send').mockRejectedValueOnce(refusal)
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    try {
+      expect((await send('n-refused')).sent).toBe(false)
+      // Logged with kind and code only, never the payload.
+      expect(warn.mock.calls.map((call) => call.join(' '))).toEqual(['[notify] subscribe message not sent: kind=member_review errCode=47003'])
+    } finally {
+      spy.mockRestore()
+      warn.mockRestore()
+    }
+    expect(grantsOf('n-refused')).toEqual({ member_review: 1 })
+    expect((await send('n-refused')).sent).toBe(true)
+    expect(grantsOf('n-refused')).toEqual({ member_review: 0 })
+  })
+
+  test('43101 (the person refused or cancelled on WeChat) clears the grants of that kind', async () => {
+    unwrap(await cloud.call('notify', 'n-cancelled', { action: 'subscribed', results: { [TEMPLATE]: 'accept' } }))
+    unwrap(await cloud.call('notify', 'n-cancelled', { action: 'subscribed', results: { [TEMPLATE]: 'accept' } }))
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    try {
+      expect((await send('n-cancelled')).sent).toBe(false)
+    } finally {
+      warn.mockRestore()
+    }
+    expect(grantsOf('n-cancelled')).toEqual({ member_review: 0 })
+    expect((await outboxFor('n-cancelled')).map((m) => m.errCode)).toEqual([43101])
+  })
+
+  test('concurrent notifications never spend more grants than were given', async () => {
+    await subscribe('n-race', 2)
+    const results = await Promise.all(Array.from({ length: 6 }, () => send('n-race')))
+    expect(results.filter((r) => r.sent)).toHaveLength(2)
+    expect(await delivered('n-race')).toHaveLength(2)
+    expect(grantsOf('n-race')).toEqual({ member_review: 0 })
+    const listed = await inbox('n-race')
+    expect(listed.ok && listed.data.total).toBe(6)
+  })
+
+  test('concurrent subscriptions of a new person all count', async () => {
+    await Promise.all(Array.from({ length: 4 }, () => cloud.call('notify', 'n-new', { action: 'subscribed', results: { [TEMPLATE]: 'accept' } })))
+    expect(grantsOf('n-new')).toEqual({ member_review: 4 })
+  })
+})
+
+describe('notify.templates', () => {
+  test('lists every kind with this deployment\'s template id (TEMPLATE_<KIND> when set)', async () => {
+    process.env.TEMPLATE_WISH_UPDATE = 'prod-wish-update-id'
+    try {
+      const { items } = unwrap(await cloud.call<{ items: Array<{ kind: string; templateId: string; title: string }> }>('notify', 'n-any', { action: 'templates' }))
+      expect(items).toContainEqual({ kind: 'wish_update', templateId: 'prod-wish-update-id', title: '红心愿进度' })
+      expect(items).toContainEqual({ kind: 'member_review', templateId: TEMPLATE, title: '入会审核结果' })
+      expect(items.map((i) => i.kind).sort()).toEqual(Object.keys(NOTIFY_KINDS).sort())
+      // A grant for the configured id counts for its kind.
+      const granted = await cloud.call('notify', 'n-any', { action: 'subscribed', results: { 'prod-wish-update-id': 'accept' } })
+      expect(granted).toEqual({ ok: true, data: { grants: { wish_update: 1 } } })
+    } finally {
+      delete process.env.TEMPLATE_WISH_UPDATE
+    }
   })
 })
 

@@ -1,4 +1,3 @@
-import { formatChinaTime } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import type { UserDoc } from '@/domain/user/types'
 import { nextStatus, WISH_STATUS_LABELS, WISH_TRANSITIONS, type WishAction, type WishActor } from '@/domain/wish/states'
@@ -51,9 +50,9 @@ export async function transition(wish: WishDoc, action: WishAction, actor: { use
     await notify(openid, 'wish_update', {
       wishId: wish._id,
       wishTitle: wish.title,
-      statusLabel: WISH_TRANSITIONS[action].label,
+      action,
       note: options.note,
-      at: formatChinaTime(new Date()),
+      at: new Date(),
     })
   }
   return saved

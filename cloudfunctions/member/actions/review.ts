@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import { formatChinaTime, todayInChina } from '@/domain/dates'
+import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { memberInputs } from '@/domain/member/contract'
 import { MEMBERSHIP_YEARS } from '@/domain/member/member-number'
@@ -48,7 +48,7 @@ export const review = action({
       approved,
       memberNo,
       reason: approved ? undefined : reason,
-      reviewedAt: formatChinaTime(new Date()),
+      reviewedAt: new Date(),
     })
     const saved = await findApplication({ _id: applicationId })
     if (!saved) throw new Error('application missing right after review')

@@ -1,7 +1,8 @@
-import { kindOfTemplate, type NotifyKind } from '@/domain/notify/kinds'
+import type { NotifyKind } from '@/domain/notify/kinds'
 import { notifyInputs } from '@/domain/notify/contract'
 import { action } from '../../_kit/define-function'
 import { _, collections, db } from '../../_kit/cloud'
+import { kindOfTemplate } from '../../_kit/notify'
 
 type SubscriptionDoc = { _id: string; grants: Partial<Record<NotifyKind, number>> }
 
@@ -17,14 +18,15 @@ export const subscribed = action({
     const subscriptions = db.collection(collections.subscriptions)
     if (accepted.length > 0) {
       const increments = Object.fromEntries(accepted.map((kind) => [`grants.${kind}`, _.inc(1)]))
-      const { stats } = await subscriptions.where({ _id: openid }).update({ data: increments })
-      if (stats.updated === 0) {
-        const grants = Object.fromEntries(accepted.map((kind) => [kind, 1]))
+      // An $inc always changes the record, so 0 updated means there is none yet. The record is
+      // created with a `grants` object, never null, so the dotted paths always resolve.
+      const increment = () => subscriptions.where({ _id: openid }).update({ data: increments })
+      if ((await increment()).stats.updated === 0) {
         try {
-          await subscriptions.add({ data: { _id: openid, grants } })
-        } catch {
-          // Another call created the record first; add to it instead.
-          await subscriptions.where({ _id: openid }).update({ data: increments })
+          await subscriptions.add({ data: { _id: openid, grants: Object.fromEntries(accepted.map((kind) => [kind, 1])) } })
+        } catch (error) {
+          // Another call created the record first (same _id): add to it instead.
+          if ((await increment()).stats.updated === 0) throw error
         }
       }
     }

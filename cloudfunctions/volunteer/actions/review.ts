@@ -2,6 +2,7 @@ import { AppError } from '@/domain/errors'
 import { volunteerInputs } from '@/domain/volunteer/contract'
 import { communityNames } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
+import { notify } from '../../_kit/notify'
 import { grantRole } from '../../_kit/users'
 import { findVolunteer, toProfile, volunteers } from '../volunteers'
 
@@ -19,6 +20,7 @@ export const review = action({
       .update({ data: approved ? { status: 'active' } : { status: 'rejected', rejectReason: reason } })
     if (stats.updated !== 1) throw new AppError('CONFLICT', '这位志愿者已经审核过了')
     if (approved) await grantRole(doc.openid, 'volunteer', doc.communityId)
+    await notify(doc.openid, 'volunteer_review', { approved, reason: approved ? undefined : reason, reviewedAt: new Date() })
     const saved = await findVolunteer({ _id: volunteerId })
     const names = await communityNames([doc.communityId])
     return toProfile(saved ?? doc, names.get(doc.communityId) ?? '', true)

@@ -15,6 +15,7 @@ export type InboxMessage = {
 
 export const notifyInputs = {
   inbox: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  templates: v.object({}),
   markRead: v.object({ messageIds: v.pipe(v.array(fields.id('消息编号'), '消息编号格式不正确'), v.maxLength(50, '一次最多 50 条')) }),
   /** What `requestSubscribeMessage` answered, template id → 'accept' | 'reject' | …. */
   subscribed: v.object({ results: v.record(v.pipe(v.string(), v.maxLength(64)), v.string(), '订阅结果格式不正确') }),
@@ -22,6 +23,8 @@ export const notifyInputs = {
 
 export type NotifyApi = {
   inbox: ActionSpec<v.InferInput<typeof notifyInputs.inbox>, Page<InboxMessage> & { unread: number }>
+  /** The subscribe templates of this deployment, so the app asks for exactly these. */
+  templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: Array<{ kind: NotifyKind; templateId: string; title: string }> }>
   markRead: ActionSpec<v.InferInput<typeof notifyInputs.markRead>, { updated: number }>
   subscribed: ActionSpec<v.InferInput<typeof notifyInputs.subscribed>, { grants: Partial<Record<NotifyKind, number>> }>
 }

@@ -1,23 +1,107 @@
-import { kindOfTemplate, NOTIFY_KIND_NAMES, NOTIFY_KINDS } from './kinds'
+import { checkTemplateData } from '../../../localcloud/backend/subscribe-values'
+import { WISH_ACTIONS } from '../wish/states'
+import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, templateData, WISH_UPDATE_PHRASES, type NotifyKind, type NotifyPayloads } from './kinds'
+import { thing } from './values'
 
-test('every kind has its own template id, found back from it', () => {
+const LONG = '请志愿者每周二下午陪我去柯桥区中医院复查并帮忙取药，顺便把家里的灯泡也换一下'.repeat(3)
+const ODD = ['', '   ', LONG, '🎂生日快乐🎉👨‍👩‍👧🇨🇳', 'ASCII only: "quotes" & <tags> ~!@#$%^', '第一行\n第二行\t制表', '🎂🎉', 'a'.repeat(200)]
+const TIMES = [new Date('2026-11-23T12:00:00.000Z'), new Date('2026-12-31T16:30:00.000Z'), new Date(0)]
+
+/** Long, empty and odd payloads of every kind; the mapped type makes a new kind add its cases. */
+const PAYLOADS: { [K in NotifyKind]: Array<NotifyPayloads[K]> } = {
+  member_review: ODD.flatMap((text, i) => [
+    { approved: true, memberNo: text, reviewedAt: TIMES[i % 3] },
+    { approved: true, reviewedAt: TIMES[i % 3] },
+    { approved: false, reason: text, reviewedAt: TIMES[i % 3] },
+    { approved: false, reviewedAt: TIMES[i % 3] },
+  ]),
+  volunteer_review: ODD.flatMap((text, i) => [
+    { approved: true, reviewedAt: TIMES[i % 3] },
+    { approved: false, reason: text, reviewedAt: TIMES[i % 3] },
+    { approved: false, reviewedAt: TIMES[i % 3] },
+  ]),
+  wish_update: ODD.flatMap((text, i) =>
+    WISH_ACTIONS.map((action) => ({ wishId: `wish-${i}`, wishTitle: text, action, note: i % 2 ? text : undefined, at: TIMES[i % 3] })),
+  ),
+  aed_alert: ODD.flatMap((text, i) => [
+    { aedId: `aed-${i}`, aedName: text, message: text, at: TIMES[i % 3] },
+    { aedId: `aed-${i}`, aedName: '玉兰社区服务中心一楼大厅', message: LONG, at: TIMES[i % 3] },
+  ]),
+  cert_reminder: ODD.flatMap((text) => [
+    { number: text, validUntil: '2026-01-05' },
+    { number: 'JHY202300001', validUntil: '2027-12-31' },
+  ]),
+}
+
+const each = <R>(fn: <K extends NotifyKind>(kind: K, payload: NotifyPayloads[K]) => R) =>
+  NOTIFY_KIND_NAMES.flatMap((kind) => (PAYLOADS[kind] as Array<NotifyPayloads[typeof kind]>).map((payload) => fn(kind, payload)))
+
+test('every kind × odd payload gives values WeChat accepts', () => {
+  const refused = each((kind, payload) => {
+    const data = templateData(kind, payload)
+    return { kind, payload, data, error: checkTemplateData(data) }
+  }).filter((r) => r.error)
+  expect(refused).toEqual([])
+})
+
+test('every phrase label is ≤ 5 Chinese characters, accepted as it is', () => {
+  for (const label of [...Object.values(WISH_UPDATE_PHRASES), ...Object.values(REVIEW_PHRASES)]) {
+    expect(checkTemplateData({ phrase1: { value: label } })).toBeNull()
+  }
+})
+
+test('field keys carry their WeChat type, and only types the builders handle', () => {
+  for (const kind of NOTIFY_KIND_NAMES) {
+    for (const key of Object.keys(NOTIFY_KINDS[kind].fields)) {
+      expect(['thing', 'phrase', 'time', 'date']).toContain(key.replace(/\d+$/, ''))
+    }
+  }
+})
+
+test('a thing keeps what fits and marks a cut with "…" inside the 20 characters', () => {
+  expect(thing('帮忙换楼道灯泡', '红心愿')).toBe('帮忙换楼道灯泡')
+  expect(thing(LONG, '红心愿')).toBe(`${Array.from(LONG).slice(0, 19).join('')}…`)
+  expect(thing('  ', '红心愿')).toBe('红心愿')
+  expect(thing('🎂生日\n快乐', '红心愿')).toBe('生日 快乐')
+})
+
+test('times and dates read in China time, in the documented form', () => {
+  const data = templateData('wish_update', { wishId: 'w1', wishTitle: '陪我去医院', action: 'takeDown', at: new Date('2026-11-23T16:05:00.000Z') })
+  expect(data).toEqual({ thing1: { value: '陪我去医院' }, phrase2: { value: '已下架' }, time3: { value: '2026年11月24日 00:05' } })
+  expect(templateData('cert_reminder', { number: 'JHY1', validUntil: '2026-01-05' }).date2).toEqual({ value: '2026年1月5日' })
+})
+
+/** Pages of the app: main package pages and subpackage root + page. */
+async function appPages(): Promise<Set<string>> {
+  Object.assign(globalThis, { defineAppConfig: <T>(config: T) => config })
+  const config = (await import('../../app.config')).default as { pages: string[]; subPackages: Array<{ root: string; pages: string[] }> }
+  return new Set([...config.pages, ...config.subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))])
+}
+
+/** The query each page needs: detail pages read `id`; the others show the person's own record. */
+const QUERY: { [K in NotifyKind]: (payload: NotifyPayloads[K]) => string | undefined } = {
+  member_review: () => undefined,
+  volunteer_review: () => undefined,
+  wish_update: (p) => `id=${p.wishId}`,
+  aed_alert: (p) => `id=${p.aedId}`,
+  cert_reminder: () => undefined,
+}
+
+test('every message opens a real page, with the id that page reads', async () => {
+  const pages = await appPages()
+  each((kind, payload) => {
+    const [path, query] = NOTIFY_KINDS[kind].page(payload).split('?')
+    expect(pages).toContain(path)
+    expect(query).toBe(QUERY[kind](payload))
+  })
+})
+
+test('every kind has its own local template id', () => {
   const ids = NOTIFY_KIND_NAMES.map((kind) => NOTIFY_KINDS[kind].templateId)
   expect(new Set(ids).size).toBe(ids.length)
-  for (const kind of NOTIFY_KIND_NAMES) expect(kindOfTemplate(NOTIFY_KINDS[kind].templateId)).toBe(kind)
 })
 
-test('template fields respect WeChat limits (thing ≤ 20, phrase ≤ 5 characters)', () => {
-  const data = NOTIFY_KINDS.wish_update.template({
-    wishId: 'w1',
-    wishTitle: '请志愿者每周二下午陪我去柯桥区中医院复查并帮忙取药',
-    statusLabel: '已被志愿者认领',
-    at: '2026-11-23 10:00',
-  })
-  expect(data.thing1.value.length).toBeLessThanOrEqual(20)
-  expect(data.thing1.value.endsWith('…')).toBe(true)
-  expect(data.phrase2.value.length).toBeLessThanOrEqual(5)
-})
-
-test('a rejection tells the reason in the inbox text', () => {
-  expect(NOTIFY_KINDS.member_review.body({ approved: false, reason: '身份证照片不清晰', reviewedAt: '2026-11-23' })).toContain('身份证照片不清晰')
+test('the inbox tells the reason of a rejection and the wish step in words', () => {
+  expect(NOTIFY_KINDS.member_review.body({ approved: false, reason: '身份证照片不清晰', reviewedAt: TIMES[0] })).toContain('身份证照片不清晰')
+  expect(NOTIFY_KINDS.wish_update.body({ wishId: 'w', wishTitle: '换灯泡', action: 'takeDown', note: '重复发布', at: TIMES[0] })).toBe('心愿「换灯泡」被工作人员下架：重复发布')
 })
