@@ -1,8 +1,9 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { runAs } from './backend/identity'
 
-export type CloudFunctionMain = (event: unknown, context: unknown) => Promise<unknown>
+export type CloudFunctionMain = (event: unknown, context: unknown) => unknown
 
 export const LOCAL_APPID = 'wx-local-boai'
 const REPO_ROOT = path.resolve(__dirname, '..')
@@ -19,47 +20,148 @@ export function functionNames(): string[] {
     .sort()
 }
 
+/** What the platform takes from a function's `config.json`. */
+export type FunctionConfig = { timeout: number; openapi: string[]; timer: boolean }
+
+/** CloudBase's default timeout, and the range it accepts (seconds). */
+const DEFAULT_TIMEOUT = 3
+const MAX_TIMEOUT = 300
+
 /**
- * Loads and invokes the cloud functions. `dist` runs the deployable bundles (what `npm start` and
- * the browser tests use); `source` runs the TypeScript directly (jest), with the same behaviour.
+ * A function's `config.json`, checked as CloudBase would take it: `timeout` whole seconds 1–300
+ * (3 when absent; https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/cloudbase/common/getFuncConfig.html),
+ * `permissions.openapi` the open APIs it may call (none when absent;
+ * https://developers.weixin.qq.com/miniprogram/en/dev/wxcloud/guide/openapi/openapi.html).
  */
-export class FunctionHost {
-  private constructor(private readonly mains: Map<string, CloudFunctionMain>) {}
-
-  static load(from: 'dist' | 'source'): FunctionHost {
-    const mains = new Map<string, CloudFunctionMain>()
-    for (const name of functionNames()) {
-      const entry = from === 'dist' ? path.join(FUNCTIONS_DIST_DIR, name, 'index.js') : path.join(FUNCTIONS_SOURCE_DIR, name, 'index.ts')
-      if (!fs.existsSync(entry)) throw new Error(`cloud function ${name} is not built (${entry}); run npm run build:functions`)
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      mains.set(name, (require(entry) as { main: CloudFunctionMain }).main)
-    }
-    return new FunctionHost(mains)
+export function readFunctionConfig(folder: string): FunctionConfig {
+  const file = path.join(folder, 'config.json')
+  if (!fs.existsSync(file)) return { timeout: DEFAULT_TIMEOUT, openapi: [], timer: false }
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeout?: unknown; permissions?: { openapi?: unknown }; triggers?: Array<{ type?: unknown }> }
+  const timeout = raw.timeout ?? DEFAULT_TIMEOUT
+  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT) {
+    throw new Error(`${file}: timeout must be whole seconds from 1 to ${MAX_TIMEOUT}`)
   }
-
-  names(): string[] {
-    return [...this.mains.keys()]
+  const openapi = raw.permissions?.openapi ?? []
+  if (!Array.isArray(openapi) || !openapi.every((name): name is string => typeof name === 'string')) {
+    throw new Error(`${file}: permissions.openapi must be a list of API names`)
   }
+  return { timeout, openapi, timer: (raw.triggers ?? []).some((trigger) => trigger.type === 'timer') }
+}
 
-  has(name: string): boolean {
-    return this.mains.has(name)
-  }
+/**
+ * An invocation that ran past its timeout. CloudBase stops it and `callFunction` fails with
+ * -504003 "Invoking task timed out after N seconds" (as reported from WeChat:
+ * https://github.com/Mint-green/UnlearnableWord/issues/10).
+ */
+export class InvocationTimeoutError extends Error {
+  readonly errCode = -504003
+  readonly errMsg: string
 
-  /** One invocation, with its own WeChat context even when others run at the same time. */
-  invoke(name: string, event: unknown, openid: string): Promise<unknown> {
-    const main = this.mains.get(name)
-    if (!main) throw new Error(`unknown cloud function ${name}`)
-    const context = { function_name: name, namespace: 'local', request_id: `${name}-${Date.now().toString(36)}` }
-    return runAs({ openid, appid: LOCAL_APPID }, () => main(event, context))
+  constructor(readonly functionName: string, seconds: number) {
+    super(`${functionName}: Invoking task timed out after ${seconds} seconds`)
+    this.errMsg = `Invoking task timed out after ${seconds} seconds`
   }
 }
 
-/** Functions with a timer trigger in their `config.json` (run on a schedule by the platform). */
-export function timerFunctionNames(): string[] {
-  return functionNames().filter((name) => {
-    const config = path.join(FUNCTIONS_SOURCE_DIR, name, 'config.json')
-    if (!fs.existsSync(config)) return false
-    const { triggers = [] } = JSON.parse(fs.readFileSync(config, 'utf8')) as { triggers?: Array<{ type: string }> }
-    return triggers.some((trigger) => trigger.type === 'timer')
-  })
+type Hosted = { main: CloudFunctionMain; config: FunctionConfig }
+
+const sdkPath = (from: string): string | null => {
+  try {
+    return fs.realpathSync(createRequire(from).resolve('wx-server-sdk'))
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The deployable folders of `FUNCTIONS_DIR`: every `<dir>/<name>/index.js` exporting `main`. Each
+ * must get the local cloud's own `wx-server-sdk` from `require`: a separate copy would not be
+ * answered locally (its calls would go to the real CloudBase), so it is refused.
+ */
+function foreignFunctions(dirs: string[]): Array<{ name: string; folder: string }> {
+  const ours = sdkPath(__filename)
+  return dirs.flatMap((dir) =>
+    fs
+      .readdirSync(path.resolve(dir), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && fs.existsSync(path.resolve(dir, entry.name, 'index.js')))
+      .map((entry) => {
+        const folder = path.resolve(dir, entry.name)
+        const theirs = sdkPath(path.join(folder, 'index.js'))
+        if (theirs !== ours) {
+          throw new Error(
+            `FUNCTIONS_DIR: ${folder} resolves wx-server-sdk to ${theirs ?? 'nothing'}, not the local cloud's ${ours}; ` +
+              `place the folder under ${REPO_ROOT} or start with NODE_PATH=${path.join(REPO_ROOT, 'node_modules')}, without its own node_modules/wx-server-sdk`,
+          )
+        }
+        return { name: entry.name, folder }
+      }),
+  )
+}
+
+/**
+ * Loads and invokes the cloud functions. `dist` runs the deployable bundles (what `npm start` and
+ * the browser tests use); `source` runs the TypeScript directly (jest), with the same behaviour.
+ * Folders of `extraDirs` (`FUNCTIONS_DIR`) are hosted beside them, exactly alike.
+ */
+export class FunctionHost {
+  private constructor(private readonly functions: Map<string, Hosted>) {}
+
+  static load(from: 'dist' | 'source', extraDirs: string[] = []): FunctionHost {
+    const functions = new Map<string, Hosted>()
+    const host = (name: string, folder: string, entry: string) => {
+      if (!fs.existsSync(entry)) throw new Error(`cloud function ${name} is not built (${entry}); run npm run build:functions`)
+      if (functions.has(name)) throw new Error(`FUNCTIONS_DIR: a function named ${name} is already hosted; ${folder} clashes with it`)
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { main } = require(entry) as { main?: unknown }
+      if (typeof main !== 'function') throw new Error(`${entry} does not export main`)
+      functions.set(name, { main: main as CloudFunctionMain, config: readFunctionConfig(folder) })
+    }
+    for (const name of functionNames()) {
+      const folder = path.join(from === 'dist' ? FUNCTIONS_DIST_DIR : FUNCTIONS_SOURCE_DIR, name)
+      host(name, folder, path.join(folder, from === 'dist' ? 'index.js' : 'index.ts'))
+    }
+    for (const { name, folder } of foreignFunctions(extraDirs)) host(name, folder, path.join(folder, 'index.js'))
+    return new FunctionHost(functions)
+  }
+
+  names(): string[] {
+    return [...this.functions.keys()]
+  }
+
+  has(name: string): boolean {
+    return this.functions.has(name)
+  }
+
+  /** Functions with a timer trigger in their `config.json` (run on a schedule by the platform). */
+  timerNames(): string[] {
+    return this.names().filter((name) => this.functions.get(name)?.config.timer)
+  }
+
+  /**
+   * One invocation, with its own WeChat context even when others run at the same time, its
+   * permitted open APIs, and its timeout: past it the invocation fails with `InvocationTimeoutError`
+   * and whatever it still tries (database, open API) is refused, as CloudBase has stopped it.
+   */
+  async invoke(name: string, event: unknown, openid: string): Promise<unknown> {
+    const hosted = this.functions.get(name)
+    if (!hosted) throw new Error(`unknown cloud function ${name}`)
+    const { main, config } = hosted
+    const context = { function_name: name, namespace: 'local', request_id: `${name}-${Date.now().toString(36)}` }
+    const stop = new AbortController()
+    let timer: NodeJS.Timeout | undefined
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        stop.abort()
+        const error = new InvocationTimeoutError(name, config.timeout)
+        console.error(`[localcloud] ${error.message}`)
+        reject(error)
+      }, config.timeout * 1000)
+    })
+    const run = runAs({ openid, appid: LOCAL_APPID, functionName: name, openapi: config.openapi, signal: stop.signal }, async () => main(event, context))
+    try {
+      return await Promise.race([run, expired])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
 }

@@ -13,6 +13,8 @@ async function main() {
     functionsFrom: process.env.FUNCTIONS_FROM === 'source' ? 'source' : 'dist',
     localMode: true,
     timerIntervalMs: Number(process.env.TIMER_INTERVAL_MS ?? 60_000),
+    dbLatencyMs: process.env.DB_LATENCY_MS,
+    extraFunctionDirs: process.env.FUNCTIONS_DIR?.split(':').filter(Boolean),
   })
   console.log(`\n  博爱家园 local cloud is running\n\n  App:       ${cloud.url}/\n  Functions: ${cloud.url}/api/functions/<name>\n  Functions loaded: ${cloud.functions.names().join(', ')}\n`)
   const stop = () => cloud.close().then(() => process.exit(0))

@@ -5,9 +5,9 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
 import { installLocalBackend } from './backend/install'
-import { Outbox, type MediaCheckRequest } from './backend/openapi'
+import { Outbox, parseSubscribeResults, SubscribeGrants, type MediaCheckRequest } from './backend/openapi'
 import { FileStorage } from './backend/storage'
-import { FunctionHost, timerFunctionNames } from './function-host'
+import { FunctionHost, InvocationTimeoutError } from './function-host'
 import { DEMO_IDENTITIES } from './seed/demo-data'
 import { seedIfEmpty } from './seed/seed'
 import { DocumentStore } from './store/document-store'
@@ -26,12 +26,17 @@ export type LocalCloudOptions = {
   seed?: boolean
   /** Run timer-triggered functions every this many ms (their cron is coarser on WeChat). */
   timerIntervalMs?: number
+  /** Network delay of each database request, ms or a range `1-8` (`DB_LATENCY_MS`). */
+  dbLatencyMs?: string | number
+  /** `FUNCTIONS_DIR`: more deployable function folders (`<name>/index.js`) hosted beside the project's own. */
+  extraFunctionDirs?: string[]
 }
 
 export type LocalCloud = {
   url: string
   store: DocumentStore
   outbox: Outbox
+  grants: SubscribeGrants
   functions: FunctionHost
   close(): Promise<void>
 }
@@ -83,16 +88,24 @@ async function deliverMediaCheck(functions: FunctionHost | undefined, { traceId,
   await functions.invoke('mediaCheck', { MsgType: 'event', Event: 'wxa_media_check', trace_id: traceId, version: 2, result: { suggest, label: suggest === 'pass' ? 100 : 20002 } }, openid ?? '')
 }
 
+/** An invocation the platform starts (message push, timer) has nobody to answer; a timeout is logged already. */
+function inBackground(run: Promise<unknown> | undefined): void {
+  run?.catch((error: unknown) => {
+    if (!(error instanceof InvocationTimeoutError)) console.error('[localcloud] background invocation failed', error instanceof Error ? error.stack : error)
+  })
+}
+
 /** Starts the local cloud: store, functions, file storage, open-API stand-ins and the H5 app. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, timerIntervalMs } = options
+  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, timerIntervalMs, dbLatencyMs, extraFunctionDirs } = options
   const store = DocumentStore.open(dataDir)
   if (seed) seedIfEmpty(store)
   const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`))
   const outbox = new Outbox()
+  const grants = new SubscribeGrants()
   let functions: FunctionHost | undefined
-  installLocalBackend({ store, storage, outbox, onMediaCheck: (request) => void deliverMediaCheck(functions, request) })
-  functions = FunctionHost.load(functionsFrom)
+  installLocalBackend({ store, storage, outbox, grants, dbLatencyMs, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
+  functions = FunctionHost.load(functionsFrom, extraFunctionDirs)
   const serveApp = staticDir && fs.existsSync(staticDir) ? sirv(staticDir, { single: true, dev: false, etag: true }) : null
   fs.mkdirSync(storage.root, { recursive: true })
   const serveFiles = sirv(storage.root, { dev: true })
@@ -112,7 +125,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         const header = req.headers['x-wx-openid']
         if (header !== undefined && !localMode) return send(res, 403, { error: 'X-Wx-Openid is accepted in local mode only' })
         const openid = typeof header === 'string' ? header.trim() : ''
-        return send(res, 200, await functions.invoke(fn[1], event, openid))
+        try {
+          return send(res, 200, await functions.invoke(fn[1], event, openid))
+        } catch (error) {
+          // The function never answered: CloudBase's own failure, not an envelope.
+          if (error instanceof InvocationTimeoutError) return send(res, 504, { errCode: error.errCode, errMsg: error.errMsg })
+          throw error
+        }
       }
       if (localMode && req.method === 'GET' && url.pathname === '/api/dev/outbox') {
         return send(res, 200, { items: outbox.list(url.searchParams.get('openid') ?? undefined) })
@@ -123,6 +142,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         if (!/^[\w-]+\/[\w.-]+$/.test(cloudPath) || !req.headers['x-wx-openid']) return send(res, 400, { error: 'cloudPath folder/name and X-Wx-Openid required' })
         const { fileID } = await storage.uploadFile({ cloudPath: `uploads/${cloudPath}`, fileContent: await readBytes(req) })
         return send(res, 200, { fileID })
+      }
+      if (localMode && req.method === 'POST' && url.pathname === '/api/dev/subscribe') {
+        // H5 stands in for wx.requestSubscribeMessage: the person's choices reach WeChat's side, as in the WeChat client.
+        const openid = typeof req.headers['x-wx-openid'] === 'string' ? req.headers['x-wx-openid'].trim() : ''
+        const results = parseSubscribeResults(parseEvent(await readBody(req))?.results)
+        if (!openid || !results) return send(res, 400, { error: 'X-Wx-Openid and results { templateId: accept | reject | ban } (at most 3) required' })
+        for (const [templateId, choice] of Object.entries(results)) grants.record(openid, templateId, choice)
+        return send(res, 200, { ok: true })
       }
       if (localMode && req.method === 'GET' && url.pathname === '/api/dev/identities') {
         return send(res, 200, { items: DEMO_IDENTITIES })
@@ -146,7 +173,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     server.listen(port, host, resolve)
   })
   const timers = timerIntervalMs
-    ? timerFunctionNames().map((name) => setInterval(() => void functions?.invoke(name, { Type: 'Timer', TriggerName: 'local' }, ''), timerIntervalMs))
+    ? functions.timerNames().map((name) => setInterval(() => inBackground(functions?.invoke(name, { Type: 'Timer', TriggerName: 'local' }, '')), timerIntervalMs))
     : []
   const address = server.address() as AddressInfo
   const url = `http://${host}:${address.port}`
@@ -155,6 +182,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     url,
     store,
     outbox,
+    grants,
     functions,
     close: () =>
       new Promise<void>((resolve) => {

@@ -9,16 +9,10 @@ const sdkVersion = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 
 
 /**
  * Turns each `cloudfunctions/<fn>` into a folder WeChat DevTools can upload: one bundled
- * `index.js` (with `src/domain` and the shared kit inlined) and a `package.json` that depends on
- * `wx-server-sdk` only.
+ * `index.js` (with `src/domain` and the shared kit inlined), a `package.json` that depends on
+ * `wx-server-sdk` only, and the function's own `config.json` (timeout, memory, the open APIs it
+ * may call, triggers) as written.
  */
-/** The open APIs every function may call, plus the function's own settings (timer triggers). */
-function functionConfig(name: string): Record<string, unknown> {
-  const own = path.join(FUNCTIONS_SOURCE_DIR, name, 'config.json')
-  const extra = fs.existsSync(own) ? (JSON.parse(fs.readFileSync(own, 'utf8')) as Record<string, unknown>) : {}
-  return { permissions: { openapi: ['subscribeMessage.send', 'security.msgSecCheck', 'security.mediaCheckAsync'] }, ...extra }
-}
-
 export async function buildFunctions(): Promise<Array<{ name: string; bytes: number }>> {
   fs.rmSync(FUNCTIONS_DIST_DIR, { recursive: true, force: true })
   const results = []
@@ -40,7 +34,8 @@ export async function buildFunctions(): Promise<Array<{ name: string; bytes: num
       path.join(outDir, 'package.json'),
       `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`,
     )
-    fs.writeFileSync(path.join(outDir, 'config.json'), `${JSON.stringify(functionConfig(name), null, 2)}\n`)
+    const config = path.join(FUNCTIONS_SOURCE_DIR, name, 'config.json')
+    if (fs.existsSync(config)) fs.copyFileSync(config, path.join(outDir, 'config.json'))
     results.push({ name, bytes: fs.statSync(path.join(outDir, 'index.js')).size })
   }
   return results

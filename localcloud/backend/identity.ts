@@ -1,9 +1,20 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-/** The WeChat context of one invocation, as the platform would put it in the environment. */
-export type WxContext = { openid: string; appid: string }
+/** One invocation as the platform runs it: the caller's WeChat context and the function's limits. */
+export type Invocation = {
+  openid: string
+  appid: string
+  /** The function running; absent when a test calls function code directly. */
+  functionName?: string
+  /** The open APIs its `config.json` `permissions.openapi` lists; none when absent, as on CloudBase. */
+  openapi?: readonly string[]
+  /** Aborted when the function's timeout has passed: CloudBase has stopped it by then. */
+  signal?: AbortSignal
+}
 
-const current = new AsyncLocalStorage<Record<string, string>>()
+type Scope = { env: Record<string, string>; invocation: Invocation; ended: Promise<void> }
+
+const current = new AsyncLocalStorage<Scope>()
 
 /**
  * `cloud.getWXContext()` reads `process.env` (WX_CONTEXT_KEYS, WX_OPENID, …) at call time, as
@@ -16,23 +27,43 @@ export function installPerInvocationEnv(): void {
   process.env = new Proxy(base, {
     get(target, key) {
       if (key === '__perInvocation') return true
-      const scoped = typeof key === 'string' ? current.getStore()?.[key] : undefined
+      const scoped = typeof key === 'string' ? current.getStore()?.env[key] : undefined
       return scoped ?? Reflect.get(target, key)
     },
     has(target, key) {
-      return (typeof key === 'string' && current.getStore()?.[key] !== undefined) || Reflect.has(target, key)
+      return (typeof key === 'string' && current.getStore()?.env[key] !== undefined) || Reflect.has(target, key)
     },
   })
 }
 
-export function runAs<T>(context: WxContext, fn: () => Promise<T>): Promise<T> {
-  return current.run(
-    {
-      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
-      WX_OPENID: context.openid,
-      WX_APPID: context.appid,
-      TCB_SOURCE: 'wx_client',
-    },
-    fn,
-  )
+export function runAs<T>(invocation: Invocation, fn: () => Promise<T>): Promise<T> {
+  const env = {
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+    WX_OPENID: invocation.openid,
+    WX_APPID: invocation.appid,
+    TCB_SOURCE: 'wx_client',
+  }
+  let end: () => void = () => undefined
+  const ended = new Promise<void>((resolve) => {
+    end = resolve
+  })
+  return current.run({ env, invocation, ended }, fn).finally(end)
+}
+
+/** The invocation the calling code runs in, if any. */
+export function currentInvocation(): Invocation | undefined {
+  return current.getStore()?.invocation
+}
+
+/** Runs `callback` once the current invocation has answered (at once outside any), as WeChat's later pushes arrive. */
+export function afterInvocation(callback: () => void): void {
+  void (current.getStore()?.ended ?? Promise.resolve()).then(() => setTimeout(callback, 0))
+}
+
+/** Refuses work an invocation starts after its timeout: on CloudBase it would never happen. */
+export function assertNotTimedOut(): void {
+  const invocation = currentInvocation()
+  if (invocation?.signal?.aborted) {
+    throw new Error(`[localcloud] ${invocation.functionName ?? 'the invocation'} is past its timeout; CloudBase has stopped it`)
+  }
 }

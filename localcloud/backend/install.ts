@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module'
 import type { DocumentStore } from '../store/document-store'
 import { handleDatabaseRequest } from './database-wire'
-import { installPerInvocationEnv } from './identity'
-import { createOpenApi, type MediaCheckRequest, type Outbox } from './openapi'
+import { assertNotTimedOut, installPerInvocationEnv } from './identity'
+import { parseLatency, roundTrip } from './latency'
+import { createOpenApi, SubscribeGrants, type MediaCheckRequest, type Outbox } from './openapi'
 import type { FileStorage } from './storage'
 
 type Send = (action: string, data: Record<string, unknown>, opts?: unknown) => Promise<unknown>
@@ -21,10 +22,14 @@ export type Backend = {
   store: DocumentStore
   storage: FileStorage
   outbox: Outbox
+  /** WeChat's record of one-time subscriptions; omitted, nobody has subscribed to anything. */
+  grants?: SubscribeGrants
   /** Sees every database request as the SDK sent it (the wire-format contract test). */
   onDatabaseRequest?: (action: string, params: Record<string, unknown>) => void
   /** Delivers the verdict of an asynchronous photo check, as WeChat's message push would. */
   onMediaCheck?: (request: MediaCheckRequest) => void
+  /** `DB_LATENCY_MS`: each database request is answered after this network delay. */
+  dbLatencyMs?: string | number
 }
 
 /**
@@ -32,14 +37,16 @@ export type Backend = {
  * by the embedded store, its storage and open-API calls by local stand-ins, and its WeChat
  * context comes from the invocation. Function code stays exactly what is deployed.
  */
-export function installLocalBackend({ store, storage, outbox, onDatabaseRequest, onMediaCheck }: Backend): void {
+export function installLocalBackend({ store, storage, outbox, grants = new SubscribeGrants(), onDatabaseRequest, onMediaCheck, dbLatencyMs }: Backend): void {
   installPerInvocationEnv()
+  const latency = parseLatency(dbLatencyMs)
   requesterPrototype().send = async (action, data) => {
+    assertNotTimedOut()
     onDatabaseRequest?.(action, data)
-    return handleDatabaseRequest(store, action, data)
+    return roundTrip(latency, () => handleDatabaseRequest(store, action, data))
   }
   const sdk = wxServerSdk()
-  sdk.openapi = createOpenApi(outbox, onMediaCheck)
+  sdk.openapi = createOpenApi(outbox, grants, onMediaCheck)
   sdk.uploadFile = storage.uploadFile
   sdk.getTempFileURL = storage.getTempFileURL
   sdk.deleteFile = storage.deleteFile

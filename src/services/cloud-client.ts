@@ -3,7 +3,7 @@ import type { ActionName, Api, InputOf, OutputOf } from '@/domain/contract'
 import type { Envelope } from '@/domain/envelope'
 import { DEFAULT_MESSAGES, isErrorCode } from '@/domain/errors'
 import { currentDevOpenid } from './dev-identity'
-import { NETWORK_MESSAGE, ServiceError } from './service-error'
+import { NETWORK_MESSAGE, ServiceError, TIMEOUT_MESSAGE } from './service-error'
 
 declare const CLOUD_ENV_ID: string
 
@@ -12,18 +12,39 @@ export function initCloud(): void {
   if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: CLOUD_ENV_ID, traceUser: true })
 }
 
+/** H5 only: a POST to the local cloud as the chosen demo identity (on WeChat, identity comes from the platform). */
+export function postToLocalCloud(path: string, body: unknown): Promise<Response> {
+  return fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': currentDevOpenid() },
+    body: JSON.stringify(body),
+  })
+}
+
+/** How the platform reports a call that got no answer from the function. */
+type PlatformFailure = { errCode?: number; errMsg?: string; message?: string }
+
+/** CloudBase's code for a function stopped at its timeout ("Invoking task timed out after N seconds"). */
+const FUNCTION_TIMED_OUT = -504003
+
 async function transport(name: string, data: Record<string, unknown>): Promise<unknown> {
   if (process.env.TARO_ENV === 'weapp') {
     const { result } = await Taro.cloud.callFunction({ name, data })
     return result
   }
-  const response = await fetch(`/api/functions/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': currentDevOpenid() },
-    body: JSON.stringify(data),
-  })
-  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  const response = await postToLocalCloud(`/api/functions/${name}`, data)
+  if (response.status !== 200) {
+    // Not an envelope: the platform's own failure, e.g. 504 { errCode: -504003 } past the timeout.
+    const failure = (await response.json().catch(() => ({}))) as PlatformFailure
+    throw Object.assign(new Error(`HTTP ${response.status}`), { errCode: failure.errCode, errMsg: failure.errMsg })
+  }
   return response.json()
+}
+
+/** On WeChat the code may only be inside the message (`cloud.callFunction:fail Error: errCode: -504003 | …`). */
+function timedOut(error: unknown): boolean {
+  const { errCode, errMsg, message } = (error ?? {}) as PlatformFailure
+  return errCode === FUNCTION_TIMED_OUT || /-504003|timed out/.test(`${errMsg ?? ''} ${message ?? ''}`)
 }
 
 function isEnvelope(value: unknown): value is Envelope<unknown> {
@@ -35,8 +56,8 @@ async function call<T>(name: string, action: string, input: object): Promise<T> 
   let result: unknown
   try {
     result = await transport(name, { ...input, action })
-  } catch {
-    throw new ServiceError('NETWORK', NETWORK_MESSAGE)
+  } catch (error) {
+    throw new ServiceError('NETWORK', timedOut(error) ? TIMEOUT_MESSAGE : NETWORK_MESSAGE)
   }
   if (!isEnvelope(result)) throw new ServiceError('INTERNAL', DEFAULT_MESSAGES.INTERNAL)
   if (result.ok) return result.data as T

@@ -15,6 +15,7 @@ export class ServiceError extends Error {
 }
 
 export const NETWORK_MESSAGE = '网络不太顺畅，请检查网络后重试'
+export const TIMEOUT_MESSAGE = '服务响应超时，请稍后再试'
 
 /** What to tell the person about any failure. */
 export function messageOf(error: unknown): string {
