@@ -1,7 +1,7 @@
 import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, templateData, type NotifyKind, type NotifyPayloads } from '@/domain/notify/kinds'
 import { _, cloud, collections, db } from './cloud'
 
-/** WeChat's answer when the user refused or cancelled the subscription. */
+/** WeChat's answer when the person holds no grant for the template (never given, spent or cancelled). */
 const USER_REFUSED = 43101
 
 /**
@@ -16,36 +16,21 @@ export function kindOfTemplate(templateId: string): NotifyKind | undefined {
   return NOTIFY_KIND_NAMES.find((kind) => templateIdOf(kind) === templateId)
 }
 
-/**
- * Reserves one of the person's one-time grants for this kind: a conditional decrement, so two
- * notifications at once never spend more than was granted. (The filter also skips people with no
- * `grants` object, so no update path ever goes through a missing or null one.)
- */
-async function reserveGrant(openid: string, kind: NotifyKind): Promise<boolean> {
-  const path = `grants.${kind}`
-  const { stats } = await db
-    .collection(collections.subscriptions)
-    .where({ _id: openid, [path]: _.gt(0) })
-    .update({ data: { [path]: _.inc(-1) } })
-  return stats.updated === 1
-}
-
-/**
- * A reservation the send did not use: given back, unless WeChat says the user refused, which
- * leaves no grant to keep. Only reached after a reservation, so `grants` is an object.
- */
-async function releaseGrant(openid: string, kind: NotifyKind, errCode: unknown): Promise<void> {
+/** Keeps the server's count of a person's grants in step with WeChat's: one fewer, never below 0. */
+async function countSpentGrant(openid: string, kind: NotifyKind): Promise<void> {
   const path = `grants.${kind}`
   await db
     .collection(collections.subscriptions)
-    .where({ _id: openid })
-    .update({ data: { [path]: errCode === USER_REFUSED ? 0 : _.inc(1) } })
+    .where({ _id: openid, [path]: _.gt(0) })
+    .update({ data: { [path]: _.inc(-1) } })
 }
 
 /**
- * Tells a person something: always into the in-app inbox first, then as a WeChat subscribe message
- * when they have a grant for this kind. The grant is spent only when WeChat accepts the send. A
- * failed send never fails the caller's action.
+ * Tells a person something: always into the in-app inbox first, then as a WeChat subscribe
+ * message. WeChat holds the one-time grants and refuses a send without one (43101), so a grant is
+ * spent only when WeChat accepts the message, and two notifications at once can never spend the
+ * same grant; no database request is made for people who granted nothing. A failed send never
+ * fails the caller's action.
  */
 export async function notify<K extends NotifyKind>(
   openid: string,
@@ -58,15 +43,15 @@ export async function notify<K extends NotifyKind>(
     data: { openid, kind, title: spec.title, body: spec.body(payload), page, read: false, createdAt: db.serverDate() },
   })
   const inboxId = String(_id)
-  if (!(await reserveGrant(openid, kind))) return { inboxId, sent: false }
   try {
     await cloud.openapi.subscribeMessage.send({ touser: openid, templateId: templateIdOf(kind), page, data: templateData(kind, payload) })
-    return { inboxId, sent: true }
   } catch (error) {
     const errCode = (error as { errCode?: unknown } | null)?.errCode
+    if (errCode === USER_REFUSED) return { inboxId, sent: false } // no grant: the inbox is where it goes
     // The kind and code only: the payload may carry personal details.
     console.warn(`[notify] subscribe message not sent: kind=${kind} errCode=${String(errCode)}`)
-    await releaseGrant(openid, kind, errCode).catch(() => console.error(`[notify] grant not given back: kind=${kind}`))
     return { inboxId, sent: false }
   }
+  await countSpentGrant(openid, kind).catch(() => console.error(`[notify] spent grant not counted: kind=${kind}`))
+  return { inboxId, sent: true }
 }

@@ -139,6 +139,20 @@ describe('staff manage AEDs', () => {
     expect(edited).toMatchObject({ _id: created._id, landmark: '二楼护士站', hours: '24小时开放' })
   })
 
+  test('an edit that takes a day out of the week closes it, keeps the guardian, and gives the form the stored hours', async () => {
+    const created = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { ...aed, guardianOpenid: 'demo-volunteer' }))
+    const weekdaysOnly = { always: false, weekly: { mon: [['08:00', '17:00']] } }
+    const edited = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { ...aed, aedId: created._id, hours: weekdaysOnly }))
+    expect(edited.hours).toBe('周一 08:00-17:00')
+    expect(edited.openingHours).toEqual(weekdaysOnly)
+    expect(cloud.store.find('aeds', { _id: created._id })[0]).toMatchObject({ hours: weekdaysOnly, guardianOpenid: 'demo-volunteer' })
+    // Back and forth between around-the-clock and weekly hours leaves nothing of the other behind.
+    unwrap(await cloud.call('aed', 'demo-staff', { ...aed, aedId: created._id, hours: { always: true } }))
+    expect(cloud.store.find('aeds', { _id: created._id })[0].hours).toEqual({ always: true })
+    // The guardian looks after it still: they see its reports.
+    expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-volunteer', { action: 'get', aedId: created._id })).canManage).toBe(true)
+  })
+
   test('others may not, and bad hours are refused', async () => {
     const before = cloud.docs('aeds').length
     expect(await cloud.call('aed', 'demo-volunteer', aed)).toMatchObject({ ok: false, code: 'FORBIDDEN' })

@@ -77,6 +77,7 @@ export async function toDetail(doc: AedDoc, communityName: string, openReports: 
   }
   return {
     ...toNearby(doc, doc.location),
+    openingHours: doc.hours,
     communityId: doc.communityId,
     communityName,
     accessNotes: doc.accessNotes,

@@ -1,7 +1,7 @@
 import { collections, db } from '../_kit/cloud'
 
 /** WeChat's message push with the verdict of `security.mediaCheckAsync` on one photo. */
-type MediaCheckPush = { Event?: string; trace_id?: string; result?: { suggest?: string } }
+type MediaCheckPush = { Event?: unknown; trace_id?: unknown; result?: { suggest?: unknown } }
 
 type Image = { fileID: string; status: string; traceId?: string }
 
@@ -12,16 +12,19 @@ type Image = { fileID: string; status: string; traceId?: string }
  * never sees trace ids.
  */
 export async function main(event: MediaCheckPush): Promise<{ ok: boolean; updated?: number }> {
-  if (event?.Event !== 'wxa_media_check' || !event.trace_id) return { ok: false }
+  // A string only: anything else (an operator object) must never reach a query.
+  if (event?.Event !== 'wxa_media_check' || typeof event.trace_id !== 'string' || !event.trace_id) return { ok: false }
+  const traceId = event.trace_id
   try {
     const wishes = db.collection(collections.wishes)
-    const { data } = await wishes.where({ 'images.traceId': event.trace_id }).limit(1).get<{ _id: string; images: Image[] }>()
-    const wish = data[0]
-    if (!wish) return { ok: true, updated: 0 }
+    const { data } = await wishes.where({ 'images.traceId': traceId }).limit(1).get<{ _id: string; images: Image[] }>()
+    const index = data[0]?.images.findIndex((image) => image.traceId === traceId) ?? -1
+    if (index < 0) return { ok: true, updated: 0 }
     const status = event.result?.suggest === 'pass' ? 'passed' : 'rejected'
-    const images = wish.images.map((image) => (image.traceId === event.trace_id ? { ...image, status } : image))
-    await wishes.where({ _id: wish._id }).update({ data: { images } })
-    return { ok: true, updated: 1 }
+    // Only this photo's status, and only while it is still this photo: verdicts on a wish's other
+    // photos arriving at the same moment never overwrite each other.
+    const { stats } = await wishes.where({ _id: data[0]._id, [`images.${index}.traceId`]: traceId }).update({ data: { [`images.${index}.status`]: status } })
+    return { ok: true, updated: stats.updated }
   } catch (error) {
     console.error('[mediaCheck] failed', error instanceof Error ? error.stack : error)
     return { ok: false }

@@ -142,6 +142,17 @@ describe('review', () => {
     expect(resubmitted.timeline.map((t) => t.action)).toEqual(['submitted', 'rejected', 'resubmitted'])
     expect(unwrap(await review('demo-staff', id, 'approve')).status).toBe('approved')
   })
+
+  test('a resubmission can add a guardian where there was none (stored null) and drop one', async () => {
+    const adult = { name: '陈小雨', communityId: 'yulan' }
+    const id = unwrap(await apply('m-guardian', adult))._id
+    unwrap(await review('demo-staff', id, 'reject', '请核对出生日期'))
+    const guardian = { name: '陈大明', relation: '父亲', phone: '13900000000' }
+    const youth = { ...adult, birthDate: '2012-02-29', idNumber: '330603201202290018', guardian }
+    expect(unwrap(await apply('m-guardian', youth))).toMatchObject({ youth: true, guardian })
+    unwrap(await review('demo-staff', id, 'reject', '请再核对一次'))
+    expect(unwrap(await apply('m-guardian', adult))).toMatchObject({ youth: false, guardian: null })
+  })
 })
 
 describe('who sees the ID number', () => {

@@ -34,7 +34,8 @@ describe('notify()', () => {
   test('without a granted subscription it lands in the inbox only', async () => {
     const result = await send('n-nogrant')
     expect(result.sent).toBe(false)
-    expect(await outboxFor('n-nogrant')).toEqual([])
+    // WeChat holds the grants: it refused the attempt (43101) and nothing was delivered.
+    expect((await outboxFor('n-nogrant')).map((m) => m.errCode)).toEqual([43101])
     const listed = await inbox('n-nogrant')
     expect(listed.ok && listed.data.items.map((m) => [m.kind, m.title, m.read])).toEqual([['member_review', '入会审核结果', false]])
   })
@@ -47,7 +48,7 @@ describe('notify()', () => {
     expect((await send('n-granted')).sent).toBe(true)
     expect((await send('n-granted')).sent).toBe(false)
 
-    const messages = await outboxFor('n-granted')
+    const messages = await delivered('n-granted')
     expect(messages).toHaveLength(1)
     expect(messages[0]).toMatchObject({
       templateId: TEMPLATE,
@@ -81,16 +82,16 @@ describe('notify()', () => {
     expect(grantsOf('n-refused')).toEqual({ member_review: 0 })
   })
 
-  test('43101 (the person refused or cancelled on WeChat) clears the grants of that kind', async () => {
-    unwrap(await cloud.call('notify', 'n-cancelled', { action: 'subscribed', results: { [TEMPLATE]: 'accept' } }))
+  test('43101 (no grant on WeChat\'s side, e.g. cancelled in settings) goes to the inbox quietly and spends nothing', async () => {
     unwrap(await cloud.call('notify', 'n-cancelled', { action: 'subscribed', results: { [TEMPLATE]: 'accept' } }))
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     try {
       expect((await send('n-cancelled')).sent).toBe(false)
+      expect(warn).not.toHaveBeenCalled()
     } finally {
       warn.mockRestore()
     }
-    expect(grantsOf('n-cancelled')).toEqual({ member_review: 0 })
+    expect(grantsOf('n-cancelled')).toEqual({ member_review: 1 })
     expect((await outboxFor('n-cancelled')).map((m) => m.errCode)).toEqual([43101])
   })
 

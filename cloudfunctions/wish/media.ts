@@ -1,5 +1,5 @@
 import { cloud } from '../_kit/cloud'
-import { wishes, type WishDoc } from './wishes'
+import type { WishImage } from './wishes'
 
 type MediaCheckAnswer = { traceId?: string; trace_id?: string }
 
@@ -7,10 +7,10 @@ type MediaCheckAnswer = { traceId?: string; trace_id?: string }
  * Sends each photo to `security.mediaCheckAsync`; WeChat answers later with a message push
  * (the `mediaCheck` function), which shows or hides the photo. Until then it stays hidden.
  */
-export async function requestImageChecks(wishId: string, fileIDs: string[], openid: string): Promise<void> {
-  if (fileIDs.length === 0) return
+export async function requestImageChecks(fileIDs: string[], openid: string): Promise<WishImage[]> {
+  if (fileIDs.length === 0) return []
   const { fileList } = (await cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: Array<{ fileID: string; tempFileURL: string }> }
-  const images: WishDoc['images'] = []
+  const images: WishImage[] = []
   for (const { fileID, tempFileURL } of fileList) {
     try {
       const answer = (await cloud.openapi.security.mediaCheckAsync({ media_url: tempFileURL, media_type: 2, version: 2, scene: 3, openid })) as MediaCheckAnswer
@@ -20,5 +20,5 @@ export async function requestImageChecks(wishId: string, fileIDs: string[], open
       images.push({ fileID, status: 'checking' })
     }
   }
-  await wishes().where({ _id: wishId }).update({ data: { images } })
+  return images
 }

@@ -1,12 +1,14 @@
 import { AppError } from '@/domain/errors'
-import type { UserDoc } from '@/domain/user/types'
 import { nextStatus, WISH_STATUS_LABELS, WISH_TRANSITIONS, type WishAction, type WishActor } from '@/domain/wish/states'
 import { _, db } from '../_kit/cloud'
 import { notify } from '../_kit/notify'
-import { findWish, relationOf, STATUS_RANK, wishes, type WishDoc } from './wishes'
+import { relationOf, STATUS_RANK, wishes, type Caller, type WishDoc } from './wishes'
+
+/** Who acts: a person (as the user record, or as the wish knows its owner or claimer), or the timer. */
+export type Actor = { caller: Caller; name: string } | { system: true }
 
 type Options = {
-  /** Extra fields written with the new status. */
+  /** Extra fields written with the new status; an object value replaces the stored one whole. */
   set?: Record<string, unknown>
   /** A note kept in the history (reason, thanks, fulfilment note). */
   note?: string
@@ -23,24 +25,29 @@ const CONFLICT_MESSAGES: Partial<Record<WishAction, string>> = {
  * still in the status it was read in, so of two people acting at once exactly one succeeds and
  * the other gets CONFLICT. The step goes into the history; the people concerned are told.
  */
-export async function transition(wish: WishDoc, action: WishAction, actor: { user: UserDoc } | { system: true }, options: Options = {}): Promise<WishDoc> {
-  const actors: WishActor[] = 'system' in actor ? ['system'] : relationOf(wish, actor.user).actors
+export async function transition(wish: WishDoc, action: WishAction, actor: Actor, options: Options = {}): Promise<WishDoc> {
+  const actors: WishActor[] = 'system' in actor ? ['system'] : relationOf(wish, actor.caller).actors
   const to = nextStatus(wish.status, action, actors)
   if (!to) {
     const { from } = WISH_TRANSITIONS[action]
     if (!from.includes(wish.status)) throw new AppError('CONFLICT', CONFLICT_MESSAGES[action] ?? `心愿当前${WISH_STATUS_LABELS[wish.status]}，不能进行这项操作`)
     throw new AppError('FORBIDDEN', '您不能对这个心愿进行这项操作')
   }
-  const by = 'system' in actor ? 'system' : actor.user._id
-  const byName = 'system' in actor ? '系统' : actors.includes('staff') && !actors.includes('owner') ? `工作人员 ${actor.user.displayName}` : actor.user.displayName
-  const entry = { at: db.serverDate(), action, to, by, byName, ...(options.note ? { note: options.note } : {}) }
+  const by = 'system' in actor ? 'system' : actor.caller._id
+  const byName = 'system' in actor ? '系统' : actors.includes('staff') && !actors.includes('owner') ? `工作人员 ${actor.name}` : actor.name
+  const note = options.note ? { note: options.note } : {}
+  const set = options.set ?? {}
+  // The SDK sends a plain object as one `$set` per field, which CloudBase refuses inside a null
+  // field (e.g. `fulfilment: null`) and which would keep fields the new value lacks: _.set
+  // replaces it whole.
+  const written = Object.fromEntries(Object.entries(set).map(([key, value]) => [key, isPlainObject(value) ? _.set(value) : value]))
   const { stats } = await wishes()
     .where({ _id: wish._id, status: wish.status })
-    .update({ data: { ...options.set, status: to, rank: STATUS_RANK[to], history: _.push(entry) } })
+    .update({ data: { ...written, status: to, rank: STATUS_RANK[to], history: _.push({ at: db.serverDate(), action, to, by, byName, ...note }) } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', CONFLICT_MESSAGES[action] ?? '心愿状态已变化，请刷新后再看')
 
-  const saved = await findWish(wish._id)
-  if (!saved) throw new Error('wish missing right after transition')
+  // The wish as just written (the server's clock may differ from ours by a moment).
+  const saved: WishDoc = { ...wish, ...set, status: to, rank: STATUS_RANK[to], history: [...wish.history, { at: new Date(), action, to, by, byName, ...note }] }
   const recipients = new Set<string>()
   for (const who of options.tell ?? []) {
     const openid = who === 'owner' ? wish.ownerOpenid : wish.claimerOpenid
@@ -57,3 +64,6 @@ export async function transition(wish: WishDoc, action: WishAction, actor: { use
   }
   return saved
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)

@@ -1,3 +1,4 @@
+import { ownedId } from '../_kit/ids'
 import type { Page } from '@/domain/contract'
 import type { WishDetail, WishSummary } from '@/domain/wish/contract'
 import { wxServerSdk } from '../../localcloud/backend/install'
@@ -14,7 +15,7 @@ beforeAll(async () => {
     ...VOLUNTEERS.map((id, i) => ({ _id: id, displayName: `志愿者${i}`, roles: ['volunteer'], homeCommunityId: 'dadu', staffCommunityIds: [], createdAt: now })),
     { _id: 'staff-gy', displayName: '港越工作人员', roles: ['staff'], homeCommunityId: 'gangyue', staffCommunityIds: ['gangyue'], createdAt: now },
   ])
-  cloud.store.insert('volunteers', VOLUNTEERS.map((openid) => ({ openid, status: 'active', name: openid, phone: '13800000000', communityId: 'dadu', skills: ['维修'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: now })))
+  cloud.store.insert('volunteers', VOLUNTEERS.map((openid) => ({ _id: ownedId('vo', openid), openid, status: 'active', name: openid, phone: '13800000000', communityId: 'dadu', skills: ['维修'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: now })))
 })
 afterAll(() => cloud.stop())
 
@@ -118,6 +119,21 @@ describe('the claim', () => {
     expect(cloud.store.find('volunteers', { openid: claimer })[0]).toMatchObject({ hours: 1, points: 10 })
     expect(inboxOf(claimer).map((m) => m.body)).toContainEqual(expect.stringContaining('谢谢小伙子'))
     expect(await wish('wo-claim', 'cancel', { wishId, reason: '不需要了' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    // A retried confirm (the first answer was lost) answers the same and credits nothing more.
+    expect(unwrap(await wish('wo-claim', 'confirm', { wishId })).status).toBe('completed')
+    expect(cloud.store.find('volunteers', { openid: claimer })[0]).toMatchObject({ hours: 1, points: 10 })
+  })
+
+  test('a confirm cut off after the wish was completed but before the hours were credited is finished by a retry', async () => {
+    const id = unwrap(await create('wo-cut'))._id
+    unwrap(await wish('wv-7', 'claim', { wishId: id }))
+    unwrap(await wish('wv-7', 'fulfil', { wishId: id, note: '已完成' }))
+    // The state the first step leaves behind when the function stops before the second.
+    cloud.store.update('wishes', { _id: id }, { $set: { status: 'completed', rank: 3 } })
+    expect(cloud.store.find('volunteers', { openid: 'wv-7' })[0]).toMatchObject({ hours: 0 })
+    const retried = await Promise.all([1, 2, 3].map(() => wish('wo-cut', 'confirm', { wishId: id })))
+    expect(retried.map((r) => r.ok)).toEqual([true, true, true])
+    expect(cloud.store.find('volunteers', { openid: 'wv-7' })[0]).toMatchObject({ hours: 1, points: 10 })
   })
 })
 
@@ -202,7 +218,10 @@ describe('photos', () => {
     const bad = await sdk.uploadFile({ cloudPath: 'wishes/test/risky.jpg', fileContent: Buffer.from('jpeg') })
     const created = unwrap(await create('wo-photos', { images: [ok.fileID, bad.fileID] }))
     expect(created.images).toEqual([])
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The verdicts arrive by message push, after the create answered: wait for both.
+    for (let waited = 0; wishDoc(created._id).images.some((image) => image.status === 'checking') && waited < 3000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
     const later = unwrap(await wish('wo-photos', 'get', { wishId: created._id }))
     expect(later.images).toHaveLength(1)
     expect(later.images[0]).toMatch(/\/files\/wishes\/test\/lamp\.jpg$/)

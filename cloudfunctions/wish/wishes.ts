@@ -17,6 +17,10 @@ export type WishDoc = {
   content: string
   category: WishCategory
   communityId: string
+  /** Kept with the wish, so showing it needs no second read. */
+  communityName: string
+  /** Service hours its fulfilment earns, fixed when it is posted (the community's setting then). */
+  hours: number
   images: WishImage[]
   contactPhone: string
   dueDate: string | null
@@ -52,6 +56,18 @@ export const PUBLIC_STATUSES: WishStatus[] = ['open', 'claimed', 'fulfilled', 'c
 
 export const wishes = () => db.collection(collections.wishes)
 
+/** The caller as far as a wish cares: who they are and whether they are staff where it belongs. */
+export type Caller = Pick<UserDoc, '_id' | 'roles' | 'staffCommunityIds'>
+
+/**
+ * The owner or claimer as the wish itself records them, for steps only that party may take
+ * (fulfil, confirm): no user record is read, and roles do not matter to those steps.
+ */
+export function partyOf(wish: WishDoc, openid: string, party: 'owner' | 'claimer'): { caller: Caller; name: string } {
+  const isParty = (party === 'owner' ? wish.ownerOpenid : wish.claimerOpenid) === openid
+  return { caller: { _id: openid, roles: [], staffCommunityIds: [] }, name: (isParty && (party === 'owner' ? wish.ownerName : wish.claimerName)) || '' }
+}
+
 export async function findWish(wishId: string): Promise<WishDoc | null> {
   const { data } = await wishes().where({ _id: wishId }).limit(1).get<WishDoc>()
   return data[0] ?? null
@@ -59,13 +75,13 @@ export async function findWish(wishId: string): Promise<WishDoc | null> {
 
 const SUMMARY_LENGTH = 60
 
-export function toSummary(doc: WishDoc, communityName: string): WishSummary {
+export function toSummary(doc: WishDoc): WishSummary {
   return {
     _id: doc._id,
     title: doc.title,
     category: doc.category,
     communityId: doc.communityId,
-    communityName,
+    communityName: doc.communityName,
     status: doc.status,
     ownerName: maskName(doc.ownerName),
     summary: doc.content.length > SUMMARY_LENGTH ? `${doc.content.slice(0, SUMMARY_LENGTH)}…` : doc.content,
@@ -76,7 +92,7 @@ export function toSummary(doc: WishDoc, communityName: string): WishSummary {
 }
 
 /** Who the caller is to the wish: decides what they see and what they may do. */
-export function relationOf(doc: WishDoc, user: UserDoc): { relation: WishRelation; actors: WishActor[] } {
+export function relationOf(doc: WishDoc, user: Caller): { relation: WishRelation; actors: WishActor[] } {
   const actors: WishActor[] = []
   if (doc.ownerOpenid === user._id) actors.push('owner')
   if (doc.claimerOpenid === user._id) actors.push('claimer')
@@ -92,7 +108,7 @@ async function tempUrls(fileIDs: string[]): Promise<string[]> {
   return fileList.filter((f) => f.status === 0).map((f) => f.tempFileURL)
 }
 
-export async function toDetail(doc: WishDoc, communityName: string, user: UserDoc): Promise<WishDetail> {
+export async function toDetail(doc: WishDoc, user: Caller): Promise<WishDetail> {
   const { relation, actors } = relationOf(doc, user)
   const insider = relation === 'owner' || relation === 'claimer' || relation === 'staff'
   // Residents and volunteers appear by full name only to insiders; staff and the system by role.
@@ -105,11 +121,11 @@ export async function toDetail(doc: WishDoc, communityName: string, user: UserDo
     ...(note ? { note } : {}),
   }))
   return {
-    ...toSummary(doc, communityName),
-    claimerName: insider ? doc.claimerName : toSummary(doc, communityName).claimerName,
+    ...toSummary(doc),
+    claimerName: insider ? doc.claimerName : toSummary(doc).claimerName,
     relation,
     actions: availableActions(doc.status, actors),
-    content: insider ? doc.content : toSummary(doc, communityName).summary,
+    content: insider ? doc.content : toSummary(doc).summary,
     contact: insider ? { name: doc.ownerName, phone: doc.contactPhone } : null,
     images: await tempUrls(doc.images.filter((image) => image.status === 'passed').map((image) => image.fileID)),
     imagesPending: relation === 'owner' ? doc.images.filter((image) => image.status === 'checking').length : 0,

@@ -1,5 +1,7 @@
 import type { Community } from '@/domain/community/types'
 import type { UserDoc } from '@/domain/user/types'
+import { DEFAULT_HOURS_PER_WISH } from '@/domain/wish/rules'
+import { ownedId } from '../../cloudfunctions/_kit/ids'
 
 /**
  * The three community stations of the seeds, in 柯桥区, Shaoxing (GCJ-02 coordinates). 港越 (1.0,
@@ -35,7 +37,8 @@ export const DEMO_IDENTITIES: DemoIdentity[] = DEMO_USERS.map((u) => ({ openid: 
 /** demo-volunteer's profile in 大渡社区, with some service already done. */
 export const DEMO_VOLUNTEERS = [
   {
-    _id: 'vo-demo-volunteer',
+    // The id the volunteer function gives a profile, so crediting finds it as it would in production.
+    _id: ownedId('vo', 'demo-volunteer'),
     openid: 'demo-volunteer',
     status: 'active',
     name: '李志强',
@@ -46,6 +49,8 @@ export const DEMO_VOLUNTEERS = [
     intro: '退休电工，周末有空，可以帮忙修修家电、开车送老人看病。',
     hours: 36,
     points: 360,
+    // The seeded completed wish (demo-wish-5) is already among these hours.
+    wishCredits: { 'demo-wish-5': 1 },
     rejectReason: null,
   },
 ]
@@ -93,6 +98,8 @@ export function demoWishes(now: Date) {
       content: w.content,
       category: w.category,
       communityId: w.communityId,
+      communityName: DEMO_COMMUNITIES.find((c) => c._id === w.communityId)?.name ?? '',
+      hours: DEMO_COMMUNITIES.find((c) => c._id === w.communityId)?.hoursPerWish ?? DEFAULT_HOURS_PER_WISH,
       images: [],
       contactPhone: `1385750${String(1000 + i)}`,
       dueDate: null,

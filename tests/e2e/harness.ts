@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
+import { TEST_DB_LATENCY } from '../../localcloud/testing'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -19,7 +20,7 @@ export type E2E = {
 /** The H5 build served by a fresh local cloud (own data folder, free port) and Debian's Chromium. */
 export async function startE2E(): Promise<E2E> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'boai-e2e-'))
-  const cloud = await startLocalCloud({ dataDir, port: 0, staticDir: path.join(ROOT, 'dist', 'h5'), functionsFrom: 'dist' })
+  const cloud = await startLocalCloud({ dataDir, port: 0, staticDir: path.join(ROOT, 'dist', 'h5'), functionsFrom: 'dist', dbLatencyMs: TEST_DB_LATENCY })
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   return {

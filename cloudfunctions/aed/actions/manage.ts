@@ -29,14 +29,21 @@ export const manageList = action({
 export const save = action({
   input: aedInputs.save,
   audience: ['staff'],
-  async handler({ aedId, latitude, longitude, guardianOpenid, ...fields }, ctx) {
+  async handler({ aedId, latitude, longitude, guardianOpenid, hours, ...fields }, ctx) {
     const user = await ctx.requireStaffOf(fields.communityId)
     if (aedId) await ctx.requireStaffOf((await requireAed(aedId)).communityId)
-    const data = { ...fields, location: point(latitude, longitude), guardianOpenid: guardianOpenid ?? null }
     const entry = { at: db.serverDate(), event: aedId ? '信息更新' : '工作人员登记', by: user._id, byName: `工作人员 ${user.displayName}` }
+    // A guardian left out of the form is kept; an empty one is removed.
+    const guardian = guardianOpenid === undefined ? {} : { guardianOpenid: guardianOpenid || null }
     let id = aedId
-    if (aedId) await aeds().where({ _id: aedId }).update({ data: { ...data, history: _.push(entry) } })
-    else id = (await aeds().add({ data: { ...data, lastInspection: null, status: 'available', verified: true, photo: null, history: [entry], createdAt: db.serverDate() } }))._id
+    if (aedId) {
+      // _.set replaces the hours whole: the SDK would merge a plain object field by field, so a
+      // day taken out of the week would stay open.
+      await aeds().where({ _id: aedId }).update({ data: { ...fields, ...guardian, hours: _.set(hours), location: point(latitude, longitude), history: _.push(entry) } })
+    } else {
+      const data = { ...fields, guardianOpenid: null, ...guardian, hours, location: point(latitude, longitude) }
+      id = (await aeds().add({ data: { ...data, lastInspection: null, status: 'available', verified: true, photo: null, history: [entry], createdAt: db.serverDate() } }))._id
+    }
     return detailFor(await requireAed(id as string), user)
   },
 })

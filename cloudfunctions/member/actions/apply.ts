@@ -35,9 +35,10 @@ export const apply = action({
     }
     if (existing) {
       const entry = { at: db.serverDate(), action: 'resubmitted', by: openid, byName: '本人' }
+      // _.set: the stored guardian may be null, and a dotted path into null is refused.
       const { stats } = await applications()
         .where({ _id: existing._id, status: 'rejected' })
-        .update({ data: { ...fields, history: _.push(entry) } })
+        .update({ data: { ...fields, guardian: fields.guardian && _.set(fields.guardian), history: _.push(entry) } })
       if (stats.updated !== 1) throw new AppError('CONFLICT', '申请状态已变化，请刷新后再试')
     } else {
       const entry = { at: db.serverDate(), action: 'submitted', by: openid, byName: '本人' }

@@ -1,6 +1,7 @@
 import { wishInputs } from '@/domain/wish/contract'
 import { action } from '../../_kit/define-function'
-import { detailFor, requireWish } from '../load'
+import { requireWish } from '../load'
+import { toDetail } from '../wishes'
 import { transition } from '../transition'
 
 /** The owner withdraws a wish that is not yet fulfilled; a claimer is told. */
@@ -10,6 +11,6 @@ export const cancel = action({
   async handler({ wishId, reason }, ctx) {
     const user = await ctx.user()
     const wish = await requireWish(wishId)
-    return detailFor(await transition(wish, 'cancel', { user }, { note: reason, tell: ['claimer'] }), user)
+    return toDetail(await transition(wish, 'cancel', { caller: user, name: user.displayName }, { note: reason, tell: ['claimer'] }), user)
   },
 })

@@ -2,7 +2,8 @@ import dayjs from 'dayjs'
 import { wishInputs } from '@/domain/wish/contract'
 import { DEFAULT_CLAIM_DAYS } from '@/domain/wish/rules'
 import { action } from '../../_kit/define-function'
-import { detailFor, requireWish } from '../load'
+import { requireWish } from '../load'
+import { toDetail } from '../wishes'
 import { transition } from '../transition'
 
 /** One tap: exactly one volunteer wins an open wish; the others get CONFLICT 这个心愿已被认领. */
@@ -12,10 +13,10 @@ export const claim = action({
   async handler({ wishId }, ctx) {
     const user = await ctx.user()
     const wish = await requireWish(wishId)
-    const claimed = await transition(wish, 'claim', { user }, {
+    const claimed = await transition(wish, 'claim', { caller: user, name: user.displayName }, {
       set: { claimerOpenid: user._id, claimerName: user.displayName, claimedAt: new Date(), claimDeadline: dayjs().add(DEFAULT_CLAIM_DAYS, 'day').toDate() },
       tell: ['owner'],
     })
-    return detailFor(claimed, user)
+    return toDetail(claimed, user)
   },
 })

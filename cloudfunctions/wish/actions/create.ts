@@ -1,5 +1,5 @@
 import { todayInChina } from '@/domain/dates'
-import { DAILY_WISH_LIMIT, wishSchema } from '@/domain/wish/rules'
+import { DAILY_WISH_LIMIT, DEFAULT_HOURS_PER_WISH, wishSchema } from '@/domain/wish/rules'
 import { checkText } from '../../_kit/content-check'
 import { db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
@@ -7,7 +7,7 @@ import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
 import { requestImageChecks } from '../media'
-import { findWish, STATUS_RANK, toDetail, wishes } from '../wishes'
+import { STATUS_RANK, toDetail, wishes, type WishDoc } from '../wishes'
 
 /**
  * 我要许愿. The text is checked first: risky text is refused and nothing is stored; text the
@@ -23,32 +23,34 @@ export const create = action({
     await takeSlot(`${ownedId('wl', ctx.openid)}-${todayInChina()}`, DAILY_WISH_LIMIT, `每人每天最多发布${DAILY_WISH_LIMIT}个心愿，明天再来吧`)
     const user = await ctx.user()
     const status = verdict === 'pass' ? 'open' : 'pending_review'
-    const { _id } = await wishes().add({
-      data: {
-        ownerOpenid: ctx.openid,
-        ownerName: user.displayName,
-        title: input.title,
-        content: input.content,
-        category: input.category,
-        communityId: input.communityId,
-        images: input.images.map((fileID) => ({ fileID, status: 'checking' })),
-        contactPhone: input.contactPhone,
-        dueDate: input.dueDate ?? null,
-        status,
-        rank: STATUS_RANK[status],
-        claimerOpenid: null,
-        claimerName: null,
-        claimedAt: null,
-        claimDeadline: null,
-        fulfilment: null,
-        thanks: null,
-        history: [{ at: db.serverDate(), action: 'create', to: status, by: ctx.openid, byName: user.displayName, ...(status === 'pending_review' ? { note: '内容需人工审核' } : {}) }],
-        createdAt: db.serverDate(),
-      },
-    })
-    await requestImageChecks(_id, input.images, ctx.openid)
-    const saved = await findWish(_id)
-    if (!saved) throw new Error('wish missing right after insert')
-    return toDetail(saved, community.name, user)
+    // Photos go to their check before the wish is stored, so a verdict can never arrive before
+    // the trace id it answers is on the wish.
+    const images = await requestImageChecks(input.images, ctx.openid)
+    const now = new Date()
+    const wish: Omit<WishDoc, '_id'> = {
+      ownerOpenid: ctx.openid,
+      ownerName: user.displayName,
+      title: input.title,
+      content: input.content,
+      category: input.category,
+      communityId: input.communityId,
+      communityName: community.name,
+      hours: community.hoursPerWish ?? DEFAULT_HOURS_PER_WISH,
+      images,
+      contactPhone: input.contactPhone,
+      dueDate: input.dueDate ?? null,
+      status,
+      rank: STATUS_RANK[status],
+      claimerOpenid: null,
+      claimerName: null,
+      claimedAt: null,
+      claimDeadline: null,
+      fulfilment: null,
+      thanks: null,
+      history: [{ at: now, action: 'create', to: status, by: ctx.openid, byName: user.displayName, ...(status === 'pending_review' ? { note: '内容需人工审核' } : {}) }],
+      createdAt: now,
+    }
+    const { _id } = await wishes().add({ data: { ...wish, history: [{ ...wish.history[0], at: db.serverDate() }], createdAt: db.serverDate() } })
+    return toDetail({ _id, ...wish }, user)
   },
 })

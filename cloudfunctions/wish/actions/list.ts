@@ -1,6 +1,5 @@
 import { wishInputs } from '@/domain/wish/contract'
 import { _ } from '../../_kit/cloud'
-import { communityNames } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { PUBLIC_STATUSES, toSummary, wishes, type WishDoc } from '../wishes'
 
@@ -18,7 +17,6 @@ export const list = action({
       wishes().where(criteria).orderBy('rank', 'asc').orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<WishDoc>(),
       wishes().where(criteria).count(),
     ])
-    const names = await communityNames(data.map((w) => w.communityId))
-    return { items: data.map((w) => toSummary(w, names.get(w.communityId) ?? '')), total, page, pageSize }
+    return { items: data.map(toSummary), total, page, pageSize }
   },
 })

@@ -2,7 +2,6 @@ import type { Page } from '@/domain/contract'
 import type { WishSummary } from '@/domain/wish/contract'
 import { wishInputs } from '@/domain/wish/contract'
 import { _ } from '../../_kit/cloud'
-import { communityNames } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { toSummary, wishes, type WishDoc } from '../wishes'
 
@@ -11,8 +10,7 @@ async function page(criteria: Record<string, unknown>, pageNo: number, pageSize:
     wishes().where(criteria).orderBy('createdAt', 'desc').skip((pageNo - 1) * pageSize).limit(pageSize).get<WishDoc>(),
     wishes().where(criteria).count(),
   ])
-  const names = await communityNames(data.map((w) => w.communityId))
-  return { items: data.map((w) => toSummary(w, names.get(w.communityId) ?? '')), total, page: pageNo, pageSize }
+  return { items: data.map(toSummary), total, page: pageNo, pageSize }
 }
 
 /** 我的心愿: every wish the caller posted, whatever its status. */

@@ -1,8 +1,8 @@
 import { wishInputs } from '@/domain/wish/contract'
 import { action } from '../../_kit/define-function'
-import { detailFor, requireWish } from '../load'
+import { requireWish } from '../load'
 import { transition } from '../transition'
-import { UNCLAIMED } from '../wishes'
+import { toDetail, UNCLAIMED } from '../wishes'
 
 /** The claimer gives the wish back: it is open again and its owner is told. */
 export const release = action({
@@ -11,6 +11,6 @@ export const release = action({
   async handler({ wishId, reason }, ctx) {
     const user = await ctx.user()
     const wish = await requireWish(wishId)
-    return detailFor(await transition(wish, 'release', { user }, { set: UNCLAIMED, note: reason || undefined, tell: ['owner'] }), user)
+    return toDetail(await transition(wish, 'release', { caller: user, name: user.displayName }, { set: UNCLAIMED, note: reason || undefined, tell: ['owner'] }), user)
   },
 })

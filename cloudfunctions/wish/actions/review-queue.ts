@@ -1,6 +1,5 @@
 import { wishInputs } from '@/domain/wish/contract'
 import { _ } from '../../_kit/cloud'
-import { communityNames } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { toDetail, wishes, type WishDoc } from '../wishes'
 
@@ -12,11 +11,10 @@ export const reviewQueue = action({
     const user = await ctx.user()
     const scope = await ctx.staffScope()
     const criteria = { status: 'pending_review', communityId: _.in(scope) }
-    const [{ data }, { total }, names] = await Promise.all([
+    const [{ data }, { total }] = await Promise.all([
       wishes().where(criteria).orderBy('createdAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<WishDoc>(),
       wishes().where(criteria).count(),
-      communityNames(scope),
     ])
-    return { items: await Promise.all(data.map((w) => toDetail(w, names.get(w.communityId) ?? '', user))), total, page, pageSize }
+    return { items: await Promise.all(data.map((w) => toDetail(w, user))), total, page, pageSize }
   },
 })

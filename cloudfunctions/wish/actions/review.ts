@@ -1,6 +1,7 @@
 import { wishInputs } from '@/domain/wish/contract'
 import { action } from '../../_kit/define-function'
-import { detailFor, requireWish } from '../load'
+import { requireWish } from '../load'
+import { toDetail } from '../wishes'
 import { transition } from '../transition'
 
 /** 心愿审核: staff of the wish's community put a flagged wish on the wall or turn it down. */
@@ -11,6 +12,6 @@ export const review = action({
     const wish = await requireWish(wishId)
     const user = await ctx.requireStaffOf(wish.communityId)
     const approved = decision === 'approve'
-    return detailFor(await transition(wish, approved ? 'approve' : 'reject', { user }, { note: approved ? undefined : reason, tell: ['owner'] }), user)
+    return toDetail(await transition(wish, approved ? 'approve' : 'reject', { caller: user, name: user.displayName }, { note: approved ? undefined : reason, tell: ['owner'] }), user)
   },
 })

@@ -1,6 +1,7 @@
 import { wishInputs } from '@/domain/wish/contract'
 import { action } from '../../_kit/define-function'
-import { detailFor, requireWish } from '../load'
+import { requireWish } from '../load'
+import { toDetail } from '../wishes'
 import { transition } from '../transition'
 
 /** Staff remove an open wish from the wall, with a reason its owner is told. */
@@ -10,6 +11,6 @@ export const takeDown = action({
   async handler({ wishId, reason }, ctx) {
     const wish = await requireWish(wishId)
     const user = await ctx.requireStaffOf(wish.communityId)
-    return detailFor(await transition(wish, 'takeDown', { user }, { note: reason, tell: ['owner'] }), user)
+    return toDetail(await transition(wish, 'takeDown', { caller: user, name: user.displayName }, { note: reason, tell: ['owner'] }), user)
   },
 })

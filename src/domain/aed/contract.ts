@@ -1,3 +1,4 @@
+import type { OpeningHours } from './hours'
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
@@ -26,6 +27,8 @@ export type NearbyAed = {
 }
 
 export type AedDetail = NearbyAed & {
+  /** The hours as stored, for the edit form (`hours` is how they read). */
+  openingHours: OpeningHours
   communityId: string
   communityName: string
   accessNotes: string

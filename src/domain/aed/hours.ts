@@ -41,3 +41,31 @@ export function describeHours(hours: OpeningHours): string {
   const days = (g: { from: WeekdayKey; to: WeekdayKey }) => (g.from === g.to ? WEEKDAY_LABELS[g.from] : `${WEEKDAY_LABELS[g.from]}至${WEEKDAY_LABELS[g.to]}`)
   return open.map((g) => `${days(g)} ${g.text}`).join('；')
 }
+
+/** The patterns the staff form offers: around the clock, or one time range every day or Monday to Friday. */
+export type SimpleHours = { mode: 'always' } | { mode: 'daily' | 'weekdays'; opens: string; closes: string }
+
+const SIMPLE_DAYS: Record<'daily' | 'weekdays', WeekdayKey[]> = { daily: WEEK, weekdays: WEEK.slice(0, 5) }
+
+export function fromSimpleHours(simple: SimpleHours): OpeningHours {
+  if (simple.mode === 'always') return { always: true }
+  return { always: false, weekly: Object.fromEntries(SIMPLE_DAYS[simple.mode].map((day) => [day, [[simple.opens, simple.closes]]])) }
+}
+
+/** Stored hours as one of the form's patterns, or null when they fit none (they are then kept as they are). */
+export function toSimpleHours(hours: OpeningHours): SimpleHours | null {
+  if (hours.always) return { mode: 'always' }
+  const first = hours.weekly.mon
+  if (!first || first.length !== 1) return null
+  const [opens, closes] = first[0]
+  for (const mode of ['daily', 'weekdays'] as const) {
+    const simple = { mode, opens, closes }
+    if (isDeepEqualHours(fromSimpleHours(simple), hours)) return simple
+  }
+  return null
+}
+
+function isDeepEqualHours(a: OpeningHours, b: OpeningHours): boolean {
+  const days = (h: OpeningHours) => (h.always ? 'always' : WEEK.map((day) => JSON.stringify(h.weekly[day] ?? [])).join('|'))
+  return days(a) === days(b)
+}

@@ -7,7 +7,7 @@ import { ChoiceGroup } from '@/components/choice-group'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
 import { aedInputs, type AedDetail } from '@/domain/aed/contract'
-import type { OpeningHours } from '@/domain/aed/hours'
+import { describeHours, fromSimpleHours, toSimpleHours, type OpeningHours } from '@/domain/aed/hours'
 import { todayInChina } from '@/domain/dates'
 import { useMe } from '@/hooks/use-me'
 import { useValidatedForm } from '@/hooks/use-validated-form'
@@ -16,8 +16,8 @@ import { currentPosition } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 import { pages, withQuery } from '@/routes'
 
-/** Hours as staff set them here: around the clock, every day, or working days, from–to. */
-type HoursMode = 'always' | 'daily' | 'weekdays'
+/** Hours as staff set them here: around the clock, every day, or working days, from–to; or as stored. */
+type HoursMode = 'always' | 'daily' | 'weekdays' | 'kept'
 type Draft = {
   name: string
   communityId?: string
@@ -28,6 +28,8 @@ type Draft = {
   placement?: 'indoor' | 'outdoor'
   floor: string
   hoursMode: HoursMode
+  /** Stored hours that fit none of the form's patterns (e.g. different on Saturdays), kept unless changed. */
+  keptHours?: OpeningHours
   opens: string
   closes: string
   accessNotes: string
@@ -37,11 +39,18 @@ type Draft = {
   batteryExpiry: string
 }
 
-const DAYS = { daily: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] } as const
+function toHours({ hoursMode, keptHours, opens, closes }: Draft): OpeningHours {
+  if (hoursMode === 'kept' && keptHours) return keptHours
+  if (hoursMode === 'daily' || hoursMode === 'weekdays') return fromSimpleHours({ mode: hoursMode, opens, closes })
+  return fromSimpleHours({ mode: 'always' })
+}
 
-function toHours({ hoursMode, opens, closes }: Draft): OpeningHours {
-  if (hoursMode === 'always') return { always: true }
-  return { always: false, weekly: Object.fromEntries(DAYS[hoursMode].map((day) => [day, [[opens, closes]]])) }
+/** The form's fields for stored hours: the matching pattern with its times, or the hours kept as they are. */
+function hoursDraft(hours: OpeningHours): Pick<Draft, 'hoursMode' | 'keptHours' | 'opens' | 'closes'> {
+  const simple = toSimpleHours(hours)
+  if (!simple) return { hoursMode: 'kept', keptHours: hours, opens: EMPTY.opens, closes: EMPTY.closes }
+  if (simple.mode === 'always') return { hoursMode: 'always', opens: EMPTY.opens, closes: EMPTY.closes }
+  return { hoursMode: simple.mode, opens: simple.opens, closes: simple.closes }
 }
 
 const toInput = (draft: Draft, aedId?: string) => ({
@@ -83,7 +92,7 @@ function fromDetail(aed: AedDetail): Draft {
     guardianOrg: aed.guardianOrg,
     padsExpiry: aed.padsExpiry,
     batteryExpiry: aed.batteryExpiry,
-    hoursMode: aed.hours === '24小时开放' ? 'always' : 'daily',
+    ...hoursDraft(aed.openingHours),
   }
 }
 
@@ -169,11 +178,16 @@ export default function AedEditPage() {
         </FormField>
         <FormField label='开放时间' required error={errorOf('hours')}>
           <ChoiceGroup
-            options={[{ value: 'always', label: '24小时' }, { value: 'daily', label: '每天' }, { value: 'weekdays', label: '工作日' }]}
+            options={[
+              ...(draft.keptHours ? [{ value: 'kept', label: `不变：${describeHours(draft.keptHours)}` }] : []),
+              { value: 'always', label: '24小时' },
+              { value: 'daily', label: '每天' },
+              { value: 'weekdays', label: '工作日' },
+            ]}
             value={draft.hoursMode}
             onChange={(value) => set('hoursMode', value as HoursMode, ['hours'])}
           />
-          {draft.hoursMode !== 'always' && (
+          {(draft.hoursMode === 'daily' || draft.hoursMode === 'weekdays') && (
             <View className='staff-actions'>
               {time('opens')}
               {time('closes')}
