@@ -1,6 +1,5 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import { isDeepStrictEqual } from 'node:util'
 import { find, Query } from 'mingo'
 import { update as applyUpdate, type UpdateExpression } from 'mingo/updater'
 import { GeoIndex, isGeoPoint, type GeoPoint } from './geo-index'
@@ -141,7 +140,7 @@ export class DocumentStore {
       return { matched: 0, changed: 0, upsertedId: doc._id }
     }
     // Every document is checked before any is written: a refused update changes nothing.
-    const changed = chosen.map((doc) => [doc, this.applyOperators(doc, expr)] as const).filter(([before, after]) => !isDeepStrictEqual(before, after))
+    const changed = chosen.map((doc) => [doc, this.applyOperators(doc, expr)] as const).filter(([before, after]) => !sameValue(before, after))
     const after = changed.map(([, doc]) => doc)
     this.assertUnique(collection, after)
     if (after.length > 0) this.commit({ c: collection, put: after })
@@ -152,7 +151,7 @@ export class DocumentStore {
   replace(collection: string, id: string, data: Record<string, unknown>): WriteResult {
     const before = this.docs(collection).get(id)
     const doc = { ...data, _id: id }
-    if (before && isDeepStrictEqual(before, doc)) return { matched: 1, changed: 0 }
+    if (before && sameValue(before, doc)) return { matched: 1, changed: 0 }
     this.assertUnique(collection, [doc])
     this.commit({ c: collection, put: [doc] })
     return before ? { matched: 1, changed: 1 } : { matched: 0, changed: 0, upsertedId: id }
@@ -327,6 +326,19 @@ export class DocumentStore {
     for (const docs of this.collections.values()) n += docs.size
     return n
   }
+}
+
+/**
+ * Whether an update left a document as it was (CloudBase then does not count it as updated).
+ * Compares values, not prototypes: copies may come from another realm (structuredClone in jest).
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false
+  const keysA = Object.keys(a)
+  const keysB = Object.keys(b)
+  return keysA.length === keysB.length && keysA.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
 }
 
 const uniqueKey = (spec: IndexSpec, doc: Doc): string =>
