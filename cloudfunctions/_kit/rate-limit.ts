@@ -1,23 +1,24 @@
 import { AppError } from '@/domain/errors'
 import { _, collections, db } from './cloud'
 
+/** CloudBase refuses a second document with the same `_id` with MongoDB's E11000 duplicate key error. */
+export const isDuplicateKey = (error: unknown): boolean => error instanceof Error && /duplicate/i.test(error.message)
+
 /**
  * Takes one of `limit` slots of a counter (e.g. one person's wishes today). The increment only
- * applies while the count is below the limit, so concurrent callers can never exceed it.
+ * applies while the count is below the limit, so concurrent callers can never exceed it; the
+ * first caller of the day creates the counter, and whoever loses that race competes again.
  */
 export async function takeSlot(counterId: string, limit: number, message: string): Promise<void> {
   const counters = db.collection(collections.counters)
   const take = async () => (await counters.where({ _id: counterId, n: _.lt(limit) }).update({ data: { n: _.inc(1) } })).stats.updated === 1
   if (await take()) return
-  const { total } = await counters.where({ _id: counterId }).count()
-  if (total === 0) {
-    try {
-      await counters.add({ data: { _id: counterId, n: 1, createdAt: db.serverDate() } })
-      return
-    } catch {
-      // Created by a concurrent call: compete for the remaining slots instead.
-      if (await take()) return
-    }
+  try {
+    await counters.add({ data: { _id: counterId, n: 1, createdAt: db.serverDate() } })
+    return
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
   }
+  if (await take()) return
   throw new AppError('RATE_LIMITED', message)
 }
