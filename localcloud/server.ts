@@ -28,6 +28,8 @@ export type LocalCloudOptions = {
   timerIntervalMs?: number
   /** Network delay of each database request, ms or a range `1-8` (`DB_LATENCY_MS`). */
   dbLatencyMs?: string | number
+  /** Sees every database request (the bench counts them per call). */
+  onDatabaseRequest?: (action: string) => void
   /** `FUNCTIONS_DIR`: more deployable function folders (`<name>/index.js`) hosted beside the project's own. */
   extraFunctionDirs?: string[]
 }
@@ -97,14 +99,14 @@ function inBackground(run: Promise<unknown> | undefined): void {
 
 /** Starts the local cloud: store, functions, file storage, open-API stand-ins and the H5 app. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, timerIntervalMs, dbLatencyMs, extraFunctionDirs } = options
+  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, timerIntervalMs, dbLatencyMs, extraFunctionDirs, onDatabaseRequest } = options
   const store = DocumentStore.open(dataDir)
   if (seed) seedIfEmpty(store)
   const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`))
   const outbox = new Outbox()
   const grants = new SubscribeGrants()
   let functions: FunctionHost | undefined
-  installLocalBackend({ store, storage, outbox, grants, dbLatencyMs, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
+  installLocalBackend({ store, storage, outbox, grants, dbLatencyMs, onDatabaseRequest, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
   functions = FunctionHost.load(functionsFrom, extraFunctionDirs)
   const serveApp = staticDir && fs.existsSync(staticDir) ? sirv(staticDir, { single: true, dev: false, etag: true }) : null
   fs.mkdirSync(storage.root, { recursive: true })

@@ -5,20 +5,18 @@ import { _, collections, db } from './cloud'
 export const isDuplicateKey = (error: unknown): boolean => error instanceof Error && /duplicate/i.test(error.message)
 
 /**
- * Takes one of `limit` slots of a counter (e.g. one person's wishes today). The increment only
- * applies while the count is below the limit, so concurrent callers can never exceed it; the
- * first caller of the day creates the counter, and whoever loses that race competes again.
+ * Takes one of `limit` slots of a counter (e.g. one person's wishes today). Creating the counter
+ * takes the first slot (most people post once a day: one request); after that the increment only
+ * applies while the count is below the limit, so concurrent callers can never exceed it.
  */
 export async function takeSlot(counterId: string, limit: number, message: string): Promise<void> {
   const counters = db.collection(collections.counters)
-  const take = async () => (await counters.where({ _id: counterId, n: _.lt(limit) }).update({ data: { n: _.inc(1) } })).stats.updated === 1
-  if (await take()) return
   try {
     await counters.add({ data: { _id: counterId, n: 1, createdAt: db.serverDate() } })
     return
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
   }
-  if (await take()) return
-  throw new AppError('RATE_LIMITED', message)
+  const { stats } = await counters.where({ _id: counterId, n: _.lt(limit) }).update({ data: { n: _.inc(1) } })
+  if (stats.updated !== 1) throw new AppError('RATE_LIMITED', message)
 }

@@ -17,23 +17,23 @@ async function findUser(openid: string): Promise<UserDoc | null> {
 export async function loadOrCreateUser(openid: string): Promise<UserDoc> {
   const existing = await findUser(openid)
   if (existing) return existing
-  const fresh: Omit<UserDoc, 'createdAt'> = {
+  const fresh: UserDoc = {
     _id: openid,
     displayName: defaultDisplayName(openid),
     roles: [],
     homeCommunityId: null,
     staffCommunityIds: [],
+    createdAt: new Date(),
   }
   try {
-    await users().add({ data: { ...fresh, createdAt: db.serverDate() } })
+    // The function's own clock, so the record answered is exactly the one stored.
+    await users().add({ data: fresh })
   } catch (error) {
     const raced = await findUser(openid)
     if (raced) return raced
     throw error
   }
-  const created = await findUser(openid)
-  if (!created) throw new Error('user record missing right after insert')
-  return created
+  return fresh
 }
 
 /**

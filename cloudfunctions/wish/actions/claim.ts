@@ -11,8 +11,7 @@ export const claim = action({
   input: wishInputs.claim,
   audience: ['volunteer'],
   async handler({ wishId }, ctx) {
-    const user = await ctx.user()
-    const wish = await requireWish(wishId)
+    const [user, wish] = await Promise.all([ctx.user(), requireWish(wishId)])
     const claimed = await transition(wish, 'claim', { caller: user, name: user.displayName }, {
       set: { claimerOpenid: user._id, claimerName: user.displayName, claimedAt: new Date(), claimDeadline: dayjs().add(DEFAULT_CLAIM_DAYS, 'day').toDate() },
       tell: ['owner'],

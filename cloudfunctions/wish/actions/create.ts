@@ -18,10 +18,8 @@ export const create = action({
   input: () => wishSchema(todayInChina()),
   audience: 'anyone',
   async handler(input, ctx) {
-    const community = await requireCommunity(input.communityId)
-    const verdict = await checkText(ctx.openid, `${input.title}\n${input.content}`)
+    const [community, user, verdict] = await Promise.all([requireCommunity(input.communityId), ctx.user(), checkText(ctx.openid, `${input.title}\n${input.content}`)])
     await takeSlot(`${ownedId('wl', ctx.openid)}-${todayInChina()}`, DAILY_WISH_LIMIT, `每人每天最多发布${DAILY_WISH_LIMIT}个心愿，明天再来吧`)
-    const user = await ctx.user()
     const status = verdict === 'pass' ? 'open' : 'pending_review'
     // Photos go to their check before the wish is stored, so a verdict can never arrive before
     // the trace id it answers is on the wish.
