@@ -1,11 +1,13 @@
 import { useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { initCloud } from '@/services/cloud-client'
+import { loadSubscribeTemplates } from '@/services/subscriptions'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initCloud()
+    void loadSubscribeTemplates()
   })
   return children
 }

@@ -7,4 +7,5 @@ export const notifyService = {
   inbox: (page = 1, pageSize = 20) => client('inbox', { page, pageSize }),
   markRead: (messageIds: string[]) => client('markRead', { messageIds }),
   subscribed: (results: Record<string, string>) => client('subscribed', { results }),
+  templates: () => client('templates', {}),
 }
