@@ -105,7 +105,7 @@ describe('review', () => {
     expect(await review('demo-staff', appId, 'reject', '')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { reason: '请填写不通过的原因，申请人会看到' } })
   })
 
-  test('approval gives one member number; a second approval is a CONFLICT', async () => {
+  test('approval gives one member number; approving again (a retry) answers the same; rejecting then is a CONFLICT', async () => {
     const approved = unwrap(await review('staff-dadu', appId, 'approve'))
     expect(approved.status).toBe('approved')
     expect(approved.memberNo).toMatch(/^DD\d{4}\d{4}$/)
@@ -113,8 +113,8 @@ describe('review', () => {
       ['submitted', '本人'],
       ['approved', '工作人员 赵刚'],
     ])
-    const again = await review('demo-staff', appId, 'approve')
-    expect(again).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(unwrap(await review('demo-staff', appId, 'approve')).memberNo).toBe(approved.memberNo)
+    expect(await review('demo-staff', appId, 'reject', '信息有误')).toMatchObject({ ok: false, code: 'CONFLICT' })
     expect(cloud.docs('applications').find((a) => a._id === appId)?.memberNo).toBe(approved.memberNo)
   })
 
@@ -200,4 +200,28 @@ test('concurrent approvals never hand out the same member number', async () => {
   const numbers = results.map((r) => unwrap(r).memberNo)
   expect(new Set(numbers).size).toBe(20)
   expect(numbers.every((n) => /^YL\d{8}$/.test(n ?? ''))).toBe(true)
+})
+
+test('10 approvals of one application at once: one decides, one member number is used, the applicant is told once', async () => {
+  const id = unwrap(await apply('m-once', { name: '周一', communityId: 'dadu' }))._id
+  const counter = () => (cloud.docs('counters').find((c) => String(c._id).startsWith('member-DD')) as { seq?: number } | undefined)?.seq ?? 0
+  const before = counter()
+  const results = await Promise.all(Array.from({ length: 10 }, () => review('demo-staff', id, 'approve')))
+  const numbers = new Set(results.filter((r) => r.ok).map((r) => (r.ok ? r.data.memberNo : null)))
+  expect(numbers.size).toBe(1)
+  expect(counter()).toBe(before + 1)
+  expect(cloud.docs('inbox').filter((m) => m.openid === 'm-once')).toHaveLength(1)
+})
+
+test('an approval cut off before the number and the role is finished by approving again', async () => {
+  const id = unwrap(await apply('m-cut', { name: '吴二', communityId: 'dadu' }))._id
+  // What the first step leaves when the function stops right after it.
+  cloud.store.update('applications', { _id: id }, { $set: { status: 'approved', memberNo: null, joinedAt: '2026-11-23', validUntil: '2031-11-22' } })
+  const finished = unwrap(await review('demo-staff', id, 'approve'))
+  expect(finished).toMatchObject({ status: 'approved', memberNo: expect.stringMatching(/^DD\d{8}$/) })
+  expect(cloud.store.find('users', { _id: 'm-cut' })[0].roles).toContain('member')
+  expect(unwrap(await mine('m-cut')).card).toMatchObject({ memberNo: finished.memberNo })
+  // Once complete, approving again changes nothing; rejecting is refused.
+  expect(unwrap(await review('demo-staff', id, 'approve')).memberNo).toBe(finished.memberNo)
+  expect(await review('demo-staff', id, 'reject', '重复')).toMatchObject({ ok: false, code: 'CONFLICT' })
 })

@@ -8,12 +8,30 @@ import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { notify } from '../../_kit/notify'
 import { grantRole } from '../../_kit/users'
-import { applications, findApplication, toView } from '../applications'
+import { applications, findApplication, toView, type ApplicationDoc } from '../applications'
 import { allocateMemberNo } from '../member-numbers'
 
 /**
+ * The steps after an approval, each safe to repeat: a member number (drawn only by whoever gave it
+ * and written only while there is none), the member role (added to a set), and the message
+ * (sent by the call that gave the number). A retry after a failure part-way finishes the rest.
+ */
+async function completeApproval(application: ApplicationDoc, communityCode: string): Promise<string | null> {
+  let given: string | null = null
+  if (!application.memberNo) {
+    const memberNo = await allocateMemberNo(communityCode, Number((application.joinedAt ?? todayInChina()).slice(0, 4)))
+    const { stats } = await applications().where({ _id: application._id, memberNo: null }).update({ data: { memberNo } })
+    if (stats.updated === 1) given = memberNo
+  }
+  await grantRole(application.openid, 'member', application.communityId, { displayName: application.name, homeCommunityId: application.communityId })
+  return given
+}
+
+/**
  * 入会审核 by staff of the applicant's community. Only a pending application can be decided, and
- * only once: the decision is a conditional update on `status: 'pending'`.
+ * only once: the decision is a conditional update on `status: 'pending'`, made before a member
+ * number is drawn, so concurrent approvals use up no numbers. Approving an approved application
+ * again finishes what an interrupted approval left undone and answers as the first did.
  */
 export const review = action({
   input: memberInputs.review,
@@ -22,34 +40,29 @@ export const review = action({
     const application = await findApplication({ _id: applicationId })
     if (!application) throw new AppError('NOT_FOUND', '没有找到这份入会申请')
     const reviewer = await ctx.requireStaffOf(application.communityId)
-    if (application.status !== 'pending') throw new AppError('CONFLICT', '这份申请已经审核过了')
     const community = await requireCommunity(application.communityId)
-
     const approved = decision === 'approve'
-    const today = todayInChina()
-    const entry = { at: db.serverDate(), action: approved ? 'approved' : 'rejected', by: ctx.openid, byName: `工作人员 ${reviewer.displayName}`, ...(approved ? {} : { reason }) }
-    const memberNo = approved ? await allocateMemberNo(community.code, Number(today.slice(0, 4))) : undefined
-    const decided = approved
-      ? {
-          status: 'approved',
-          memberNo,
-          joinedAt: today,
-          validUntil: dayjs(today).add(MEMBERSHIP_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
-        }
-      : { status: 'rejected', rejectReason: reason }
-    const { stats } = await applications()
-      .where({ _id: applicationId, status: 'pending' })
-      .update({ data: { ...decided, reviewedBy: ctx.openid, reviewedAt: db.serverDate(), history: _.push(entry) } })
-    if (stats.updated !== 1) throw new AppError('CONFLICT', '这份申请已经审核过了')
+    const finishing = approved && application.status === 'approved'
+    if (application.status !== 'pending' && !finishing) throw new AppError('CONFLICT', '这份申请已经审核过了')
 
-    if (approved) await grantRole(application.openid, 'member', application.communityId, { displayName: application.name, homeCommunityId: application.communityId })
-    // The ID number never goes into a notification.
-    await notify(application.openid, 'member_review', {
-      approved,
-      memberNo,
-      reason: approved ? undefined : reason,
-      reviewedAt: new Date(),
-    })
+    if (!finishing) {
+      const today = todayInChina()
+      const entry = { at: db.serverDate(), action: approved ? 'approved' : 'rejected', by: ctx.openid, byName: `工作人员 ${reviewer.displayName}`, ...(approved ? {} : { reason }) }
+      const decided = approved
+        ? { status: 'approved', memberNo: null, joinedAt: today, validUntil: dayjs(today).add(MEMBERSHIP_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD') }
+        : { status: 'rejected', rejectReason: reason }
+      const { stats } = await applications()
+        .where({ _id: applicationId, status: 'pending' })
+        .update({ data: { ...decided, reviewedBy: ctx.openid, reviewedAt: db.serverDate(), history: _.push(entry) } })
+      if (stats.updated !== 1) throw new AppError('CONFLICT', '这份申请已经审核过了')
+      Object.assign(application, decided)
+    }
+
+    const memberNo = approved ? await completeApproval(application, community.code) : null
+    // Told once: on a rejection, or by the call that gave the member number. Never the ID number.
+    if (!approved || memberNo) {
+      await notify(application.openid, 'member_review', { approved, memberNo: memberNo ?? undefined, reason: approved ? undefined : reason, reviewedAt: new Date() })
+    }
     const saved = await findApplication({ _id: applicationId })
     if (!saved) throw new Error('application missing right after review')
     return toView(saved, community.name, { idNumber: true, phone: true })
