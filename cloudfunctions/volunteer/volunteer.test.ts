@@ -40,7 +40,10 @@ test('where the community asks for it, staff approve first', async () => {
   expect(await cloud.call('volunteer', 'demo-volunteer', { action: 'review', volunteerId: profile._id, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   expect(unwrap(await cloud.call<VolunteerProfile>('volunteer', 'demo-staff', { action: 'review', volunteerId: profile._id, decision: 'approve' })).status).toBe('active')
   expect(await rolesOf('v-ben')).toContain('volunteer')
-  expect(await cloud.call('volunteer', 'demo-staff', { action: 'review', volunteerId: profile._id, decision: 'approve' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  // Approving again (a retry) answers the same and tells nobody twice; rejecting now is refused.
+  expect(unwrap(await cloud.call<VolunteerProfile>('volunteer', 'demo-staff', { action: 'review', volunteerId: profile._id, decision: 'approve' })).status).toBe('active')
+  expect(await cloud.call('volunteer', 'demo-staff', { action: 'review', volunteerId: profile._id, decision: 'reject', reason: '重复' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(cloud.docs('inbox').filter((m) => m.openid === 'v-ben' && m.kind === 'volunteer_review')).toHaveLength(1)
 })
 
 test('someone turned down may register again', async () => {
@@ -76,4 +79,12 @@ test('only staff list and review, and only in their communities', async () => {
   for (const openid of ['demo-resident', 'demo-volunteer', 'demo-member']) {
     expect(await cloud.call('volunteer', openid, { action: 'list' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   }
+})
+
+test('a registration cut off before the role was granted is finished when the person tries again', async () => {
+  unwrap(await register('v-cut', { communityId: 'dadu' }))
+  // The state the first step leaves when the function stops before granting the role.
+  cloud.store.update('users', { _id: 'v-cut' }, { $set: { roles: [] } })
+  expect(await register('v-cut', { communityId: 'dadu' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(await rolesOf('v-cut')).toContain('volunteer')
 })

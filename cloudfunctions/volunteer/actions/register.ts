@@ -17,7 +17,11 @@ export const register = action({
   async handler(input, { openid }) {
     const community = await requireCommunity(input.communityId)
     const existing = await findVolunteer({ openid })
-    if (existing && existing.status !== 'rejected') throw new AppError('CONFLICT', '您已经注册过志愿者了')
+    if (existing && existing.status !== 'rejected') {
+      // A registration cut off before the role was granted is finished here (granting is idempotent).
+      if (existing.status === 'active') await grantRole(openid, 'volunteer', existing.communityId)
+      throw new AppError('CONFLICT', '您已经注册过志愿者了')
+    }
 
     const status = community.volunteerApprovalRequired ? 'pending' : 'active'
     const fields = { ...input, status, rejectReason: null, registeredAt: db.serverDate() }

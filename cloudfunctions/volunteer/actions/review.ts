@@ -6,7 +6,10 @@ import { notify } from '../../_kit/notify'
 import { grantRole } from '../../_kit/users'
 import { findVolunteer, toProfile, volunteers } from '../volunteers'
 
-/** Staff decide on a pending volunteer of their community, once. */
+/**
+ * Staff decide on a pending volunteer of their community, once. Approving an active volunteer
+ * again finishes an approval cut off before the role was granted, and tells nobody twice.
+ */
 export const review = action({
   input: volunteerInputs.review,
   audience: ['staff'],
@@ -15,12 +18,15 @@ export const review = action({
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
     await ctx.requireStaffOf(doc.communityId)
     const approved = decision === 'approve'
-    const { stats } = await volunteers()
-      .where({ _id: volunteerId, status: 'pending' })
-      .update({ data: approved ? { status: 'active' } : { status: 'rejected', rejectReason: reason } })
-    if (stats.updated !== 1) throw new AppError('CONFLICT', '这位志愿者已经审核过了')
+    const finishing = approved && doc.status === 'active'
+    if (!finishing) {
+      const { stats } = await volunteers()
+        .where({ _id: volunteerId, status: 'pending' })
+        .update({ data: approved ? { status: 'active' } : { status: 'rejected', rejectReason: reason } })
+      if (stats.updated !== 1) throw new AppError('CONFLICT', '这位志愿者已经审核过了')
+    }
     if (approved) await grantRole(doc.openid, 'volunteer', doc.communityId)
-    await notify(doc.openid, 'volunteer_review', { approved, reason: approved ? undefined : reason, reviewedAt: new Date() })
+    if (!finishing) await notify(doc.openid, 'volunteer_review', { approved, reason: approved ? undefined : reason, reviewedAt: new Date() })
     const saved = await findVolunteer({ _id: volunteerId })
     const names = await communityNames([doc.communityId])
     return toProfile(saved ?? doc, names.get(doc.communityId) ?? '', true)
