@@ -8,6 +8,9 @@ export { cloud }
 export const db = cloud.database() as unknown as Database
 export const _ = db.command
 
+/** CloudBase refuses a second document with the same `_id` (or unique key) with MongoDB's E11000 duplicate key error. */
+export const isDuplicateKey = (error: unknown): boolean => error instanceof Error && /duplicate/i.test(error.message)
+
 /** Collections, named once. */
 export const collections = {
   users: 'users',

@@ -1,8 +1,5 @@
 import { AppError } from '@/domain/errors'
-import { _, collections, db } from './cloud'
-
-/** CloudBase refuses a second document with the same `_id` with MongoDB's E11000 duplicate key error. */
-export const isDuplicateKey = (error: unknown): boolean => error instanceof Error && /duplicate/i.test(error.message)
+import { _, collections, db, isDuplicateKey } from './cloud'
 
 /**
  * Takes one of `limit` slots of a counter (e.g. one person's wishes today). Creating the counter

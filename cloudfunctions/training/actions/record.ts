@@ -2,7 +2,9 @@ import dayjs from 'dayjs'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { CERTIFICATE_YEARS, trainingInputs, type Certificate } from '@/domain/firstaid/training'
+import { isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
+import { ownedId } from '../../_kit/ids'
 import { nextInSequence } from '../../_kit/sequence'
 import { certificates, requireSession, signups, type CertificateDoc, type SignupDoc } from '../store'
 
@@ -27,7 +29,10 @@ export const record = action({
 
     let certificate: Certificate | null = null
     if (status === 'passed' && session.kind === 'rescuer') {
-      const existing = await certificates().where({ openid: signup.openid, sessionId: session._id }).get<CertificateDoc>()
+      // One certificate per person and session, by its id: a repeated or concurrent "passed"
+      // finds the one already issued instead of issuing another.
+      const _id = ownedId('ce', `${session._id}:${signup.openid}`)
+      const existing = await certificates().where({ _id }).get<CertificateDoc>()
       if (existing.data[0]) certificate = existing.data[0]
       else {
         const today = todayInChina()
@@ -41,8 +46,13 @@ export const record = action({
           validUntil: dayjs(today).add(CERTIFICATE_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
           remindedOn: null,
         }
-        const { _id } = await certificates().add({ data: doc })
-        certificate = { _id, number: doc.number, name: doc.name, issuedOn: doc.issuedOn, validUntil: doc.validUntil, sessionTitle: doc.sessionTitle }
+        try {
+          await certificates().add({ data: { _id, ...doc } })
+          certificate = { _id, number: doc.number, name: doc.name, issuedOn: doc.issuedOn, validUntil: doc.validUntil, sessionTitle: doc.sessionTitle }
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error
+          certificate = (await certificates().where({ _id }).get<CertificateDoc>()).data[0] // issued by a concurrent call
+        }
       }
     }
     return { _id: signupId, sessionId: signup.sessionId, name: signup.name, phone: signup.phone, status, certificate }
