@@ -36,6 +36,14 @@ test('cancelling frees the place; signing up twice is refused', async () => {
   expect(unwrap(await signup('t-b', _id)).mine).toBe('signed')
 })
 
+test('cancelling and signing up again 30 times at once keeps one place for one person', async () => {
+  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5)))
+  unwrap(await signup('t-again', _id))
+  await Promise.all(Array.from({ length: 30 }, (_unused, i) => (i % 2 ? signup('t-again', _id) : cloud.call('training', 't-again', { action: 'cancelSignup', sessionId: _id }))))
+  const signed = cloud.docs('signups').filter((s) => s.sessionId === _id && s.status === 'signed').length
+  expect(cloud.store.find('trainings', { _id })[0].seatsLeft).toBe(5 - signed)
+})
+
 test('passing a 救护员培训 issues a 救护员证 valid 3 years, shown to its holder', async () => {
   const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5)))
   unwrap(await signup('t-holder', _id))

@@ -1,7 +1,7 @@
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { trainingInputs } from '@/domain/firstaid/training'
-import { _, db } from '../../_kit/cloud'
+import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { mineOf, requireSession, sessions, signupId, signups, toSession, type SessionDoc, type SignupDoc } from '../store'
 
@@ -41,14 +41,21 @@ export const signup = action({
     const { stats } = await sessions().where({ _id: sessionId, seatsLeft: _.gt(0) }).update({ data: { seatsLeft: _.inc(-1) } })
     if (stats.updated !== 1) throw new AppError('CONFLICT', '名额已满，请关注下一期培训')
     const record = { sessionId, openid, communityId: session.communityId, name, phone, status: 'signed' }
-    if (existing) await signups().where({ _id, status: 'cancelled' }).update({ data: record })
+    // Of the same person's sign-ups at once only one becomes the record; the others give their
+    // place back, so repeated taps never use up places.
+    let recorded = true
+    if (existing) recorded = (await signups().where({ _id, status: 'cancelled' }).update({ data: record })).stats.updated === 1
     else {
       try {
         await signups().add({ data: { _id, ...record } })
-      } catch {
-        await sessions().where({ _id: sessionId }).update({ data: { seatsLeft: _.inc(1) } })
-        throw new AppError('CONFLICT', '您已经报名了这期培训')
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error
+        recorded = false
       }
+    }
+    if (!recorded) {
+      await sessions().where({ _id: sessionId }).update({ data: { seatsLeft: _.inc(1) } })
+      throw new AppError('CONFLICT', '您已经报名了这期培训')
     }
     return toSession(await requireSession(sessionId), 'signed')
   },
