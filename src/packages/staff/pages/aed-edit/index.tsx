@@ -179,7 +179,7 @@ export default function AedEditPage() {
         <FormField label='开放时间' required error={errorOf('hours')}>
           <ChoiceGroup
             options={[
-              ...(draft.keptHours ? [{ value: 'kept', label: `不变：${describeHours(draft.keptHours)}` }] : []),
+              ...(draft.keptHours ? [{ value: 'kept', label: `保持现有：${describeHours(draft.keptHours)}` }] : []),
               { value: 'always', label: '24小时' },
               { value: 'daily', label: '每天' },
               { value: 'weekdays', label: '工作日' },
