@@ -99,6 +99,9 @@ describe('openapi.security.msgSecCheck (version 2)', () => {
     ['帮忙修一下楼道的灯', 'pass'],
     ['有高额回报的项目', 'review'],
     ['高额回报，还有赌博', 'risky'],
+    ['spacing tricks: 赌 博', 'risky'],
+    ['spacing tricks: 赌\u200b博', 'risky'],
+    ['spacing tricks: 赌，博 and full-width ＡＢ', 'risky'],
   ])('%s → %s', async (content, suggest) => {
     const { result } = await asFunction(() => sdk.openapi.security.msgSecCheck({ content, version: 2, scene: 2, openid: 'u1' }))
     expect(result).toMatchObject({ suggest })

@@ -1,6 +1,8 @@
 import * as v from 'valibot'
+import dayjs from 'dayjs'
 import { DATE_PATTERN } from './dates'
 import { AppError } from './errors'
+import { cleanText } from './text'
 
 /** Any valibot schema an action can declare as its input. */
 export type InputSchema = v.GenericSchema<unknown, unknown>
@@ -44,6 +46,8 @@ function withEveryKey(schema: InputSchema, input: unknown): unknown {
   return { ...Object.fromEntries(Object.keys(entries).map((key) => [key, undefined])), ...input }
 }
 
+export const MAX_PAGE = 100
+
 /** Field rules reused across areas, with their messages in plain Chinese. */
 export const fields = {
   phone: (label = '手机号') =>
@@ -51,15 +55,26 @@ export const fields = {
   text: (label: string, min: number, max: number) =>
     v.pipe(
       v.string(`请填写${label}`),
+      v.transform(cleanText),
       v.trim(),
       v.nonEmpty(`请填写${label}`),
       v.minLength(min, `${label}至少${min}个字`),
       v.maxLength(max, `${label}最多${max}个字`),
     ),
+  /** Text that may be left empty (a reason, a thank-you), cleaned like `text`. */
+  optionalText: (label: string, max: number) =>
+    v.optional(v.pipe(v.string(`${label}格式不正确`), v.transform(cleanText), v.trim(), v.maxLength(max, `${label}最多${max}个字`)), ''),
   date: (label: string) =>
-    v.pipe(v.string(`请选择${label}`), v.nonEmpty(`请选择${label}`), v.regex(DATE_PATTERN, `${label}格式应为 年-月-日`)),
+    v.pipe(
+      v.string(`请选择${label}`),
+      v.nonEmpty(`请选择${label}`),
+      v.regex(DATE_PATTERN, `${label}格式应为 年-月-日`),
+      // A real calendar day: 2030-02-30 is refused, not rolled over to March.
+      v.check((value) => dayjs(value).format('YYYY-MM-DD') === value, `${label}不是有效的日期`),
+    ),
   id: (label: string) => v.pipe(v.string(`${label}格式不正确`), v.trim(), v.minLength(1, `缺少${label}`), v.maxLength(64, `${label}格式不正确`)),
-  page: v.optional(v.pipe(v.number('页码应为数字'), v.integer('页码应为整数'), v.minValue(1, '页码从 1 开始')), 1),
+  // A deep page would make the database skip thousands of documents: refused, not scanned.
+  page: v.optional(v.pipe(v.number('页码应为数字'), v.integer('页码应为整数'), v.minValue(1, '页码从 1 开始'), v.maxValue(MAX_PAGE, `最多翻到第 ${MAX_PAGE} 页，请用筛选缩小范围`)), 1),
   pageSize: v.optional(
     v.pipe(v.number('每页条数应为数字'), v.integer('每页条数应为整数'), v.minValue(1, '每页至少 1 条'), v.maxValue(50, '每页最多 50 条')),
     20,

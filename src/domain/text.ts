@@ -1,0 +1,12 @@
+/**
+ * Text as people type it, cleaned before it is checked or stored: characters that change how text
+ * looks or reads without being visible (zero-width, bidi overrides, control characters) and lone
+ * surrogate halves are removed, so `赌\u200b博` is checked as `赌博` and nobody's name can be
+ * shown reversed. Line breaks and tabs stay.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(LONE_SURROGATE, '').replace(INVISIBLE, '').normalize('NFC')
+}
