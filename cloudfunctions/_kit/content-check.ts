@@ -22,3 +22,11 @@ export async function checkText(openid: string, content: string): Promise<TextVe
   if (suggest === 'risky') throw new AppError('CONTENT_REJECTED', '内容含有不适合发布的信息，请修改后再提交')
   return suggest === 'pass' ? 'pass' : 'review'
 }
+
+/**
+ * A short text others will read beside a step (a fulfilment note, thanks, a reason). It has no
+ * review queue of its own, so only text that passes is kept; anything else changes nothing.
+ */
+export async function requirePassingText(openid: string, content: string): Promise<void> {
+  if ((await checkText(openid, content)) !== 'pass') throw new AppError('CONTENT_REJECTED', '这段文字暂时无法发布，请换一种说法后再提交')
+}

@@ -1,6 +1,7 @@
 import { AppError } from '@/domain/errors'
 import { nextStatus, WISH_STATUS_LABELS, WISH_TRANSITIONS, type WishAction, type WishActor } from '@/domain/wish/states'
 import { _, db } from '../_kit/cloud'
+import { requirePassingText } from '../_kit/content-check'
 import { notify } from '../_kit/notify'
 import { relationOf, STATUS_RANK, wishes, type Caller, type WishDoc } from './wishes'
 
@@ -34,6 +35,8 @@ export async function transition(wish: WishDoc, action: WishAction, actor: Actor
     throw new AppError('FORBIDDEN', '您不能对这个心愿进行这项操作')
   }
   const by = 'system' in actor ? 'system' : actor.caller._id
+  // What a person wrote (note, reason, thanks) reaches the other side: checked before anything is written.
+  if (options.note && by !== 'system') await requirePassingText(by, options.note)
   const byName = 'system' in actor ? '系统' : actors.includes('staff') && !actors.includes('owner') ? `工作人员 ${actor.name}` : actor.name
   const note = options.note ? { note: options.note } : {}
   const set = options.set ?? {}

@@ -231,3 +231,29 @@ describe('photos', () => {
     expect(later.imagesPending).toBe(0)
   })
 })
+
+describe('every text others read is content-checked', () => {
+  // Each public text of a wish step, written with a spacing trick; refused, and nothing changes.
+  const RISKY = '欢迎来赌\u200b博'
+  const ready = async (owner: string, volunteer: string, until: 'open' | 'claimed' | 'fulfilled') => {
+    const id = unwrap(await create(owner))._id
+    if (until !== 'open') unwrap(await wish(volunteer, 'claim', { wishId: id }))
+    if (until === 'fulfilled') unwrap(await wish(volunteer, 'fulfil', { wishId: id, note: '已经完成了' }))
+    return id
+  }
+  test.each([
+    ['fulfilment note', 'claimed', 'claimer', 'fulfil', { note: RISKY }],
+    ['thanks', 'fulfilled', 'owner', 'confirm', { thanks: RISKY }],
+    ['release reason', 'claimed', 'claimer', 'release', { reason: RISKY }],
+    ['cancel reason', 'open', 'owner', 'cancel', { reason: RISKY }],
+    ['take-down reason (staff)', 'open', 'staff', 'takeDown', { reason: RISKY }],
+  ] as const)('%s', async (_name, until, who, action, fields) => {
+    const owner = `wo-check-${action}`
+    const volunteer = 'wv-8'
+    const wishId = await ready(owner, volunteer, until)
+    const before = JSON.stringify(wishDoc(wishId))
+    const caller = who === 'owner' ? owner : who === 'claimer' ? volunteer : 'demo-staff'
+    expect(await wish(caller, action, { wishId, ...fields })).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' })
+    expect(JSON.stringify(wishDoc(wishId))).toBe(before)
+  })
+})
