@@ -71,3 +71,47 @@ test('GET /api/dev/outbox lists the subscribe messages sent, newest first', asyn
   expect(response.status).toBe(200)
   expect(await response.json()).toEqual({ items: [] })
 })
+
+describe('POST /api/storage/upload (H5 stand-in for wx.cloud.uploadFile)', () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)])
+  const upload = (cloudPath: string, body: Buffer | string, openid = 'u-photos') =>
+    fetch(`${cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'x-wx-openid': openid }, body })
+
+  test("an image goes into the caller's own folder and is served as an image", async () => {
+    const response = await upload('wishes/lamp.png', PNG)
+    expect(response.status).toBe(200)
+    const { fileID } = (await response.json()) as { fileID: string }
+    expect(fileID).toMatch(/^cloud:\/\/local-boai\/uploads\/up[0-9a-f]{24}\/wishes\/lamp\.png$/)
+    const served = await fetch(`${cloud.url}/files/${fileID.replace(/^cloud:\/\/[^/]+\//, '')}`)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  test("another person's upload to the same path lands in their own folder; nobody overwrites a file", async () => {
+    const mine = (await (await upload('wishes/same.png', PNG, 'u-a')).json()) as { fileID: string }
+    const theirs = (await (await upload('wishes/same.png', PNG, 'u-b')).json()) as { fileID: string }
+    expect(theirs.fileID).not.toBe(mine.fileID)
+    expect((await upload('wishes/same.png', PNG, 'u-a')).status).toBe(409)
+  })
+
+  test.each([
+    ['a path climbing out', 'wish/..', 400],
+    ['a page', 'wishes/page.html', 400],
+    ['no folder', 'lamp.png', 400],
+    ['not an image, whatever its name', 'wishes/fake.png', 415],
+  ])('%s (%s) → %s, never 500', async (_name, cloudPath, status) => {
+    expect((await upload(cloudPath, cloudPath === 'wishes/fake.png' ? '<script>alert(1)</script>' : PNG)).status).toBe(status)
+  })
+
+  test('a body past 5 MB answers 413 instead of dropping the connection', async () => {
+    expect((await upload('wishes/big.png', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]))).status).toBe(413)
+  })
+
+  test('without an identity: 400', async () => {
+    expect((await upload('wishes/x.png', PNG, '')).status).toBe(400)
+  })
+
+  test('files that are not images are never served from the app origin', async () => {
+    expect((await fetch(`${cloud.url}/files/uploads/anything.html`)).status).toBe(404)
+  })
+})

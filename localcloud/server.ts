@@ -7,6 +7,7 @@ import sirv from 'sirv'
 import { installLocalBackend } from './backend/install'
 import { Outbox, parseSubscribeResults, SubscribeGrants, type MediaCheckRequest } from './backend/openapi'
 import { FileStorage } from './backend/storage'
+import { receiveUpload } from './backend/upload-endpoint'
 import { FunctionHost, InvocationTimeoutError } from './function-host'
 import { DEMO_IDENTITIES } from './seed/demo-data'
 import { seedIfEmpty } from './seed/seed'
@@ -139,11 +140,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         return send(res, 200, { items: outbox.list(url.searchParams.get('openid') ?? undefined) })
       }
       if (localMode && req.method === 'POST' && url.pathname === '/api/storage/upload') {
-        // H5 stands in for wx.cloud.uploadFile: the app posts the photo's bytes here.
-        const cloudPath = url.searchParams.get('cloudPath') ?? ''
-        if (!/^[\w-]+\/[\w.-]+$/.test(cloudPath) || !req.headers['x-wx-openid']) return send(res, 400, { error: 'cloudPath folder/name and X-Wx-Openid required' })
-        const { fileID } = await storage.uploadFile({ cloudPath: `uploads/${cloudPath}`, fileContent: await readBytes(req) })
-        return send(res, 200, { fileID })
+        const openid = typeof req.headers['x-wx-openid'] === 'string' ? req.headers['x-wx-openid'].trim() : ''
+        const { status, body } = await receiveUpload(req, url, openid, storage)
+        return send(res, status, body)
       }
       if (localMode && req.method === 'POST' && url.pathname === '/api/dev/subscribe') {
         // H5 stands in for wx.requestSubscribeMessage: the person's choices reach WeChat's side, as in the WeChat client.
@@ -157,6 +156,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         return send(res, 200, { items: DEMO_IDENTITIES })
       }
       if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
+        // Uploaded files are data, never pages of the app's origin: images only, not sniffed, sandboxed.
+        if (!/\.(jpe?g|png|webp|gif|mp4)$/i.test(url.pathname)) return send(res, 404, { error: 'no such file' })
+        res.setHeader('x-content-type-options', 'nosniff')
+        res.setHeader('content-security-policy', 'sandbox')
         req.url = url.pathname.slice('/files'.length)
         return serveFiles(req, res, () => send(res, 404, { error: 'no such file' }))
       }

@@ -1,0 +1,58 @@
+import fs from 'node:fs'
+import type http from 'node:http'
+import { ownedId } from '../../cloudfunctions/_kit/ids'
+import type { FileStorage } from './storage'
+
+/** Largest photo the app uploads (it compresses first); WeChat's own limit is far above. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+/** `<area>/<name>.<image extension>`: the only shape the app uploads. */
+const CLOUD_PATH = /^[a-z][\w-]{0,30}\/[\w-]{1,80}\.(jpe?g|png|webp|gif)$/i
+
+/** The first bytes of the image types accepted: the extension alone proves nothing. */
+const IMAGE_SIGNATURES: Array<(b: Buffer) => boolean> = [
+  (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff, // JPEG
+  (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), // PNG
+  (b) => b.subarray(0, 4).toString('latin1') === 'GIF8',
+  (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+]
+
+export type UploadAnswer = { status: number; body: Record<string, unknown> }
+
+/** Each person's own folder: nobody can write into, or over, another person's files. */
+export const uploadFolderOf = (openid: string) => `uploads/${ownedId('up', openid)}`
+
+/**
+ * H5's stand-in for `wx.cloud.uploadFile` (local mode only): one image, into the caller's own
+ * folder, never over an existing file. Every refusal is a 4xx with a reason, never a 500 or a
+ * reset connection.
+ */
+export async function receiveUpload(req: http.IncomingMessage, url: URL, openid: string, storage: FileStorage): Promise<UploadAnswer> {
+  const cloudPath = url.searchParams.get('cloudPath') ?? ''
+  if (!openid) return { status: 400, body: { error: 'X-Wx-Openid required' } }
+  if (!CLOUD_PATH.test(cloudPath)) return { status: 400, body: { error: 'cloudPath must be <area>/<name>.jpg|png|webp|gif' } }
+  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return { status: 413, body: { error: `at most ${MAX_UPLOAD_BYTES} bytes` } }
+  const bytes = await readAtMost(req, MAX_UPLOAD_BYTES)
+  if (!bytes) return { status: 413, body: { error: `at most ${MAX_UPLOAD_BYTES} bytes` } }
+  if (!IMAGE_SIGNATURES.some((matches) => matches(bytes))) return { status: 415, body: { error: 'only JPEG, PNG, WebP or GIF images' } }
+  const target = `${uploadFolderOf(openid)}/${cloudPath}`
+  const onDisk = storage.resolve(target)
+  if (!onDisk) return { status: 400, body: { error: 'invalid cloudPath' } }
+  if (fs.existsSync(onDisk)) return { status: 409, body: { error: 'a file already exists at that path' } }
+  const { fileID } = await storage.uploadFile({ cloudPath: target, fileContent: bytes })
+  return { status: 200, body: { fileID } }
+}
+
+/** The body, or null once it grows past `limit` (the rest is read and dropped, so the answer still arrives). */
+function readAtMost(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limit) chunks.push(chunk)
+    })
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : null))
+    req.on('error', reject)
+  })
+}
