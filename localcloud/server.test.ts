@@ -75,7 +75,11 @@ test('GET /api/dev/outbox lists the subscribe messages sent, newest first', asyn
 describe('POST /api/storage/upload (H5 stand-in for wx.cloud.uploadFile)', () => {
   const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)])
   const upload = (cloudPath: string, body: Buffer | string, openid = 'u-photos') =>
-    fetch(`${cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'x-wx-openid': openid }, body })
+    fetch(`${cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      headers: { 'x-wx-openid': openid },
+      body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
+    })
 
   test("an image goes into the caller's own folder and is served as an image", async () => {
     const response = await upload('wishes/lamp.png', PNG)

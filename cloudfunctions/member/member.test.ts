@@ -225,3 +225,9 @@ test('an approval cut off before the number and the role is finished by approvin
   expect(unwrap(await review('demo-staff', id, 'approve')).memberNo).toBe(finished.memberNo)
   expect(await review('demo-staff', id, 'reject', '重复')).toMatchObject({ ok: false, code: 'CONFLICT' })
 })
+
+test('staff may not review their own application', async () => {
+  const own = unwrap(await apply('demo-staff', { name: '张敏', communityId: 'yulan' }))
+  expect(await review('demo-staff', own._id, 'approve')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(cloud.store.find('applications', { _id: own._id })[0].status).toBe('pending')
+})

@@ -125,15 +125,18 @@ describe('the claim', () => {
   })
 
   test('a confirm cut off after the wish was completed but before the hours were credited is finished by a retry', async () => {
+    // A volunteer of their own: the others may have won the claim race above and earned hours.
+    cloud.store.insert('users', [{ _id: 'wv-cut', displayName: '志愿者', roles: ['volunteer'], homeCommunityId: 'dadu', staffCommunityIds: [], createdAt: new Date() }])
+    cloud.store.insert('volunteers', [{ _id: ownedId('vo', 'wv-cut'), openid: 'wv-cut', status: 'active', communityId: 'dadu', hours: 0, points: 0, registeredAt: new Date() }])
     const id = unwrap(await create('wo-cut'))._id
-    unwrap(await wish('wv-7', 'claim', { wishId: id }))
-    unwrap(await wish('wv-7', 'fulfil', { wishId: id, note: '已完成' }))
+    unwrap(await wish('wv-cut', 'claim', { wishId: id }))
+    unwrap(await wish('wv-cut', 'fulfil', { wishId: id, note: '已完成' }))
     // The state the first step leaves behind when the function stops before the second.
     cloud.store.update('wishes', { _id: id }, { $set: { status: 'completed', rank: 3 } })
-    expect(cloud.store.find('volunteers', { openid: 'wv-7' })[0]).toMatchObject({ hours: 0 })
+    expect(cloud.store.find('volunteers', { openid: 'wv-cut' })[0]).toMatchObject({ hours: 0 })
     const retried = await Promise.all([1, 2, 3].map(() => wish('wo-cut', 'confirm', { wishId: id })))
     expect(retried.map((r) => r.ok)).toEqual([true, true, true])
-    expect(cloud.store.find('volunteers', { openid: 'wv-7' })[0]).toMatchObject({ hours: 1, points: 10 })
+    expect(cloud.store.find('volunteers', { openid: 'wv-cut' })[0]).toMatchObject({ hours: 1, points: 10 })
   })
 })
 
@@ -256,4 +259,10 @@ describe('every text others read is content-checked', () => {
     expect(await wish(caller, action, { wishId, ...fields })).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' })
     expect(JSON.stringify(wishDoc(wishId))).toBe(before)
   })
+})
+
+test('staff may not review or take down their own wish', async () => {
+  const own = unwrap(await create('demo-staff'))
+  expect(await wish('demo-staff', 'takeDown', { wishId: own._id, reason: '自己下架' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(wishDoc(own._id).status).toBe('open')
 })

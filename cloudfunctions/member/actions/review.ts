@@ -40,6 +40,7 @@ export const review = action({
     const application = await findApplication({ _id: applicationId })
     if (!application) throw new AppError('NOT_FOUND', '没有找到这份入会申请')
     const reviewer = await ctx.requireStaffOf(application.communityId)
+    if (application.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己的申请，请由其他工作人员审核')
     const community = await requireCommunity(application.communityId)
     const approved = decision === 'approve'
     const finishing = approved && application.status === 'approved'

@@ -17,6 +17,7 @@ export const review = action({
     const doc = await findVolunteer({ _id: volunteerId })
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
     await ctx.requireStaffOf(doc.communityId)
+    if (doc.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己的注册，请由其他工作人员审核')
     const approved = decision === 'approve'
     const finishing = approved && doc.status === 'active'
     if (!finishing) {

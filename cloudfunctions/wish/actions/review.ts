@@ -1,3 +1,4 @@
+import { AppError } from '@/domain/errors'
 import { wishInputs } from '@/domain/wish/contract'
 import { action } from '../../_kit/define-function'
 import { requireWish } from '../load'
@@ -11,6 +12,7 @@ export const review = action({
   async handler({ wishId, decision, reason }, ctx) {
     const wish = await requireWish(wishId)
     const user = await ctx.requireStaffOf(wish.communityId)
+    if (wish.ownerOpenid === user._id) throw new AppError('FORBIDDEN', '不能审核自己发布的心愿，请由其他工作人员处理')
     const approved = decision === 'approve'
     return toDetail(await transition(wish, approved ? 'approve' : 'reject', { caller: user, name: user.displayName }, { note: approved ? undefined : reason, tell: ['owner'] }), user)
   },

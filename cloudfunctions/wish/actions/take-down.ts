@@ -1,3 +1,4 @@
+import { AppError } from '@/domain/errors'
 import { wishInputs } from '@/domain/wish/contract'
 import { action } from '../../_kit/define-function'
 import { requireWish } from '../load'
@@ -11,6 +12,7 @@ export const takeDown = action({
   async handler({ wishId, reason }, ctx) {
     const wish = await requireWish(wishId)
     const user = await ctx.requireStaffOf(wish.communityId)
+    if (wish.ownerOpenid === user._id) throw new AppError('FORBIDDEN', '不能审核自己发布的心愿，请由其他工作人员处理')
     return toDetail(await transition(wish, 'takeDown', { caller: user, name: user.displayName }, { note: reason, tell: ['owner'] }), user)
   },
 })
