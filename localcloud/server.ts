@@ -8,6 +8,7 @@ import { installLocalBackend } from './backend/install'
 import { Outbox, parseSubscribeResults, SubscribeGrants, type MediaCheckRequest } from './backend/openapi'
 import { FileStorage } from './backend/storage'
 import { receiveUpload } from './backend/upload-endpoint'
+import { ensureFunctionSecrets } from './secrets'
 import { FunctionHost, InvocationTimeoutError } from './function-host'
 import { DEMO_IDENTITIES } from './seed/demo-data'
 import { seedIfEmpty } from './seed/seed'
@@ -102,6 +103,7 @@ function inBackground(run: Promise<unknown> | undefined): void {
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, timerIntervalMs, dbLatencyMs, extraFunctionDirs, onDatabaseRequest } = options
   const store = DocumentStore.open(dataDir)
+  ensureFunctionSecrets(dataDir)
   if (seed) seedIfEmpty(store)
   const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`))
   const outbox = new Outbox()

@@ -1,18 +1,21 @@
 import type { ApplicationStatus, Gender, Guardian } from '@/domain/member/application'
 import type { ApplicationView, MemberCard, TimelineEntry } from '@/domain/member/contract'
-import { maskIdNumber, maskPhone } from '@/domain/privacy'
-import { collections, db } from '../_kit/cloud'
+import { maskPhone } from '@/domain/privacy'
+import { _, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
+import { openId, type SealedId } from './id-vault'
 
-/** The `applications` document. It holds the full ID number; responses never do unless allowed. */
-export type ApplicationDoc = {
+/**
+ * The `applications` document. The ID number is kept only sealed (`id-vault.ts`); responses
+ * carry the masked form unless staff of the community open it, and every such view is recorded.
+ */
+export type ApplicationDoc = SealedId & {
   _id: string
   openid: string
   status: ApplicationStatus
   name: string
   gender: Gender
   birthDate: string
-  idNumber: string
   phone: string
   communityId: string
   address: string
@@ -25,6 +28,8 @@ export type ApplicationDoc = {
   rejectReason: string | null
   history: Array<{ at: Date; action: TimelineEntry['action']; by: string; byName: string; reason?: string }>
   submittedAt: Date
+  /** Each time staff opened the full ID number: who and when (the applicant sees these). */
+  idViews?: Array<{ at: Date; by: string; byName: string }>
 }
 
 export const applications = () => db.collection(collections.applications)
@@ -44,7 +49,8 @@ export function toView(doc: ApplicationDoc, communityName: string, reveal: Revea
     name: doc.name,
     gender: doc.gender,
     birthDate: doc.birthDate,
-    idNumber: reveal.idNumber ? doc.idNumber : maskIdNumber(doc.idNumber),
+    idNumber: reveal.idNumber ? openId(doc.idCipher) : doc.idMasked,
+    idViews: (doc.idViews ?? []).map(({ at, byName }) => ({ at: toIso(at), by: byName })),
     phone: reveal.phone ? doc.phone : maskPhone(doc.phone),
     communityId: doc.communityId,
     communityName,
@@ -67,7 +73,17 @@ export function toCard(doc: ApplicationDoc, communityName: string): MemberCard |
     communityName,
     joinedAt: doc.joinedAt,
     validUntil: doc.validUntil,
-    idNumber: maskIdNumber(doc.idNumber),
+    idNumber: doc.idMasked,
     youth: doc.youth,
   }
+}
+
+/**
+ * The full ID number for staff of the applicant's community, recorded as viewed (who, when)
+ * before it is shown.
+ */
+export async function revealToStaff(doc: ApplicationDoc, staff: { _id: string; displayName: string }): Promise<ApplicationDoc> {
+  const view = { at: new Date(), by: staff._id, byName: `工作人员 ${staff.displayName}` }
+  await applications().where({ _id: doc._id }).update({ data: { idViews: _.push({ ...view, at: db.serverDate() }) } })
+  return { ...doc, idViews: [...(doc.idViews ?? []), view] }
 }

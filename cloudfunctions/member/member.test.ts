@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { checkCharacter } from '@/domain/member/id-number'
 import type { Page } from '@/domain/contract'
 import type { ApplicationView, MemberCard } from '@/domain/member/contract'
 import type { Me } from '@/domain/user/contract'
@@ -13,6 +16,13 @@ afterAll(() => cloud.stop())
 
 const FULL_ID = '330602199001011231'
 const MASKED_ID = '3306**********1231'
+/** A valid ID number of someone born on the date, different for each `n` (one number, one application). */
+const idNumberOf = (n: number, birth = '19900101') => {
+  const first17 = `330602${birth}${String(200 + n).padStart(3, '0')}`
+  return first17 + checkCharacter(first17)
+}
+const applicants = new Map<string, string>([['m-alice', FULL_ID]])
+const idFor = (openid: string) => applicants.get(openid) ?? applicants.set(openid, idNumberOf(applicants.size)).get(openid)!
 const application = (overrides: Record<string, unknown> = {}) => ({
   action: 'apply',
   name: '王秀英',
@@ -28,7 +38,7 @@ const application = (overrides: Record<string, unknown> = {}) => ({
 })
 
 
-const apply = (openid: string, overrides: Record<string, unknown> = {}) => cloud.call<ApplicationView>('member', openid, application(overrides))
+const apply = (openid: string, overrides: Record<string, unknown> = {}) => cloud.call<ApplicationView>('member', openid, application({ idNumber: idFor(openid), ...overrides }))
 const review = (openid: string, applicationId: string, decision: string, reason?: string) =>
   cloud.call<ApplicationView>('member', openid, { action: 'review', applicationId, decision, reason })
 const mine = (openid: string) => cloud.call<{ application: ApplicationView | null; card: MemberCard | null }>('member', openid, { action: 'mine' })
@@ -40,7 +50,11 @@ describe('apply', () => {
     expect(view).toMatchObject({ status: 'pending', name: '王秀英', idNumber: MASKED_ID, phone: '13857500001', communityName: '玉兰社区', youth: false, guardian: null })
     expect(view.timeline.map((t) => [t.action, t.by])).toEqual([['submitted', '本人']])
     const stored = cloud.docs('applications').find((a) => a.openid === 'm-alice')
-    expect(stored?.idNumber).toBe(FULL_ID)
+    // Kept only sealed: the number itself is nowhere in the document, nor in the data folder.
+    expect(JSON.stringify(stored)).not.toContain(FULL_ID)
+    expect(stored).toMatchObject({ idMasked: MASKED_ID, idCipher: expect.stringMatching(/^v1:/) })
+    const files = fs.readdirSync(cloud.dataDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile())
+    for (const file of files) expect(fs.readFileSync(path.join(file.parentPath, file.name), 'utf8')).not.toContain(FULL_ID)
   })
 
   test('one open application per person', async () => {
@@ -148,7 +162,7 @@ describe('review', () => {
     const id = unwrap(await apply('m-guardian', adult))._id
     unwrap(await review('demo-staff', id, 'reject', '请核对出生日期'))
     const guardian = { name: '陈大明', relation: '父亲', phone: '13900000000' }
-    const youth = { ...adult, birthDate: '2012-02-29', idNumber: '330603201202290018', guardian }
+    const youth = { ...adult, birthDate: '2012-02-29', idNumber: idNumberOf(90, '20120229'), guardian }
     expect(unwrap(await apply('m-guardian', youth))).toMatchObject({ youth: true, guardian })
     unwrap(await review('demo-staff', id, 'reject', '请再核对一次'))
     expect(unwrap(await apply('m-guardian', adult))).toMatchObject({ youth: false, guardian: null })
@@ -230,4 +244,25 @@ test('staff may not review their own application', async () => {
   const own = unwrap(await apply('demo-staff', { name: '张敏', communityId: 'yulan' }))
   expect(await review('demo-staff', own._id, 'approve')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   expect(cloud.store.find('applications', { _id: own._id })[0].status).toBe('pending')
+})
+
+describe('an ID number belongs to one application at a time', () => {
+  test('a second person with the same ID number is refused; once the first is turned down, it is free', async () => {
+    const shared = idNumberOf(500)
+    const first = unwrap(await apply('m-first', { idNumber: shared, communityId: 'dadu' }))
+    expect(await apply('m-second', { idNumber: shared, communityId: 'dadu' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    const raced = await Promise.all(['m-r1', 'm-r2', 'm-r3'].map((openid) => apply(openid, { idNumber: idNumberOf(501), communityId: 'dadu' })))
+    expect(raced.filter((r) => r.ok)).toHaveLength(1)
+    unwrap(await review('demo-staff', first._id, 'reject', '信息有误'))
+    expect((await apply('m-second', { idNumber: shared, communityId: 'dadu' })).ok).toBe(true)
+  })
+
+  test('every time staff open the full number it is recorded, and the applicant sees it', async () => {
+    const { _id } = unwrap(await apply('m-viewed', { communityId: 'yulan' }))
+    const full = unwrap(await cloud.call<ApplicationView>('member', 'demo-staff', { action: 'get', applicationId: _id }))
+    expect(full.idNumber).toBe(idFor('m-viewed'))
+    const own = unwrap(await mine('m-viewed')).application!
+    expect(own.idNumber).toMatch(/^3306\*{10}\d{3}[\dX]$/)
+    expect(own.idViews).toEqual([{ at: expect.any(String), by: '工作人员 张敏' }])
+  })
 })

@@ -2,11 +2,15 @@ import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { isYouth } from '@/domain/member/age'
 import { applicationSchema } from '@/domain/member/application'
-import { _, db } from '../../_kit/cloud'
+import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { applications, findApplication, toView } from '../applications'
+import { sealId } from '../id-vault'
+
+/** One ID number, one pending or approved application (a unique index on its keyed hash). */
+const ID_TAKEN = new AppError('CONFLICT', '这个身份证号已用于另一份入会申请，如有疑问请联系社区工作人员')
 
 /** 申请入会: one application per person; a rejected one is corrected and submitted again. */
 export const apply = action({
@@ -22,7 +26,7 @@ export const apply = action({
       name: input.name,
       gender: input.gender,
       birthDate: input.birthDate,
-      idNumber: input.idNumber,
+      ...sealId(input.idNumber),
       phone: input.phone,
       communityId: input.communityId,
       address: input.address,
@@ -36,18 +40,24 @@ export const apply = action({
     if (existing) {
       const entry = { at: db.serverDate(), action: 'resubmitted', by: openid, byName: '本人' }
       // _.set: the stored guardian may be null, and a dotted path into null is refused.
-      const { stats } = await applications()
-        .where({ _id: existing._id, status: 'rejected' })
-        .update({ data: { ...fields, guardian: fields.guardian && _.set(fields.guardian), history: _.push(entry) } })
-      if (stats.updated !== 1) throw new AppError('CONFLICT', '申请状态已变化，请刷新后再试')
+      try {
+        const { stats } = await applications()
+          .where({ _id: existing._id, status: 'rejected' })
+          .update({ data: { ...fields, guardian: fields.guardian && _.set(fields.guardian), history: _.push(entry) } })
+        if (stats.updated !== 1) throw new AppError('CONFLICT', '申请状态已变化，请刷新后再试')
+      } catch (error) {
+        throw isDuplicateKey(error) ? ID_TAKEN : error
+      }
     } else {
       const entry = { at: db.serverDate(), action: 'submitted', by: openid, byName: '本人' }
       try {
         await applications().add({
-          data: { _id: ownedId('ap', openid), openid, ...fields, memberNo: null, joinedAt: null, validUntil: null, history: [entry] },
+          data: { _id: ownedId('ap', openid), openid, ...fields, memberNo: null, joinedAt: null, validUntil: null, history: [entry], idViews: [] },
         })
-      } catch {
-        throw new AppError('CONFLICT', '您的入会申请已经提交过了')
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error
+        // The same person twice (their application's id), or someone else's ID number (its unique hash).
+        throw /id_number/.test((error as Error).message) ? ID_TAKEN : new AppError('CONFLICT', '您的入会申请已经提交过了')
       }
     }
     const saved = await findApplication({ openid })

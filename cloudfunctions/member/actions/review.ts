@@ -51,7 +51,8 @@ export const review = action({
       const entry = { at: db.serverDate(), action: approved ? 'approved' : 'rejected', by: ctx.openid, byName: `工作人员 ${reviewer.displayName}`, ...(approved ? {} : { reason }) }
       const decided = approved
         ? { status: 'approved', memberNo: null, joinedAt: today, validUntil: dayjs(today).add(MEMBERSHIP_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD') }
-        : { status: 'rejected', rejectReason: reason }
+        : // A turned-down application no longer holds its ID number against others (the unique hash is released).
+          { status: 'rejected', rejectReason: reason, idHash: `released:${application._id}` }
       const { stats } = await applications()
         .where({ _id: applicationId, status: 'pending' })
         .update({ data: { ...decided, reviewedBy: ctx.openid, reviewedAt: db.serverDate(), history: _.push(entry) } })
@@ -66,6 +67,6 @@ export const review = action({
     }
     const saved = await findApplication({ _id: applicationId })
     if (!saved) throw new Error('application missing right after review')
-    return toView(saved, community.name, { idNumber: true, phone: true })
+    return toView(saved, community.name, { idNumber: false, phone: true })
   },
 })

@@ -33,6 +33,8 @@ export type ApplicationView = {
   rejectReason: string | null
   timeline: TimelineEntry[]
   submittedAt: string
+  /** When staff opened the full ID number, and who: the applicant can see every view. */
+  idViews: Array<{ at: string; by: string }>
 }
 
 /** The electronic member card (电子会员卡). */

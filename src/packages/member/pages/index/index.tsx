@@ -5,6 +5,7 @@ import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { Timeline } from '@/components/timeline'
 import { APPLICATION_STATUS_LABELS, APPLICATION_STATUS_TONES } from '@/domain/member/application'
+import { formatChinaTime } from '@/domain/dates'
 import { applicationTimeline } from '@/domain/member/timeline'
 import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
@@ -53,6 +54,11 @@ export default function MemberHomePage() {
             )}
             <Text className='section-title'>办理进度</Text>
             <Timeline items={applicationTimeline(application)} />
+            <Text className='hint' data-testid='id-views'>
+              {application.idViews.length === 0
+                ? '您的身份证号加密保存，只有本社区工作人员审核时可以查看完整号码，每次查看都会记录在这里。'
+                : `您的身份证号已被查看${application.idViews.length}次，最近一次：${formatChinaTime(application.idViews[application.idViews.length - 1].at)} ${application.idViews[application.idViews.length - 1].by}。`}
+            </Text>
           </View>
         )}
       </LoadState>
