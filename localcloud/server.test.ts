@@ -119,3 +119,8 @@ describe('POST /api/storage/upload (H5 stand-in for wx.cloud.uploadFile)', () =>
     expect((await fetch(`${cloud.url}/files/uploads/anything.html`)).status).toBe(404)
   })
 })
+
+test('a function call past 5 MB answers 413 instead of dropping the connection', async () => {
+  const response = await post('/api/functions/user', JSON.stringify({ action: 'me', pad: 'x'.repeat(6 * 1024 * 1024) }), { 'X-Wx-Openid': 'demo-staff' })
+  expect(response.status).toBe(413)
+})

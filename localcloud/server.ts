@@ -8,6 +8,7 @@ import { installLocalBackend } from './backend/install'
 import { Outbox, parseSubscribeResults, SubscribeGrants, type MediaCheckRequest } from './backend/openapi'
 import { FileStorage } from './backend/storage'
 import { receiveUpload } from './backend/upload-endpoint'
+import { readAtMost } from './http-body'
 import { ensureFunctionSecrets } from './secrets'
 import { FunctionHost, InvocationTimeoutError } from './function-host'
 import { DEMO_IDENTITIES } from './seed/demo-data'
@@ -53,24 +54,9 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text)
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return readBytes(req).then((bytes) => bytes.toString('utf8'))
-}
-
-function readBytes(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) {
-        reject(new Error('body too large'))
-        req.destroy()
-      } else chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
+/** A JSON body as text, or null past the limit (CloudBase caps a call's event size too). */
+async function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return (await readAtMost(req, MAX_BODY_BYTES))?.toString('utf8') ?? null
 }
 
 function parseEvent(text: string): Record<string, unknown> | null {
@@ -125,7 +111,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (fn) {
         if (req.method !== 'POST') return send(res, 405, { error: 'use POST' })
         if (!functions.has(fn[1])) return send(res, 404, { error: `unknown function ${fn[1]}` })
-        const event = parseEvent(await readBody(req))
+        const text = await readBody(req)
+        if (text === null) return send(res, 413, { error: `body larger than ${MAX_BODY_BYTES} bytes` })
+        const event = parseEvent(text)
         if (!event) return send(res, 400, { error: 'body must be a JSON object' })
         const header = req.headers['x-wx-openid']
         if (header !== undefined && !localMode) return send(res, 403, { error: 'X-Wx-Openid is accepted in local mode only' })
@@ -149,7 +137,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (localMode && req.method === 'POST' && url.pathname === '/api/dev/subscribe') {
         // H5 stands in for wx.requestSubscribeMessage: the person's choices reach WeChat's side, as in the WeChat client.
         const openid = typeof req.headers['x-wx-openid'] === 'string' ? req.headers['x-wx-openid'].trim() : ''
-        const results = parseSubscribeResults(parseEvent(await readBody(req))?.results)
+        const results = parseSubscribeResults(parseEvent((await readBody(req)) ?? '')?.results)
         if (!openid || !results) return send(res, 400, { error: 'X-Wx-Openid and results { templateId: accept | reject | ban } (at most 3) required' })
         for (const [templateId, choice] of Object.entries(results)) grants.record(openid, templateId, choice)
         return send(res, 200, { ok: true })

@@ -6,7 +6,7 @@ import { effectiveRoles, type Role } from '@/domain/roles'
 import type { UserDoc } from '@/domain/user/types'
 import { parseInput, type InputSchema } from '@/domain/validation'
 import { cloud } from './cloud'
-import { loadOrCreateUser } from './users'
+import { createUser, findUser } from './users'
 
 export type ActionContext = {
   /** The caller, from the WeChat context only — never from the request body. */
@@ -45,12 +45,20 @@ export type ActionTable<A extends Api> = { [K in keyof A]: Action<InputOf<A, K>,
 /** Keys the platform or the router put in the event; they are never action input. */
 const RESERVED_EVENT_KEYS = new Set(['action', 'userInfo'])
 
-function contextFor(openid: string): ActionContext {
+type Context = ActionContext & {
+  /** The caller's record if they have one: role checks read it without creating one. */
+  record(): Promise<UserDoc | null>
+}
+
+function contextFor(openid: string): Context {
+  let found: Promise<UserDoc | null> | undefined
   let loaded: Promise<UserDoc> | undefined
-  const user = () => (loaded ??= loadOrCreateUser(openid))
+  const record = () => (found ??= findUser(openid))
+  // A refused call leaves no trace: the record is created only for a caller who gets through.
+  const user = () => (loaded ??= record().then((doc) => doc ?? createUser(openid)))
   const requireStaffOf = async (communityId: string) => {
-    const doc = await user()
-    if (!doc.roles.includes('staff') || !doc.staffCommunityIds.includes(communityId)) {
+    const doc = await record()
+    if (!doc || !doc.roles.includes('staff') || !doc.staffCommunityIds.includes(communityId)) {
       throw new AppError('FORBIDDEN', '只有本社区的工作人员可以进行这项操作')
     }
     return doc
@@ -58,6 +66,7 @@ function contextFor(openid: string): ActionContext {
   return {
     openid,
     user,
+    record,
     requireStaffOf,
     async staffScope(communityId) {
       if (!communityId) return (await user()).staffCommunityIds
@@ -67,9 +76,9 @@ function contextFor(openid: string): ActionContext {
   }
 }
 
-async function checkAudience(audience: Audience, ctx: ActionContext): Promise<void> {
+async function checkAudience(audience: Audience, ctx: Context): Promise<void> {
   if (audience === 'anyone') return
-  const roles = effectiveRoles((await ctx.user()).roles)
+  const roles = effectiveRoles((await ctx.record())?.roles ?? [])
   if (!audience.some((role) => roles.includes(role))) throw new AppError('FORBIDDEN')
 }
 
@@ -85,7 +94,10 @@ function toFailure(error: unknown, fnName: string, actionName: string): Envelope
  * checks the caller, runs the handler, and answers with the envelope on every path.
  */
 export function defineFunction<A extends Api>(fnName: string, table: ActionTable<A>) {
-  return async function main(event: unknown): Promise<Envelope<unknown>> {
+  // The action names travel with `main`, so a suite can call every action of every function.
+  return Object.assign(main, { actions: Object.keys(table) })
+
+  async function main(event: unknown): Promise<Envelope<unknown>> {
     const body = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>
     const actionName = typeof body.action === 'string' ? body.action : ''
     try {

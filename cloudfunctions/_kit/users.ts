@@ -5,7 +5,7 @@ import { collections, db } from './cloud'
 
 const users = () => db.collection(collections.users)
 
-async function findUser(openid: string): Promise<UserDoc | null> {
+export async function findUser(openid: string): Promise<UserDoc | null> {
   const { data } = await users().where({ _id: openid }).limit(1).get()
   return (data[0] as UserDoc | undefined) ?? null
 }
@@ -15,8 +15,11 @@ async function findUser(openid: string): Promise<UserDoc | null> {
  * end up with the one record: the loser's insert fails on the duplicate `_id` and it reads back.
  */
 export async function loadOrCreateUser(openid: string): Promise<UserDoc> {
-  const existing = await findUser(openid)
-  if (existing) return existing
+  return (await findUser(openid)) ?? createUser(openid)
+}
+
+/** A first-time caller's record (a concurrent first call may have made it: then that one). */
+export async function createUser(openid: string): Promise<UserDoc> {
   const fresh: UserDoc = {
     _id: openid,
     displayName: defaultDisplayName(openid),

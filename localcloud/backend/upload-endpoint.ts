@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import type http from 'node:http'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
+import { readAtMost } from '../http-body'
 import type { FileStorage } from './storage'
 
 /** Largest photo the app uploads (it compresses first); WeChat's own limit is far above. */
@@ -41,18 +42,4 @@ export async function receiveUpload(req: http.IncomingMessage, url: URL, openid:
   if (fs.existsSync(onDisk)) return { status: 409, body: { error: 'a file already exists at that path' } }
   const { fileID } = await storage.uploadFile({ cloudPath: target, fileContent: bytes })
   return { status: 200, body: { fileID } }
-}
-
-/** The body, or null once it grows past `limit` (the rest is read and dropped, so the answer still arrives). */
-function readAtMost(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= limit) chunks.push(chunk)
-    })
-    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : null))
-    req.on('error', reject)
-  })
 }
