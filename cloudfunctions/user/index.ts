@@ -1,6 +1,7 @@
 import type { UserApi } from '@/domain/user/contract'
 import { defineFunction } from '../_kit/define-function'
 import { communities } from './actions/communities'
+import { deleteAccount } from './actions/delete-account'
 import { me } from './actions/me'
 
-export const main = defineFunction<UserApi>('user', { me, communities })
+export const main = defineFunction<UserApi>('user', { me, communities, deleteAccount })

@@ -1,5 +1,5 @@
 import type { Me } from '@/domain/user/contract'
-import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -61,4 +61,27 @@ describe('user.me', () => {
 test('user.communities lists the three stations for anyone', async () => {
   const result = await cloud.call<Array<{ _id: string; name: string }>>('user', 'wx-anyone', { action: 'communities' })
   expect(result.ok && result.data.map((c) => c.name).sort()).toEqual(['大渡社区', '港越社区', '玉兰社区'].sort())
+})
+
+describe('注销 (account deletion)', () => {
+  test('erases the application, profile, messages and record; wishes stay without name or phone; the open ones are withdrawn', async () => {
+    const who = 'u-leaving'
+    unwrap(await cloud.call('member', who, {
+      action: 'apply', name: '赵离开', gender: 'male', birthDate: '1990-01-01', idNumber: '33060219900101271X', phone: '13957501234',
+      communityId: 'yulan', address: '柯桥街道玉兰花园1幢101', consent: true, idConsent: true,
+    }))
+    unwrap(await cloud.call('volunteer', who, { action: 'register', name: '赵离开', phone: '13957501234', communityId: 'yulan', skills: ['维修'], availability: ['sat-am'] }))
+    const wish = unwrap(await cloud.call<{ _id: string }>('wish', who, {
+      action: 'create', title: '帮忙换楼道灯泡', content: '3幢2单元楼道的灯坏了一个星期，晚上下楼很不方便。', category: '生活帮扶', communityId: 'yulan', contactPhone: '13957501234',
+    }))
+    expect(await cloud.call('user', who, { action: 'deleteAccount' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+
+    const results = await Promise.all([1, 2].map(() => cloud.call('user', who, { action: 'deleteAccount', confirm: true })))
+    expect(results.every((r) => r.ok)).toBe(true)
+    const everything = JSON.stringify(cloud.store.collectionNames().map((name) => cloud.docs(name)))
+    expect(everything).not.toContain('13957501234')
+    expect(everything).not.toContain('赵离开')
+    expect(cloud.store.find('users', { _id: who })).toEqual([])
+    expect(cloud.store.find('wishes', { _id: wish._id })[0]).toMatchObject({ status: 'cancelled', ownerName: '已注销用户', contactPhone: '' })
+  })
 })

@@ -6,4 +6,5 @@ const client = createClient<UserApi>('user')
 export const userService = {
   me: () => client('me', {}),
   communities: () => client('communities', {}),
+  deleteAccount: () => client('deleteAccount', { confirm: true }),
 }

@@ -6,6 +6,8 @@ import type { Role } from '../roles'
 export const userInputs = {
   me: v.object({}),
   communities: v.object({}),
+  /** 注销: the person confirms on purpose (the app asks first). */
+  deleteAccount: v.object({ confirm: v.literal(true, '请确认注销') }),
 }
 
 /** Who the caller is, as the app shows it on 我的. */
@@ -24,4 +26,5 @@ export type UserApi = {
   me: ActionSpec<v.InferInput<typeof userInputs.me>, Me>
   /** The community stations a person can choose from, with where they are (public information). */
   communities: ActionSpec<v.InferInput<typeof userInputs.communities>, Array<CommunityRef & Pick<Community, 'location'>>>
+  deleteAccount: ActionSpec<v.InferInput<typeof userInputs.deleteAccount>, { deleted: true }>
 }

@@ -9,10 +9,34 @@ import { ROLE_LABELS } from '@/domain/roles'
 import { useLargeText } from '@/hooks/use-large-text'
 import { useMe } from '@/hooks/use-me'
 import { useMySummary } from '@/hooks/use-my-summary'
-import { areas } from '@/routes'
+import { messageOf } from '@/services/service-error'
+import { userService } from '@/services/user'
+import { areas, tabs } from '@/routes'
 import './index.scss'
 
 const go = (url: string) => () => Taro.navigateTo({ url })
+
+/** 注销: says plainly what is erased and what stays, asks twice over nothing, then erases. */
+async function deleteAccount() {
+  const { confirm } = await Taro.showModal({
+    title: '注销账号',
+    content: '将删除您的入会申请和会员卡、志愿者资料与服务记录、消息和学习记录，且无法恢复。您发布的心愿会保留给帮助过您的志愿者，但不再显示您的姓名和电话，尚未完成的心愿会被撤下。',
+    confirmText: '确认注销',
+    confirmColor: '#c8102e',
+    cancelText: '再想想',
+  })
+  if (!confirm) return
+  Taro.showLoading({ title: '正在注销' })
+  try {
+    await userService.deleteAccount()
+    Taro.hideLoading()
+    await Taro.showModal({ title: '已注销', content: '您的个人信息已删除。感谢您曾经的参与。', showCancel: false, confirmText: '知道了' })
+    await Taro.reLaunch({ url: tabs.home })
+  } catch (error) {
+    Taro.hideLoading()
+    await Taro.showModal({ title: '未能注销', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+  }
+}
 
 export default function MinePage() {
   const { data: me, error, loading, reload } = useMe()
@@ -55,6 +79,7 @@ export default function MinePage() {
           description='放大文字和按钮，看得更清楚'
           extra={<Switch checked={largeText} onChange={(on) => setLargeText(on)} aria-label='大字模式' />}
         />
+        {me && <Cell title='注销账号' description='删除我的个人信息' clickable onClick={deleteAccount} data-testid='delete-account' />}
       </Cell.Group>
 
       <IdentitySwitcher />
