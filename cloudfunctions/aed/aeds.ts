@@ -1,11 +1,11 @@
 import { todayInChina } from '@/domain/dates'
 import { haversineMeters, walkingMinutes } from '@/domain/geo'
-import type { AedDetail, AedReport, NearbyAed } from '@/domain/aed/contract'
+import type { AedDetail, AedReport, NearbyAed, Placement, ReportKind } from '@/domain/aed/contract'
 import { describeHours, isOpenAt, type OpeningHours } from '@/domain/aed/hours'
-import { warningsOf, type AedStatus } from '@/domain/aed/readiness'
+import { ATTENTION_KINDS, readinessOf, REASON_LABELS, type AedStatus } from '@/domain/aed/readiness'
 import { AppError } from '@/domain/errors'
 import { maskName } from '@/domain/privacy'
-import { cloud, collections, db } from '../_kit/cloud'
+import { _, cloud, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
 
 type GeoPoint = { latitude: number; longitude: number }
@@ -21,16 +21,20 @@ export type AedDoc = {
   location: GeoPoint
   address: string
   landmark: string
-  placement: 'indoor' | 'outdoor'
+  /** Placement, hours and expiry dates are null on a suggestion until staff verify it with the real ones. */
+  placement: Placement | null
   floor: string
-  hours: OpeningHours
+  hours: OpeningHours | null
   accessNotes: string
+  /** Absent on devices recorded before it existed. */
+  accessPhone?: string | null
   model: string
   guardianOrg: string
   guardianOpenid: string | null
-  padsExpiry: string
-  batteryExpiry: string
+  padsExpiry: string | null
+  batteryExpiry: string | null
   lastInspection: string | null
+  /** `maintenance` after an inspection found it faulty; reports count through `aedReports`, not here. */
   status: AedStatus
   /** Suggestions from residents stay hidden until staff verify them. */
   verified: boolean
@@ -50,7 +54,39 @@ export async function requireAed(aedId: string): Promise<AedDoc> {
 
 export const point = (latitude: number, longitude: number) => new db.Geo.Point(longitude, latitude)
 
-export function toNearby(doc: AedDoc, from: GeoPoint, now = new Date()): NearbyAed {
+/** A verified AED: placement, hours and expiry dates are recorded. */
+export type PublicAedDoc = AedDoc & { placement: Placement; hours: OpeningHours; padsExpiry: string; batteryExpiry: string }
+
+/**
+ * Kinds of the open reports that speak against each of these AEDs (fault, used, position,
+ * locked), in one request: readiness follows the reports nobody has checked yet.
+ */
+export async function openReportKinds(aedIds: string[]): Promise<Map<string, ReportKind[]>> {
+  const kinds = new Map<string, ReportKind[]>(aedIds.map((id) => [id, []]))
+  if (aedIds.length === 0) return kinds
+  const { data } = await reports()
+    .where({ aedId: _.in(aedIds), status: 'open', kind: _.in(ATTENTION_KINDS) })
+    .field({ aedId: true, kind: true })
+    .limit(1000)
+    .get<{ aedId: string; kind: ReportKind }>()
+  for (const { aedId, kind } of data) kinds.get(aedId)?.push(kind)
+  return kinds
+}
+
+/** Readiness, reasons and whether it is open now: part of every answer about an AED. */
+function readinessFields(doc: AedDoc, reportKinds: readonly ReportKind[], now: Date) {
+  const { readiness, reasons } = readinessOf({ ...doc, openReportKinds: reportKinds }, todayInChina(now))
+  return {
+    readiness,
+    reasons: reasons.map((reason) => REASON_LABELS[reason]),
+    warnings: reasons,
+    openNow: doc.hours ? isOpenAt(doc.hours, now) : false,
+    hours: doc.hours ? describeHours(doc.hours) : '未登记',
+    status: doc.status,
+  }
+}
+
+export function toNearby(doc: PublicAedDoc, from: GeoPoint, reportKinds: readonly ReportKind[], now = new Date()): NearbyAed {
   const distanceMeters = Math.round(haversineMeters(from, doc.location))
   return {
     _id: doc._id,
@@ -62,25 +98,30 @@ export function toNearby(doc: AedDoc, from: GeoPoint, now = new Date()): NearbyA
     landmark: doc.landmark,
     placement: doc.placement,
     floor: doc.floor,
-    openNow: isOpenAt(doc.hours, now),
-    hours: describeHours(doc.hours),
-    status: doc.status,
-    warnings: warningsOf(doc, todayInChina(now)),
+    ...readinessFields(doc, reportKinds, now),
   }
 }
 
-export async function toDetail(doc: AedDoc, communityName: string, openReports: AedReport[], canManage: boolean): Promise<AedDetail> {
+export async function toDetail(doc: AedDoc, communityName: string, openReports: AedReport[], reportKinds: readonly ReportKind[], canManage: boolean): Promise<AedDetail> {
   let photo: string | null = null
   if (doc.photo) {
     const { fileList } = (await cloud.getTempFileURL({ fileList: [doc.photo] })) as { fileList: Array<{ tempFileURL: string; status: number }> }
     photo = fileList[0]?.status === 0 ? fileList[0].tempFileURL : null
   }
   return {
-    ...toNearby(doc, doc.location),
+    _id: doc._id,
+    name: doc.name,
+    location: { latitude: doc.location.latitude, longitude: doc.location.longitude },
+    address: doc.address,
+    landmark: doc.landmark,
+    placement: doc.placement,
+    floor: doc.floor,
+    ...readinessFields(doc, reportKinds, new Date()),
     openingHours: doc.hours,
     communityId: doc.communityId,
     communityName,
     accessNotes: doc.accessNotes,
+    accessPhone: doc.accessPhone ?? null,
     model: doc.model,
     guardianOrg: doc.guardianOrg,
     lastInspection: doc.lastInspection,

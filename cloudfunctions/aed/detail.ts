@@ -1,7 +1,7 @@
 import type { AedDetail } from '@/domain/aed/contract'
 import type { UserDoc } from '@/domain/user/types'
 import { communityNames } from '../_kit/communities'
-import { reports, toDetail, type AedDoc } from './aeds'
+import { openReportKinds, reports, toDetail, type AedDoc } from './aeds'
 import { toReport, type ReportDoc } from './reports'
 
 /** Staff of the AED's community, or its guardian (负责人): the people who look after it. */
@@ -11,9 +11,10 @@ export function looksAfter(aed: AedDoc, user: UserDoc): boolean {
 
 /** The AED in full as this caller may see it. */
 export async function detailFor(aed: AedDoc, user: UserDoc): Promise<AedDetail> {
-  const [names, open] = await Promise.all([
+  const [names, open, kinds] = await Promise.all([
     communityNames([aed.communityId]),
     reports().where({ aedId: aed._id, status: 'open' }).orderBy('createdAt', 'desc').limit(20).get<ReportDoc>(),
+    openReportKinds([aed._id]),
   ])
-  return toDetail(aed, names.get(aed.communityId) ?? '', open.data.map(toReport), looksAfter(aed, user))
+  return toDetail(aed, names.get(aed.communityId) ?? '', open.data.map(toReport), kinds.get(aed._id) ?? [], looksAfter(aed, user))
 }

@@ -1,20 +1,28 @@
-import type { AedApi } from '@/domain/aed/contract'
-import type { ReportKind } from '@/domain/aed/contract'
+import type { AedApi, ReportKind } from '@/domain/aed/contract'
 import { createClient } from './cloud-client'
 
 const client = createClient<AedApi>('aed')
 
+/** latitude, longitude, limit?, radiusMeters? (default 5 km), emergency? (ready-and-open first). */
+export type NearbyQuery = AedApi['nearby']['input']
 type Suggestion = AedApi['suggest']['input']
 type Inspection = Omit<AedApi['inspect']['input'], 'aedId'>
 
+function nearby(query: NearbyQuery): Promise<AedApi['nearby']['output']>
+/** The positional form of earlier callers; the rest of the query as a third argument. */
+function nearby(latitude: number, longitude: number, rest?: Omit<NearbyQuery, 'latitude' | 'longitude'>): Promise<AedApi['nearby']['output']>
+function nearby(query: NearbyQuery | number, longitude?: number, rest: Omit<NearbyQuery, 'latitude' | 'longitude'> = {}) {
+  return client('nearby', typeof query === 'number' ? { latitude: query, longitude: longitude as number, ...rest } : query)
+}
+
 export const aedService = {
-  nearby: (latitude: number, longitude: number, limit = 20) => client('nearby', { latitude, longitude, radiusMeters: 10_000, limit }),
+  nearby,
   get: (aedId: string) => client('get', { aedId }),
   report: (aedId: string, kind: ReportKind, note: string, photo?: string) => client('report', { aedId, kind, note, photo }),
   suggest: (suggestion: Suggestion) => client('suggest', suggestion),
   manageList: (page: number) => client('manageList', { page, pageSize: 20 }),
   save: (aed: AedApi['save']['input']) => client('save', aed),
-  verify: (aedId: string) => client('verify', { aedId }),
+  verify: (suggestion: AedApi['verify']['input']) => client('verify', suggestion),
   inspect: (aedId: string, inspection: Inspection) => client('inspect', { aedId, ...inspection }),
   resolveReport: (reportId: string, resolution: string) => client('resolveReport', { reportId, resolution }),
 }

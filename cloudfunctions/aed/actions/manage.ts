@@ -1,4 +1,5 @@
-import { aedInputs } from '@/domain/aed/contract'
+import { aedInputs, REPORT_KINDS, type ReportKind } from '@/domain/aed/contract'
+import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { _, db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
@@ -6,8 +7,7 @@ import { alertKeepers } from '../alerts'
 import { aeds, point, reports, requireAed, type AedDoc } from '../aeds'
 import { detailFor } from '../detail'
 import { requireKeeper } from '../keepers'
-import { toReport, type ReportDoc } from '../reports'
-
+import { resolveOne, toReport, type ReportDoc } from '../reports'
 
 /** The AEDs of the caller's communities, suggestions included, those needing attention first. */
 export const manageList = action({
@@ -29,55 +29,90 @@ export const manageList = action({
 export const save = action({
   input: aedInputs.save,
   audience: ['staff'],
-  async handler({ aedId, latitude, longitude, guardianOpenid, hours, ...fields }, ctx) {
+  async handler({ aedId, latitude, longitude, guardianOpenid, hours, accessPhone, ...fields }, ctx) {
     const user = await ctx.requireStaffOf(fields.communityId)
     if (aedId) await ctx.requireStaffOf((await requireAed(aedId)).communityId)
     const entry = { at: db.serverDate(), event: aedId ? '信息更新' : '工作人员登记', by: user._id, byName: `工作人员 ${user.displayName}` }
     // A guardian left out of the form is kept; an empty one is removed.
     const guardian = guardianOpenid === undefined ? {} : { guardianOpenid: guardianOpenid || null }
+    const stored = { ...fields, ...guardian, accessPhone: accessPhone || null, location: point(latitude, longitude) }
     let id = aedId
     if (aedId) {
       // _.set replaces the hours whole: the SDK would merge a plain object field by field, so a
       // day taken out of the week would stay open.
-      await aeds().where({ _id: aedId }).update({ data: { ...fields, ...guardian, hours: _.set(hours), location: point(latitude, longitude), history: _.push(entry) } })
+      await aeds().where({ _id: aedId }).update({ data: { ...stored, hours: _.set(hours), history: _.push(entry) } })
     } else {
-      const data = { ...fields, guardianOpenid: null, ...guardian, hours, location: point(latitude, longitude) }
-      id = (await aeds().add({ data: { ...data, lastInspection: null, status: 'available', verified: true, photo: null, history: [entry], createdAt: db.serverDate() } }))._id
+      const data = { guardianOpenid: null, ...stored, hours, lastInspection: null, status: 'available', verified: true, photo: null, history: [entry], createdAt: db.serverDate() }
+      id = (await aeds().add({ data }))._id
     }
     return detailFor(await requireAed(id as string), user)
   },
 })
 
-/** A resident's suggestion checked on site: it becomes public. */
+/**
+ * A resident's suggestion checked on site: published with the real details staff recorded there
+ * (hours, placement, expiry dates, access notes and phone), never with defaults. Verifying again
+ * changes nothing and answers the same.
+ */
 export const verify = action({
   input: aedInputs.verify,
   audience: ['staff'],
-  async handler({ aedId }, ctx) {
+  async handler({ aedId, latitude, longitude, guardianOpenid, hours, ...fields }, ctx) {
     const aed = await requireAed(aedId)
     const user = await ctx.requireStaffOf(aed.communityId)
+    if (fields.communityId !== aed.communityId) await ctx.requireStaffOf(fields.communityId)
+    const guardian = guardianOpenid === undefined ? {} : { guardianOpenid: guardianOpenid || null }
+    const entry = { at: db.serverDate(), event: '工作人员现场核实，已公开', by: user._id, byName: `工作人员 ${user.displayName}` }
     await aeds()
       .where({ _id: aedId, verified: false })
-      .update({ data: { verified: true, history: _.push({ at: db.serverDate(), event: '工作人员现场核实，已公开', by: user._id, byName: `工作人员 ${user.displayName}` }) } })
+      .update({ data: { ...fields, ...guardian, hours: _.set(hours), location: point(latitude, longitude), status: 'available', verified: true, history: _.push(entry) } })
     return detailFor(await requireAed(aedId), user)
   },
 })
 
-/** 巡检: a fine device is back in service (clears 待核实); a faulty one stays out of it. */
+/** Reports an inspection on site answers: the device was found there and checked. */
+const INSPECTION_ANSWERS: ReportKind[] = ['fault', 'used', 'missing']
+/** Enough for any real backlog of one device; a flood beyond it is closed by the next inspection. */
+const RESOLVE_BATCH = 100
+
+/**
+ * 巡检 by those who look after the AED. 设备完好 only with pads and battery in date on the day
+ * of the inspection (new dates may come with it); it puts the device back in service and closes
+ * the open fault, use and 找不到 reports, telling each reporter. 设备故障 stops it for repair.
+ */
 export const inspect = action({
   input: aedInputs.inspect,
   audience: 'anyone',
   async handler({ aedId, date, result, padsExpiry, batteryExpiry, note }, ctx) {
     const aed = await requireAed(aedId)
     const user = await requireKeeper(aed, ctx)
+    if (date > todayInChina()) throw new AppError('INVALID_INPUT', '巡检日期不能晚于今天', { date: '巡检日期不能晚于今天' })
     const fine = result === 'ok'
+    if (fine) refuseExpired({ padsExpiry, batteryExpiry }, date)
     const entry = { at: db.serverDate(), event: fine ? '巡检：设备完好' : '巡检：设备故障，停用维修', by: user._id, byName: user.displayName, ...(note ? { note } : {}) }
     await aeds()
       .where({ _id: aedId })
       .update({ data: { lastInspection: date, padsExpiry, batteryExpiry, status: fine ? 'available' : 'maintenance', history: _.push(entry) } })
-    if (!fine) await alertKeepers(aed, '巡检发现设备故障，已停用')
+    const { data: answered } = await reports()
+      .where({ aedId, status: 'open', kind: _.in(INSPECTION_ANSWERS) })
+      .limit(RESOLVE_BATCH)
+      .get<ReportDoc>()
+    const outcome = fine ? '负责人已到现场巡检：设备完好，可以使用' : '负责人已到现场巡检：设备故障，已停用维修'
+    await Promise.all([...answered.map((report) => resolveOne(report, outcome, user._id)), ...(fine ? [] : [alertKeepers(aed, '巡检发现设备故障，已停用')])])
     return detailFor(await requireAed(aedId), user)
   },
 })
+
+/** An inspection cannot call a device fine while its pads or battery are past their date. */
+function refuseExpired(dates: { padsExpiry: string; batteryExpiry: string }, on: string): void {
+  const expired = {
+    ...(dates.padsExpiry < on ? { padsExpiry: `电极片已于${dates.padsExpiry}过期` } : {}),
+    ...(dates.batteryExpiry < on ? { batteryExpiry: `电池已于${dates.batteryExpiry}过期` } : {}),
+  }
+  const parts = Object.values(expired)
+  if (parts.length === 0) return
+  throw new AppError('INVALID_INPUT', `${parts.join('，')}，不能记为设备完好：请先更换，并在本次巡检中填写新的有效期`, expired)
+}
 
 /** Problem reports of the caller's communities. */
 export const reportList = action({
@@ -93,15 +128,25 @@ export const reportList = action({
   },
 })
 
+/**
+ * Those who look after the AED close a report with what they found; the reporter is told. Its
+ * effect on readiness (out of service, position doubtful) ends with it. Closing it again changes
+ * nothing and tells nobody twice.
+ */
 export const resolveReport = action({
   input: aedInputs.resolveReport,
-  audience: ['staff'],
+  audience: 'anyone',
   async handler({ reportId, resolution }, ctx) {
     const { data } = await reports().where({ _id: reportId }).get<ReportDoc>()
     if (!data[0]) throw new AppError('NOT_FOUND', '没有找到这条报告')
-    await ctx.requireStaffOf(data[0].communityId)
-    await reports().where({ _id: reportId, status: 'open' }).update({ data: { status: 'resolved', resolution, resolvedAt: db.serverDate(), resolvedBy: ctx.openid } })
-    const saved = await reports().where({ _id: reportId }).get<ReportDoc>()
-    return toReport(saved.data[0])
+    const aed = await requireAed(data[0].aedId)
+    const user = await requireKeeper(aed, ctx)
+    if (await resolveOne(data[0], resolution, user._id)) {
+      const entry = { at: db.serverDate(), event: `报告已处理：${REPORT_KINDS[data[0].kind]}`, by: user._id, byName: user.displayName, note: resolution }
+      await aeds().where({ _id: aed._id }).update({ data: { history: _.push(entry) } })
+      return toReport({ ...data[0], status: 'resolved', resolution })
+    }
+    const { data: saved } = await reports().where({ _id: reportId }).get<ReportDoc>()
+    return toReport(saved[0])
   },
 })

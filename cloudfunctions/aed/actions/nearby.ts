@@ -1,17 +1,28 @@
 import { aedInputs } from '@/domain/aed/contract'
+import { compareForEmergency } from '@/domain/aed/readiness'
 import { _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
-import { aeds, point, toNearby, type AedDoc } from '../aeds'
+import { aeds, openReportKinds, point, toNearby, type PublicAedDoc } from '../aeds'
 
-/** The nearest verified AEDs, nearest first, by the database's own geo query. */
+/** Candidates an emergency ranking looks at: enough that a ready device a little farther away is found, bounded whatever the data. */
+const EMERGENCY_CANDIDATES = (limit: number) => Math.min(limit * 3, 50)
+
+/**
+ * The nearest verified AEDs by the database's own geo query (nearest first), each with its
+ * readiness. With `emergency`, a bounded number of the nearest are re-ranked: ready and open
+ * first, then the rest (see compareForEmergency).
+ */
 export const nearby = action({
   input: aedInputs.nearby,
   audience: 'anyone',
-  async handler({ latitude, longitude, radiusMeters, limit }) {
+  async handler({ latitude, longitude, radiusMeters, limit, emergency }) {
     const { data } = await aeds()
       .where({ verified: true, location: _.geoNear({ geometry: point(latitude, longitude), maxDistance: radiusMeters }) })
-      .limit(limit)
-      .get<AedDoc>()
-    return { items: data.map((doc) => toNearby(doc, { latitude, longitude })) }
+      .limit(emergency ? EMERGENCY_CANDIDATES(limit) : limit)
+      .get<PublicAedDoc>()
+    const kinds = await openReportKinds(data.map((doc) => doc._id))
+    const now = new Date()
+    const items = data.map((doc) => toNearby(doc, { latitude, longitude }, kinds.get(doc._id) ?? [], now))
+    return { items: emergency ? items.sort(compareForEmergency).slice(0, limit) : items }
   },
 })

@@ -2,15 +2,30 @@ import type { OpeningHours } from './hours'
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
-import type { AedStatus, Warning } from './readiness'
+import type { AedStatus, Readiness, ReadinessReason } from './readiness'
+
+export type { Readiness } from './readiness'
 
 export const REPORT_KINDS = { missing: '找不到', wrongPlace: '位置不对', fault: '设备故障', used: '已被使用', locked: '柜门无法打开', other: '其他' } as const
 export type ReportKind = keyof typeof REPORT_KINDS
-/** Reports that take the AED out of service until its guardian checks it. */
-export const FLAGGING_KINDS: ReportKind[] = ['fault', 'used']
+export type Placement = 'indoor' | 'outdoor'
+
+/** What every answer about an AED says about whether a rescuer can use it now. */
+type AedReadiness = {
+  readiness: Readiness
+  /** Short Chinese labels, what makes it unusable first (e.g. 可能无法使用：有人报告故障, 电极片已过期). */
+  reasons: string[]
+  /** The same reasons as codes, in the same order. */
+  warnings: ReadinessReason[]
+  /** Within its opening hours now (China time); false while its hours are unknown. */
+  openNow: boolean
+  /** How the hours read: 24小时开放, 周一至周五 08:30-17:30, 未登记. */
+  hours: string
+  status: AedStatus
+}
 
 /** An AED near someone: enough to choose one and run (coordinates are GCJ-02). */
-export type NearbyAed = {
+export type NearbyAed = AedReadiness & {
   _id: string
   name: string
   location: { latitude: number; longitude: number }
@@ -18,25 +33,28 @@ export type NearbyAed = {
   walkingMinutes: number
   address: string
   landmark: string
-  placement: 'indoor' | 'outdoor'
+  placement: Placement
   floor: string
-  openNow: boolean
-  hours: string
-  status: AedStatus
-  warnings: Warning[]
 }
 
-export type AedDetail = NearbyAed & {
+/**
+ * One AED in full. A resident's suggestion not yet verified (seen only by those who look after
+ * it) has no placement, hours or expiry dates until staff record the real ones.
+ */
+export type AedDetail = Omit<NearbyAed, 'placement' | 'distanceMeters' | 'walkingMinutes'> & {
+  placement: Placement | null
   /** The hours as stored, for the edit form (`hours` is how they read). */
-  openingHours: OpeningHours
+  openingHours: OpeningHours | null
   communityId: string
   communityName: string
   accessNotes: string
+  /** 取用电话: who opens the cabinet or the building; null when none is recorded. */
+  accessPhone: string | null
   model: string
   guardianOrg: string
   lastInspection: string | null
-  padsExpiry: string
-  batteryExpiry: string
+  padsExpiry: string | null
+  batteryExpiry: string | null
   photo: string | null
   verified: boolean
   history: Array<{ at: string; event: string; by: string; note?: string }>
@@ -47,12 +65,28 @@ export type AedDetail = NearbyAed & {
   reports: AedReport[]
 }
 
-export type AedReport = { _id: string; aedId: string; aedName: string; kind: ReportKind; note: string; photo: string | null; status: 'open' | 'resolved'; createdAt: string }
+export type AedReport = {
+  _id: string
+  aedId: string
+  aedName: string
+  kind: ReportKind
+  note: string
+  photo: string | null
+  status: 'open' | 'resolved'
+  resolution: string | null
+  createdAt: string
+}
 
 const latitude = v.pipe(v.number('纬度应为数字'), v.minValue(-90, '纬度应在 -90 到 90 之间'), v.maxValue(90, '纬度应在 -90 到 90 之间'))
 const longitude = v.pipe(v.number('经度应为数字'), v.minValue(-180, '经度应在 -180 到 180 之间'), v.maxValue(180, '经度应在 -180 到 180 之间'))
 const cloudFile = v.optional(v.pipe(v.string(), v.regex(/^cloud:\/\/\S+$/, '图片格式不正确')))
 const date = (label: string) => fields.date(label)
+/** An 11-digit mobile, or a landline with its area code (0575-84123456). */
+export const ACCESS_PHONE_PATTERN = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/
+const PHONE_MESSAGE = '取用电话应为11位手机号或带区号的固话，如 0575-84123456'
+const accessPhone = v.pipe(v.string('请填写取用电话'), v.trim(), v.nonEmpty('请填写取用电话'), v.regex(ACCESS_PHONE_PATTERN, PHONE_MESSAGE))
+/** Empty removes the number. */
+const optionalAccessPhone = v.optional(v.pipe(v.string(PHONE_MESSAGE), v.trim(), v.check((phone) => phone === '' || ACCESS_PHONE_PATTERN.test(phone), PHONE_MESSAGE)), '')
 
 const timeRange = v.tuple([v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm')), v.pipe(v.string(), v.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, '时间格式应为 HH:mm'))])
 const openingHours = v.union([
@@ -60,12 +94,33 @@ const openingHours = v.union([
   v.object({ always: v.literal(false), weekly: v.record(v.picklist(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), v.array(timeRange)) }),
 ], '开放时间格式不正确')
 
+/** What staff record about a device, when they register or correct it and when they verify a suggestion. */
+const aedFields = {
+  name: fields.text('名称', 2, 40),
+  communityId: fields.id('社区'),
+  latitude,
+  longitude,
+  address: fields.text('地址', 4, 100),
+  landmark: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
+  placement: v.picklist(['indoor', 'outdoor'], '请选择室内或室外'),
+  floor: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20)), ''),
+  hours: openingHours,
+  accessNotes: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), ''),
+  model: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
+  guardianOrg: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
+  guardianOpenid: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64))),
+  padsExpiry: date('电极片有效期'),
+  batteryExpiry: date('电池有效期'),
+}
+
 export const aedInputs = {
   nearby: v.object({
     latitude,
     longitude,
     radiusMeters: v.optional(v.pipe(v.number('范围应为数字'), v.minValue(1, '范围至少 1 米'), v.maxValue(50_000, '范围最大 50 公里')), 5_000),
     limit: v.optional(v.pipe(v.number('数量应为数字'), v.integer('数量应为整数'), v.minValue(1, '至少 1 个'), v.maxValue(50, '最多 50 个')), 10),
+    /** Rank ready-and-open devices first (then warning before out of service, open before closed), not by distance alone. */
+    emergency: v.optional(v.boolean('emergency 应为 true 或 false'), false),
   }),
   get: v.object({ aedId: fields.id('AED编号') }),
   report: v.object({ aedId: fields.id('AED编号'), kind: v.picklist(Object.keys(REPORT_KINDS) as ReportKind[], '请选择问题类型'), note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '说明最多200个字')), ''), photo: cloudFile }),
@@ -79,25 +134,9 @@ export const aedInputs = {
     photo: cloudFile,
   }),
   manageList: v.object({ communityId: v.optional(fields.id('社区')), page: fields.page, pageSize: fields.pageSize }),
-  save: v.object({
-    aedId: v.optional(fields.id('AED编号')),
-    name: fields.text('名称', 2, 40),
-    communityId: fields.id('社区'),
-    latitude,
-    longitude,
-    address: fields.text('地址', 4, 100),
-    landmark: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
-    placement: v.picklist(['indoor', 'outdoor'], '请选择室内或室外'),
-    floor: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20)), ''),
-    hours: openingHours,
-    accessNotes: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), ''),
-    model: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
-    guardianOrg: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
-    guardianOpenid: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64))),
-    padsExpiry: date('电极片有效期'),
-    batteryExpiry: date('电池有效期'),
-  }),
-  verify: v.object({ aedId: fields.id('AED编号') }),
+  save: v.object({ aedId: v.optional(fields.id('AED编号')), ...aedFields, accessPhone: optionalAccessPhone }),
+  /** A suggestion checked on site: published only with the real details (no defaults). */
+  verify: v.object({ aedId: fields.id('AED编号'), ...aedFields, accessNotes: fields.text('取用说明', 2, 200), accessPhone }),
   inspect: v.object({
     aedId: fields.id('AED编号'),
     date: date('巡检日期'),

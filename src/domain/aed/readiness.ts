@@ -1,44 +1,107 @@
 import dayjs from 'dayjs'
+import type { ReportKind } from './contract'
 
 /** Days between inspections before one is overdue (the community may ask for a shorter cycle). */
 export const INSPECTION_DAYS = 30
 /** Pads and batteries expiring this soon trigger the guardian's reminder. */
 export const EXPIRY_WARNING_DAYS = 30
 
+/** Set by those who look after the AED: `maintenance` after an inspection found it faulty; `unknown` for a suggestion. */
 export type AedStatus = 'available' | 'maintenance' | 'unknown'
+
+/** Whether a rescuer can count on the AED: `warning` may still work, `out_of_service` may not. */
+export type Readiness = 'ready' | 'warning' | 'out_of_service'
+
+export type ReadinessReason =
+  | 'reportedFault'
+  | 'reportedUsed'
+  | 'maintenance'
+  | 'unverified'
+  | 'positionDoubtful'
+  | 'reportedLocked'
+  | 'padsExpired'
+  | 'batteryExpired'
+  | 'inspectionOverdue'
+  | 'neverInspected'
+
+/** Short labels that say what a rescuer should expect, never a bare 待核实. */
+export const REASON_LABELS: Record<ReadinessReason, string> = {
+  reportedFault: '可能无法使用：有人报告故障',
+  reportedUsed: '可能无法使用：已被使用，待检查',
+  maintenance: '停用维修中',
+  unverified: '居民建议，尚未核实',
+  positionDoubtful: '位置待核实',
+  reportedLocked: '有人报告柜门打不开',
+  padsExpired: '电极片已过期',
+  batteryExpired: '电池已过期',
+  inspectionOverdue: '超期未巡检',
+  neverInspected: '没有巡检记录',
+}
+
+const OUT_OF_SERVICE: ReadonlySet<ReadinessReason> = new Set(['reportedFault', 'reportedUsed', 'maintenance'])
+
+/** Open reports of these kinds speak against the AED until someone who looks after it checks them. */
+export const REPORT_REASONS: Partial<Record<ReportKind, ReadinessReason>> = {
+  fault: 'reportedFault',
+  used: 'reportedUsed',
+  missing: 'positionDoubtful',
+  wrongPlace: 'positionDoubtful',
+  locked: 'reportedLocked',
+}
+export const ATTENTION_KINDS = Object.keys(REPORT_REASONS) as ReportKind[]
 
 export type ReadinessInput = {
   status: AedStatus
-  padsExpiry: string
-  batteryExpiry: string
+  verified: boolean
+  /** Null until a suggestion is verified with the real dates. */
+  padsExpiry: string | null
+  batteryExpiry: string | null
   lastInspection: string | null
-}
-
-export type Warning = 'unverified' | 'padsExpired' | 'batteryExpired' | 'inspectionOverdue'
-
-export const WARNING_LABELS: Record<Warning, string> = {
-  unverified: '待核实',
-  padsExpired: '电极片过期',
-  batteryExpired: '电池过期',
-  inspectionOverdue: '超期未巡检',
+  /** Kinds of the AED's open (unchecked) problem reports. */
+  openReportKinds: readonly ReportKind[]
 }
 
 /** What a rescuer should know before running to this AED (`today` is the date in China). */
-export function warningsOf(aed: ReadinessInput, today: string): Warning[] {
-  const warnings: Warning[] = []
-  if (aed.status !== 'available') warnings.push('unverified')
-  if (aed.padsExpiry < today) warnings.push('padsExpired')
-  if (aed.batteryExpiry < today) warnings.push('batteryExpired')
-  if (!aed.lastInspection || dayjs(aed.lastInspection).add(INSPECTION_DAYS, 'day').format('YYYY-MM-DD') < today) warnings.push('inspectionOverdue')
-  return warnings
+export function readinessOf(aed: ReadinessInput, today: string): { readiness: Readiness; reasons: ReadinessReason[] } {
+  const found = new Set<ReadinessReason>()
+  for (const kind of aed.openReportKinds) {
+    const reason = REPORT_REASONS[kind]
+    if (reason) found.add(reason)
+  }
+  if (aed.status === 'maintenance') found.add('maintenance')
+  if (!aed.verified) found.add('unverified')
+  if (aed.padsExpiry && aed.padsExpiry < today) found.add('padsExpired')
+  if (aed.batteryExpiry && aed.batteryExpiry < today) found.add('batteryExpired')
+  if (!aed.lastInspection) found.add('neverInspected')
+  else if (inspectionOverdue(aed.lastInspection, today)) found.add('inspectionOverdue')
+  // The order of REASON_LABELS: what makes it unusable first.
+  const reasons = (Object.keys(REASON_LABELS) as ReadinessReason[]).filter((reason) => found.has(reason))
+  const readiness: Readiness = reasons.some((r) => OUT_OF_SERVICE.has(r)) ? 'out_of_service' : reasons.length ? 'warning' : 'ready'
+  return { readiness, reasons }
+}
+
+const inspectionOverdue = (lastInspection: string, today: string) => dayjs(lastInspection).add(INSPECTION_DAYS, 'day').format('YYYY-MM-DD') < today
+
+/**
+ * Emergency order: ready and open first, then open with a warning, then closed ones that may
+ * work (ready before warning), then those that may not work (open before closed); nearest first
+ * within each. A locked door beats nothing, but a fine device in reach beats a doubtful one.
+ */
+export function emergencyTier(aed: { readiness: Readiness; openNow: boolean }): number {
+  const broken = aed.readiness === 'out_of_service'
+  return (broken ? 4 : 0) + (aed.openNow ? 0 : 2) + (aed.readiness === 'warning' ? 1 : 0)
+}
+
+export function compareForEmergency<T extends { readiness: Readiness; openNow: boolean; distanceMeters: number }>(a: T, b: T): number {
+  return emergencyTier(a) - emergencyTier(b) || a.distanceMeters - b.distanceMeters
 }
 
 /** Reminders a guardian gets: supplies running out soon, inspection due. */
-export function remindersOf(aed: ReadinessInput, today: string): string[] {
+export function remindersOf(aed: Pick<ReadinessInput, 'padsExpiry' | 'batteryExpiry' | 'lastInspection'>, today: string): string[] {
   const soon = dayjs(today).add(EXPIRY_WARNING_DAYS, 'day').format('YYYY-MM-DD')
   const reminders: string[] = []
-  if (aed.padsExpiry <= soon) reminders.push(aed.padsExpiry < today ? '电极片已过期' : `电极片将于${aed.padsExpiry}过期`)
-  if (aed.batteryExpiry <= soon) reminders.push(aed.batteryExpiry < today ? '电池已过期' : `电池将于${aed.batteryExpiry}过期`)
-  if (warningsOf(aed, today).includes('inspectionOverdue')) reminders.push('已超过巡检周期')
+  if (aed.padsExpiry && aed.padsExpiry <= soon) reminders.push(aed.padsExpiry < today ? '电极片已过期' : `电极片将于${aed.padsExpiry}过期`)
+  if (aed.batteryExpiry && aed.batteryExpiry <= soon) reminders.push(aed.batteryExpiry < today ? '电池已过期' : `电池将于${aed.batteryExpiry}过期`)
+  if (!aed.lastInspection || inspectionOverdue(aed.lastInspection, today)) reminders.push('已超过巡检周期')
   return reminders
 }

@@ -1,6 +1,7 @@
 import { checkTemplateData } from '../../../localcloud/backend/subscribe-values'
 import { WISH_ACTIONS } from '../wish/states'
-import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, templateData, WISH_UPDATE_PHRASES, type NotifyKind, type NotifyPayloads } from './kinds'
+import { REPORT_KINDS, type ReportKind } from '../aed/contract'
+import { AED_REPORT_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, templateData, WISH_UPDATE_PHRASES, type NotifyKind, type NotifyPayloads } from './kinds'
 import { thing } from './values'
 
 const LONG = '请志愿者每周二下午陪我去柯桥区中医院复查并帮忙取药，顺便把家里的灯泡也换一下'.repeat(3)
@@ -27,6 +28,13 @@ const PAYLOADS: { [K in NotifyKind]: Array<NotifyPayloads[K]> } = {
     { aedId: `aed-${i}`, aedName: text, message: text, at: TIMES[i % 3] },
     { aedId: `aed-${i}`, aedName: '玉兰社区服务中心一楼大厅', message: LONG, at: TIMES[i % 3] },
   ]),
+  aed_report: ODD.flatMap((text, i) =>
+    (Object.keys(REPORT_KINDS) as ReportKind[]).flatMap((kind) => [
+      { aedId: `aed-${i}`, aedName: text, kind, outcome: 'received' as const, at: TIMES[i % 3] },
+      { aedId: `aed-${i}`, aedName: text, kind, outcome: 'resolved' as const, resolution: text, at: TIMES[i % 3] },
+      { aedId: `aed-${i}`, aedName: text, kind, outcome: 'resolved' as const, at: TIMES[i % 3] },
+    ]),
+  ),
   cert_reminder: ODD.flatMap((text) => [
     { number: text, validUntil: '2026-01-05' },
     { number: 'JHY202300001', validUntil: '2027-12-31' },
@@ -45,7 +53,7 @@ test('every kind × odd payload gives values WeChat accepts', () => {
 })
 
 test('every phrase label is ≤ 5 Chinese characters, accepted as it is', () => {
-  for (const label of [...Object.values(WISH_UPDATE_PHRASES), ...Object.values(REVIEW_PHRASES)]) {
+  for (const label of [...Object.values(WISH_UPDATE_PHRASES), ...Object.values(REVIEW_PHRASES), ...Object.values(AED_REPORT_PHRASES)]) {
     expect(checkTemplateData({ phrase1: { value: label } })).toBeNull()
   }
 })
@@ -84,6 +92,7 @@ const QUERY: { [K in NotifyKind]: (payload: NotifyPayloads[K]) => string | undef
   volunteer_review: () => undefined,
   wish_update: (p) => `id=${p.wishId}`,
   aed_alert: (p) => `id=${p.aedId}`,
+  aed_report: (p) => `id=${p.aedId}`,
   cert_reminder: () => undefined,
 }
 

@@ -1,3 +1,4 @@
+import { REPORT_KINDS, type ReportKind } from '../aed/contract'
 import { WISH_TRANSITIONS, type WishAction } from '../wish/states'
 import { chinaDate, chinaTime, thing, type FieldKey } from './values'
 
@@ -13,6 +14,8 @@ export type NotifyPayloads = {
   volunteer_review: { approved: boolean; reason?: string; reviewedAt: Date }
   wish_update: { wishId: string; wishTitle: string; action: WishAction; note?: string; at: Date }
   aed_alert: { aedId: string; aedName: string; message: string; at: Date }
+  /** To the person who reported a problem: received, then what those who look after it found. */
+  aed_report: { aedId: string; aedName: string; kind: ReportKind; outcome: AedReportOutcome; resolution?: string; at: Date }
   /** `validUntil` is a stored `YYYY-MM-DD`. */
   cert_reminder: { number: string; validUntil: string }
 }
@@ -48,6 +51,9 @@ export const WISH_UPDATE_PHRASES: Record<WishAction, string> = {
   cancel: '已取消',
   expire: '已过期',
 }
+
+export type AedReportOutcome = 'received' | 'resolved'
+export const AED_REPORT_PHRASES: Record<AedReportOutcome, string> = { received: '已收到', resolved: '已处理' }
 
 export const REVIEW_PHRASES = { approved: '已通过', rejected: '未通过' } as const
 const reviewPhrase = (approved: boolean) => REVIEW_PHRASES[approved ? 'approved' : 'rejected']
@@ -99,6 +105,21 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
       thing1: (p) => thing(p.aedName, 'AED设备'),
       thing2: (p) => thing(p.message, '请查看设备详情'),
       time3: (p) => chinaTime(p.at),
+    },
+  },
+  aed_report: {
+    templateId: 'aed-report-template-id',
+    title: 'AED问题报告进度',
+    page: (p) => `packages/aed/pages/detail/index?id=${p.aedId}`,
+    body: (p) =>
+      p.outcome === 'received'
+        ? `您报告的“${REPORT_KINDS[p.kind]}”（${p.aedName}）已收到，设备负责人核实后会告诉您结果。谢谢您！`
+        : `您报告的“${REPORT_KINDS[p.kind]}”（${p.aedName}）已处理：${p.resolution ?? ''}`,
+    fields: {
+      thing1: (p) => thing(p.aedName, 'AED设备'),
+      phrase2: (p) => AED_REPORT_PHRASES[p.outcome],
+      thing3: (p) => (p.outcome === 'received' ? `报告：${REPORT_KINDS[p.kind]}` : thing(p.resolution, '请查看设备详情')),
+      time4: (p) => chinaTime(p.at),
     },
   },
   cert_reminder: {

@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { NearbyAed } from '@/domain/aed/contract'
-import { WARNING_LABELS } from '@/domain/aed/readiness'
 import { formatDistance } from '@/domain/geo'
 import './aed-card.scss'
 
@@ -18,11 +17,11 @@ export function AedCard({ aed, selected, onOpen }: { aed: NearbyAed; selected?: 
       <Text className='hint'>
         {aed.landmark} · {aed.placement === 'indoor' ? `室内${aed.floor ? ` ${aed.floor}` : ''}` : '室外'}
       </Text>
-      {aed.warnings.length > 0 && (
+      {aed.reasons.length > 0 && (
         <View className='aed-card__warnings' data-testid='aed-warnings'>
-          {aed.warnings.map((warning) => (
+          {aed.reasons.map((warning) => (
             <Tag key={warning} type='danger' plain>
-              {WARNING_LABELS[warning]}
+              {warning}
             </Tag>
           ))}
         </View>

@@ -9,7 +9,6 @@ import { PhotoPicker } from '@/components/photo-picker'
 import { PageShell } from '@/components/page-shell'
 import { Timeline } from '@/components/timeline'
 import { REPORT_KINDS, type AedDetail, type ReportKind } from '@/domain/aed/contract'
-import { WARNING_LABELS } from '@/domain/aed/readiness'
 import { todayInChina } from '@/domain/dates'
 import { formatDistance, haversineMeters } from '@/domain/geo'
 import { useRemote } from '@/hooks/use-remote'
@@ -81,11 +80,11 @@ export default function AedDetailPage() {
                   距您 {formatDistance(haversineMeters({ latitude: origin[0], longitude: origin[1] }, aed.location))}
                 </Text>
               )}
-              {aed.warnings.length > 0 && (
+              {aed.reasons.length > 0 && (
                 <View className='aed-detail__warnings' data-testid='aed-warnings'>
-                  {aed.warnings.map((w) => (
+                  {aed.reasons.map((w) => (
                     <Tag key={w} type='danger'>
-                      {WARNING_LABELS[w]}
+                      {w}
                     </Tag>
                   ))}
                 </View>
@@ -99,8 +98,8 @@ export default function AedDetailPage() {
                 ['设备型号', aed.model || '未登记'],
                 ['管理单位', aed.guardianOrg || aed.communityName],
                 ['上次巡检', aed.lastInspection ?? '暂无记录'],
-                ['电极片有效期', aed.padsExpiry],
-                ['电池有效期', aed.batteryExpiry],
+                ['电极片有效期', aed.padsExpiry ?? '未登记'],
+                ['电池有效期', aed.batteryExpiry ?? '未登记'],
               ].map(([label, value]) => (
                 <View key={label} className='aed-detail__row'>
                   <Text className='aed-detail__label'>{label}</Text>
@@ -151,8 +150,8 @@ export default function AedDetailPage() {
 function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run(work: () => Promise<unknown>, done: string): Promise<boolean> }) {
   const today = todayInChina()
   const [result, setResult] = useState<'ok' | 'faulty'>('ok')
-  const [padsExpiry, setPadsExpiry] = useState(aed.padsExpiry)
-  const [batteryExpiry, setBatteryExpiry] = useState(aed.batteryExpiry)
+  const [padsExpiry, setPadsExpiry] = useState(aed.padsExpiry ?? today)
+  const [batteryExpiry, setBatteryExpiry] = useState(aed.batteryExpiry ?? today)
   return (
     <View className='card' data-testid='aed-keeper'>
       <Text className='section-title'>设备管理</Text>
@@ -160,7 +159,7 @@ function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run(wo
         修改设备信息
       </Button>
       {!aed.verified && (
-        <Button block type='primary' disabled={busy} onClick={() => run(() => aedService.verify(aed._id), '已核实并公开')}>
+        <Button block type='primary' disabled={busy} onClick={() => Taro.navigateTo({ url: withQuery(pages.staffAedEdit, { id: aed._id, verify: '1' }) })}>
           现场核实无误，公开这台AED
         </Button>
       )}

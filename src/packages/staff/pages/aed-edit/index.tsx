@@ -85,14 +85,14 @@ function fromDetail(aed: AedDetail): Draft {
     longitude: String(aed.location.longitude),
     address: aed.address,
     landmark: aed.landmark,
-    placement: aed.placement,
+    placement: aed.placement ?? undefined,
     floor: aed.floor,
     accessNotes: aed.accessNotes,
     model: aed.model,
     guardianOrg: aed.guardianOrg,
-    padsExpiry: aed.padsExpiry,
-    batteryExpiry: aed.batteryExpiry,
-    ...hoursDraft(aed.openingHours),
+    padsExpiry: aed.padsExpiry ?? '',
+    batteryExpiry: aed.batteryExpiry ?? '',
+    ...(aed.openingHours ? hoursDraft(aed.openingHours) : {}),
   }
 }
 

@@ -4,7 +4,6 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { AedDetail } from '@/domain/aed/contract'
-import { WARNING_LABELS } from '@/domain/aed/readiness'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { aedService } from '@/services/aed'
 import { pages, withQuery } from '@/routes'
@@ -30,9 +29,9 @@ export default function AedManagePage() {
             <View className='staff-actions'>
               {!aed.verified && <Tag type='warning'>居民建议，待核实</Tag>}
               {aed.openReports > 0 && <Tag type='danger'>{aed.openReports} 条问题报告</Tag>}
-              {aed.warnings.map((w) => (
+              {aed.reasons.map((w) => (
                 <Tag key={w} type='danger' plain>
-                  {WARNING_LABELS[w]}
+                  {w}
                 </Tag>
               ))}
             </View>
