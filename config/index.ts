@@ -23,8 +23,15 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     defineConstants: {
       CLOUD_ENV_ID: JSON.stringify(process.env.WX_CLOUD_ENV ?? 'boai-home-prod'),
     },
-    // Lesson illustrations are referenced from lesson data (not imported), so they are copied as files.
-    copy: { patterns: [{ from: 'src/packages/lessons/assets/', to: `dist/${platform}/packages/lessons/assets/` }], options: {} },
+    // Lesson illustrations are referenced from lesson data and the metronome's click from the native
+    // component (not imported), so they are copied as files; the click sits in the main package.
+    copy: {
+      patterns: [
+        { from: 'src/packages/lessons/assets/', to: `dist/${platform}/packages/lessons/assets/` },
+        { from: 'src/assets/sound/', to: `dist/${platform}/assets/sound/` },
+      ],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
