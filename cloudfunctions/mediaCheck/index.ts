@@ -4,6 +4,13 @@ import { collections, db } from '../_kit/cloud'
 type MediaCheckPush = { Event?: unknown; trace_id?: unknown; result?: { suggest?: unknown } }
 
 type Image = { fileID: string; status: string; traceId?: string }
+type WithPhotos = { _id: string; images: Image[]; fulfilment: { photos: Image[] } | null }
+
+/** Where a wish keeps photos others will see: its own, and those of its fulfilment. */
+const PHOTO_LISTS = [
+  { path: 'images', of: (wish: WithPhotos) => wish.images },
+  { path: 'fulfilment.photos', of: (wish: WithPhotos) => wish.fulfilment?.photos ?? [] },
+]
 
 /**
  * Receives the result of an asynchronous photo check (configure this function as the message
@@ -13,18 +20,21 @@ type Image = { fileID: string; status: string; traceId?: string }
  */
 export async function main(event: MediaCheckPush): Promise<{ ok: boolean; updated?: number }> {
   // A string only: anything else (an operator object) must never reach a query.
-  if (event?.Event !== 'wxa_media_check' || typeof event.trace_id !== 'string' || !event.trace_id) return { ok: false }
+  if (event?.Event !== 'wxa_media_check' || typeof event.trace_id !== 'string' || !/^[\w-]{1,128}$/.test(event.trace_id)) return { ok: false }
   const traceId = event.trace_id
+  const status = event.result?.suggest === 'pass' ? 'passed' : 'rejected'
   try {
     const wishes = db.collection(collections.wishes)
-    const { data } = await wishes.where({ 'images.traceId': traceId }).limit(1).get<{ _id: string; images: Image[] }>()
-    const index = data[0]?.images.findIndex((image) => image.traceId === traceId) ?? -1
-    if (index < 0) return { ok: true, updated: 0 }
-    const status = event.result?.suggest === 'pass' ? 'passed' : 'rejected'
-    // Only this photo's status, and only while it is still this photo: verdicts on a wish's other
-    // photos arriving at the same moment never overwrite each other.
-    const { stats } = await wishes.where({ _id: data[0]._id, [`images.${index}.traceId`]: traceId }).update({ data: { [`images.${index}.status`]: status } })
-    return { ok: true, updated: stats.updated }
+    for (const { path, of } of PHOTO_LISTS) {
+      const { data } = await wishes.where({ [`${path}.traceId`]: traceId }).limit(1).get<WithPhotos>()
+      const index = data[0] ? of(data[0]).findIndex((image) => image.traceId === traceId) : -1
+      if (index < 0) continue
+      // Only this photo's status, and only while it is still this photo: verdicts on a wish's
+      // other photos arriving at the same moment never overwrite each other.
+      const { stats } = await wishes.where({ _id: data[0]._id, [`${path}.${index}.traceId`]: traceId }).update({ data: { [`${path}.${index}.status`]: status } })
+      return { ok: true, updated: stats.updated }
+    }
+    return { ok: true, updated: 0 }
   } catch (error) {
     console.error('[mediaCheck] failed', error instanceof Error ? error.stack : error)
     return { ok: false }

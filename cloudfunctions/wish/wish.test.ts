@@ -1,4 +1,5 @@
 import { ownedId } from '../_kit/ids'
+import { uploadFolderOf } from '../_kit/uploads'
 import type { Page } from '@/domain/contract'
 import type { WishDetail, WishSummary } from '@/domain/wish/contract'
 import { wxServerSdk } from '../../localcloud/backend/install'
@@ -220,8 +221,8 @@ describe('the deadline', () => {
 describe('photos', () => {
   test('stay hidden until the check passes; a failing one stays hidden', async () => {
     const sdk = wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }
-    const ok = await sdk.uploadFile({ cloudPath: 'wishes/test/lamp.jpg', fileContent: Buffer.from('jpeg') })
-    const bad = await sdk.uploadFile({ cloudPath: 'wishes/test/risky.jpg', fileContent: Buffer.from('jpeg') })
+    const ok = await sdk.uploadFile({ cloudPath: `${uploadFolderOf('wo-photos')}/wishes/lamp.jpg`, fileContent: Buffer.from('jpeg') })
+    const bad = await sdk.uploadFile({ cloudPath: `${uploadFolderOf('wo-photos')}/wishes/risky.jpg`, fileContent: Buffer.from('jpeg') })
     const created = unwrap(await create('wo-photos', { images: [ok.fileID, bad.fileID] }))
     expect(created.images).toEqual([])
     // The verdicts arrive by message push, after the create answered: wait for both.
@@ -230,7 +231,7 @@ describe('photos', () => {
     }
     const later = unwrap(await wish('wo-photos', 'get', { wishId: created._id }))
     expect(later.images).toHaveLength(1)
-    expect(later.images[0]).toMatch(/\/files\/wishes\/test\/lamp\.jpg$/)
+    expect(later.images[0]).toMatch(/\/wishes\/lamp\.jpg$/)
     expect(later.imagesPending).toBe(0)
   })
 })
@@ -265,4 +266,34 @@ test('staff may not review or take down their own wish', async () => {
   const own = unwrap(await create('demo-staff'))
   expect(await wish('demo-staff', 'takeDown', { wishId: own._id, reason: '自己下架' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   expect(wishDoc(own._id).status).toBe('open')
+})
+
+describe('photos belong to whoever uploaded them', () => {
+  const upload = (openid: string, name: string) =>
+    (wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }).uploadFile({ cloudPath: `${uploadFolderOf(openid)}/wishes/${name}`, fileContent: Buffer.from('jpeg') })
+
+  test("someone else's photo cannot be attached to a wish or a fulfilment", async () => {
+    const theirs = await upload('wo-other', 'theirs.jpg')
+    const before = cloud.docs('wishes').length
+    expect(await create('wo-thief', { images: [theirs.fileID] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(cloud.docs('wishes')).toHaveLength(before)
+    const id = unwrap(await create('wo-fulfilled'))._id
+    unwrap(await wish('wv-9', 'claim', { wishId: id }))
+    expect(await wish('wv-9', 'fulfil', { wishId: id, note: '已经换好了', photos: [theirs.fileID] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(wishDoc(id).status).toBe('claimed')
+  })
+
+  test('fulfilment photos stay hidden until their check passes', async () => {
+    const id = unwrap(await create('wo-proof'))._id
+    unwrap(await wish('wv-10', 'claim', { wishId: id }))
+    const good = await upload('wv-10', 'done.jpg')
+    const risky = await upload('wv-10', 'risky-done.jpg')
+    const fulfilled = unwrap(await wish('wv-10', 'fulfil', { wishId: id, note: '已经换好了', photos: [good.fileID, risky.fileID] }))
+    expect(fulfilled.fulfilment?.photos).toEqual([])
+    for (let waited = 0; wishDoc(id).fulfilment?.photos.some((p) => p.status === 'checking') && waited < 3000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const seen = unwrap(await wish('wo-proof', 'get', { wishId: id }))
+    expect(seen.fulfilment?.photos).toEqual([expect.stringMatching(/\/wishes\/done\.jpg$/)])
+  })
 })

@@ -31,7 +31,8 @@ export type WishDoc = {
   claimerName: string | null
   claimedAt: Date | null
   claimDeadline: Date | null
-  fulfilment: { note: string; photos: string[]; at: Date } | null
+  /** The claimer's account of it; its photos, like the wish's, stay hidden until their check passes. */
+  fulfilment: { note: string; photos: WishImage[]; at: Date } | null
   thanks: string | null
   history: Array<{ at: Date; action: WishAction | 'create'; to: WishStatus; by: string; byName: string; note?: string }>
   createdAt: Date
@@ -102,6 +103,8 @@ export function relationOf(doc: WishDoc, user: Caller): { relation: WishRelation
   return { relation, actors }
 }
 
+const passed = (images: WishImage[]) => images.filter((image) => image.status === 'passed').map((image) => image.fileID)
+
 async function tempUrls(fileIDs: string[]): Promise<string[]> {
   if (fileIDs.length === 0) return []
   const { fileList } = (await cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: Array<{ tempFileURL: string; status: number }> }
@@ -127,10 +130,10 @@ export async function toDetail(doc: WishDoc, user: Caller): Promise<WishDetail> 
     actions: availableActions(doc.status, actors),
     content: insider ? doc.content : toSummary(doc).summary,
     contact: insider ? { name: doc.ownerName, phone: doc.contactPhone } : null,
-    images: await tempUrls(doc.images.filter((image) => image.status === 'passed').map((image) => image.fileID)),
+    images: await tempUrls(passed(doc.images)),
     imagesPending: relation === 'owner' ? doc.images.filter((image) => image.status === 'checking').length : 0,
     claimDeadline: doc.claimDeadline ? toIso(doc.claimDeadline) : null,
-    fulfilment: doc.fulfilment && { note: doc.fulfilment.note, photos: await tempUrls(doc.fulfilment.photos), at: toIso(doc.fulfilment.at) },
+    fulfilment: doc.fulfilment && { note: doc.fulfilment.note, photos: await tempUrls(passed(doc.fulfilment.photos)), at: toIso(doc.fulfilment.at) },
     thanks: doc.thanks,
     history,
   }

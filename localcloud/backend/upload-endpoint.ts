@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import type http from 'node:http'
-import { ownedId } from '../../cloudfunctions/_kit/ids'
+import { uploadFolderOf } from '../../cloudfunctions/_kit/uploads'
 import { readAtMost } from '../http-body'
 import type { FileStorage } from './storage'
 
@@ -19,9 +19,6 @@ const IMAGE_SIGNATURES: Array<(b: Buffer) => boolean> = [
 ]
 
 export type UploadAnswer = { status: number; body: Record<string, unknown> }
-
-/** Each person's own folder: nobody can write into, or over, another person's files. */
-export const uploadFolderOf = (openid: string) => `uploads/${ownedId('up', openid)}`
 
 /**
  * H5's stand-in for `wx.cloud.uploadFile` (local mode only): one image, into the caller's own

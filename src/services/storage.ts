@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { currentDevOpenid } from './dev-identity'
 import { NETWORK_MESSAGE, ServiceError } from './service-error'
+import { userService } from './user'
 
 /**
  * Uploads a photo the person chose (a local temp path) to cloud storage and answers its file ID.
@@ -10,9 +11,12 @@ export async function uploadPhoto(localPath: string, folder: string): Promise<st
   const cloudPath = `${folder}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.jpg`
   try {
     if (process.env.TARO_ENV === 'weapp') {
-      const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: localPath })
+      // Into the person's own folder: the functions accept only photos from there.
+      const { uploadFolder } = await userService.me()
+      const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `${uploadFolder}/${cloudPath}`, filePath: localPath })
       return fileID
     }
+    // The local cloud puts it in the caller's own folder itself, as WeChat's storage rules would require.
     const blob = await (await fetch(localPath)).blob()
     const response = await fetch(`/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
       method: 'POST',

@@ -3,6 +3,7 @@ import { userInputs, type Me } from '@/domain/user/contract'
 import { communityNames } from '../../_kit/communities'
 import { toIso } from '../../_kit/dates'
 import { action } from '../../_kit/define-function'
+import { uploadFolderOf } from '../../_kit/uploads'
 
 export const me = action({
   input: userInputs.me,
@@ -19,6 +20,7 @@ export const me = action({
       communities,
       staffCommunityIds: user.staffCommunityIds,
       createdAt: toIso(user.createdAt),
+      uploadFolder: uploadFolderOf(user._id),
     }
   },
 })

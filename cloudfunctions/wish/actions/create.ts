@@ -4,6 +4,7 @@ import { checkText } from '../../_kit/content-check'
 import { db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
+import { requireOwnFiles } from '../../_kit/uploads'
 import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
 import { requestImageChecks } from '../media'
@@ -18,6 +19,7 @@ export const create = action({
   input: () => wishSchema(todayInChina()),
   audience: 'anyone',
   async handler(input, ctx) {
+    requireOwnFiles(ctx.openid, input.images)
     const [community, user, verdict] = await Promise.all([requireCommunity(input.communityId), ctx.user(), checkText(ctx.openid, `${input.title}\n${input.content}`)])
     await takeSlot(`${ownedId('wl', ctx.openid)}-${todayInChina()}`, DAILY_WISH_LIMIT, `每人每天最多发布${DAILY_WISH_LIMIT}个心愿，明天再来吧`)
     const status = verdict === 'pass' ? 'open' : 'pending_review'

@@ -1,5 +1,7 @@
 import { wishInputs } from '@/domain/wish/contract'
 import { action } from '../../_kit/define-function'
+import { requireOwnFiles } from '../../_kit/uploads'
+import { requestImageChecks } from '../media'
 import { requireWish } from '../load'
 import { transition } from '../transition'
 import { partyOf, toDetail } from '../wishes'
@@ -9,9 +11,11 @@ export const fulfil = action({
   input: wishInputs.fulfil,
   audience: 'anyone',
   async handler({ wishId, note, photos }, { openid }) {
+    requireOwnFiles(openid, photos)
     const wish = await requireWish(wishId)
     const claimer = partyOf(wish, openid, 'claimer')
-    const done = await transition(wish, 'fulfil', claimer, { set: { fulfilment: { note, photos, at: new Date() } }, note, tell: ['owner'] })
+    const checked = await requestImageChecks(photos, openid)
+    const done = await transition(wish, 'fulfil', claimer, { set: { fulfilment: { note, photos: checked, at: new Date() } }, note, tell: ['owner'] })
     return toDetail(done, claimer.caller)
   },
 })

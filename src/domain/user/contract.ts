@@ -20,6 +20,8 @@ export type Me = {
   /** The subset of `communities` the person may act on as staff. */
   staffCommunityIds: string[]
   createdAt: string
+  /** Where this person's photos go in cloud storage: only photos from there can be attached. */
+  uploadFolder: string
 }
 
 export type UserApi = {
