@@ -1,4 +1,7 @@
-import type { AedDetail, NearbyAed } from '@/domain/aed/contract'
+import dayjs from 'dayjs'
+import type { AedDetail, AedReport, NearbyAed } from '@/domain/aed/contract'
+import type { OpeningHours } from '@/domain/aed/hours'
+import { todayInChina } from '@/domain/dates'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud
@@ -56,48 +59,198 @@ describe('nearby', () => {
   })
 })
 
-describe('reports and inspections', () => {
-  const aedId = 'aed-dadu-3'
+const get = (aedId: string, openid = 'demo-resident') => cloud.call<AedDetail>('aed', openid, { action: 'get', aedId })
+const inboxOf = (openid: string, kind: string) => cloud.docs('inbox').filter((m) => m.openid === openid && m.kind === kind) as Array<{ body: string; page: string }>
+const today = () => todayInChina()
+const inDays = (days: number) => dayjs(today()).add(days, 'day').format('YYYY-MM-DD')
+const goodDates = () => ({ padsExpiry: inDays(400), batteryExpiry: inDays(800) })
+const inspectOk = (aedId: string, extra: Record<string, unknown> = {}) => ({ action: 'inspect', aedId, date: today(), result: 'ok', ...goodDates(), ...extra })
 
-  test('a fault report flags the AED 待核实 and tells its keepers; an inspection that finds it fine clears it', async () => {
+/** A device of its own, far from the seeded ones, inspected so that it starts ready. */
+async function ownAed(name: string, latitude: number, longitude: number, hours: OpeningHours = { always: true }): Promise<string> {
+  const created = unwrap(
+    await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'save', name, communityId: 'dadu', latitude, longitude, address: `绍兴市柯桥区测试路${name}`, placement: 'outdoor', hours, ...goodDates() }),
+  )
+  unwrap(await cloud.call('aed', 'demo-staff', inspectOk(created._id)))
+  return created._id
+}
+
+describe('readiness', () => {
+  test('a fault report makes the AED out of service in nearby and get until an inspection finds it fine', async () => {
+    const aedId = await ownAed('故障测试点', 30.3, 120.9)
+    const at = (lat = 30.3, lng = 120.9) => nearby(lat, lng, { radiusMeters: 1000, limit: 5 })
+    expect(unwrap(await at()).items[0]).toMatchObject({ _id: aedId, readiness: 'ready', reasons: [], openNow: true })
+
     const before = cloud.docs('inbox').filter((m) => m.openid === 'demo-staff').length
     unwrap(await cloud.call('aed', 'demo-resident', { action: 'report', aedId, kind: 'fault', note: '按了开关没反应' }))
-    const flagged = unwrap(await cloud.call<AedDetail>('aed', 'demo-resident', { action: 'get', aedId }))
-    expect(flagged).toMatchObject({ status: 'maintenance', openReports: 1 })
-    expect(flagged.warnings).toContain('unverified')
+    const flagged = unwrap(await at()).items[0]
+    expect(flagged).toMatchObject({ _id: aedId, readiness: 'out_of_service', reasons: ['可能无法使用：有人报告故障'], warnings: ['reportedFault'] })
+    expect(unwrap(await get(aedId))).toMatchObject({ readiness: 'out_of_service', reasons: ['可能无法使用：有人报告故障'], openReports: 1 })
     expect(cloud.docs('inbox').filter((m) => m.openid === 'demo-staff').length).toBe(before + 1)
 
-    const inspection = { action: 'inspect', aedId, date: '2026-11-23', result: 'ok', padsExpiry: '2028-01-01', batteryExpiry: '2029-01-01' }
-    expect(await cloud.call('aed', 'demo-resident', inspection)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const cleared = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspection))
-    expect(cleared.status).toBe('available')
-    expect(cleared.warnings).not.toContain('unverified')
+    expect(await cloud.call('aed', 'demo-resident', inspectOk(aedId))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const cleared = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspectOk(aedId)))
+    expect(cleared).toMatchObject({ readiness: 'ready', reasons: [], status: 'available', openReports: 0 })
+    expect(unwrap(await at()).items[0].readiness).toBe('ready')
   })
 
-  test('a "not found" report does not take the AED out of service', async () => {
-    unwrap(await cloud.call('aed', 'demo-resident', { action: 'report', aedId: 'aed-dadu-4', kind: 'missing' }))
-    expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-resident', { action: 'get', aedId: 'aed-dadu-4' })).status).toBe('available')
+  test('"used" takes it out of service; an inspection finding it faulty keeps it out (停用维修中) and closes the report', async () => {
+    const aedId = await ownAed('使用测试点', 30.31, 120.91)
+    unwrap(await cloud.call('aed', 'demo-volunteer', { action: 'report', aedId, kind: 'used' }))
+    expect(unwrap(await get(aedId))).toMatchObject({ readiness: 'out_of_service', reasons: ['可能无法使用：已被使用，待检查'] })
+    const faulty = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { ...inspectOk(aedId), result: 'faulty' }))
+    expect(faulty).toMatchObject({ readiness: 'out_of_service', reasons: ['停用维修中'], openReports: 0 })
+    expect(inboxOf('demo-volunteer', 'aed_report').at(-1)?.body).toContain('设备故障，已停用维修')
+  })
+
+  test('with emergency, a farther ready-and-open AED comes before a nearer broken or closed one', async () => {
+    // Along a line east of a point nobody else uses: broken at ~50 m, closed at ~150 m, ready at ~400 m.
+    const [lat, lng] = [30.32, 120.92]
+    const east = (meters: number) => lng + meters / (111_195 * Math.cos((lat * Math.PI) / 180))
+    const broken = await ownAed('近处故障', lat, east(50))
+    const closed = await ownAed('近处未开放', lat, east(150), { always: false, weekly: {} })
+    const ready = await ownAed('远处可用', lat, east(400))
+    unwrap(await cloud.call('aed', 'demo-member', { action: 'report', aedId: broken, kind: 'fault' }))
+
+    const plain = unwrap(await nearby(lat, lng, { radiusMeters: 1000, limit: 3 })).items
+    expect(plain.map((a) => a._id)).toEqual([broken, closed, ready])
+    const ranked = unwrap(await nearby(lat, lng, { radiusMeters: 1000, limit: 3, emergency: true })).items
+    expect(ranked.map((a) => a._id)).toEqual([ready, closed, broken])
+    expect(ranked.map((a) => [a.readiness, a.openNow])).toEqual([['ready', true], ['ready', false], ['out_of_service', true]])
+    expect(ranked[0].distanceMeters).toBeGreaterThan(ranked[2].distanceMeters)
+    // The limit is applied after ranking: the best one is found even when asked for one.
+    expect(unwrap(await nearby(lat, lng, { radiusMeters: 1000, limit: 1, emergency: true })).items.map((a) => a._id)).toEqual([ready])
+  })
+
+  test('找不到 and 位置不对 make the position doubtful until resolved; the reporter hears back twice', async () => {
+    const aedId = await ownAed('位置测试点', 30.33, 120.93)
+    const missing = unwrap(await cloud.call<AedReport>('aed', 'demo-member', { action: 'report', aedId, kind: 'missing', note: '北门没有看到' }))
+    const wrong = unwrap(await cloud.call<AedReport>('aed', 'demo-volunteer', { action: 'report', aedId, kind: 'wrongPlace' }))
+    expect(unwrap(await get(aedId))).toMatchObject({ readiness: 'warning', reasons: ['位置待核实'] })
+    expect(inboxOf('demo-member', 'aed_report').at(-1)).toMatchObject({ body: expect.stringContaining('已收到'), page: `packages/aed/pages/detail/index?id=${aedId}` })
+
+    expect(await cloud.call('aed', 'demo-resident', { action: 'resolveReport', reportId: missing._id, resolution: '已找到' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    unwrap(await cloud.call('aed', 'demo-staff', { action: 'resolveReport', reportId: missing._id, resolution: '设备在北门保安亭内，已补充位置说明' }))
+    expect(unwrap(await get(aedId)).reasons).toEqual(['位置待核实']) // the other report is still open
+    unwrap(await cloud.call('aed', 'demo-staff', { action: 'resolveReport', reportId: wrong._id, resolution: '已按现场位置更正地图' }))
+    expect(unwrap(await get(aedId))).toMatchObject({ readiness: 'ready', reasons: [] })
+    expect(inboxOf('demo-member', 'aed_report').at(-1)?.body).toContain('设备在北门保安亭内，已补充位置说明')
+    expect(inboxOf('demo-volunteer', 'aed_report').at(-1)?.body).toContain('已按现场位置更正地图')
+  })
+
+  test('concurrent closing of one report tells its reporter once; concurrent inspections close each report once', async () => {
+    const aedId = await ownAed('并发测试点', 30.34, 120.94)
+    const reporters = ['race-a', 'race-b', 'race-c']
+    const filed = await Promise.all(reporters.map((openid) => cloud.call<AedReport>('aed', openid, { action: 'report', aedId, kind: 'fault' }).then(unwrap)))
+    await Promise.all(Array.from({ length: 5 }, () => cloud.call('aed', 'demo-staff', { action: 'resolveReport', reportId: filed[0]._id, resolution: '已检查，设备正常' })))
+    await Promise.all(Array.from({ length: 5 }, () => cloud.call('aed', 'demo-staff', inspectOk(aedId))))
+    for (const openid of reporters) {
+      const outcomes = inboxOf(openid, 'aed_report').filter((m) => m.body.includes('已处理'))
+      expect(outcomes).toHaveLength(1)
+    }
+    expect(cloud.docs('aedReports').filter((r) => r.aedId === aedId && r.status === 'open')).toHaveLength(0)
+    expect(unwrap(await get(aedId)).readiness).toBe('ready')
+  })
+
+  test('every reporter gets an acknowledgement, as an inbox message opening the AED', async () => {
+    const report = unwrap(await cloud.call<AedReport>('aed', 'ack-reporter', { action: 'report', aedId: 'aed-dadu-4', kind: 'other', note: '柜子上的说明看不清' }))
+    expect(report).toMatchObject({ status: 'open', resolution: null })
+    expect(inboxOf('ack-reporter', 'aed_report')).toEqual([expect.objectContaining({ page: 'packages/aed/pages/detail/index?id=aed-dadu-4', body: expect.stringContaining('已收到') })])
+    // A report of another kind says nothing against the device.
+    expect(unwrap(await get('aed-dadu-4')).warnings).not.toContain('reportedFault')
   })
 
   test('an unknown report kind is refused and nothing is written', async () => {
     const before = cloud.docs('aedReports').length
-    expect(await cloud.call('aed', 'demo-resident', { action: 'report', aedId, kind: 'stolen' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await cloud.call('aed', 'demo-resident', { action: 'report', aedId: 'aed-dadu-3', kind: 'stolen' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(cloud.docs('aedReports')).toHaveLength(before)
   })
 })
 
+describe('inspections', () => {
+  test('设备完好 is refused while pads or battery are past their date; the same inspection with new dates is taken', async () => {
+    const aedId = await ownAed('过期测试点', 30.35, 120.95)
+    const stored = () => cloud.store.find('aeds', { _id: aedId })[0]
+    const before = stored()
+    const expiredPads = await cloud.call('aed', 'demo-staff', inspectOk(aedId, { padsExpiry: inDays(-1) }))
+    expect(expiredPads).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { padsExpiry: expect.stringContaining('过期') } })
+    expect(!expiredPads.ok && expiredPads.message).toMatch(/电极片已于.*过期.*不能记为设备完好.*请先更换.*新的有效期/)
+    const expiredBattery = await cloud.call('aed', 'demo-staff', inspectOk(aedId, { batteryExpiry: inDays(-30) }))
+    expect(expiredBattery).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { batteryExpiry: expect.stringContaining('电池') } })
+    expect(stored()).toEqual(before)
+
+    // A faulty finding may be recorded whatever the dates; a date in the future may not.
+    expect(await cloud.call('aed', 'demo-staff', inspectOk(aedId, { date: inDays(1) }))).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const faulty = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspectOk(aedId, { result: 'faulty', padsExpiry: inDays(-1) })))
+    expect(faulty).toMatchObject({ readiness: 'out_of_service', reasons: ['停用维修中', '电极片已过期'] })
+    const renewed = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspectOk(aedId, { padsExpiry: inDays(700) })))
+    expect(renewed).toMatchObject({ readiness: 'ready', padsExpiry: inDays(700), lastInspection: today() })
+  })
+
+  test('a seeded device with expired pads reads 电极片已过期 and cannot be passed as it is', async () => {
+    const expired = cloud.docs('aeds').find((a) => a.verified && String(a.padsExpiry) < today()) as { _id: string; padsExpiry: string; batteryExpiry: string }
+    expect(unwrap(await get(expired._id))).toMatchObject({ readiness: 'warning', reasons: expect.arrayContaining(['电极片已过期']) })
+    const asItIs = { ...inspectOk(expired._id), padsExpiry: expired.padsExpiry, batteryExpiry: expired.batteryExpiry }
+    expect(await cloud.call('aed', 'demo-staff', asItIs)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  })
+})
+
 describe('suggestions', () => {
-  test('stay invisible until staff verify them', async () => {
-    const { aedId } = unwrap(await cloud.call<{ aedId: string }>('aed', 'demo-resident', { action: 'suggest', name: '新开的药店', latitude: 30.0661, longitude: 120.5071, address: '大渡路88号药店', landmark: '收银台后面' }))
+  const details = {
+    name: '新开的药店',
+    communityId: 'dadu',
+    latitude: 30.0661,
+    longitude: 120.5071,
+    address: '大渡路88号药店',
+    landmark: '收银台后面',
+    placement: 'indoor',
+    floor: '1楼',
+    hours: { always: false, weekly: { mon: [['08:00', '21:00']], tue: [['08:00', '21:00']] } },
+    accessNotes: '营业时间向收银员说明后取用',
+    accessPhone: '0575-84123456',
+    ...goodDates(),
+  }
+
+  test('stay invisible until staff verify them, with no made-up details', async () => {
+    const { aedId } = unwrap(await cloud.call<{ aedId: string }>('aed', 'demo-resident', { action: 'suggest', name: '新开的药店', latitude: 30.0661, longitude: 120.5071, address: '大渡路88号药店', landmark: '收银台后面', note: '收银台后面挂着' }))
+    expect(cloud.store.find('aeds', { _id: aedId })[0]).toMatchObject({ verified: false, hours: null, placement: null, padsExpiry: null, batteryExpiry: null, accessPhone: null })
     const ids = async () => unwrap(await nearby(30.0661, 120.5071, { limit: 50 })).items.map((a) => a._id)
     expect(await ids()).not.toContain(aedId)
-    expect(await cloud.call('aed', 'demo-volunteer', { action: 'get', aedId })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect(await cloud.call('aed', 'demo-volunteer', { action: 'verify', aedId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await get(aedId, 'demo-volunteer')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await cloud.call('aed', 'demo-volunteer', { action: 'verify', aedId, ...details })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 
     const managed = unwrap(await cloud.call<{ items: AedDetail[] }>('aed', 'demo-staff', { action: 'manageList', communityId: 'dadu', pageSize: 50 }))
-    expect(managed.items[0]).toMatchObject({ _id: aedId, verified: false })
-    expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'verify', aedId })).verified).toBe(true)
+    expect(managed.items[0]).toMatchObject({ _id: aedId, verified: false, readiness: 'warning', hours: '未登记', openNow: false, padsExpiry: null })
+    expect(managed.items[0].reasons).toContain('居民建议，尚未核实')
+
+    const verified = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'verify', aedId, ...details }))
+    expect(verified).toMatchObject({ verified: true, status: 'available', placement: 'indoor', hours: '周一至周二 08:00-21:00', accessPhone: '0575-84123456', padsExpiry: details.padsExpiry })
+    expect(verified.reasons).not.toContain('居民建议，尚未核实')
     expect(await ids()).toContain(aedId)
+    // Verifying again changes nothing.
+    unwrap(await cloud.call('aed', 'demo-staff', { action: 'verify', aedId, ...details, name: '改过的名字' }))
+    expect(cloud.store.find('aeds', { _id: aedId })[0]).toMatchObject({ name: '新开的药店' })
+  })
+
+  test.each([
+    ['hours', 'hours'],
+    ['placement', 'placement'],
+    ['padsExpiry', 'padsExpiry'],
+    ['batteryExpiry', 'batteryExpiry'],
+    ['accessNotes', 'accessNotes'],
+    ['accessPhone', 'accessPhone'],
+  ])('verification without %s is refused and changes nothing', async (missing, field) => {
+    const { aedId } = unwrap(await cloud.call<{ aedId: string }>('aed', 'demo-resident', { action: 'suggest', name: `建议${missing}`, latitude: 30.0662, longitude: 120.5072, address: '大渡路90号便利店' }))
+    const before = cloud.store.find('aeds', { _id: aedId })[0]
+    const result = await cloud.call('aed', 'demo-staff', { action: 'verify', aedId, ...details, [missing]: undefined })
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(!result.ok && result.fields).toHaveProperty(field)
+    expect(cloud.store.find('aeds', { _id: aedId })[0]).toEqual(before)
+  })
+
+  test.each(['12345', '0575-123', '138000000001'])('an access phone like %s is refused', async (accessPhone) => {
+    const result = await cloud.call('aed', 'demo-staff', { action: 'verify', aedId: 'any', ...details, accessPhone })
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { accessPhone: expect.stringContaining('0575-84123456') } })
   })
 })
 
@@ -151,6 +304,14 @@ describe('staff manage AEDs', () => {
     expect(cloud.store.find('aeds', { _id: created._id })[0].hours).toEqual({ always: true })
     // The guardian looks after it still: they see its reports.
     expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-volunteer', { action: 'get', aedId: created._id })).canManage).toBe(true)
+  })
+
+  test('an access phone is kept, shown and removed with an empty one', async () => {
+    const created = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { ...aed, accessPhone: '13857512345' }))
+    expect(created.accessPhone).toBe('13857512345')
+    expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { ...aed, aedId: created._id, accessPhone: '057584123456' })).accessPhone).toBe('057584123456')
+    expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { ...aed, aedId: created._id, accessPhone: '' })).accessPhone).toBeNull()
+    expect(await cloud.call('aed', 'demo-staff', { ...aed, accessPhone: '110' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { accessPhone: expect.any(String) } })
   })
 
   test('others may not, and bad hours are refused', async () => {

@@ -54,6 +54,12 @@ const HOURS = {
   office: { always: false, weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['08:30', '17:30']]])) },
 } as const
 
+const ACCESS_NOTES = {
+  outdoor: '壁挂AED柜，拉开柜门即可取用（柜门会报警，属正常）',
+  indoor: '24小时有人值守，向值班人员说明后直接取用',
+  limited: '开放时间内直接取用；非开放时间请联系门卫，或拨打取用电话',
+} as const
+
 const MODELS = ['迈瑞 BeneHeart C1A', '飞利浦 HeartStart HS1', '卓尔 AED Plus', '久心 iAED-S1']
 
 export function demoAeds(now: Date) {
@@ -76,7 +82,9 @@ export function demoAeds(now: Date) {
         placement,
         floor: placement === 'indoor' ? '1楼' : '',
         hours: HOURS[hours],
-        accessNotes: hours === 'always' ? '' : '非开放时间请联系门卫或拨打社区电话',
+        accessNotes: ACCESS_NOTES[hours === 'always' ? placement : 'limited'],
+        // The duty room that opens the cabinet or the building (a Shaoxing landline).
+        accessPhone: `0575-8412${String(3400 + n)}`,
         model: MODELS[n % MODELS.length],
         guardianOrg: `${community.name}红十字会`,
         guardianOpenid: null,

@@ -1,12 +1,14 @@
 import { aedInputs } from '@/domain/aed/contract'
-import { todayInChina } from '@/domain/dates'
 import { haversineMeters } from '@/domain/geo'
 import type { Community } from '@/domain/community/types'
 import { collections, db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { aeds, point } from '../aeds'
 
-/** 新增AED: a resident's suggestion, hidden until staff of the nearest community verify it. */
+/**
+ * 新增AED: a resident's suggestion, hidden until staff of the nearest community verify it. What a
+ * resident cannot know (hours, placement, expiry dates, how to get it) stays empty until then.
+ */
 export const suggest = action({
   input: aedInputs.suggest,
   audience: 'anyone',
@@ -21,20 +23,21 @@ export const suggest = action({
         location: point(input.latitude, input.longitude),
         address: input.address,
         landmark: input.landmark,
-        placement: 'outdoor',
+        placement: null,
         floor: '',
-        hours: { always: true },
-        accessNotes: input.note,
+        hours: null,
+        accessNotes: '',
+        accessPhone: null,
         model: '',
         guardianOrg: '',
         guardianOpenid: null,
-        padsExpiry: todayInChina(),
-        batteryExpiry: todayInChina(),
+        padsExpiry: null,
+        batteryExpiry: null,
         lastInspection: null,
         status: 'unknown',
         verified: false,
         photo: input.photo ?? null,
-        history: [{ at: db.serverDate(), event: '居民建议新增，待工作人员核实', by: ctx.openid, byName: user.displayName }],
+        history: [{ at: db.serverDate(), event: '居民建议新增，待工作人员核实', by: ctx.openid, byName: user.displayName, ...(input.note ? { note: input.note } : {}) }],
         createdAt: db.serverDate(),
       },
     })

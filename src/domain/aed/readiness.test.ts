@@ -1,13 +1,73 @@
-import { readinessOf, remindersOf } from './readiness'
+import type { ReportKind } from './contract'
+import { compareForEmergency, readinessOf, REASON_LABELS, remindersOf, type Readiness, type ReadinessInput, type ReadinessReason } from './readiness'
 
-const fine = { status: 'available' as const, verified: true, padsExpiry: '2027-06-01', batteryExpiry: '2028-01-01', lastInspection: '2026-11-01', openReportKinds: [] }
+const fine: ReadinessInput = { status: 'available', verified: true, padsExpiry: '2027-06-01', batteryExpiry: '2028-01-01', lastInspection: '2026-11-01', openReportKinds: [] }
 const TODAY = '2026-11-23'
 
-test('a ready AED has no reasons', () => {
+test('a checked, in-date device is ready, with no reasons', () => {
   expect(readinessOf(fine, TODAY)).toEqual({ readiness: 'ready', reasons: [] })
 })
 
-test('guardians hear of supplies expiring within 30 days', () => {
-  expect(remindersOf({ ...fine, padsExpiry: '2026-12-20' }, TODAY)).toEqual(['电极片将于2026-12-20过期'])
-  expect(remindersOf({ ...fine, padsExpiry: '2027-01-20' }, TODAY)).toEqual([])
+test.each<[string, Partial<ReadinessInput>, Readiness, ReadinessReason[]]>([
+  ['an open fault report', { openReportKinds: ['fault'] }, 'out_of_service', ['reportedFault']],
+  ['an open "used" report', { openReportKinds: ['used'] }, 'out_of_service', ['reportedUsed']],
+  ['an inspection found it faulty', { status: 'maintenance' }, 'out_of_service', ['maintenance']],
+  ['找不到', { openReportKinds: ['missing'] }, 'warning', ['positionDoubtful']],
+  ['位置不对', { openReportKinds: ['wrongPlace'] }, 'warning', ['positionDoubtful']],
+  ['柜门无法打开', { openReportKinds: ['locked'] }, 'warning', ['reportedLocked']],
+  ['a report of another kind', { openReportKinds: ['other'] }, 'ready', []],
+  ['pads past their date', { padsExpiry: '2026-11-22' }, 'warning', ['padsExpired']],
+  ['pads expiring today still count', { padsExpiry: '2026-11-23' }, 'ready', []],
+  ['battery past its date', { batteryExpiry: '2026-01-01' }, 'warning', ['batteryExpired']],
+  ['inspected 30 days ago', { lastInspection: '2026-10-24' }, 'ready', []],
+  ['inspected 31 days ago', { lastInspection: '2026-10-23' }, 'warning', ['inspectionOverdue']],
+  ['never inspected', { lastInspection: null }, 'warning', ['neverInspected']],
+  ['a suggestion not yet verified', { verified: false, status: 'unknown', padsExpiry: null, batteryExpiry: null, lastInspection: null }, 'warning', ['unverified', 'neverInspected']],
+])('%s → %s %j', (_label, change, readiness, reasons) => {
+  expect(readinessOf({ ...fine, ...change }, TODAY)).toEqual({ readiness, reasons })
+})
+
+test('what makes a device unusable comes first; one reason per cause however many reports', () => {
+  const aed = { ...fine, padsExpiry: '2026-01-01', openReportKinds: ['missing', 'fault', 'wrongPlace', 'used', 'fault'] as ReportKind[] }
+  expect(readinessOf(aed, TODAY)).toEqual({ readiness: 'out_of_service', reasons: ['reportedFault', 'reportedUsed', 'positionDoubtful', 'padsExpired'] })
+})
+
+test('labels say what a rescuer should expect, never a bare 待核实', () => {
+  expect(REASON_LABELS.reportedFault).toBe('可能无法使用：有人报告故障')
+  expect(REASON_LABELS.reportedUsed).toBe('可能无法使用：已被使用，待检查')
+  expect(REASON_LABELS.positionDoubtful).toBe('位置待核实')
+  expect(REASON_LABELS.padsExpired).toBe('电极片已过期')
+  expect(REASON_LABELS.batteryExpired).toBe('电池已过期')
+  expect(REASON_LABELS.inspectionOverdue).toBe('超期未巡检')
+  expect(Object.values(REASON_LABELS)).not.toContain('待核实')
+})
+
+describe('emergency order', () => {
+  const aed = (name: string, readiness: Readiness, openNow: boolean, distanceMeters: number) => ({ name, readiness, openNow, distanceMeters })
+  const order = (...aeds: Array<ReturnType<typeof aed>>) => [...aeds].sort(compareForEmergency).map((a) => a.name)
+
+  test('a farther ready-and-open device comes before a nearer broken or closed one', () => {
+    expect(order(aed('broken', 'out_of_service', true, 50), aed('closed', 'ready', false, 80), aed('far', 'ready', true, 600))).toEqual(['far', 'closed', 'broken'])
+  })
+
+  test('then open with a warning, closed ready, closed with a warning, broken open, broken closed; nearest first within each', () => {
+    const all = [
+      aed('broken-closed', 'out_of_service', false, 10),
+      aed('broken-open', 'out_of_service', true, 20),
+      aed('warning-closed', 'warning', false, 30),
+      aed('ready-closed', 'ready', false, 40),
+      aed('warning-open', 'warning', true, 50),
+      aed('ready-open-far', 'ready', true, 70),
+      aed('ready-open', 'ready', true, 60),
+    ]
+    expect(order(...all)).toEqual(['ready-open', 'ready-open-far', 'warning-open', 'ready-closed', 'warning-closed', 'broken-open', 'broken-closed'])
+  })
+})
+
+describe('guardian reminders', () => {
+  test('supplies expiring within 30 days, expired ones, and a due inspection', () => {
+    expect(remindersOf({ ...fine, padsExpiry: '2026-12-20' }, TODAY)).toEqual(['电极片将于2026-12-20过期'])
+    expect(remindersOf({ ...fine, padsExpiry: '2027-01-20' }, TODAY)).toEqual([])
+    expect(remindersOf({ ...fine, batteryExpiry: '2026-11-01', lastInspection: null }, TODAY)).toEqual(['电池已过期', '已超过巡检周期'])
+  })
 })
