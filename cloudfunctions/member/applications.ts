@@ -49,7 +49,7 @@ export function toView(doc: ApplicationDoc, communityName: string, reveal: Revea
     name: doc.name,
     gender: doc.gender,
     birthDate: doc.birthDate,
-    idNumber: reveal.idNumber ? openId(doc.idCipher) : doc.idMasked,
+    idNumber: reveal.idNumber && doc.idCipher ? openId(doc.idCipher) : doc.idMasked,
     idViews: (doc.idViews ?? []).map(({ at, byName }) => ({ at: toIso(at), by: byName })),
     phone: reveal.phone ? doc.phone : maskPhone(doc.phone),
     communityId: doc.communityId,

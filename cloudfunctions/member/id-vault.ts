@@ -7,7 +7,8 @@ import { maskIdNumber } from '@/domain/privacy'
  * (HMAC-SHA256 with a key derived from the same secret) that lets a unique index refuse a second
  * application with the same number without storing it, and the masked form everyone else sees.
  */
-export type SealedId = { idCipher: string; idHash: string; idMasked: string }
+/** `idCipher` is null once the number is erased (an application turned down long ago). */
+export type SealedId = { idCipher: string | null; idHash: string; idMasked: string }
 
 const VERSION = 'v1'
 

@@ -266,3 +266,17 @@ describe('an ID number belongs to one application at a time', () => {
     expect(own.idViews).toEqual([{ at: expect.any(String), by: '工作人员 张敏' }])
   })
 })
+
+test('90 days after an application is turned down its ID number is erased; a fresh resubmission is untouched', async () => {
+  const old = unwrap(await apply('m-old', { communityId: 'dadu' }))
+  const recent = unwrap(await apply('m-recent', { communityId: 'dadu' }))
+  for (const { _id } of [old, recent]) unwrap(await review('demo-staff', _id, 'reject', '资料不全'))
+  cloud.store.update('applications', { _id: old._id }, { $set: { reviewedAt: new Date(Date.now() - 91 * 24 * 3600 * 1000) } })
+  expect(await cloud.call('memberTimer', 'm-old', {})).toEqual({ ok: false })
+  expect(await cloud.functions.invoke('memberTimer', { Type: 'Timer' }, '')).toEqual({ ok: true, erased: 1 })
+  expect(await cloud.functions.invoke('memberTimer', { Type: 'Timer' }, '')).toEqual({ ok: true, erased: 0 })
+  expect(cloud.store.find('applications', { _id: old._id })[0]).toMatchObject({ idCipher: null, idMasked: '已删除' })
+  expect(cloud.store.find('applications', { _id: recent._id })[0].idCipher).toMatch(/^v1:/)
+  expect(unwrap(await mine('m-old')).application?.idNumber).toBe('已删除')
+  expect(unwrap(await cloud.call<ApplicationView>('member', 'demo-staff', { action: 'get', applicationId: old._id })).idNumber).toBe('已删除')
+})

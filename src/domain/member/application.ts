@@ -11,6 +11,9 @@ export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number]
 
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected'
 
+/** Days an application turned down keeps its (sealed) ID number before it is erased. */
+export const ID_RETENTION_DAYS = 90
+
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   pending: '待审核',
   approved: '已通过',
