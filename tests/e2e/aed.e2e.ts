@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { todayInChina } from '../../src/domain/dates'
 import { wgs84ToGcj02 } from '../../src/domain/geo'
 import { shot, startE2E, ui, type E2E } from './harness'
 
-/** AED lookup near 大渡社区: nearest first with its distance; a fault report flags it; inspection clears it. */
+/**
+ * AED lookup near 大渡社区: nearest first with its distance and readiness in words and colour; a
+ * fault report makes it 可能无法使用; an inspection that finds it fine clears it; an inspection
+ * cannot pass expired pads; the access phone is one tap away.
+ */
 let e2e: E2E
 before(async () => {
   e2e = await startE2E()
@@ -14,8 +20,73 @@ after(() => e2e.close())
 const BROWSER_POSITION = { latitude: 30.0694, longitude: 120.5037 }
 const NEAR_DADU = wgs84ToGcj02(BROWSER_POSITION)
 
+type Measured = { text: string; font: number; width: number; height: number; contrast: number }
+
+/**
+ * Size, font and text contrast (against the nearest opaque background) of each match, in CSS px.
+ * Plain JavaScript text: the test runner's transform would add helpers the page does not have.
+ */
+const MEASURE = `(selector) => {
+  const rgb = (value) => (value.match(/[\\d.]+/g) || []).map(Number)
+  const lin = (c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)
+  const luminance = ([r, g, b]) => 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+  // Every colour the text may sit on: a gradient's stops, else the nearest opaque background colour.
+  const backgrounds = (element) => {
+    for (let at = element; at; at = at.parentElement) {
+      const style = getComputedStyle(at)
+      const stops = style.backgroundImage.match(/rgba?\\([^)]*\\)/g)
+      if (stops) return stops.map(rgb)
+      const color = rgb(style.backgroundColor)
+      if (color.length === 3 || (color.length === 4 && color[3] === 1)) return [color]
+    }
+    return [[255, 255, 255]]
+  }
+  // Pages Taro keeps hidden in the history are not on screen.
+  const shown = [...document.querySelectorAll(selector)].filter((element) => element.getClientRects().length > 0)
+  return shown.map((element) => {
+    const style = getComputedStyle(element)
+    const box = element.getBoundingClientRect()
+    const fg = luminance(rgb(style.color))
+    const ratio = (bg) => (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)
+    const worst = Math.min(...backgrounds(element).map((color) => ratio(luminance(color))))
+    return {
+      text: (element.textContent || '').trim().slice(0, 24),
+      font: parseFloat(style.fontSize),
+      width: Math.round(box.width),
+      height: Math.round(box.height),
+      contrast: Math.floor(worst * 10) / 10,
+    }
+  })
+}`
+
+function measure(page: Page, selector: string): Promise<Measured[]> {
+  return page.evaluate(`(${MEASURE})(${JSON.stringify(selector)})`) as Promise<Measured[]>
+}
+
+/** Body text ≥ 15 px, tags ≥ 12 px, controls ≥ 44 px tall, text contrast ≥ 4.5:1; logs what it measured. */
+async function expectReadable(page: Page, rules: Array<{ selector: string; minFont?: number; minHeight?: number }>): Promise<void> {
+  for (const { selector, minFont, minHeight } of rules) {
+    const found = await measure(page, selector)
+    assert.ok(found.length > 0, `nothing matches ${selector}`)
+    const least = { font: Math.min(...found.map((m) => m.font)), height: Math.min(...found.map((m) => m.height)), contrast: Math.min(...found.map((m) => m.contrast)) }
+    console.log(`measured ${selector} ×${found.length}: font ≥ ${least.font}px, height ≥ ${least.height}px, contrast ≥ ${least.contrast}:1`)
+    for (const m of found) {
+      if (minFont) assert.ok(m.font >= minFont, `${selector} "${m.text}" font ${m.font}px < ${minFont}px`)
+      if (minHeight) assert.ok(m.height >= minHeight, `${selector} "${m.text}" height ${m.height}px < ${minHeight}px`)
+      assert.ok(m.contrast >= 4.5, `${selector} "${m.text}" contrast ${m.contrast}:1 < 4.5:1`)
+    }
+  }
+}
+
+/** A screenshot once Taro's page has slid into view (its entry animation brings it in from the right). */
+async function settledShot(page: Page, name: string, testId: string): Promise<void> {
+  const inPlace = `[...document.querySelectorAll('[data-testid="${testId}"]')].some((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().left < 30)`
+  await page.waitForFunction(inPlace)
+  await shot(page, name)
+}
+
 describe('附近的AED', () => {
-  test('nearest first with its distance; a fault report shows 待核实; staff inspection clears it', async () => {
+  test('nearest first with distance and readiness; a fault report shows 可能无法使用; staff inspection clears it', async () => {
     const { page, errors } = await e2e.open('demo-resident', { geolocation: BROWSER_POSITION })
     await page.goto(`${e2e.cloud.url}/#/packages/aed/pages/index/index`)
     await page.locator('[data-testid="location-consent"]').waitFor()
@@ -23,40 +94,98 @@ describe('附近的AED', () => {
     const first = page.locator('[data-testid="aed-card"]').first()
     await first.waitFor()
     await page.locator('[data-testid="aed-overview"]').waitFor()
-    await shot(page, 'aed-nearby')
 
     // The nearest AED according to an independent computation over the seeded data.
-    const aeds = e2e.cloud.store.find('aeds', { verified: true }) as unknown as Array<{ name: string; location: { coordinates: [number, number] } }>
+    const aeds = e2e.cloud.store.find('aeds', { verified: true }) as unknown as Array<{ _id: string; name: string; location: { coordinates: [number, number] } }>
     const meters = (lng: number, lat: number) => {
       const rad = Math.PI / 180
       const a = Math.sin(((lat - NEAR_DADU.latitude) * rad) / 2) ** 2 + Math.cos(NEAR_DADU.latitude * rad) * Math.cos(lat * rad) * Math.sin(((lng - NEAR_DADU.longitude) * rad) / 2) ** 2
       return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a))
     }
-    const nearest = aeds.map((a) => ({ name: a.name, m: meters(...a.location.coordinates) })).sort((a, b) => a.m - b.m)[0]
+    const nearest = aeds.map((a) => ({ id: a._id, name: a.name, m: meters(...a.location.coordinates) })).sort((a, b) => a.m - b.m)[0]
     const text = await first.innerText()
     assert.match(text, new RegExp(nearest.name))
     assert.match(text, new RegExp(`${Math.round(nearest.m)}米`))
+    // Every card says in words whether the device can be used.
+    const cards = page.locator('[data-testid="aed-card"]')
+    assert.equal(await cards.locator('[data-testid="aed-readiness"]').count(), await cards.count())
+    assert.match(await first.locator('[data-testid="aed-readiness"]').innerText(), /设备正常|请注意|可能无法使用|停用维修中/)
+    assert.equal(await page.getByText('待核实', { exact: true }).count(), 0)
+    await settledShot(page, 'aed-nearby', 'aed-card')
+    await expectReadable(page, [
+      { selector: '.aed-card__name', minFont: 15 },
+      { selector: '.aed-card__where', minFont: 15 },
+      { selector: '.aed-card__walk', minFont: 15 },
+      { selector: '.readiness__headline', minFont: 15 },
+      { selector: '.open-tag', minFont: 12 },
+      { selector: '.aed-home__suggest', minHeight: 44 },
+      { selector: '.aed-home__from .nut-button', minHeight: 44 },
+    ])
 
     await first.click()
     await page.locator('[data-testid="aed-detail"]').waitFor()
-    assert.equal(await page.locator('[data-testid="aed-detail"] [data-testid="aed-warnings"]', { hasText: '待核实' }).count(), 0)
+    assert.equal(await page.locator('[data-testid="aed-readiness"][data-readiness="out_of_service"]').count(), 0)
+    // The access phone is a button that calls it; the notes no longer send people to a number they cannot see.
+    const call = page.locator('[data-testid="aed-call"]')
+    assert.match(await call.innerText(), /拨打取用电话 0575-8412\d{4}/)
+    assert.doesNotMatch(await page.locator('[data-testid="aed-detail"]').innerText(), /拨打社区电话/)
+    await settledShot(page, 'aed-detail', 'aed-detail')
+    await expectReadable(page, [
+      { selector: '.aed-detail__name', minFont: 15 },
+      { selector: '.aed-detail__label', minFont: 15 },
+      { selector: '.aed-detail__value', minFont: 15 },
+      { selector: '.readiness__headline', minFont: 15 },
+      { selector: '.open-tag', minFont: 12 },
+      { selector: '[data-testid="aed-call"]', minHeight: 44 },
+      { selector: '.aed-detail__actions .nut-button', minHeight: 44 },
+    ])
+
     await ui.button(page, '报告问题')
     await ui.choose(page, 'report-kind', '设备故障')
     await ui.button(page, '提交报告')
-    await page.locator('[data-testid="aed-warnings"]', { hasText: '待核实' }).waitFor()
-    await shot(page, 'aed-flagged')
+    const broken = page.locator('[data-testid="aed-readiness"][data-readiness="out_of_service"]')
+    await broken.waitFor()
+    assert.match(await broken.innerText(), /可能无法使用：有人报告故障/)
+    assert.equal(await page.getByText('待核实', { exact: true }).count(), 0)
+    await settledShot(page, 'aed-flagged', 'aed-detail')
+    await expectReadable(page, [{ selector: '.readiness__headline', minFont: 15 }])
     const detailUrl = page.url()
+    // The reporter hears that the report arrived.
+    assert.ok(e2e.cloud.store.find('inbox', { openid: 'demo-resident' }).some((m) => m.kind === 'aed_report' && String(m.body).includes('已收到')))
+
+    // Back on the list the same device reads 可能无法使用 in its card.
+    await page.goBack()
+    await page.locator('[data-testid="aed-card"][data-readiness="out_of_service"]', { hasText: nearest.name }).first().waitFor()
+    await settledShot(page, 'aed-nearby-flagged', 'aed-card')
 
     const { page: staff } = await e2e.open('demo-staff')
     await staff.goto(detailUrl)
     await staff.locator('[data-testid="aed-keeper"]').waitFor()
+    await staff.locator('[data-testid="aed-open-report"]', { hasText: '设备故障' }).waitFor()
     await ui.choose(staff, 'inspect-result', '设备完好')
     await ui.button(staff, '记录今天的巡检')
     await staff.getByText('巡检：设备完好').waitFor()
+    await staff.locator('[data-testid="aed-readiness"][data-readiness="ready"]').waitFor()
+    assert.equal(await staff.locator('[data-testid="aed-open-report"]').count(), 0)
 
-    await page.reload()
-    await page.locator('[data-testid="aed-detail"]').waitFor()
-    assert.equal(await page.locator('[data-testid="aed-warnings"]', { hasText: '待核实' }).count(), 0)
+    await page.goto(detailUrl)
+    await page.locator('[data-testid="aed-readiness"][data-readiness="ready"]').waitFor()
+    assert.ok(e2e.cloud.store.find('inbox', { openid: 'demo-resident' }).some((m) => m.kind === 'aed_report' && String(m.body).includes('设备完好')))
+    assert.deepEqual(errors, [])
+  })
+
+  test('an inspection cannot pass a device whose pads are past their date', async () => {
+    const expired = (e2e.cloud.store.find('aeds', { verified: true }) as unknown as Array<{ _id: string; padsExpiry: string }>).find((a) => a.padsExpiry < todayInChina())
+    assert.ok(expired, 'the seed has a device with expired pads')
+    const { page, errors } = await e2e.open('demo-staff')
+    await page.goto(`${e2e.cloud.url}/#/packages/aed/pages/detail/index?id=${expired._id}`)
+    await page.locator('[data-testid="aed-readiness"][data-readiness="warning"]', { hasText: '电极片已过期' }).waitFor()
+    await page.getByText('电极片已过期：更换后请选择新的有效期').waitFor()
+    await ui.button(page, '记录今天的巡检')
+    await page.locator('.taro-modal__content', { hasText: '不能记为设备完好' }).waitFor()
+    await settledShot(page, 'aed-inspect-refused', 'aed-keeper')
+    await ui.modal(page, '知道了')
+    assert.equal(e2e.cloud.store.find('aeds', { _id: expired._id })[0].padsExpiry, expired.padsExpiry)
     assert.deepEqual(errors, [])
   })
 

@@ -92,7 +92,7 @@ const timeRange = v.tuple([v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$
 const openingHours = v.union([
   v.object({ always: v.literal(true) }),
   v.object({ always: v.literal(false), weekly: v.record(v.picklist(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), v.array(timeRange)) }),
-], '开放时间格式不正确')
+], '请选择开放时间')
 
 /** What staff record about a device, when they register or correct it and when they verify a suggestion. */
 const aedFields = {

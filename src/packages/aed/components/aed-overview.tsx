@@ -5,11 +5,13 @@ import './aed-overview.scss'
 
 type Props = { from: LatLng; aeds: NearbyAed[]; selectedId?: string; onSelect(aedId: string): void }
 
-const MARKER_COLORS = { ok: '#389e0d', warning: '#d48806', closed: '#8c8c8c' }
+/** The list says the same in words; white numbers stay readable on each (≥ 5.5:1). */
+const MARKER_COLORS = { ok: '#237804', warning: '#874d00', closed: '#595959', broken: '#a8071a' }
 
 function kindOf(aed: NearbyAed): keyof typeof MARKER_COLORS {
+  if (aed.readiness === 'out_of_service') return 'broken'
   if (!aed.openNow) return 'closed'
-  return aed.warnings.length ? 'warning' : 'ok'
+  return aed.readiness === 'warning' ? 'warning' : 'ok'
 }
 
 /**

@@ -1,5 +1,5 @@
 import { View, Text, Image, Picker } from '@tarojs/components'
-import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
@@ -8,13 +8,16 @@ import { LoadState } from '@/components/load-state'
 import { PhotoPicker } from '@/components/photo-picker'
 import { PageShell } from '@/components/page-shell'
 import { Timeline } from '@/components/timeline'
-import { REPORT_KINDS, type AedDetail, type ReportKind } from '@/domain/aed/contract'
+import { REPORT_KINDS, type AedDetail, type AedReport, type ReportKind } from '@/domain/aed/contract'
 import { todayInChina } from '@/domain/dates'
 import { formatDistance, haversineMeters } from '@/domain/geo'
 import { useRemote } from '@/hooks/use-remote'
 import { aedService } from '@/services/aed'
 import { navigateTo } from '@/services/location'
 import { messageOf } from '@/services/service-error'
+import { requestSubscriptions } from '@/services/subscriptions'
+import { OpenTag, ReadinessPanel } from '../../components/readiness'
+import '../../components/touch.scss'
 import './index.scss'
 import { pages, withQuery } from '@/routes'
 
@@ -51,7 +54,9 @@ export default function AedDetailPage() {
       await Taro.showToast({ title: '请选择问题类型', icon: 'none' })
       return
     }
-    if (await run(() => aedService.report(id, kind, note.trim(), photos[0]), '已报告，谢谢您')) {
+    // Asked in the tap itself (WeChat's rule), so the outcome can reach the reporter later.
+    await requestSubscriptions(['aed_report'])
+    if (await run(() => aedService.report(id, kind, note.trim(), photos[0]), '已报告，处理后会告诉您')) {
       setReporting(false)
       setKind(undefined)
       setNote('')
@@ -66,35 +71,28 @@ export default function AedDetailPage() {
   }
 
   return (
-    <PageShell>
+    <PageShell className='aed-page'>
       <LoadState loading={loading && !aed} error={aed ? undefined : error} onRetry={reload}>
         {aed && (
           <>
             <View className='card' data-testid='aed-detail'>
               <View className='aed-detail__head'>
-                <Text className='section-title'>{aed.name}</Text>
-                <Tag type={aed.openNow ? 'success' : 'default'}>{aed.openNow ? '现在开放' : '现在不开放'}</Tag>
+                <Text className='aed-detail__name'>{aed.name}</Text>
+                <OpenTag openNow={aed.openNow} />
               </View>
               {origin && origin.length === 2 && (
                 <Text className='aed-detail__distance'>
                   距您 {formatDistance(haversineMeters({ latitude: origin[0], longitude: origin[1] }, aed.location))}
                 </Text>
               )}
-              {aed.reasons.length > 0 && (
-                <View className='aed-detail__warnings' data-testid='aed-warnings'>
-                  {aed.reasons.map((w) => (
-                    <Tag key={w} type='danger'>
-                      {w}
-                    </Tag>
-                  ))}
-                </View>
-              )}
+              <ReadinessPanel aed={aed} />
               {aed.photo && <Image className='aed-detail__photo' src={aed.photo} mode='aspectFill' />}
               {[
                 ['位置', `${aed.address}`],
-                ['具体位置', `${aed.landmark}${aed.placement === 'indoor' ? `（室内${aed.floor ? ` ${aed.floor}` : ''}）` : '（室外）'}`],
+                ['具体位置', `${aed.landmark}${aed.placement === 'indoor' ? `（室内${aed.floor ? ` ${aed.floor}` : ''}）` : aed.placement === 'outdoor' ? '（室外）' : ''}`],
                 ['开放时间', aed.hours],
                 ['取用说明', aed.accessNotes || '无'],
+                ['取用电话', aed.accessPhone ?? '未登记'],
                 ['设备型号', aed.model || '未登记'],
                 ['管理单位', aed.guardianOrg || aed.communityName],
                 ['上次巡检', aed.lastInspection ?? '暂无记录'],
@@ -106,6 +104,11 @@ export default function AedDetailPage() {
                   <Text className='aed-detail__value'>{value}</Text>
                 </View>
               ))}
+              {aed.accessPhone && (
+                <Button className='aed-detail__call' block size='large' data-testid='aed-call' onClick={() => Taro.makePhoneCall({ phoneNumber: aed.accessPhone ?? '' })}>
+                  拨打取用电话 {aed.accessPhone}
+                </Button>
+              )}
               <View className='aed-detail__actions'>
                 <Button type='primary' size='large' onClick={() => navigate(aed)}>
                   导航
@@ -146,49 +149,70 @@ export default function AedDetailPage() {
   )
 }
 
+type Run = (work: () => Promise<unknown>, done: string) => Promise<boolean>
+
 /** For staff and the guardian: verify a suggestion, record an inspection, close reports. */
-function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run(work: () => Promise<unknown>, done: string): Promise<boolean> }) {
+function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run: Run }) {
   const today = todayInChina()
   const [result, setResult] = useState<'ok' | 'faulty'>('ok')
   const [padsExpiry, setPadsExpiry] = useState(aed.padsExpiry ?? today)
   const [batteryExpiry, setBatteryExpiry] = useState(aed.batteryExpiry ?? today)
+  // 设备完好 needs supplies in date: said beside the dates before the server refuses it.
+  const expired = (date: string, what: string) => (result === 'ok' && date < today ? `${what}已过期：更换后请选择新的有效期` : undefined)
   return (
     <View className='card' data-testid='aed-keeper'>
       <Text className='section-title'>设备管理</Text>
-      <Button block fill='outline' onClick={() => Taro.navigateTo({ url: withQuery(pages.staffAedEdit, { id: aed._id }) })}>
-        修改设备信息
-      </Button>
-      {!aed.verified && (
-        <Button block type='primary' disabled={busy} onClick={() => Taro.navigateTo({ url: withQuery(pages.staffAedEdit, { id: aed._id, verify: '1' }) })}>
-          现场核实无误，公开这台AED
+      {aed.verified ? (
+        <Button block fill='outline' onClick={() => Taro.navigateTo({ url: withQuery(pages.staffAedEdit, { id: aed._id }) })}>
+          修改设备信息
         </Button>
+      ) : (
+        <>
+          <Text className='aed-detail__text'>居民建议的AED：请到现场核实，填写开放时间、室内外、电极片和电池有效期、取用说明和取用电话后再公开。</Text>
+          <Button block type='primary' size='large' onClick={() => Taro.navigateTo({ url: withQuery(pages.staffAedEdit, { id: aed._id, verify: 1 }) })}>
+            现场核实，填写信息后公开
+          </Button>
+        </>
       )}
       {aed.reports.map((report) => (
-        <View key={report._id} className='aed-detail__report'>
-          <Text>
-            {REPORT_KINDS[report.kind]}
-            {report.note ? `：${report.note}` : ''}
-          </Text>
-          <Button size='small' disabled={busy} onClick={() => run(() => aedService.resolveReport(report._id, '已现场处理'), '已处理')}>
-            标记已处理
-          </Button>
-        </View>
+        <ReportItem key={report._id} report={report} busy={busy} run={run} />
       ))}
-      <FormField label='巡检结果' required>
-        <ChoiceGroup options={[{ value: 'ok', label: '设备完好' }, { value: 'faulty', label: '设备故障' }]} value={result} onChange={(value) => setResult(value as 'ok' | 'faulty')} testId='inspect-result' />
-      </FormField>
-      <FormField label='电极片有效期' required>
-        <Picker mode='date' value={padsExpiry} start={today} onChange={(e) => setPadsExpiry(e.detail.value)}>
-          <View className='form-field__picker'>{padsExpiry}</View>
-        </Picker>
-      </FormField>
-      <FormField label='电池有效期' required>
-        <Picker mode='date' value={batteryExpiry} start={today} onChange={(e) => setBatteryExpiry(e.detail.value)}>
-          <View className='form-field__picker'>{batteryExpiry}</View>
-        </Picker>
-      </FormField>
-      <Button block type='primary' size='large' disabled={busy} onClick={() => run(() => aedService.inspect(aed._id, { date: today, result, padsExpiry, batteryExpiry, note: '' }), '巡检已记录')}>
-        记录今天的巡检
+      {aed.verified && (
+        <>
+          <FormField label='巡检结果' required>
+            <ChoiceGroup options={[{ value: 'ok', label: '设备完好' }, { value: 'faulty', label: '设备故障' }]} value={result} onChange={(value) => setResult(value as 'ok' | 'faulty')} testId='inspect-result' />
+          </FormField>
+          <FormField label='电极片有效期' required error={expired(padsExpiry, '电极片')}>
+            <Picker mode='date' value={padsExpiry} start={today} onChange={(e) => setPadsExpiry(e.detail.value)}>
+              <View className='form-field__picker'>{padsExpiry}</View>
+            </Picker>
+          </FormField>
+          <FormField label='电池有效期' required error={expired(batteryExpiry, '电池')}>
+            <Picker mode='date' value={batteryExpiry} start={today} onChange={(e) => setBatteryExpiry(e.detail.value)}>
+              <View className='form-field__picker'>{batteryExpiry}</View>
+            </Picker>
+          </FormField>
+          <Button block type='primary' size='large' disabled={busy} onClick={() => run(() => aedService.inspect(aed._id, { date: today, result, padsExpiry, batteryExpiry, note: '' }), '巡检已记录')}>
+            记录今天的巡检
+          </Button>
+        </>
+      )}
+    </View>
+  )
+}
+
+/** An open report: what was found is written down and sent to the person who reported it. */
+function ReportItem({ report, busy, run }: { report: AedReport; busy: boolean; run: Run }) {
+  const [resolution, setResolution] = useState('')
+  return (
+    <View className='aed-detail__report' data-testid='aed-open-report'>
+      <Text className='aed-detail__report-title'>
+        {REPORT_KINDS[report.kind]}
+        {report.note ? `：${report.note}` : ''}
+      </Text>
+      <Input className='aed-detail__report-input' value={resolution} maxLength={200} placeholder='处理结果，会告诉报告人' onChange={setResolution} />
+      <Button size='large' disabled={busy} onClick={() => run(() => aedService.resolveReport(report._id, resolution.trim()), '已处理，已告知报告人')}>
+        处理完毕
       </Button>
     </View>
   )

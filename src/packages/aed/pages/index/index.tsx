@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { LoadState } from '@/components/load-state'
@@ -14,6 +14,7 @@ import { messageOf } from '@/services/service-error'
 import { userService } from '@/services/user'
 import { AedCard } from '../../components/aed-card'
 import { AedOverview } from '../../components/aed-overview'
+import '../../components/touch.scss'
 import './index.scss'
 import { pages, withQuery } from '@/routes'
 
@@ -45,15 +46,21 @@ export default function NearbyAedPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
+  const search = (near: LatLng) => aedService.nearby({ latitude: near.latitude, longitude: near.longitude, radiusMeters: 10_000, limit: 20 })
+
   useEffect(() => {
     if (!from) return
     setAeds(undefined)
     setError(undefined)
-    aedService
-      .nearby(from.latitude, from.longitude)
+    search(from)
       .then(({ items }) => setAeds(items))
       .catch((failure) => setError(messageOf(failure)))
   }, [from])
+
+  // Back from a detail page (a report, an inspection): readiness may have changed; the list stays while it refreshes.
+  useDidShow(() => {
+    if (from && aeds) search(from).then(({ items }) => setAeds(items), () => undefined)
+  })
 
   const agree = () => {
     rememberLocationConsent()
@@ -78,7 +85,7 @@ export default function NearbyAedPage() {
   }
 
   return (
-    <PageShell>
+    <PageShell className='aed-page'>
       {stage === 'consent' && (
         <View className='card' data-testid='location-consent'>
           <Text className='section-title'>使用您的位置查找AED</Text>
@@ -113,7 +120,7 @@ export default function NearbyAedPage() {
         <>
           <View className='aed-home__from'>
             <Text className='hint'>按 {from.label} 查找</Text>
-            <Button size='small' fill='none' onClick={() => setStage('choose')}>
+            <Button fill='outline' onClick={() => setStage('choose')}>
               换个位置
             </Button>
           </View>
@@ -121,8 +128,8 @@ export default function NearbyAedPage() {
             {aeds && (
               <>
                 <AedOverview from={from} aeds={aeds} selectedId={selected} onSelect={setSelected} />
-                {aeds.map((aed) => (
-                  <AedCard key={aed._id} aed={aed} selected={aed._id === selected} onOpen={() => Taro.navigateTo({ url: withQuery(pages.aedDetail, { id: aed._id, from: `${from.latitude},${from.longitude}` }) })} />
+                {aeds.map((aed, i) => (
+                  <AedCard key={aed._id} aed={aed} index={i + 1} selected={aed._id === selected} onOpen={() => Taro.navigateTo({ url: withQuery(pages.aedDetail, { id: aed._id, from: `${from.latitude},${from.longitude}` }) })} />
                 ))}
               </>
             )}
@@ -130,7 +137,7 @@ export default function NearbyAedPage() {
         </>
       )}
 
-      <Button block fill='outline' className='aed-home__suggest' onClick={() => Taro.navigateTo({ url: pages.aedSuggest })}>
+      <Button block size='large' fill='outline' className='aed-home__suggest' onClick={() => Taro.navigateTo({ url: pages.aedSuggest })}>
         发现这里缺少一台AED？新增AED
       </Button>
     </PageShell>

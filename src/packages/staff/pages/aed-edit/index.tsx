@@ -15,6 +15,7 @@ import { aedService } from '@/services/aed'
 import { currentPosition } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 import { pages, withQuery } from '@/routes'
+import './index.scss'
 
 /** Hours as staff set them here: around the clock, every day, or working days, from–to; or as stored. */
 type HoursMode = 'always' | 'daily' | 'weekdays' | 'kept'
@@ -27,22 +28,24 @@ type Draft = {
   landmark: string
   placement?: 'indoor' | 'outdoor'
   floor: string
-  hoursMode: HoursMode
+  /** Unset for a suggestion: its hours must be chosen, never assumed. */
+  hoursMode?: HoursMode
   /** Stored hours that fit none of the form's patterns (e.g. different on Saturdays), kept unless changed. */
   keptHours?: OpeningHours
   opens: string
   closes: string
   accessNotes: string
+  accessPhone: string
   model: string
   guardianOrg: string
   padsExpiry: string
   batteryExpiry: string
 }
 
-function toHours({ hoursMode, keptHours, opens, closes }: Draft): OpeningHours {
+function toHours({ hoursMode, keptHours, opens, closes }: Draft): OpeningHours | undefined {
   if (hoursMode === 'kept' && keptHours) return keptHours
   if (hoursMode === 'daily' || hoursMode === 'weekdays') return fromSimpleHours({ mode: hoursMode, opens, closes })
-  return fromSimpleHours({ mode: 'always' })
+  return hoursMode === 'always' ? fromSimpleHours({ mode: 'always' }) : undefined
 }
 
 /** The form's fields for stored hours: the matching pattern with its times, or the hours kept as they are. */
@@ -65,6 +68,7 @@ const toInput = (draft: Draft, aedId?: string) => ({
   floor: draft.floor,
   hours: toHours(draft),
   accessNotes: draft.accessNotes,
+  accessPhone: draft.accessPhone,
   model: draft.model,
   guardianOrg: draft.guardianOrg,
   padsExpiry: draft.padsExpiry,
@@ -72,8 +76,8 @@ const toInput = (draft: Draft, aedId?: string) => ({
 })
 
 const EMPTY: Draft = {
-  name: '', latitude: '', longitude: '', address: '', landmark: '', floor: '', hoursMode: 'always', opens: '08:00', closes: '18:00',
-  accessNotes: '', model: '', guardianOrg: '', padsExpiry: '', batteryExpiry: '',
+  name: '', latitude: '', longitude: '', address: '', landmark: '', floor: '', opens: '08:00', closes: '18:00',
+  accessNotes: '', accessPhone: '', model: '', guardianOrg: '', padsExpiry: '', batteryExpiry: '',
 }
 
 function fromDetail(aed: AedDetail): Draft {
@@ -88,24 +92,33 @@ function fromDetail(aed: AedDetail): Draft {
     placement: aed.placement ?? undefined,
     floor: aed.floor,
     accessNotes: aed.accessNotes,
+    accessPhone: aed.accessPhone ?? '',
     model: aed.model,
     guardianOrg: aed.guardianOrg,
     padsExpiry: aed.padsExpiry ?? '',
     batteryExpiry: aed.batteryExpiry ?? '',
-    ...(aed.openingHours ? hoursDraft(aed.openingHours) : {}),
+    ...(aed.openingHours ? hoursDraft(aed.openingHours) : { hoursMode: undefined }),
   }
 }
 
-/** 登记AED / 修改: staff record a device of their community (position in GCJ-02). */
+const REQUIRED = ['name', 'communityId', 'latitude', 'longitude', 'address', 'placement', 'hours', 'padsExpiry', 'batteryExpiry', 'accessPhone']
+
+/**
+ * 登记AED / 修改: staff record a device of their community (position in GCJ-02). With `verify`,
+ * a resident's suggestion checked on site: published with the details recorded there.
+ */
 export default function AedEditPage() {
-  const aedId = useRouter().params.id
+  const { id: aedId, verify } = useRouter().params
+  const verifying = !!aedId && verify === '1'
+  const schema = verifying ? aedInputs.verify : aedInputs.save
   const me = useMe()
-  const form = useValidatedForm(aedInputs.save, EMPTY, (draft: Draft) => toInput(draft, aedId))
+  const form = useValidatedForm(schema, EMPTY, (draft: Draft) => toInput(draft, aedId))
   const { draft, set, errorOf } = form
   const [saving, setSaving] = useState(false)
   const today = todayInChina()
 
   useEffect(() => {
+    if (verifying) void Taro.setNavigationBarTitle({ title: '现场核实AED' })
     if (aedId) void aedService.get(aedId).then((aed) => form.setDraft(fromDetail(aed)))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [aedId])
@@ -125,12 +138,12 @@ export default function AedEditPage() {
   }
 
   const save = async () => {
-    const parsed = v.safeParse(aedInputs.save, toInput(draft, aedId))
-    if (!form.check(['name', 'communityId', 'latitude', 'longitude', 'address', 'placement', 'hours', 'padsExpiry', 'batteryExpiry']) || !parsed.success) return
+    const input = toInput(draft, aedId)
+    if (!form.check(verifying ? [...REQUIRED, 'accessNotes'] : REQUIRED)) return
     setSaving(true)
     try {
-      const saved = await aedService.save(parsed.output)
-      await Taro.showToast({ title: '已保存', icon: 'success' })
+      const saved = verifying ? await aedService.verify(v.parse(aedInputs.verify, input)) : await aedService.save(v.parse(aedInputs.save, input))
+      await Taro.showToast({ title: verifying ? '已核实并公开' : '已保存', icon: 'success' })
       await Taro.redirectTo({ url: withQuery(pages.aedDetail, { id: saved._id }) })
     } catch (error) {
       form.showServerError(error)
@@ -142,7 +155,7 @@ export default function AedEditPage() {
 
   const communities = (me.data?.communities ?? []).filter((c) => me.data?.staffCommunityIds.includes(c._id))
   const date = (field: 'padsExpiry' | 'batteryExpiry') => (
-    <Picker mode='date' value={draft[field] || today} start={today} onChange={(e) => set(field, e.detail.value)}>
+    <Picker mode='date' value={draft[field] || today} onChange={(e) => set(field, e.detail.value)}>
       <View className='form-field__picker'>{draft[field] || '请选择'}</View>
     </Picker>
   )
@@ -153,7 +166,7 @@ export default function AedEditPage() {
   )
 
   return (
-    <PageShell>
+    <PageShell className='aed-edit'>
       <View className='card'>
         <FormField label='名称' required error={errorOf('name')}>
           <Input value={draft.name} maxLength={40} placeholder='例如：大渡菜市场' onChange={(value) => set('name', value)} />
@@ -194,8 +207,11 @@ export default function AedEditPage() {
             </View>
           )}
         </FormField>
-        <FormField label='取用说明' hint='例如：夜间请联系门卫'>
+        <FormField label='取用说明' required={verifying} hint='例如：壁挂柜拉开即可取用；非开放时间请联系门卫' error={errorOf('accessNotes')}>
           <Input value={draft.accessNotes} maxLength={200} onChange={(value) => set('accessNotes', value)} />
+        </FormField>
+        <FormField label='取用电话' required={verifying} hint='谁能开柜门或开门：11位手机号，或带区号的固话如 0575-84123456' error={errorOf('accessPhone')}>
+          <Input type='tel' value={draft.accessPhone} maxLength={20} placeholder='0575-84123456' onChange={(value) => set('accessPhone', value)} />
         </FormField>
         <FormField label='设备型号'>
           <Input value={draft.model} maxLength={60} onChange={(value) => set('model', value)} />
@@ -211,7 +227,7 @@ export default function AedEditPage() {
         </FormField>
       </View>
       <Button block size='large' type='primary' loading={saving} disabled={saving} onClick={save}>
-        保存
+        {verifying ? '核实无误，公开这台AED' : '保存'}
       </Button>
     </PageShell>
   )

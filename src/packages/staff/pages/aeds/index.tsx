@@ -1,12 +1,15 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
-import type { AedDetail } from '@/domain/aed/contract'
+import type { AedDetail, Readiness } from '@/domain/aed/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { aedService } from '@/services/aed'
 import { pages, withQuery } from '@/routes'
+import './index.scss'
+
+const READINESS_TAGS: Record<Readiness, string> = { ready: '设备正常', warning: '需要处理', out_of_service: '可能无法使用' }
 
 /** The AEDs of the staff member's communities: suggestions and devices needing attention first. */
 export default function AedManagePage() {
@@ -15,7 +18,7 @@ export default function AedManagePage() {
     if (list.last) void list.refresh()
   })
   return (
-    <PageShell>
+    <PageShell className='aed-manage'>
       <Button block type='primary' className='aed-manage__add' onClick={() => Taro.navigateTo({ url: pages.staffAedEdit })}>
         登记一台AED
       </Button>
@@ -23,18 +26,14 @@ export default function AedManagePage() {
         {(aed) => (
           <View key={aed._id} className='card' data-testid='managed-aed' onClick={() => Taro.navigateTo({ url: withQuery(pages.aedDetail, { id: aed._id }) })}>
             <Text className='section-title'>{aed.name}</Text>
-            <Text className='hint'>
+            <Text className='aed-manage__where'>
               {aed.communityName} · {aed.landmark}
             </Text>
-            <View className='staff-actions'>
-              {!aed.verified && <Tag type='warning'>居民建议，待核实</Tag>}
-              {aed.openReports > 0 && <Tag type='danger'>{aed.openReports} 条问题报告</Tag>}
-              {aed.reasons.map((w) => (
-                <Tag key={w} type='danger' plain>
-                  {w}
-                </Tag>
-              ))}
+            <View className='aed-manage__tags'>
+              <Text className={`aed-manage__tag aed-manage__tag--${aed.readiness}`}>{READINESS_TAGS[aed.readiness]}</Text>
+              {aed.openReports > 0 && <Text className='aed-manage__tag aed-manage__tag--out_of_service'>{aed.openReports} 条问题报告</Text>}
             </View>
+            {aed.reasons.length > 0 && <Text className='aed-manage__reasons'>{aed.reasons.join('；')}</Text>}
           </View>
         )}
       </PagedList>
