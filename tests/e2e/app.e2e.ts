@@ -88,6 +88,24 @@ describe('the H5 app on the local cloud', () => {
     assert.equal(await page.locator('.page-shell--large').count(), 1)
   })
 
+  test('注销账号 says what happens, asks first, and erases the person', async () => {
+    const who = 'e2e-leaving'
+    const { page, errors } = await e2e.open(who)
+    await page.goto(`${e2e.cloud.url}/#/pages/mine/index`)
+    await profileOf(page, '居民')
+    assert.equal(e2e.cloud.store.find('users', { _id: who }).length, 1)
+    await cell(page, '删除我的个人信息').click()
+    await page.getByText('将删除您的入会申请和会员卡').waitFor()
+    await shot(page, 'delete-account-confirm')
+    await page.locator('.taro-modal__foot div', { hasText: '再想想' }).click()
+    assert.equal(e2e.cloud.store.find('users', { _id: who }).length, 1)
+    await cell(page, '删除我的个人信息').click()
+    await page.locator('.taro-modal__foot div', { hasText: '确认注销' }).click()
+    await page.getByText('您的个人信息已删除').waitFor()
+    assert.equal(e2e.cloud.store.find('users', { _id: who }).length, 0)
+    assert.deepEqual(errors, [])
+  })
+
   test('the inbox lists messages and marks them read', async () => {
     e2e.cloud.store.insert(
       'inbox',
