@@ -189,6 +189,32 @@ describe('附近的AED', () => {
     assert.deepEqual(errors, [])
   })
 
+  test('a suggestion is published only with its real details: the verify form asks for each', async () => {
+    const suggested = await fetch(`${e2e.cloud.url}/api/functions/aed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-resident' },
+      body: JSON.stringify({ action: 'suggest', name: '大渡药店', latitude: 30.0661, longitude: 120.5071, address: '大渡路88号药店', landmark: '收银台后面' }),
+    }).then((response) => response.json() as Promise<{ data: { aedId: string } }>)
+    const aedId = suggested.data.aedId
+    const { page, errors } = await e2e.open('demo-staff')
+    await page.goto(`${e2e.cloud.url}/#/packages/staff/pages/aeds/index`)
+    const managed = page.locator('[data-testid="managed-aed"]', { hasText: '大渡药店' })
+    await managed.waitFor()
+    assert.match(await managed.innerText(), /居民建议，尚未核实/)
+    await settledShot(page, 'aed-staff-list', 'managed-aed')
+    await managed.click()
+    await page.locator('[data-testid="aed-keeper"]').waitFor()
+    await ui.button(page, '现场核实，填写信息后公开')
+    await page.locator('.nut-button', { hasText: '核实无误，公开这台AED' }).waitFor()
+    await ui.button(page, '核实无误，公开这台AED')
+    for (const message of ['请选择室内或室外', '请选择开放时间', '请选择电极片有效期', '请选择电池有效期', '请填写取用电话']) {
+      await page.locator('.form-field__error', { hasText: message }).first().waitFor()
+    }
+    await settledShot(page, 'aed-verify-form', 'aed-edit-form')
+    assert.equal(e2e.cloud.store.find('aeds', { _id: aedId })[0].verified, false)
+    assert.deepEqual(errors, [])
+  })
+
   test('without a position the person picks a community and still gets AEDs', async () => {
     const { page, errors } = await e2e.open('demo-member')
     await page.goto(`${e2e.cloud.url}/#/packages/aed/pages/index/index`)

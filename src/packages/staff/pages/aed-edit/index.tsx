@@ -167,7 +167,7 @@ export default function AedEditPage() {
 
   return (
     <PageShell className='aed-edit'>
-      <View className='card'>
+      <View className='card' data-testid='aed-edit-form'>
         <FormField label='名称' required error={errorOf('name')}>
           <Input value={draft.name} maxLength={40} placeholder='例如：大渡菜市场' onChange={(value) => set('name', value)} />
         </FormField>
