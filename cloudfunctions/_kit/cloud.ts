@@ -25,6 +25,7 @@ export const collections = {
   aedReports: 'aedReports',
   lessons: 'lessons',
   lessonProgress: 'lessonProgress',
+  lessonVersions: 'lessonVersions',
   trainings: 'trainings',
   signups: 'signups',
   certificates: 'certificates',

@@ -26,7 +26,8 @@ export const DEMO_USERS: DemoUser[] = [
     _id: 'demo-staff',
     displayName: '张敏',
     label: '工作人员',
-    roles: ['staff'],
+    // Also edits the shared first-aid lessons (a separate role: most staff do not).
+    roles: ['staff', 'editor'],
     homeCommunityId: 'yulan',
     staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id),
   },

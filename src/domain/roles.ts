@@ -1,4 +1,4 @@
-export const ROLES = ['resident', 'member', 'volunteer', 'staff'] as const
+export const ROLES = ['resident', 'member', 'volunteer', 'staff', 'editor'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -6,6 +6,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: '红十字会员',
   volunteer: '志愿者',
   staff: '社区红十字工作人员',
+  /** Edits the first-aid lessons every community reads (granted in the console, like staff). */
+  editor: '急救课程编辑',
 }
 
 /** Everyone who opens the mini-program is a resident; other roles are granted. */

@@ -11,4 +11,6 @@ export const lessonService = {
   full: (lessonId: string) => client('full', { lessonId }),
   importLibrary: () => client('importLibrary', {}),
   save: (lesson: LessonApi['save']['input']) => client('save', lesson),
+  versions: (lessonId: string, page = 1) => client('versions', { lessonId, page, pageSize: 20 }),
+  restore: (versionId: string) => client('restore', { versionId }),
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import type { ActionSpec } from '../contract'
+import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
 
 /** A first-aid lesson: data, seeded and edited by staff, never code. */
@@ -79,6 +79,8 @@ export const lessonInputs = {
     lessonId: fields.id('课程编号'),
     answers: v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10))), v.maxLength(6)), '答案格式不正确'),
   }),
+  versions: v.object({ lessonId: fields.id('课程编号'), page: fields.page, pageSize: fields.pageSize }),
+  restore: v.object({ versionId: fields.id('版本编号') }),
   save: v.object({
     lessonId: fields.id('课程编号'),
     title: fields.text('课程名称', 2, 40),
@@ -103,4 +105,11 @@ export type LessonApi = {
   full: ActionSpec<v.InferInput<typeof lessonInputs.full>, Lesson>
   /** Adds the starting catalogue's lessons that the database does not have yet (a new deployment). */
   importLibrary: ActionSpec<v.InferInput<typeof lessonInputs.importLibrary>, { added: number }>
+  /** Every saved version of a lesson, newest first: who, when, what changed. */
+  versions: ActionSpec<v.InferInput<typeof lessonInputs.versions>, Page<LessonVersion>>
+  /** Makes an earlier version the lesson again (itself recorded as a new version). */
+  restore: ActionSpec<v.InferInput<typeof lessonInputs.restore>, LessonView>
 }
+
+/** One saved state of a lesson. `changed` names the parts that differ from the one before. */
+export type LessonVersion = { _id: string; lessonId: string; savedAt: string; by: string; changed: string[]; note: string }

@@ -2,6 +2,8 @@ import { Cell } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
+import type { Role } from '@/domain/roles'
+import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
 import { volunteerService } from '@/services/volunteer'
@@ -10,17 +12,18 @@ import { wishService } from '@/services/wish'
 type Queues = { applications: number; volunteers: number; wishes: number }
 
 /** The staff tools, with how much waits in each review queue. */
-const TOOLS: Array<{ title: string; description: string; page: string; waiting?: (q: Queues) => string }> = [
+const TOOLS: Array<{ title: string; description: string; page: string; waiting?: (q: Queues) => string; role?: Role }> = [
   { title: '入会审核', description: '审核本社区居民的红十字会员入会申请', page: 'applications', waiting: (q) => `${q.applications} 份待审核` },
   { title: '志愿者审核', description: '需要审核的社区，新注册的志愿者在这里确认', page: 'volunteers', waiting: (q) => `${q.volunteers} 位待审核` },
   { title: '心愿审核', description: '内容检查拿不准的心愿，由工作人员决定是否发布', page: 'wishes', waiting: (q) => `${q.wishes} 个待审核` },
   { title: 'AED管理', description: '核实居民建议、处理问题报告、记录巡检', page: 'aeds' },
   { title: '培训管理', description: '发布救护培训、记录出勤和考核，发放救护员证', page: 'trainings' },
-  { title: '课程管理', description: '编辑急救课程和测验题', page: 'lessons' },
+  { title: '课程管理', description: '编辑急救课程和测验题（课程编辑）', page: 'lessons', role: 'editor' },
 ]
 
 /** 工作台: what waits for the staff member's decision in their communities. */
 export default function StaffHomePage() {
+  const me = useMe()
   const queues = useRemote(async (): Promise<Queues> => {
     const [applications, volunteers, wishes] = await Promise.all([memberService.list('pending', 1), volunteerService.list('pending', 1), wishService.reviewQueue(1)])
     return { applications: applications.total, volunteers: volunteers.total, wishes: wishes.total }
@@ -29,7 +32,7 @@ export default function StaffHomePage() {
     <PageShell>
       <LoadState loading={queues.loading && !queues.data} error={queues.data ? undefined : queues.error} onRetry={queues.reload}>
         <Cell.Group title='待办'>
-          {TOOLS.map((tool) => (
+          {TOOLS.filter((tool) => !tool.role || me.data?.roles.includes(tool.role)).map((tool) => (
             <Cell
               key={tool.page}
               title={tool.title}

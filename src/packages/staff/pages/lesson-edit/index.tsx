@@ -10,6 +10,7 @@ import { fieldErrors } from '@/domain/validation'
 import { lessonInputs } from '@/domain/firstaid/lessons'
 import { lessonService } from '@/services/lesson'
 import { messageOf } from '@/services/service-error'
+import { LessonVersions } from '../../components/lesson-versions'
 
 const blankQuestion = (n: number): Question => ({ id: `q${n}`, text: '', kind: 'single', options: ['', ''], answer: [], explanation: '' })
 const BLANK: Lesson = { _id: '', title: '', summary: '', minutes: 10, source: '', order: 99, sections: [{ title: '', text: '' }], keyPoints: [], quiz: [1, 2, 3, 4, 5].map(blankQuestion) }
@@ -131,6 +132,7 @@ export default function LessonEditPage() {
       <Button block size='large' type='primary' onClick={save}>
         保存课程
       </Button>
+      {id && <LessonVersions lessonId={id} onRestored={setLesson} />}
     </PageShell>
   )
 }
