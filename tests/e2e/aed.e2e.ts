@@ -117,7 +117,9 @@ describe('附近的AED', () => {
       { selector: '.aed-card__where', minFont: 15 },
       { selector: '.aed-card__walk', minFont: 15 },
       { selector: '.readiness__headline', minFont: 15 },
+      { selector: '.readiness__reason', minFont: 15 },
       { selector: '.open-tag', minFont: 12 },
+      { selector: '.aed-overview__dot', minFont: 12, minHeight: 44 },
       { selector: '.aed-home__suggest', minHeight: 44 },
       { selector: '.aed-home__from .nut-button', minHeight: 44 },
     ])
@@ -212,6 +214,30 @@ describe('附近的AED', () => {
     }
     await settledShot(page, 'aed-verify-form', 'aed-edit-form')
     assert.equal(e2e.cloud.store.find('aeds', { _id: aedId })[0].verified, false)
+    assert.deepEqual(errors, [])
+  })
+
+  test('大字模式 makes the AED texts and buttons at least 1.25× their normal size', async () => {
+    const { page, errors } = await e2e.open('demo-resident')
+    const url = `${e2e.cloud.url}/#/packages/aed/pages/detail/index?id=aed-dadu-1`
+    const selectors = ['.aed-detail__name', '.aed-detail__value', '.readiness__headline', '.open-tag', '[data-testid="aed-call"]', '.aed-detail__actions .nut-button']
+    const sizes = async () => Promise.all(selectors.map(async (selector) => (await measure(page, selector))[0]))
+    await page.goto(url)
+    await page.locator('[data-testid="aed-call"]').waitFor()
+    const normal = await sizes()
+    await page.evaluate(() => localStorage.setItem('boai.largeText', JSON.stringify({ data: true })))
+    await page.reload()
+    await page.locator('.page-shell--large [data-testid="aed-call"]').waitFor()
+    const large = await sizes()
+    selectors.forEach((selector, i) => {
+      console.log(`大字模式 ${selector}: font ${normal[i].font} → ${large[i].font}px, height ${normal[i].height} → ${large[i].height}px`)
+      assert.ok(large[i].font >= normal[i].font * 1.25 - 0.01, `${selector} font ${normal[i].font} → ${large[i].font}`)
+    })
+    for (const control of ['[data-testid="aed-call"]', '.aed-detail__actions .nut-button']) {
+      const i = selectors.indexOf(control)
+      assert.ok(large[i].height >= normal[i].height * 1.25 - 1, `${control} height ${normal[i].height} → ${large[i].height}`)
+    }
+    await settledShot(page, 'aed-detail-large', 'aed-detail')
     assert.deepEqual(errors, [])
   })
 
