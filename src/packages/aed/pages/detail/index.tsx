@@ -56,7 +56,7 @@ export default function AedDetailPage() {
     }
     // Asked in the tap itself (WeChat's rule), so the outcome can reach the reporter later.
     await requestSubscriptions(['aed_report'])
-    if (await run(() => aedService.report(id, kind, note.trim(), photos[0]), '已报告，处理后会告诉您')) {
+    if (await run(() => aedService.report(id, kind, note.trim(), photos[0]), '已报告，谢谢您')) {
       setReporting(false)
       setKind(undefined)
       setNote('')
@@ -211,7 +211,7 @@ function ReportItem({ report, busy, run }: { report: AedReport; busy: boolean; r
         {report.note ? `：${report.note}` : ''}
       </Text>
       <Input className='aed-detail__report-input' value={resolution} maxLength={200} placeholder='处理结果，会告诉报告人' onChange={setResolution} />
-      <Button size='large' disabled={busy} onClick={() => run(() => aedService.resolveReport(report._id, resolution.trim()), '已处理，已告知报告人')}>
+      <Button size='large' disabled={busy} onClick={() => run(() => aedService.resolveReport(report._id, resolution.trim()), '已处理')}>
         处理完毕
       </Button>
     </View>
