@@ -14,7 +14,7 @@ describe('user.me', () => {
     ['demo-resident', ['resident'], ['yulan']],
     ['demo-volunteer', ['resident', 'volunteer'], ['dadu']],
     ['demo-member', ['resident', 'member'], ['gangyue']],
-    ['demo-staff', ['resident', 'staff'], ['yulan', 'gangyue', 'dadu']],
+    ['demo-staff', ['resident', 'staff', 'editor'], ['yulan', 'gangyue', 'dadu']],
   ])('%s has roles %j in communities %j', async (openid, roles, communityIds) => {
     const result = await me(openid)
     expect(result.ok).toBe(true)
