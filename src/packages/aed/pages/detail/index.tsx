@@ -130,6 +130,7 @@ export default function AedDetailPage() {
                 <FormField label='照片' hint='选填，拍下现场情况'>
                   <PhotoPicker value={photos} onChange={setPhotos} max={1} folder='aed-reports' />
                 </FormField>
+                <Text className='aed-detail__text'>设备负责人会去现场检查，处理结果会发到「我的 → 消息」。</Text>
                 <Button block type='primary' size='large' disabled={busy} onClick={submitReport}>
                   提交报告
                 </Button>
