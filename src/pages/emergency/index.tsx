@@ -28,18 +28,7 @@ export default function EmergencyPage() {
         <NearestAeds onMetronome={toMetronome} />
       </View>
 
-      <View className='card'>
-        <Text className='section-title'>心肺复苏（成人）</Text>
-        {CPR_STEPS.map(({ title, text }, i) => (
-          <View key={title} className='sos__step'>
-            <Text className='sos__step-no'>{i + 1}</Text>
-            <View>
-              <Text className='sos__step-title'>{title}</Text>
-              <Text className='sos__step-text'>{text}</Text>
-            </View>
-          </View>
-        ))}
-      </View>
+      <Steps title='心肺复苏（成人）' steps={CPR_STEPS} numbered />
 
       <View className='card' id={METRONOME_ID}>
         <View className='sos__mode'>
@@ -49,18 +38,26 @@ export default function EmergencyPage() {
         {process.env.TARO_ENV === 'weapp' ? <cpr-metronome rate={CPR_RATE_PER_MINUTE} breaths={!handsOnly} /> : <CprMetronome handsOnly={handsOnly} />}
       </View>
 
-      <View className='card'>
-        <Text className='section-title'>儿童和婴儿有哪些不同</Text>
-        {CHILD_STEPS.map(({ title, text }) => (
-          <View key={title} className='sos__step'>
-            <View>
-              <Text className='sos__step-title'>{title}</Text>
-              <Text className='sos__step-text'>{text}</Text>
-            </View>
-          </View>
-        ))}
-      </View>
+      <Steps title='儿童和婴儿有哪些不同' steps={CHILD_STEPS} />
       <Text className='hint sos__note'>{SOURCE_NOTE}</Text>
     </PageShell>
+  )
+}
+
+/** A card of steps, numbered when their order matters. */
+function Steps({ title, steps, numbered = false }: { title: string; steps: ReadonlyArray<{ title: string; text: string }>; numbered?: boolean }) {
+  return (
+    <View className='card'>
+      <Text className='section-title'>{title}</Text>
+      {steps.map((step, i) => (
+        <View key={step.title} className='sos__step'>
+          {numbered && <Text className='sos__step-no'>{i + 1}</Text>}
+          <View>
+            <Text className='sos__step-title'>{step.title}</Text>
+            <Text className='sos__step-text'>{step.text}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
   )
 }
