@@ -11,17 +11,27 @@ import { grantRole } from '../../_kit/users'
 import { applications, findApplication, toView, type ApplicationDoc } from '../applications'
 import { allocateMemberNo } from '../member-numbers'
 
+/** How long a claim to number an application holds before a retry may take it over (far past any timeout). */
+const NUMBERING_CLAIM_MS = 60_000
+
 /**
- * The steps after an approval, each safe to repeat: a member number (drawn only by whoever gave it
- * and written only while there is none), the member role (added to a set), and the message
- * (sent by the call that gave the number). A retry after a failure part-way finishes the rest.
+ * The steps after an approval, each safe to repeat: a member number, the member role (added to a
+ * set), and the message (sent by the call that gave the number). Only the caller that claims the
+ * numbering draws a number, so calls arriving together use up one; a claim left by a call that
+ * stopped half way lapses and a retry finishes the rest.
  */
 async function completeApproval(application: ApplicationDoc, communityCode: string): Promise<string | null> {
   let given: string | null = null
   if (!application.memberNo) {
-    const memberNo = await allocateMemberNo(communityCode, Number((application.joinedAt ?? todayInChina()).slice(0, 4)))
-    const { stats } = await applications().where({ _id: application._id, memberNo: null }).update({ data: { memberNo } })
-    if (stats.updated === 1) given = memberNo
+    const lapsed = new Date(Date.now() - NUMBERING_CLAIM_MS)
+    const claim = await applications()
+      .where({ _id: application._id, memberNo: null, numberingAt: _.eq(null).or(_.lt(lapsed)) })
+      .update({ data: { numberingAt: db.serverDate() } })
+    if (claim.stats.updated === 1) {
+      const memberNo = await allocateMemberNo(communityCode, Number((application.joinedAt ?? todayInChina()).slice(0, 4)))
+      const { stats } = await applications().where({ _id: application._id, memberNo: null }).update({ data: { memberNo } })
+      if (stats.updated === 1) given = memberNo
+    }
   }
   await grantRole(application.openid, 'member', application.communityId, { displayName: application.name, homeCommunityId: application.communityId })
   return given
