@@ -240,7 +240,7 @@ describe('suggestions', () => {
     ['accessNotes', 'accessNotes'],
     ['accessPhone', 'accessPhone'],
   ])('verification without %s is refused and changes nothing', async (missing, field) => {
-    const { aedId } = unwrap(await cloud.call<{ aedId: string }>('aed', 'demo-resident', { action: 'suggest', name: `建议${missing}`, latitude: 30.0662, longitude: 120.5072, address: '大渡路90号便利店' }))
+    const { aedId } = unwrap(await cloud.call<{ aedId: string }>('aed', `suggester-${missing}`, { action: 'suggest', name: `建议${missing}`, latitude: 30.0662, longitude: 120.5072, address: '大渡路90号便利店' }))
     const before = cloud.store.find('aeds', { _id: aedId })[0]
     const result = await cloud.call('aed', 'demo-staff', { action: 'verify', aedId, ...details, [missing]: undefined })
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })

@@ -5,8 +5,9 @@ import { describeHours, isOpenAt, type OpeningHours } from '@/domain/aed/hours'
 import { ATTENTION_KINDS, readinessOf, REASON_LABELS, type AedStatus } from '@/domain/aed/readiness'
 import { AppError } from '@/domain/errors'
 import { maskName } from '@/domain/privacy'
-import { _, cloud, collections, db } from '../_kit/cloud'
+import { _, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
+import { shownPhotoUrls, type CheckedPhoto } from './photos'
 
 type GeoPoint = { latitude: number; longitude: number }
 
@@ -38,7 +39,8 @@ export type AedDoc = {
   status: AedStatus
   /** Suggestions from residents stay hidden until staff verify them. */
   verified: boolean
-  photo: string | null
+  /** A suggestion's photo, shown once its content check passed. */
+  photo: CheckedPhoto | null
   history: Array<{ at: Date; event: string; by: string; byName: string; note?: string }>
   createdAt: Date
 }
@@ -102,12 +104,9 @@ export function toNearby(doc: PublicAedDoc, from: GeoPoint, reportKinds: readonl
   }
 }
 
-export async function toDetail(doc: AedDoc, communityName: string, openReports: AedReport[], reportKinds: readonly ReportKind[], canManage: boolean): Promise<AedDetail> {
-  let photo: string | null = null
-  if (doc.photo) {
-    const { fileList } = (await cloud.getTempFileURL({ fileList: [doc.photo] })) as { fileList: Array<{ tempFileURL: string; status: number }> }
-    photo = fileList[0]?.status === 0 ? fileList[0].tempFileURL : null
-  }
+/** `openReports` in full for those who look after it (`canManage`), empty for everyone else. */
+export async function toDetail(doc: AedDoc, communityName: string, openReports: AedReport[], openCount: number, reportKinds: readonly ReportKind[], canManage: boolean): Promise<AedDetail> {
+  const [photo] = await shownPhotoUrls([doc.photo])
   return {
     _id: doc._id,
     name: doc.name,
@@ -136,7 +135,7 @@ export async function toDetail(doc: AedDoc, communityName: string, openReports: 
       by: canManage || byName.startsWith('工作人员') ? byName : maskName(byName),
       ...(note ? { note } : {}),
     })),
-    openReports: openReports.length,
+    openReports: openCount,
     canManage,
     reports: canManage ? openReports : [],
   }

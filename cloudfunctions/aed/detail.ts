@@ -2,7 +2,7 @@ import type { AedDetail } from '@/domain/aed/contract'
 import type { UserDoc } from '@/domain/user/types'
 import { communityNames } from '../_kit/communities'
 import { openReportKinds, reports, toDetail, type AedDoc } from './aeds'
-import { toReport, type ReportDoc } from './reports'
+import { toReports, type ReportDoc } from './reports'
 
 /** Staff of the AED's community, or its guardian (负责人): the people who look after it. */
 export function looksAfter(aed: AedDoc, user: UserDoc): boolean {
@@ -16,5 +16,6 @@ export async function detailFor(aed: AedDoc, user: UserDoc): Promise<AedDetail> 
     reports().where({ aedId: aed._id, status: 'open' }).orderBy('createdAt', 'desc').limit(20).get<ReportDoc>(),
     openReportKinds([aed._id]),
   ])
-  return toDetail(aed, names.get(aed.communityId) ?? '', open.data.map(toReport), kinds.get(aed._id) ?? [], looksAfter(aed, user))
+  const canManage = looksAfter(aed, user)
+  return toDetail(aed, names.get(aed.communityId) ?? '', canManage ? await toReports(open.data) : [], open.data.length, kinds.get(aed._id) ?? [], canManage)
 }

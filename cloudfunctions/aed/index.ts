@@ -1,9 +1,9 @@
 import type { AedApi } from '@/domain/aed/contract'
 import { defineFunction } from '../_kit/define-function'
 import { get } from './actions/get'
-import { inspect, manageList, reportList, resolveReport, save, verify } from './actions/manage'
+import { dismissReport, inspect, manageList, reportList, resolveReport, save, verify } from './actions/manage'
 import { nearby } from './actions/nearby'
 import { report } from './actions/report'
 import { suggest } from './actions/suggest'
 
-export const main = defineFunction<AedApi>('aed', { nearby, get, report, suggest, manageList, save, verify, inspect, reports: reportList, resolveReport })
+export const main = defineFunction<AedApi>('aed', { nearby, get, report, suggest, manageList, save, verify, inspect, reports: reportList, resolveReport, dismissReport })

@@ -1,8 +1,11 @@
-import type { AedReport, ReportKind } from '@/domain/aed/contract'
+import type { AedReport, ReportKind, ReportStatus } from '@/domain/aed/contract'
+import { AppError } from '@/domain/errors'
 import { db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
+import { ownedId } from '../_kit/ids'
 import { notify } from '../_kit/notify'
 import { reports } from './aeds'
+import { shownPhotoUrls, type CheckedPhoto } from './photos'
 
 export type ReportDoc = {
   _id: string
@@ -11,27 +14,67 @@ export type ReportDoc = {
   communityId: string
   kind: ReportKind
   note: string
-  photo: string | null
+  photo: CheckedPhoto | null
   reporterOpenid: string
-  status: 'open' | 'resolved'
+  /** How many reports of this kind on this AED the reporter made before: part of the `_id` (reportIdOf). */
+  round: number
+  status: ReportStatus
   resolution?: string
   resolvedBy?: string
   createdAt: Date
 }
 
-/** A report as staff see it (who reported is not shown). */
-export function toReport(doc: ReportDoc): AedReport {
-  return { _id: doc._id, aedId: doc.aedId, aedName: doc.aedName, kind: doc.kind, note: doc.note, photo: doc.photo, status: doc.status, resolution: doc.resolution ?? null, createdAt: toIso(doc.createdAt) }
+/**
+ * The `_id` of a person's `round`-th report of one kind on one AED. A repeat while the last one is
+ * open, or a double tap racing it, lands on the same `_id` and so can never add a second report.
+ */
+export const reportIdOf = (openid: string, aedId: string, kind: ReportKind, round: number): string => `${ownedId('rp', `${openid}\n${aedId}\n${kind}`)}-${round}`
+
+/** The person's latest report of this kind on this AED, if any: only that one can still be open. */
+export async function latestReportOf(openid: string, aedId: string, kind: ReportKind): Promise<ReportDoc | undefined> {
+  const { data } = await reports().where({ reporterOpenid: openid, aedId, kind }).orderBy('round', 'desc').limit(1).get<ReportDoc>()
+  return data[0]
 }
 
+export async function findReport(reportId: string): Promise<ReportDoc | undefined> {
+  const { data } = await reports().where({ _id: reportId }).limit(1).get<ReportDoc>()
+  return data[0]
+}
+
+export async function requireReport(reportId: string): Promise<ReportDoc> {
+  const found = await findReport(reportId)
+  if (!found) throw new AppError('NOT_FOUND', '没有找到这条报告')
+  return found
+}
+
+/** Reports as those who look after the AED see them (who reported is not shown; a photo only once it passed its check). */
+export async function toReports(docs: ReportDoc[]): Promise<AedReport[]> {
+  const photos = await shownPhotoUrls(docs.map((doc) => doc.photo))
+  return docs.map((doc, i) => ({
+    _id: doc._id,
+    aedId: doc.aedId,
+    aedName: doc.aedName,
+    kind: doc.kind,
+    note: doc.note,
+    photo: photos[i],
+    photoChecking: doc.photo?.status === 'checking',
+    status: doc.status,
+    resolution: doc.resolution ?? null,
+    createdAt: toIso(doc.createdAt),
+  }))
+}
+
+export const toReport = async (doc: ReportDoc): Promise<AedReport> => (await toReports([doc]))[0]
+
 /**
- * Closes one open report with what was found, and tells its reporter. The update is conditional
- * on the report being open, so of two people closing it at once only one tells the reporter.
+ * Closes one open report (`resolved` with what was found, or `dismissed` as unfounded) and tells
+ * its reporter. The update is conditional on the report being open, so of two people closing it
+ * at once only one tells the reporter.
  */
-export async function resolveOne(report: ReportDoc, resolution: string, by: string): Promise<boolean> {
+export async function closeOne(report: ReportDoc, status: Exclude<ReportStatus, 'open'>, resolution: string, by: string): Promise<boolean> {
   const { stats } = await reports()
     .where({ _id: report._id, status: 'open' })
-    .update({ data: { status: 'resolved', resolution, resolvedAt: db.serverDate(), resolvedBy: by } })
+    .update({ data: { status, resolution, resolvedAt: db.serverDate(), resolvedBy: by } })
   if (stats.updated !== 1) return false
   await notify(report.reporterOpenid, 'aed_report', { aedId: report.aedId, aedName: report.aedName, kind: report.kind, outcome: 'resolved', resolution, at: new Date() })
   return true

@@ -12,6 +12,9 @@ const PHOTO_LISTS = [
   { path: 'fulfilment.photos', of: (wish: WithPhotos) => wish.fulfilment?.photos ?? [] },
 ]
 
+/** Documents with one photo others will see (`photo: { fileID, status, traceId }`): an AED suggestion's, a problem report's. */
+const SINGLE_PHOTOS = [collections.aeds, collections.aedReports]
+
 /**
  * Receives the result of an asynchronous photo check (configure this function as the message
  * push target for `wxa_media_check`) and shows the photo if it passed, keeps it hidden if not.
@@ -33,6 +36,11 @@ export async function main(event: MediaCheckPush): Promise<{ ok: boolean; update
       // other photos arriving at the same moment never overwrite each other.
       const { stats } = await wishes.where({ _id: data[0]._id, [`${path}.${index}.traceId`]: traceId }).update({ data: { [`${path}.${index}.status`]: status } })
       return { ok: true, updated: stats.updated }
+    }
+    for (const collection of SINGLE_PHOTOS) {
+      // One conditional update: only the document whose photo carries this trace id, only its status.
+      const { stats } = await db.collection(collection).where({ 'photo.traceId': traceId }).update({ data: { 'photo.status': status } })
+      if (stats.updated > 0) return { ok: true, updated: stats.updated }
     }
     return { ok: true, updated: 0 }
   } catch (error) {

@@ -1,13 +1,19 @@
 import { aedInputs, REPORT_KINDS, type ReportKind } from '@/domain/aed/contract'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
+import type { UserDoc } from '@/domain/user/types'
 import { _, db } from '../../_kit/cloud'
-import { action } from '../../_kit/define-function'
+import { requirePassingText } from '../../_kit/content-check'
+import { action, type ActionContext } from '../../_kit/define-function'
 import { alertKeepers } from '../alerts'
 import { aeds, point, reports, requireAed, type AedDoc } from '../aeds'
 import { detailFor } from '../detail'
 import { requireKeeper } from '../keepers'
-import { resolveOne, toReport, type ReportDoc } from '../reports'
+import { closeOne, requireReport, toReport, toReports, type ReportDoc } from '../reports'
+
+/** What staff write about a device that everyone reads: checked together, in one request. */
+type PublicTexts = { name: string; address: string; landmark: string; floor: string; accessNotes: string; model: string; guardianOrg: string }
+const publicTextOf = (texts: PublicTexts): string => [texts.name, texts.address, texts.landmark, texts.floor, texts.accessNotes, texts.model, texts.guardianOrg].filter(Boolean).join('\n')
 
 /** The AEDs of the caller's communities, suggestions included, those needing attention first. */
 export const manageList = action({
@@ -32,6 +38,7 @@ export const save = action({
   async handler({ aedId, latitude, longitude, guardianOpenid, hours, accessPhone, ...fields }, ctx) {
     const user = await ctx.requireStaffOf(fields.communityId)
     if (aedId) await ctx.requireStaffOf((await requireAed(aedId)).communityId)
+    await requirePassingText(ctx.openid, publicTextOf(fields))
     const entry = { at: db.serverDate(), event: aedId ? '信息更新' : '工作人员登记', by: user._id, byName: `工作人员 ${user.displayName}` }
     // A guardian left out of the form is kept; an empty one is removed.
     const guardian = guardianOpenid === undefined ? {} : { guardianOpenid: guardianOpenid || null }
@@ -61,6 +68,7 @@ export const verify = action({
     const aed = await requireAed(aedId)
     const user = await ctx.requireStaffOf(aed.communityId)
     if (fields.communityId !== aed.communityId) await ctx.requireStaffOf(fields.communityId)
+    await requirePassingText(ctx.openid, publicTextOf(fields))
     const guardian = guardianOpenid === undefined ? {} : { guardianOpenid: guardianOpenid || null }
     const entry = { at: db.serverDate(), event: '工作人员现场核实，已公开', by: user._id, byName: `工作人员 ${user.displayName}` }
     await aeds()
@@ -89,6 +97,7 @@ export const inspect = action({
     if (date > todayInChina()) throw new AppError('INVALID_INPUT', '巡检日期不能晚于今天', { date: '巡检日期不能晚于今天' })
     const fine = result === 'ok'
     if (fine) refuseExpired({ padsExpiry, batteryExpiry }, date)
+    if (note) await requirePassingText(ctx.openid, note)
     const entry = { at: db.serverDate(), event: fine ? '巡检：设备完好' : '巡检：设备故障，停用维修', by: user._id, byName: user.displayName, ...(note ? { note } : {}) }
     await aeds()
       .where({ _id: aedId })
@@ -98,7 +107,7 @@ export const inspect = action({
       .limit(RESOLVE_BATCH)
       .get<ReportDoc>()
     const outcome = fine ? '负责人已到现场巡检：设备完好，可以使用' : '负责人已到现场巡检：设备故障，已停用维修'
-    await Promise.all([...answered.map((report) => resolveOne(report, outcome, user._id)), ...(fine ? [] : [alertKeepers(aed, '巡检发现设备故障，已停用')])])
+    await Promise.all([...answered.map((report) => closeOne(report, 'resolved', outcome, user._id)), ...(fine ? [] : [alertKeepers(aed, '巡检发现设备故障，已停用')])])
     return detailFor(await requireAed(aedId), user)
   },
 })
@@ -124,7 +133,7 @@ export const reportList = action({
       reports().where(criteria).orderBy('createdAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<ReportDoc>(),
       reports().where(criteria).count(),
     ])
-    return { items: data.map(toReport), total, page, pageSize }
+    return { items: await toReports(data), total, page, pageSize }
   },
 })
 
@@ -136,17 +145,45 @@ export const reportList = action({
 export const resolveReport = action({
   input: aedInputs.resolveReport,
   audience: 'anyone',
-  async handler({ reportId, resolution }, ctx) {
-    const { data } = await reports().where({ _id: reportId }).get<ReportDoc>()
-    if (!data[0]) throw new AppError('NOT_FOUND', '没有找到这条报告')
-    const aed = await requireAed(data[0].aedId)
-    const user = await requireKeeper(aed, ctx)
-    if (await resolveOne(data[0], resolution, user._id)) {
-      const entry = { at: db.serverDate(), event: `报告已处理：${REPORT_KINDS[data[0].kind]}`, by: user._id, byName: user.displayName, note: resolution }
-      await aeds().where({ _id: aed._id }).update({ data: { history: _.push(entry) } })
-      return toReport({ ...data[0], status: 'resolved', resolution })
-    }
-    const { data: saved } = await reports().where({ _id: reportId }).get<ReportDoc>()
-    return toReport(saved[0])
-  },
+  handler: ({ reportId, resolution }, ctx) =>
+    closeReport(reportId, ctx, {
+      status: 'resolved',
+      resolution,
+      entry: (report, user) => ({ event: `报告已处理：${REPORT_KINDS[report.kind]}`, by: user._id, byName: user.displayName, note: resolution }),
+    }),
 })
+
+/**
+ * 不属实: those who look after the AED found nothing of what was reported. The report is closed
+ * as dismissed, which ends its effect on readiness; the AED's record says who found it unfounded
+ * and when, and the reporter is told.
+ */
+export const dismissReport = action({
+  input: aedInputs.dismissReport,
+  audience: 'anyone',
+  handler: ({ reportId, reason }, ctx) =>
+    closeReport(reportId, ctx, {
+      status: 'dismissed',
+      resolution: `经核实，报告的情况不属实${reason ? `：${reason}` : ''}`,
+      entry: (report, user) => ({ event: `报告不属实：${REPORT_KINDS[report.kind]}`, by: user._id, byName: user.displayName, ...(reason ? { note: reason } : {}) }),
+    }),
+})
+
+type Closing = {
+  status: 'resolved' | 'dismissed'
+  /** What the reporter is told; it is also checked before anything changes. */
+  resolution: string
+  entry(report: ReportDoc, user: UserDoc): { event: string; by: string; byName: string; note?: string }
+}
+
+/** Closes one report for those who look after its AED and records it in the AED's history, once. */
+async function closeReport(reportId: string, ctx: ActionContext, closing: Closing) {
+  const report = await requireReport(reportId)
+  const aed = await requireAed(report.aedId)
+  const user = await requireKeeper(aed, ctx)
+  await requirePassingText(ctx.openid, closing.resolution)
+  if (await closeOne(report, closing.status, closing.resolution, user._id)) {
+    await aeds().where({ _id: aed._id }).update({ data: { history: _.push({ at: db.serverDate(), ...closing.entry(report, user) }) } })
+  }
+  return toReport(await requireReport(reportId))
+}

@@ -1,39 +1,78 @@
 import { aedInputs, REPORT_KINDS } from '@/domain/aed/contract'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
-import { _, db } from '../../_kit/cloud'
+import { _, db, isDuplicateKey } from '../../_kit/cloud'
+import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { notify } from '../../_kit/notify'
 import { takeSlot } from '../../_kit/rate-limit'
+import { requireOwnFiles } from '../../_kit/uploads'
 import { alertKeepers } from '../alerts'
 import { aeds, reports, requireAed } from '../aeds'
-import { toReport, type ReportDoc } from '../reports'
+import { checkedPhoto } from '../photos'
+import { findReport, latestReportOf, reportIdOf, toReport, type ReportDoc } from '../reports'
 
 /** Reports one person may file a day: enough for a walk round the estate, too few to take a district's AEDs off the map. */
-export const DAILY_REPORT_LIMIT = 10
+export const DAILY_REPORT_LIMIT = 5
+const LIMIT_MESSAGE = `每人每天最多报告${DAILY_REPORT_LIMIT}次，谢谢您的热心，明天再来吧`
 
 /**
  * 报告问题. While the report is open, a fault or a use makes the AED out of service, 找不到 or
  * 位置不对 makes its position doubtful, a locked cabinet is a warning (readiness reads the open
- * reports); those who look after it are told, and the reporter gets an acknowledgement.
+ * reports); those who look after it are told, and the reporter gets an acknowledgement. The note
+ * must pass the content check; a photo must be the reporter's own and stays hidden until checked.
+ * A person's report of the same kind on the same AED while their last one is open counts once: it
+ * answers that one, spends no daily slot and tells nobody again.
  */
 export const report = action({
   input: aedInputs.report,
   audience: 'anyone',
   async handler({ aedId, kind, note, photo }, ctx) {
-    const [aed, user] = await Promise.all([requireAed(aedId), ctx.user()])
+    requireOwnFiles(ctx.openid, photo ? [photo] : [])
+    const [aed, latest] = await Promise.all([requireAed(aedId), latestReportOf(ctx.openid, aedId, kind), note ? requirePassingText(ctx.openid, note) : undefined])
     if (!aed.verified) throw new AppError('NOT_FOUND', '没有找到这台AED')
-    await takeSlot(`${ownedId('ar', ctx.openid)}-${todayInChina()}`, DAILY_REPORT_LIMIT, `每人每天最多报告${DAILY_REPORT_LIMIT}次，谢谢您的热心，明天再来吧`)
-    const doc: Omit<ReportDoc, '_id' | 'createdAt'> = { aedId, aedName: aed.name, communityId: aed.communityId, kind, note, photo: photo ?? null, reporterOpenid: ctx.openid, status: 'open' }
+    if (latest?.status === 'open') return toReport(latest)
+
     const now = new Date()
-    const { _id } = await reports().add({ data: { ...doc, createdAt: now } })
+    const doc: ReportDoc = {
+      _id: reportIdOf(ctx.openid, aedId, kind, latest ? latest.round + 1 : 0),
+      aedId,
+      aedName: aed.name,
+      communityId: aed.communityId,
+      kind,
+      note,
+      photo: await checkedPhoto(ctx.openid, photo),
+      reporterOpenid: ctx.openid,
+      round: latest ? latest.round + 1 : 0,
+      status: 'open',
+      createdAt: now,
+    }
+    // The report goes in before the daily slot is taken, so that only the one tap that adds it
+    // spends a slot; the others of a double tap answer the report it added.
+    try {
+      await reports().add({ data: { ...doc, createdAt: now } })
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      // The other tap's report, unless it was over the limit and taken back again.
+      const added = await findReport(doc._id)
+      if (!added) throw new AppError('RATE_LIMITED', LIMIT_MESSAGE)
+      return toReport(added)
+    }
+    try {
+      await takeSlot(`${ownedId('ar', ctx.openid)}-${todayInChina()}`, DAILY_REPORT_LIMIT, LIMIT_MESSAGE)
+    } catch (error) {
+      await reports().where({ _id: doc._id, status: 'open' }).remove()
+      throw error
+    }
+
+    const user = await ctx.user()
     const entry = { at: db.serverDate(), event: `居民报告：${REPORT_KINDS[kind]}，等待负责人检查`, by: ctx.openid, byName: user.displayName, ...(note ? { note } : {}) }
     await Promise.all([
       aeds().where({ _id: aedId }).update({ data: { history: _.push(entry) } }),
       alertKeepers(aed, `有居民报告“${REPORT_KINDS[kind]}”${note ? `：${note}` : ''}`),
       notify(ctx.openid, 'aed_report', { aedId, aedName: aed.name, kind, outcome: 'received', at: now }),
     ])
-    return toReport({ ...doc, _id: String(_id), createdAt: now })
+    return toReport(doc)
   },
 })

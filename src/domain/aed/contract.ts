@@ -65,14 +65,20 @@ export type AedDetail = Omit<NearbyAed, 'placement' | 'distanceMeters' | 'walkin
   reports: AedReport[]
 }
 
+/** `dismissed`: found unfounded (不属实) by those who look after the AED. */
+export type ReportStatus = 'open' | 'resolved' | 'dismissed'
+
 export type AedReport = {
   _id: string
   aedId: string
   aedName: string
   kind: ReportKind
   note: string
+  /** A link to the reporter's photo once its content check passed; null before (or without one). */
   photo: string | null
-  status: 'open' | 'resolved'
+  /** A photo came with it and is still being checked. */
+  photoChecking: boolean
+  status: ReportStatus
   resolution: string | null
   createdAt: string
 }
@@ -101,13 +107,13 @@ const aedFields = {
   latitude,
   longitude,
   address: fields.text('地址', 4, 100),
-  landmark: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
+  landmark: fields.optionalText('位置说明', 60),
   placement: v.picklist(['indoor', 'outdoor'], '请选择室内或室外'),
-  floor: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20)), ''),
+  floor: fields.optionalText('楼层', 20),
   hours: openingHours,
-  accessNotes: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), ''),
-  model: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
-  guardianOrg: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60)), ''),
+  accessNotes: fields.optionalText('取用说明', 200),
+  model: fields.optionalText('设备型号', 60),
+  guardianOrg: fields.optionalText('管理单位', 60),
   guardianOpenid: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64))),
   padsExpiry: date('电极片有效期'),
   batteryExpiry: date('电池有效期'),
@@ -123,14 +129,14 @@ export const aedInputs = {
     emergency: v.optional(v.boolean('emergency 应为 true 或 false'), false),
   }),
   get: v.object({ aedId: fields.id('AED编号') }),
-  report: v.object({ aedId: fields.id('AED编号'), kind: v.picklist(Object.keys(REPORT_KINDS) as ReportKind[], '请选择问题类型'), note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '说明最多200个字')), ''), photo: cloudFile }),
+  report: v.object({ aedId: fields.id('AED编号'), kind: v.picklist(Object.keys(REPORT_KINDS) as ReportKind[], '请选择问题类型'), note: fields.optionalText('说明', 200), photo: cloudFile }),
   suggest: v.object({
     name: fields.text('名称', 2, 40),
     latitude,
     longitude,
     address: fields.text('地址', 4, 100),
-    landmark: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60, '位置说明最多60个字')), ''),
-    note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '说明最多200个字')), ''),
+    landmark: fields.optionalText('位置说明', 60),
+    note: fields.optionalText('说明', 200),
     photo: cloudFile,
   }),
   manageList: v.object({ communityId: v.optional(fields.id('社区')), page: fields.page, pageSize: fields.pageSize }),
@@ -143,10 +149,12 @@ export const aedInputs = {
     result: v.picklist(['ok', 'faulty'], '请选择巡检结果'),
     padsExpiry: date('电极片有效期'),
     batteryExpiry: date('电池有效期'),
-    note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), ''),
+    note: fields.optionalText('备注', 200),
   }),
-  reports: v.object({ status: v.optional(v.picklist(['open', 'resolved']), 'open'), page: fields.page, pageSize: fields.pageSize }),
+  reports: v.object({ status: v.optional(v.picklist(['open', 'resolved', 'dismissed']), 'open'), page: fields.page, pageSize: fields.pageSize }),
   resolveReport: v.object({ reportId: fields.id('报告编号'), resolution: fields.text('处理结果', 2, 200) }),
+  /** 不属实: closes the report as unfounded; the reason is optional. */
+  dismissReport: v.object({ reportId: fields.id('报告编号'), reason: fields.optionalText('说明', 200) }),
 }
 
 export type AedApi = {
@@ -160,4 +168,5 @@ export type AedApi = {
   inspect: ActionSpec<v.InferInput<typeof aedInputs.inspect>, AedDetail>
   reports: ActionSpec<v.InferInput<typeof aedInputs.reports>, Page<AedReport>>
   resolveReport: ActionSpec<v.InferInput<typeof aedInputs.resolveReport>, AedReport>
+  dismissReport: ActionSpec<v.InferInput<typeof aedInputs.dismissReport>, AedReport>
 }
