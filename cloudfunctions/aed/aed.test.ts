@@ -2,7 +2,9 @@ import dayjs from 'dayjs'
 import type { AedDetail, AedReport, NearbyAed } from '@/domain/aed/contract'
 import type { OpeningHours } from '@/domain/aed/hours'
 import { todayInChina } from '@/domain/dates'
+import { wxServerSdk } from '../../localcloud/backend/install'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
+import { uploadFolderOf } from '../_kit/uploads'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -321,5 +323,139 @@ describe('staff manage AEDs', () => {
     expect(await cloud.call('aed', 'staff-yl-only', aed)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await cloud.call('aed', 'demo-staff', { ...aed, hours: { always: false, weekly: { mon: [['8:00', '25:00']] } } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(cloud.docs('aeds')).toHaveLength(before)
+  })
+})
+
+describe('trust and safety', () => {
+  // A risky word written with a zero-width space: cleaned by the input schema, then refused.
+  const RISKY = '欢迎来赌\u200b博'
+  const TOUCHED = ['aeds', 'aedReports', 'counters', 'inbox']
+  const snapshot = () => JSON.stringify(TOUCHED.map((name) => cloud.docs(name)))
+  const suggestion = { action: 'suggest', name: '街角药店', latitude: 30.0663, longitude: 120.5073, address: '大渡路92号药店', landmark: '收银台后面', note: '门口有标识' }
+  const staffFields = { name: '安全测试点', address: '绍兴市柯桥区测试路安全测试点', landmark: '门卫室', floor: '1楼', accessNotes: '向门卫说明后取用', model: 'AED Plus', guardianOrg: '物业服务中心' }
+  const verifyDetails = { communityId: 'dadu', latitude: 30.0663, longitude: 120.5073, placement: 'indoor', hours: { always: true }, accessPhone: '0575-84123456', ...goodDates(), ...staffFields }
+  const reportOn = async (aedId: string, openid: string) => unwrap(await cloud.call<AedReport>('aed', openid, { action: 'report', aedId, kind: 'fault' }))._id
+  const upload = async (openid: string, name: string) =>
+    (await (wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }).uploadFile({ cloudPath: `${uploadFolderOf(openid)}/aed-reports/${name}`, fileContent: Buffer.from('jpeg') })).fileID
+  const checked = async (collection: string, id: string) => {
+    const photoOf = () => (cloud.store.find(collection, { _id: id })[0] as { photo: { status: string } }).photo
+    for (let waited = 0; photoOf().status === 'checking' && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
+    return photoOf().status
+  }
+  const staffOfDadu = () => cloud.docs('users').filter((u) => (u.roles as string[]).includes('staff') && (u.staffCommunityIds as string[]).includes('dadu')).length
+
+  /** Every AED text anyone but its author reads: [label, caller, the call (after any setup it needs)]. */
+  const PUBLIC_TEXTS: Array<[string, string, () => Promise<Record<string, unknown>>]> = [
+    ['report note', 'ts-reporter', async () => ({ action: 'report', aedId: await ownAed('说明检查点', 30.36, 120.96), kind: 'other', note: RISKY })],
+    ...(['name', 'address', 'landmark', 'note'] as const).map((field): [string, string, () => Promise<Record<string, unknown>>] => [`suggestion ${field}`, 'ts-suggester', async () => ({ ...suggestion, [field]: RISKY })]),
+    ...Object.keys(staffFields).map((field): [string, string, () => Promise<Record<string, unknown>>] => [`staff record ${field}`, 'demo-staff', async () => ({ action: 'save', aedId: await ownAed(`登记检查${field}`, 30.37, 120.97), communityId: 'dadu', latitude: 30.37, longitude: 120.97, placement: 'outdoor', hours: { always: true }, ...goodDates(), ...staffFields, [field]: RISKY })]),
+    ...Object.keys(staffFields).map((field): [string, string, () => Promise<Record<string, unknown>>] => [`verified suggestion ${field}`, 'demo-staff', async () => {
+      const { aedId } = unwrap(await cloud.call<{ aedId: string }>('aed', `ts-verify-${field}`, suggestion))
+      return { action: 'verify', aedId, ...verifyDetails, [field]: RISKY }
+    }]),
+    ['inspection note', 'demo-staff', async () => ({ ...inspectOk(await ownAed('巡检检查点', 30.38, 120.98)), note: RISKY })],
+    ['resolution', 'demo-staff', async () => ({ action: 'resolveReport', reportId: await reportOn(await ownAed('处理检查点', 30.39, 120.99), 'ts-resolved'), resolution: RISKY })],
+    ['dismissal reason', 'demo-staff', async () => ({ action: 'dismissReport', reportId: await reportOn(await ownAed('不属实检查点', 30.4, 121), 'ts-dismissed'), reason: RISKY })],
+  ]
+
+  test.each(PUBLIC_TEXTS)('%s is content-checked: a risky word is refused and nothing changes', async (_label, caller, prepare) => {
+    const event = await prepare()
+    const before = snapshot()
+    expect(await cloud.call('aed', caller, event)).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' })
+    expect(snapshot()).toBe(before)
+  })
+
+  test("someone else's photo is refused on a report and a suggestion; nothing changes", async () => {
+    const theirs = await upload('ts-photo-owner', 'theirs.jpg')
+    const aedId = await ownAed('照片归属点', 30.41, 121.01)
+    const before = snapshot()
+    expect(await cloud.call('aed', 'ts-photo-thief', { action: 'report', aedId, kind: 'fault', photo: theirs })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await cloud.call('aed', 'ts-photo-thief', { ...suggestion, photo: theirs })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(snapshot()).toBe(before)
+  })
+
+  test('report photos stay hidden until their check passes; a failing one stays hidden', async () => {
+    const aedId = await ownAed('照片报告点', 30.42, 121.02)
+    const good = unwrap(await cloud.call<AedReport>('aed', 'ts-photographer', { action: 'report', aedId, kind: 'fault', photo: await upload('ts-photographer', 'cabinet.jpg') }))
+    const bad = unwrap(await cloud.call<AedReport>('aed', 'ts-photographer', { action: 'report', aedId, kind: 'locked', photo: await upload('ts-photographer', 'risky.jpg') }))
+    expect([good, bad]).toMatchObject([{ photo: null, photoChecking: true }, { photo: null, photoChecking: true }])
+    expect([await checked('aedReports', good._id), await checked('aedReports', bad._id)]).toEqual(['passed', 'rejected'])
+    const seen = unwrap(await get(aedId, 'demo-staff')).reports
+    expect(seen.find((r) => r._id === good._id)).toMatchObject({ photo: expect.stringMatching(/\/aed-reports\/cabinet\.jpg$/), photoChecking: false })
+    expect(seen.find((r) => r._id === bad._id)).toMatchObject({ photo: null, photoChecking: false })
+    // Only those who look after the AED see reports at all.
+    expect(unwrap(await get(aedId, 'ts-photographer')).reports).toEqual([])
+  })
+
+  test('a suggestion photo is shown only once it passed its check', async () => {
+    const { aedId } = unwrap(await cloud.call<{ aedId: string }>('aed', 'ts-suggest-photo', { ...suggestion, photo: await upload('ts-suggest-photo', 'pharmacy.jpg') }))
+    expect(cloud.store.find('aeds', { _id: aedId })[0]).toMatchObject({ photo: { status: 'checking' } })
+    expect(await checked('aeds', aedId)).toBe('passed')
+    const verified = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'verify', aedId, ...verifyDetails }))
+    expect(verified.photo).toMatch(/\/aed-reports\/pharmacy\.jpg$/)
+    const { aedId: risky } = unwrap(await cloud.call<{ aedId: string }>('aed', 'ts-suggest-risky', { ...suggestion, photo: await upload('ts-suggest-risky', 'risky-pharmacy.jpg') }))
+    expect(await checked('aeds', risky)).toBe('rejected')
+    expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'verify', aedId: risky, ...verifyDetails })).photo).toBeNull()
+  })
+
+  test('20 concurrent reports by a brand-new account across 20 AEDs: exactly 5 taken, 5 batches of messages', async () => {
+    const aedIds = await Promise.all(Array.from({ length: 20 }, (_unused, i) => ownAed(`限额测试${i}`, 30.5 + i * 0.01, 121.1)))
+    const inboxBefore = cloud.docs('inbox').length
+    const answers = await Promise.all(aedIds.map((aedId) => cloud.call<AedReport>('aed', 'ts-newcomer', { action: 'report', aedId, kind: 'fault', note: '打不开' })))
+    expect(answers.filter((a) => a.ok)).toHaveLength(5)
+    expect(answers.filter((a) => !a.ok && a.code === 'RATE_LIMITED')).toHaveLength(15)
+    const filed = cloud.docs('aedReports').filter((r) => r.reporterOpenid === 'ts-newcomer')
+    expect(filed).toHaveLength(5)
+    // Each report taken tells every staff member of 大渡社区 (these AEDs have no guardian) and acknowledges the reporter once.
+    expect(cloud.docs('inbox').length - inboxBefore).toBe(5 * (staffOfDadu() + 1))
+    expect(cloud.docs('inbox').filter((m) => m.openid === 'ts-newcomer')).toHaveLength(5)
+    const flagged = await Promise.all(aedIds.map(async (aedId) => unwrap(await get(aedId)).readiness))
+    expect(flagged.filter((r) => r === 'out_of_service')).toHaveLength(5)
+    expect(cloud.docs('aeds').filter((a) => aedIds.includes(a._id as string) && JSON.stringify(a.history).includes('居民报告'))).toHaveLength(5)
+  })
+
+  test('20 concurrent identical reports of one AED by one person are one report; staff are told once', async () => {
+    const aedId = await ownAed('重复报告点', 30.43, 121.03)
+    const inboxBefore = cloud.docs('inbox').length
+    const answers = await Promise.all(Array.from({ length: 20 }, () => cloud.call<AedReport>('aed', 'ts-double-tap', { action: 'report', aedId, kind: 'fault' }).then(unwrap)))
+    expect(new Set(answers.map((a) => a._id)).size).toBe(1)
+    expect(cloud.docs('aedReports').filter((r) => r.aedId === aedId)).toHaveLength(1)
+    expect(cloud.docs('inbox').length - inboxBefore).toBe(staffOfDadu() + 1)
+    // One daily slot spent: four more reports of other devices are still taken, the fifth is not.
+    const others = await Promise.all(Array.from({ length: 5 }, (_unused, i) => ownAed(`重复报告余量${i}`, 30.44 + i * 0.01, 121.04)))
+    const more = await Promise.all(others.map((id) => cloud.call('aed', 'ts-double-tap', { action: 'report', aedId: id, kind: 'used' })))
+    expect(more.map((a) => a.ok).sort()).toEqual([false, true, true, true, true])
+    // Once it is closed, the same person can report the same thing again (on a new day's slot).
+    unwrap(await cloud.call('aed', 'demo-staff', { action: 'resolveReport', reportId: answers[0]._id, resolution: '已检查，设备正常' }))
+    expect(await cloud.call('aed', 'ts-double-tap', { action: 'report', aedId, kind: 'fault' })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    expect(cloud.docs('aedReports').filter((r) => r.aedId === aedId)).toHaveLength(1)
+  })
+
+  test('20 concurrent suggestions by one person: exactly 3 taken', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_unused, i) => cloud.call('aed', 'ts-suggest-flood', { ...suggestion, name: `建议点${i}` })))
+    expect(answers.filter((a) => a.ok)).toHaveLength(3)
+    expect(answers.filter((a) => !a.ok && a.code === 'RATE_LIMITED')).toHaveLength(17)
+    expect(cloud.docs('aeds').filter((a) => (a.history as Array<{ by: string }>)[0].by === 'ts-suggest-flood')).toHaveLength(3)
+  })
+
+  test('不属实: staff or the guardian dismiss a report; readiness is restored, the history says who and when, the reporter is told once', async () => {
+    const aedId = await ownAed('误报测试点', 30.45, 121.05)
+    const reportId = await reportOn(aedId, 'ts-false-alarm')
+    expect(unwrap(await get(aedId)).readiness).toBe('out_of_service')
+    expect(await cloud.call('aed', 'demo-resident', { action: 'dismissReport', reportId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const answers = await Promise.all(Array.from({ length: 10 }, () => cloud.call<AedReport>('aed', 'demo-staff', { action: 'dismissReport', reportId, reason: '现场检查设备正常' }).then(unwrap)))
+    expect(answers[0]).toMatchObject({ status: 'dismissed', resolution: '经核实，报告的情况不属实：现场检查设备正常' })
+    const after = unwrap(await get(aedId))
+    expect(after).toMatchObject({ readiness: 'ready', reasons: [], openReports: 0 })
+    const staffName = cloud.store.find('users', { _id: 'demo-staff' })[0].displayName as string
+    const dismissed = unwrap(await get(aedId, 'demo-staff')).history.filter((h) => h.event === '报告不属实：设备故障')
+    expect(dismissed).toEqual([{ at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), event: '报告不属实：设备故障', by: staffName, note: '现场检查设备正常' }])
+    expect(inboxOf('ts-false-alarm', 'aed_report').filter((m) => m.body.includes('不属实'))).toHaveLength(1)
+
+    // The guardian may do it too.
+    const guarded = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'save', aedId, communityId: 'dadu', latitude: 30.45, longitude: 121.05, placement: 'outdoor', hours: { always: true }, ...goodDates(), name: '误报测试点', address: '绍兴市柯桥区测试路误报测试点', guardianOpenid: 'demo-volunteer' }))
+    const second = await reportOn(guarded._id, 'ts-false-alarm-2')
+    expect(unwrap(await cloud.call<AedReport>('aed', 'demo-volunteer', { action: 'dismissReport', reportId: second }))).toMatchObject({ status: 'dismissed', resolution: '经核实，报告的情况不属实' })
+    expect(unwrap(await get(aedId)).readiness).toBe('ready')
   })
 })
