@@ -233,6 +233,12 @@ describe('photos', () => {
     expect(later.images).toHaveLength(1)
     expect(later.images[0]).toMatch(/\/wishes\/lamp\.jpg$/)
     expect(later.imagesPending).toBe(0)
+    // A replayed or forged "pass" for the photo that was turned down changes nothing.
+    const rejected = wishDoc(created._id).images.find((image) => image.status === 'rejected')!
+    const push = { MsgType: 'event', Event: 'wxa_media_check', trace_id: rejected.traceId, version: 2, result: { suggest: 'pass', label: 100 } }
+    expect(await cloud.functions.invoke('mediaCheck', push, '')).toEqual({ ok: true, updated: 0 })
+    expect(await cloud.functions.invoke('mediaCheck', { ...push, trace_id: { $ne: null } }, '')).toEqual({ ok: false })
+    expect(unwrap(await wish('wo-photos', 'get', { wishId: created._id })).images).toHaveLength(1)
   })
 })
 
