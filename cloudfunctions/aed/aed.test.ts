@@ -338,7 +338,7 @@ describe('trust and safety', () => {
   const upload = async (openid: string, name: string) =>
     (await (wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }).uploadFile({ cloudPath: `${uploadFolderOf(openid)}/aed-reports/${name}`, fileContent: Buffer.from('jpeg') })).fileID
   const checked = async (collection: string, id: string) => {
-    const photoOf = () => (cloud.store.find(collection, { _id: id })[0] as { photo: { status: string } }).photo
+    const photoOf = () => (cloud.store.find(collection, { _id: id })[0].photo as { status: string })
     for (let waited = 0; photoOf().status === 'checking' && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
     return photoOf().status
   }

@@ -25,4 +25,6 @@ export const aedService = {
   verify: (suggestion: AedApi['verify']['input']) => client('verify', suggestion),
   inspect: (aedId: string, inspection: Inspection) => client('inspect', { aedId, ...inspection }),
   resolveReport: (reportId: string, resolution: string) => client('resolveReport', { reportId, resolution }),
+  /** 不属实, with an optional reason the reporter is told. */
+  dismissReport: (reportId: string, reason: string) => client('dismissReport', { reportId, reason }),
 }

@@ -8,7 +8,8 @@ import { shot, startE2E, ui, type E2E } from './harness'
 /**
  * AED lookup near 大渡社区: nearest first with its distance and readiness in words and colour; a
  * fault report makes it 可能无法使用; an inspection that finds it fine clears it; an inspection
- * cannot pass expired pads; the access phone is one tap away.
+ * cannot pass expired pads; staff can close an unfounded report (不属实) after a confirmation; the
+ * access phone is one tap away.
  */
 let e2e: E2E
 before(async () => {
@@ -173,6 +174,39 @@ describe('附近的AED', () => {
     await page.goto(detailUrl)
     await page.locator('[data-testid="aed-readiness"][data-readiness="ready"]').waitFor()
     assert.ok(e2e.cloud.store.find('inbox', { openid: 'demo-resident' }).some((m) => m.kind === 'aed_report' && String(m.body).includes('设备完好')))
+    assert.deepEqual(errors, [])
+  })
+
+  test('不属实: staff close an unfounded report after a confirmation; the device reads as before and the reporter is told', async () => {
+    const aedId = 'aed-yulan-2'
+    const reported = await fetch(`${e2e.cloud.url}/api/functions/aed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-member' },
+      body: JSON.stringify({ action: 'report', aedId, kind: 'fault', note: '屏幕不亮' }),
+    }).then((response) => response.json() as Promise<{ ok: boolean }>)
+    assert.ok(reported.ok)
+    const { page, errors } = await e2e.open('demo-staff')
+    await page.goto(`${e2e.cloud.url}/#/packages/aed/pages/detail/index?id=${aedId}`)
+    const report = page.locator('[data-testid="aed-open-report"]', { hasText: '设备故障：屏幕不亮' })
+    await report.waitFor()
+    await page.locator('[data-testid="aed-readiness"][data-readiness="out_of_service"]').waitFor()
+
+    // 再想想 changes nothing.
+    await report.locator('[data-testid="aed-dismiss-report"]').click()
+    await page.locator('.taro-modal__content', { hasText: '报告人会收到“经核实不属实”的通知' }).waitFor()
+    // Once the modal has faded in.
+    await page.waitForFunction(`(() => { for (let el = document.querySelector('.taro-modal__content'); el; el = el.parentElement) if (getComputedStyle(el).opacity !== '1') return false; return true })()`)
+    await settledShot(page, 'aed-dismiss-confirm', 'aed-keeper')
+    await ui.modal(page, '再想想')
+    assert.equal(e2e.cloud.store.find('aedReports', { aedId })[0].status, 'open')
+
+    await report.locator('[data-testid="aed-dismiss-report"]').click()
+    await ui.modal(page, '不属实')
+    await page.getByText('报告不属实：设备故障').waitFor()
+    assert.equal(await page.locator('[data-testid="aed-open-report"]').count(), 0)
+    assert.equal(await page.locator('[data-testid="aed-readiness"][data-readiness="out_of_service"]').count(), 0)
+    assert.equal(e2e.cloud.store.find('aedReports', { aedId })[0].status, 'dismissed')
+    assert.ok(e2e.cloud.store.find('inbox', { openid: 'demo-member' }).some((m) => m.kind === 'aed_report' && String(m.body).includes('不属实')))
     assert.deepEqual(errors, [])
   })
 

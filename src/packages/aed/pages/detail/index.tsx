@@ -202,19 +202,38 @@ function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run: R
   )
 }
 
-/** An open report: what was found is written down and sent to the person who reported it. */
+/**
+ * An open report: what was found is written down and sent to the person who reported it, or,
+ * after a confirmation, it is closed as unfounded (不属实) with the same text as its reason.
+ */
 function ReportItem({ report, busy, run }: { report: AedReport; busy: boolean; run: Run }) {
   const [resolution, setResolution] = useState('')
+  const dismiss = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '确认报告不属实？',
+      content: `这条“${REPORT_KINDS[report.kind]}”报告将被关闭，不再影响设备状态；设备记录会写明由您处理，报告人会收到“经核实不属实”的通知。`,
+      confirmText: '不属实',
+      cancelText: '再想想',
+    })
+    if (confirm) await run(() => aedService.dismissReport(report._id, resolution.trim()), '已标记不属实')
+  }
   return (
     <View className='aed-detail__report' data-testid='aed-open-report'>
       <Text className='aed-detail__report-title'>
         {REPORT_KINDS[report.kind]}
         {report.note ? `：${report.note}` : ''}
       </Text>
-      <Input className='aed-detail__report-input' value={resolution} maxLength={200} placeholder='处理结果，会告诉报告人' onChange={setResolution} />
-      <Button size='large' disabled={busy} onClick={() => run(() => aedService.resolveReport(report._id, resolution.trim()), '已处理')}>
-        处理完毕
-      </Button>
+      {report.photo && <Image className='aed-detail__report-photo' src={report.photo} mode='aspectFill' />}
+      {report.photoChecking && <Text className='aed-detail__text'>附有照片，审核通过后显示</Text>}
+      <Input className='aed-detail__report-input' value={resolution} maxLength={200} placeholder='处理结果或不属实的说明，会告诉报告人' onChange={setResolution} />
+      <View className='aed-detail__report-actions'>
+        <Button size='large' disabled={busy} onClick={() => run(() => aedService.resolveReport(report._id, resolution.trim()), '已处理')}>
+          处理完毕
+        </Button>
+        <Button size='large' fill='outline' disabled={busy} data-testid='aed-dismiss-report' onClick={dismiss}>
+          不属实
+        </Button>
+      </View>
     </View>
   )
 }
