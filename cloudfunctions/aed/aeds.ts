@@ -7,7 +7,8 @@ import { AppError } from '@/domain/errors'
 import { maskName } from '@/domain/privacy'
 import { _, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
-import { shownPhotoUrls, type CheckedPhoto } from './photos'
+import type { CheckedPhoto } from '../_kit/photo-checks'
+import { shownPhotoUrls } from './photos'
 
 type GeoPoint = { latitude: number; longitude: number }
 

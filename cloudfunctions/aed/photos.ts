@@ -1,9 +1,5 @@
 import { cloud } from '../_kit/cloud'
-import { requestImageChecks } from '../wish/media'
-import type { WishImage } from '../wish/wishes'
-
-/** A resident's photo with its content check: shown only once `mediaCheck` has passed it. */
-export type CheckedPhoto = WishImage
+import { requestImageChecks, type CheckedPhoto } from '../_kit/photo-checks'
 
 /** A photo (already known to be the caller's own upload) sent to its check; null without one. */
 export async function checkedPhoto(openid: string, fileID: string | undefined): Promise<CheckedPhoto | null> {

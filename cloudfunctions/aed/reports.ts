@@ -5,7 +5,8 @@ import { toIso } from '../_kit/dates'
 import { ownedId } from '../_kit/ids'
 import { notify } from '../_kit/notify'
 import { reports } from './aeds'
-import { shownPhotoUrls, type CheckedPhoto } from './photos'
+import type { CheckedPhoto } from '../_kit/photo-checks'
+import { shownPhotoUrls } from './photos'
 
 export type ReportDoc = {
   _id: string

@@ -5,8 +5,8 @@ import type { WishDetail, WishHistoryEntry, WishRelation, WishSummary } from '@/
 import type { UserDoc } from '@/domain/user/types'
 import { cloud, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
+import type { CheckedPhoto } from '../_kit/photo-checks'
 
-export type WishImage = { fileID: string; status: 'checking' | 'passed' | 'rejected'; traceId?: string }
 
 /** The `wishes` document. The owner's phone lives here and leaves only for owner, claimer and staff. */
 export type WishDoc = {
@@ -21,7 +21,7 @@ export type WishDoc = {
   communityName: string
   /** Service hours its fulfilment earns, fixed when it is posted (the community's setting then). */
   hours: number
-  images: WishImage[]
+  images: CheckedPhoto[]
   contactPhone: string
   dueDate: string | null
   status: WishStatus
@@ -32,7 +32,7 @@ export type WishDoc = {
   claimedAt: Date | null
   claimDeadline: Date | null
   /** The claimer's account of it; its photos, like the wish's, stay hidden until their check passes. */
-  fulfilment: { note: string; photos: WishImage[]; at: Date } | null
+  fulfilment: { note: string; photos: CheckedPhoto[]; at: Date } | null
   thanks: string | null
   history: Array<{ at: Date; action: WishAction | 'create'; to: WishStatus; by: string; byName: string; note?: string }>
   createdAt: Date
@@ -103,7 +103,7 @@ export function relationOf(doc: WishDoc, user: Caller): { relation: WishRelation
   return { relation, actors }
 }
 
-const passed = (images: WishImage[]) => images.filter((image) => image.status === 'passed').map((image) => image.fileID)
+const passed = (images: CheckedPhoto[]) => images.filter((image) => image.status === 'passed').map((image) => image.fileID)
 
 async function tempUrls(fileIDs: string[]): Promise<string[]> {
   if (fileIDs.length === 0) return []

@@ -7,7 +7,7 @@ import { action } from '../../_kit/define-function'
 import { requireOwnFiles } from '../../_kit/uploads'
 import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
-import { requestImageChecks } from '../media'
+import { requestImageChecks } from '../../_kit/photo-checks'
 import { STATUS_RANK, toDetail, wishes, type WishDoc } from '../wishes'
 
 /**

@@ -1,7 +1,7 @@
 import { wishInputs } from '@/domain/wish/contract'
 import { action } from '../../_kit/define-function'
 import { requireOwnFiles } from '../../_kit/uploads'
-import { requestImageChecks } from '../media'
+import { requestImageChecks } from '../../_kit/photo-checks'
 import { requireWish } from '../load'
 import { transition } from '../transition'
 import { partyOf, toDetail } from '../wishes'

@@ -1,5 +1,7 @@
-import { cloud } from '../_kit/cloud'
-import type { WishImage } from './wishes'
+import { cloud } from './cloud'
+
+/** A photo others will see, with where its check stands: shown only once `passed`. */
+export type CheckedPhoto = { fileID: string; status: 'checking' | 'passed' | 'rejected'; traceId?: string }
 
 type MediaCheckAnswer = { traceId?: string; trace_id?: string }
 
@@ -7,16 +9,16 @@ type MediaCheckAnswer = { traceId?: string; trace_id?: string }
  * Sends each photo to `security.mediaCheckAsync`; WeChat answers later with a message push
  * (the `mediaCheck` function), which shows or hides the photo. Until then it stays hidden.
  */
-export async function requestImageChecks(fileIDs: string[], openid: string): Promise<WishImage[]> {
+export async function requestImageChecks(fileIDs: string[], openid: string): Promise<CheckedPhoto[]> {
   if (fileIDs.length === 0) return []
   const { fileList } = (await cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: Array<{ fileID: string; tempFileURL: string }> }
-  const images: WishImage[] = []
+  const images: CheckedPhoto[] = []
   for (const { fileID, tempFileURL } of fileList) {
     try {
       const answer = (await cloud.openapi.security.mediaCheckAsync({ media_url: tempFileURL, media_type: 2, version: 2, scene: 3, openid })) as MediaCheckAnswer
       images.push({ fileID, status: 'checking', traceId: answer.traceId ?? answer.trace_id })
     } catch (error) {
-      console.warn('[wish] mediaCheckAsync failed; the photo stays hidden', error instanceof Error ? error.message : error)
+      console.warn('[photo-checks] mediaCheckAsync failed; the photo stays hidden', error instanceof Error ? error.message : error)
       images.push({ fileID, status: 'checking' })
     }
   }
