@@ -121,6 +121,8 @@ describe('the H5 app on the local cloud', () => {
     )
     const { page, errors } = await e2e.open('demo-volunteer')
     await page.goto(`${e2e.cloud.url}/#/pages/mine/index`)
+    // The unread count shows on the 我的 tab.
+    await tab(page, '我的').locator('.weui-badge', { hasText: '2' }).waitFor()
     await cell(page, '审核结果、心愿进度等通知').click()
     await page.getByText('测试消息 1').waitFor()
     await page.getByText('2 条未读').waitFor()
@@ -128,6 +130,21 @@ describe('the H5 app on the local cloud', () => {
     await button(page, '全部标为已读').click()
     await page.getByText('2 条未读').waitFor({ state: 'detached' })
     assert.equal(e2e.cloud.store.count('inbox', { openid: 'demo-volunteer', read: false }), 0)
+    assert.deepEqual(errors, [])
+  })
+
+  test('tapping a message opens what it is about and marks it read', async () => {
+    const [wish] = e2e.cloud.store.find('wishes', { status: 'open' }, { limit: 1 })
+    e2e.cloud.store.insert('inbox', [
+      { openid: 'demo-member', kind: 'wish_update', title: '红心愿进度', body: '心愿有了新进展', page: `packages/wish/pages/detail/index?id=${wish._id}`, read: false, createdAt: new Date() },
+    ])
+    const { page, errors } = await e2e.open('demo-member')
+    await page.goto(`${e2e.cloud.url}/#/packages/notify/pages/inbox/index`)
+    await page.locator('[data-testid="inbox-item"]', { hasText: '心愿有了新进展' }).click()
+    await page.waitForURL(new RegExp(`packages/wish/pages/detail/index\\?id=${wish._id}`))
+    await page.getByText(String(wish.title)).first().waitFor()
+    for (let waited = 0; e2e.cloud.store.count('inbox', { openid: 'demo-member', read: false }) > 0 && waited < 5000; waited += 100) await page.waitForTimeout(100)
+    assert.equal(e2e.cloud.store.count('inbox', { openid: 'demo-member', read: false }), 0)
     assert.deepEqual(errors, [])
   })
 })

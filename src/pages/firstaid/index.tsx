@@ -6,6 +6,7 @@ import { EntryGrid } from '@/components/entry-grid'
 import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
 import { useRemote } from '@/hooks/use-remote'
+import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { areas } from '@/routes'
 import { lessonService } from '@/services/lesson'
 import './index.scss'
@@ -13,6 +14,7 @@ import './index.scss'
 const ICON = { size: 28, color: '#c8102e' }
 
 export default function FirstAidPage() {
+  useUnreadBadge()
   const lessons = useRemote(() => lessonService.list())
   return (
     <PageShell>

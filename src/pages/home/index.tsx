@@ -4,6 +4,7 @@ import { EntryGrid, type Entry } from '@/components/entry-grid'
 import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
 import { useMe } from '@/hooks/use-me'
+import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { areas, tabs } from '@/routes'
 import './index.scss'
 
@@ -20,6 +21,7 @@ const RESIDENT_ENTRIES: Entry[] = [
 const STAFF_ENTRY: Entry = { label: '工作台', icon: <Setting {...ICON} />, url: areas.staff }
 
 export default function HomePage() {
+  useUnreadBadge()
   const { data: me } = useMe()
   const community = me?.communities[0]?.name
   const entries = me?.roles.includes('staff') ? [...RESIDENT_ENTRIES, STAFF_ENTRY] : RESIDENT_ENTRIES

@@ -9,6 +9,7 @@ import { ROLE_LABELS } from '@/domain/roles'
 import { useLargeText } from '@/hooks/use-large-text'
 import { useMe } from '@/hooks/use-me'
 import { useMySummary } from '@/hooks/use-my-summary'
+import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { messageOf } from '@/services/service-error'
 import { userService } from '@/services/user'
 import { areas, tabs } from '@/routes'
@@ -39,6 +40,7 @@ async function deleteAccount() {
 }
 
 export default function MinePage() {
+  useUnreadBadge()
   const { data: me, error, loading, reload } = useMe()
   const summary = useMySummary(me)
   const [largeText, setLargeText] = useLargeText()

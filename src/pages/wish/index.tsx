@@ -10,6 +10,7 @@ import type { WishSummary } from '@/domain/wish/contract'
 import { WISH_CATEGORIES, type WishCategory } from '@/domain/wish/rules'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useRemote } from '@/hooks/use-remote'
+import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { userService } from '@/services/user'
 import { wishService, type WallFilter } from '@/services/wish'
 import { WishCard } from './components/wish-card'
@@ -26,6 +27,7 @@ const ALL = 'all'
 
 /** 红心愿墙: the community's wishes, open ones first, with filters, refresh and paging. */
 export default function WishWallPage() {
+  useUnreadBadge()
   const communities = useRemote(() => userService.communities())
   const [filter, setFilter] = useState<WallFilter>({ status: 'open' })
   const list = usePagedList<WishSummary>((page) => wishService.list(filter, page), [filter.communityId, filter.status, filter.category])

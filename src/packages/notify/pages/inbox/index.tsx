@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Badge, Button } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
@@ -15,6 +16,11 @@ export default function InboxPage() {
     await notifyService.markRead(unread)
     await list.refresh()
   }
+  // A message opens what it is about (the page it names, with its id); reading it marks it read.
+  const open = async (message: InboxMessage) => {
+    if (!message.read) void notifyService.markRead([message._id]).then(list.refresh, () => undefined)
+    await Taro.navigateTo({ url: `/${message.page}` })
+  }
   return (
     <PageShell>
       {unread.length > 0 && (
@@ -27,7 +33,7 @@ export default function InboxPage() {
       )}
       <PagedList list={list} empty='暂时没有消息'>
         {(message) => (
-          <View key={message._id} className='card inbox__item'>
+          <View key={message._id} className='card inbox__item' data-testid='inbox-item' onClick={() => open(message)}>
             <View className='inbox__head'>
               {!message.read && <Badge dot className='inbox__dot' />}
               <Text className='inbox__title'>{message.title}</Text>
