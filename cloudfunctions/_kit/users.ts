@@ -10,15 +10,15 @@ export async function findUser(openid: string): Promise<UserDoc | null> {
   return (data[0] as UserDoc | undefined) ?? null
 }
 
-/**
- * The caller's user record, created on first contact. Two first calls racing each other both
- * end up with the one record: the loser's insert fails on the duplicate `_id` and it reads back.
- */
-export async function loadOrCreateUser(openid: string): Promise<UserDoc> {
+/** A person's user record, created on first contact. */
+async function loadOrCreateUser(openid: string): Promise<UserDoc> {
   return (await findUser(openid)) ?? createUser(openid)
 }
 
-/** A first-time caller's record (a concurrent first call may have made it: then that one). */
+/**
+ * A first-time caller's record. Two first calls racing each other both end up with the one
+ * record: the loser's insert fails on the duplicate `_id` and it reads the winner's back.
+ */
 export async function createUser(openid: string): Promise<UserDoc> {
   const fresh: UserDoc = {
     _id: openid,
