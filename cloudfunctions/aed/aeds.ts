@@ -7,8 +7,7 @@ import { AppError } from '@/domain/errors'
 import { maskName } from '@/domain/privacy'
 import { _, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
-import type { CheckedPhoto } from '../_kit/photo-checks'
-import { shownPhotoUrls } from './photos'
+import { shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
 
 type GeoPoint = { latitude: number; longitude: number }
 

@@ -5,8 +5,7 @@ import { toIso } from '../_kit/dates'
 import { ownedId } from '../_kit/ids'
 import { notify } from '../_kit/notify'
 import { reports } from './aeds'
-import type { CheckedPhoto } from '../_kit/photo-checks'
-import { shownPhotoUrls } from './photos'
+import { shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
 
 export type ReportDoc = {
   _id: string

@@ -3,9 +3,9 @@ import type { WishCategory } from '@/domain/wish/rules'
 import { availableActions, type WishAction, type WishActor, type WishStatus } from '@/domain/wish/states'
 import type { WishDetail, WishHistoryEntry, WishRelation, WishSummary } from '@/domain/wish/contract'
 import type { UserDoc } from '@/domain/user/types'
-import { cloud, collections, db } from '../_kit/cloud'
+import { collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
-import type { CheckedPhoto } from '../_kit/photo-checks'
+import { shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
 
 
 /** The `wishes` document. The owner's phone lives here and leaves only for owner, claimer and staff. */
@@ -103,16 +103,12 @@ export function relationOf(doc: WishDoc, user: Caller): { relation: WishRelation
   return { relation, actors }
 }
 
-const passed = (images: CheckedPhoto[]) => images.filter((image) => image.status === 'passed').map((image) => image.fileID)
-
-async function tempUrls(fileIDs: string[]): Promise<string[]> {
-  if (fileIDs.length === 0) return []
-  const { fileList } = (await cloud.getTempFileURL({ fileList: fileIDs })) as { fileList: Array<{ tempFileURL: string; status: number }> }
-  return fileList.filter((f) => f.status === 0).map((f) => f.tempFileURL)
-}
-
 export async function toDetail(doc: WishDoc, user: Caller): Promise<WishDetail> {
   const { relation, actors } = relationOf(doc, user)
+  // The wish's and the fulfilment's photos in one look-up; only those that passed get a link.
+  const fulfilmentPhotos = doc.fulfilment?.photos ?? []
+  const urls = await shownPhotoUrls([...doc.images, ...fulfilmentPhotos])
+  const shown = (from: number, to: number) => urls.slice(from, to).filter((url): url is string => url !== null)
   const insider = relation === 'owner' || relation === 'claimer' || relation === 'staff'
   // Residents and volunteers appear by full name only to insiders; staff and the system by role.
   const people = new Set([doc.ownerOpenid, doc.claimerOpenid, ...doc.history.filter((h) => h.action === 'claim').map((h) => h.by)])
@@ -130,10 +126,10 @@ export async function toDetail(doc: WishDoc, user: Caller): Promise<WishDetail> 
     actions: availableActions(doc.status, actors),
     content: insider ? doc.content : toSummary(doc).summary,
     contact: insider ? { name: doc.ownerName, phone: doc.contactPhone } : null,
-    images: await tempUrls(passed(doc.images)),
+    images: shown(0, doc.images.length),
     imagesPending: relation === 'owner' ? doc.images.filter((image) => image.status === 'checking').length : 0,
     claimDeadline: doc.claimDeadline ? toIso(doc.claimDeadline) : null,
-    fulfilment: doc.fulfilment && { note: doc.fulfilment.note, photos: await tempUrls(passed(doc.fulfilment.photos)), at: toIso(doc.fulfilment.at) },
+    fulfilment: doc.fulfilment && { note: doc.fulfilment.note, photos: shown(doc.images.length, doc.images.length + fulfilmentPhotos.length), at: toIso(doc.fulfilment.at) },
     thanks: doc.thanks,
     history,
   }

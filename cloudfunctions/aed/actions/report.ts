@@ -10,7 +10,7 @@ import { takeSlot } from '../../_kit/rate-limit'
 import { requireOwnFiles } from '../../_kit/uploads'
 import { alertKeepers } from '../alerts'
 import { aeds, reports, requireAed } from '../aeds'
-import { checkedPhoto } from '../photos'
+import { checkedPhoto } from '../../_kit/photo-checks'
 import { findReport, latestReportOf, reportIdOf, toReport, type ReportDoc } from '../reports'
 
 /** Reports one person may file a day: enough for a walk round the estate, too few to take a district's AEDs off the map. */
