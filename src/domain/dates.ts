@@ -4,7 +4,7 @@ import utc from 'dayjs/plugin/utc'
 dayjs.extend(utc)
 
 /** China Standard Time (UTC+8): cloud functions run in UTC, people live here. */
-const CHINA_OFFSET_MINUTES = 8 * 60
+export const CHINA_OFFSET_MINUTES = 8 * 60
 
 /** Today's date in China, `YYYY-MM-DD`. */
 export function todayInChina(now: Date = new Date()): string {

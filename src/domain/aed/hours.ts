@@ -1,5 +1,6 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import { CHINA_OFFSET_MINUTES } from '../dates'
 
 dayjs.extend(utc)
 
@@ -12,8 +13,6 @@ export type TimeRange = [start: string, end: string]
 
 /** When an AED can be reached: always, or by weekday (a day not listed is closed). */
 export type OpeningHours = { always: true } | { always: false; weekly: Partial<Record<WeekdayKey, TimeRange[]>> }
-
-const CHINA_OFFSET_MINUTES = 8 * 60
 
 /** Whether the AED can be reached at `now` (China time). A range includes its start, not its end. */
 export function isOpenAt(hours: OpeningHours, now: Date): boolean {

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import { DATE_PATTERN } from '../dates'
+import { CHINA_OFFSET_MINUTES, DATE_PATTERN } from '../dates'
 
 dayjs.extend(utc)
 
@@ -27,9 +27,6 @@ export function thing(text: string | undefined, fallback: string): string {
   const chars = Array.from(clean || fallback)
   return chars.length > THING_MAX ? `${chars.slice(0, THING_MAX - 1).join('')}…` : chars.join('')
 }
-
-/** China Standard Time (UTC+8) for people; cloud functions run in UTC. */
-const CHINA_OFFSET_MINUTES = 8 * 60
 
 /** A `time`, in the documented form `2019年10月1日 15:01`, China time. */
 export const chinaTime = (at: Date) => dayjs(at).utcOffset(CHINA_OFFSET_MINUTES).format('YYYY年M月D日 HH:mm')
