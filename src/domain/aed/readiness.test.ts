@@ -1,5 +1,5 @@
 import type { ReportKind } from './contract'
-import { compareForEmergency, readinessOf, REASON_LABELS, remindersOf, type Readiness, type ReadinessInput, type ReadinessReason } from './readiness'
+import { compareForEmergency, forRescue, readinessOf, REASON_LABELS, remindersOf, type Readiness, type ReadinessInput, type ReadinessReason } from './readiness'
 
 const fine: ReadinessInput = { status: 'available', verified: true, padsExpiry: '2027-06-01', batteryExpiry: '2028-01-01', lastInspection: '2026-11-01', openReportKinds: [] }
 const TODAY = '2026-11-23'
@@ -69,5 +69,18 @@ describe('guardian reminders', () => {
     expect(remindersOf({ ...fine, padsExpiry: '2026-12-20' }, TODAY)).toEqual(['电极片将于2026-12-20过期'])
     expect(remindersOf({ ...fine, padsExpiry: '2027-01-20' }, TODAY)).toEqual([])
     expect(remindersOf({ ...fine, batteryExpiry: '2026-11-01', lastInspection: null }, TODAY)).toEqual(['电池已过期', '已超过巡检周期'])
+  })
+})
+
+describe('what a bystander is sent for', () => {
+  const aed = (name: string, distanceMeters: number, readiness: 'ready' | 'warning' | 'out_of_service', openNow = true) => ({
+    name, distanceMeters, walkingMinutes: Math.ceil(distanceMeters / 80), readiness, openNow,
+  })
+  test('usable ones only; within reach first, ready before warned, then nearest', () => {
+    const picked = forRescue(
+      [aed('far-ready', 1200, 'ready'), aed('near-broken', 50, 'out_of_service'), aed('near-closed', 100, 'ready', false), aed('near-warned', 240, 'warning'), aed('near-ready', 350, 'ready')],
+      3,
+    )
+    expect(picked.map((a) => a.name)).toEqual(['near-ready', 'near-warned', 'far-ready'])
   })
 })

@@ -96,6 +96,26 @@ export function compareForEmergency<T extends { readiness: Readiness; openNow: b
   return emergencyTier(a) - emergencyTier(b) || a.distanceMeters - b.distanceMeters
 }
 
+/** About 5 minutes' walk (≈ 400 m): a bystander can fetch an AED and be back before it is too late. */
+export const REACH_MINUTES = 5
+
+type Candidate = { readiness: Readiness; openNow: boolean; distanceMeters: number; walkingMinutes: number }
+
+export const inReach = (aed: Pick<Candidate, 'walkingMinutes'>) => aed.walkingMinutes <= REACH_MINUTES
+
+/**
+ * The AEDs to send a bystander for: usable now (open, not reported broken), those within reach
+ * before those beyond, then ready before warned, then nearest. A device with an overdue
+ * inspection 3 minutes away serves better than a checked one 15 minutes away.
+ */
+export function forRescue<T extends Candidate>(items: readonly T[], count: number): T[] {
+  const rank = (aed: T) => (inReach(aed) ? 0 : 2) + emergencyTier(aed)
+  return items
+    .filter((aed) => aed.readiness !== 'out_of_service' && aed.openNow)
+    .sort((a, b) => rank(a) - rank(b) || a.distanceMeters - b.distanceMeters)
+    .slice(0, count)
+}
+
 /** Reminders a guardian gets: supplies running out soon, inspection due. */
 export function remindersOf(aed: Pick<ReadinessInput, 'padsExpiry' | 'batteryExpiry' | 'lastInspection'>, today: string): string[] {
   const soon = dayjs(today).add(EXPIRY_WARNING_DAYS, 'day').format('YYYY-MM-DD')

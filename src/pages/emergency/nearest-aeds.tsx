@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { NearbyAed } from '@/domain/aed/contract'
+import { forRescue, inReach } from '@/domain/aed/readiness'
 import { formatDistance, type LatLng } from '@/domain/geo'
 import { aedService } from '@/services/aed'
 import { currentPosition, hasLocationConsent, navigateTo, rememberLocationConsent } from '@/services/location'
@@ -10,8 +11,6 @@ import { areas, pages, withQuery } from '@/routes'
 import { NO_AED_NEARBY } from './steps'
 import './nearest-aeds.scss'
 
-/** About 5 minutes' walk (≈ 400 m): a bystander can fetch it and be back before it is too late. */
-const REACH_MINUTES = 5
 /** Farther than this (20 minutes' walk) an AED is no help in a cardiac arrest; the AED page lists them. */
 const SEARCH_METERS = 1500
 const SHOWN = 3
@@ -20,15 +19,6 @@ const SHOWN = 3
 type Found = { from: LatLng; aeds: NearbyAed[] }
 type Stage = { kind: 'consent' } | { kind: 'locating' } | { kind: 'no-position' } | { kind: 'offline' } | ({ kind: 'found' } & Found)
 
-/** Usable now: not reported broken, and open (a locked cabinet cannot be used). */
-const usable = (aed: NearbyAed) => aed.readiness !== 'out_of_service' && aed.openNow
-const inReach = (aed: NearbyAed) => aed.walkingMinutes <= REACH_MINUTES
-/**
- * Within reach before beyond it, then ready before warned, then nearest: a device with an overdue
- * inspection 3 minutes away serves better than a checked one 15 minutes away.
- */
-const rank = (aed: NearbyAed) => (inReach(aed) ? 0 : 2) + (aed.readiness === 'ready' ? 0 : 1)
-const byRank = (a: NearbyAed, b: NearbyAed) => rank(a) - rank(b) || a.distanceMeters - b.distanceMeters
 
 /**
  * The nearest usable AEDs, under the 120 button: fetched in the background once the person has
@@ -47,7 +37,7 @@ export function NearestAeds({ onMetronome }: { onMetronome(): void }) {
     try {
       // The emergency ranking brings ready-and-open devices into the answer ahead of nearer closed ones.
       const { items } = await aedService.nearby({ ...from, emergency: true, radiusMeters: SEARCH_METERS, limit: 20 })
-      setStage({ kind: 'found', from, aeds: items.filter(usable).sort(byRank).slice(0, SHOWN) })
+      setStage({ kind: 'found', from, aeds: forRescue(items, SHOWN) })
     } catch {
       setStage({ kind: 'offline' })
     }
