@@ -1,8 +1,8 @@
 import type { NotifyApi } from '@/domain/notify/contract'
 import { defineFunction } from '../_kit/define-function'
-import { inbox } from './actions/inbox'
+import { inbox, unread } from './actions/inbox'
 import { markRead } from './actions/mark-read'
 import { subscribed } from './actions/subscribed'
 import { templates } from './actions/templates'
 
-export const main = defineFunction<NotifyApi>('notify', { inbox, markRead, subscribed, templates })
+export const main = defineFunction<NotifyApi>('notify', { inbox, unread, markRead, subscribed, templates })

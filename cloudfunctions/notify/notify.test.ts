@@ -157,4 +157,9 @@ describe('notify.inbox and markRead', () => {
     const untouched = await inbox('n-other')
     expect(untouched.ok && untouched.data.unread).toBe(1)
   })
+
+  test('the unread count alone, for the tab badge, is the caller\'s own', async () => {
+    expect(await cloud.call('notify', 'n-many', { action: 'unread' })).toEqual({ ok: true, data: { unread: 22 } })
+    expect(await cloud.call('notify', 'n-other', { action: 'unread' })).toEqual({ ok: true, data: { unread: 1 } })
+  })
 })

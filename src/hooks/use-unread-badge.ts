@@ -11,7 +11,7 @@ const MINE_TAB_INDEX = 3
 export function useUnreadBadge(): void {
   useDidShow(() => {
     void notifyService
-      .inbox(1, 1)
+      .unread()
       .then(({ unread }) =>
         unread > 0
           ? Taro.setTabBarBadge({ index: MINE_TAB_INDEX, text: unread > 99 ? '99+' : String(unread) })

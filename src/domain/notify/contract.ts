@@ -15,6 +15,7 @@ export type InboxMessage = {
 
 export const notifyInputs = {
   inbox: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  unread: v.object({}),
   templates: v.object({}),
   markRead: v.object({ messageIds: v.pipe(v.array(fields.id('消息编号'), '消息编号格式不正确'), v.maxLength(50, '一次最多 50 条')) }),
   /** What `requestSubscribeMessage` answered, template id → 'accept' | 'reject' | …. */
@@ -23,6 +24,7 @@ export const notifyInputs = {
 
 export type NotifyApi = {
   inbox: ActionSpec<v.InferInput<typeof notifyInputs.inbox>, Page<InboxMessage> & { unread: number }>
+  unread: ActionSpec<v.InferInput<typeof notifyInputs.unread>, { unread: number }>
   /** The subscribe templates of this deployment, so the app asks for exactly these. */
   templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: Array<{ kind: NotifyKind; templateId: string; title: string }> }>
   markRead: ActionSpec<v.InferInput<typeof notifyInputs.markRead>, { updated: number }>
