@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
 import { installLocalBackend } from './backend/install'
-import { Outbox, parseSubscribeResults, SubscribeGrants, type MediaCheckRequest } from './backend/openapi'
+import { Outbox, parseSubscribeResults, SendFaults, SubscribeGrants, type MediaCheckRequest } from './backend/openapi'
 import { FileStorage } from './backend/storage'
 import { receiveUpload } from './backend/upload-endpoint'
 import { readAtMost } from './http-body'
@@ -27,8 +27,8 @@ export type LocalCloudOptions = {
   /** Accept `X-Wx-Openid` and expose the dev endpoints. Only ever true on a developer's machine. */
   localMode?: boolean
   seed?: boolean
-  /** Run timer-triggered functions every this many ms (their cron is coarser on WeChat). */
-  timerIntervalMs?: number
+  /** Run the timer triggers of the functions' `config.json` on their cron, checked every minute (`npm start`; tests call the functions instead). */
+  runTimers?: boolean
   /** Network delay of each database request, ms or a range `1-8` (`DB_LATENCY_MS`). */
   dbLatencyMs?: string | number
   /** Sees every database request (the bench counts them per call). */
@@ -42,6 +42,7 @@ export type LocalCloud = {
   store: DocumentStore
   outbox: Outbox
   grants: SubscribeGrants
+  sendFaults: SendFaults
   functions: FunctionHost
   close(): Promise<void>
 }
@@ -85,17 +86,40 @@ function inBackground(run: Promise<unknown> | undefined): void {
   })
 }
 
+/**
+ * Each minute, at its start, invokes the functions whose timer trigger's cron fires in that
+ * minute, with the event CloudBase sends (`Type`, `TriggerName`, `Time`) and no caller.
+ */
+function startTimers(functions: FunctionHost): { stop(): void } {
+  let tick: NodeJS.Timeout | undefined
+  const fire = () => {
+    const at = new Date()
+    for (const { functionName, trigger } of functions.firingTimers(at)) {
+      inBackground(functions.invoke(functionName, { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() }, ''))
+    }
+  }
+  const schedule = () => {
+    tick = setTimeout(() => {
+      fire()
+      schedule()
+    }, 60_000 - (Date.now() % 60_000))
+  }
+  schedule()
+  return { stop: () => clearTimeout(tick) }
+}
+
 /** Starts the local cloud: store, functions, file storage, open-API stand-ins and the H5 app. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, timerIntervalMs, dbLatencyMs, extraFunctionDirs, onDatabaseRequest } = options
+  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, runTimers = false, dbLatencyMs, extraFunctionDirs, onDatabaseRequest } = options
   const store = DocumentStore.open(dataDir)
   ensureFunctionSecrets(dataDir)
   if (seed) seedIfEmpty(store)
   const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`))
   const outbox = new Outbox()
   const grants = new SubscribeGrants()
+  const sendFaults = new SendFaults()
   let functions: FunctionHost | undefined
-  installLocalBackend({ store, storage, outbox, grants, dbLatencyMs, onDatabaseRequest, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
+  installLocalBackend({ store, storage, outbox, grants, sendFaults, dbLatencyMs, onDatabaseRequest, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
   functions = FunctionHost.load(functionsFrom, extraFunctionDirs)
   const serveApp = staticDir && fs.existsSync(staticDir) ? sirv(staticDir, { single: true, dev: false, etag: true }) : null
   fs.mkdirSync(storage.root, { recursive: true })
@@ -167,9 +191,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     server.once('error', reject)
     server.listen(port, host, resolve)
   })
-  const timers = timerIntervalMs
-    ? functions.timerNames().map((name) => setInterval(() => inBackground(functions?.invoke(name, { Type: 'Timer', TriggerName: 'local' }, '')), timerIntervalMs))
-    : []
+  const timers = runTimers ? startTimers(functions) : { stop: () => undefined }
   const address = server.address() as AddressInfo
   const url = `http://${host}:${address.port}`
   storage.setOrigin(url)
@@ -178,10 +200,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     store,
     outbox,
     grants,
+    sendFaults,
     functions,
     close: () =>
       new Promise<void>((resolve) => {
-        timers.forEach(clearInterval)
+        timers.stop()
         server.close(() => {
           store.close()
           resolve()

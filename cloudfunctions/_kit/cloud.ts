@@ -17,6 +17,7 @@ export const collections = {
   communities: 'communities',
   inbox: 'inbox',
   subscriptions: 'subscriptions',
+  outbox: 'outbox',
   applications: 'applications',
   volunteers: 'volunteers',
   counters: 'counters',

@@ -1,8 +1,7 @@
-import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, templateData, type NotifyKind, type NotifyPayloads } from '@/domain/notify/kinds'
+import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, templateData, type NotifyKind, type NotifyPayloads, type TemplateData } from '@/domain/notify/kinds'
+import { sendOutcome, type SendOutcome } from '@/domain/notify/sending'
 import { _, cloud, collections, db } from './cloud'
-
-/** WeChat's answer when the person holds no grant for the template (never given, spent or cancelled). */
-const USER_REFUSED = 43101
+import { queueRetry } from './outbox'
 
 /**
  * A kind's template id in this deployment: the function environment variable
@@ -16,21 +15,59 @@ export function kindOfTemplate(templateId: string): NotifyKind | undefined {
   return NOTIFY_KIND_NAMES.find((kind) => templateIdOf(kind) === templateId)
 }
 
+/**
+ * Kinds whose template is a long-term subscription in this deployment (`NOTIFY_LONG_TERM`, kinds
+ * separated by commas; only some service categories may use them): a send spends no grant.
+ */
+export function isLongTerm(kind: NotifyKind): boolean {
+  return (process.env.NOTIFY_LONG_TERM ?? '').split(',').map((name) => name.trim()).includes(kind)
+}
+
+const grantsOf = (openid: string, kind: NotifyKind) => {
+  const path = `grants.${kind}`
+  return { path, mine: db.collection(collections.subscriptions).where({ _id: openid, [path]: _.gt(0) }) }
+}
+
 /** Keeps the server's count of a person's grants in step with WeChat's: one fewer, never below 0. */
 async function countSpentGrant(openid: string, kind: NotifyKind): Promise<void> {
-  const path = `grants.${kind}`
-  await db
-    .collection(collections.subscriptions)
-    .where({ _id: openid, [path]: _.gt(0) })
-    .update({ data: { [path]: _.inc(-1) } })
+  const { path, mine } = grantsOf(openid, kind)
+  await mine.update({ data: { [path]: _.inc(-1) } })
+}
+
+/** WeChat holds none (spent elsewhere, or turned off in the person's settings): neither do we. */
+async function clearGrants(openid: string, kind: NotifyKind): Promise<void> {
+  const { path, mine } = grantsOf(openid, kind)
+  await mine.update({ data: { [path]: 0 } })
+}
+
+export type Delivery = { openid: string; kind: NotifyKind; page: string; data: TemplateData }
+
+/**
+ * One try at a subscribe message, and what its answer means for the person's grants: spent only
+ * when WeChat accepts (never for a long-term kind), cleared on 43101, kept on any other refusal.
+ * WeChat holds the one-time grants and refuses a send without one, so two notifications at once
+ * can never spend the same grant.
+ */
+export async function deliver({ openid, kind, page, data }: Delivery): Promise<{ outcome: SendOutcome; errCode?: number }> {
+  try {
+    await cloud.openapi.subscribeMessage.send({ touser: openid, templateId: templateIdOf(kind), page, data })
+  } catch (error) {
+    const code = (error as { errCode?: unknown } | null)?.errCode
+    const errCode = typeof code === 'number' ? code : undefined
+    const outcome = sendOutcome(errCode)
+    if (outcome === 'no_grant') await clearGrants(openid, kind).catch(() => console.error(`[notify] grants not cleared: kind=${kind}`))
+    // The kind and code only: the values may carry personal details.
+    else console.warn(`[notify] subscribe message not sent: kind=${kind} errCode=${String(errCode)}`)
+    return { outcome, errCode }
+  }
+  if (!isLongTerm(kind)) await countSpentGrant(openid, kind).catch(() => console.error(`[notify] spent grant not counted: kind=${kind}`))
+  return { outcome: 'sent' }
 }
 
 /**
  * Tells a person something: always into the in-app inbox first, then as a WeChat subscribe
- * message. WeChat holds the one-time grants and refuses a send without one (43101), so a grant is
- * spent only when WeChat accepts the message, and two notifications at once can never spend the
- * same grant; no database request is made for people who granted nothing. A failed send never
- * fails the caller's action.
+ * message. A send that failed for a passing reason waits in the outbox for the scheduler's
+ * retries. A failed send never fails the caller's action.
  */
 export async function notify<K extends NotifyKind>(
   openid: string,
@@ -43,15 +80,8 @@ export async function notify<K extends NotifyKind>(
     data: { openid, kind, title: spec.title, body: spec.body(payload), page, read: false, createdAt: db.serverDate() },
   })
   const inboxId = String(_id)
-  try {
-    await cloud.openapi.subscribeMessage.send({ touser: openid, templateId: templateIdOf(kind), page, data: templateData(kind, payload) })
-  } catch (error) {
-    const errCode = (error as { errCode?: unknown } | null)?.errCode
-    if (errCode === USER_REFUSED) return { inboxId, sent: false } // no grant: the inbox is where it goes
-    // The kind and code only: the payload may carry personal details.
-    console.warn(`[notify] subscribe message not sent: kind=${kind} errCode=${String(errCode)}`)
-    return { inboxId, sent: false }
-  }
-  await countSpentGrant(openid, kind).catch(() => console.error(`[notify] spent grant not counted: kind=${kind}`))
-  return { inboxId, sent: true }
+  const delivery = { openid, kind, page, data: templateData(kind, payload) }
+  const { outcome, errCode } = await deliver(delivery)
+  if (outcome === 'retry') await queueRetry(inboxId, delivery, errCode).catch(() => console.error(`[notify] retry not queued: kind=${kind}`))
+  return { inboxId, sent: outcome === 'sent' }
 }

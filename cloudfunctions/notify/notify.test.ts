@@ -5,6 +5,8 @@ import { runAs } from '../../localcloud/backend/identity'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { cloud as sdk } from '../_kit/cloud'
 import { notify } from '../_kit/notify'
+import { outboxJob } from '../scheduler/jobs/outbox'
+import { runJob } from '../scheduler/testing'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -82,7 +84,7 @@ describe('notify()', () => {
     expect(grantsOf('n-refused')).toEqual({ member_review: 0 })
   })
 
-  test('43101 (no grant on WeChat\'s side, e.g. cancelled in settings) goes to the inbox quietly and spends nothing', async () => {
+  test('43101 (no grant on WeChat\'s side, e.g. cancelled in settings) goes to the inbox quietly and clears the grants counted', async () => {
     unwrap(await cloud.call('notify', 'n-cancelled', { action: 'subscribed', results: { [TEMPLATE]: 'accept' } }))
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     try {
@@ -91,8 +93,20 @@ describe('notify()', () => {
     } finally {
       warn.mockRestore()
     }
-    expect(grantsOf('n-cancelled')).toEqual({ member_review: 1 })
+    expect(grantsOf('n-cancelled')).toEqual({ member_review: 0 })
     expect((await outboxFor('n-cancelled')).map((m) => m.errCode)).toEqual([43101])
+    expect(cloud.docs('outbox').filter((m) => m.openid === 'n-cancelled')).toEqual([])
+  })
+
+  test('a long-term kind (NOTIFY_LONG_TERM) spends no grant', async () => {
+    await subscribe('n-long')
+    process.env.NOTIFY_LONG_TERM = 'wish_update, member_review'
+    try {
+      expect((await send('n-long')).sent).toBe(true)
+    } finally {
+      delete process.env.NOTIFY_LONG_TERM
+    }
+    expect(grantsOf('n-long')).toEqual({ member_review: 1 })
   })
 
   test('concurrent notifications never spend more grants than were given', async () => {
@@ -108,6 +122,86 @@ describe('notify()', () => {
   test('concurrent subscriptions of a new person all count', async () => {
     await Promise.all(Array.from({ length: 4 }, () => cloud.call('notify', 'n-new', { action: 'subscribed', results: { [TEMPLATE]: 'accept' } })))
     expect(grantsOf('n-new')).toEqual({ member_review: 4 })
+  })
+})
+
+describe('the outbox', () => {
+  const outboxDoc = (openid: string) => cloud.docs('outbox').filter((m) => m.openid === openid)
+  /** Time passes: the queued message is due now. */
+  const due = (openid: string) =>
+    outboxDoc(openid).forEach(({ _id }) => cloud.store.update('outbox', { _id }, { $set: { nextTryAt: new Date(Date.now() - 1000) } }))
+  const quietly = async <T>(run: () => Promise<T>) => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    try {
+      return await run()
+    } finally {
+      warn.mockRestore()
+    }
+  }
+
+  test('a send that fails for a passing reason is queued with the reason, retried after a minute, and then delivered', async () => {
+    await subscribe('n-busy')
+    cloud.sendFaults.failNext(1)
+    expect((await quietly(() => send('n-busy'))).sent).toBe(false)
+    expect(grantsOf('n-busy')).toEqual({ member_review: 1 })
+    const [queued] = outboxDoc('n-busy')
+    expect(queued).toMatchObject({ status: 'pending', tries: 1, errCode: -1, kind: 'member_review', page: 'packages/member/pages/index/index' })
+    const wait = (queued.nextTryAt as Date).getTime() - (queued.createdAt as Date).getTime()
+    expect(wait).toBe(60_000)
+
+    // Not yet due: nothing is tried.
+    expect(await runJob(outboxJob)).toEqual({ done: 0, more: false })
+    due('n-busy')
+    expect(await runJob(outboxJob)).toEqual({ done: 1, more: false })
+    expect(outboxDoc('n-busy')).toEqual([expect.objectContaining({ status: 'sent', tries: 2 })])
+    expect(await delivered('n-busy')).toHaveLength(1)
+    expect(grantsOf('n-busy')).toEqual({ member_review: 0 })
+    // Run again: sent once.
+    due('n-busy')
+    expect(await runJob(outboxJob)).toEqual({ done: 0, more: false })
+    expect(await delivered('n-busy')).toHaveLength(1)
+  })
+
+  test('a send that keeps failing is tried 5 times in all, backing off, then marked failed with its grant kept', async () => {
+    await subscribe('n-down')
+    cloud.sendFaults.failNext(5, 45009)
+    await quietly(() => send('n-down'))
+    const waits: number[] = []
+    for (let run = 0; run < 4; run++) {
+      const [doc] = outboxDoc('n-down')
+      waits.push(Math.round(((doc.nextTryAt as Date).getTime() - (doc.updatedAt as Date).getTime()) / 60_000))
+      due('n-down')
+      await quietly(() => runJob(outboxJob))
+    }
+    expect(waits).toEqual([1, 5, 15, 60])
+    expect(outboxDoc('n-down')).toEqual([expect.objectContaining({ status: 'failed', tries: 5, errCode: 45009 })])
+    due('n-down')
+    expect(await runJob(outboxJob)).toEqual({ done: 0, more: false })
+    expect((await outboxFor('n-down')).map((m) => m.errCode)).toEqual([45009, 45009, 45009, 45009, 45009])
+    expect(grantsOf('n-down')).toEqual({ member_review: 1 })
+  })
+
+  test('a retry WeChat answers with 43101 ends there and clears the grants counted', async () => {
+    await subscribe('n-gone')
+    cloud.sendFaults.failNext(1)
+    await quietly(() => send('n-gone'))
+    // Meanwhile the person turned the template off in WeChat's settings.
+    expect(cloud.grants.spend('n-gone', TEMPLATE)).toBe(true)
+    due('n-gone')
+    expect(await runJob(outboxJob)).toEqual({ done: 0, more: false })
+    expect(outboxDoc('n-gone')).toEqual([expect.objectContaining({ status: 'no_grant', errCode: 43101 })])
+    expect(grantsOf('n-gone')).toEqual({ member_review: 0 })
+  })
+
+  test('two runs at once send a due message once', async () => {
+    await subscribe('n-twice', 2)
+    cloud.sendFaults.failNext(1)
+    await quietly(() => send('n-twice'))
+    due('n-twice')
+    const runs = await Promise.all([runJob(outboxJob), runJob(outboxJob), runJob(outboxJob)])
+    expect(runs.map((r) => r.done).sort()).toEqual([0, 0, 1])
+    expect(await delivered('n-twice')).toHaveLength(1)
+    expect(grantsOf('n-twice')).toEqual({ member_review: 1 })
   })
 })
 

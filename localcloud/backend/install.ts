@@ -3,7 +3,7 @@ import type { DocumentStore } from '../store/document-store'
 import { handleDatabaseRequest } from './database-wire'
 import { assertNotTimedOut, installPerInvocationEnv } from './identity'
 import { parseLatency, roundTrip } from './latency'
-import { createOpenApi, SubscribeGrants, type MediaCheckRequest, type Outbox } from './openapi'
+import { createOpenApi, SubscribeGrants, type MediaCheckRequest, type Outbox, type SendFaults } from './openapi'
 import type { FileStorage } from './storage'
 
 type Send = (action: string, data: Record<string, unknown>, opts?: unknown) => Promise<unknown>
@@ -24,6 +24,8 @@ export type Backend = {
   outbox: Outbox
   /** WeChat's record of one-time subscriptions; omitted, nobody has subscribed to anything. */
   grants?: SubscribeGrants
+  /** Passing failures of subscribe-message sends, injected by tests. */
+  sendFaults?: SendFaults
   /** Sees every database request as the SDK sent it (the wire-format contract test). */
   onDatabaseRequest?: (action: string, params: Record<string, unknown>) => void
   /** Delivers the verdict of an asynchronous photo check, as WeChat's message push would. */
@@ -37,7 +39,7 @@ export type Backend = {
  * by the embedded store, its storage and open-API calls by local stand-ins, and its WeChat
  * context comes from the invocation. Function code stays exactly what is deployed.
  */
-export function installLocalBackend({ store, storage, outbox, grants = new SubscribeGrants(), onDatabaseRequest, onMediaCheck, dbLatencyMs }: Backend): void {
+export function installLocalBackend({ store, storage, outbox, grants = new SubscribeGrants(), sendFaults, onDatabaseRequest, onMediaCheck, dbLatencyMs }: Backend): void {
   installPerInvocationEnv()
   const latency = parseLatency(dbLatencyMs)
   requesterPrototype().send = async (action, data) => {
@@ -46,7 +48,7 @@ export function installLocalBackend({ store, storage, outbox, grants = new Subsc
     return roundTrip(latency, () => handleDatabaseRequest(store, action, data))
   }
   const sdk = wxServerSdk()
-  sdk.openapi = createOpenApi(outbox, grants, onMediaCheck)
+  sdk.openapi = createOpenApi(outbox, grants, onMediaCheck, sendFaults)
   sdk.uploadFile = storage.uploadFile
   sdk.getTempFileURL = storage.getTempFileURL
   sdk.deleteFile = storage.deleteFile

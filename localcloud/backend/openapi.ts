@@ -69,6 +69,23 @@ export class SubscribeGrants {
   }
 }
 
+/**
+ * Passing failures of `subscribeMessage.send` on demand (tests only): the next `count` sends
+ * fail with `errCode` (default -1, WeChat's "system error") before any check, as when WeChat is
+ * busy, so the functions' retries can be seen working.
+ */
+export class SendFaults {
+  private queue: number[] = []
+
+  failNext(count: number, errCode = -1): void {
+    this.queue.push(...Array.from({ length: count }, () => errCode))
+  }
+
+  take(): number | undefined {
+    return this.queue.shift()
+  }
+}
+
 /** A photo sent to `mediaCheckAsync`; its verdict is pushed to a function later. */
 export type MediaCheckRequest = { traceId: string; mediaUrl: string; openid?: string }
 
@@ -190,7 +207,7 @@ function msgSecCheck(params: Params) {
  * Stand-in for `cloud.openapi`: the same call shapes (`cloud.openapi.subscribeMessage.send`,
  * `cloud.openapi.security.msgSecCheck`), answered locally by WeChat's rules instead of by WeChat.
  */
-export function createOpenApi(outbox: Outbox, grants: SubscribeGrants, onMediaCheck: (request: MediaCheckRequest) => void = () => undefined) {
+export function createOpenApi(outbox: Outbox, grants: SubscribeGrants, onMediaCheck: (request: MediaCheckRequest) => void = () => undefined, faults = new SendFaults()) {
   let pages: Set<string> | undefined
   const appPages = () => (pages ??= pagesOf(readAppConfig()))
   const api = {
@@ -206,6 +223,8 @@ export function createOpenApi(outbox: Outbox, grants: SubscribeGrants, onMediaCh
         }
         try {
           permit('subscribeMessage.send')
+          const fault = faults.take()
+          if (fault !== undefined) throw fail('subscribeMessage.send', fault, 'system error')
           checkSend(params, appPages)
           if (!grants.spend(attempt.openid, attempt.templateId)) throw fail('subscribeMessage.send', 43101, 'user refuse to accept the msg')
         } catch (error) {
