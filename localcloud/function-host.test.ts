@@ -99,7 +99,7 @@ test('every function’s config.json lists exactly the open APIs its bundle call
 test('without config.json a function gets CloudBase’s 3 s and no open API; a bad timeout stops the start', () => {
   const dir = functionsDir({ plain: { index: 'exports.main = async () => 1' }, bad: { index: 'exports.main = async () => 1', config: { timeout: 0.5 } } })
   try {
-    expect(readFunctionConfig(path.join(dir, 'plain'))).toEqual({ timeout: 3, openapi: [], timer: false })
+    expect(readFunctionConfig(path.join(dir, 'plain'))).toEqual({ timeout: 3, openapi: [], timers: [] })
     expect(() => readFunctionConfig(path.join(dir, 'bad'))).toThrow(/timeout must be whole seconds from 1 to 300/)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })

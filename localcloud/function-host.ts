@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { runAs } from './backend/identity'
+import { firesInMinute, parseCron, type Cron } from './cron'
 
 export type CloudFunctionMain = (event: unknown, context: unknown) => unknown
 
@@ -21,7 +22,10 @@ export function functionNames(): string[] {
 }
 
 /** What the platform takes from a function's `config.json`. */
-export type FunctionConfig = { timeout: number; openapi: string[]; timer: boolean }
+export type FunctionConfig = { timeout: number; openapi: string[]; timers: TimerTrigger[] }
+
+/** A `timer` trigger of `config.json`: its name and 7-field cron. */
+export type TimerTrigger = { name: string; cron: Cron }
 
 /** CloudBase's default timeout, and the range it accepts (seconds). */
 const DEFAULT_TIMEOUT = 3
@@ -35,8 +39,8 @@ const MAX_TIMEOUT = 300
  */
 export function readFunctionConfig(folder: string): FunctionConfig {
   const file = path.join(folder, 'config.json')
-  if (!fs.existsSync(file)) return { timeout: DEFAULT_TIMEOUT, openapi: [], timer: false }
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeout?: unknown; permissions?: { openapi?: unknown }; triggers?: Array<{ type?: unknown }> }
+  if (!fs.existsSync(file)) return { timeout: DEFAULT_TIMEOUT, openapi: [], timers: [] }
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeout?: unknown; permissions?: { openapi?: unknown }; triggers?: Array<{ name?: unknown; type?: unknown; config?: unknown }> }
   const timeout = raw.timeout ?? DEFAULT_TIMEOUT
   if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT) {
     throw new Error(`${file}: timeout must be whole seconds from 1 to ${MAX_TIMEOUT}`)
@@ -45,7 +49,13 @@ export function readFunctionConfig(folder: string): FunctionConfig {
   if (!Array.isArray(openapi) || !openapi.every((name): name is string => typeof name === 'string')) {
     throw new Error(`${file}: permissions.openapi must be a list of API names`)
   }
-  return { timeout, openapi, timer: (raw.triggers ?? []).some((trigger) => trigger.type === 'timer') }
+  const timers = (raw.triggers ?? [])
+    .filter((trigger) => trigger.type === 'timer')
+    .map((trigger) => {
+      if (typeof trigger.name !== 'string' || typeof trigger.config !== 'string') throw new Error(`${file}: a timer trigger needs a name and a cron config`)
+      return { name: trigger.name, cron: parseCron(trigger.config) }
+    })
+  return { timeout, openapi, timers }
 }
 
 /**
@@ -132,9 +142,11 @@ export class FunctionHost {
     return this.functions.has(name)
   }
 
-  /** Functions with a timer trigger in their `config.json` (run on a schedule by the platform). */
-  timerNames(): string[] {
-    return this.names().filter((name) => this.functions.get(name)?.config.timer)
+  /** The timer triggers (of `config.json`) that fire in the minute of `at`, with their function. */
+  firingTimers(at: Date): Array<{ functionName: string; trigger: string }> {
+    return [...this.functions].flatMap(([functionName, { config }]) =>
+      config.timers.filter(({ cron }) => firesInMinute(cron, at)).map(({ name }) => ({ functionName, trigger: name })),
+    )
   }
 
   /**

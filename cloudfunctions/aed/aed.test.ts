@@ -5,6 +5,8 @@ import { todayInChina } from '@/domain/dates'
 import { wxServerSdk } from '../../localcloud/backend/install'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { uploadFolderOf } from '../_kit/uploads'
+import { aedJob } from '../scheduler/jobs/aed'
+import { runJob } from '../scheduler/testing'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -257,15 +259,12 @@ describe('suggestions', () => {
 })
 
 describe('reminders', () => {
-  test('the daily timer tells keepers about expiring supplies, once a day', async () => {
-    expect(await cloud.call('aedTimer', 'demo-resident', {})).toEqual({ ok: false })
-    const first = (await cloud.functions.invoke('aedTimer', { Type: 'Timer' }, '')) as { ok: boolean; reminded: number }
-    expect(first.ok).toBe(true)
-    expect(first.reminded).toBeGreaterThan(0)
+  test('the scheduler\'s job tells keepers about expiring supplies, once a day', async () => {
+    const first = await runJob(aedJob)
+    expect(first.done).toBeGreaterThan(0)
     const messages = cloud.docs('inbox').filter((m) => m.openid === 'demo-staff' && String(m.body).includes('电极片已过期'))
     expect(messages.length).toBeGreaterThan(0)
-    const again = (await cloud.functions.invoke('aedTimer', { Type: 'Timer' }, '')) as { reminded: number }
-    expect(again.reminded).toBe(0)
+    expect(await runJob(aedJob)).toEqual({ done: 0, more: false })
   })
 })
 

@@ -1,6 +1,8 @@
 import dayjs from 'dayjs'
 import type { Certificate, Signup, TrainingSession } from '@/domain/firstaid/training'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
+import { trainingJob } from '../scheduler/jobs/training'
+import { runJob } from '../scheduler/testing'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -70,9 +72,8 @@ test('holders are reminded once, 60 days before the certificate lapses', async (
     { openid: 't-soon', sessionId: 's', sessionTitle: '救护员培训', name: '王', number: 'JHY202300001', issuedOn: '2023-12-01', validUntil: dayjs().add(30, 'day').format('YYYY-MM-DD'), remindedOn: null },
     { openid: 't-later', sessionId: 's', sessionTitle: '救护员培训', name: '李', number: 'JHY202400002', issuedOn: '2024-06-01', validUntil: dayjs().add(200, 'day').format('YYYY-MM-DD'), remindedOn: null },
   ])
-  expect(await cloud.call('trainingTimer', 't-soon', {})).toEqual({ ok: false })
-  expect(await cloud.functions.invoke('trainingTimer', { Type: 'Timer' }, '')).toMatchObject({ ok: true, reminded: 1 })
-  expect(await cloud.functions.invoke('trainingTimer', { Type: 'Timer' }, '')).toMatchObject({ ok: true, reminded: 0 })
+  expect(await runJob(trainingJob)).toEqual({ done: 1, more: false })
+  expect(await runJob(trainingJob)).toEqual({ done: 0, more: false })
   const inbox = cloud.docs('inbox').filter((m) => m.kind === 'cert_reminder')
   expect(inbox.map((m) => m.openid)).toEqual(['t-soon'])
 })

@@ -202,16 +202,16 @@ describe('the wall and personal lists', () => {
 })
 
 describe('the deadline', () => {
-  test('a claim past its deadline is released by the timer and both sides are told', async () => {
+  test('a claim past its deadline is released by the scheduler and both sides are told', async () => {
     const id = unwrap(await create('wo-late'))._id
     unwrap(await wish('wv-6', 'claim', { wishId: id }))
     cloud.store.update('wishes', { _id: id }, { $set: { claimDeadline: new Date(Date.now() - 60_000) } })
 
-    expect(await cloud.call('wishTimer', 'wv-6', {})).toEqual({ ok: false })
+    expect(await cloud.call('scheduler', 'wv-6', {})).toEqual({ ok: false })
     expect(wishDoc(id).status).toBe('claimed')
 
-    const result = (await cloud.functions.invoke('wishTimer', { Type: 'Timer' }, '')) as { ok: boolean; released: number }
-    expect(result).toMatchObject({ ok: true, released: 1 })
+    const result = await cloud.functions.invoke('scheduler', { Type: 'Timer' }, '')
+    expect(result).toMatchObject({ ok: true, jobs: { wish: { done: 1 } } })
     expect(wishDoc(id)).toMatchObject({ status: 'open', claimerOpenid: null })
     expect(inboxOf('wo-late').map((m) => m.body)).toContainEqual(expect.stringContaining('认领超时'))
     expect(inboxOf('wv-6').map((m) => m.body)).toContainEqual(expect.stringContaining('认领超时'))

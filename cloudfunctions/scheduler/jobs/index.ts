@@ -1,0 +1,9 @@
+import type { Job } from '../job'
+import { aedJob } from './aed'
+import { memberJob } from './member'
+import { outboxJob } from './outbox'
+import { trainingJob } from './training'
+import { wishJob } from './wish'
+
+/** Every feature's scheduled work, run in this order each minute; a new feature adds its job here. */
+export const JOBS: Job[] = [wishJob, memberJob, aedJob, trainingJob, outboxJob]

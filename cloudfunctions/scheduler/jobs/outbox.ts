@@ -1,0 +1,33 @@
+import { MAX_SEND_TRIES, nextTryAt } from '@/domain/notify/sending'
+import { _ } from '../../_kit/cloud'
+import { deliver } from '../../_kit/notify'
+import { outbox, type OutboxDoc } from '../../_kit/outbox'
+import { eachWithin, type Budget, type Job } from '../job'
+
+const HOUR = 60 * 60_000
+
+/**
+ * One more try of a queued subscribe message. The try is claimed first (conditional on the count
+ * of tries), so two runs never send it twice; the claim moves `nextTryAt` to the next backoff, so
+ * a run stopped mid-send leaves it due again later rather than lost.
+ */
+async function retry(doc: OutboxDoc): Promise<boolean> {
+  const now = new Date()
+  const tries = doc.tries + 1
+  const claim = tries > MAX_SEND_TRIES ? { status: 'failed' } : { tries, nextTryAt: nextTryAt(tries, now) ?? new Date(now.getTime() + HOUR) }
+  const { stats } = await outbox().where({ _id: doc._id, status: 'pending', tries: doc.tries }).update({ data: { ...claim, updatedAt: now } })
+  if (stats.updated === 0 || tries > MAX_SEND_TRIES) return false
+  const { outcome, errCode } = await deliver(doc)
+  const status: OutboxDoc['status'] = outcome === 'retry' ? (nextTryAt(tries, now) ? 'pending' : 'failed') : outcome
+  await outbox().where({ _id: doc._id, tries }).update({ data: { status, errCode: errCode ?? null, updatedAt: new Date() } })
+  return outcome === 'sent'
+}
+
+/** Subscribe messages that failed for a passing reason, tried again with backoff until the 5th try. */
+export const outboxJob: Job = {
+  name: 'outbox',
+  async run(budget: Budget) {
+    const { data } = await outbox().where({ status: 'pending', nextTryAt: _.lte(new Date()) }).orderBy('nextTryAt', 'asc').limit(budget.batch).get<OutboxDoc>()
+    return eachWithin(data, budget, retry)
+  },
+}
