@@ -1,6 +1,6 @@
 import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, templateData, type NotifyKind, type NotifyPayloads, type TemplateData } from '@/domain/notify/kinds'
 import { sendOutcome, type SendOutcome } from '@/domain/notify/sending'
-import { _, cloud, collections, db } from './cloud'
+import { _, cloud, collections, db, isDuplicateKey } from './cloud'
 import { queueRetry } from './outbox'
 
 /**
@@ -64,22 +64,51 @@ export async function deliver({ openid, kind, page, data }: Delivery): Promise<{
   return { outcome: 'sent' }
 }
 
+/** The person's 消息设置: kinds they turned off (`off.<kind>: true`), kept with their grants. */
+export type NotifySettingsDoc = { _id: string; grants?: Partial<Record<NotifyKind, number>>; off?: Partial<Record<NotifyKind, boolean>> }
+
+async function turnedOff(openid: string, kind: NotifyKind): Promise<boolean> {
+  const { data } = await db.collection(collections.subscriptions).where({ _id: openid }).get<NotifySettingsDoc>()
+  return data[0]?.off?.[kind] === true
+}
+
 /**
- * Tells a person something: always into the in-app inbox first, then as a WeChat subscribe
- * message. A send that failed for a passing reason waits in the outbox for the scheduler's
- * retries. A failed send never fails the caller's action.
+ * Tells a person something: into the in-app inbox, then as a WeChat subscribe message. A kind the
+ * person turned off sends no subscribe message, and, unless it is essential, nothing at all. A
+ * send that failed for a passing reason waits in the outbox for the scheduler's retries. A failed
+ * send never fails the caller's action.
+ *
+ * `groupId` makes one message of many (staff queues: one per queue and hour): the first
+ * notification of a group is stored under that id and sent; the later ones only bring its text
+ * up to date and mark it unread again.
  */
 export async function notify<K extends NotifyKind>(
   openid: string,
   kind: K,
   payload: NotifyPayloads[K],
-): Promise<{ inboxId: string; sent: boolean }> {
+  { groupId }: { groupId?: string } = {},
+): Promise<{ inboxId: string | null; sent: boolean }> {
   const spec = NOTIFY_KINDS[kind]
+  const off = await turnedOff(openid, kind)
+  if (off && !spec.essential) return { inboxId: null, sent: false }
   const page = spec.page(payload)
-  const { _id } = await db.collection(collections.inbox).add({
-    data: { openid, kind, title: spec.title, body: spec.body(payload), page, read: false, createdAt: db.serverDate() },
-  })
-  const inboxId = String(_id)
+  const body = spec.body(payload)
+  const inbox = db.collection(collections.inbox)
+  const message = { openid, kind, title: spec.title, body, page, read: false, createdAt: db.serverDate() }
+  let inboxId: string
+  if (groupId) {
+    try {
+      await inbox.add({ data: { _id: groupId, ...message } })
+      inboxId = groupId
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      await inbox.where({ _id: groupId, openid }).update({ data: { body, read: false, createdAt: db.serverDate() } })
+      return { inboxId: groupId, sent: false }
+    }
+  } else {
+    inboxId = String((await inbox.add({ data: message }))._id)
+  }
+  if (off) return { inboxId, sent: false }
   const delivery = { openid, kind, page, data: templateData(kind, payload) }
   const { outcome, errCode } = await deliver(delivery)
   if (outcome === 'retry') await queueRetry(inboxId, delivery, errCode).catch(() => console.error(`[notify] retry not queued: kind=${kind}`))

@@ -1,8 +1,9 @@
 import type { NotifyApi } from '@/domain/notify/contract'
 import { defineFunction } from '../_kit/define-function'
 import { inbox, unread } from './actions/inbox'
-import { markRead } from './actions/mark-read'
+import { markAllRead, markRead } from './actions/mark-read'
+import { setKind, settings } from './actions/settings'
 import { subscribed } from './actions/subscribed'
 import { templates } from './actions/templates'
 
-export const main = defineFunction<NotifyApi>('notify', { inbox, unread, markRead, subscribed, templates })
+export const main = defineFunction<NotifyApi>('notify', { inbox, unread, markRead, markAllRead, subscribed, templates, settings, setKind })

@@ -205,6 +205,78 @@ describe('the outbox', () => {
   })
 })
 
+describe('staff queues', () => {
+  const STAFF_TODO = NOTIFY_KINDS.staff_todo.templateId
+  const register = (openid: string) =>
+    cloud.call('volunteer', openid, { action: 'register', name: '周敏', phone: '13857500009', communityId: 'gangyue', skills: ['陪伴聊天'], availability: ['sat-am'] })
+  const todos = (openid: string) => cloud.docs('inbox').filter((m) => m.openid === openid && m.kind === 'staff_todo')
+
+  test('new items of a queue tell each staff member once an hour, with the count waiting', async () => {
+    cloud.grantSubscriptions('demo-staff', [STAFF_TODO, STAFF_TODO])
+    const sentBefore = (await delivered('demo-staff')).length
+    for (const openid of ['q-vol-1', 'q-vol-2', 'q-vol-3']) unwrap(await register(openid))
+    const waiting = cloud.store.count('volunteers', { communityId: { $in: ['gangyue', 'yulan', 'dadu'] }, status: 'pending' })
+    expect(waiting).toBeGreaterThanOrEqual(3)
+
+    const [message] = todos('demo-staff')
+    expect(todos('demo-staff')).toHaveLength(1)
+    expect(message).toMatchObject({ title: '工作台待办', body: `志愿者注册有 ${waiting} 条待处理，请到工作台查看。`, page: 'packages/staff/pages/volunteers/index', read: false })
+    const sent = (await delivered('demo-staff')).slice(0, -sentBefore || undefined)
+    expect(sent.map((m) => [m.templateId, m.page])).toEqual([[STAFF_TODO, 'packages/staff/pages/volunteers/index']])
+    expect(sent[0].data).toMatchObject({ thing1: { value: '志愿者注册' } })
+  })
+
+  test('many at once still make one message', async () => {
+    unwrap(await cloud.call('notify', 'demo-staff', { action: 'markAllRead' }))
+    await Promise.all(['q-vol-4', 'q-vol-5', 'q-vol-6', 'q-vol-7'].map(register))
+    expect(todos('demo-staff')).toHaveLength(1)
+    expect(todos('demo-staff')[0].read).toBe(false)
+  })
+})
+
+describe('消息设置', () => {
+  const settings = (openid: string) => cloud.call<{ items: Array<{ kind: string; essential: boolean; on: boolean }> }>('notify', openid, { action: 'settings' })
+  const setKind = (openid: string, kind: string, on: boolean) => cloud.call<{ items: Array<{ kind: string; on: boolean }> }>('notify', openid, { action: 'setKind', kind, on })
+  const cert = { number: 'JHY202300009', validUntil: '2027-01-05' }
+  const sendAs = <K extends 'member_review' | 'cert_reminder'>(openid: string, kind: K) =>
+    runAs({ openid: 'system', appid: 'test', openapi: ['subscribeMessage.send'] }, () => (kind === 'member_review' ? notify(openid, 'member_review', review) : notify(openid, 'cert_reminder', cert)))
+
+  test('everything is on at first; essential kinds are marked', async () => {
+    const { items } = unwrap(await settings('s-fresh'))
+    expect(items.every((i) => i.on)).toBe(true)
+    expect(items.find((i) => i.kind === 'member_review')).toMatchObject({ essential: true })
+    expect(items.find((i) => i.kind === 'cert_reminder')).toMatchObject({ essential: false })
+  })
+
+  test('a non-essential kind turned off sends nothing at all', async () => {
+    const CERT = NOTIFY_KINDS.cert_reminder.templateId
+    cloud.grantSubscriptions('s-off', [CERT])
+    unwrap(await setKind('s-off', 'cert_reminder', false))
+    expect(await sendAs('s-off', 'cert_reminder')).toEqual({ inboxId: null, sent: false })
+    expect(cloud.docs('inbox').filter((m) => m.openid === 's-off')).toEqual([])
+    expect(await outboxFor('s-off')).toEqual([])
+    // On again: it reaches the person.
+    expect(unwrap(await setKind('s-off', 'cert_reminder', true)).items.find((i) => i.kind === 'cert_reminder')?.on).toBe(true)
+    expect((await sendAs('s-off', 'cert_reminder')).sent).toBe(true)
+  })
+
+  test('an essential kind turned off still reaches the inbox, with no subscribe message and its grant kept', async () => {
+    await subscribe('s-essential')
+    unwrap(await setKind('s-essential', 'member_review', false))
+    expect((await sendAs('s-essential', 'member_review')).sent).toBe(false)
+    expect(cloud.docs('inbox').filter((m) => m.openid === 's-essential').map((m) => m.kind)).toEqual(['member_review'])
+    expect(await outboxFor('s-essential')).toEqual([])
+    expect(grantsOf('s-essential')).toEqual({ member_review: 1 })
+  })
+
+  test('turning off keeps the grants counted; a made-up kind is refused', async () => {
+    await subscribe('s-keep')
+    unwrap(await setKind('s-keep', 'wish_update', false))
+    expect(grantsOf('s-keep')).toEqual({ member_review: 1 })
+    expect(await setKind('s-keep', 'nonsense', false)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  })
+})
+
 describe('notify.templates', () => {
   test('lists every kind with this deployment\'s template id (TEMPLATE_<KIND> when set)', async () => {
     process.env.TEMPLATE_WISH_UPDATE = 'prod-wish-update-id'
@@ -236,6 +308,15 @@ describe('notify.inbox and markRead', () => {
     const times = [...first.data.items, ...second.data.items].map((m) => m.createdAt)
     expect(times).toEqual([...times].sort().reverse())
     expect(new Set([...first.data.items, ...second.data.items].map((m) => m._id)).size).toBe(25)
+  })
+
+  test('全部已读 marks all of the caller’s messages and nobody else’s', async () => {
+    await send('n-all')
+    await send('n-all')
+    const other = await inbox('n-other')
+    expect(unwrap(await cloud.call('notify', 'n-all', { action: 'markAllRead' }))).toEqual({ updated: 2 })
+    expect(unwrap(await inbox('n-all')).unread).toBe(0)
+    expect(unwrap(await inbox('n-other')).unread).toBe(unwrap(other).unread)
   })
 
   test('marks only the caller’s own messages read', async () => {

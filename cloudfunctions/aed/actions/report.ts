@@ -8,7 +8,8 @@ import { ownedId } from '../../_kit/ids'
 import { notify } from '../../_kit/notify'
 import { takeSlot } from '../../_kit/rate-limit'
 import { requireOwnFiles } from '../../_kit/uploads'
-import { alertKeepers } from '../alerts'
+import { tellStaffOfQueue } from '../../_kit/staff-queue'
+import { alertGuardian } from '../alerts'
 import { aeds, reports, requireAed } from '../aeds'
 import { checkedPhoto } from '../../_kit/photo-checks'
 import { findReport, latestReportOf, reportIdOf, toReport, type ReportDoc } from '../reports'
@@ -70,7 +71,8 @@ export const report = action({
     const entry = { at: db.serverDate(), event: `居民报告：${REPORT_KINDS[kind]}，等待负责人检查`, by: ctx.openid, byName: user.displayName, ...(note ? { note } : {}) }
     await Promise.all([
       aeds().where({ _id: aedId }).update({ data: { history: _.push(entry) } }),
-      alertKeepers(aed, `有居民报告“${REPORT_KINDS[kind]}”${note ? `：${note}` : ''}`),
+      alertGuardian(aed, `有居民报告“${REPORT_KINDS[kind]}”${note ? `：${note}` : ''}`),
+      tellStaffOfQueue(aed.communityId, 'aed_reports'),
       notify(ctx.openid, 'aed_report', { aedId, aedName: aed.name, kind, outcome: 'received', at: now }),
     ])
     return toReport(doc)

@@ -6,6 +6,7 @@ import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
+import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { applications, findApplication, toView } from '../applications'
 import { sealId } from '../id-vault'
 
@@ -62,6 +63,7 @@ export const apply = action({
     }
     const saved = await findApplication({ openid })
     if (!saved) throw new Error('application missing right after it was written')
+    await tellStaffOfQueue(saved.communityId, 'applications')
     return toView(saved, community.name, { idNumber: false, phone: true })
   },
 })

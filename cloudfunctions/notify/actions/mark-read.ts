@@ -15,3 +15,13 @@ export const markRead = action({
     return { updated: stats.updated }
   },
 })
+
+/** 全部已读: every unread message of the caller. */
+export const markAllRead = action({
+  input: notifyInputs.markAllRead,
+  audience: 'anyone',
+  async handler(_input, { openid }) {
+    const { stats } = await db.collection(collections.inbox).where({ openid, read: false }).update({ data: { read: true } })
+    return { updated: stats.updated }
+  },
+})

@@ -2,9 +2,10 @@ import dayjs from 'dayjs'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { CERTIFICATE_YEARS, trainingInputs, type Certificate } from '@/domain/firstaid/training'
-import { isDuplicateKey } from '../../_kit/cloud'
+import { _, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
+import { notify } from '../../_kit/notify'
 import { nextInSequence } from '../../_kit/sequence'
 import { certificates, requireSession, signups, type CertificateDoc, type SignupDoc } from '../store'
 
@@ -25,7 +26,8 @@ export const record = action({
     if (!signup || signup.status === 'cancelled') throw new AppError('NOT_FOUND', '没有找到这条报名')
     await ctx.requireStaffOf(signup.communityId)
     const session = await requireSession(signup.sessionId)
-    await signups().where({ _id: signupId }).update({ data: { status } })
+    // Only the call that changes the result tells the person: a repeated tap tells nobody again.
+    const { stats } = await signups().where({ _id: signupId, status: _.neq(status) }).update({ data: { status } })
 
     let certificate: Certificate | null = null
     if (status === 'passed' && session.kind === 'rescuer') {
@@ -54,6 +56,9 @@ export const record = action({
           certificate = (await certificates().where({ _id }).get<CertificateDoc>()).data[0] // issued by a concurrent call
         }
       }
+    }
+    if (stats.updated === 1) {
+      await notify(signup.openid, 'training_result', { sessionTitle: session.title, result: status, certificateNumber: certificate?.number, at: new Date() })
     }
     return { _id: signupId, sessionId: signup.sessionId, name: signup.name, phone: signup.phone, status, certificate }
   },

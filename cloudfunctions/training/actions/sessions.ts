@@ -3,6 +3,7 @@ import { AppError } from '@/domain/errors'
 import { trainingInputs } from '@/domain/firstaid/training'
 import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
+import { notify } from '../../_kit/notify'
 import { mineOf, requireSession, sessions, signupId, signups, toSession, type SessionDoc, type SignupDoc } from '../store'
 
 /** Upcoming sessions with places left and the caller's own sign-up. */
@@ -57,6 +58,7 @@ export const signup = action({
       await sessions().where({ _id: sessionId }).update({ data: { seatsLeft: _.inc(1) } })
       throw new AppError('CONFLICT', '您已经报名了这期培训')
     }
+    await notify(openid, 'training_signup', { sessionTitle: session.title, date: session.date, place: session.place })
     return toSession(await requireSession(sessionId), 'signed')
   },
 })

@@ -4,6 +4,7 @@ import { db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
+import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { grantRole } from '../../_kit/users'
 import { findVolunteer, toProfile, volunteers } from '../volunteers'
 
@@ -36,6 +37,7 @@ export const register = action({
       }
     }
     if (status === 'active') await grantRole(openid, 'volunteer', input.communityId)
+    else await tellStaffOfQueue(input.communityId, 'volunteers')
     const saved = await findVolunteer({ openid })
     if (!saved) throw new Error('volunteer missing right after it was written')
     return toProfile(saved, community.name, true)

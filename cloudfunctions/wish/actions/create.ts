@@ -7,6 +7,7 @@ import { action } from '../../_kit/define-function'
 import { requireOwnFiles } from '../../_kit/uploads'
 import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
+import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { requestImageChecks } from '../../_kit/photo-checks'
 import { STATUS_RANK, toDetail, wishes, type WishDoc } from '../wishes'
 
@@ -51,6 +52,7 @@ export const create = action({
       createdAt: now,
     }
     const { _id } = await wishes().add({ data: { ...wish, history: [{ ...wish.history[0], at: db.serverDate() }], createdAt: db.serverDate() } })
+    if (status === 'pending_review') await tellStaffOfQueue(input.communityId, 'wishes')
     return toDetail({ _id, ...wish }, user)
   },
 })

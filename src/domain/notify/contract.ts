@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
-import type { NotifyKind } from './kinds'
+import { NOTIFY_KIND_NAMES, type NotifyKind } from './kinds'
 
 export type InboxMessage = {
   _id: string
@@ -13,6 +13,9 @@ export type InboxMessage = {
   createdAt: string
 }
 
+/** One line of 消息设置: an essential kind turned off still reaches the inbox. */
+export type NotifySetting = { kind: NotifyKind; title: string; essential: boolean; on: boolean }
+
 export const notifyInputs = {
   inbox: v.object({ page: fields.page, pageSize: fields.pageSize }),
   unread: v.object({}),
@@ -20,6 +23,9 @@ export const notifyInputs = {
   markRead: v.object({ messageIds: v.pipe(v.array(fields.id('消息编号'), '消息编号格式不正确'), v.maxLength(50, '一次最多 50 条')) }),
   /** What `requestSubscribeMessage` answered, template id → 'accept' | 'reject' | …. */
   subscribed: v.object({ results: v.record(v.pipe(v.string(), v.maxLength(64)), v.string(), '订阅结果格式不正确') }),
+  markAllRead: v.object({}),
+  settings: v.object({}),
+  setKind: v.object({ kind: v.picklist(NOTIFY_KIND_NAMES, '没有这种消息'), on: v.boolean('请选择开或关') }),
 }
 
 export type NotifyApi = {
@@ -28,5 +34,9 @@ export type NotifyApi = {
   /** The subscribe templates of this deployment, so the app asks for exactly these. */
   templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: Array<{ kind: NotifyKind; templateId: string; title: string }> }>
   markRead: ActionSpec<v.InferInput<typeof notifyInputs.markRead>, { updated: number }>
+  markAllRead: ActionSpec<v.InferInput<typeof notifyInputs.markAllRead>, { updated: number }>
   subscribed: ActionSpec<v.InferInput<typeof notifyInputs.subscribed>, { grants: Partial<Record<NotifyKind, number>> }>
+  /** The caller's 消息设置, every kind in catalogue order. */
+  settings: ActionSpec<v.InferInput<typeof notifyInputs.settings>, { items: NotifySetting[] }>
+  setKind: ActionSpec<v.InferInput<typeof notifyInputs.setKind>, { items: NotifySetting[] }>
 }

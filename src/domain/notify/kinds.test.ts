@@ -1,7 +1,10 @@
 import { checkTemplateData } from '../../../localcloud/backend/subscribe-values'
 import { WISH_ACTIONS } from '../wish/states'
 import { REPORT_KINDS, type ReportKind } from '../aed/contract'
-import { AED_REPORT_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, templateData, WISH_UPDATE_PHRASES, type NotifyKind, type NotifyPayloads } from './kinds'
+import {
+  AED_REPORT_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, STAFF_QUEUES, templateData, TRAINING_RESULT_PHRASES, WISH_UPDATE_PHRASES,
+  type NotifyKind, type NotifyPayloads, type StaffQueue, type TrainingResult,
+} from './kinds'
 import { thing } from './values'
 
 const LONG = '请志愿者每周二下午陪我去柯桥区中医院复查并帮忙取药，顺便把家里的灯泡也换一下'.repeat(3)
@@ -39,6 +42,19 @@ const PAYLOADS: { [K in NotifyKind]: Array<NotifyPayloads[K]> } = {
     { number: text, validUntil: '2026-01-05' },
     { number: 'JHY202300001', validUntil: '2027-12-31' },
   ]),
+  training_signup: ODD.flatMap((text) => [
+    { sessionTitle: text, date: '2026-12-05', place: text },
+    { sessionTitle: '救护员培训（第12期）', date: '2027-01-31', place: LONG },
+  ]),
+  training_result: ODD.flatMap((text, i) =>
+    (Object.keys(TRAINING_RESULT_PHRASES) as TrainingResult[]).flatMap((result) => [
+      { sessionTitle: text, result, at: TIMES[i % 3] },
+      { sessionTitle: text, result, certificateNumber: i % 2 ? text : 'JHY202600042', at: TIMES[i % 3] },
+    ]),
+  ),
+  staff_todo: (Object.keys(STAFF_QUEUES) as StaffQueue[]).flatMap((queue, i) =>
+    [0, 1, 3, 999_999_999_999, -2, 2.5, Number.MAX_SAFE_INTEGER].map((waiting) => ({ queue, waiting, at: TIMES[i % 3] })),
+  ),
 }
 
 const each = <R>(fn: <K extends NotifyKind>(kind: K, payload: NotifyPayloads[K]) => R) =>
@@ -53,7 +69,7 @@ test('every kind × odd payload gives values WeChat accepts', () => {
 })
 
 test('every phrase label is ≤ 5 Chinese characters, accepted as it is', () => {
-  for (const label of [...Object.values(WISH_UPDATE_PHRASES), ...Object.values(REVIEW_PHRASES), ...Object.values(AED_REPORT_PHRASES)]) {
+  for (const label of [...Object.values(WISH_UPDATE_PHRASES), ...Object.values(REVIEW_PHRASES), ...Object.values(AED_REPORT_PHRASES), ...Object.values(TRAINING_RESULT_PHRASES)]) {
     expect(checkTemplateData({ phrase1: { value: label } })).toBeNull()
   }
 })
@@ -94,6 +110,9 @@ const QUERY: { [K in NotifyKind]: (payload: NotifyPayloads[K]) => string | undef
   aed_alert: (p) => `id=${p.aedId}`,
   aed_report: (p) => `id=${p.aedId}`,
   cert_reminder: () => undefined,
+  training_signup: () => undefined,
+  training_result: () => undefined,
+  staff_todo: () => undefined,
 }
 
 test('every message opens a real page, with the id that page reads', async () => {
@@ -108,6 +127,10 @@ test('every message opens a real page, with the id that page reads', async () =>
 test('every kind has its own local template id', () => {
   const ids = NOTIFY_KIND_NAMES.map((kind) => NOTIFY_KINDS[kind].templateId)
   expect(new Set(ids).size).toBe(ids.length)
+})
+
+test('essential kinds: review and exam results, a wish\'s steps (a released claim among them), AED safety', () => {
+  expect(NOTIFY_KIND_NAMES.filter((kind) => NOTIFY_KINDS[kind].essential).sort()).toEqual(['aed_alert', 'member_review', 'training_result', 'volunteer_review', 'wish_update'])
 })
 
 test('the inbox tells the reason of a rejection and the wish step in words', () => {

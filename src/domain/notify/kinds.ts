@@ -18,7 +18,24 @@ export type NotifyPayloads = {
   aed_report: { aedId: string; aedName: string; kind: ReportKind; outcome: AedReportOutcome; resolution?: string; at: Date }
   /** `validUntil` is a stored `YYYY-MM-DD`. */
   cert_reminder: { number: string; validUntil: string }
+  /** `date` is the session's stored `YYYY-MM-DD`. */
+  training_signup: { sessionTitle: string; date: string; place: string }
+  training_result: { sessionTitle: string; result: TrainingResult; certificateNumber?: string; at: Date }
+  /** To staff: what waits in one of their queues (all their communities), at most once an hour. */
+  staff_todo: { queue: StaffQueue; waiting: number; at: Date }
 }
+
+export type TrainingResult = 'attended' | 'passed' | 'failed'
+export const TRAINING_RESULT_PHRASES: Record<TrainingResult, string> = { attended: '已出勤', passed: '已通过', failed: '未通过' }
+
+/** The staff queues that tell staff of new items, each with its page in the staff workbench. */
+export const STAFF_QUEUES = {
+  applications: { label: '入会申请', page: 'packages/staff/pages/applications/index' },
+  volunteers: { label: '志愿者注册', page: 'packages/staff/pages/volunteers/index' },
+  wishes: { label: '待审核心愿', page: 'packages/staff/pages/wishes/index' },
+  aed_reports: { label: 'AED问题报告', page: 'packages/staff/pages/aeds/index' },
+} as const
+export type StaffQueue = keyof typeof STAFF_QUEUES
 
 export type NotifyKind = keyof NotifyPayloads
 
@@ -32,6 +49,11 @@ type KindSpec<P> = {
   templateId: string
   /** Inbox title and the name of the template in 公众平台 → 订阅消息. */
   title: string
+  /**
+   * Essential kinds (review results, a wish's steps, AED safety) always reach the inbox; a person
+   * who turns one off only stops its WeChat messages. A non-essential kind turned off sends nothing.
+   */
+  essential: boolean
   /** Page opened from the message, relative to the mini-program root, with its query. */
   page(payload: P): string
   body(payload: P): string
@@ -60,6 +82,7 @@ const reviewPhrase = (approved: boolean) => REVIEW_PHRASES[approved ? 'approved'
 
 export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = {
   member_review: {
+    essential: true,
     templateId: 'member-review-template-id',
     title: '入会审核结果',
     page: () => 'packages/member/pages/index/index',
@@ -74,6 +97,7 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     },
   },
   volunteer_review: {
+    essential: true,
     templateId: 'volunteer-review-template-id',
     title: '志愿者审核结果',
     page: () => 'packages/volunteer/pages/index/index',
@@ -86,6 +110,7 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     },
   },
   wish_update: {
+    essential: true,
     templateId: 'wish-update-template-id',
     title: '红心愿进度',
     page: (p) => `packages/wish/pages/detail/index?id=${p.wishId}`,
@@ -97,6 +122,7 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     },
   },
   aed_alert: {
+    essential: true,
     templateId: 'aed-alert-template-id',
     title: 'AED设备提醒',
     page: (p) => `packages/aed/pages/detail/index?id=${p.aedId}`,
@@ -108,6 +134,7 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     },
   },
   aed_report: {
+    essential: false,
     templateId: 'aed-report-template-id',
     title: 'AED问题报告进度',
     page: (p) => `packages/aed/pages/detail/index?id=${p.aedId}`,
@@ -123,6 +150,7 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     },
   },
   cert_reminder: {
+    essential: false,
     templateId: 'cert-reminder-template-id',
     title: '救护员证到期提醒',
     page: () => 'packages/lessons/pages/training/index',
@@ -131,6 +159,48 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
       thing1: (p) => thing(`救护员证${p.number}`, '救护员证'),
       date2: (p) => chinaDate(p.validUntil),
       thing3: () => '请及时报名复训',
+    },
+  },
+  training_signup: {
+    essential: false,
+    templateId: 'training-signup-template-id',
+    title: '培训报名成功',
+    page: () => 'packages/lessons/pages/training/index',
+    body: (p) => `您已报名「${p.sessionTitle}」，${p.date} 在${p.place}上课，请准时参加。`,
+    fields: {
+      thing1: (p) => thing(p.sessionTitle, '应急救护培训'),
+      date2: (p) => chinaDate(p.date),
+      thing3: (p) => thing(p.place, '请查看培训详情'),
+    },
+  },
+  training_result: {
+    essential: true,
+    templateId: 'training-result-template-id',
+    title: '培训考核结果',
+    page: () => 'packages/lessons/pages/training/index',
+    body: (p) =>
+      p.result === 'passed'
+        ? `您在「${p.sessionTitle}」的考核已通过${p.certificateNumber ? `，救护员证 ${p.certificateNumber} 已发放` : ''}。`
+        : p.result === 'failed'
+          ? `您在「${p.sessionTitle}」的考核未通过，欢迎报名下一期培训。`
+          : `您已参加「${p.sessionTitle}」，出勤已记录。`,
+    fields: {
+      thing1: (p) => thing(p.sessionTitle, '应急救护培训'),
+      phrase2: (p) => TRAINING_RESULT_PHRASES[p.result],
+      thing3: (p) => (p.certificateNumber ? thing(`救护员证${p.certificateNumber}`, '请查看培训详情') : '请查看培训详情'),
+      time4: (p) => chinaTime(p.at),
+    },
+  },
+  staff_todo: {
+    essential: false,
+    templateId: 'staff-todo-template-id',
+    title: '工作台待办',
+    page: (p) => STAFF_QUEUES[p.queue].page,
+    body: (p) => `${STAFF_QUEUES[p.queue].label}有 ${p.waiting} 条待处理，请到工作台查看。`,
+    fields: {
+      thing1: (p) => STAFF_QUEUES[p.queue].label,
+      thing2: (p) => thing(`${Math.max(0, Math.trunc(p.waiting))}条待处理`, '有新的待办'),
+      time3: (p) => chinaTime(p.at),
     },
   },
 }
