@@ -8,7 +8,7 @@ export default defineAppConfig({
     { root: 'packages/lessons', pages: ['pages/index/index', 'pages/lesson/index', 'pages/quiz/index', 'pages/training/index'] },
     { root: 'packages/aed', pages: ['pages/index/index', 'pages/detail/index', 'pages/suggest/index'] },
     { root: 'packages/staff', pages: ['pages/index/index', 'pages/applications/index', 'pages/application/index', 'pages/volunteers/index', 'pages/wishes/index', 'pages/aeds/index', 'pages/aed-edit/index', 'pages/trainings/index', 'pages/lessons/index', 'pages/lesson-edit/index'] },
-    { root: 'packages/notify', pages: ['pages/inbox/index'] },
+    { root: 'packages/notify', pages: ['pages/inbox/index', 'pages/settings/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

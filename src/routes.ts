@@ -14,6 +14,7 @@ export const areas = {
   aed: '/packages/aed/pages/index/index',
   staff: '/packages/staff/pages/index/index',
   inbox: '/packages/notify/pages/inbox/index',
+  notifySettings: '/packages/notify/pages/settings/index',
   training: '/packages/lessons/pages/training/index',
 } as const
 

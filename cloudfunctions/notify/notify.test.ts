@@ -281,9 +281,10 @@ describe('notify.templates', () => {
   test('lists every kind with this deployment\'s template id (TEMPLATE_<KIND> when set)', async () => {
     process.env.TEMPLATE_WISH_UPDATE = 'prod-wish-update-id'
     try {
+      unwrap(await cloud.call('notify', 'n-any', { action: 'setKind', kind: 'member_review', on: false }))
       const { items } = unwrap(await cloud.call<{ items: Array<{ kind: string; templateId: string; title: string }> }>('notify', 'n-any', { action: 'templates' }))
-      expect(items).toContainEqual({ kind: 'wish_update', templateId: 'prod-wish-update-id', title: '红心愿进度' })
-      expect(items).toContainEqual({ kind: 'member_review', templateId: TEMPLATE, title: '入会审核结果' })
+      expect(items).toContainEqual({ kind: 'wish_update', templateId: 'prod-wish-update-id', title: '红心愿进度', on: true })
+      expect(items).toContainEqual({ kind: 'member_review', templateId: TEMPLATE, title: '入会审核结果', on: false })
       expect(items.map((i) => i.kind).sort()).toEqual(Object.keys(NOTIFY_KINDS).sort())
       // A grant for the configured id counts for its kind.
       const granted = await cloud.call('notify', 'n-any', { action: 'subscribed', results: { 'prod-wish-update-id': 'accept' } })

@@ -65,6 +65,10 @@ test('20 concurrent "passed" records of one person issue one 救护员证', asyn
   const results = await Promise.all(Array.from({ length: 20 }, () => cloud.call<Signup & { certificate: Certificate }>('training', 'demo-staff', { action: 'record', signupId: entry._id, status: 'passed' })))
   expect(new Set(results.map((r) => unwrap(r).certificate.number)).size).toBe(1)
   expect(cloud.docs('certificates').filter((c) => c.openid === 't-once')).toHaveLength(1)
+  // Told of the sign-up, then of the result once, with the certificate's number.
+  const told = cloud.docs('inbox').filter((m) => m.openid === 't-once')
+  expect(told.map((m) => m.kind).sort()).toEqual(['training_result', 'training_signup'])
+  expect(told.find((m) => m.kind === 'training_result')?.body).toContain(unwrap(results[0]).certificate.number)
 })
 
 test('holders are reminded once, 60 days before the certificate lapses', async () => {

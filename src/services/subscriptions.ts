@@ -1,10 +1,21 @@
 import Taro from '@tarojs/taro'
 import type { NotifyKind } from '@/domain/notify/kinds'
+import { forgetDecline, kindsToAsk, rememberAnswers, type PromptAnswer, type PromptMemory } from '@/domain/notify/prompt'
 import { postToLocalCloud } from './cloud-client'
 import { notifyService } from './notify'
 
 /** This deployment's template id of each kind (they differ per environment), once loaded. */
 let templateIds: Partial<Record<NotifyKind, string>> = {}
+/** Kinds the person turned off in 消息设置: never asked for. */
+let off = new Set<NotifyKind>()
+
+/** Declines are remembered on the device, so the prompt never comes back right after a "no". */
+const MEMORY_KEY = 'notify-prompt-memory'
+const readMemory = (): PromptMemory => {
+  const stored: unknown = Taro.getStorageSync(MEMORY_KEY)
+  return stored && typeof stored === 'object' && 'declinedAt' in stored ? (stored as PromptMemory) : { declinedAt: {} }
+}
+const writeMemory = (memory: PromptMemory) => Taro.setStorageSync(MEMORY_KEY, memory)
 
 /**
  * Learns the configured templates (`notify.templates`) at launch. WeChat shows its prompt only in
@@ -14,19 +25,32 @@ export async function loadSubscribeTemplates(): Promise<void> {
   try {
     const { items } = await notifyService.templates()
     templateIds = Object.fromEntries(items.map(({ kind, templateId }) => [kind, templateId]))
+    off = new Set(items.filter((item) => !item.on).map((item) => item.kind))
   } catch {
     // Offline at launch: no prompt this time; the in-app inbox still gets every message.
   }
 }
 
+/** 消息设置 changed a kind: turned off, it is no longer asked for; turned on, an old "no" is forgotten. */
+export function noteSetting(kind: NotifyKind, on: boolean): void {
+  if (on) {
+    off.delete(kind)
+    writeMemory(forgetDecline(readMemory(), kind))
+  } else off.add(kind)
+}
+
 /**
- * Asks for one-time subscriptions (at most 3 templates a request) and records what was granted.
- * Call it first thing in a tap handler. On H5 there is no WeChat prompt: the stand-in accepts
- * every template and tells the local cloud's WeChat side, as the WeChat client would, so the
- * messages can then be sent. Never blocks the action it accompanies.
+ * Asks for one-time subscriptions and records what was granted. Call it first thing in the tap
+ * handler of an action whose outcome the person will want to hear of (WeChat shows the prompt only
+ * then). Asks for at most 3 templates, never for a kind turned off or declined in the last 7 days
+ * (domain/notify/prompt). On H5 there is no WeChat prompt: the stand-in accepts every template and
+ * tells the local cloud's WeChat side, as the WeChat client would, so the messages can then be
+ * sent. Never blocks the action it accompanies.
  */
-export async function requestSubscriptions(kinds: NotifyKind[]): Promise<void> {
-  const tmplIds = kinds.map((kind) => templateIds[kind]).filter((id): id is string => !!id).slice(0, 3)
+export async function requestSubscriptions(wanted: NotifyKind[]): Promise<void> {
+  const configured = new Set(Object.keys(templateIds) as NotifyKind[])
+  const kinds = kindsToAsk(wanted, { configured, off, memory: readMemory(), now: new Date() })
+  const tmplIds = kinds.map((kind) => templateIds[kind] as string)
   if (tmplIds.length === 0) return
   try {
     let results: Record<string, string>
@@ -38,7 +62,9 @@ export async function requestSubscriptions(kinds: NotifyKind[]): Promise<void> {
       const response = await postToLocalCloud('/api/dev/subscribe', { results })
       if (response.status !== 200) throw new Error(`HTTP ${response.status}`)
     }
-    await notifyService.subscribed(results)
+    const answers = Object.fromEntries(kinds.map((kind) => [kind, results[templateIds[kind] as string] as PromptAnswer]))
+    writeMemory(rememberAnswers(readMemory(), answers, new Date()))
+    await notifyService.subscribed(Object.fromEntries(tmplIds.map((id) => [id, results[id]])))
   } catch {
     // Declined or unavailable: the in-app inbox still gets every message.
   }

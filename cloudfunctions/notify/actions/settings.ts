@@ -6,7 +6,7 @@ import type { NotifySettingsDoc } from '../../_kit/notify'
 
 const subscriptions = () => db.collection(collections.subscriptions)
 
-async function settingsOf(openid: string): Promise<NotifySetting[]> {
+export async function settingsOf(openid: string): Promise<NotifySetting[]> {
   const { data } = await subscriptions().where({ _id: openid }).get<NotifySettingsDoc>()
   const off = data[0]?.off ?? {}
   return NOTIFY_KIND_NAMES.map((kind) => ({ kind, title: NOTIFY_KINDS[kind].title, essential: NOTIFY_KINDS[kind].essential, on: off[kind] !== true }))

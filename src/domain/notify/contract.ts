@@ -32,7 +32,8 @@ export type NotifyApi = {
   inbox: ActionSpec<v.InferInput<typeof notifyInputs.inbox>, Page<InboxMessage> & { unread: number }>
   unread: ActionSpec<v.InferInput<typeof notifyInputs.unread>, { unread: number }>
   /** The subscribe templates of this deployment, so the app asks for exactly these. */
-  templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: Array<{ kind: NotifyKind; templateId: string; title: string }> }>
+  /** `on`: the caller has not turned the kind off (the app never asks for a kind turned off). */
+  templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: Array<{ kind: NotifyKind; templateId: string; title: string; on: boolean }> }>
   markRead: ActionSpec<v.InferInput<typeof notifyInputs.markRead>, { updated: number }>
   markAllRead: ActionSpec<v.InferInput<typeof notifyInputs.markAllRead>, { updated: number }>
   subscribed: ActionSpec<v.InferInput<typeof notifyInputs.subscribed>, { grants: Partial<Record<NotifyKind, number>> }>

@@ -40,7 +40,7 @@ async function deleteAccount() {
 }
 
 export default function MinePage() {
-  useUnreadBadge()
+  const unread = useUnreadBadge()
   const { data: me, error, loading, reload } = useMe()
   const summary = useMySummary(me)
   const [largeText, setLargeText] = useLargeText()
@@ -71,7 +71,13 @@ export default function MinePage() {
         <Cell title='志愿者' description={summary.data?.volunteer ?? '注册志愿者、服务时长与积分'} clickable onClick={go(areas.volunteer)} />
         <Cell title='我的心愿' description='我发布和认领的红心愿' clickable onClick={go(areas.wish)} />
         <Cell title='救护培训' description={summary.data?.certificate ?? '培训报名与救护员证'} clickable onClick={go(areas.training)} />
-        <Cell title='消息' description='审核结果、心愿进度等通知' clickable onClick={go(areas.inbox)} />
+        <Cell
+          title='消息'
+          description='审核结果、心愿进度等通知'
+          extra={unread > 0 ? <Text className='mine__unread' data-testid='inbox-unread'>{unread > 99 ? '99+' : unread} 条未读</Text> : undefined}
+          clickable
+          onClick={go(areas.inbox)}
+        />
         {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
       </Cell.Group>
 
@@ -81,6 +87,7 @@ export default function MinePage() {
           description='放大文字和按钮，看得更清楚'
           extra={<Switch checked={largeText} onChange={(on) => setLargeText(on)} aria-label='大字模式' />}
         />
+        <Cell title='消息设置' description='选择接收哪些通知' clickable onClick={go(areas.notifySettings)} />
         {me && <Cell title='注销账号' description='删除我的个人信息' clickable onClick={deleteAccount} data-testid='delete-account' />}
       </Cell.Group>
 

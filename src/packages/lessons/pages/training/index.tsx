@@ -10,6 +10,7 @@ import { todayInChina } from '@/domain/dates'
 import { CERTIFICATE_REMINDER_DAYS, SIGNUP_STATUS_LABELS, TRAINING_KINDS, type TrainingSession } from '@/domain/firstaid/training'
 import { useRemote } from '@/hooks/use-remote'
 import { messageOf } from '@/services/service-error'
+import { requestSubscriptions } from '@/services/subscriptions'
 import { trainingService } from '@/services/training'
 
 /** 培训报名 and 我的救护员证: offline courses of the community stations, and what they led to. */
@@ -64,7 +65,11 @@ export default function TrainingPage() {
           <FormField label='手机号' required hint='用于培训通知，只有工作人员能看到'>
             <Input type='tel' maxLength={11} value={phone} onChange={setPhone} data-testid='trainee-phone' />
           </FormField>
-          <Button block type='primary' disabled={busy} onClick={() => act(() => trainingService.signup(session._id, name.trim(), phone.trim()), '报名成功')}>
+          <Button block type='primary' disabled={busy} onClick={() => {
+              // From the tap itself, as WeChat requires: the sign-up, then the exam result.
+              const subscribing = requestSubscriptions(['training_signup', 'training_result'])
+              void act(() => subscribing.then(() => trainingService.signup(session._id, name.trim(), phone.trim())), '报名成功')
+            }}>
             确认报名
           </Button>
         </View>

@@ -4,17 +4,25 @@ import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
+import type { Page } from '@/domain/contract'
 import type { InboxMessage } from '@/domain/notify/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { notifyService } from '@/services/notify'
+import { messageOf } from '@/services/service-error'
+import { areas } from '@/routes'
 import './index.scss'
 
 export default function InboxPage() {
-  const list = usePagedList<InboxMessage>((page) => notifyService.inbox(page))
-  const unread = list.items.filter((m) => !m.read).map((m) => m._id)
+  const list = usePagedList<InboxMessage, Page<InboxMessage> & { unread: number }>((page) => notifyService.inbox(page))
+  // The server's count: unread messages on pages not loaded yet count too, and 全部已读 reads them all.
+  const unread = list.last?.unread ?? 0
   const markAllRead = async () => {
-    await notifyService.markRead(unread)
-    await list.refresh()
+    try {
+      await notifyService.markAllRead()
+      await list.refresh()
+    } catch (error) {
+      await Taro.showToast({ title: messageOf(error), icon: 'none' })
+    }
   }
   // A message opens what it is about (the page it names, with its id); reading it marks it read.
   const open = async (message: InboxMessage) => {
@@ -23,15 +31,18 @@ export default function InboxPage() {
   }
   return (
     <PageShell>
-      {unread.length > 0 && (
-        <View className='inbox__toolbar'>
-          <Text className='hint'>{unread.length} 条未读</Text>
-          <Button size='small' onClick={markAllRead}>
+      <View className='inbox__toolbar'>
+        <Text className='inbox__count' data-testid='inbox-unread-count'>{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
+        {unread > 0 && (
+          <Button size='small' onClick={markAllRead} data-testid='mark-all-read'>
             全部标为已读
           </Button>
-        </View>
-      )}
-      <PagedList list={list} empty='暂时没有消息'>
+        )}
+        <Button size='small' fill='none' onClick={() => Taro.navigateTo({ url: areas.notifySettings })}>
+          消息设置
+        </Button>
+      </View>
+      <PagedList list={list} empty='暂时没有消息。审核结果、心愿进度等通知会出现在这里' end='没有更多消息了'>
         {(message) => (
           <View key={message._id} className='card inbox__item' data-testid='inbox-item' onClick={() => open(message)}>
             <View className='inbox__head'>

@@ -10,6 +10,7 @@ import { DAY_PARTS, SKILLS, volunteerRegistrationSchema, WEEKDAYS, type Skill } 
 import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
+import { requestSubscriptions } from '@/services/subscriptions'
 import { userService } from '@/services/user'
 import { volunteerService } from '@/services/volunteer'
 import './index.scss'
@@ -30,11 +31,14 @@ export default function VolunteerRegisterPage() {
     set('availability', draft.availability.includes(slot) ? draft.availability.filter((s) => s !== slot) : [...draft.availability, slot])
 
   const submit = async () => {
+    // From the tap itself, as WeChat requires: the review result, and then the wishes claimed.
+    const subscribing = requestSubscriptions(['volunteer_review', 'wish_update'])
     if (!form.check(FIELDS)) return
     const parsed = v.safeParse(volunteerRegistrationSchema, draft)
     if (!parsed.success) return
     setSubmitting(true)
     try {
+      await subscribing
       const profile = await volunteerService.register(parsed.output)
       await Taro.showToast({ title: profile.status === 'active' ? '注册成功' : '已提交，等待社区审核', icon: 'success' })
       await Taro.redirectTo({ url: areas.volunteer })

@@ -12,6 +12,7 @@ import { DEFAULT_CLAIM_DAYS, MAX_WISH_IMAGES } from '@/domain/wish/rules'
 import { WISH_STATUS_LABELS, WISH_STATUS_TONES, type WishAction } from '@/domain/wish/states'
 import { useRemote } from '@/hooks/use-remote'
 import { messageOf, ServiceError } from '@/services/service-error'
+import { requestSubscriptions } from '@/services/subscriptions'
 import { wishService } from '@/services/wish'
 import { wishTimeline } from '../../wish-timeline'
 import './index.scss'
@@ -86,8 +87,12 @@ export default function WishDetailPage() {
       const { confirm } = await Taro.showModal({ title: button.label, content: button.confirm, confirmText: '确定', cancelText: '再想想' })
       if (!confirm) return
     }
+    // The claimer will want to hear when the owner confirms, or if the claim is released: asked
+    // from the confirming tap, before any request.
+    const subscribing = action === 'claim' ? requestSubscriptions(['wish_update']) : undefined
     setBusy(true)
     try {
+      await subscribing
       await perform(shown, action, note.trim(), photos)
       setPending(undefined)
       setPhotos([])
