@@ -67,13 +67,14 @@ export async function deliver({ openid, kind, page, data }: Delivery): Promise<{
 /** The person's 消息设置: kinds they turned off (`off.<kind>: true`), kept with their grants. */
 export type NotifySettingsDoc = { _id: string; grants?: Partial<Record<NotifyKind, number>>; off?: Partial<Record<NotifyKind, boolean>> }
 
-async function turnedOff(openid: string, kind: NotifyKind): Promise<boolean> {
+async function settingsOf(openid: string): Promise<NotifySettingsDoc | undefined> {
   const { data } = await db.collection(collections.subscriptions).where({ _id: openid }).get<NotifySettingsDoc>()
-  return data[0]?.off?.[kind] === true
+  return data[0]
 }
 
 /**
- * Tells a person something: into the in-app inbox, then as a WeChat subscribe message. A kind the
+ * Tells a person something: into the in-app inbox, then as a WeChat subscribe message while the
+ * person holds a grant of its template (by the count `notify.subscribed` keeps). A kind the
  * person turned off sends no subscribe message, and, unless it is essential, nothing at all. A
  * send that failed for a passing reason waits in the outbox for the scheduler's retries. A failed
  * send never fails the caller's action.
@@ -89,7 +90,8 @@ export async function notify<K extends NotifyKind>(
   { groupId }: { groupId?: string } = {},
 ): Promise<{ inboxId: string | null; sent: boolean }> {
   const spec = NOTIFY_KINDS[kind]
-  const off = await turnedOff(openid, kind)
+  const settings = await settingsOf(openid)
+  const off = settings?.off?.[kind] === true
   if (off && !spec.essential) return { inboxId: null, sent: false }
   const page = spec.page(payload)
   const body = spec.body(payload)
@@ -108,7 +110,8 @@ export async function notify<K extends NotifyKind>(
   } else {
     inboxId = String((await inbox.add({ data: message }))._id)
   }
-  if (off) return { inboxId, sent: false }
+  // Nothing granted (or turned off): the inbox is where it goes, WeChat is not asked.
+  if (off || !((settings?.grants?.[kind] ?? 0) > 0)) return { inboxId, sent: false }
   const delivery = { openid, kind, page, data: templateData(kind, payload) }
   const { outcome, errCode } = await deliver(delivery)
   if (outcome === 'retry') await queueRetry(inboxId, delivery, errCode).catch(() => console.error(`[notify] retry not queued: kind=${kind}`))
