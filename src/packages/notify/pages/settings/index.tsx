@@ -54,13 +54,13 @@ export default function NotifySettingsPage() {
       <LoadState loading={remote.loading && !remote.data} error={remote.data ? undefined : remote.error} onRetry={remote.reload}>
         <Cell.Group>
           {shown.map((setting) => (
-            <Cell
-              key={setting.kind}
-              data-testid={`setting-${setting.kind}`}
-              title={setting.essential ? `${setting.title}（重要）` : setting.title}
-              description={describe(setting)}
-              extra={<Switch checked={setting.on} disabled={saving === setting.kind} onChange={(on) => toggle(setting.kind, on)} aria-label={setting.title} />}
-            />
+            <View key={setting.kind} data-testid={`setting-${setting.kind}`}>
+              <Cell
+                title={setting.essential ? `${setting.title}（重要）` : setting.title}
+                description={describe(setting)}
+                extra={<Switch checked={setting.on} disabled={saving === setting.kind} onChange={(on) => toggle(setting.kind, on)} aria-label={setting.title} />}
+              />
+            </View>
           ))}
         </Cell.Group>
       </LoadState>

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { NOTIFY_KINDS } from '../../src/domain/notify/kinds'
+import { shot, startE2E, ui, type E2E } from './harness'
+
+/** Notifications between people: what one does shows up, unread, for the other, and opens the right thing. */
+let e2e: E2E
+before(async () => {
+  e2e = await startE2E()
+})
+after(() => e2e.close())
+
+type OutboxItem = { openid: string; templateId: string; page?: string; errCode?: number }
+const outbox = async () => ((await (await fetch(`${e2e.cloud.url}/api/dev/outbox`)).json()) as { items: OutboxItem[] }).items
+const call = async <T>(fn: string, openid: string, event: Record<string, unknown>): Promise<T> => {
+  const response = await fetch(`${e2e.cloud.url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(event) })
+  const envelope = (await response.json()) as { ok: boolean; data: T; message?: string }
+  assert.ok(envelope.ok, envelope.message)
+  return envelope.data
+}
+const mineTab = (page: Page) => page.locator('.weui-tabbar__item', { hasText: '我的' })
+
+/** On 我的: the tab's badge and the 消息 entry say `count` unread; the entry opens the inbox. */
+async function seeUnreadAndOpenInbox(page: Page, count: number) {
+  await page.goto(`${e2e.cloud.url}/#/pages/mine/index`)
+  await mineTab(page).locator('.weui-badge', { hasText: String(count) }).waitFor()
+  await page.locator('[data-testid="inbox-unread"]', { hasText: `${count} 条未读` }).waitFor()
+  await page.locator('.nut-cell', { hasText: '审核结果、心愿进度等通知' }).click()
+  await page.locator('[data-testid="inbox-item"]').first().waitFor()
+}
+
+const TITLE = '帮忙修一下阳台晾衣架'
+const WISH_PAGE = 'packages/wish/pages/detail/index'
+
+describe('notifications', () => {
+  let wishId = ''
+
+  test('a volunteer claims a wish: its owner sees the unread badge, and the message opens that wish', async () => {
+    const { page: owner, errors: ownerErrors } = await e2e.open('e2e-owner')
+    await owner.goto(`${e2e.cloud.url}/#/pages/wish/index`)
+    await ui.button(owner, '我要许愿')
+    await owner.locator('[data-testid="title"]').waitFor()
+    await ui.fill(owner, 'title', TITLE)
+    await ui.fill(owner, 'content', '阳台的升降晾衣架摇不动了，钢丝好像卡住了，家里只有我和老伴，想请懂行的志愿者帮忙看看。')
+    await ui.choose(owner, 'category', '生活帮扶')
+    await ui.choose(owner, 'community', '玉兰社区')
+    await ui.fill(owner, 'contactPhone', '13957500077')
+    await ui.button(owner, '发布心愿')
+    await owner.locator('[data-testid="wish-status"]', { hasText: '待认领' }).waitFor()
+    wishId = new URL(owner.url().replace('/#/', '/')).searchParams.get('id') ?? ''
+    assert.ok(wishId)
+
+    const { page: volunteer, errors: volunteerErrors } = await e2e.open('demo-volunteer')
+    await volunteer.goto(`${e2e.cloud.url}/#/${WISH_PAGE}?id=${wishId}`)
+    await ui.button(volunteer, '我来认领')
+    await ui.modal(volunteer, '确定')
+    await volunteer.locator('[data-testid="wish-status"]', { hasText: '已认领' }).waitFor()
+
+    await seeUnreadAndOpenInbox(owner, 1)
+    await shot(owner, 'notify-inbox-claimed')
+    await owner.locator('[data-testid="inbox-item"]', { hasText: TITLE }).click()
+    await owner.locator('[data-testid="wish-detail"]', { hasText: TITLE }).waitFor()
+    assert.match(owner.url(), new RegExp(`${WISH_PAGE}\\?id=${wishId}\\b`))
+    // Read once opened: the badge is gone when 我的 shows again.
+    await owner.goto(`${e2e.cloud.url}/#/pages/mine/index`)
+    await owner.locator('.nut-cell', { hasText: '消息设置' }).waitFor()
+    await mineTab(owner).locator('.weui-badge').waitFor({ state: 'detached' })
+    assert.deepEqual([...ownerErrors, ...volunteerErrors], [])
+  })
+
+  test('the rest of the journey: every subscribe message WeChat was asked for was accepted and opens the wish', async () => {
+    const { page: volunteer } = await e2e.open('demo-volunteer')
+    await volunteer.goto(`${e2e.cloud.url}/#/${WISH_PAGE}?id=${wishId}`)
+    await ui.button(volunteer, '标记已完成')
+    await ui.fill(volunteer, 'wish-note', '换了晾衣架的钢丝绳，已经能正常升降了。')
+    await ui.button(volunteer, '确定标记已完成')
+    await volunteer.locator('[data-testid="wish-status"]', { hasText: '待确认' }).waitFor()
+
+    const { page: owner } = await e2e.open('e2e-owner')
+    await owner.goto(`${e2e.cloud.url}/#/${WISH_PAGE}?id=${wishId}`)
+    await ui.button(owner, '确认心愿已完成')
+    await ui.fill(owner, 'wish-note', '谢谢志愿者，晾衣架好用了！')
+    await ui.button(owner, '确定心愿已完成')
+    await ui.modal(owner, '确定')
+    await owner.locator('[data-testid="wish-status"]', { hasText: '已完成' }).waitFor()
+
+    const journey = (await outbox()).filter((m) => m.page?.endsWith(`?id=${wishId}`)).reverse()
+    // Each side granted one message from their own tap (posting, claiming): the claim reached the
+    // owner, the confirmation the claimer; the step in between went to the owner's inbox only.
+    assert.deepEqual(
+      journey.map((m) => [m.openid, m.templateId, m.page, m.errCode]),
+      [
+        ['e2e-owner', NOTIFY_KINDS.wish_update.templateId, `${WISH_PAGE}?id=${wishId}`, undefined],
+        ['demo-volunteer', NOTIFY_KINDS.wish_update.templateId, `${WISH_PAGE}?id=${wishId}`, undefined],
+      ],
+    )
+    const ownerInbox = e2e.cloud.store.find('inbox', { openid: 'e2e-owner' }).map((m) => [m.page, m.body])
+    assert.equal(ownerInbox.length, 2)
+    assert.ok(ownerInbox.every(([page]) => page === `${WISH_PAGE}?id=${wishId}`))
+  })
+
+  test('staff answer an AED report: the reporter sees the unread badge, and the message opens that AED', async () => {
+    const [aed] = e2e.cloud.store.find('aeds', { verified: true }, { limit: 1 })
+    const report = await call<{ _id: string }>('aed', 'e2e-reporter', { action: 'report', aedId: aed._id, kind: 'fault', note: '屏幕不亮' })
+    await call('aed', 'demo-staff', { action: 'resolveReport', reportId: report._id, resolution: '已更换电池，设备自检正常' })
+
+    const { page, errors } = await e2e.open('e2e-reporter')
+    await seeUnreadAndOpenInbox(page, 2)
+    await page.locator('[data-testid="inbox-item"]', { hasText: '已更换电池' }).click()
+    await page.locator('[data-testid="aed-detail"]', { hasText: String(aed.name) }).waitFor()
+    assert.match(page.url(), new RegExp(`packages/aed/pages/detail/index\\?id=${aed._id}\\b`))
+    await page.goBack()
+    await page.locator('[data-testid="inbox-unread-count"]', { hasText: '1 条未读' }).waitFor()
+    await page.locator('[data-testid="mark-all-read"]').click()
+    await page.locator('[data-testid="inbox-unread-count"]', { hasText: '没有未读消息' }).waitFor()
+    assert.equal(e2e.cloud.store.count('inbox', { openid: 'e2e-reporter', read: false }), 0)
+    assert.deepEqual(errors, [])
+  })
+
+  test('消息设置: an essential kind says it still reaches the inbox; a switch is saved', async () => {
+    const { page, errors } = await e2e.open('demo-resident')
+    await page.goto(`${e2e.cloud.url}/#/packages/notify/pages/settings/index`)
+    const certificate = page.locator('[data-testid="setting-cert_reminder"]')
+    await certificate.waitFor()
+    assert.equal(await page.locator('[data-testid="setting-staff_todo"]').count(), 0)
+    await page.locator('[data-testid="setting-member_review"] .nut-switch').click()
+    await page.locator('[data-testid="setting-member_review"]', { hasText: '仍会出现在“消息”里' }).waitFor()
+    await shot(page, 'notify-settings')
+    const { items } = await call<{ items: Array<{ kind: string; on: boolean }> }>('notify', 'demo-resident', { action: 'settings' })
+    assert.equal(items.find((i) => i.kind === 'member_review')?.on, false)
+    assert.deepEqual(errors, [])
+  })
+})
