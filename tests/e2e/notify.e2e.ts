@@ -112,6 +112,11 @@ describe('notifications', () => {
     assert.match(page.url(), new RegExp(`packages/aed/pages/detail/index\\?id=${aed._id}\\b`))
     await page.goBack()
     await page.locator('[data-testid="inbox-unread-count"]', { hasText: '1 条未读' }).waitFor()
+    // Measured, not trusted: the toolbar's buttons are full-size tap targets.
+    for (const label of ['全部标为已读', '消息设置']) {
+      const box = await page.locator('.inbox__action', { hasText: label }).boundingBox()
+      assert.ok(box && box.height >= 44 && box.width >= 44, `${label}: ${JSON.stringify(box)}`)
+    }
     await page.locator('[data-testid="mark-all-read"]').click()
     await page.locator('[data-testid="inbox-unread-count"]', { hasText: '没有未读消息' }).waitFor()
     assert.equal(e2e.cloud.store.count('inbox', { openid: 'e2e-reporter', read: false }), 0)
@@ -124,11 +129,17 @@ describe('notifications', () => {
     const certificate = page.locator('[data-testid="setting-cert_reminder"]')
     await certificate.waitFor()
     assert.equal(await page.locator('[data-testid="setting-staff_todo"]').count(), 0)
-    await page.locator('[data-testid="setting-member_review"] .nut-switch').click()
-    await page.locator('[data-testid="setting-member_review"]', { hasText: '仍会出现在“消息”里' }).waitFor()
+    // The whole row is the tap target.
+    const row = page.locator('[data-testid="setting-member_review"]')
+    const box = await row.boundingBox()
+    assert.ok(box && box.height >= 44, JSON.stringify(box))
+    await row.locator('.nut-cell-title').click()
+    await row.filter({ hasText: '仍会出现在“消息”里' }).waitFor()
+    await page.locator('[data-testid="setting-cert_reminder"] .nut-switch').click()
+    await certificate.filter({ hasText: '已关闭：不再通知您' }).waitFor()
     await shot(page, 'notify-settings')
     const { items } = await call<{ items: Array<{ kind: string; on: boolean }> }>('notify', 'demo-resident', { action: 'settings' })
-    assert.equal(items.find((i) => i.kind === 'member_review')?.on, false)
+    assert.deepEqual(items.filter((i) => !i.on).map((i) => i.kind).sort(), ['cert_reminder', 'member_review'])
     assert.deepEqual(errors, [])
   })
 })

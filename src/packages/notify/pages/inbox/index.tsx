@@ -34,11 +34,11 @@ export default function InboxPage() {
       <View className='inbox__toolbar'>
         <Text className='inbox__count' data-testid='inbox-unread-count'>{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
         {unread > 0 && (
-          <Button size='small' onClick={markAllRead} data-testid='mark-all-read'>
+          <Button size='small' className='inbox__action' onClick={markAllRead} data-testid='mark-all-read'>
             全部标为已读
           </Button>
         )}
-        <Button size='small' fill='none' onClick={() => Taro.navigateTo({ url: areas.notifySettings })}>
+        <Button size='small' fill='none' className='inbox__action' onClick={() => Taro.navigateTo({ url: areas.notifySettings })}>
           消息设置
         </Button>
       </View>

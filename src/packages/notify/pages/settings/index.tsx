@@ -55,10 +55,13 @@ export default function NotifySettingsPage() {
         <Cell.Group>
           {shown.map((setting) => (
             <View key={setting.kind} data-testid={`setting-${setting.kind}`}>
+              {/* The whole row is the switch: a tap target far larger than the switch itself. */}
               <Cell
                 title={setting.essential ? `${setting.title}（重要）` : setting.title}
                 description={describe(setting)}
-                extra={<Switch checked={setting.on} disabled={saving === setting.kind} onChange={(on) => toggle(setting.kind, on)} aria-label={setting.title} />}
+                clickable
+                onClick={() => saving !== setting.kind && toggle(setting.kind, !setting.on)}
+                extra={<Switch checked={setting.on} disabled={saving === setting.kind} aria-label={setting.title} />}
               />
             </View>
           ))}
