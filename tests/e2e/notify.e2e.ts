@@ -133,7 +133,7 @@ describe('notifications', () => {
     const row = page.locator('[data-testid="setting-member_review"]')
     const box = await row.boundingBox()
     assert.ok(box && box.height >= 44, JSON.stringify(box))
-    await row.locator('.nut-cell-title').click()
+    await row.locator('.nut-cell').click()
     await row.filter({ hasText: '仍会出现在“消息”里' }).waitFor()
     await page.locator('[data-testid="setting-cert_reminder"] .nut-switch').click()
     await certificate.filter({ hasText: '已关闭：不再通知您' }).waitFor()

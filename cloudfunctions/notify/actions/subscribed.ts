@@ -2,9 +2,7 @@ import type { NotifyKind } from '@/domain/notify/kinds'
 import { notifyInputs } from '@/domain/notify/contract'
 import { action } from '../../_kit/define-function'
 import { _, collections, db } from '../../_kit/cloud'
-import { kindOfTemplate } from '../../_kit/notify'
-
-type SubscriptionDoc = { _id: string; grants: Partial<Record<NotifyKind, number>> }
+import { kindOfTemplate, type NotifySettingsDoc } from '../../_kit/notify'
 
 /** Records the one-time subscriptions a person just granted (each allows one message). */
 export const subscribed = action({
@@ -31,6 +29,6 @@ export const subscribed = action({
       }
     }
     const { data } = await subscriptions.where({ _id: openid }).get()
-    return { grants: (data[0] as SubscriptionDoc | undefined)?.grants ?? {} }
+    return { grants: (data[0] as NotifySettingsDoc | undefined)?.grants ?? {} }
   },
 })
