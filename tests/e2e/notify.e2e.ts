@@ -138,6 +138,10 @@ describe('notifications', () => {
     await page.locator('[data-testid="setting-cert_reminder"] .nut-switch').click()
     await certificate.filter({ hasText: '已关闭：不再通知您' }).waitFor()
     await shot(page, 'notify-settings')
+    // Readable at 390 px: the explanation is body text (≥ 15 px), the smallest line ≥ 12 px.
+    const px = (selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    assert.ok((await px('.notify-settings__intro')) >= 15)
+    assert.ok((await px('[data-testid^="setting-"] .nut-cell-description')) >= 12)
     const { items } = await call<{ items: Array<{ kind: string; on: boolean }> }>('notify', 'demo-resident', { action: 'settings' })
     assert.deepEqual(items.filter((i) => !i.on).map((i) => i.kind).sort(), ['cert_reminder', 'member_review'])
     assert.deepEqual(errors, [])
