@@ -106,6 +106,22 @@ test('without config.json a function gets CloudBase’s 3 s and no open API; a b
   }
 })
 
+test('timer triggers fire on their cron: the scheduler every minute, a daily one only in its minute (China time)', () => {
+  const daily = functionsDir({ daily: { index: 'exports.main = async () => 1', config: { triggers: [{ name: 'morning', type: 'timer', config: '0 0 9 * * * *' }] } } })
+  const broken = functionsDir({ broken: { index: 'exports.main = async () => 1', config: { triggers: [{ name: 'often', type: 'timer', config: '0 * * * *' }] } } })
+  try {
+    expect(() => FunctionHost.load('source', [broken])).toThrow(/7 fields/)
+    const host = FunctionHost.load('source', [daily])
+    const scheduler = { functionName: 'scheduler', trigger: 'everyMinute' }
+    // 01:00 UTC is 09:00 in China.
+    expect(host.firingTimers(new Date('2026-11-24T01:00:30Z'))).toEqual([scheduler, { functionName: 'daily', trigger: 'morning' }])
+    expect(host.firingTimers(new Date('2026-11-24T09:00:00Z'))).toEqual([scheduler])
+    expect(host.firingTimers(new Date('2026-11-24T13:37:00Z'))).toEqual([scheduler])
+  } finally {
+    for (const dir of [daily, broken]) fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
+
 describe('FUNCTIONS_DIR', () => {
   test('hosts a foreign function beside ours: its OPENID from the caller, the database through the real wx-server-sdk', async () => {
     const response = await post('whoami', 'wx-stranger')
