@@ -29,4 +29,9 @@ export const collections = {
   trainings: 'trainings',
   signups: 'signups',
   certificates: 'certificates',
+  activities: 'activities',
+  activitySignups: 'activitySignups',
+  hoursLedger: 'hoursLedger',
+  honourTotals: 'honourTotals',
+  serviceCertificates: 'serviceCertificates',
 } as const

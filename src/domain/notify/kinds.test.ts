@@ -1,7 +1,7 @@
 import { checkTemplateData } from '../../../localcloud/backend/subscribe-values'
 import { WISH_ACTIONS } from '../wish/states'
 import { REPORT_KINDS, type ReportKind } from '../aed/contract'
-import { AED_REPORT_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, templateData, WISH_UPDATE_PHRASES, type NotifyKind, type NotifyPayloads } from './kinds'
+import { AED_REPORT_PHRASES, CHECKIN_RESULT_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, templateData, WISH_UPDATE_PHRASES, type NotifyKind, type NotifyPayloads } from './kinds'
 import { thing } from './values'
 
 const LONG = '请志愿者每周二下午陪我去柯桥区中医院复查并帮忙取药，顺便把家里的灯泡也换一下'.repeat(3)
@@ -39,6 +39,12 @@ const PAYLOADS: { [K in NotifyKind]: Array<NotifyPayloads[K]> } = {
     { number: text, validUntil: '2026-01-05' },
     { number: 'JHY202300001', validUntil: '2027-12-31' },
   ]),
+  activity_cancelled: ODD.flatMap((text, i) => [{ activityId: `a-${i}`, title: text, reason: text, startAt: TIMES[i % 3] }]),
+  activity_reminder: ODD.flatMap((text, i) => [{ activityId: `a-${i}`, title: text, address: text, startAt: TIMES[i % 3] }]),
+  checkin_result: ODD.flatMap((text, i) => [
+    { activityId: `a-${i}`, title: text, hours: 2.5, credited: true, at: TIMES[i % 3] },
+    { activityId: `a-${i}`, title: text, hours: 3, credited: false, at: TIMES[i % 3] },
+  ]),
 }
 
 const each = <R>(fn: <K extends NotifyKind>(kind: K, payload: NotifyPayloads[K]) => R) =>
@@ -53,7 +59,7 @@ test('every kind × odd payload gives values WeChat accepts', () => {
 })
 
 test('every phrase label is ≤ 5 Chinese characters, accepted as it is', () => {
-  for (const label of [...Object.values(WISH_UPDATE_PHRASES), ...Object.values(REVIEW_PHRASES), ...Object.values(AED_REPORT_PHRASES)]) {
+  for (const label of [...Object.values(WISH_UPDATE_PHRASES), ...Object.values(REVIEW_PHRASES), ...Object.values(AED_REPORT_PHRASES), ...Object.values(CHECKIN_RESULT_PHRASES)]) {
     expect(checkTemplateData({ phrase1: { value: label } })).toBeNull()
   }
 })
@@ -94,6 +100,9 @@ const QUERY: { [K in NotifyKind]: (payload: NotifyPayloads[K]) => string | undef
   aed_alert: (p) => `id=${p.aedId}`,
   aed_report: (p) => `id=${p.aedId}`,
   cert_reminder: () => undefined,
+  activity_cancelled: (p) => `id=${p.activityId}`,
+  activity_reminder: (p) => `id=${p.activityId}`,
+  checkin_result: (p) => `id=${p.activityId}`,
 }
 
 test('every message opens a real page, with the id that page reads', async () => {

@@ -18,6 +18,12 @@ export type NotifyPayloads = {
   aed_report: { aedId: string; aedName: string; kind: ReportKind; outcome: AedReportOutcome; resolution?: string; at: Date }
   /** `validUntil` is a stored `YYYY-MM-DD`. */
   cert_reminder: { number: string; validUntil: string }
+  /** To everyone signed up when staff cancel an activity. */
+  activity_cancelled: { activityId: string; title: string; reason: string; startAt: Date }
+  /** To each volunteer signed up, about 2 hours before the start. */
+  activity_reminder: { activityId: string; title: string; address: string; startAt: Date }
+  /** After check-out (or an approved 补签): whether the hours were credited. */
+  checkin_result: { activityId: string; title: string; hours: number; credited: boolean; at: Date }
 }
 
 export type NotifyKind = keyof NotifyPayloads
@@ -57,6 +63,10 @@ export const AED_REPORT_PHRASES: Record<AedReportOutcome, string> = { received: 
 
 export const REVIEW_PHRASES = { approved: '已通过', rejected: '未通过' } as const
 const reviewPhrase = (approved: boolean) => REVIEW_PHRASES[approved ? 'approved' : 'rejected']
+
+export const CHECKIN_RESULT_PHRASES = { credited: '已计时长', notEnough: '时长不足' } as const
+
+const activityPage = (p: { activityId: string }) => `packages/activity/pages/detail/index?id=${p.activityId}`
 
 export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = {
   member_review: {
@@ -131,6 +141,41 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
       thing1: (p) => thing(`救护员证${p.number}`, '救护员证'),
       date2: (p) => chinaDate(p.validUntil),
       thing3: () => '请及时报名复训',
+    },
+  },
+  activity_cancelled: {
+    templateId: 'activity-cancelled-template-id',
+    title: '活动取消通知',
+    page: activityPage,
+    body: (p) => `您报名的活动「${p.title}」已取消：${p.reason}`,
+    fields: {
+      thing1: (p) => thing(p.title, '志愿活动'),
+      time2: (p) => chinaTime(p.startAt),
+      thing3: (p) => thing(p.reason, '请查看活动详情'),
+    },
+  },
+  activity_reminder: {
+    templateId: 'activity-reminder-template-id',
+    title: '活动开始提醒',
+    page: activityPage,
+    body: (p) => `您报名的活动「${p.title}」将于${chinaTime(p.startAt)}开始，地点：${p.address}。到场后记得签到。`,
+    fields: {
+      thing1: (p) => thing(p.title, '志愿活动'),
+      time2: (p) => chinaTime(p.startAt),
+      thing3: (p) => thing(p.address, '请查看活动详情'),
+    },
+  },
+  checkin_result: {
+    templateId: 'checkin-result-template-id',
+    title: '志愿时长结果',
+    page: activityPage,
+    body: (p) =>
+      p.credited ? `活动「${p.title}」已签退，记入志愿服务时长${p.hours}小时。` : `活动「${p.title}」已签退，出勤时间不足，本次未记入时长；如有疑问可申请补签。`,
+    fields: {
+      thing1: (p) => thing(p.title, '志愿活动'),
+      phrase2: (p) => CHECKIN_RESULT_PHRASES[p.credited ? 'credited' : 'notEnough'],
+      thing3: (p) => (p.credited ? `志愿时长${p.hours}小时` : '如有疑问可申请补签'),
+      time4: (p) => chinaTime(p.at),
     },
   },
 }
