@@ -259,3 +259,20 @@ describe('list and mine', () => {
     expect(past.items[0].mySignup).toMatchObject({ status: 'checked_out', creditedHours: 2 })
   })
 })
+
+describe('activityTimer', () => {
+  test('reminds each volunteer signed up ~2 hours before the start, once; the app cannot call it', async () => {
+    const soon = unwrap(await create({ startAt: inMinutes(100), endAt: inMinutes(160), signupDeadline: inMinutes(90) }))
+    const later = unwrap(await create({ startAt: inMinutes(300), endAt: inMinutes(360), signupDeadline: inMinutes(90) }))
+    for (const id of ['av-40', 'av-41']) unwrap(await call(id, 'signup', { activityId: soon._id }))
+    unwrap(await call('av-42', 'signup', { activityId: later._id }))
+    unwrap(await call('av-41', 'cancelSignup', { activityId: soon._id }))
+    expect(await cloud.call('activityTimer', 'av-40', {})).toEqual({ ok: false })
+    // Two overlapping runs, then a third: each sign-up is reminded once.
+    await Promise.all([1, 2].map(() => cloud.functions.invoke('activityTimer', { Type: 'Timer' }, '')))
+    expect(await cloud.functions.invoke('activityTimer', { Type: 'Timer' }, '')).toMatchObject({ ok: true, reminded: 0 })
+    const remindersOf = (id: string) => cloud.docs('inbox').filter((m) => m.kind === 'activity_reminder' && String(m.page).endsWith(id)).map((m) => m.openid)
+    expect(remindersOf(soon._id)).toEqual(['av-40'])
+    expect(remindersOf(later._id)).toEqual([])
+  })
+})
