@@ -43,7 +43,7 @@ function shift(activityId: string, ago: number, length: number) {
   cloud.store.update('activitySignups', { activityId }, { $set: { startAt, endAt } })
 }
 const ledgerOf = (openid: string) => cloud.docs('hoursLedger').filter((e) => e.openid === openid)
-const volunteerOf = (openid: string) => cloud.store.find('volunteers', { openid })[0] as { hours: number; points: number }
+const volunteerOf = (openid: string) => cloud.store.find('volunteers', { openid })[0] as unknown as { hours: number; points: number }
 
 describe('create', () => {
   test('staff of the community publish; others are refused and nothing is stored', async () => {
