@@ -7,7 +7,10 @@ import type { UserDoc } from '@/domain/user/types'
 import { collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
 
-/** The `activities` document. `seats` holds who has a place, so taking one is one conditional update. */
+/**
+ * The `activities` document. `seats` maps each person holding a place to the token of that seat,
+ * so taking or releasing a place is one conditional update on this document.
+ */
 export type ActivityDoc = {
   _id: string
   title: string
@@ -23,7 +26,7 @@ export type ActivityDoc = {
   signupDeadline: Date
   capacity: number
   placesLeft: number
-  seats: Record<string, Date>
+  seats: Record<string, string>
   hours: number
   checkInRadiusMeters: number
   minCoverage: number
@@ -52,6 +55,8 @@ export type SignupDoc = {
   startAt: Date
   endAt: Date
   status: SignupStatus
+  /** The token of the seat this sign-up holds (or held, once cancelled). */
+  seatToken: string
   signedUpAt: Date
   checkedInAt: Date | null
   checkedOutAt: Date | null
@@ -71,6 +76,17 @@ export async function requireActivity(activityId: string): Promise<ActivityDoc> 
   const { data } = await activities().where({ _id: activityId }).limit(1).get<ActivityDoc>()
   if (!data[0]) throw new AppError('NOT_FOUND', '没有找到这个活动，可能已被删除')
   return data[0]
+}
+
+/**
+ * Gives a seat back, only if it is still the one with this token: a late release from a cancel
+ * can never free a seat taken again since.
+ */
+export async function releaseSeat(activityId: string, openid: string, token: string): Promise<void> {
+  const seat = `seats.${openid}`
+  await activities()
+    .where({ _id: activityId, [seat]: token })
+    .update({ data: { placesLeft: db.command.inc(1), [seat]: db.command.remove() } })
 }
 
 export async function findSignup(activityId: string, openid: string): Promise<SignupDoc | null> {

@@ -97,6 +97,27 @@ describe('signup', () => {
     expect(await call(leaver, 'signup', { activityId: activity._id })).toMatchObject({ ok: false, code: 'CONFLICT' })
   }, 60_000)
 
+  test('a cancel cut off before it gave the seat back, then signing up again: the place is counted once', async () => {
+    const activity = unwrap(await create({ capacity: 3 }))
+    unwrap(await call('av-50', 'signup', { activityId: activity._id }))
+    // As if cancelSignup stopped after marking the sign-up cancelled.
+    cloud.store.update('activitySignups', { _id: `${activity._id}:av-50` }, { $set: { status: 'cancelled' } })
+    expect(activityDoc(activity._id).placesLeft).toBe(2)
+    unwrap(await call('av-50', 'signup', { activityId: activity._id }))
+    expect(activityDoc(activity._id).placesLeft).toBe(2)
+    // Signing up and cancelling again and again, concurrently: the count always matches the seats.
+    for (let round = 0; round < 5; round++) {
+      await Promise.all([call('av-50', 'cancelSignup', { activityId: activity._id }), call('av-50', 'signup', { activityId: activity._id })])
+      const doc = activityDoc(activity._id)
+      const seats = Object.keys(doc.seats as object).length
+      expect(doc.placesLeft).toBe(3 - seats)
+      const status = signupDoc(activity._id, 'av-50').status
+      expect(seats).toBe(status === 'signed_up' ? 1 : 0)
+    }
+    unwrap(await call('av-50', 'cancelSignup', { activityId: activity._id }))
+    expect(activityDoc(activity._id)).toMatchObject({ placesLeft: 3, seats: {} })
+  })
+
   test('only active volunteers; closed after the deadline; a certificate when required', async () => {
     const activity = unwrap(await create({ capacity: 5 }))
     expect(await call('demo-resident', 'signup', { activityId: activity._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -274,5 +295,28 @@ describe('activityTimer', () => {
     const remindersOf = (id: string) => cloud.docs('inbox').filter((m) => m.kind === 'activity_reminder' && String(m.page).endsWith(id)).map((m) => m.openid)
     expect(remindersOf(soon._id)).toEqual(['av-40'])
     expect(remindersOf(later._id)).toEqual([])
+  })
+})
+
+describe('update', () => {
+  test('staff edit before the start; the capacity cannot drop below those signed up; sign-ups follow the new times', async () => {
+    const activity = unwrap(await create({ capacity: 4 }))
+    for (const id of ['av-60', 'av-61']) unwrap(await call(id, 'signup', { activityId: activity._id }))
+    const activityId = activity._id
+    const edit = {
+      title: '社区义诊（改期）',
+      type: activity.type,
+      description: activity.description,
+      location: activity.location,
+      startAt: inMinutes(24 * 60),
+      endAt: inMinutes(24 * 60 + 120),
+      signupDeadline: inMinutes(60),
+      hours: activity.hours,
+    }
+    expect(await call('demo-staff', 'update', { activityId, ...edit, capacity: 1 })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await call('av-60', 'update', { activityId, ...edit, capacity: 6 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const updated = unwrap(await call('demo-staff', 'update', { activityId, ...edit, capacity: 6 }))
+    expect(updated).toMatchObject({ title: '社区义诊（改期）', capacity: 6, signedUp: 2, placesLeft: 4, startAt: edit.startAt })
+    expect(signupDoc(activityId, 'av-60').startAt).toEqual(new Date(edit.startAt))
   })
 })

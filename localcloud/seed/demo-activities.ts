@@ -87,7 +87,7 @@ export function demoActivityData(now: Date) {
       signupDeadline: new Date(startAt.getTime() - DAY),
       capacity: a.capacity,
       placesLeft: a.capacity - a.signedUp.length,
-      seats: Object.fromEntries(a.signedUp.map((openid) => [openid, now])),
+      seats: Object.fromEntries(a.signedUp.map((openid) => [openid, `seed-${openid}`])),
       hours: a.hours,
       checkInRadiusMeters: DEFAULT_CHECK_IN_RADIUS_METERS,
       minCoverage: DEFAULT_MIN_COVERAGE,
@@ -99,7 +99,7 @@ export function demoActivityData(now: Date) {
     }
   })
   const signups = activities.flatMap((a) =>
-    Object.keys(a.seats).map((openid) => ({
+    Object.entries(a.seats).map(([openid, seatToken]) => ({
       _id: `${a._id}:${openid}`,
       activityId: a._id,
       openid,
@@ -107,6 +107,7 @@ export function demoActivityData(now: Date) {
       startAt: a.startAt,
       endAt: a.endAt,
       status: 'signed_up',
+      seatToken,
       signedUpAt: now,
       checkedInAt: null,
       checkedOutAt: null,

@@ -1,13 +1,12 @@
 import { activityInputs } from '@/domain/activity/contract'
 import { AppError } from '@/domain/errors'
-import { _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
-import { activities, findSignup, requireActivity, signups, viewFor } from '../activities'
+import { findSignup, releaseSeat, requireActivity, signups, viewFor } from '../activities'
 
 /**
  * A volunteer gives their place back before the start. The sign-up is marked cancelled first,
- * then the seat is released by a conditional update on it being held, so a retry (or a second tap)
- * frees exactly one place.
+ * then its seat is released by a conditional update on that very seat, so a retry (or a second
+ * tap) frees exactly one place, and a sign-up again in between keeps its new seat.
  */
 export const cancelSignup = action({
   input: activityInputs.cancelSignup,
@@ -21,10 +20,7 @@ export const cancelSignup = action({
       if (new Date() >= doc.startAt) throw new AppError('CONFLICT', '活动已经开始，不能取消报名')
       await signups().where({ _id: signup._id, status: 'signed_up' }).update({ data: { status: 'cancelled', cancelledAt: new Date() } })
     }
-    const seat = `seats.${ctx.openid}`
-    await activities()
-      .where({ _id: activityId, [seat]: _.exists(true) })
-      .update({ data: { placesLeft: _.inc(1), [seat]: _.remove() } })
+    await releaseSeat(activityId, ctx.openid, signup.seatToken)
     return viewFor(activityId, ctx.openid, await ctx.user())
   },
 })

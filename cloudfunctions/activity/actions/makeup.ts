@@ -48,6 +48,7 @@ export const reviewMakeup = action({
     if (!signup?.makeup) throw new AppError('NOT_FOUND', '没有找到这条补签申请')
     const doc = await requireActivity(signup.activityId)
     const staff = await ctx.requireStaffOf(doc.communityId)
+    if (signup.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己的补签，请由其他工作人员处理')
     const now = new Date()
     let madeHere = false
     if (signup.makeup.status === 'pending') {

@@ -43,10 +43,12 @@ export const update = action({
         },
       })
     if (stats.updated === 0) throw new AppError('CONFLICT', '刚刚有人报名或活动有变化，请刷新后再改')
-    // Sign-ups carry the times for "my activities" and the reminder: kept in step (idempotent).
+    // Sign-ups carry the times for "my activities" and the reminder: kept in step (idempotent);
+    // a new start time is reminded of again.
+    const moved = new Date(input.startAt).getTime() !== doc.startAt.getTime()
     await signups()
       .where({ activityId })
-      .update({ data: { startAt: new Date(input.startAt), endAt: new Date(input.endAt) } })
+      .update({ data: { startAt: new Date(input.startAt), endAt: new Date(input.endAt), ...(moved ? { reminded: false } : {}) } })
     return viewFor(activityId, ctx.openid, await ctx.user())
   },
 })
