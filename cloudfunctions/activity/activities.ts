@@ -4,7 +4,7 @@ import type { ActivityType } from '@/domain/activity/rules'
 import { AppError } from '@/domain/errors'
 import { haversineMeters, type LatLng } from '@/domain/geo'
 import type { UserDoc } from '@/domain/user/types'
-import { collections, db } from '../_kit/cloud'
+import { _, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
 
 /**
@@ -86,7 +86,7 @@ export async function releaseSeat(activityId: string, openid: string, token: str
   const seat = `seats.${openid}`
   await activities()
     .where({ _id: activityId, [seat]: token })
-    .update({ data: { placesLeft: db.command.inc(1), [seat]: db.command.remove() } })
+    .update({ data: { placesLeft: _.inc(1), [seat]: _.remove() } })
 }
 
 export async function findSignup(activityId: string, openid: string): Promise<SignupDoc | null> {
@@ -159,7 +159,7 @@ export async function viewFor(activityId: string, openid: string, user: UserDoc 
 export async function viewsFor(docs: ActivityDoc[], openid: string, user: UserDoc | null, near?: LatLng): Promise<ActivityView[]> {
   if (docs.length === 0) return []
   const { data } = await signups()
-    .where({ _id: db.command.in(docs.map((d) => signupIdOf(d._id, openid))) })
+    .where({ _id: _.in(docs.map((d) => signupIdOf(d._id, openid))) })
     .get<SignupDoc>()
   const mine = new Map(data.map((s) => [s.activityId, s]))
   return docs.map((doc) => toView(doc, { signup: mine.get(doc._id) ?? null, manageable: isStaffOf(user, doc.communityId), near }))

@@ -1,14 +1,12 @@
-import dayjs from 'dayjs'
 import { activityInputs } from '@/domain/activity/contract'
-import { CHINA_OFFSET_MINUTES, todayInChina } from '@/domain/dates'
+import { todayInChina } from '@/domain/dates'
 import { _ } from '../../_kit/cloud'
+import { chinaDayEnd, chinaDayStart } from '../../_kit/dates'
 import { action } from '../../_kit/define-function'
 import { activities, positionOf, viewsFor, type ActivityDoc } from '../activities'
 
 /** A keyword search reads at most this many activities of the date range (one get), then filters. */
 const KEYWORD_SCAN = 1000
-
-const chinaDayStart = (ymd: string) => dayjs(`${ymd}T00:00:00.000Z`).subtract(CHINA_OFFSET_MINUTES, 'minute').toDate()
 
 /**
  * Activities by start time (from today by default), optionally of one community and type, each
@@ -20,7 +18,7 @@ export const list = action({
   audience: 'anyone',
   async handler({ communityId, type, from, to, keyword, page, pageSize, ...rest }, ctx) {
     const start = chinaDayStart(from ?? todayInChina())
-    const range = to ? _.gte(start).and(_.lt(dayjs(chinaDayStart(to)).add(1, 'day').toDate())) : _.gte(start)
+    const range = to ? _.gte(start).and(_.lt(chinaDayEnd(to))) : _.gte(start)
     const criteria = { ...(communityId ? { communityId } : {}), ...(type ? { type } : {}), startAt: range }
     let docs: ActivityDoc[]
     let total: number

@@ -1,13 +1,11 @@
 import crypto from 'node:crypto'
-import dayjs from 'dayjs'
-import { CHINA_OFFSET_MINUTES } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { maskName } from '@/domain/privacy'
 import type { ServiceCertificate } from '@/domain/volunteer/contract'
 import { volunteerInputs } from '@/domain/volunteer/contract'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { communityNames } from '../../_kit/communities'
-import { toIso } from '../../_kit/dates'
+import { chinaDayEnd, chinaDayStart, toIso } from '../../_kit/dates'
 import { action } from '../../_kit/define-function'
 import { ledger, type LedgerDoc } from '../../_kit/ledger'
 import { findVolunteer } from '../volunteers'
@@ -18,8 +16,6 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 function newCode(): string {
   return [...crypto.randomBytes(12)].map((b) => BASE32[b & 31]).join('')
 }
-
-const chinaDayStart = (ymd: string) => dayjs(`${ymd}T00:00:00.000Z`).subtract(CHINA_OFFSET_MINUTES, 'minute').toDate()
 
 type CertificateDoc = Omit<ServiceCertificate, 'issuedAt' | 'code'> & { _id: string; openid: string; issuedAt: Date }
 
@@ -33,7 +29,7 @@ export const issueCertificate = action({
     const volunteer = await findVolunteer({ openid })
     if (!volunteer) throw new AppError('FORBIDDEN', '注册志愿者后才能开具服务证明')
     const { data } = await ledger()
-      .where({ openid, at: _.gte(chinaDayStart(from)).and(_.lt(dayjs(chinaDayStart(to)).add(1, 'day').toDate())) })
+      .where({ openid, at: _.gte(chinaDayStart(from)).and(_.lt(chinaDayEnd(to))) })
       .orderBy('at', 'asc')
       .limit(1000)
       .get<LedgerDoc>()
