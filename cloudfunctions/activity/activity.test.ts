@@ -2,6 +2,7 @@ import type { ActivityView, AttendanceRow, RotatingCode } from '@/domain/activit
 import type { Page } from '@/domain/contract'
 import type { LedgerEntry, VolunteerProfile, VolunteerTotals } from '@/domain/volunteer/contract'
 import { ownedId } from '../_kit/ids'
+import { currentCode } from './code'
 import { startTestCloud, TEST_DB_LATENCY, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud
@@ -144,7 +145,7 @@ describe('check-in, check-out and hours', () => {
     expect(await call('demo-resident', 'checkIn', { activityId: activity._id, latitude: 30.0656, longitude: 120.5068 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
-  test('by the rotating code: the current one works, a wrong one does not; only staff see it', async () => {
+  test('by the rotating code: the current one works, a wrong or stale one does not; only staff see it', async () => {
     const activity = unwrap(await create())
     unwrap(await call('av-11', 'signup', { activityId: activity._id }))
     expect(await call('av-11', 'code', { activityId: activity._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -153,6 +154,10 @@ describe('check-in, check-out and hours', () => {
     const wrong = String((Number(shown.code) + 1) % 1_000_000).padStart(6, '0')
     const refused = await call('av-11', 'checkIn', { activityId: activity._id, code: wrong })
     expect(refused).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '签到码不对或已过期，请看组织者手机上最新的签到码' })
+    expect(signupDoc(activity._id, 'av-11').status).toBe('signed_up')
+    // The code shown two minutes ago (a photo passed on to someone not there) is stale.
+    const stale = currentCode(activityDoc(activity._id).codeSecret as string, activity._id, new Date(Date.now() - 2 * MINUTE)).code
+    expect(await call('av-11', 'checkIn', { activityId: activity._id, code: stale })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(signupDoc(activity._id, 'av-11').status).toBe('signed_up')
     const fresh = unwrap(await call<RotatingCode>('demo-staff', 'code', { activityId: activity._id }))
     expect(unwrap(await call('av-11', 'checkIn', { activityId: activity._id, code: fresh.code })).mySignup?.status).toBe('checked_in')

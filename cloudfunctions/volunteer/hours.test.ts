@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import { todayInChina } from '@/domain/dates'
 import type { CertificateCheck, HonourBoard, LedgerEntry, ServiceCertificate, VolunteerProfile, VolunteerTotals } from '@/domain/volunteer/contract'
+import { ownedId } from '../_kit/ids'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud
@@ -52,4 +53,17 @@ test('a certificate needs credited hours in the period and a volunteer to ask', 
   expect(await volunteer('demo-resident', 'issueCertificate', { from: yearAgo, to: todayInChina() })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   expect(await volunteer('demo-volunteer', 'issueCertificate', { from: todayInChina(), to: yearAgo })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   expect(cloud.docs('serviceCertificates').filter((c) => c.openid !== 'demo-volunteer')).toEqual([])
+})
+
+test('points per hour follow the community setting (default 10)', async () => {
+  const now = new Date()
+  cloud.store.insert('volunteers', [
+    { _id: ownedId('vo', 'hp-yulan'), openid: 'hp-yulan', status: 'active', name: '吴芳', phone: '13800000001', communityId: 'yulan', skills: ['辅导'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: now },
+    { _id: ownedId('vo', 'hp-dadu'), openid: 'hp-dadu', status: 'active', name: '郑伟', phone: '13800000002', communityId: 'dadu', skills: ['辅导'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: now },
+  ])
+  cloud.store.update('communities', { _id: 'yulan' }, { $set: { pointsPerHour: 20 } })
+  const correct = (openid: string) => volunteer<LedgerEntry>('demo-staff', 'correctHours', { volunteerId: ownedId('vo', openid), hours: 2, reason: '线下服务补记', requestId: `points-${openid}` })
+  expect(unwrap(await correct('hp-yulan'))).toMatchObject({ hours: 2, points: 40, communityName: '玉兰社区' })
+  expect(unwrap(await correct('hp-dadu'))).toMatchObject({ hours: 2, points: 20 })
+  expect(cloud.store.find('volunteers', { openid: 'hp-yulan' })[0]).toMatchObject({ hours: 2, points: 40 })
 })
