@@ -18,6 +18,7 @@ import { MakeupRequest } from '../../components/makeup-request'
 import { PresenceCheck } from '../../components/presence-check'
 import { pages, withQuery } from '@/routes'
 import './index.scss'
+import '@/styles/readable-page.scss'
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
 
@@ -112,7 +113,7 @@ export default function ActivityDetailPage() {
   }
 
   return (
-    <PageShell className='activity-detail'>
+    <PageShell className='readable-page activity-detail'>
       <LoadState loading={remote.loading && !shown} error={shown ? undefined : remote.error} onRetry={remote.reload}>
         {shown && (
           <>

@@ -10,6 +10,7 @@ import { todayInChina } from '@/domain/dates'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { activityService } from '@/services/activity'
 import { pages, withQuery } from '@/routes'
+import '@/styles/readable-page.scss'
 
 /** How far back the list reaches: recent activities still have attendance and 补签 to settle. */
 const RECENT_DAYS = 30
@@ -25,7 +26,7 @@ export default function StaffActivitiesPage() {
   })
   const mine = list.items.filter((activity) => activity.manageable)
   return (
-    <PageShell>
+    <PageShell className='readable-page'>
       <Button block size='large' type='primary' className='aed-manage__add' onClick={() => Taro.navigateTo({ url: pages.staffActivityEdit })}>
         发布活动
       </Button>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RotatingCode } from '@/domain/activity/contract'
 import { activityService } from '@/services/activity'
 import { messageOf } from '@/services/service-error'
+import '@/styles/readable-page.scss'
 import './index.scss'
 
 /**
@@ -64,7 +65,7 @@ export default function ActivityCodePage() {
   }, [visible, fetchCode])
 
   return (
-    <View className='activity-code' data-testid='activity-code'>
+    <View className='activity-code readable-page' data-testid='activity-code'>
       <Text className='activity-code__label'>签到码</Text>
       <Text className='activity-code__digits' data-testid='activity-code-digits'>
         {code ? code.code : '······'}

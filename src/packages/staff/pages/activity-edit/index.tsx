@@ -18,6 +18,7 @@ import { currentPosition } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 import { pages, withQuery } from '@/routes'
 import './index.scss'
+import '@/styles/readable-page.scss'
 
 dayjs.extend(utc)
 
@@ -159,7 +160,7 @@ export default function ActivityEditPage() {
   )
 
   return (
-    <PageShell className='activity-edit'>
+    <PageShell className='readable-page activity-edit'>
       <View className='card' data-testid='activity-form'>
         <FormField label='活动名称' required error={errorOf('title')} testId='activity-title'>
           <Input value={draft.title} maxLength={30} placeholder='例如：社区义诊志愿服务' onChange={(value) => set('title', value)} />

@@ -9,6 +9,7 @@ import type { CertificateCheck } from '@/domain/volunteer/contract'
 import { messageOf } from '@/services/service-error'
 import { volunteerService } from '@/services/volunteer'
 import './index.scss'
+import '@/styles/readable-page.scss'
 
 /** 验证证明: anyone types the code printed on a 志愿服务证明 and learns whether it is genuine. */
 export default function VerifyCertificatePage() {
@@ -31,7 +32,7 @@ export default function VerifyCertificatePage() {
   }
 
   return (
-    <PageShell>
+    <PageShell className='readable-page'>
       <View className='card'>
         <Text className='verify__text'>输入志愿服务证明下方的12位验证编号，查看证明是否由博爱家园开具。</Text>
         <FormField label='验证编号' required error={problem}>
