@@ -56,7 +56,7 @@ const AUDIT = `(bodySelectors) => {
   const small = texts.filter((el) => fontOf(el) < 12).map((el) => label(el) + ' ' + fontOf(el))
   const bodies = bodySelectors.flatMap((s) => [...page.querySelectorAll(s)]).filter(visible)
   const body = bodies.filter((el) => fontOf(el) < 15).map((el) => label(el) + ' ' + fontOf(el))
-  const controls = [...page.querySelectorAll('.nut-button, .choice-group__option, .nut-tabs__titles-item, .nut-cell--clickable, .form-field__picker, .nut-input, .nut-textarea')].filter(visible)
+  const controls = [...page.querySelectorAll('.nut-button, .choice-group__option, .nut-tabs-titles-item, .nut-cell-clickable, .form-field__picker, .nut-input, .nut-textarea')].filter(visible)
   const box = (el) => el.getBoundingClientRect()
   const targets = controls.filter((el) => box(el).height < 44 || box(el).width < 44).map((el) => label(el) + ' ' + Math.round(box(el).width) + 'x' + Math.round(box(el).height))
   const primaries = [...page.querySelectorAll('.nut-button-primary')].filter(visible)
@@ -83,6 +83,14 @@ function assertAllReadable() {
   const found = unreadable
   unreadable = []
   assert.deepEqual(found, [], 'every audited page meets the floors')
+}
+
+/** A call to the local cloud as `openid`, for the steps a test only sets up. */
+async function api<T>(openid: string, name: string, data: Record<string, unknown>): Promise<T> {
+  const response = await fetch(`${e2e.cloud.url}/api/functions/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wx-Openid': openid }, body: JSON.stringify(data) })
+  const envelope = (await response.json()) as { ok: boolean; data: T; message?: string }
+  assert.ok(envelope.ok, `${name}.${String(data.action)}: ${envelope.message}`)
+  return envelope.data
 }
 
 async function readCode(staff: Page): Promise<string> {
@@ -237,6 +245,63 @@ describe('志愿活动', () => {
 
     assertAllReadable()
     for (const [who, errors] of [['staff', staffErrors], ['volunteer', volunteerErrors], ['stranger', strangerErrors]] as const) assert.deepEqual(errors, [], `${who} console errors`)
+  })
+
+  test('a missed check-out: 补签 asked with a reason, approved by the organiser; a correction shows with its reason', async () => {
+    const url = e2e.cloud.url
+    const inDays = (days: number, hour: number) => new Date(Date.now() + days * 24 * 60 * MINUTE + hour * 60 * MINUTE).toISOString()
+    const { _id: activityId } = await api<{ _id: string }>('demo-staff', 'activity', {
+      action: 'create', title: '防汛沙袋搬运', type: 'flood_watch', description: '在河道边搬运、码放防汛沙袋。', communityId: 'dadu',
+      location: { latitude: 30.0672, longitude: 120.5081, address: '大渡社区河埠头' },
+      startAt: inDays(2, 0), endAt: inDays(2, 2), signupDeadline: inDays(1, 0), capacity: 5, hours: 2,
+    })
+    await api('demo-volunteer', 'activity', { action: 'signup', activityId })
+    startsIn(activityId, 10)
+    const { code } = await api<{ code: string }>('demo-staff', 'activity', { action: 'code', activityId })
+    await api('demo-volunteer', 'activity', { action: 'checkIn', activityId, code })
+    // The volunteer forgot to check out; check-out closed two hours after the end.
+    passTime(activityId, 10 + 120 + 125)
+
+    const { page: volunteer, errors: volunteerErrors } = await e2e.open('demo-volunteer')
+    await volunteer.goto(`${url}/#/packages/activity/pages/detail/index?id=${activityId}`)
+    await volunteer.locator('[data-testid="makeup-request"]').waitFor()
+    assert.equal(await volunteer.locator('[data-testid="presence-checkOut"]').count(), 0)
+    await ui.button(volunteer, '申请补签')
+    await ui.button(volunteer, '提交补签申请')
+    await volunteer.locator('[data-testid="makeup-request"] [role="alert"]', { hasText: '请写一下补签的原因' }).waitFor()
+    await ui.fill(volunteer, 'makeup-reason', '手机没电了，没能签退')
+    await ui.button(volunteer, '提交补签申请')
+    await volunteer.locator('[data-testid="makeup-state"]', { hasText: '补签申请审核中' }).waitFor()
+    await shot(volunteer, 'activity-makeup')
+    await expectReadable(volunteer, 'makeup', ['.activity-detail__fact', '.activity-detail__text'])
+
+    const { page: staff, errors: staffErrors } = await e2e.open('demo-staff')
+    await staff.goto(`${url}/#/packages/staff/pages/activity/index?id=${activityId}`)
+    const row = staff.locator('[data-testid="attendance-row"]', { hasText: '李志强' })
+    await row.locator('[data-testid="makeup-pending"]', { hasText: '手机没电了，没能签退' }).waitFor()
+    await ui.button(staff, '通过补签')
+    await ui.modal(staff, '通过')
+    await row.locator('[data-testid="attendance-hours"]', { hasText: '已记 2 小时' }).waitFor()
+
+    // A correction needs a reason; it then shows in 我的志愿 with that reason.
+    const hoursBefore = Number(e2e.cloud.store.find('volunteers', { openid: 'demo-volunteer' })[0].hours)
+    await ui.button(staff, '更正时长')
+    await ui.fill(staff, 'correct-hours', '-0.5')
+    await ui.fill(staff, 'attendance-reason', '提前半小时离开，按实际时间更正')
+    await shot(staff, 'activity-correction')
+    await expectReadable(staff, 'correction form', ['.attendance-row__line'])
+    await ui.button(staff, '确定更正')
+    await ui.modal(staff, '更正')
+    await staff.locator('.nut-button', { hasText: '确定更正' }).waitFor({ state: 'detached' })
+    assert.equal(Number(e2e.cloud.store.find('volunteers', { openid: 'demo-volunteer' })[0].hours), hoursBefore - 0.5)
+
+    await volunteer.goto(`${url}/#/packages/volunteer/pages/index/index`)
+    const correction = volunteer.locator('[data-testid="ledger-row"]', { hasText: '提前半小时离开' })
+    await correction.waitFor()
+    assert.match(await correction.innerText(), /时长更正[\s\S]*更正原因：提前半小时离开，按实际时间更正[\s\S]*-0.5 小时/)
+    await volunteer.locator('[data-testid="ledger-row"]', { hasText: '活动补签' }).filter({ hasText: '防汛沙袋搬运' }).waitFor()
+    assertAllReadable()
+    assert.deepEqual([...volunteerErrors, ...staffErrors], [])
   })
 
   test('a first-time visitor opens a shared activity; 积分规则 reads plainly', async () => {

@@ -112,7 +112,7 @@ export function DrawnImage({ canvasId, width, height, draw, version, label }: Pr
       />
       {src ? (
         <>
-          <Image className='drawn-image__picture' src={src} mode='widthFix' ariaLabel={label} style={{ width: `${width}px` }} data-testid='drawn-image-picture' />
+          <Image className='drawn-image__picture' src={src} ariaLabel={label} style={{ width: `${width}px`, height: `${height}px` }} data-testid='drawn-image-picture' />
           <View className='drawn-image__actions'>
             <Button block size='large' onClick={() => Taro.previewImage({ urls: [src] })}>
               查看大图（长按可保存）

@@ -19,7 +19,7 @@ export function LedgerRow({ entry }: { entry: LedgerEntry }) {
         <Text className='hint'>
           {formatChinaTime(entry.at)} · {entry.communityName}
         </Text>
-        {entry.reason && <Text className='ledger-row__reason'>原因：{entry.reason}</Text>}
+        {entry.source === 'correction' ? <Text className='ledger-row__reason'>更正原因：{entry.reason}</Text> : entry.reason && <Text className='hint'>{entry.reason}</Text>}
       </View>
       <View className='ledger-row__amount'>
         <Text className={`ledger-row__hours ${entry.hours < 0 ? 'ledger-row__hours--minus' : ''}`}>{signed(entry.hours)} 小时</Text>

@@ -7,6 +7,7 @@ import { SIGNUP_STATUS_LABELS } from '@/components/activity-card'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import type { ActivityView } from '@/domain/activity/contract'
+import { checkOutRefusal, MAKEUP_WINDOW_MS } from '@/domain/activity/attendance'
 import { ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS } from '@/domain/activity/rules'
 import { useRemote } from '@/hooks/use-remote'
 import { activityService } from '@/services/activity'
@@ -65,15 +66,19 @@ export default function ActivityDetailPage() {
     path: withQuery(pages.activityDetail, { id }),
   }))
 
-  const now = Date.now()
+  const now = new Date()
   const mine = shown?.mySignup
   const active = mine && mine.status !== 'cancelled' ? mine : null
-  const beforeDeadline = !!shown && now < new Date(shown.signupDeadline).getTime()
-  const checkOutOpen = !!shown && now <= new Date(shown.checkOutClosesAt).getTime()
+  const span = shown && { startAt: new Date(shown.startAt), endAt: new Date(shown.endAt) }
+  const beforeDeadline = !!shown && now < new Date(shown.signupDeadline)
+  const over = !!span && now > span.endAt
+  const checkOutOpen = !!span && !checkOutRefusal(span, now)
   const canSignUp = shown?.status === 'open' && beforeDeadline && !active
   const canCancel = shown?.status === 'open' && beforeDeadline && active?.status === 'signed_up'
-  const missed = !!active && !checkOutOpen && (active.status === 'signed_up' || active.status === 'checked_in')
-  const showMakeup = shown?.status !== 'cancelled' && (missed || (active?.status === 'checked_out' && active.hoursResult === 'not_enough') || !!active?.makeup)
+  // Too late for the ordinary way, still within the 补签 window: never checked in, or never checked out.
+  const missed = !!active && (active.status === 'signed_up' ? over : active.status === 'checked_in' && !checkOutOpen)
+  const makeupOpen = !!span && now.getTime() <= span.endAt.getTime() + MAKEUP_WINDOW_MS
+  const showMakeup = shown?.status !== 'cancelled' && (!!active?.makeup || (makeupOpen && (missed || (active?.status === 'checked_out' && active.hoursResult === 'not_enough'))))
 
   const signUp = async () => {
     if (!shown) return
@@ -155,7 +160,7 @@ export default function ActivityDetailPage() {
               </View>
             )}
 
-            {shown.status === 'open' && active?.status === 'signed_up' && checkOutOpen && <PresenceCheck activity={shown} step='checkIn' onDone={setShown} />}
+            {shown.status === 'open' && active?.status === 'signed_up' && !over && <PresenceCheck activity={shown} step='checkIn' onDone={setShown} />}
             {shown.status !== 'cancelled' && active?.status === 'checked_in' && checkOutOpen && <PresenceCheck activity={shown} step='checkOut' onDone={setShown} />}
             {showMakeup && <MakeupRequest activity={shown} onDone={setShown} />}
 
