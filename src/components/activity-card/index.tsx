@@ -3,7 +3,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import type { ActivityView, SignupStatus } from '@/domain/activity/contract'
 import { ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS } from '@/domain/activity/rules'
 import { formatDistance } from '@/domain/geo'
-import { activityWhen } from './when'
+import { activityWhen } from '@/domain/activity/when'
 import './index.scss'
 
 export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {

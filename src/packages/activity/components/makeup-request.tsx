@@ -1,22 +1,12 @@
 import { View, Text, Picker } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import { useState } from 'react'
 import { FormField } from '@/components/form-field'
 import type { ActivityView, MakeupRequest as Makeup, MakeupStatus } from '@/domain/activity/contract'
-import { CHINA_OFFSET_MINUTES } from '@/domain/dates'
 import { activityService } from '@/services/activity'
 import { messageOf } from '@/services/service-error'
-import { clockTime } from '@/components/activity-card/when'
-
-dayjs.extend(utc)
-
-const china = (value: string) => dayjs(value).utcOffset(CHINA_OFFSET_MINUTES)
-
-/** A clock time on the day of `value` (China time), as the ISO moment the server takes. */
-const onDayOf = (value: string, clock: string) => `${china(value).format('YYYY-MM-DD')}T${clock}:00+08:00`
+import { chinaDate, chinaMoment, clockTime } from '@/domain/activity/when'
 
 const MAKEUP_LABELS: Record<MakeupStatus, string> = { pending: '补签申请审核中', approved: '补签已通过', rejected: '补签未通过' }
 
@@ -39,8 +29,8 @@ function MakeupState({ makeup }: { makeup: Makeup }) {
 export function MakeupRequest({ activity, onDone }: { activity: ActivityView; onDone(updated: ActivityView): void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const [arrived, setArrived] = useState(china(activity.startAt).format('HH:mm'))
-  const [left, setLeft] = useState(china(activity.endAt).format('HH:mm'))
+  const [arrived, setArrived] = useState(clockTime(activity.startAt))
+  const [left, setLeft] = useState(clockTime(activity.endAt))
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string>()
   const makeup = activity.mySignup?.makeup
@@ -55,7 +45,7 @@ export function MakeupRequest({ activity, onDone }: { activity: ActivityView; on
     setBusy(true)
     setProblem(undefined)
     try {
-      onDone(await activityService.requestMakeup(activity._id, reason.trim(), onDayOf(activity.startAt, arrived), onDayOf(activity.endAt, left)))
+      onDone(await activityService.requestMakeup(activity._id, reason.trim(), chinaMoment(chinaDate(activity.startAt), arrived), chinaMoment(chinaDate(activity.endAt), left)))
       setOpen(false)
       await Taro.showToast({ title: '已提交，等待审核', icon: 'success' })
     } catch (failure) {

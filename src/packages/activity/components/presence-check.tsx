@@ -5,7 +5,7 @@ import type { ActivityView } from '@/domain/activity/contract'
 import { activityService, type Presence } from '@/services/activity'
 import { currentPosition, hasLocationConsent, rememberLocationConsent } from '@/services/location'
 import { messageOf } from '@/services/service-error'
-import { dayAndTime } from '@/components/activity-card/when'
+import { dayAndTime } from '@/domain/activity/when'
 import './presence-check.scss'
 
 type Props = { activity: ActivityView; step: 'checkIn' | 'checkOut'; onDone(updated: ActivityView): void }

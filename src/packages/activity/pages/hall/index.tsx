@@ -26,7 +26,7 @@ import '@/styles/readable-page.scss'
 type Kind = 'all' | 'wish' | ActivityType
 type Within = 'any' | 'today' | 'week' | 'month'
 type HallItem = { kind: 'activity'; activity: ActivityView } | { kind: 'wish'; wish: WishSummary }
-type Filter = { kind: Kind; within: Within; keyword: string; communityId?: string; near?: LatLng }
+type Filter = { kind: Kind; within: Within; keyword: string; communityId?: string; near?: LatLng; homeCommunityId?: string }
 
 const KIND_OPTIONS: { value: Kind; label: string }[] = [
   { value: 'all', label: '全部' },
@@ -61,7 +61,8 @@ async function loadHall(filter: Filter, page: number): Promise<Page<HallItem>> {
     filter.kind === 'wish'
       ? undefined
       : activityService.list({ communityId: filter.communityId, type, keyword: filter.keyword || undefined, near: filter.near, ...dates(filter.within) }, page),
-    showsWishes(filter) ? wishService.list({ communityId: filter.communityId, status: 'open' }, page) : undefined,
+    // Wishes are neighbours' needs: those of the person's own community unless they chose another.
+    showsWishes(filter) ? wishService.list({ communityId: filter.communityId ?? filter.homeCommunityId, status: 'open' }, page) : undefined,
   ])
   const items: HallItem[] = [
     ...(activities?.items ?? []).map((activity) => ({ kind: 'activity' as const, activity })),
@@ -71,7 +72,7 @@ async function loadHall(filter: Filter, page: number): Promise<Page<HallItem>> {
   return { items, page, pageSize: PAGE_SIZE, total: more ? page * PAGE_SIZE + 1 : page * PAGE_SIZE }
 }
 
-/** 任务大厅: what a volunteer can do now, open wishes of their community and upcoming activities. */
+/** 任务大厅: what a volunteer can do now, open wishes of their community and upcoming activities of all. */
 export default function TaskHallPage() {
   const me = useMe()
   const [filter, setFilter] = useState<Filter>({ kind: 'all', within: 'any', keyword: '' })
@@ -94,6 +95,10 @@ export default function TaskHallPage() {
   }, [])
 
   const communities = me.data?.communities ?? []
+  const homeCommunityId = communities[0]?._id
+  useEffect(() => {
+    if (homeCommunityId) update({ homeCommunityId })
+  }, [homeCommunityId])
 
   return (
     <PageShell className='readable-page hall'>

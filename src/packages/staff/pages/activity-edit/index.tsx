@@ -2,7 +2,6 @@ import { View, Text, Picker } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import { useEffect, useState } from 'react'
 import * as v from 'valibot'
 import { ChoiceGroup } from '@/components/choice-group'
@@ -10,7 +9,8 @@ import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
 import type { ActivityView } from '@/domain/activity/contract'
 import { activitySchema, activityUpdateSchema, ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, DEFAULT_CHECK_IN_RADIUS_METERS, DEFAULT_MIN_COVERAGE, type ActivityType } from '@/domain/activity/rules'
-import { CHINA_OFFSET_MINUTES, todayInChina } from '@/domain/dates'
+import { todayInChina } from '@/domain/dates'
+import { chinaDate, chinaMoment, clockTime } from '@/domain/activity/when'
 import { useMe } from '@/hooks/use-me'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { activityService } from '@/services/activity'
@@ -19,8 +19,6 @@ import { messageOf } from '@/services/service-error'
 import { pages, withQuery } from '@/routes'
 import './index.scss'
 import '@/styles/readable-page.scss'
-
-dayjs.extend(utc)
 
 /** A moment as the form holds it: a China date and a clock time, each from its own picker. */
 type When = { date: string; time: string }
@@ -43,11 +41,8 @@ type Draft = {
   minCoverage: number
 }
 
-const toMoment = ({ date, time }: When) => (date && time ? `${date}T${time}:00+08:00` : '')
-const fromMoment = (iso: string): When => {
-  const at = dayjs(iso).utcOffset(CHINA_OFFSET_MINUTES)
-  return { date: at.format('YYYY-MM-DD'), time: at.format('HH:mm') }
-}
+const toMoment = ({ date, time }: When) => (date && time ? chinaMoment(date, time) : '')
+const fromMoment = (iso: string): When => ({ date: chinaDate(iso), time: clockTime(iso) })
 const number = (text: string) => (text.trim() === '' ? undefined : Number(text))
 
 function toInput(draft: Draft) {

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import { CHINA_OFFSET_MINUTES } from '@/domain/dates'
+import { CHINA_OFFSET_MINUTES } from '../dates'
 
 dayjs.extend(utc)
 
@@ -25,4 +25,14 @@ export function activityWhen(startAt: string, endAt: string): string {
 /** `09:05`, the clock time of a check-in or check-out. */
 export function clockTime(value: string): string {
   return china(value).format('HH:mm')
+}
+
+/** The China date of a moment, `2026-12-05`. */
+export function chinaDate(value: string): string {
+  return china(value).format('YYYY-MM-DD')
+}
+
+/** A China date and clock time (`2026-12-05`, `09:00`) as the ISO moment the functions take. */
+export function chinaMoment(date: string, clock: string): string {
+  return `${date}T${clock}:00+08:00`
 }
