@@ -304,6 +304,31 @@ describe('志愿活动', () => {
     assert.deepEqual([...volunteerErrors, ...staffErrors], [])
   })
 
+  test('大字模式 makes the activity page at least 1.25× larger', async () => {
+    const { page, errors } = await e2e.open('demo-volunteer')
+    await page.goto(`${e2e.cloud.url}/#/packages/activity/pages/detail/index?id=demo-activity-clinic`)
+    await page.locator('[data-testid="activity-detail"]').waitFor()
+    const selectors = ['.activity-detail__title', '.activity-detail__fact', '.activity-detail__text', '.presence__text', '.activity-place__address', '.nut-tag', '.activity-detail__actions .nut-button']
+    const sizes = () =>
+      page.evaluate((list) => list.map((selector) => {
+        const element = document.querySelector(`.page-shell ${selector}`) as HTMLElement
+        return { selector, font: parseFloat(getComputedStyle(element).fontSize), height: element.getBoundingClientRect().height }
+      }), selectors)
+    const normal = await sizes()
+    await page.evaluate(() => localStorage.setItem('boai.largeText', JSON.stringify({ data: true })))
+    await page.reload()
+    await page.locator('.page-shell--large [data-testid="activity-detail"]').waitFor()
+    const large = await sizes()
+    await shot(page, 'activity-detail-large')
+    for (const [i, { selector, font, height }] of normal.entries()) {
+      console.log(`大字模式 ${selector}: font ${font} → ${large[i].font}px, height ${Math.round(height)} → ${Math.round(large[i].height)}px`)
+      assert.ok(large[i].font >= font * 1.25 - 0.01, `${selector} font ${font} → ${large[i].font}`)
+    }
+    const button = large.find((m) => m.selector.endsWith('.nut-button'))
+    assert.ok(button && button.height >= 60, '大字模式 buttons at least 60 px tall')
+    assert.deepEqual(errors, [])
+  })
+
   test('a first-time visitor opens a shared activity; 积分规则 reads plainly', async () => {
     const { page, errors } = await e2e.open('e2e-first-visit')
     await page.goto(`${e2e.cloud.url}/#/packages/activity/pages/detail/index?id=demo-activity-clinic`)
