@@ -242,6 +242,7 @@ describe('志愿活动', () => {
     await ui.button(stranger, '验证')
     await stranger.locator('[data-testid="verify-result"]', { hasText: '没有找到这份证明' }).waitFor()
     await shot(stranger, 'volunteer-verify')
+    await expectReadable(stranger, 'verify', ['.verify__text', '.verify__line'])
 
     assertAllReadable()
     for (const [who, errors] of [['staff', staffErrors], ['volunteer', volunteerErrors], ['stranger', strangerErrors]] as const) assert.deepEqual(errors, [], `${who} console errors`)
@@ -273,7 +274,7 @@ describe('志愿活动', () => {
     await ui.button(volunteer, '提交补签申请')
     await volunteer.locator('[data-testid="makeup-state"]', { hasText: '补签申请审核中' }).waitFor()
     await shot(volunteer, 'activity-makeup')
-    await expectReadable(volunteer, 'makeup', ['.activity-detail__fact', '.activity-detail__text'])
+    await expectReadable(volunteer, 'makeup', ['.activity-detail__fact', '.activity-detail__text', '.makeup__text'])
 
     const { page: staff, errors: staffErrors } = await e2e.open('demo-staff')
     await staff.goto(`${url}/#/packages/staff/pages/activity/index?id=${activityId}`)

@@ -7,6 +7,7 @@ import type { ActivityView, MakeupRequest as Makeup, MakeupStatus } from '@/doma
 import { activityService } from '@/services/activity'
 import { messageOf } from '@/services/service-error'
 import { chinaDate, chinaMoment, clockTime } from '@/domain/activity/when'
+import './makeup-request.scss'
 
 const MAKEUP_LABELS: Record<MakeupStatus, string> = { pending: '补签申请审核中', approved: '补签已通过', rejected: '补签未通过' }
 
@@ -14,10 +15,10 @@ function MakeupState({ makeup }: { makeup: Makeup }) {
   return (
     <View className='card' data-testid='makeup-state'>
       <Text className='section-title'>{MAKEUP_LABELS[makeup.status]}</Text>
-      <Text className='hint'>
+      <Text className='makeup__text'>
         申请的时间：{clockTime(makeup.arrivedAt)}–{clockTime(makeup.leftAt)}，原因：{makeup.reason}
       </Text>
-      {makeup.reviewNote && <Text className='hint'>工作人员说明：{makeup.reviewNote}</Text>}
+      {makeup.reviewNote && <Text className='makeup__text'>工作人员说明：{makeup.reviewNote}</Text>}
     </View>
   )
 }
@@ -60,7 +61,7 @@ export function MakeupRequest({ activity, onDone }: { activity: ActivityView; on
       {makeup && <MakeupState makeup={makeup} />}
       <View className='card' data-testid='makeup-request'>
         <Text className='section-title'>漏了签到或签退？</Text>
-        <Text className='hint'>如果您参加了活动但忘了签到或签退，可以申请补签，组织者核实后会记入服务时长。</Text>
+        <Text className='makeup__text'>如果您参加了活动但忘了签到或签退，可以申请补签，组织者核实后会记入服务时长。</Text>
         {open ? (
           <>
             <FormField label='到达时间' required>

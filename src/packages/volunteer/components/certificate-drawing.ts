@@ -2,7 +2,7 @@ import type { ServiceCertificate } from '@/domain/volunteer/contract'
 import { formatChinaTime } from '@/domain/dates'
 
 export const CERTIFICATE_WIDTH = 330
-export const CERTIFICATE_HEIGHT = 480
+export const CERTIFICATE_HEIGHT = 500
 
 const RED = '#c8102e'
 const INK = '#1f1f1f'
@@ -58,30 +58,31 @@ export function drawServiceCertificate(ctx: CanvasRenderingContext2D, certificat
   ctx.fillText(certificate.name, W / 2, 160)
 
   ctx.font = font(15)
-  const body = `于${chineseDate(certificate.from)}至${chineseDate(certificate.to)}期间，在${certificate.communityName}参加志愿服务，累计服务`
+  const body = `于${chineseDate(certificate.from)}至${chineseDate(certificate.to)}期间，在${certificate.communityName}参加志愿服务。`
   let y = 196
   for (const line of wrap(ctx, body, W - 72)) {
     ctx.fillText(line, W / 2, y)
     y += 24
   }
+  ctx.fillText('累计服务时长', W / 2, y + 8)
   ctx.fillStyle = RED
   ctx.font = font(40, 700)
-  ctx.fillText(`${certificate.hours} 小时`, W / 2, y + 36)
+  ctx.fillText(`${certificate.hours} 小时`, W / 2, y + 56)
   ctx.fillStyle = INK
   ctx.font = font(15)
-  ctx.fillText(`共 ${certificate.items.length} 次服务，特此证明。`, W / 2, y + 70)
+  ctx.fillText(`共 ${certificate.items.length} 次服务，特此证明。`, W / 2, y + 90)
 
   ctx.fillStyle = GREY
   ctx.font = font(13)
-  ctx.fillText(`${certificate.communityName} 红十字服务站（博爱家园）`, W / 2, H - 118)
-  ctx.fillText(`开具时间：${formatChinaTime(certificate.issuedAt)}`, W / 2, H - 96)
+  ctx.fillText(`${certificate.communityName} 红十字服务站（博爱家园）`, W / 2, H - 128)
+  ctx.fillText(`开具时间：${formatChinaTime(certificate.issuedAt)}`, W / 2, H - 106)
 
   ctx.fillStyle = INK
   ctx.font = font(14, 600)
-  ctx.fillText('验证编号', W / 2, H - 66)
+  ctx.fillText('验证编号', W / 2, H - 76)
   ctx.font = `700 20px ui-monospace, Menlo, Consolas, monospace`
-  ctx.fillText(certificate.code, W / 2, H - 42)
+  ctx.fillText(certificate.code, W / 2, H - 50)
   ctx.fillStyle = GREY
   ctx.font = font(12)
-  ctx.fillText('在博爱家园小程序「验证证明」中输入编号核验', W / 2, H - 24)
+  ctx.fillText('在博爱家园小程序「验证证明」中输入编号核验', W / 2, H - 30)
 }

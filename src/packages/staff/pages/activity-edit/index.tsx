@@ -176,8 +176,14 @@ export default function ActivityEditPage() {
         </FormField>
         <FormField label='位置（纬度/经度）' required hint='签到时按这个位置判断志愿者是否到场' error={errorOf('location') ?? errorOf('location.latitude') ?? errorOf('location.longitude')}>
           <Button onClick={locate}>{process.env.TARO_ENV === 'weapp' ? '在地图上选择' : '使用我现在的位置'}</Button>
-          <Input type='digit' value={draft.latitude} placeholder='纬度，如 30.05' onChange={(value) => set('latitude', value, ['location.latitude', 'location'])} data-testid='activity-latitude' />
-          <Input type='digit' value={draft.longitude} placeholder='经度，如 120.55' onChange={(value) => set('longitude', value, ['location.longitude', 'location'])} data-testid='activity-longitude' />
+          <View className='activity-edit__coordinate'>
+            <Text className='activity-edit__coordinate-label'>纬度</Text>
+            <Input type='digit' value={draft.latitude} placeholder='如 30.0672' onChange={(value) => set('latitude', value, ['location.latitude', 'location'])} data-testid='activity-latitude' />
+          </View>
+          <View className='activity-edit__coordinate'>
+            <Text className='activity-edit__coordinate-label'>经度</Text>
+            <Input type='digit' value={draft.longitude} placeholder='如 120.5081' onChange={(value) => set('longitude', value, ['location.longitude', 'location'])} data-testid='activity-longitude' />
+          </View>
         </FormField>
         <FormField label='开始时间' required error={errorOf('startAt')}>
           {moment('start', 'startAt', 'activity-start')}
