@@ -144,7 +144,7 @@ export default function TaskHallPage() {
           </>
         )}
       </View>
-      {!showsWishes(filter) && filter.kind !== 'wish' && (filter.keyword || filter.within !== 'any') && <Text className='hint hall__note'>按时间或关键词查找时只显示活动，心愿请在“全部”里查看。</Text>}
+      {filter.kind === 'all' && !showsWishes(filter) && <Text className='hint hall__note'>按时间或关键词查找时只显示活动；想看心愿，请清空搜索并选“不限时间”。</Text>}
       <PagedList list={list} empty={filter.keyword ? `没有找到和“${filter.keyword}”有关的活动` : '现在没有可以参加的活动或心愿，过几天再来看看'} end='已经到底了'>
         {(item) =>
           item.kind === 'activity' ? (
