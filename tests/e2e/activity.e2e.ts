@@ -330,6 +330,19 @@ describe('志愿活动', () => {
     assert.deepEqual(errors, [])
   })
 
+  test('任务大厅 shows how far each activity is once the person shares their position', async () => {
+    // What a browser near 大渡社区 reports (WGS-84); the app turns it into GCJ-02 like the data.
+    const { page, errors } = await e2e.open('demo-volunteer', { geolocation: { latitude: 30.0694, longitude: 120.5037 } })
+    await page.goto(`${e2e.cloud.url}/#/packages/activity/pages/hall/index`)
+    await page.locator('[data-testid="activity-card"]').first().waitFor()
+    assert.equal(await page.locator('[data-testid="activity-card"]', { hasText: '距您' }).count(), 0)
+    await ui.button(page, '使用我的位置')
+    await page.getByText('已按您的位置显示距离').waitFor()
+    const clinic = page.locator('[data-testid="activity-card"]', { hasText: '社区义诊志愿服务' })
+    await clinic.filter({ hasText: /距您 \d+(米|\.\d公里)/ }).waitFor()
+    assert.deepEqual(errors, [])
+  })
+
   test('a first-time visitor opens a shared activity; 积分规则 reads plainly', async () => {
     const { page, errors } = await e2e.open('e2e-first-visit')
     await page.goto(`${e2e.cloud.url}/#/packages/activity/pages/detail/index?id=demo-activity-clinic`)
