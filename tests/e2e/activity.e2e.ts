@@ -234,7 +234,8 @@ describe('志愿活动', () => {
 
     const { page: stranger, errors: strangerErrors } = await e2e.open('e2e-employer')
     await stranger.goto(`${url}/#/packages/volunteer/pages/verify/index`)
-    await ui.fill(stranger, 'verify-code', code)
+    // Typed as a reader might: lower case, an O read as 0, an I as 1.
+    await ui.fill(stranger, 'verify-code', code.toLowerCase().replace(/o/g, '0').replace(/i/g, '1'))
     await ui.button(stranger, '验证')
     await stranger.locator('[data-testid="verify-result"]', { hasText: '证明真实有效' }).waitFor()
     assert.doesNotMatch(await stranger.locator('[data-testid="verify-result"]').innerText(), /李志强/)

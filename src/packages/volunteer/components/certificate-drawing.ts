@@ -80,7 +80,7 @@ export function drawServiceCertificate(ctx: CanvasRenderingContext2D, certificat
   ctx.fillStyle = INK
   ctx.font = font(14, 600)
   ctx.fillText('验证编号', W / 2, H - 76)
-  ctx.font = `700 20px ui-monospace, Menlo, Consolas, monospace`
+  ctx.font = font(20, 700)
   ctx.fillText(certificate.code, W / 2, H - 50)
   ctx.fillStyle = GREY
   ctx.font = font(12)

@@ -11,6 +11,9 @@ import { volunteerService } from '@/services/volunteer'
 import './index.scss'
 import '@/styles/readable-page.scss'
 
+/** Codes use letters and the digits 2–7 only, so a 0 or 1 someone types can only mean O or I. */
+const readCode = (typed: string) => typed.toUpperCase().replace(/0/g, 'O').replace(/1/g, 'I')
+
 /** 验证证明: anyone types the code printed on a 志愿服务证明 and learns whether it is genuine. */
 export default function VerifyCertificatePage() {
   const [code, setCode] = useState(useRouter().params.code ?? '')
@@ -36,7 +39,7 @@ export default function VerifyCertificatePage() {
       <View className='card'>
         <Text className='verify__text'>输入志愿服务证明下方的12位验证编号，查看证明是否由博爱家园开具。</Text>
         <FormField label='验证编号' required error={problem}>
-          <Input className='verify__input' value={code} maxLength={12} placeholder='例如 ABCD2345EFGH' onChange={(value) => setCode(value.toUpperCase())} data-testid='verify-code' />
+          <Input className='verify__input' value={code} maxLength={12} placeholder='例如 ABCD2345EFGH' onChange={(value) => setCode(readCode(value))} data-testid='verify-code' />
         </FormField>
         <Button block size='large' type='primary' loading={busy} onClick={verify}>
           验证
