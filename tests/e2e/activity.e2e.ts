@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
+import { wgs84ToGcj02 } from '../../src/domain/geo'
 import { periodKeys } from '../../src/domain/volunteer/ledger'
 import { shot, startE2E, ui, type E2E } from './harness'
 
@@ -329,6 +330,59 @@ describe('志愿活动', () => {
     const button = large.find((m) => m.selector.endsWith('.nut-button'))
     assert.ok(button && button.height >= 60, '大字模式 buttons at least 60 px tall')
     assert.deepEqual(errors, [])
+  })
+
+  test('check-in by position: too far is refused in words, near the place it works; the organiser cancels another activity with a reason', async () => {
+    const url = e2e.cloud.url
+    const site = { latitude: 30.0672, longitude: 120.5081 }
+    // The browser answers WGS-84; this is where it must stand for the app's GCJ-02 to land on the site.
+    const shifted = wgs84ToGcj02(site)
+    const atSite = { latitude: 2 * site.latitude - shifted.latitude, longitude: 2 * site.longitude - shifted.longitude }
+    const inDays = (days: number, hour: number) => new Date(Date.now() + days * 24 * 60 * MINUTE + hour * 60 * MINUTE).toISOString()
+    const create = (title: string) =>
+      api<{ _id: string }>('demo-staff', 'activity', {
+        action: 'create', title, type: 'clinic', description: '协助医生为老人量血压。', communityId: 'dadu',
+        location: { ...site, address: '大渡社区博爱家园一楼活动室' },
+        startAt: inDays(2, 0), endAt: inDays(2, 2), signupDeadline: inDays(1, 0), capacity: 5, hours: 2,
+      })
+    const { _id: nearby } = await create('血压测量志愿服务')
+    await api('demo-volunteer', 'activity', { action: 'signup', activityId: nearby })
+    startsIn(nearby, 10)
+
+    const { page: far, errors: farErrors } = await e2e.open('demo-volunteer', { geolocation: { latitude: 30.0994, longitude: 120.5337 } })
+    await far.goto(`${url}/#/packages/activity/pages/detail/index?id=${nearby}`)
+    await ui.button(far, '用我的位置签到')
+    await far.locator('[data-testid="presence-problem"]', { hasText: /您离活动地点还有[\d.]+(米|公里)，到达300米范围内再签到/ }).waitFor()
+    await shot(far, 'activity-too-far')
+    assert.equal(e2e.cloud.store.find('activitySignups', { activityId: nearby })[0].status, 'signed_up')
+
+    const { page: near, errors: nearErrors } = await e2e.open('demo-volunteer', { geolocation: atSite })
+    await near.goto(`${url}/#/packages/activity/pages/detail/index?id=${nearby}`)
+    await ui.button(near, '用我的位置签到')
+    await near.locator('[data-testid="my-signup"]', { hasText: '已签到' }).waitFor()
+    assert.equal(e2e.cloud.store.find('activitySignups', { activityId: nearby })[0].checkInMethod, 'position')
+
+    const { _id: rained } = await create('户外义诊')
+    await api('demo-volunteer', 'activity', { action: 'signup', activityId: rained })
+    const { page: staff, errors: staffErrors } = await e2e.open('demo-staff')
+    await staff.goto(`${url}/#/packages/staff/pages/activity/index?id=${rained}`)
+    await ui.button(staff, '取消活动')
+    await ui.button(staff, '确定取消活动')
+    await staff.locator('[role="alert"]', { hasText: '请写明取消的原因' }).waitFor()
+    await ui.fill(staff, 'cancel-reason', '台风预警，活动改期')
+    await ui.button(staff, '确定取消活动')
+    // Asked first: 再想想 changes nothing.
+    await ui.modal(staff, '再想想')
+    assert.equal(e2e.cloud.store.find('activities', { communityId: 'dadu' }).find((a) => a._id === rained)?.status, 'open')
+    await ui.button(staff, '确定取消活动')
+    await ui.modal(staff, '取消活动')
+    await staff.locator('[data-testid="staff-activity"]', { hasText: '已取消' }).waitFor()
+
+    await near.goto(`${url}/#/packages/activity/pages/detail/index?id=${rained}`)
+    await near.getByText('活动已取消：台风预警，活动改期').waitFor()
+    assert.equal(await near.locator('.nut-button', { hasText: /我要报名|取消报名|签到/ }).count(), 0)
+    await shot(near, 'activity-cancelled')
+    assert.deepEqual([...farErrors, ...nearErrors, ...staffErrors], [])
   })
 
   test('任务大厅 shows how far each activity is once the person shares their position', async () => {
