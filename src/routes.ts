@@ -16,6 +16,7 @@ export const areas = {
   inbox: '/packages/notify/pages/inbox/index',
   notifySettings: '/packages/notify/pages/settings/index',
   training: '/packages/lessons/pages/training/index',
+  activityHall: '/packages/activity/pages/hall/index',
 } as const
 
 /** Pages inside an area, opened from other pages (some with `?id=`). */
@@ -31,6 +32,15 @@ export const pages = {
   staffApplication: '/packages/staff/pages/application/index',
   staffAedEdit: '/packages/staff/pages/aed-edit/index',
   staffLessonEdit: '/packages/staff/pages/lesson-edit/index',
+  activityDetail: '/packages/activity/pages/detail/index',
+  volunteerCertificate: '/packages/volunteer/pages/certificate/index',
+  volunteerVerify: '/packages/volunteer/pages/verify/index',
+  volunteerHonour: '/packages/volunteer/pages/honour/index',
+  volunteerPoints: '/packages/volunteer/pages/points/index',
+  staffActivities: '/packages/staff/pages/activities/index',
+  staffActivity: '/packages/staff/pages/activity/index',
+  staffActivityEdit: '/packages/staff/pages/activity-edit/index',
+  staffActivityCode: '/packages/staff/pages/activity-code/index',
 } as const
 
 /**

@@ -30,4 +30,9 @@ export const collections = {
   trainings: 'trainings',
   signups: 'signups',
   certificates: 'certificates',
+  activities: 'activities',
+  activitySignups: 'activitySignups',
+  hoursLedger: 'hoursLedger',
+  honourTotals: 'honourTotals',
+  serviceCertificates: 'serviceCertificates',
 } as const

@@ -17,6 +17,8 @@ export type VolunteerDoc = {
   intro: string
   hours: number
   points: number
+  /** Hours per year (`y2026`) and month (`m2026-11`), kept in step with the ledger. */
+  periodHours?: Record<string, number>
   rejectReason: string | null
   registeredAt: Date
 }

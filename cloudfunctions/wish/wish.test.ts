@@ -123,6 +123,10 @@ describe('the claim', () => {
     // A retried confirm (the first answer was lost) answers the same and credits nothing more.
     expect(unwrap(await wish('wo-claim', 'confirm', { wishId })).status).toBe('completed')
     expect(cloud.store.find('volunteers', { openid: claimer })[0]).toMatchObject({ hours: 1, points: 10 })
+    // The credit is one ledger entry, visible to the volunteer, credited by the owner.
+    expect(cloud.docs('hoursLedger').filter((e) => e.openid === claimer)).toEqual([
+      expect.objectContaining({ _id: `wish:${wishId}`, source: 'wish', sourceId: wishId, hours: 1, points: 10, creditedBy: 'wo-claim' }),
+    ])
   })
 
   test('a confirm cut off after the wish was completed but before the hours were credited is finished by a retry', async () => {
@@ -138,6 +142,23 @@ describe('the claim', () => {
     const retried = await Promise.all([1, 2, 3].map(() => wish('wo-cut', 'confirm', { wishId: id })))
     expect(retried.map((r) => r.ok)).toEqual([true, true, true])
     expect(cloud.store.find('volunteers', { openid: 'wv-cut' })[0]).toMatchObject({ hours: 1, points: 10 })
+    expect(cloud.docs('hoursLedger').filter((e) => e.openid === 'wv-cut')).toHaveLength(1)
+  })
+
+  test('a confirm cut off after the ledger entry was written but before the totals is finished by a retry', async () => {
+    cloud.store.insert('users', [{ _id: 'wv-cut2', displayName: '志愿者', roles: ['volunteer'], homeCommunityId: 'dadu', staffCommunityIds: [], createdAt: new Date() }])
+    cloud.store.insert('volunteers', [{ _id: ownedId('vo', 'wv-cut2'), openid: 'wv-cut2', status: 'active', name: '周小勇', communityId: 'dadu', hours: 0, points: 0, registeredAt: new Date() }])
+    const id = unwrap(await create('wo-cut2'))._id
+    unwrap(await wish('wv-cut2', 'claim', { wishId: id }))
+    unwrap(await wish('wv-cut2', 'fulfil', { wishId: id, note: '已完成' }))
+    cloud.store.update('wishes', { _id: id }, { $set: { status: 'completed', rank: 3 } })
+    const at = new Date()
+    cloud.store.insert('hoursLedger', [{ _id: `wish:${id}`, openid: 'wv-cut2', source: 'wish', sourceId: id, title: '帮忙换楼道灯泡', hours: 1, points: 10, reason: '心愿主人确认完成', communityId: 'dadu', creditedBy: 'wo-cut2', creditedByName: '居民', at }])
+    await Promise.all([1, 2].map(() => wish('wo-cut2', 'confirm', { wishId: id })))
+    expect(cloud.store.find('volunteers', { openid: 'wv-cut2' })[0]).toMatchObject({ hours: 1, points: 10 })
+    expect(cloud.docs('hoursLedger').filter((e) => e.openid === 'wv-cut2')).toHaveLength(1)
+    const board = unwrap(await cloud.call<{ items: Array<{ displayName: string; hours: number }> }>('volunteer', 'demo-resident', { action: 'honourBoard', communityId: 'dadu', period: 'month' }))
+    expect(board.items).toContainEqual(expect.objectContaining({ displayName: '周**', hours: 1 }))
   })
 })
 

@@ -35,7 +35,7 @@ export const DEMO_USERS: DemoUser[] = [
 
 export const DEMO_IDENTITIES: DemoIdentity[] = DEMO_USERS.map((u) => ({ openid: u._id, label: `${u.label} · ${u.displayName}`, role: u.label }))
 
-/** demo-volunteer's profile in 大渡社区, with some service already done. */
+/** demo-volunteer's profile in 大渡社区; its service so far is in the seeded hours ledger. */
 export const DEMO_VOLUNTEERS = [
   {
     // The id the volunteer function gives a profile, so crediting finds it as it would in production.
@@ -48,10 +48,7 @@ export const DEMO_VOLUNTEERS = [
     skills: ['维修', '驾驶', '代买代办'],
     availability: ['sat-am', 'sat-pm', 'sun-am', 'wed-eve'],
     intro: '退休电工，周末有空，可以帮忙修修家电、开车送老人看病。',
-    hours: 36,
-    points: 360,
-    // The seeded completed wish (demo-wish-5) is already among these hours.
-    wishCredits: { 'demo-wish-5': 1 },
+    // Hours and points come from the seeded ledger (demo-activities.ts), as the ledger kit keeps them.
     rejectReason: null,
   },
 ]

@@ -31,3 +31,23 @@ test('demo communities lie in 柯桥区 (30.0–30.1°N, 120.4–120.6°E)', () 
     expect(location.longitude).toBeLessThanOrEqual(120.6)
   }
 })
+
+test('seeded service agrees with itself: totals and honour board equal the sum of the ledger', () => {
+  const store = DocumentStore.open(null)
+  seedIfEmpty(store)
+  const ledger = store.find('hoursLedger', {})
+  for (const volunteer of store.find('volunteers', {})) {
+    const entries = ledger.filter((e) => e.openid === volunteer.openid)
+    expect(volunteer.hours).toBe(entries.reduce((s, e) => s + (e.hours as number), 0))
+    expect(volunteer.points).toBe(entries.reduce((s, e) => s + (e.points as number), 0))
+  }
+  expect(store.find('volunteers', { openid: 'demo-volunteer' })[0]).toMatchObject({ hours: 36, points: 360 })
+  for (const row of store.find('honourTotals', {})) {
+    const ids = Object.keys(row.applied as object)
+    expect(row.hours).toBe(ledger.filter((e) => ids.includes(e._id as string)).reduce((s, e) => s + (e.hours as number), 0))
+    expect(row.displayName).toMatch(/^.\*+$/)
+  }
+  const clinic = store.find('activities', { _id: 'demo-activity-clinic' })[0]
+  expect(clinic.placesLeft).toBe((clinic.capacity as number) - 1)
+  expect(store.find('activitySignups', { openid: 'demo-volunteer' })).toHaveLength(1)
+})

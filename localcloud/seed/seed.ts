@@ -1,6 +1,8 @@
 import type { DocumentStore } from '../store/document-store'
+import { ownedId } from '../../cloudfunctions/_kit/ids'
 import { LESSON_LIBRARY } from '../../cloudfunctions/lesson/library'
 import { demoAeds } from './demo-aeds'
+import { DEMO_PEERS, demoActivityData } from './demo-activities'
 import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoTrainings, demoWishes } from './demo-data'
 
 /** Writes the demo data into an empty store; returns whether it did. */
@@ -19,7 +21,23 @@ export function seedIfEmpty(store: DocumentStore): boolean {
       createdAt: now,
     })),
   )
-  store.insert('volunteers', DEMO_VOLUNTEERS.map((volunteer) => ({ ...volunteer, registeredAt: now })))
+  const service = demoActivityData(now)
+  const peers = DEMO_PEERS.map((peer, i) => ({
+    ...DEMO_VOLUNTEERS[0],
+    _id: ownedId('vo', peer.openid),
+    openid: peer.openid,
+    name: peer.name,
+    phone: `1385750010${i}`,
+    skills: ['陪伴聊天'],
+    availability: ['sat-am'],
+    intro: '',
+  }))
+  const noService = { hours: 0, points: 0, periodHours: {}, ledgerApplied: {} }
+  store.insert('volunteers', [...DEMO_VOLUNTEERS, ...peers].map((volunteer) => ({ ...volunteer, ...(service.totals.get(volunteer.openid) ?? noService), registeredAt: now })))
+  store.insert('activities', service.activities)
+  store.insert('activitySignups', service.signups)
+  store.insert('hoursLedger', service.ledger)
+  store.insert('honourTotals', service.honourTotals)
   store.insert('wishes', demoWishes(now))
   store.insert('aeds', demoAeds(now))
   store.insert('lessons', LESSON_LIBRARY)

@@ -1,4 +1,5 @@
 import type { VolunteerApi } from '@/domain/volunteer/contract'
+import type { HonourPeriod } from '@/domain/volunteer/ledger'
 import type { VolunteerRegistration } from '@/domain/volunteer/profile'
 import { createClient } from './cloud-client'
 
@@ -9,4 +10,10 @@ export const volunteerService = {
   mine: () => client('mine', {}),
   list: (status: 'pending' | 'active' | 'rejected', page: number) => client('list', { status, page, pageSize: 20 }),
   review: (volunteerId: string, decision: 'approve' | 'reject', reason = '') => client('review', { volunteerId, decision, reason }),
+  ledger: (page: number) => client('ledger', { page, pageSize: 20 }),
+  /** `requestId`: made once when the form opens, so a retried submit corrects once. */
+  correctHours: (volunteerId: string, hours: number, reason: string, requestId: string) => client('correctHours', { volunteerId, hours, reason, requestId }),
+  honourBoard: (communityId: string, period: HonourPeriod) => client('honourBoard', { communityId, period }),
+  issueCertificate: (from: string, to: string) => client('issueCertificate', { from, to }),
+  verifyCertificate: (code: string) => client('verifyCertificate', { code }),
 }

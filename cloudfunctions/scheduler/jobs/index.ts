@@ -1,4 +1,5 @@
 import type { Job } from '../job'
+import { activityJob } from './activity'
 import { aedJob } from './aed'
 import { memberJob } from './member'
 import { outboxJob } from './outbox'
@@ -6,4 +7,4 @@ import { trainingJob } from './training'
 import { wishJob } from './wish'
 
 /** Every feature's scheduled work, run in this order each minute; a new feature adds its job here. */
-export const JOBS: Job[] = [wishJob, memberJob, aedJob, trainingJob, outboxJob]
+export const JOBS: Job[] = [wishJob, activityJob, memberJob, aedJob, trainingJob, outboxJob]

@@ -1,23 +1,26 @@
 import { wishInputs } from '@/domain/wish/contract'
-import { POINTS_PER_HOUR } from '@/domain/wish/rules'
-import { _, collections, db } from '../../_kit/cloud'
+import { ledgerEntryId } from '@/domain/volunteer/ledger'
 import { action } from '../../_kit/define-function'
-import { ownedId } from '../../_kit/ids'
+import { credit } from '../../_kit/ledger'
 import { requireWish } from '../load'
 import { transition } from '../transition'
 import { partyOf, toDetail, type WishDoc } from '../wishes'
 
-/**
- * Credits the claimer with the wish's hours, once: the credit is recorded under the wish's id in
- * the same conditional update that adds the hours, so a retry (or two at once) adds nothing more.
- */
+/** Credits the claimer with the wish's hours through the ledger: once, however often confirm is retried. */
 async function creditClaimer(wish: WishDoc): Promise<void> {
   if (!wish.claimerOpenid) return
-  const credit = `wishCredits.${wish._id}`
-  await db
-    .collection(collections.volunteers)
-    .where({ _id: ownedId('vo', wish.claimerOpenid), [credit]: _.exists(false) })
-    .update({ data: { hours: _.inc(wish.hours), points: _.inc(wish.hours * POINTS_PER_HOUR), [credit]: wish.hours } })
+  await credit({
+    _id: ledgerEntryId.wish(wish._id),
+    openid: wish.claimerOpenid,
+    source: 'wish',
+    sourceId: wish._id,
+    title: wish.title,
+    hours: wish.hours,
+    reason: '心愿主人确认完成',
+    communityId: wish.communityId,
+    creditedBy: wish.ownerOpenid,
+    creditedByName: wish.ownerName,
+  })
 }
 
 /**

@@ -12,6 +12,8 @@ export type Community = {
   volunteerApprovalRequired: boolean
   /** Service hours credited for a completed wish (default 1). */
   hoursPerWish?: number
+  /** 嘉许回馈 points per service hour (default `DEFAULT_POINTS_PER_HOUR`). */
+  pointsPerHour?: number
 }
 
 export type CommunityRef = Pick<Community, '_id' | 'name'>

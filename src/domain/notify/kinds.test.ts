@@ -2,8 +2,8 @@ import { checkTemplateData } from '../../../localcloud/backend/subscribe-values'
 import { WISH_ACTIONS } from '../wish/states'
 import { REPORT_KINDS, type ReportKind } from '../aed/contract'
 import {
-  AED_REPORT_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, STAFF_QUEUES, templateData, TRAINING_RESULT_PHRASES, WISH_UPDATE_PHRASES,
-  type NotifyKind, type NotifyPayloads, type StaffQueue, type TrainingResult,
+  AED_REPORT_PHRASES, CHECKIN_RESULT_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, STAFF_QUEUES, templateData, TRAINING_RESULT_PHRASES,
+  WISH_UPDATE_PHRASES, type NotifyKind, type NotifyPayloads, type StaffQueue, type TrainingResult,
 } from './kinds'
 import { thing } from './values'
 
@@ -55,6 +55,12 @@ const PAYLOADS: { [K in NotifyKind]: Array<NotifyPayloads[K]> } = {
   staff_todo: (Object.keys(STAFF_QUEUES) as StaffQueue[]).flatMap((queue, i) =>
     [0, 1, 3, 999_999_999_999, -2, 2.5, Number.MAX_SAFE_INTEGER].map((waiting) => ({ queue, waiting, at: TIMES[i % 3] })),
   ),
+  activity_cancelled: ODD.flatMap((text, i) => [{ activityId: `a-${i}`, title: text, reason: text, startAt: TIMES[i % 3] }]),
+  activity_reminder: ODD.flatMap((text, i) => [{ activityId: `a-${i}`, title: text, address: text, startAt: TIMES[i % 3] }]),
+  checkin_result: ODD.flatMap((text, i) => [
+    { activityId: `a-${i}`, title: text, hours: 2.5, credited: true, at: TIMES[i % 3] },
+    { activityId: `a-${i}`, title: text, hours: 3, credited: false, at: TIMES[i % 3] },
+  ]),
 }
 
 const each = <R>(fn: <K extends NotifyKind>(kind: K, payload: NotifyPayloads[K]) => R) =>
@@ -69,7 +75,8 @@ test('every kind × odd payload gives values WeChat accepts', () => {
 })
 
 test('every phrase label is ≤ 5 Chinese characters, accepted as it is', () => {
-  for (const label of [...Object.values(WISH_UPDATE_PHRASES), ...Object.values(REVIEW_PHRASES), ...Object.values(AED_REPORT_PHRASES), ...Object.values(TRAINING_RESULT_PHRASES)]) {
+  const labels = [WISH_UPDATE_PHRASES, REVIEW_PHRASES, AED_REPORT_PHRASES, TRAINING_RESULT_PHRASES, CHECKIN_RESULT_PHRASES].flatMap((phrases) => Object.values(phrases))
+  for (const label of labels) {
     expect(checkTemplateData({ phrase1: { value: label } })).toBeNull()
   }
 })
@@ -113,6 +120,9 @@ const QUERY: { [K in NotifyKind]: (payload: NotifyPayloads[K]) => string | undef
   training_signup: () => undefined,
   training_result: () => undefined,
   staff_todo: () => undefined,
+  activity_cancelled: (p) => `id=${p.activityId}`,
+  activity_reminder: (p) => `id=${p.activityId}`,
+  checkin_result: (p) => `id=${p.activityId}`,
 }
 
 test('every message opens a real page, with the id that page reads', async () => {
@@ -129,8 +139,10 @@ test('every kind has its own local template id', () => {
   expect(new Set(ids).size).toBe(ids.length)
 })
 
-test('essential kinds: review and exam results, a wish\'s steps (a released claim among them), AED safety', () => {
-  expect(NOTIFY_KIND_NAMES.filter((kind) => NOTIFY_KINDS[kind].essential).sort()).toEqual(['aed_alert', 'member_review', 'training_result', 'volunteer_review', 'wish_update'])
+test('essential kinds: review and exam results, a wish\'s steps (a released claim among them), AED safety, a cancelled activity and its hours', () => {
+  expect(NOTIFY_KIND_NAMES.filter((kind) => NOTIFY_KINDS[kind].essential).sort()).toEqual([
+    'activity_cancelled', 'aed_alert', 'checkin_result', 'member_review', 'training_result', 'volunteer_review', 'wish_update',
+  ])
 })
 
 test('the inbox tells the reason of a rejection and the wish step in words', () => {

@@ -23,6 +23,12 @@ export type NotifyPayloads = {
   training_result: { sessionTitle: string; result: TrainingResult; certificateNumber?: string; at: Date }
   /** To staff: what waits in one of their queues (all their communities), at most once an hour. */
   staff_todo: { queue: StaffQueue; waiting: number; at: Date }
+  /** To everyone signed up when staff cancel an activity. */
+  activity_cancelled: { activityId: string; title: string; reason: string; startAt: Date }
+  /** To each volunteer signed up, about 2 hours before the start. */
+  activity_reminder: { activityId: string; title: string; address: string; startAt: Date }
+  /** After check-out (or an approved 补签): whether the hours were credited. */
+  checkin_result: { activityId: string; title: string; hours: number; credited: boolean; at: Date }
 }
 
 export type TrainingResult = 'attended' | 'passed' | 'failed'
@@ -79,6 +85,10 @@ export const AED_REPORT_PHRASES: Record<AedReportOutcome, string> = { received: 
 
 export const REVIEW_PHRASES = { approved: '已通过', rejected: '未通过' } as const
 const reviewPhrase = (approved: boolean) => REVIEW_PHRASES[approved ? 'approved' : 'rejected']
+
+export const CHECKIN_RESULT_PHRASES = { credited: '已计时长', notEnough: '时长不足' } as const
+
+const activityPage = (p: { activityId: string }) => `packages/activity/pages/detail/index?id=${p.activityId}`
 
 export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = {
   member_review: {
@@ -201,6 +211,45 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
       thing1: (p) => STAFF_QUEUES[p.queue].label,
       thing2: (p) => thing(`${Math.max(0, Math.trunc(p.waiting))}条待处理`, '有新的待办'),
       time3: (p) => chinaTime(p.at),
+    },
+  },
+  // Someone signed up may otherwise walk to an activity that will not happen.
+  activity_cancelled: {
+    essential: true,
+    templateId: 'activity-cancelled-template-id',
+    title: '活动取消通知',
+    page: activityPage,
+    body: (p) => `您报名的活动「${p.title}」已取消：${p.reason}`,
+    fields: {
+      thing1: (p) => thing(p.title, '志愿活动'),
+      time2: (p) => chinaTime(p.startAt),
+      thing3: (p) => thing(p.reason, '请查看活动详情'),
+    },
+  },
+  activity_reminder: {
+    essential: false,
+    templateId: 'activity-reminder-template-id',
+    title: '活动开始提醒',
+    page: activityPage,
+    body: (p) => `您报名的活动「${p.title}」将于${chinaTime(p.startAt)}开始，地点：${p.address}。到场后记得签到。`,
+    fields: {
+      thing1: (p) => thing(p.title, '志愿活动'),
+      time2: (p) => chinaTime(p.startAt),
+      thing3: (p) => thing(p.address, '请查看活动详情'),
+    },
+  },
+  checkin_result: {
+    essential: true,
+    templateId: 'checkin-result-template-id',
+    title: '志愿时长结果',
+    page: activityPage,
+    body: (p) =>
+      p.credited ? `活动「${p.title}」已签退，记入志愿服务时长${p.hours}小时。` : `活动「${p.title}」已签退，出勤时间不足，本次未记入时长；如有疑问可申请补签。`,
+    fields: {
+      thing1: (p) => thing(p.title, '志愿活动'),
+      phrase2: (p) => CHECKIN_RESULT_PHRASES[p.credited ? 'credited' : 'notEnough'],
+      thing3: (p) => (p.credited ? `志愿时长${p.hours}小时` : '如有疑问可申请补签'),
+      time4: (p) => chinaTime(p.at),
     },
   },
 }

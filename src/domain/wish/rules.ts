@@ -10,8 +10,6 @@ export const DAILY_WISH_LIMIT = 5
 export const DEFAULT_CLAIM_DAYS = 7
 /** Service hours credited to the claimer on completion, unless the community sets its own. */
 export const DEFAULT_HOURS_PER_WISH = 1
-/** Points per credited hour (志愿服务嘉许回馈). */
-export const POINTS_PER_HOUR = 10
 export const MAX_WISH_IMAGES = 3
 
 const cloudFileId = v.pipe(v.string('图片格式不正确'), v.regex(/^cloud:\/\/\S+$/, '图片格式不正确'), v.maxLength(300, '图片格式不正确'))

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { Health, Heart, Location, Service, Setting, UserAdd } from '@nutui/icons-react-taro'
+import { Health, Heart, Location, Order, Service, Setting, UserAdd } from '@nutui/icons-react-taro'
 import { EntryGrid, type Entry } from '@/components/entry-grid'
 import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
@@ -14,6 +14,7 @@ const RESIDENT_ENTRIES: Entry[] = [
   { label: '申请入会', icon: <UserAdd {...ICON} />, url: areas.member },
   { label: '注册志愿者', icon: <Service {...ICON} />, url: areas.volunteer },
   { label: '红心愿', icon: <Heart {...ICON} />, url: tabs.wish, tab: true },
+  { label: '任务大厅', icon: <Order {...ICON} />, url: areas.activityHall },
   { label: '急救课堂', icon: <Health {...ICON} />, url: areas.lessons },
   { label: '找AED', icon: <Location {...ICON} />, url: areas.aed },
 ]

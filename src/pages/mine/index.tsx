@@ -68,7 +68,7 @@ export default function MinePage() {
 
       <Cell.Group>
         <Cell title='红十字会员' description={summary.data?.member ?? '入会申请与电子会员卡'} clickable onClick={go(areas.member)} />
-        <Cell title='志愿者' description={summary.data?.volunteer ?? '注册志愿者、服务时长与积分'} clickable onClick={go(areas.volunteer)} />
+        <Cell title='我的志愿' description={summary.data?.volunteer ?? '注册志愿者、服务时长与积分'} clickable onClick={go(areas.volunteer)} />
         <Cell title='我的心愿' description='我发布和认领的红心愿' clickable onClick={go(areas.wish)} />
         <Cell title='救护培训' description={summary.data?.certificate ?? '培训报名与救护员证'} clickable onClick={go(areas.training)} />
         <Cell

@@ -44,6 +44,9 @@ export default function WishWallPage() {
           我的心愿
         </Button>
       </View>
+      <Button block size='large' fill='outline' className='wish-wall__hall' onClick={() => Taro.navigateTo({ url: areas.activityHall })}>
+        去任务大厅：心愿和志愿活动
+      </Button>
 
       <ScrollView scrollX className='wish-wall__filters'>
         <ChoiceGroup

@@ -17,6 +17,7 @@ const TOOLS: Array<{ title: string; description: string; page: string; waiting?:
   { title: '志愿者审核', description: '需要审核的社区，新注册的志愿者在这里确认', page: 'volunteers', waiting: (q) => `${q.volunteers} 位待审核` },
   { title: '心愿审核', description: '内容检查拿不准的心愿，由工作人员决定是否发布', page: 'wishes', waiting: (q) => `${q.wishes} 个待审核` },
   { title: 'AED管理', description: '核实居民建议、处理问题报告、记录巡检', page: 'aeds' },
+  { title: '活动管理', description: '发布志愿活动、出示签到码、查看出勤、处理补签', page: 'activities' },
   { title: '培训管理', description: '发布救护培训、记录出勤和考核，发放救护员证', page: 'trainings' },
   { title: '课程管理', description: '编辑急救课程和测验题（课程编辑）', page: 'lessons', role: 'editor' },
 ]

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '志愿者', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '我的志愿', enablePullDownRefresh: true })

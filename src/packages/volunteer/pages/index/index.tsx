@@ -1,15 +1,22 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { slotLabel, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUS_TONES } from '@/domain/volunteer/profile'
 import { useRemote } from '@/hooks/use-remote'
 import { volunteerService } from '@/services/volunteer'
+import { MyRecords } from '../../components/my-records'
 import './index.scss'
-import { pages } from '@/routes'
+import { areas, pages, withQuery } from '@/routes'
+import '@/styles/readable-page.scss'
 
-/** 志愿者: the volunteer's profile with hours and points, or how to register. */
+const go = (url: string) => () => Taro.navigateTo({ url })
+
+/**
+ * 我的志愿: hours, points and this year's hours; every credit with where it came from; sign-ups;
+ * certificates, the honour board and the points rules. Or how to register.
+ */
 export default function VolunteerHomePage() {
   const { data, error, loading, reload } = useRemote(() => volunteerService.mine())
   useDidShow(() => {
@@ -17,7 +24,7 @@ export default function VolunteerHomePage() {
   })
   const profile = data?.profile
   return (
-    <PageShell>
+    <PageShell className='readable-page'>
       <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
         {!profile && data && (
           <View className='card'>
@@ -32,14 +39,24 @@ export default function VolunteerHomePage() {
           <>
             <View className='volunteer__stats card' data-testid='volunteer-profile'>
               <View className='volunteer__stat'>
-                <Text className='volunteer__number'>{profile.hours}</Text>
-                <Text className='hint'>服务时长（小时）</Text>
+                <Text className='volunteer__number' data-testid='volunteer-hours'>{data.totals?.hours ?? profile.hours}</Text>
+                <Text className='volunteer__label'>累计时长（小时）</Text>
               </View>
               <View className='volunteer__stat'>
-                <Text className='volunteer__number'>{profile.points}</Text>
-                <Text className='hint'>积分</Text>
+                <Text className='volunteer__number' data-testid='volunteer-year-hours'>{data.totals?.yearHours ?? 0}</Text>
+                <Text className='volunteer__label'>今年时长（小时）</Text>
+              </View>
+              <View className='volunteer__stat'>
+                <Text className='volunteer__number' data-testid='volunteer-points'>{data.totals?.points ?? profile.points}</Text>
+                <Text className='volunteer__label'>积分</Text>
               </View>
             </View>
+            <Cell.Group>
+              <Cell title='任务大厅' description='可以认领的心愿和可以报名的活动' clickable onClick={go(areas.activityHall)} />
+              <Cell title='志愿服务证明' description='开具服务时长证明，可保存为图片' clickable onClick={go(pages.volunteerCertificate)} />
+              <Cell title='光荣榜' description='本社区本月、本年的服务时长排名' clickable onClick={go(withQuery(pages.volunteerHonour, { communityId: profile.communityId }))} />
+              <Cell title='积分规则' description='积分怎么来、有什么用、会不会过期' clickable onClick={go(pages.volunteerPoints)} />
+            </Cell.Group>
             <View className='card'>
               <View className='volunteer__head'>
                 <Text className='section-title'>{profile.name}</Text>
@@ -59,6 +76,7 @@ export default function VolunteerHomePage() {
               <Text className='hint'>有空时间：{profile.availability.map(slotLabel).join('、') || '未填写'}</Text>
               {profile.intro && <Text className='hint'>自我介绍：{profile.intro}</Text>}
             </View>
+            <MyRecords />
           </>
         )}
       </LoadState>

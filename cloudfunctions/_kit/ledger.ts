@@ -1,0 +1,126 @@
+import type { LedgerEntry, VolunteerTotals } from '@/domain/volunteer/contract'
+import { periodKeys, pointsFor, type HonourPeriod, type LedgerSource } from '@/domain/volunteer/ledger'
+import { maskName } from '@/domain/privacy'
+import { _, collections, db, isDuplicateKey } from './cloud'
+import { communityNames, requireCommunity } from './communities'
+import { toIso } from './dates'
+import { ownedId } from './ids'
+
+/** One `hoursLedger` document: written once under its deterministic `_id`, never edited. */
+export type LedgerDoc = {
+  _id: string
+  openid: string
+  source: LedgerSource
+  sourceId: string
+  title: string
+  hours: number
+  points: number
+  reason: string
+  communityId: string
+  creditedBy: string
+  creditedByName: string
+  at: Date
+}
+
+export type Credit = Omit<LedgerDoc, 'points' | 'at'> & { at?: Date }
+
+/** Totals live on the volunteer document, bucketed for "this year" and "this month". */
+type TotalsDoc = { name: string; hours: number; points: number; periodHours?: Record<string, number> }
+
+const bucket = (period: HonourPeriod, key: string) => `${period === 'year' ? 'y' : 'm'}${key}`
+
+/**
+ * Records a credit and brings every total in step with it, each exactly once.
+ *
+ * There are no transactions, so each step is idempotent on its own: the entry is inserted under
+ * its deterministic `_id` (a second insert is refused as a duplicate and the stored entry is used),
+ * and each total is incremented by a conditional update that also marks the entry as applied. A
+ * retry after a crash anywhere in between completes what is missing and adds nothing twice.
+ */
+export async function credit(input: Credit): Promise<LedgerDoc> {
+  if (input._id.includes('.')) throw new Error('ledger ids are used as field names and may not contain dots')
+  const entry = await insertOnce(input)
+  await applyToVolunteer(entry)
+  const { data: volunteer } = await db.collection(collections.volunteers).where({ _id: ownedId('vo', entry.openid) }).field({ name: true }).get<TotalsDoc>()
+  // A real name is never on a public board: it is masked when the row is made.
+  const displayName = maskName(volunteer[0]?.name ?? '志愿者')
+  const keys = periodKeys(entry.at)
+  for (const period of ['month', 'year'] as const) await applyToHonourBoard(entry, period, keys[period], displayName)
+  return entry
+}
+
+async function insertOnce(input: Credit): Promise<LedgerDoc> {
+  const community = await requireCommunity(input.communityId)
+  const entry: LedgerDoc = { ...input, points: pointsFor(input.hours, community.pointsPerHour), at: input.at ?? new Date() }
+  try {
+    await db.collection(collections.hoursLedger).add({ data: entry })
+    return entry
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    const { data } = await db.collection(collections.hoursLedger).where({ _id: input._id }).get<LedgerDoc>()
+    if (!data[0]) throw error
+    return data[0]
+  }
+}
+
+async function applyToVolunteer(entry: LedgerDoc): Promise<void> {
+  const keys = periodKeys(entry.at)
+  await db
+    .collection(collections.volunteers)
+    .where({ _id: ownedId('vo', entry.openid), [`ledgerApplied.${entry._id}`]: _.exists(false) })
+    .update({
+      data: {
+        hours: _.inc(entry.hours),
+        points: _.inc(entry.points),
+        [`periodHours.${bucket('year', keys.year)}`]: _.inc(entry.hours),
+        [`periodHours.${bucket('month', keys.month)}`]: _.inc(entry.hours),
+        [`ledgerApplied.${entry._id}`]: true,
+      },
+    })
+}
+
+/** One honour-board row per community, period and person, created on the first credit. */
+async function applyToHonourBoard(entry: LedgerDoc, period: HonourPeriod, key: string, displayName: string): Promise<void> {
+  const board = db.collection(collections.honourTotals)
+  const _id = `${entry.communityId}:${key}:${entry.openid}`
+  try {
+    await board.add({ data: { _id, communityId: entry.communityId, period, key, openid: entry.openid, displayName, hours: 0, applied: {} } })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
+  await board.where({ _id, [`applied.${entry._id}`]: _.exists(false) }).update({ data: { hours: _.inc(entry.hours), [`applied.${entry._id}`]: true } })
+}
+
+export function totalsOf(doc: TotalsDoc, now = new Date()): VolunteerTotals {
+  const keys = periodKeys(now)
+  return {
+    hours: doc.hours,
+    points: doc.points,
+    yearHours: doc.periodHours?.[bucket('year', keys.year)] ?? 0,
+    monthHours: doc.periodHours?.[bucket('month', keys.month)] ?? 0,
+  }
+}
+
+export async function toEntries(docs: LedgerDoc[]): Promise<LedgerEntry[]> {
+  const names = await communityNames(docs.map((d) => d.communityId))
+  return docs.map((d) => ({
+    _id: d._id,
+    source: d.source,
+    sourceId: d.sourceId,
+    title: d.title,
+    hours: d.hours,
+    points: d.points,
+    reason: d.reason,
+    communityId: d.communityId,
+    communityName: names.get(d.communityId) ?? '',
+    creditedBy: d.creditedByName,
+    at: toIso(d.at),
+  }))
+}
+
+export const ledger = () => db.collection(collections.hoursLedger)
+
+export async function recentEntries(openid: string, limit: number): Promise<LedgerEntry[]> {
+  const { data } = await ledger().where({ openid }).orderBy('at', 'desc').limit(limit).get<LedgerDoc>()
+  return toEntries(data)
+}

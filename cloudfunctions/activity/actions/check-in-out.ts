@@ -1,0 +1,82 @@
+import { activityInputs } from '@/domain/activity/contract'
+import { checkInRefusal, checkOutRefusal } from '@/domain/activity/attendance'
+import { AppError } from '@/domain/errors'
+import { formatDistance, haversineMeters } from '@/domain/geo'
+import { action } from '../../_kit/define-function'
+import { findSignup, positionOf, requireActivity, signups, viewFor, type ActivityDoc, type SignupDoc } from '../activities'
+import { codeMatches } from '../code'
+import { attendanceResult, creditSignup, tellResult } from '../credit'
+
+type Presence = { latitude?: number; longitude?: number; code?: string }
+
+/** Proof of being there: the organiser's current code, or a position within the activity's radius. */
+function requirePresence(doc: ActivityDoc, input: Presence, now: Date): 'code' | 'position' {
+  if (input.code !== undefined) {
+    if (!codeMatches(doc.codeSecret, doc._id, input.code, now)) throw new AppError('INVALID_INPUT', '签到码不对或已过期，请看组织者手机上最新的签到码', { code: '签到码不对或已过期' })
+    return 'code'
+  }
+  const position = positionOf(input)
+  if (!position) throw new AppError('INVALID_INPUT', '请允许获取位置，或输入组织者出示的签到码')
+  const distance = haversineMeters(position, doc.location)
+  if (distance > doc.checkInRadiusMeters) {
+    throw new AppError('CONFLICT', `您离活动地点还有${formatDistance(distance)}，到达${doc.checkInRadiusMeters}米范围内再签到，或请组织者出示签到码`)
+  }
+  return 'position'
+}
+
+async function requireSignup(doc: ActivityDoc, openid: string): Promise<SignupDoc> {
+  const signup = await findSignup(doc._id, openid)
+  if (!signup || signup.status === 'cancelled') throw new AppError('FORBIDDEN', '您没有报名这个活动')
+  return signup
+}
+
+export const checkIn = action({
+  input: activityInputs.checkIn,
+  audience: 'anyone',
+  async handler(input, ctx) {
+    const doc = await requireActivity(input.activityId)
+    const signup = await requireSignup(doc, ctx.openid)
+    if (signup.status === 'signed_up') {
+      if (doc.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
+      const now = new Date()
+      const refusal = checkInRefusal(doc, now)
+      if (refusal) throw new AppError('CONFLICT', refusal)
+      const method = requirePresence(doc, input, now)
+      await signups().where({ _id: signup._id, status: 'signed_up' }).update({ data: { status: 'checked_in', checkedInAt: now, checkInMethod: method } })
+    }
+    // Already checked in (a retry, a second tap): the first time stands.
+    return viewFor(doc._id, ctx.openid, await ctx.user())
+  },
+})
+
+/**
+ * Check-out stores the attended time, its coverage and the hours in one conditional update from
+ * `checked_in`; only the call that makes it tells the volunteer. Crediting follows and is
+ * idempotent, so a retry (or a concurrent second check-out) completes it and credits once.
+ */
+export const checkOut = action({
+  input: activityInputs.checkOut,
+  audience: 'anyone',
+  async handler(input, ctx) {
+    const doc = await requireActivity(input.activityId)
+    const signup = await requireSignup(doc, ctx.openid)
+    if (signup.status === 'signed_up') throw new AppError('CONFLICT', '请先签到')
+    let madeHere = false
+    if (signup.status === 'checked_in') {
+      const now = new Date()
+      const refusal = checkOutRefusal(doc, now)
+      if (refusal) throw new AppError('CONFLICT', refusal)
+      requirePresence(doc, input, now)
+      const result = attendanceResult(doc, signup.checkedInAt ?? now, now)
+      const { stats } = await signups().where({ _id: signup._id, status: 'checked_in' }).update({ data: { status: 'checked_out', checkedOutAt: now, ...result } })
+      madeHere = stats.updated === 1
+    }
+    const done = await findSignup(doc._id, ctx.openid)
+    if (done?.status === 'checked_out') {
+      const source = done.checkInMethod === 'makeup' ? 'makeup' : 'activity'
+      await creditSignup(doc, done, { openid: doc.organiserOpenid, name: doc.organiserName }, source)
+      if (madeHere) await tellResult(doc, done)
+    }
+    return viewFor(doc._id, ctx.openid, await ctx.user())
+  },
+})

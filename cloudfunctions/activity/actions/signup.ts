@@ -1,0 +1,97 @@
+import crypto from 'node:crypto'
+import { activityInputs } from '@/domain/activity/contract'
+import { todayInChina } from '@/domain/dates'
+import { AppError } from '@/domain/errors'
+import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
+import { action } from '../../_kit/define-function'
+import { activities, findSignup, releaseSeat, requireActivity, signupIdOf, signups, viewFor, type ActivityDoc, type SignupDoc } from '../activities'
+
+async function requireActiveVolunteer(openid: string): Promise<void> {
+  const { data } = await db.collection(collections.volunteers).where({ openid }).limit(1).get<{ status: string }>()
+  if (data[0]?.status !== 'active') throw new AppError('FORBIDDEN', '注册成为志愿者并通过审核后才能报名活动')
+}
+
+async function requireValidCertificate(openid: string): Promise<void> {
+  const { data } = await db.collection(collections.certificates).where({ openid }).orderBy('issuedOn', 'desc').limit(20).get<{ validUntil: string }>()
+  if (!data.some((c) => c.validUntil >= todayInChina())) throw new AppError('FORBIDDEN', '这个活动需要有效的救护员证，参加救护员培训取得证书后再来报名吧')
+}
+
+function requireOpen(doc: ActivityDoc, openid: string): Promise<void> | void {
+  if (doc.status !== 'open') throw new AppError('CONFLICT', '活动已取消')
+  if (new Date() > doc.signupDeadline) throw new AppError('CONFLICT', '报名已截止')
+  if (doc.requiresCertificate) return requireValidCertificate(openid)
+}
+
+/**
+ * Takes a place: one conditional update that needs a place left and no seat of the caller's yet,
+ * and takes both at once. So however many sign up together, no more than `capacity` get in and
+ * nobody twice. Answers the seat's token (the one a concurrent tap of the same person took, too).
+ */
+async function takeSeat(doc: ActivityDoc, openid: string): Promise<string> {
+  const seat = `seats.${openid}`
+  const token = crypto.randomBytes(8).toString('hex')
+  const { stats } = await activities()
+    .where({ _id: doc._id, status: 'open', placesLeft: _.gt(0), [seat]: _.exists(false) })
+    .update({ data: { placesLeft: _.inc(-1), [seat]: token } })
+  if (stats.updated === 1) return token
+  const fresh = await requireActivity(doc._id)
+  if (fresh.seats[openid]) return fresh.seats[openid]
+  if (fresh.status !== 'open') throw new AppError('CONFLICT', '活动已取消')
+  throw new AppError('CONFLICT', '名额已满，看看其他活动吧')
+}
+
+/** The sign-up record of a seat: created, or (after a cancel) signed up again. */
+async function writeSignup(doc: ActivityDoc, openid: string, seatToken: string): Promise<void> {
+  const fresh: SignupDoc = {
+    _id: signupIdOf(doc._id, openid),
+    activityId: doc._id,
+    openid,
+    communityId: doc.communityId,
+    startAt: doc.startAt,
+    endAt: doc.endAt,
+    status: 'signed_up',
+    seatToken,
+    signedUpAt: new Date(),
+    checkedInAt: null,
+    checkedOutAt: null,
+    checkInMethod: null,
+    coverage: null,
+    creditedHours: 0,
+    makeup: null,
+    reminded: false,
+  }
+  try {
+    await signups().add({ data: fresh })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    await signups().where({ _id: fresh._id, status: 'cancelled' }).update({ data: { status: 'signed_up', seatToken, signedUpAt: fresh.signedUpAt, reminded: false } })
+  }
+}
+
+/**
+ * Sign-up in two idempotent steps, seat then record; a retry after a crash between them finds
+ * its seat and writes the record. A seat still held by a cancelled sign-up (a cancel cut off
+ * before it gave the seat back) is given back first, so the place is counted once.
+ */
+export const signup = action({
+  input: activityInputs.signup,
+  audience: 'anyone',
+  async handler({ activityId }, ctx) {
+    const doc = await requireActivity(activityId)
+    await requireActiveVolunteer(ctx.openid)
+    const existing = await findSignup(activityId, ctx.openid)
+    if (existing?.status !== 'signed_up' && existing?.status !== 'checked_in' && existing?.status !== 'checked_out') {
+      let token: string | undefined = doc.seats[ctx.openid]
+      if (token && existing?.status === 'cancelled' && existing.seatToken === token) {
+        await releaseSeat(activityId, ctx.openid, token)
+        token = undefined
+      }
+      if (!token) {
+        await requireOpen(doc, ctx.openid)
+        token = await takeSeat(doc, ctx.openid)
+      }
+      await writeSignup(doc, ctx.openid, token)
+    }
+    return viewFor(activityId, ctx.openid, await ctx.user())
+  },
+})

@@ -1,0 +1,328 @@
+import type { ActivityView, AttendanceRow, RotatingCode } from '@/domain/activity/contract'
+import type { Page } from '@/domain/contract'
+import type { LedgerEntry, VolunteerProfile, VolunteerTotals } from '@/domain/volunteer/contract'
+import { ownedId } from '../_kit/ids'
+import { currentCode } from './code'
+import { activityJob } from '../scheduler/jobs/activity'
+import { runJob } from '../scheduler/testing'
+import { startTestCloud, TEST_DB_LATENCY, unwrap, type TestCloud } from '../../localcloud/testing'
+
+let cloud: TestCloud
+const CROWD = Array.from({ length: 200 }, (_unused, i) => `av-${i}`)
+const MINUTE = 60_000
+const SITE = { latitude: 30.0656, longitude: 120.5068, address: '大渡社区博爱家园' }
+
+beforeAll(async () => {
+  cloud = await startTestCloud()
+  const now = new Date()
+  cloud.store.insert('users', CROWD.map((id, i) => ({ _id: id, displayName: `志愿者${i}`, roles: ['volunteer'], homeCommunityId: 'dadu', staffCommunityIds: [], createdAt: now })))
+  cloud.store.insert('volunteers', CROWD.map((openid, i) => ({ _id: ownedId('vo', openid), openid, status: 'active', name: `王小${i}`, phone: '13800000000', communityId: 'dadu', skills: ['维修'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: now })))
+})
+afterAll(() => cloud.stop())
+
+const call = <T = ActivityView>(openid: string, action: string, fields: Record<string, unknown> = {}) => cloud.call<T>('activity', openid, { action, ...fields })
+const inMinutes = (m: number) => new Date(Date.now() + m * MINUTE).toISOString()
+const create = (overrides: Record<string, unknown> = {}) =>
+  call('demo-staff', 'create', {
+    title: '社区义诊志愿服务',
+    type: 'clinic',
+    description: '协助医生为老人量血压、测血糖，维持现场秩序。',
+    communityId: 'dadu',
+    location: SITE,
+    startAt: inMinutes(20),
+    endAt: inMinutes(140),
+    signupDeadline: inMinutes(10),
+    capacity: 20,
+    hours: 2,
+    ...overrides,
+  })
+const activityDoc = (id: string) => cloud.store.find('activities', { _id: id })[0]
+const signupDoc = (activityId: string, openid: string) => cloud.store.find('activitySignups', { _id: `${activityId}:${openid}` })[0]
+/** Moves an activity (and its sign-ups' copies) so that it started `ago` minutes ago and lasts `length`. */
+function shift(activityId: string, ago: number, length: number) {
+  const startAt = new Date(Date.now() - ago * MINUTE)
+  const endAt = new Date(startAt.getTime() + length * MINUTE)
+  cloud.store.update('activities', { _id: activityId }, { $set: { startAt, endAt, signupDeadline: startAt } })
+  cloud.store.update('activitySignups', { activityId }, { $set: { startAt, endAt } })
+}
+const ledgerOf = (openid: string) => cloud.docs('hoursLedger').filter((e) => e.openid === openid)
+const volunteerOf = (openid: string) => cloud.store.find('volunteers', { openid })[0] as unknown as { hours: number; points: number }
+
+describe('create', () => {
+  test('staff of the community publish; others are refused and nothing is stored', async () => {
+    const created = unwrap(await create())
+    expect(created).toMatchObject({ status: 'open', placesLeft: 20, signedUp: 0, checkInRadiusMeters: 300, minCoverage: 0.6, manageable: true, communityName: '大渡社区', organiserName: '张敏' })
+    expect(JSON.stringify(created)).not.toContain('codeSecret')
+    const before = cloud.docs('activities').length
+    expect(await cloud.call('activity', 'demo-volunteer', { action: 'create', title: '社区义诊志愿服务', type: 'clinic', description: '协助医生', communityId: 'dadu', location: SITE, startAt: inMinutes(20), endAt: inMinutes(140), signupDeadline: inMinutes(10), capacity: 5, hours: 2 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(cloud.docs('activities')).toHaveLength(before)
+  })
+
+  test.each([
+    ['end before start', { endAt: inMinutes(10) }, 'endAt'],
+    ['deadline after start', { signupDeadline: inMinutes(30) }, 'signupDeadline'],
+    ['zero capacity', { capacity: 0 }, 'capacity'],
+    ['odd hours', { hours: 1.3 }, 'hours'],
+    ['unknown type', { type: 'party' }, 'type'],
+  ])('bad input (%s) → INVALID_INPUT, nothing stored', async (_label, overrides, field) => {
+    const before = cloud.docs('activities').length
+    const result = await create(overrides)
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(!result.ok && result.fields).toHaveProperty(field)
+    expect(cloud.docs('activities')).toHaveLength(before)
+  })
+})
+
+describe('signup', () => {
+  test(`200 volunteers sign up at once for 20 places (DB latency ${TEST_DB_LATENCY} ms): exactly 20 get in, nobody twice`, async () => {
+    const activity = unwrap(await create({ capacity: 20 }))
+    const started = Date.now()
+    // Every volunteer taps twice: 400 concurrent requests.
+    const results = await Promise.all([...CROWD, ...CROWD].map((openid) => call(openid, 'signup', { activityId: activity._id })))
+    const took = Date.now() - started
+    const signedUp = cloud.docs('activitySignups').filter((s) => s.activityId === activity._id && s.status === 'signed_up')
+    expect(signedUp).toHaveLength(20)
+    expect(new Set(signedUp.map((s) => s.openid)).size).toBe(20)
+    const doc = activityDoc(activity._id)
+    expect(doc.placesLeft).toBe(0)
+    expect(Object.keys(doc.seats as object)).toHaveLength(20)
+    expect(unwrap(await call('demo-staff', 'get', { activityId: activity._id })).signedUp).toBe(20)
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'CONFLICT')).toBe(true)
+    console.info(`[concurrency] 400 sign-up requests (200 people × 2) for 20 places: 20 stored, ${took} ms, DB latency ${TEST_DB_LATENCY} ms`)
+
+    // Cancelling frees exactly one place, however often it is repeated.
+    const leaver = signedUp[0].openid as string
+    await Promise.all([1, 2, 3].map(() => call(leaver, 'cancelSignup', { activityId: activity._id })))
+    expect(activityDoc(activity._id).placesLeft).toBe(1)
+    const outsider = CROWD.find((id) => !signedUp.some((s) => s.openid === id)) as string
+    expect(unwrap(await call(outsider, 'signup', { activityId: activity._id })).mySignup?.status).toBe('signed_up')
+    expect(activityDoc(activity._id).placesLeft).toBe(0)
+    expect(await call(leaver, 'signup', { activityId: activity._id })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  }, 60_000)
+
+  test('a cancel cut off before it gave the seat back, then signing up again: the place is counted once', async () => {
+    const activity = unwrap(await create({ capacity: 3 }))
+    unwrap(await call('av-50', 'signup', { activityId: activity._id }))
+    // As if cancelSignup stopped after marking the sign-up cancelled.
+    cloud.store.update('activitySignups', { _id: `${activity._id}:av-50` }, { $set: { status: 'cancelled' } })
+    expect(activityDoc(activity._id).placesLeft).toBe(2)
+    unwrap(await call('av-50', 'signup', { activityId: activity._id }))
+    expect(activityDoc(activity._id).placesLeft).toBe(2)
+    // Signing up and cancelling again and again, concurrently: the count always matches the seats.
+    for (let round = 0; round < 5; round++) {
+      await Promise.all([call('av-50', 'cancelSignup', { activityId: activity._id }), call('av-50', 'signup', { activityId: activity._id })])
+      const doc = activityDoc(activity._id)
+      const seats = Object.keys(doc.seats as object).length
+      expect(doc.placesLeft).toBe(3 - seats)
+      const status = signupDoc(activity._id, 'av-50').status
+      expect(seats).toBe(status === 'signed_up' ? 1 : 0)
+    }
+    unwrap(await call('av-50', 'cancelSignup', { activityId: activity._id }))
+    expect(activityDoc(activity._id)).toMatchObject({ placesLeft: 3, seats: {} })
+  })
+
+  test('only active volunteers; closed after the deadline; a certificate when required', async () => {
+    const activity = unwrap(await create({ capacity: 5 }))
+    expect(await call('demo-resident', 'signup', { activityId: activity._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const teaching = unwrap(await create({ type: 'first_aid_assist', requiresCertificate: true }))
+    const refused = await call('av-0', 'signup', { activityId: teaching._id })
+    expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(!refused.ok && refused.message).toContain('救护员证')
+    cloud.store.insert('certificates', [{ _id: 'cert-av0', number: 'JHY-AV0', openid: 'av-0', issuedOn: '2025-01-01', validUntil: '2099-01-01', remindedOn: null }])
+    expect(unwrap(await call('av-0', 'signup', { activityId: teaching._id })).mySignup?.status).toBe('signed_up')
+    cloud.store.update('activities', { _id: activity._id }, { $set: { signupDeadline: new Date(Date.now() - MINUTE) } })
+    expect(await call('av-1', 'signup', { activityId: activity._id })).toMatchObject({ ok: false, code: 'CONFLICT', message: '报名已截止' })
+  })
+})
+
+describe('check-in, check-out and hours', () => {
+  test('by position within the radius; too far is refused with the distance', async () => {
+    const activity = unwrap(await create())
+    unwrap(await call('av-10', 'signup', { activityId: activity._id }))
+    const far = await call('av-10', 'checkIn', { activityId: activity._id, latitude: 30.0756, longitude: 120.5068 })
+    expect(far).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(!far.ok && far.message).toMatch(/1\.1公里/)
+    const near = unwrap(await call('av-10', 'checkIn', { activityId: activity._id, latitude: 30.0666, longitude: 120.5068 }))
+    expect(near.mySignup).toMatchObject({ status: 'checked_in', hoursResult: 'pending' })
+    expect(await call('demo-resident', 'checkIn', { activityId: activity._id, latitude: 30.0656, longitude: 120.5068 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  test('by the rotating code: the current one works, a wrong or stale one does not; only staff see it', async () => {
+    const activity = unwrap(await create())
+    unwrap(await call('av-11', 'signup', { activityId: activity._id }))
+    expect(await call('av-11', 'code', { activityId: activity._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const shown = unwrap(await call<RotatingCode>('demo-staff', 'code', { activityId: activity._id }))
+    expect(shown.code).toMatch(/^\d{6}$/)
+    const wrong = String((Number(shown.code) + 1) % 1_000_000).padStart(6, '0')
+    const refused = await call('av-11', 'checkIn', { activityId: activity._id, code: wrong })
+    expect(refused).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '签到码不对或已过期，请看组织者手机上最新的签到码' })
+    expect(signupDoc(activity._id, 'av-11').status).toBe('signed_up')
+    // The code shown two minutes ago (a photo passed on to someone not there) is stale.
+    const stale = currentCode(activityDoc(activity._id).codeSecret as string, activity._id, new Date(Date.now() - 2 * MINUTE)).code
+    expect(await call('av-11', 'checkIn', { activityId: activity._id, code: stale })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(signupDoc(activity._id, 'av-11').status).toBe('signed_up')
+    const fresh = unwrap(await call<RotatingCode>('demo-staff', 'code', { activityId: activity._id }))
+    expect(unwrap(await call('av-11', 'checkIn', { activityId: activity._id, code: fresh.code })).mySignup?.status).toBe('checked_in')
+  })
+
+  test('check-in is refused earlier than 30 minutes before the start', async () => {
+    const activity = unwrap(await create({ startAt: inMinutes(45), endAt: inMinutes(120), signupDeadline: inMinutes(40) }))
+    unwrap(await call('av-12', 'signup', { activityId: activity._id }))
+    expect(await call('av-12', 'checkIn', { activityId: activity._id, ...SITE })).toMatchObject({ ok: false, code: 'CONFLICT', message: '活动开始前30分钟才能签到' })
+  })
+
+  test('60% of the activity credits its hours once, however often and however concurrently check-out runs', async () => {
+    const activity = unwrap(await create({ hours: 3 }))
+    unwrap(await call('av-13', 'signup', { activityId: activity._id }))
+    unwrap(await call('av-13', 'checkIn', { activityId: activity._id, ...SITE }))
+    // The activity ran 100 minutes and they checked in 60 minutes ago and leave now: 60%.
+    shift(activity._id, 60, 100)
+    cloud.store.update('activitySignups', { _id: `${activity._id}:av-13` }, { $set: { checkedInAt: new Date(Date.now() - 60 * MINUTE - 2000) } })
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => call('av-13', 'checkOut', { activityId: activity._id, ...SITE })))
+    expect(results.every((r) => r.ok)).toBe(true)
+    const after = unwrap(await call('av-13', 'checkOut', { activityId: activity._id, ...SITE }))
+    expect(after.mySignup).toMatchObject({ status: 'checked_out', hoursResult: 'credited', creditedHours: 3 })
+    expect(ledgerOf('av-13')).toEqual([expect.objectContaining({ _id: `activity:${activity._id}:av-13`, hours: 3, points: 30, source: 'activity' })])
+    expect(volunteerOf('av-13')).toMatchObject({ hours: 3, points: 30 })
+    expect(cloud.docs('inbox').filter((m) => m.openid === 'av-13' && m.kind === 'checkin_result')).toHaveLength(1)
+  })
+
+  test('just under 60% credits nothing, and the volunteer is told so', async () => {
+    const activity = unwrap(await create({ hours: 3 }))
+    unwrap(await call('av-14', 'signup', { activityId: activity._id }))
+    unwrap(await call('av-14', 'checkIn', { activityId: activity._id, ...SITE }))
+    shift(activity._id, 58, 100)
+    cloud.store.update('activitySignups', { _id: `${activity._id}:av-14` }, { $set: { checkedInAt: new Date(Date.now() - 58 * MINUTE) } })
+    const out = unwrap(await call('av-14', 'checkOut', { activityId: activity._id, ...SITE }))
+    expect(out.mySignup).toMatchObject({ status: 'checked_out', hoursResult: 'not_enough', creditedHours: 0 })
+    expect(ledgerOf('av-14')).toEqual([])
+    expect(volunteerOf('av-14').hours).toBe(0)
+    expect(cloud.docs('inbox').filter((m) => m.openid === 'av-14' && m.kind === 'checkin_result').map((m) => m.body)).toEqual([expect.stringContaining('未记入时长')])
+  })
+
+  test('a check-out cut off after the sign-up was written but before the ledger is finished by a retry', async () => {
+    const activity = unwrap(await create({ hours: 2 }))
+    unwrap(await call('av-15', 'signup', { activityId: activity._id }))
+    shift(activity._id, 100, 90)
+    // As if the function died right after its conditional update.
+    cloud.store.update('activitySignups', { _id: `${activity._id}:av-15` }, { $set: { status: 'checked_out', checkedInAt: new Date(Date.now() - 100 * MINUTE), checkedOutAt: new Date(), checkInMethod: 'position', coverage: 1, creditedHours: 2 } })
+    expect(volunteerOf('av-15').hours).toBe(0)
+    unwrap(await call('av-15', 'checkOut', { activityId: activity._id, ...SITE }))
+    unwrap(await call('av-15', 'checkOut', { activityId: activity._id, ...SITE }))
+    expect(volunteerOf('av-15')).toMatchObject({ hours: 2, points: 20 })
+    expect(ledgerOf('av-15')).toHaveLength(1)
+  })
+})
+
+describe('补签 and corrections', () => {
+  test('a volunteer asks, staff approve (twice, at once): credited once; a decline credits nothing', async () => {
+    const activity = unwrap(await create({ hours: 2 }))
+    for (const id of ['av-20', 'av-21']) unwrap(await call(id, 'signup', { activityId: activity._id }))
+    shift(activity._id, 180, 120)
+    const arrivedAt = new Date(Date.now() - 180 * MINUTE).toISOString()
+    const leftAt = new Date(Date.now() - 60 * MINUTE).toISOString()
+    for (const id of ['av-20', 'av-21']) {
+      const asked = unwrap(await call(id, 'requestMakeup', { activityId: activity._id, reason: '手机没电了，没能签到签退', arrivedAt, leftAt }))
+      expect(asked.mySignup?.makeup).toMatchObject({ status: 'pending', reason: '手机没电了，没能签到签退' })
+    }
+    expect(await call('av-20', 'reviewMakeup', { signupId: `${activity._id}:av-20`, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const reviews = await Promise.all([1, 2, 3].map(() => call<AttendanceRow>('demo-staff', 'reviewMakeup', { signupId: `${activity._id}:av-20`, decision: 'approve' })))
+    expect(reviews.every((r) => r.ok)).toBe(true)
+    expect(unwrap(reviews[0])).toMatchObject({ status: 'checked_out', creditedHours: 2, checkInMethod: 'makeup', name: '王小20' })
+    expect(ledgerOf('av-20')).toEqual([expect.objectContaining({ source: 'makeup', hours: 2 })])
+    expect(volunteerOf('av-20').hours).toBe(2)
+
+    unwrap(await call<AttendanceRow>('demo-staff', 'reviewMakeup', { signupId: `${activity._id}:av-21`, decision: 'reject', reason: '当天未见到本人' }))
+    expect(signupDoc(activity._id, 'av-21').makeup).toMatchObject({ status: 'rejected', reviewNote: '当天未见到本人' })
+    expect(ledgerOf('av-21')).toEqual([])
+
+    const sheet = unwrap(await call<Page<AttendanceRow>>('demo-staff', 'attendance', { activityId: activity._id }))
+    expect(sheet.items.map((r) => [r.name, r.makeup?.status])).toEqual([['王小20', 'approved'], ['王小21', 'rejected']])
+  })
+
+  test('staff corrections are ledger entries; totals always equal the sum of the ledger', async () => {
+    const volunteerId = ownedId('vo', 'av-20')
+    const correct = (hours: number, requestId: string) =>
+      cloud.call<LedgerEntry>('volunteer', 'demo-staff', { action: 'correctHours', volunteerId, hours, reason: '线下活动漏记', requestId })
+    unwrap(await correct(1.5, 'req-aaaaaaaa'))
+    // The same request retried (twice at once) is one correction.
+    await Promise.all([correct(-0.5, 'req-bbbbbbbb'), correct(-0.5, 'req-bbbbbbbb')])
+    expect(await correct(-100, 'req-cccccccc')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await cloud.call('volunteer', 'av-21', { action: 'correctHours', volunteerId, hours: 1, reason: '自己加', requestId: 'req-dddddddd' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const entries = ledgerOf('av-20')
+    expect(entries.map((e) => e.hours).sort()).toEqual([-0.5, 1.5, 2])
+    const sum = entries.reduce((s, e) => s + (e.hours as number), 0)
+    const mine = unwrap(await cloud.call<{ profile: VolunteerProfile; totals: VolunteerTotals; recent: LedgerEntry[] }>('volunteer', 'av-20', { action: 'mine' }))
+    expect(mine.totals).toMatchObject({ hours: sum, yearHours: sum, monthHours: sum, points: 30 })
+    expect(mine.recent[0]).toMatchObject({ source: 'correction', reason: '线下活动漏记', creditedBy: '张敏' })
+    const page = unwrap(await cloud.call<Page<LedgerEntry>>('volunteer', 'av-20', { action: 'ledger' }))
+    expect(page.total).toBe(3)
+  })
+})
+
+describe('cancel', () => {
+  test('cancelling an activity tells everyone signed up, once, even when repeated', async () => {
+    const activity = unwrap(await create({ capacity: 5 }))
+    for (const id of ['av-30', 'av-31', 'av-32']) unwrap(await call(id, 'signup', { activityId: activity._id }))
+    unwrap(await call('av-32', 'cancelSignup', { activityId: activity._id }))
+    expect(await call('av-30', 'cancel', { activityId: activity._id, reason: '台风天气' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    await Promise.all([1, 2].map(() => call('demo-staff', 'cancel', { activityId: activity._id, reason: '台风预警，活动取消' })))
+    const told = cloud.docs('inbox').filter((m) => m.kind === 'activity_cancelled' && String(m.page).includes(activity._id))
+    expect(told.map((m) => m.openid).sort()).toEqual(['av-30', 'av-31'])
+    expect(unwrap(await call('av-30', 'get', { activityId: activity._id }))).toMatchObject({ status: 'cancelled', cancelReason: '台风预警，活动取消' })
+    expect(await call('av-33', 'signup', { activityId: activity._id })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  })
+})
+
+describe('list and mine', () => {
+  test('lists upcoming activities by community, type and keyword, with distance and my sign-up', async () => {
+    const page = unwrap(await call<Page<ActivityView>>('av-30', 'list', { communityId: 'dadu', type: 'clinic', keyword: '义诊', latitude: 30.0666, longitude: 120.5068 }))
+    expect(page.total).toBeGreaterThan(0)
+    expect(page.items.every((a) => a.communityId === 'dadu' && a.type === 'clinic' && a.distanceMeters !== null && a.distanceMeters > 1000 === false)).toBe(true)
+    expect(page.items.some((a) => a.mySignup?.status === 'signed_up')).toBe(true)
+    const mine = unwrap(await call<Page<ActivityView>>('av-30', 'mine', { when: 'upcoming' }))
+    expect(mine.items.length).toBeGreaterThan(0)
+    expect(mine.items.every((a) => a.mySignup !== null)).toBe(true)
+    const past = unwrap(await call<Page<ActivityView>>('av-20', 'mine', { when: 'past' }))
+    expect(past.items[0].mySignup).toMatchObject({ status: 'checked_out', creditedHours: 2 })
+  })
+})
+
+describe('activity reminders (scheduler job)', () => {
+  test('reminds each volunteer signed up ~2 hours before the start, once; overlapping runs send once', async () => {
+    const soon = unwrap(await create({ startAt: inMinutes(100), endAt: inMinutes(160), signupDeadline: inMinutes(90) }))
+    const later = unwrap(await create({ startAt: inMinutes(300), endAt: inMinutes(360), signupDeadline: inMinutes(90) }))
+    for (const id of ['av-40', 'av-41']) unwrap(await call(id, 'signup', { activityId: soon._id }))
+    unwrap(await call('av-42', 'signup', { activityId: later._id }))
+    unwrap(await call('av-41', 'cancelSignup', { activityId: soon._id }))
+    // Two overlapping runs, then a third: each sign-up is reminded once.
+    await Promise.all([1, 2].map(() => runJob(activityJob)))
+    expect(await runJob(activityJob)).toEqual({ done: 0, more: false })
+    const remindersOf = (id: string) => cloud.docs('inbox').filter((m) => m.kind === 'activity_reminder' && String(m.page).endsWith(id)).map((m) => m.openid)
+    expect(remindersOf(soon._id)).toEqual(['av-40'])
+    expect(remindersOf(later._id)).toEqual([])
+  })
+})
+
+describe('update', () => {
+  test('staff edit before the start; the capacity cannot drop below those signed up; sign-ups follow the new times', async () => {
+    const activity = unwrap(await create({ capacity: 4 }))
+    for (const id of ['av-60', 'av-61']) unwrap(await call(id, 'signup', { activityId: activity._id }))
+    const activityId = activity._id
+    const edit = {
+      title: '社区义诊（改期）',
+      type: activity.type,
+      description: activity.description,
+      location: activity.location,
+      startAt: inMinutes(24 * 60),
+      endAt: inMinutes(24 * 60 + 120),
+      signupDeadline: inMinutes(60),
+      hours: activity.hours,
+    }
+    expect(await call('demo-staff', 'update', { activityId, ...edit, capacity: 1 })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await call('av-60', 'update', { activityId, ...edit, capacity: 6 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const updated = unwrap(await call('demo-staff', 'update', { activityId, ...edit, capacity: 6 }))
+    expect(updated).toMatchObject({ title: '社区义诊（改期）', capacity: 6, signedUp: 2, placesLeft: 4, startAt: edit.startAt })
+    expect(signupDoc(activityId, 'av-60').startAt).toEqual(new Date(edit.startAt))
+  })
+})

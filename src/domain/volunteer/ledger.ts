@@ -1,0 +1,48 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import { CHINA_OFFSET_MINUTES } from '../dates'
+
+dayjs.extend(utc)
+
+/** Where a credit in the hours ledger comes from. */
+export const LEDGER_SOURCES = ['wish', 'activity', 'makeup', 'correction'] as const
+export type LedgerSource = (typeof LEDGER_SOURCES)[number]
+
+export const LEDGER_SOURCE_LABELS: Record<LedgerSource, string> = {
+  wish: '红心愿',
+  activity: '志愿活动',
+  makeup: '活动补签',
+  correction: '时长更正',
+}
+
+/** 嘉许回馈 points per service hour unless the community sets its own (`pointsPerHour`). */
+export const DEFAULT_POINTS_PER_HOUR = 10
+
+export function pointsFor(hours: number, pointsPerHour: number | undefined | null): number {
+  const rate = typeof pointsPerHour === 'number' && pointsPerHour >= 0 ? pointsPerHour : DEFAULT_POINTS_PER_HOUR
+  return Math.round(hours * rate)
+}
+
+/**
+ * The ledger entry of a source, one per source (and per person for activities), so a retried
+ * credit lands on the same `_id` and is refused as a duplicate instead of counted twice.
+ */
+export const ledgerEntryId = {
+  wish: (wishId: string) => `wish:${wishId}`,
+  /** An activity credits a person once, whether by check-out or by an approved 补签. */
+  activity: (activityId: string, openid: string) => `activity:${activityId}:${openid}`,
+  correction: (requestId: string) => `correction:${requestId}`,
+}
+
+export type HonourPeriod = 'month' | 'year'
+
+/** The honour-board buckets a moment falls in, in China time: `2026-11` and `2026`. */
+export function periodKeys(at: Date): Record<HonourPeriod, string> {
+  const local = dayjs(at).utcOffset(CHINA_OFFSET_MINUTES)
+  return { month: local.format('YYYY-MM'), year: local.format('YYYY') }
+}
+
+export function periodLabel(period: HonourPeriod, key: string): string {
+  const [year, month] = key.split('-')
+  return period === 'year' ? `${year}年` : `${year}年${Number(month)}月`
+}

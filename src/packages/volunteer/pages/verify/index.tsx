@@ -1,0 +1,71 @@
+import { View, Text } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { FormField } from '@/components/form-field'
+import { PageShell } from '@/components/page-shell'
+import { formatChinaTime } from '@/domain/dates'
+import type { CertificateCheck } from '@/domain/volunteer/contract'
+import { messageOf } from '@/services/service-error'
+import { volunteerService } from '@/services/volunteer'
+import './index.scss'
+import '@/styles/readable-page.scss'
+
+/** Codes use letters and the digits 2–7 only, so a 0 or 1 someone types can only mean O or I. */
+const readCode = (typed: string) => typed.toUpperCase().replace(/0/g, 'O').replace(/1/g, 'I')
+
+/** 验证证明: anyone types the code printed on a 志愿服务证明 and learns whether it is genuine. */
+export default function VerifyCertificatePage() {
+  const [code, setCode] = useState(useRouter().params.code ?? '')
+  const [result, setResult] = useState<CertificateCheck>()
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string>()
+
+  const verify = async () => {
+    setBusy(true)
+    setProblem(undefined)
+    setResult(undefined)
+    try {
+      setResult(await volunteerService.verifyCertificate(code.trim()))
+    } catch (failure) {
+      setProblem(messageOf(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <PageShell className='readable-page'>
+      <View className='card'>
+        <Text className='verify__text'>输入志愿服务证明下方的12位验证编号，查看证明是否由博爱家园开具。</Text>
+        <FormField label='验证编号' required error={problem}>
+          <Input className='verify__input' value={code} maxLength={12} placeholder='例如 ABCD2345EFGH' onChange={(value) => setCode(readCode(value))} data-testid='verify-code' />
+        </FormField>
+        <Button block size='large' type='primary' loading={busy} onClick={verify}>
+          验证
+        </Button>
+      </View>
+      {result && (
+        <View className={`card verify__result ${result.genuine ? 'verify__result--genuine' : 'verify__result--unknown'}`} data-testid='verify-result'>
+          {result.genuine ? (
+            <>
+              <Text className='verify__verdict'>证明真实有效</Text>
+              <Text className='verify__line'>志愿者：{result.name}</Text>
+              <Text className='verify__line'>服务社区：{result.communityName}</Text>
+              <Text className='verify__line'>
+                服务时间：{result.from} 至 {result.to}
+              </Text>
+              <Text className='verify__line'>累计服务：{result.hours} 小时</Text>
+              <Text className='hint'>开具时间：{formatChinaTime(result.issuedAt)}</Text>
+            </>
+          ) : (
+            <>
+              <Text className='verify__verdict'>没有找到这份证明</Text>
+              <Text className='verify__line'>请核对编号是否输入正确；如仍查不到，这份证明可能不是博爱家园开具的。</Text>
+            </>
+          )}
+        </View>
+      )}
+    </PageShell>
+  )
+}
