@@ -7,8 +7,10 @@ import { FormField } from '@/components/form-field'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { todayInChina } from '@/domain/dates'
-import { CERTIFICATE_REMINDER_DAYS, SIGNUP_STATUS_LABELS, TRAINING_KINDS, type TrainingSession } from '@/domain/firstaid/training'
+import { CERTIFICATE_REMINDER_DAYS, SIGNUP_STATUS_LABELS, TRAINING_KINDS, trainingInputs, type Certificate, type TrainingSession } from '@/domain/firstaid/training'
+import { canSignUp } from '@/domain/firstaid/training-record'
 import { useRemote } from '@/hooks/use-remote'
+import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
 import { trainingService } from '@/services/training'
 
@@ -19,8 +21,7 @@ export default function TrainingPage() {
     return { sessions: sessions.items, certificates: certificates.items }
   })
   const [open, setOpen] = useState<string>()
-  const [name, setName] = useState('')
-  const [phone, setPhone] = useState('')
+  const form = useValidatedForm(trainingInputs.signup, { sessionId: '', name: '', phone: '' })
   const [busy, setBusy] = useState(false)
   const soon = dayjs(todayInChina()).add(CERTIFICATE_REMINDER_DAYS, 'day').format('YYYY-MM-DD')
 
@@ -32,12 +33,13 @@ export default function TrainingPage() {
       setOpen(undefined)
       await remote.reload()
     } catch (error) {
-      await Taro.showModal({ title: '未能完成', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+      if (!form.showServerError(error)) await Taro.showModal({ title: '未能完成', content: messageOf(error), showCancel: false, confirmText: '知道了' })
     } finally {
       setBusy(false)
     }
   }
 
+  const certificateOf = (session: TrainingSession): Certificate | undefined => remote.data?.certificates.find((c) => c.sessionId === session._id)
   const card = (session: TrainingSession) => (
     <View key={session._id} className='card' data-testid='training-card'>
       <View className='staff-actions'>
@@ -58,22 +60,34 @@ export default function TrainingPage() {
         </Button>
       ) : open === session._id ? (
         <View>
-          <FormField label='姓名' required>
-            <Input value={name} onChange={setName} placeholder='真实姓名' data-testid='trainee-name' />
+          <FormField label='姓名' required error={form.errorOf('name')} count={{ value: form.draft.name, max: 20 }}>
+            <Input value={form.draft.name} onChange={(value) => form.set('name', value)} placeholder='真实姓名' maxLength={20} data-testid='trainee-name' />
           </FormField>
-          <FormField label='手机号' required hint='用于培训通知，只有工作人员能看到'>
-            <Input type='tel' maxLength={11} value={phone} onChange={setPhone} data-testid='trainee-phone' />
+          <FormField label='手机号' required hint='用于培训通知，只有工作人员能看到' error={form.errorOf('phone')}>
+            <Input type='tel' maxLength={11} value={form.draft.phone} onChange={(value) => form.set('phone', value)} data-testid='trainee-phone' />
           </FormField>
-          <Button block type='primary' disabled={busy} onClick={() => act(() => trainingService.signup(session._id, name.trim(), phone.trim()), '报名成功')}>
+          <Button block type='primary' disabled={busy} onClick={() => form.check(['name', 'phone']) && act(() => trainingService.signup(session._id, form.draft.name.trim(), form.draft.phone.trim()), '报名成功')}>
             确认报名
           </Button>
         </View>
-      ) : (
-        session.seatsLeft > 0 && (
+      ) : canSignUp(session.mine) ? (
+        session.seatsLeft > 0 ? (
           <Button type='primary' onClick={() => setOpen(session._id)}>
             我要报名
           </Button>
+        ) : (
+          <Text className='hint'>名额已满，请关注下一期培训</Text>
         )
+      ) : (
+        <Text className='hint' data-testid='training-outcome'>
+          {session.mine === 'passed'
+            ? certificateOf(session)
+              ? `已通过考核，救护员证 ${certificateOf(session)?.number}，见上方“我的救护员证”`
+              : '已通过考核'
+            : session.mine === 'failed'
+              ? '本期考核未通过，欢迎报名下一期培训'
+              : '已参加培训，等待考核结果'}
+        </Text>
       )}
     </View>
   )
