@@ -103,7 +103,7 @@ const openingHours = v.union([
 /** What staff record about a device, when they register or correct it and when they verify a suggestion. */
 const aedFields = {
   name: fields.text('名称', 2, 40),
-  communityId: fields.id('社区'),
+  communityId: fields.community(),
   latitude,
   longitude,
   address: fields.text('地址', 4, 100),
@@ -139,7 +139,7 @@ export const aedInputs = {
     note: fields.optionalText('说明', 200),
     photo: cloudFile,
   }),
-  manageList: v.object({ communityId: v.optional(fields.id('社区')), page: fields.page, pageSize: fields.pageSize }),
+  manageList: v.object({ communityId: v.optional(fields.community()), page: fields.page, pageSize: fields.pageSize }),
   save: v.object({ aedId: v.optional(fields.id('AED编号')), ...aedFields, accessPhone: optionalAccessPhone }),
   /** A suggestion checked on site: published only with the real details (no defaults). */
   verify: v.object({ aedId: fields.id('AED编号'), ...aedFields, accessNotes: fields.text('取用说明', 2, 200), accessPhone }),

@@ -48,7 +48,7 @@ const photos = v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^cloud:\/\/
 export const wishInputs = {
   create: wishSchema,
   list: v.object({
-    communityId: v.optional(fields.id('社区')),
+    communityId: v.optional(fields.community()),
     status: v.optional(v.picklist(['open', 'claimed', 'fulfilled', 'completed'], '状态不正确')),
     category: v.optional(v.picklist(WISH_CATEGORIES, '类别不正确')),
     page: fields.page,

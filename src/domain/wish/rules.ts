@@ -22,7 +22,7 @@ export function wishSchema(today: string) {
     title: fields.text('心愿标题', 4, 30),
     content: fields.text('心愿内容', 10, 500),
     category: v.picklist(WISH_CATEGORIES, '请选择心愿类别'),
-    communityId: fields.id('社区'),
+    communityId: fields.community(),
     images: v.optional(v.pipe(v.array(cloudFileId, '图片格式不正确'), v.maxLength(MAX_WISH_IMAGES, `最多上传${MAX_WISH_IMAGES}张图片`)), []),
     contactPhone: fields.phone('联系电话'),
     dueDate: v.optional(v.pipe(fields.date('希望完成日期'), v.check((date) => date >= today, '希望完成日期不能早于今天'))),

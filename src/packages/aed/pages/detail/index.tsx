@@ -125,7 +125,7 @@ export default function AedDetailPage() {
                   <ChoiceGroup options={KIND_OPTIONS} value={kind} onChange={(value) => setKind(value as ReportKind)} testId='report-kind' />
                 </FormField>
                 <FormField label='补充说明' hint='选填'>
-                  <TextArea value={note} maxLength={200} placeholder='例如：柜门锁着，门卫不在' onChange={setNote} />
+                  <TextArea value={note} maxLength={200} showCount placeholder='例如：柜门锁着，门卫不在' onChange={setNote} />
                 </FormField>
                 <FormField label='照片' hint='选填，拍下现场情况'>
                   <PhotoPicker value={photos} onChange={setPhotos} max={1} folder='aed-reports' />

@@ -87,6 +87,7 @@ export default function ApplicationReviewPage() {
                   <TextArea
                     value={reason}
                     maxLength={200}
+                    showCount
                     placeholder='例如：地址不完整，请补充门牌号'
                     onChange={(value) => {
                       setReason(value)

@@ -162,7 +162,7 @@ export default function WishDetailPage() {
                 {pending && NOTE_PROMPTS[pending] && (
                   <View className='wish-detail__note'>
                     <Text className='form-field__label'>{NOTE_PROMPTS[pending]?.label}</Text>
-                    <TextArea value={note} maxLength={200} placeholder={NOTE_PROMPTS[pending]?.placeholder} onChange={setNote} data-testid='wish-note' />
+                    <TextArea value={note} maxLength={200} showCount placeholder={NOTE_PROMPTS[pending]?.placeholder} onChange={setNote} data-testid='wish-note' />
                     {pending === 'fulfil' && <PhotoPicker value={photos} onChange={setPhotos} max={MAX_WISH_IMAGES} folder='fulfilments' />}
                   </View>
                 )}
