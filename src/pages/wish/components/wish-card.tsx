@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
+import { formatChinaTime } from '@/domain/dates'
 import type { WishSummary } from '@/domain/wish/contract'
 import { WISH_STATUS_LABELS, WISH_STATUS_TONES } from '@/domain/wish/states'
 import './wish-card.scss'
@@ -17,7 +17,7 @@ export function WishCard({ wish }: { wish: WishSummary }) {
       </View>
       <Text className='wish-card__summary'>{wish.summary}</Text>
       <Text className='hint'>
-        {wish.category} · {wish.communityName} · {wish.ownerName} · {dayjs(wish.createdAt).format('M月D日')}
+        {wish.category} · {wish.communityName} · {wish.ownerName} · {formatChinaTime(wish.createdAt, 'M月D日')}
         {wish.claimerName ? ` · 认领人 ${wish.claimerName}` : ''}
       </Text>
     </View>

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
-import { formatChinaTime } from '@/domain/dates'
+import { formatChinaDate } from '@/domain/dates'
 import { PASS_PERCENT, type QuizResult } from '@/domain/firstaid/lessons'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
@@ -53,7 +53,7 @@ export default function QuizPage() {
             )}
             {result?.passed && result.passedAt && (
               <View className='quiz__certificate' data-testid='certificate'>
-                <CertificateImage name={me.data?.displayName ?? ''} lesson={lesson.title} score={result.score} date={formatChinaTime(result.passedAt).slice(0, 10)} />
+                <CertificateImage name={me.data?.displayName ?? ''} lesson={lesson.title} score={result.score} date={formatChinaDate(result.passedAt)} />
               </View>
             )}
             {lesson.quiz.map((question, index) => {
