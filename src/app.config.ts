@@ -3,7 +3,7 @@ export default defineAppConfig({
   // One subpackage per area; a subpackage cannot import another, which keeps areas apart.
   subPackages: [
     { root: 'packages/member', pages: ['pages/index/index', 'pages/apply/index'] },
-    { root: 'packages/wish', pages: ['pages/index/index', 'pages/create/index', 'pages/detail/index'] },
+    { root: 'packages/wish', pages: ['pages/index/index', 'pages/create/index', 'pages/detail/index', 'pages/edit/index'] },
     { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/register/index'] },
     { root: 'packages/lessons', pages: ['pages/index/index', 'pages/lesson/index', 'pages/quiz/index', 'pages/training/index'] },
     { root: 'packages/aed', pages: ['pages/index/index', 'pages/detail/index', 'pages/suggest/index'] },

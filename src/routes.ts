@@ -23,6 +23,7 @@ export const pages = {
   volunteerRegister: '/packages/volunteer/pages/register/index',
   wishCreate: '/packages/wish/pages/create/index',
   wishDetail: '/packages/wish/pages/detail/index',
+  wishEdit: '/packages/wish/pages/edit/index',
   aedDetail: '/packages/aed/pages/detail/index',
   aedSuggest: '/packages/aed/pages/suggest/index',
   lesson: '/packages/lessons/pages/lesson/index',

@@ -1,4 +1,5 @@
 import { wishInputs } from '@/domain/wish/contract'
+import { WALL_TABS } from '@/domain/wish/states'
 import { _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { PUBLIC_STATUSES, toSummary, wishes, type WishDoc } from '../wishes'
@@ -9,7 +10,7 @@ export const list = action({
   audience: 'anyone',
   async handler({ communityId, status, category, page, pageSize }) {
     const criteria = {
-      status: status ?? _.in(PUBLIC_STATUSES),
+      status: status === 'in_progress' ? _.in([...WALL_TABS.in_progress]) : (status ?? _.in(PUBLIC_STATUSES)),
       ...(communityId ? { communityId } : {}),
       ...(category ? { category } : {}),
     }

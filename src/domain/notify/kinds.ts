@@ -48,6 +48,7 @@ export const WISH_UPDATE_PHRASES: Record<WishAction, string> = {
   autoRelease: '超时释放',
   fulfil: '待您确认',
   confirm: '已确认',
+  reopen: '未完成',
   cancel: '已取消',
   expire: '已过期',
 }

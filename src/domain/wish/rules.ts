@@ -30,3 +30,10 @@ export function wishSchema(today: string) {
 }
 
 export type WishInput = v.InferInput<ReturnType<typeof wishSchema>>
+
+/** The owner's change to a wish nobody has taken on: the same rules, but it stays in its community. */
+export function wishEditSchema(today: string) {
+  return v.object({ wishId: fields.id('心愿编号'), ...v.omit(wishSchema(today), ['communityId', 'images']).entries })
+}
+
+export type WishEditInput = v.InferInput<ReturnType<typeof wishEditSchema>>

@@ -19,7 +19,7 @@ import { areas, pages } from '@/routes'
 
 const STATUS_TABS = [
   { value: 'open', title: '待认领' },
-  { value: 'claimed', title: '进行中' },
+  { value: 'in_progress', title: '进行中' },
   { value: 'completed', title: '已完成' },
   { value: 'all', title: '全部' },
 ] as const
