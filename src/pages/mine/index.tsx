@@ -41,13 +41,13 @@ async function deleteAccount() {
 
 export default function MinePage() {
   useUnreadBadge()
-  const { data: me, error, loading, reload } = useMe()
+  const { data: me, error, loading, retry } = useMe()
   const summary = useMySummary(me)
   const [largeText, setLargeText] = useLargeText()
   return (
     <PageShell>
       <EmergencyEntry />
-      <LoadState loading={loading && !me} error={me ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !me} error={me ? undefined : error} onRetry={retry}>
         {me && (
           <View className='profile card' data-testid='profile'>
             <View className='profile__avatar'>{me.displayName.slice(0, 1)}</View>

@@ -27,7 +27,7 @@ const KIND_OPTIONS = (Object.keys(REPORT_KINDS) as ReportKind[]).map((value) => 
 export default function AedDetailPage() {
   const { id = '', from } = useRouter().params
   const origin = from?.split(',').map(Number)
-  const { data: aed, error, loading, reload } = useRemote(() => aedService.get(id), [id])
+  const { data: aed, error, loading, reload, retry } = useRemote(() => aedService.get(id), [id])
   const [reporting, setReporting] = useState(false)
   const [kind, setKind] = useState<ReportKind>()
   const [note, setNote] = useState('')
@@ -72,7 +72,7 @@ export default function AedDetailPage() {
 
   return (
     <PageShell className='aed-page'>
-      <LoadState loading={loading && !aed} error={aed ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !aed} error={aed ? undefined : error} onRetry={retry}>
         {aed && (
           <>
             <View className='card' data-testid='aed-detail'>

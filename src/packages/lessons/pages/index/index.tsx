@@ -9,13 +9,13 @@ import { pages, withQuery } from '@/routes'
 
 /** 急救课堂: the catalogue, with how far the person got in each lesson. */
 export default function LessonsPage() {
-  const { data, error, loading, reload } = useRemote(() => lessonService.list())
+  const { data, error, loading, reload, retry } = useRemote(() => lessonService.list())
   useDidShow(() => {
     if (data) void reload()
   })
   return (
     <PageShell>
-      <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload} empty={data?.items.length === 0 && '课程正在准备中'}>
+      <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={retry} empty={data?.items.length === 0 && '课程正在准备中'}>
         {data && (
           <View className='card'>
             <Text className='section-title'>

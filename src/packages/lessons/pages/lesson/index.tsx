@@ -12,7 +12,7 @@ import { pages, withQuery } from '@/routes'
 /** One lesson, a section at a time; reading a section records it; the quiz follows. */
 export default function LessonPage() {
   const id = useRouter().params.id ?? ''
-  const { data: lesson, error, loading, reload } = useRemote(() => lessonService.get(id), [id])
+  const { data: lesson, error, loading, retry } = useRemote(() => lessonService.get(id), [id])
   const [section, setSection] = useState(0)
 
   useEffect(() => {
@@ -27,7 +27,7 @@ export default function LessonPage() {
   const last = lesson ? section === lesson.sections.length - 1 : false
   return (
     <PageShell>
-      <LoadState loading={loading && !lesson} error={lesson ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !lesson} error={lesson ? undefined : error} onRetry={retry}>
         {lesson && current && (
           <>
             <View className='card'>

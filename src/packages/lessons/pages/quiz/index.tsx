@@ -17,7 +17,7 @@ import './index.scss'
 /** The lesson's quiz: answered here, graded by the lesson function, explained after submitting. */
 export default function QuizPage() {
   const id = useRouter().params.id ?? ''
-  const { data: lesson, error, loading, reload } = useRemote(() => lessonService.get(id), [id])
+  const { data: lesson, error, loading, retry } = useRemote(() => lessonService.get(id), [id])
   const me = useMe()
   const [answers, setAnswers] = useState<Record<string, number[]>>({})
   const [result, setResult] = useState<QuizResult & { passedAt: string | null }>()
@@ -42,7 +42,7 @@ export default function QuizPage() {
 
   return (
     <PageShell>
-      <LoadState loading={loading && !lesson} error={lesson ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !lesson} error={lesson ? undefined : error} onRetry={retry}>
         {lesson && (
           <>
             {result && (

@@ -94,7 +94,7 @@ export default function TrainingPage() {
 
   return (
     <PageShell>
-      <LoadState loading={remote.loading && !remote.data} error={remote.data ? undefined : remote.error} onRetry={remote.reload}>
+      <LoadState loading={remote.loading && !remote.data} error={remote.data ? undefined : remote.error} onRetry={remote.retry}>
         {remote.data && remote.data.certificates.length > 0 && (
           <View className='card' data-testid='certificates'>
             <Text className='section-title'>我的救护员证</Text>

@@ -96,7 +96,7 @@ export default function TrainingAdminPage() {
         </Button>
       </View>
 
-      <LoadState loading={sessions.loading && !sessions.data} error={sessions.data ? undefined : sessions.error} onRetry={sessions.reload}>
+      <LoadState loading={sessions.loading && !sessions.data} error={sessions.data ? undefined : sessions.error} onRetry={sessions.retry}>
         {mine.map((session) => (
           <View key={session._id} className='card'>
             <Text className='section-title'>{session.title}</Text>
