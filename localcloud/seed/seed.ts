@@ -1,7 +1,7 @@
 import type { DocumentStore } from '../store/document-store'
 import { LESSON_LIBRARY } from '../../cloudfunctions/lesson/library'
 import { demoAeds } from './demo-aeds'
-import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoTrainings, demoWishes } from './demo-data'
+import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoMembership, demoTrainings, demoWishes } from './demo-data'
 
 /** Writes the demo data into an empty store; returns whether it did. */
 export function seedIfEmpty(store: DocumentStore): boolean {
@@ -20,6 +20,9 @@ export function seedIfEmpty(store: DocumentStore): boolean {
     })),
   )
   store.insert('volunteers', DEMO_VOLUNTEERS.map((volunteer) => ({ ...volunteer, registeredAt: now })))
+  const membership = demoMembership(now)
+  store.insert('applications', [membership.application])
+  store.insert('counters', [membership.counter])
   store.insert('wishes', demoWishes(now))
   store.insert('aeds', demoAeds(now))
   store.insert('lessons', LESSON_LIBRARY)

@@ -10,9 +10,10 @@ import './index.scss'
 
 const ICON = { size: 28, color: '#c8102e' }
 
-const RESIDENT_ENTRIES: Entry[] = [
-  { label: '申请入会', icon: <UserAdd {...ICON} />, url: areas.member },
-  { label: '注册志愿者', icon: <Service {...ICON} />, url: areas.volunteer },
+/** The entries, named for what each person can do there: a member opens their card, not 申请入会. */
+const entriesFor = (roles: readonly string[]): Entry[] => [
+  { label: roles.includes('member') ? '我的会员证' : '申请入会', icon: <UserAdd {...ICON} />, url: areas.member },
+  { label: roles.includes('volunteer') ? '志愿服务' : '注册志愿者', icon: <Service {...ICON} />, url: areas.volunteer },
   { label: '红心愿', icon: <Heart {...ICON} />, url: tabs.wish, tab: true },
   { label: '急救课堂', icon: <Health {...ICON} />, url: areas.lessons },
   { label: '找AED', icon: <Location {...ICON} />, url: areas.aed },
@@ -24,7 +25,8 @@ export default function HomePage() {
   useUnreadBadge()
   const { data: me } = useMe()
   const community = me?.communities[0]?.name
-  const entries = me?.roles.includes('staff') ? [...RESIDENT_ENTRIES, STAFF_ENTRY] : RESIDENT_ENTRIES
+  const roles = me?.roles ?? []
+  const entries = roles.includes('staff') ? [...entriesFor(roles), STAFF_ENTRY] : entriesFor(roles)
   return (
     <PageShell>
       <EmergencyEntry />
