@@ -15,7 +15,11 @@ export function WishCard({ wish }: { wish: WishSummary }) {
         <Text className='wish-card__title'>{wish.title}</Text>
         <Tag type={WISH_STATUS_TONES[wish.status]}>{WISH_STATUS_LABELS[wish.status]}</Tag>
       </View>
-      <Text className='wish-card__summary'>{wish.summary}</Text>
+      <Text className='wish-card__summary'>
+        {wish.summary}
+        {/* The wall shows the start of a long wish: say so, and where the rest is. */}
+        {wish.summary.endsWith('…') && <Text className='wish-card__more'> 查看全文 ›</Text>}
+      </Text>
       <Text className='hint'>
         {wish.category} · {wish.communityName} · {wish.ownerName} · {formatChinaTime(wish.createdAt, 'M月D日')}
         {wish.claimerName ? ` · 认领人 ${wish.claimerName}` : ''}
