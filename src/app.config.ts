@@ -9,6 +9,7 @@ export default defineAppConfig({
     { root: 'packages/aed', pages: ['pages/index/index', 'pages/detail/index', 'pages/suggest/index'] },
     { root: 'packages/staff', pages: ['pages/index/index', 'pages/applications/index', 'pages/application/index', 'pages/volunteers/index', 'pages/wishes/index', 'pages/aeds/index', 'pages/aed-edit/index', 'pages/trainings/index', 'pages/lessons/index', 'pages/lesson-edit/index'] },
     { root: 'packages/notify', pages: ['pages/inbox/index'] },
+    { root: 'packages/profile', pages: ['pages/index/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

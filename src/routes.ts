@@ -15,6 +15,7 @@ export const areas = {
   staff: '/packages/staff/pages/index/index',
   inbox: '/packages/notify/pages/inbox/index',
   training: '/packages/lessons/pages/training/index',
+  profile: '/packages/profile/pages/index/index',
 } as const
 
 /** Pages inside an area, opened from other pages (some with `?id=`). */

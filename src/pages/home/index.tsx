@@ -1,9 +1,13 @@
 import { View, Text } from '@tarojs/components'
+import { useState } from 'react'
 import { Health, Heart, Location, Service, Setting, UserAdd } from '@nutui/icons-react-taro'
 import { EntryGrid, type Entry } from '@/components/entry-grid'
 import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
 import { useMe } from '@/hooks/use-me'
+import { useRemote } from '@/hooks/use-remote'
+import { userService } from '@/services/user'
+import { Welcome, welcomeSeen } from './components/welcome'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { areas, tabs } from '@/routes'
 import './index.scss'
@@ -23,13 +27,26 @@ const STAFF_ENTRY: Entry = { label: '工作台', icon: <Setting {...ICON} />, ur
 
 export default function HomePage() {
   useUnreadBadge()
-  const { data: me } = useMe()
+  const { data: me, reload } = useMe()
+  // First use: ask for the home community once, before anything else on the home tab.
+  const [welcoming, setWelcoming] = useState(() => !welcomeSeen())
+  const showWelcome = welcoming && !!me && !me.homeCommunityId
+  const communities = useRemote(() => (showWelcome ? userService.communities() : Promise.resolve([])), [showWelcome])
   const community = me?.communities[0]?.name
   const roles = me?.roles ?? []
   const entries = roles.includes('staff') ? [...entriesFor(roles), STAFF_ENTRY] : entriesFor(roles)
   return (
     <PageShell>
       <EmergencyEntry />
+      {showWelcome && communities.data && communities.data.length > 0 && (
+        <Welcome
+          communities={communities.data}
+          onDone={() => {
+            setWelcoming(false)
+            void reload()
+          }}
+        />
+      )}
       <View className='home-banner'>
         <Text className='home-banner__title'>博爱家园</Text>
         <Text className='home-banner__subtitle'>{community ? `${community} · 红十字服务站` : '红十字社区服务站'}</Text>
