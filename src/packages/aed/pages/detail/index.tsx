@@ -12,6 +12,7 @@ import { REPORT_KINDS, type AedDetail, type AedReport, type ReportKind } from '@
 import { todayInChina } from '@/domain/dates'
 import { formatDistance, haversineMeters } from '@/domain/geo'
 import { useRemote } from '@/hooks/use-remote'
+import { useShareEverywhere } from '@/hooks/use-share'
 import { aedService } from '@/services/aed'
 import { navigateTo } from '@/services/location'
 import { messageOf } from '@/services/service-error'
@@ -29,6 +30,7 @@ export default function AedDetailPage() {
   const origin = from?.split(',').map(Number)
   const { data: aed, error, loading, reload, retry } = useRemote(() => aedService.get(id), [id])
   const [reporting, setReporting] = useState(false)
+  useShareEverywhere({ title: aed && `AED：${aed.name}`, page: pages.aedDetail, id })
   const [kind, setKind] = useState<ReportKind>()
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])

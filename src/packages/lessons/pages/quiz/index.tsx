@@ -9,6 +9,8 @@ import { formatChinaDate } from '@/domain/dates'
 import { PASS_PERCENT, type QuizResult } from '@/domain/firstaid/lessons'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
+import { useShare } from '@/hooks/use-share'
+import { pages } from '@/routes'
 import { lessonService } from '@/services/lesson'
 import { CertificateImage } from '../../components/certificate-image'
 import { messageOf } from '@/services/service-error'
@@ -22,6 +24,8 @@ export default function QuizPage() {
   const [answers, setAnswers] = useState<Record<string, number[]>>({})
   const [result, setResult] = useState<QuizResult & { passedAt: string | null }>()
   const [busy, setBusy] = useState(false)
+  // Sharing a 学习证明 invites friends to the lesson itself.
+  useShare({ title: lesson && (result?.passed ? `我完成了急救课程「${lesson.title}」，你也来学吧` : `急救课堂：${lesson.title}`), page: pages.lesson, id })
 
   const submit = async () => {
     if (!lesson) return

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { FormField } from '@/components/form-field'
@@ -10,6 +10,8 @@ import { todayInChina } from '@/domain/dates'
 import { CERTIFICATE_REMINDER_DAYS, SIGNUP_STATUS_LABELS, TRAINING_KINDS, trainingInputs, type Certificate, type TrainingSession } from '@/domain/firstaid/training'
 import { canSignUp } from '@/domain/firstaid/training-record'
 import { useRemote } from '@/hooks/use-remote'
+import { useShareEverywhere } from '@/hooks/use-share'
+import { areas } from '@/routes'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
 import { trainingService } from '@/services/training'
@@ -21,6 +23,11 @@ export default function TrainingPage() {
     return { sessions: sessions.items, certificates: certificates.items }
   })
   const [open, setOpen] = useState<string>()
+  // Opened from a shared card: that session first.
+  const shared = useRouter().params.id
+  const sharedSession = remote.data?.sessions.find((s) => s._id === shared)
+  useShareEverywhere({ title: sharedSession ? `救护培训：${sharedSession.title}` : '红十字应急救护培训报名', page: areas.training, id: shared })
+  const sessions = sharedSession ? [sharedSession, ...(remote.data?.sessions ?? []).filter((s) => s !== sharedSession)] : remote.data?.sessions
   const form = useValidatedForm(trainingInputs.signup, { sessionId: '', name: '', phone: '' })
   const [busy, setBusy] = useState(false)
   const soon = dayjs(todayInChina()).add(CERTIFICATE_REMINDER_DAYS, 'day').format('YYYY-MM-DD')
@@ -113,7 +120,7 @@ export default function TrainingPage() {
         )}
         <Text className='section-title'>近期培训</Text>
         {remote.data?.sessions.length === 0 && <Text className='hint'>近期没有培训，请稍后再来看看。</Text>}
-        {remote.data?.sessions.map(card)}
+        {sessions?.map(card)}
       </LoadState>
     </PageShell>
   )

@@ -12,6 +12,7 @@ import { DEFAULT_CLAIM_DAYS, MAX_WISH_IMAGES } from '@/domain/wish/rules'
 import { WISH_STATUS_LABELS, WISH_STATUS_TONES, type WishAction } from '@/domain/wish/states'
 import { pages, withQuery } from '@/routes'
 import { useRemote } from '@/hooks/use-remote'
+import { useShare } from '@/hooks/use-share'
 import { messageOf, ServiceError } from '@/services/service-error'
 import { wishService } from '@/services/wish'
 import { wishTimeline } from '../../wish-timeline'
@@ -69,6 +70,8 @@ export default function WishDetailPage() {
   const id = useRouter().params.id ?? ''
   const remote = useRemote(() => wishService.get(id), [id])
   const shown = remote.data
+  // To friends only (not the timeline): a wish is about someone's circumstances.
+  useShare({ title: shown && `红心愿：${shown.title}`, page: pages.wishDetail, id })
   const [pending, setPending] = useState<WishAction>()
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
