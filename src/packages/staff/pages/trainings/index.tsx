@@ -103,7 +103,7 @@ export default function TrainingAdminPage() {
             <Text className='hint'>
               {session.date} {session.time} · 已报名 {session.capacity - session.seatsLeft}/{session.capacity}
             </Text>
-            <Button size='small' onClick={() => openRoster(session._id)}>
+            <Button onClick={() => openRoster(session._id)}>
               报名名单
             </Button>
             {roster?.sessionId === session._id && roster.items.length === 0 && <Text className='hint'>还没有人报名。</Text>}

@@ -101,7 +101,7 @@ export default function WishDetailPage() {
       await perform(shown, action, note.trim(), photos)
       setPending(undefined)
       setPhotos([])
-      await Taro.showToast({ title: '已完成', icon: 'success' })
+      await Taro.showToast({ title: '已提交', icon: 'success' })
       await remote.reload()
     } catch (error) {
       if (error instanceof ServiceError && error.code === 'CONFLICT') {
