@@ -379,3 +379,22 @@ describe('the owner and the volunteer', () => {
     expect(new Set(inProgress.items.map((w) => w.status))).toEqual(new Set(['claimed', 'fulfilled']))
   })
 })
+
+describe('search on the wall', () => {
+  test('finds wishes by words in the title or text, with the other filters, and takes input literally', async () => {
+    const radio = unwrap(await create('wo-search', { title: '想借一台收音机听越剧', content: '老伴眼睛不好，想借一台能听越剧的收音机，用完就还。' }))._id
+    const lamp = unwrap(await create('wo-search', { title: '帮忙换楼道灯泡啊', content: '楼道的灯坏了，想请人帮忙换一下，晚上看不清。' }))._id
+    const search = async (keyword: string, extra: Record<string, unknown> = {}) =>
+      unwrap(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', keyword, pageSize: 50, ...extra })).items.map((w) => w._id)
+    expect(await search('收音机')).toContain(radio)
+    expect(await search('收音机')).not.toContain(lamp)
+    expect(await search('越剧 老伴')).toContain(radio)
+    expect(await search('晚上看不清', { communityId: 'dadu', category: '生活帮扶', status: 'open' })).toEqual([lamp])
+    expect(await search('收音机', { communityId: 'yulan' })).not.toContain(radio)
+    expect(await search('.*')).toEqual([])
+    expect(await cloud.call('wish', 'demo-resident', { action: 'list', keyword: '很长很长很长很长很长很长很长很长很长很长的搜索' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    // An edit changes what the search finds.
+    unwrap(await wish('wo-search', 'edit', { wishId: lamp, title: '帮忙修一下楼道的灯', content: '楼道的灯坏了，想请会修的志愿者帮忙看看。', category: '生活帮扶', contactPhone: PHONE }))
+    expect(await search('会修')).toContain(lamp)
+  })
+})

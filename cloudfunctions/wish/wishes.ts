@@ -16,6 +16,8 @@ export type WishDoc = {
   ownerName: string
   title: string
   content: string
+  /** Title and start of the text, for the wall's search (wishSearchText). */
+  searchText: string
   category: WishCategory
   communityId: string
   /** Kept with the wish, so showing it needs no second read. */

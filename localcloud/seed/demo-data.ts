@@ -3,7 +3,7 @@ import type { Community } from '@/domain/community/types'
 import { todayInChina } from '@/domain/dates'
 import { formatMemberNo, memberCounterId, MEMBERSHIP_YEARS } from '@/domain/member/member-number'
 import type { UserDoc } from '@/domain/user/types'
-import { DEFAULT_HOURS_PER_WISH } from '@/domain/wish/rules'
+import { DEFAULT_HOURS_PER_WISH, wishSearchText } from '@/domain/wish/rules'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
 
 /**
@@ -100,6 +100,7 @@ export function demoWishes(now: Date) {
       ownerName: w.owner.displayName,
       title: w.title,
       content: w.content,
+      searchText: wishSearchText(w.title, w.content),
       category: w.category,
       communityId: w.communityId,
       communityName: DEMO_COMMUNITIES.find((c) => c._id === w.communityId)?.name ?? '',

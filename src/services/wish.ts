@@ -5,7 +5,7 @@ import { createClient } from './cloud-client'
 
 const client = createClient<WishApi>('wish')
 
-export type WallFilter = { communityId?: string; status?: 'open' | 'in_progress' | 'claimed' | 'fulfilled' | 'completed'; category?: WishCategory }
+export type WallFilter = { communityId?: string; status?: 'open' | 'in_progress' | 'claimed' | 'fulfilled' | 'completed'; category?: WishCategory; keyword?: string }
 
 export const wishService = {
   create: (wish: WishInput) => client('create', wish),

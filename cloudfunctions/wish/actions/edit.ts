@@ -1,6 +1,6 @@
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
-import { wishEditSchema } from '@/domain/wish/rules'
+import { wishEditSchema, wishSearchText } from '@/domain/wish/rules'
 import { canEdit, WISH_STATUS_LABELS } from '@/domain/wish/states'
 import { _, db } from '../../_kit/cloud'
 import { checkText } from '../../_kit/content-check'
@@ -24,7 +24,7 @@ export const edit = action({
     if (!canEdit(wish.status, ['owner'])) throw new AppError('CONFLICT', `心愿${WISH_STATUS_LABELS[wish.status]}，不能再修改`)
     const verdict = await checkText(openid, `${title}\n${content}`)
     const status = verdict === 'pass' ? wish.status : 'pending_review'
-    const changes = { title, content, category, contactPhone, dueDate: dueDate ?? null, status, rank: STATUS_RANK[status] }
+    const changes = { title, content, searchText: wishSearchText(title, content), category, contactPhone, dueDate: dueDate ?? null, status, rank: STATUS_RANK[status] }
     const entry = { action: 'edit' as const, to: status, by: openid, byName: owner.name, ...(status !== wish.status ? { note: '修改后的内容需人工审核' } : {}) }
     const { stats } = await wishes()
       .where({ _id: wishId, ownerOpenid: openid, status: wish.status })

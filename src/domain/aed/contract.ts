@@ -1,6 +1,7 @@
 import type { OpeningHours } from './hours'
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
+import { keywordField } from '../search'
 import { fields } from '../validation'
 import type { AedStatus, Readiness, ReadinessReason } from './readiness'
 
@@ -127,6 +128,8 @@ export const aedInputs = {
     limit: v.optional(v.pipe(v.number('数量应为数字'), v.integer('数量应为整数'), v.minValue(1, '至少 1 个'), v.maxValue(50, '最多 50 个')), 10),
     /** Rank ready-and-open devices first (then warning before out of service, open before closed), not by distance alone. */
     emergency: v.optional(v.boolean('emergency 应为 true 或 false'), false),
+    /** Only devices whose name has these words (找AED's search box). */
+    keyword: keywordField,
   }),
   get: v.object({ aedId: fields.id('AED编号') }),
   report: v.object({ aedId: fields.id('AED编号'), kind: v.picklist(Object.keys(REPORT_KINDS) as ReportKind[], '请选择问题类型'), note: fields.optionalText('说明', 200), photo: cloudFile }),

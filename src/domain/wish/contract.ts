@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
+import { keywordField } from '../search'
 import { fields } from '../validation'
 import { MAX_WISH_IMAGES, WISH_CATEGORIES, wishEditSchema, wishSchema, type WishCategory, type WishEditInput, type WishInput } from './rules'
 import type { WishAction, WishStatus } from './states'
@@ -56,6 +57,7 @@ export const wishInputs = {
     // A wall tab (in_progress: claimed or waiting for confirmation) or one public status.
     status: v.optional(v.picklist(['open', 'in_progress', 'claimed', 'fulfilled', 'completed'], '状态不正确')),
     category: v.optional(v.picklist(WISH_CATEGORIES, '类别不正确')),
+    keyword: keywordField,
     page: fields.page,
     pageSize: fields.pageSize,
   }),

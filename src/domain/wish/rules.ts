@@ -31,6 +31,12 @@ export function wishSchema(today: string) {
 
 export type WishInput = v.InferInput<ReturnType<typeof wishSchema>>
 
+/**
+ * What the wall's search looks in: the title and the start of the text. Kept on the wish and
+ * indexed (an index key must stay short, so not the whole text).
+ */
+export const wishSearchText = (title: string, content: string) => `${title} ${content.slice(0, 120)}`
+
 /** The owner's change to a wish nobody has taken on: the same rules, but it stays in its community. */
 export function wishEditSchema(today: string) {
   return v.object({ wishId: fields.id('心愿编号'), ...v.omit(wishSchema(today), ['communityId', 'images']).entries })
