@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { formatChinaTime, todayInChina } from '../../src/domain/dates'
-import { shot, startE2E, ui, type E2E } from './harness'
+import { SCREENSHOT_DIR, shot, startE2E, ui, type E2E } from './harness'
 
 /**
  * Issue #14 part B in the browser: China time on a device elsewhere, shared pages for a first-time
@@ -174,6 +174,32 @@ describe('search', () => {
     await page.locator('[data-testid="lesson-search"] .nut-button', { hasText: '搜索' }).click()
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="lesson-card"]').length < n, all)
     assert.ok((await page.locator('[data-testid="lesson-card"]').count()) > 0)
+    assert.deepEqual(errors, [])
+  })
+})
+
+describe('H5 AED overview', () => {
+  test('markers never cover each other or the person; a legend and a scale bar explain the drawing', async () => {
+    // Five more AEDs at one address beside the person: the worst case for overlap.
+    const [sample] = e2e.cloud.store.find('aeds', { verified: true, communityId: 'dadu' })
+    e2e.cloud.store.insert('aeds', Array.from({ length: 5 }, (_unused, i) => ({ ...sample, _id: `e2e-pile-${i}`, name: `万达广场 ${i + 1} 号门` })))
+    const { page, errors } = await e2e.open('demo-resident', { geolocation: { latitude: 30.0681, longitude: 120.5021 } })
+    await page.goto(`${e2e.cloud.url}/#/packages/aed/pages/index/index`)
+    await ui.button(page, '同意并使用我的位置')
+    await page.locator('[data-testid="aed-overview"]').waitFor()
+    const boxes = await page.locator('[data-testid="aed-marker"]').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width })))
+    const me = await page.locator('.aed-overview__me').evaluate((n) => { const r = n.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 } })
+    assert.ok(boxes.length >= 10, `${boxes.length} markers`)
+    for (const [i, a] of boxes.entries()) {
+      assert.ok(a.w >= 44, 'a 44 px tap target')
+      assert.ok(Math.hypot(a.x - me.x, a.y - me.y) >= 43.5, `marker ${i + 1} covers the person`)
+      for (const b of boxes.slice(i + 1)) assert.ok(Math.hypot(a.x - b.x, a.y - b.y) >= 43.5, `marker ${i + 1} overlaps another`)
+    }
+    assert.ok((await page.locator('.aed-overview__leader').count()) > 0, 'moved markers have a leader line')
+    await page.locator('[data-testid="aed-legend"]', { hasText: '您在这里' }).waitFor()
+    for (const label of ['可以使用', '需要注意', '不在开放时间', '可能无法使用']) await page.locator('[data-testid="aed-legend"]', { hasText: label }).waitFor()
+    assert.match(await page.locator('[data-testid="aed-scale"]').innerText(), /^\d+(\.\d+)? ?(米|公里)$/)
+    await page.locator('[data-testid="aed-overview"]').screenshot({ path: `${SCREENSHOT_DIR}/polish-aed-overview.png` })
     assert.deepEqual(errors, [])
   })
 })

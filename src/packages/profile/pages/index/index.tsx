@@ -1,5 +1,5 @@
-import { View, Image, Input as NativeInput } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { View, Image } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
@@ -89,14 +89,14 @@ export default function ProfilePage() {
             </View>
           </FormField>
           <FormField label='昵称' required error={errorOf('displayName')} hint='其他人在心愿、活动里看到的名字' count={{ value: draft.displayName, max: 20 }}>
-            <NativeInput
-              className='profile-edit__nickname'
+            <Input
               type={isWeapp ? 'nickname' : 'text'}
               value={draft.displayName}
-              maxlength={20}
+              maxLength={20}
               placeholder='请输入昵称'
-              onInput={(e) => set('displayName', e.detail.value)}
-              onBlur={(e) => set('displayName', e.detail.value)}
+              onChange={(value) => set('displayName', value)}
+              // WeChat's nickname picker fills the box without an input event on some versions: read it on blur too.
+              onBlur={(value) => set('displayName', value)}
               data-testid='nickname'
             />
           </FormField>
