@@ -1,12 +1,12 @@
 import { View, Image } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { FormField } from '@/components/form-field'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
-import { userInputs } from '@/domain/user/contract'
+import { userInputs, type Me } from '@/domain/user/contract'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
@@ -25,17 +25,23 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
  */
 export default function ProfilePage() {
   const me = useMe()
+  return (
+    <PageShell>
+      <LoadState loading={me.loading && !me.data} error={me.data ? undefined : me.error} onRetry={me.retry}>
+        {me.data && <ProfileForm me={me.data} />}
+      </LoadState>
+    </PageShell>
+  )
+}
+
+/** The form, started from the profile as it is (so its fields never change value while they mount). */
+function ProfileForm({ me }: { me: Me }) {
   const communities = useRemote(() => userService.communities())
-  const form = useValidatedForm<Draft>(userInputs.updateProfile, { displayName: '' })
+  const form = useValidatedForm<Draft>(userInputs.updateProfile, { displayName: me.displayName, homeCommunityId: me.homeCommunityId ?? undefined })
   const { draft, set, errorOf } = form
   const [preview, setPreview] = useState<string>()
   const [uploading, setUploading] = useState(false)
   const [saving, setSaving] = useState(false)
-
-  useEffect(() => {
-    if (me.data) form.setDraft({ displayName: me.data.displayName, homeCommunityId: me.data.homeCommunityId ?? undefined })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [me.data])
 
   const takeAvatar = async (localPath: string | undefined) => {
     if (!localPath) return
@@ -65,54 +71,52 @@ export default function ProfilePage() {
     }
   }
 
-  const avatar = preview ?? me.data?.avatarUrl
+  const avatar = preview ?? me.avatarUrl
   return (
-    <PageShell>
-      <LoadState loading={me.loading && !me.data} error={me.data ? undefined : me.error} onRetry={me.retry}>
-        <View className='card'>
-          <FormField label='头像' hint={me.data?.avatarChecking && !preview ? '新头像正在审核，通过后显示' : '选填，审核通过后其他人可以看到'}>
-            <View className='profile-edit__avatar-row'>
-              {avatar ? (
-                <Image className='profile-edit__avatar' src={avatar} mode='aspectFill' />
-              ) : (
-                <View className='profile-edit__avatar profile-edit__avatar--empty'>{(draft.displayName || '我').slice(0, 1)}</View>
-              )}
-              {isWeapp ? (
-                <Button openType='chooseAvatar' onChooseAvatar={(e) => takeAvatar(e.detail.avatarUrl)} loading={uploading}>
-                  更换头像
-                </Button>
-              ) : (
-                <Button onClick={async () => takeAvatar((await choosePhotos(1))[0])} loading={uploading} data-testid='choose-avatar'>
-                  更换头像
-                </Button>
-              )}
-            </View>
-          </FormField>
-          <FormField label='昵称' required error={errorOf('displayName')} hint='其他人在心愿、活动里看到的名字' count={{ value: draft.displayName, max: 20 }}>
-            <Input
-              type={isWeapp ? 'nickname' : 'text'}
-              value={draft.displayName}
-              maxLength={20}
-              placeholder='请输入昵称'
-              onChange={(value) => set('displayName', value)}
-              // WeChat's nickname picker fills the box without an input event on some versions: read it on blur too.
-              onBlur={(value) => set('displayName', value)}
-              data-testid='nickname'
-            />
-          </FormField>
-          <FormField label='我住的社区' required error={errorOf('homeCommunityId')}>
-            <ChoiceGroup
-              options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))}
-              value={draft.homeCommunityId}
-              onChange={(value) => set('homeCommunityId', value as string)}
-              testId='home-community'
-            />
-          </FormField>
-        </View>
-        <Button block size='large' type='primary' loading={saving} disabled={saving || uploading} onClick={save}>
-          保存
-        </Button>
-      </LoadState>
-    </PageShell>
+    <>
+      <View className='card'>
+        <FormField label='头像' hint={me.avatarChecking && !preview ? '新头像正在审核，通过后显示' : '选填，审核通过后其他人可以看到'}>
+          <View className='profile-edit__avatar-row'>
+            {avatar ? (
+              <Image className='profile-edit__avatar' src={avatar} mode='aspectFill' />
+            ) : (
+              <View className='profile-edit__avatar profile-edit__avatar--empty'>{(draft.displayName || '我').slice(0, 1)}</View>
+            )}
+            {isWeapp ? (
+              <Button openType='chooseAvatar' onChooseAvatar={(e) => takeAvatar(e.detail.avatarUrl)} loading={uploading}>
+                更换头像
+              </Button>
+            ) : (
+              <Button onClick={async () => takeAvatar((await choosePhotos(1))[0])} loading={uploading} data-testid='choose-avatar'>
+                更换头像
+              </Button>
+            )}
+          </View>
+        </FormField>
+        <FormField label='昵称' required error={errorOf('displayName')} hint='其他人在心愿、活动里看到的名字' count={{ value: draft.displayName, max: 20 }}>
+          <Input
+            type={isWeapp ? 'nickname' : 'text'}
+            value={draft.displayName}
+            maxLength={20}
+            placeholder='请输入昵称'
+            onChange={(value) => set('displayName', value)}
+            // WeChat's nickname picker fills the box without an input event on some versions: read it on blur too.
+            onBlur={(value) => set('displayName', value)}
+            data-testid='nickname'
+          />
+        </FormField>
+        <FormField label='我住的社区' required error={errorOf('homeCommunityId')}>
+          <ChoiceGroup
+            options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))}
+            value={draft.homeCommunityId}
+            onChange={(value) => set('homeCommunityId', value as string)}
+            testId='home-community'
+          />
+        </FormField>
+      </View>
+      <Button block size='large' type='primary' loading={saving} disabled={saving || uploading} onClick={save}>
+        保存
+      </Button>
+    </>
   )
 }
