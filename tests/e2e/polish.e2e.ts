@@ -114,6 +114,26 @@ describe("the owner's wish loop", () => {
   })
 })
 
+describe('editing a wish', () => {
+  test('the owner edits an open wish from its page; the form starts from the wish and shows the change', async () => {
+    const { page, errors } = await e2e.open('demo-resident')
+    await page.goto(`${e2e.cloud.url}/#/packages/wish/pages/detail/index?id=demo-wish-2`)
+    await page.locator('[data-testid="wish-edit"]').click()
+    const title = page.locator('[data-testid="title"] input').first()
+    await title.waitFor()
+    assert.equal(await title.inputValue(), '楼道灯坏了想请人换一下')
+    await title.fill('')
+    await ui.button(page, '保存修改')
+    await page.locator('.form-field__error', { hasText: '请填写心愿标题' }).waitFor()
+    await title.fill('三楼楼道灯坏了想请人换')
+    await shot(page, 'polish-wish-edit')
+    await ui.button(page, '保存修改')
+    await page.locator('[data-testid="wish-detail"]', { hasText: '三楼楼道灯坏了想请人换' }).waitFor()
+    await page.locator('[data-testid="timeline"]', { hasText: '心愿主人修改了心愿' }).waitFor()
+    assert.deepEqual(errors, [])
+  })
+})
+
 describe('training results', () => {
   test('staff record attendance, then the result, each confirmed; the trainee sees 已通过 instead of 我要报名', async () => {
     const session = (await call('training', 'demo-staff', { action: 'create', kind: 'rescuer', title: '救护员培训（今日班）', communityId: 'dadu', date: todayInChina(), time: '09:00-16:00', place: '大渡社区博爱家园', capacity: 10 })) as { _id: string }
