@@ -1,6 +1,6 @@
 import { View, Text, Image } from '@tarojs/components'
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { LoadState } from '@/components/load-state'
 import { PhotoPicker } from '@/components/photo-picker'
@@ -70,6 +70,10 @@ export default function WishDetailPage() {
   const id = useRouter().params.id ?? ''
   const remote = useRemote(() => wishService.get(id), [id])
   const shown = remote.data
+  // Back from 修改心愿: show the wish as it is now.
+  useDidShow(() => {
+    if (remote.data) void remote.reload()
+  })
   // To friends only (not the timeline): a wish is about someone's circumstances.
   useShare({ title: shown && `红心愿：${shown.title}`, page: pages.wishDetail, id })
   const [pending, setPending] = useState<WishAction>()
