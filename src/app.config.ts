@@ -3,13 +3,14 @@ export default defineAppConfig({
   // One subpackage per area; a subpackage cannot import another, which keeps areas apart.
   subPackages: [
     { root: 'packages/member', pages: ['pages/index/index', 'pages/apply/index'] },
-    { root: 'packages/wish', pages: ['pages/index/index', 'pages/create/index', 'pages/detail/index'] },
+    { root: 'packages/wish', pages: ['pages/index/index', 'pages/create/index', 'pages/detail/index', 'pages/edit/index'] },
     { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/register/index', 'pages/certificate/index', 'pages/verify/index', 'pages/honour/index', 'pages/points/index'] },
     { root: 'packages/activity', pages: ['pages/hall/index', 'pages/detail/index'] },
     { root: 'packages/lessons', pages: ['pages/index/index', 'pages/lesson/index', 'pages/quiz/index', 'pages/training/index'] },
     { root: 'packages/aed', pages: ['pages/index/index', 'pages/detail/index', 'pages/suggest/index'] },
     { root: 'packages/staff', pages: ['pages/index/index', 'pages/applications/index', 'pages/application/index', 'pages/volunteers/index', 'pages/wishes/index', 'pages/aeds/index', 'pages/aed-edit/index', 'pages/trainings/index', 'pages/lessons/index', 'pages/lesson-edit/index', 'pages/activities/index', 'pages/activity/index', 'pages/activity-edit/index', 'pages/activity-code/index'] },
     { root: 'packages/notify', pages: ['pages/inbox/index', 'pages/settings/index'] },
+    { root: 'packages/profile', pages: ['pages/index/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -17,6 +17,7 @@ export const areas = {
   notifySettings: '/packages/notify/pages/settings/index',
   training: '/packages/lessons/pages/training/index',
   activityHall: '/packages/activity/pages/hall/index',
+  profile: '/packages/profile/pages/index/index',
 } as const
 
 /** Pages inside an area, opened from other pages (some with `?id=`). */
@@ -25,6 +26,7 @@ export const pages = {
   volunteerRegister: '/packages/volunteer/pages/register/index',
   wishCreate: '/packages/wish/pages/create/index',
   wishDetail: '/packages/wish/pages/detail/index',
+  wishEdit: '/packages/wish/pages/edit/index',
   aedDetail: '/packages/aed/pages/detail/index',
   aedSuggest: '/packages/aed/pages/suggest/index',
   lesson: '/packages/lessons/pages/lesson/index',

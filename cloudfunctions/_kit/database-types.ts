@@ -8,7 +8,8 @@ import type { DB } from 'wx-server-sdk'
 export type Command = DB.DatabaseCommand
 
 export interface Query {
-  where(criteria: Record<string, unknown>): Query
+  /** Criteria, or one logic command over several (`_.or([...])`). */
+  where(criteria: Record<string, unknown> | DB.DatabaseLogicCommand): Query
   orderBy(field: string, direction: 'asc' | 'desc'): Query
   skip(offset: number): Query
   limit(max: number): Query
@@ -36,4 +37,6 @@ export interface Database {
   command: Command
   serverDate(options?: { offset: number }): unknown
   Geo: DB.IGeo
+  /** A pattern match (`db.RegExp`): a range for the index rules, so only after equality and sort keys. */
+  RegExp: DB.IRegExpConstructor
 }

@@ -42,6 +42,14 @@ describe('nearby', () => {
     }
   })
 
+  test('words narrow the nearest AEDs to those whose name has them, nearest first still', async () => {
+    const { items } = unwrap(await nearby(30.0656, 120.5068, { radiusMeters: 50_000, limit: 50, keyword: '菜市场' }))
+    expect(items.map((a) => a.name)).toEqual(expect.arrayContaining(['大渡菜市场']))
+    expect(items.every((a) => a.name.includes('菜市场'))).toBe(true)
+    expect(items.map((a) => a.distanceMeters)).toEqual([...items.map((a) => a.distanceMeters)].sort((x, y) => x - y))
+    expect(unwrap(await nearby(30.0656, 120.5068, { radiusMeters: 50_000, keyword: '[' })).items).toEqual([])
+  })
+
   test('the radius is respected and the limit caps the list', async () => {
     const { items } = unwrap(await nearby(30.0656, 120.5068, { radiusMeters: 500, limit: 50 }))
     expect(items.length).toBeGreaterThan(0)

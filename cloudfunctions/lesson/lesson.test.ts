@@ -141,6 +141,18 @@ describe('the seeded content states the facts of DESIGN.md §3 (AHA 2025 guideli
 })
 
 describe('lesson actions', () => {
+  test('the catalogue finds lessons by words in the title or summary', async () => {
+    const search = async (keyword: string) => unwrap(await cloud.call<Out<'list'>>('lesson', 'fa-searcher', { action: 'list', keyword })).items.map((i) => i.title)
+    const all = unwrap(await cloud.call<Out<'list'>>('lesson', 'fa-searcher', { action: 'list' })).items
+    const cpr = await search('心肺复苏')
+    expect(cpr.length).toBeGreaterThan(0)
+    expect(cpr.length).toBeLessThan(all.length)
+    const bySummary = all.find((l) => !l.title.includes('中暑') && l.summary.includes('中暑'))
+    if (bySummary) expect(await search('中暑')).toContain(bySummary.title)
+    expect(await search('cpr')).toContain('成人心肺复苏（CPR）')
+    expect(await search('没有这样的课')).toEqual([])
+  })
+
   test('get never sends the answers or explanations', async () => {
     const lesson = unwrap(await cloud.call<Out<'get'>>('lesson', 'fa-reader', { action: 'get', lessonId: 'cpr-adult' }))
     expect(lesson.quiz.length).toBeGreaterThanOrEqual(5)

@@ -23,8 +23,8 @@ const PHOTO_LISTS = [
   { path: 'fulfilment.photos', of: (wish: WithPhotos) => wish.fulfilment?.photos ?? [] },
 ]
 
-/** Documents with one photo others will see (`photo: { fileID, status, traceId }`): an AED suggestion's, a problem report's. */
-const SINGLE_PHOTOS = [collections.aeds, collections.aedReports]
+/** Documents with one photo others will see (`photo: { fileID, status, traceId }`): an AED suggestion's, a problem report's, a person's avatar. */
+const SINGLE_PHOTOS = [collections.aeds, collections.aedReports, collections.users]
 
 /**
  * Receives the result of an asynchronous photo check (configure this function as the message

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs'
+import { todayInChina } from '@/domain/dates'
 import type { Certificate, Signup, TrainingSession } from '@/domain/firstaid/training'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { trainingJob } from '../scheduler/jobs/training'
@@ -11,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => cloud.stop())
 
 const nextWeek = dayjs().add(7, 'day').format('YYYY-MM-DD')
-const session = (capacity: number, kind = 'rescuer') => ({ action: 'create', kind, title: '救护员培训第12期', communityId: 'dadu', date: nextWeek, time: '09:00-16:30', place: '大渡社区博爱家园培训教室', capacity })
+const session = (capacity: number, kind = 'rescuer', date = nextWeek) => ({ action: 'create', kind, title: '救护员培训第12期', communityId: 'dadu', date, time: '09:00-16:30', place: '大渡社区博爱家园培训教室', capacity })
+const record = (signupId: string, status: string, openid = 'demo-staff') => cloud.call<Signup & { certificate: Certificate | null }>('training', openid, { action: 'record', signupId, status })
 const signup = (openid: string, sessionId: string) => cloud.call<TrainingSession>('training', openid, { action: 'signup', sessionId, name: '学员', phone: '13857500099' })
 
 test('only staff of the community publish sessions', async () => {
@@ -47,28 +49,52 @@ test('cancelling and signing up again 30 times at once keeps one place for one p
 })
 
 test('passing a 救护员培训 issues a 救护员证 valid 3 years, shown to its holder', async () => {
-  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5)))
+  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5, 'rescuer', todayInChina())))
   unwrap(await signup('t-holder', _id))
   const [entry] = unwrap(await cloud.call<{ items: Signup[] }>('training', 'demo-staff', { action: 'roster', sessionId: _id })).items
-  expect(await cloud.call('training', 'demo-volunteer', { action: 'record', signupId: entry._id, status: 'passed' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-  const recorded = unwrap(await cloud.call<Signup & { certificate: Certificate }>('training', 'demo-staff', { action: 'record', signupId: entry._id, status: 'passed' }))
-  expect(recorded.certificate.number).toMatch(/^JHY\d{4}\d{5}$/)
-  expect(recorded.certificate.validUntil).toBe(dayjs(recorded.certificate.issuedOn).add(3, 'year').subtract(1, 'day').format('YYYY-MM-DD'))
+  expect(await record(entry._id, 'attended', 'demo-volunteer')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  unwrap(await record(entry._id, 'attended'))
+  const recorded = unwrap(await record(entry._id, 'passed'))
+  expect(recorded.certificate?.number).toMatch(/^JHY\d{4}\d{5}$/)
+  expect(recorded.certificate?.validUntil).toBe(dayjs(recorded.certificate?.issuedOn).add(3, 'year').subtract(1, 'day').format('YYYY-MM-DD'))
   const mine = unwrap(await cloud.call<{ items: Certificate[] }>('training', 't-holder', { action: 'certificates' }))
-  expect(mine.items.map((c) => c.number)).toEqual([recorded.certificate.number])
+  expect(mine.items.map((c) => c.number)).toEqual([recorded.certificate?.number])
+  // Passed: the session now shows the result, and signing up again is refused.
+  const listed = unwrap(await cloud.call<{ items: TrainingSession[] }>('training', 't-holder', { action: 'sessions' })).items.find((s) => s._id === _id)
+  expect(listed?.mine).toBe('passed')
+  expect(await signup('t-holder', _id)).toMatchObject({ ok: false, code: 'CONFLICT' })
+})
+
+test('results wait for the session day and for attendance; nothing changes when refused', async () => {
+  const later = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5)))
+  unwrap(await signup('t-early', later._id))
+  const [early] = unwrap(await cloud.call<{ items: Signup[] }>('training', 'demo-staff', { action: 'roster', sessionId: later._id })).items
+  for (const status of ['attended', 'passed', 'failed']) expect(await record(early._id, status)).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(cloud.store.find('signups', { _id: early._id })[0].status).toBe('signed')
+
+  const today = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5, 'rescuer', todayInChina())))
+  unwrap(await signup('t-absent', today._id))
+  const [absent] = unwrap(await cloud.call<{ items: Signup[] }>('training', 'demo-staff', { action: 'roster', sessionId: today._id })).items
+  expect(await record(absent._id, 'passed')).toMatchObject({ ok: false, code: 'CONFLICT', message: '请先记录出勤，再记录考核结果' })
+  expect(cloud.docs('certificates').filter((c) => c.openid === 't-absent')).toHaveLength(0)
+  unwrap(await record(absent._id, 'attended'))
+  expect(unwrap(await record(absent._id, 'failed')).certificate).toBeNull()
+  expect(await record(absent._id, 'passed')).toMatchObject({ ok: false, code: 'CONFLICT', message: '考核结果已记录，不能再更改' })
+  expect(cloud.docs('certificates').filter((c) => c.openid === 't-absent')).toHaveLength(0)
 })
 
 test('20 concurrent "passed" records of one person issue one 救护员证', async () => {
-  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5)))
+  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5, 'rescuer', todayInChina())))
   unwrap(await signup('t-once', _id))
   const [entry] = unwrap(await cloud.call<{ items: Signup[] }>('training', 'demo-staff', { action: 'roster', sessionId: _id })).items
-  const results = await Promise.all(Array.from({ length: 20 }, () => cloud.call<Signup & { certificate: Certificate }>('training', 'demo-staff', { action: 'record', signupId: entry._id, status: 'passed' })))
-  expect(new Set(results.map((r) => unwrap(r).certificate.number)).size).toBe(1)
+  unwrap(await record(entry._id, 'attended'))
+  const results = await Promise.all(Array.from({ length: 20 }, () => record(entry._id, 'passed')))
+  expect(new Set(results.map((r) => unwrap(r).certificate?.number)).size).toBe(1)
   expect(cloud.docs('certificates').filter((c) => c.openid === 't-once')).toHaveLength(1)
   // Told of the sign-up, then of the result once, with the certificate's number.
   const told = cloud.docs('inbox').filter((m) => m.openid === 't-once')
   expect(told.map((m) => m.kind).sort()).toEqual(['training_result', 'training_signup'])
-  expect(told.find((m) => m.kind === 'training_result')?.body).toContain(unwrap(results[0]).certificate.number)
+  expect(told.find((m) => m.kind === 'training_result')?.body).toContain(unwrap(results[0]).certificate?.number)
 })
 
 test('holders are reminded once, 60 days before the certificate lapses', async () => {

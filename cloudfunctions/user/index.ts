@@ -3,5 +3,6 @@ import { defineFunction } from '../_kit/define-function'
 import { communities } from './actions/communities'
 import { deleteAccount } from './actions/delete-account'
 import { me } from './actions/me'
+import { updateProfile } from './actions/update-profile'
 
-export const main = defineFunction<UserApi>('user', { me, communities, deleteAccount })
+export const main = defineFunction<UserApi>('user', { me, communities, deleteAccount, updateProfile })

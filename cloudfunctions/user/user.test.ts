@@ -1,4 +1,6 @@
 import type { Me } from '@/domain/user/contract'
+import { uploadFolderOf } from '../_kit/uploads'
+import { wxServerSdk } from '../../localcloud/backend/install'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud
@@ -83,5 +85,51 @@ describe('注销 (account deletion)', () => {
     expect(everything).not.toContain('赵离开')
     expect(cloud.store.find('users', { _id: who })).toEqual([])
     expect(cloud.store.find('wishes', { _id: wish._id })[0]).toMatchObject({ status: 'cancelled', ownerName: '已注销用户', contactPhone: '' })
+  })
+})
+
+describe('user.updateProfile', () => {
+  const update = (openid: string, change: Record<string, unknown>) => cloud.call<Me>('user', openid, { action: 'updateProfile', ...change })
+  const upload = (openid: string, name: string) =>
+    (wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }).uploadFile({ cloudPath: `${uploadFolderOf(openid)}/avatars/${name}`, fileContent: Buffer.from('jpeg') })
+  const userDoc = (openid: string) => cloud.store.find('users', { _id: openid })[0]
+
+  test('a new person sets a nickname and home community, and is no longer 居民XXXX in no community', async () => {
+    const first = unwrap(await me('p-newcomer'))
+    expect(first).toMatchObject({ displayName: '居民OMER', homeCommunityId: null, communities: [], avatarUrl: null })
+    const saved = unwrap(await update('p-newcomer', { displayName: '老周', homeCommunityId: 'yulan' }))
+    expect(saved).toMatchObject({ displayName: '老周', homeCommunityId: 'yulan', communities: [{ _id: 'yulan', name: '玉兰社区' }] })
+    expect(unwrap(await me('p-newcomer'))).toMatchObject({ displayName: '老周', homeCommunityId: 'yulan' })
+    // The same again (a retried request) changes nothing more.
+    expect(unwrap(await update('p-newcomer', { displayName: '老周', homeCommunityId: 'yulan' }))).toMatchObject({ displayName: '老周' })
+  })
+
+  test('bad input, an unknown community or a nickname the check refuses change nothing', async () => {
+    unwrap(await update('p-careful', { displayName: '小陈' }))
+    const before = JSON.stringify(userDoc('p-careful'))
+    expect(await update('p-careful', {})).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await update('p-careful', { displayName: '' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await update('p-careful', { displayName: '一二三四五六七八九十一二三四五六七八九十一' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await update('p-careful', { homeCommunityId: '' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { homeCommunityId: '请选择社区' } })
+    expect(await update('p-careful', { homeCommunityId: 'atlantis' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await update('p-careful', { displayName: '赌博高手', homeCommunityId: 'dadu' })).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' })
+    expect(JSON.stringify(userDoc('p-careful'))).toBe(before)
+  })
+
+  test('the avatar is the person\'s own upload and shows once its photo check passes', async () => {
+    const theirs = await upload('p-other', 'face.jpg')
+    expect(await update('p-avatar', { avatar: theirs.fileID })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const own = await upload('p-avatar', 'me.jpg')
+    expect(unwrap(await update('p-avatar', { avatar: own.fileID }))).toMatchObject({ avatarUrl: null, avatarChecking: true })
+    for (let waited = 0; (userDoc('p-avatar').photo as { status: string }).status === 'checking' && waited < 3000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(unwrap(await me('p-avatar'))).toMatchObject({ avatarUrl: expect.stringMatching(/\/avatars\/me\.jpg$/), avatarChecking: false })
+    const risky = await upload('p-avatar', 'risky.jpg')
+    unwrap(await update('p-avatar', { avatar: risky.fileID }))
+    for (let waited = 0; (userDoc('p-avatar').photo as { status: string }).status === 'checking' && waited < 3000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(unwrap(await me('p-avatar'))).toMatchObject({ avatarUrl: null, avatarChecking: false })
   })
 })

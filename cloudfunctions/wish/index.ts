@@ -4,13 +4,15 @@ import { cancel } from './actions/cancel'
 import { claim } from './actions/claim'
 import { confirm } from './actions/confirm'
 import { create } from './actions/create'
+import { edit } from './actions/edit'
 import { fulfil } from './actions/fulfil'
 import { get } from './actions/get'
 import { list } from './actions/list'
 import { claimed, mine } from './actions/my-lists'
 import { release } from './actions/release'
+import { reopen } from './actions/reopen'
 import { review } from './actions/review'
 import { reviewQueue } from './actions/review-queue'
 import { takeDown } from './actions/take-down'
 
-export const main = defineFunction<WishApi>('wish', { create, list, get, claim, release, fulfil, confirm, cancel, review, takeDown, mine, claimed, reviewQueue })
+export const main = defineFunction<WishApi>('wish', { create, list, get, claim, release, fulfil, confirm, reopen, edit, cancel, review, takeDown, mine, claimed, reviewQueue })

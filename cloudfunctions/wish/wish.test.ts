@@ -195,7 +195,7 @@ describe('release, cancel, review, take-down', () => {
   test('staff take an open wish down with a reason', async () => {
     const id = unwrap(await create('wo-takedown'))._id
     expect(await wish('wv-5', 'takeDown', { wishId: id, reason: '重复发布' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(unwrap(await wish('demo-staff', 'takeDown', { wishId: id, reason: '重复发布' })).status).toBe('rejected')
+    expect(unwrap(await wish('demo-staff', 'takeDown', { wishId: id, reason: '重复发布' })).status).toBe('removed')
   })
 })
 
@@ -322,5 +322,100 @@ describe('photos belong to whoever uploaded them', () => {
     }
     const seen = unwrap(await wish('wo-proof', 'get', { wishId: id }))
     expect(seen.fulfilment?.photos).toEqual([expect.stringMatching(/\/wishes\/done\.jpg$/)])
+  })
+})
+
+describe('the owner and the volunteer', () => {
+  const claimedBy = async (owner: string, volunteer: string) => {
+    const id = unwrap(await create(owner))._id
+    unwrap(await wish(volunteer, 'claim', { wishId: id }))
+    return id
+  }
+
+  test('the owner sees who took the wish on and their phone while it is being done, nobody else does', async () => {
+    const id = await claimedBy('wo-call', 'wv-20')
+    const asOwner = unwrap(await wish('wo-call', 'get', { wishId: id }))
+    expect(asOwner).toMatchObject({ claimerName: '志愿者20', claimerPhone: '13800000000', ownerName: asOwner.contact?.name })
+    expect(unwrap(await wish('wv-21', 'get', { wishId: id }))).toMatchObject({ claimerName: '志**', claimerPhone: null })
+    expect(unwrap(await wish('demo-staff', 'get', { wishId: id })).claimerPhone).toBeNull()
+    unwrap(await wish('wv-20', 'fulfil', { wishId: id, note: '灯泡已经换好了' }))
+    expect(unwrap(await wish('wo-call', 'get', { wishId: id })).claimerPhone).toBe('13800000000')
+    unwrap(await wish('wo-call', 'confirm', { wishId: id }))
+    expect(unwrap(await wish('wo-call', 'get', { wishId: id })).claimerPhone).toBeNull()
+  })
+
+  test('未完成 sends a fulfilled wish back to its volunteer with the note; only the owner may, and a retry changes nothing more', async () => {
+    const id = await claimedBy('wo-reopen', 'wv-22')
+    unwrap(await wish('wv-22', 'fulfil', { wishId: id, note: '灯泡已经换好了' }))
+    expect(await wish('wv-22', 'reopen', { wishId: id, note: '灯还是不亮' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await wish('wv-23', 'reopen', { wishId: id, note: '灯还是不亮' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await wish('wo-reopen', 'reopen', { wishId: id })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await wish('wo-reopen', 'reopen', { wishId: id, note: '你们这是赌博吧' })).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' })
+    expect(wishDoc(id).status).toBe('fulfilled')
+
+    const [first, again] = await Promise.all([wish('wo-reopen', 'reopen', { wishId: id, note: '灯还是不亮' }), wish('wo-reopen', 'reopen', { wishId: id, note: '灯还是不亮' })])
+    expect([first, again].filter((r) => r.ok).length).toBeGreaterThanOrEqual(1)
+    expect(unwrap(await wish('wo-reopen', 'reopen', { wishId: id, note: '灯还是不亮' }))).toMatchObject({ status: 'claimed', claimerName: '志愿者22', fulfilment: null })
+    const stored = wishDoc(id)
+    expect(stored).toMatchObject({ status: 'claimed', claimerOpenid: 'wv-22' })
+    expect(stored.history.filter((h) => h.action === 'reopen')).toHaveLength(1)
+    expect((stored.claimDeadline as Date).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3600 * 1000)
+    expect(inboxOf('wv-22').map((m) => m.body)).toContainEqual(expect.stringContaining('灯还是不亮'))
+    // The same volunteer finishes it, and the owner can confirm this time.
+    unwrap(await wish('wv-22', 'fulfil', { wishId: id, note: '换了整个灯座，现在亮了' }))
+    expect(unwrap(await wish('wo-reopen', 'confirm', { wishId: id })).status).toBe('completed')
+  })
+
+  test('the owner edits an open wish; text the check flags goes back to review; risky text changes nothing', async () => {
+    const id = unwrap(await create('wo-edit'))._id
+    const change = { wishId: id, title: '帮忙换两个楼道灯泡', content: '3幢2单元楼道有两个灯坏了，晚上下楼很不方便，希望有人帮忙换一下。', category: '生活帮扶', contactPhone: PHONE }
+    expect(await wish('wv-24', 'edit', change)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await wish('demo-staff', 'edit', change)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await wish('wo-edit', 'edit', { ...change, title: '灯' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const before = JSON.stringify(wishDoc(id))
+    expect(await wish('wo-edit', 'edit', { ...change, content: '楼下有人组织赌博，想找人一起去看看热闹。' })).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' })
+    expect(JSON.stringify(wishDoc(id))).toBe(before)
+
+    expect(unwrap(await wish('wo-edit', 'edit', change))).toMatchObject({ status: 'open', title: '帮忙换两个楼道灯泡', editable: true })
+    const flagged = unwrap(await wish('wo-edit', 'edit', { ...change, content: '想请人帮忙转账给老家的亲戚，我不会用手机。' }))
+    expect(flagged.status).toBe('pending_review')
+    const wall = unwrap(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', communityId: 'dadu', pageSize: 50 }))
+    expect(wall.items.map((w) => w._id)).not.toContain(id)
+    expect(unwrap(await cloud.call<Page<WishDetail>>('wish', 'demo-staff', { action: 'reviewQueue' })).items.map((w) => w._id)).toContain(id)
+  })
+
+  test('a wish taken on can no longer be edited', async () => {
+    const id = await claimedBy('wo-late-edit', 'wv-25')
+    expect(unwrap(await wish('wo-late-edit', 'get', { wishId: id })).editable).toBe(false)
+    const result = await wish('wo-late-edit', 'edit', { wishId: id, title: '改一下标题试试', content: '3幢2单元楼道的灯坏了一个星期，晚上下楼很不方便。', category: '生活帮扶', contactPhone: PHONE })
+    expect(result).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(wishDoc(id).title).toBe('帮忙换楼道灯泡')
+  })
+
+  test('the wall\'s 进行中 shows claimed wishes and those waiting for their owner', async () => {
+    const id = await claimedBy('wo-progress', 'wv-26')
+    unwrap(await wish('wv-26', 'fulfil', { wishId: id, note: '灯泡已经换好了' }))
+    const inProgress = unwrap(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', status: 'in_progress', pageSize: 50 }))
+    expect(inProgress.items.map((w) => w._id)).toContain(id)
+    expect(new Set(inProgress.items.map((w) => w.status))).toEqual(new Set(['claimed', 'fulfilled']))
+  })
+})
+
+describe('search on the wall', () => {
+  test('finds wishes by words in the title or text, with the other filters, and takes input literally', async () => {
+    const radio = unwrap(await create('wo-search', { title: '想借一台收音机听越剧', content: '老伴眼睛不好，想借一台能听越剧的收音机，用完就还。' }))._id
+    const lamp = unwrap(await create('wo-search', { title: '帮忙换楼道灯泡啊', content: '楼道的灯坏了，想请人帮忙换一下，晚上看不清。' }))._id
+    const search = async (keyword: string, extra: Record<string, unknown> = {}) =>
+      unwrap(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', keyword, pageSize: 50, ...extra })).items.map((w) => w._id)
+    expect(await search('收音机')).toContain(radio)
+    expect(await search('收音机')).not.toContain(lamp)
+    expect(await search('越剧 老伴')).toContain(radio)
+    expect(await search('晚上看不清', { communityId: 'dadu', category: '生活帮扶', status: 'open' })).toEqual([lamp])
+    expect(await search('收音机', { communityId: 'yulan' })).not.toContain(radio)
+    expect(await search('.*')).toEqual([])
+    expect(await cloud.call('wish', 'demo-resident', { action: 'list', keyword: '很长很长很长很长很长很长很长很长很长很长的搜索' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    // An edit changes what the search finds.
+    unwrap(await wish('wo-search', 'edit', { wishId: lamp, title: '帮忙修一下楼道的灯', content: '楼道的灯坏了，想请会修的志愿者帮忙看看。', category: '生活帮扶', contactPhone: PHONE }))
+    expect(await search('会修')).toContain(lamp)
   })
 })

@@ -1,10 +1,11 @@
-import { maskName } from '@/domain/privacy'
+import { maskName, showsClaimerPhone } from '@/domain/privacy'
 import type { WishCategory } from '@/domain/wish/rules'
-import { availableActions, type WishAction, type WishActor, type WishStatus } from '@/domain/wish/states'
+import { availableActions, canEdit, type WishAction, type WishActor, type WishStatus } from '@/domain/wish/states'
 import type { WishDetail, WishHistoryEntry, WishRelation, WishSummary } from '@/domain/wish/contract'
 import type { UserDoc } from '@/domain/user/types'
 import { collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
+import { ownedId } from '../_kit/ids'
 import { shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
 
 
@@ -15,6 +16,8 @@ export type WishDoc = {
   ownerName: string
   title: string
   content: string
+  /** Title and start of the text, for the wall's search (wishSearchText). */
+  searchText: string
   category: WishCategory
   communityId: string
   /** Kept with the wish, so showing it needs no second read. */
@@ -34,7 +37,7 @@ export type WishDoc = {
   /** The claimer's account of it; its photos, like the wish's, stay hidden until their check passes. */
   fulfilment: { note: string; photos: CheckedPhoto[]; at: Date } | null
   thanks: string | null
-  history: Array<{ at: Date; action: WishAction | 'create'; to: WishStatus; by: string; byName: string; note?: string }>
+  history: Array<{ at: Date; action: WishAction | 'create' | 'edit'; to: WishStatus; by: string; byName: string; note?: string }>
   createdAt: Date
 }
 
@@ -45,6 +48,7 @@ export const STATUS_RANK: Record<WishStatus, number> = {
   completed: 3,
   pending_review: 4,
   rejected: 5,
+  removed: 8,
   cancelled: 6,
   expired: 7,
 }
@@ -103,11 +107,20 @@ export function relationOf(doc: WishDoc, user: Caller): { relation: WishRelation
   return { relation, actors }
 }
 
+/** The phone a volunteer registered with (volunteers records are keyed by their openid). */
+async function volunteerPhone(openid: string): Promise<string | null> {
+  const { data } = await db.collection(collections.volunteers).where({ _id: ownedId('vo', openid) }).limit(1).get<{ phone: string }>()
+  return data[0]?.phone ?? null
+}
+
 export async function toDetail(doc: WishDoc, user: Caller): Promise<WishDetail> {
   const { relation, actors } = relationOf(doc, user)
   // The wish's and the fulfilment's photos in one look-up; only those that passed get a link.
   const fulfilmentPhotos = doc.fulfilment?.photos ?? []
-  const urls = await shownPhotoUrls([...doc.images, ...fulfilmentPhotos])
+  const [urls, claimerPhone] = await Promise.all([
+    shownPhotoUrls([...doc.images, ...fulfilmentPhotos]),
+    showsClaimerPhone(relation, doc.status) && doc.claimerOpenid ? volunteerPhone(doc.claimerOpenid) : null,
+  ])
   const shown = (from: number, to: number) => urls.slice(from, to).filter((url): url is string => url !== null)
   const insider = relation === 'owner' || relation === 'claimer' || relation === 'staff'
   // Residents and volunteers appear by full name only to insiders; staff and the system by role.
@@ -121,11 +134,15 @@ export async function toDetail(doc: WishDoc, user: Caller): Promise<WishDetail> 
   }))
   return {
     ...toSummary(doc),
+    // Insiders know who is who: the owner and the claimer see their own and each other's names.
+    ownerName: insider ? doc.ownerName : toSummary(doc).ownerName,
     claimerName: insider ? doc.claimerName : toSummary(doc).claimerName,
     relation,
     actions: availableActions(doc.status, actors),
     content: insider ? doc.content : toSummary(doc).summary,
     contact: insider ? { name: doc.ownerName, phone: doc.contactPhone } : null,
+    claimerPhone,
+    editable: canEdit(doc.status, actors),
     images: shown(0, doc.images.length),
     imagesPending: relation === 'owner' ? doc.images.filter((image) => image.status === 'checking').length : 0,
     claimDeadline: doc.claimDeadline ? toIso(doc.claimDeadline) : null,

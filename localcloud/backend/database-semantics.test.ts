@@ -15,7 +15,7 @@ beforeAll(async () => {
   const byField = (...fields: string[]) => fields.map((field) => ({ name: field, keys: { [field]: 1 as const } }))
   const store = DocumentStore.open(null, {
     collections: {
-      people: { indexes: byField('community', 'age', 'phone') },
+      people: { indexes: [...byField('community', 'age', 'phone'), { name: 'community_phone', keys: { community: 1, phone: 1 } }] },
       places: { indexes: [] },
       aeds: { indexes: [{ name: 'location_geo', keys: { location: '2dsphere' } }] },
       wishes: { indexes: [] },
@@ -146,4 +146,14 @@ test('aggregate runs match/group/sort', async () => {
     { _id: 'dadu', n: 1 },
     { _id: 'yulan', n: 2 },
   ])
+})
+
+test('db.RegExp matches like MongoDB\'s $regex, needs an index like any range, and escaped input is literal', async () => {
+  const named = async (regexp: string, options = 'i') => ids(await db.collection('people').where({ community: 'yulan', phone: db.RegExp({ regexp, options }) }).get())
+  expect(await named('0001$')).toEqual(['p1'])
+  expect(await named('^1380')).toEqual(['p1'])
+  // A regex is a range for the index rule: served by community's index only with the field after it.
+  await expect(db.collection('people').where({ name: db.RegExp({ regexp: '王', options: '' }) }).get()).rejects.toThrow()
+  // A user's "." escaped is a literal dot, which no phone has.
+  expect(await named('\\.')).toEqual([])
 })

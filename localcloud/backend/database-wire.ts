@@ -1,4 +1,4 @@
-import { EJSON } from 'bson'
+import { BSONRegExp, EJSON } from 'bson'
 import 'mingo/init/system'
 import { Aggregator } from 'mingo'
 import type { DocumentStore } from '../store/document-store'
@@ -23,9 +23,14 @@ function decode<T = Record<string, unknown>>(value: unknown): T {
 
 const encode = (doc: Doc) => EJSON.stringify(doc, { relaxed: false })
 
-/** `db.serverDate({ offset })` arrives as `{ $tcb_server_date: { offset } }`; the server fills in now. */
+/**
+ * `db.serverDate({ offset })` arrives as `{ $tcb_server_date: { offset } }`; the server fills in now.
+ * `db.RegExp({ regexp, options })` (or a JS RegExp) arrives as EJSON's `$regularExpression`: it is
+ * matched as MongoDB's `$regex` (and, for index purposes, is a range, not an equality).
+ */
 function resolveServerDates(value: unknown, now = Date.now()): unknown {
   if (Array.isArray(value)) return value.map((item) => resolveServerDates(item, now))
+  if (value instanceof BSONRegExp) return { $regex: value.pattern, $options: value.options }
   if (!value || typeof value !== 'object' || value instanceof Date) return value
   const marker = (value as { $tcb_server_date?: { offset?: number } }).$tcb_server_date
   if (marker) return new Date(now + (marker.offset ?? 0))

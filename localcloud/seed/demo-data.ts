@@ -1,6 +1,9 @@
+import dayjs from 'dayjs'
 import type { Community } from '@/domain/community/types'
+import { todayInChina } from '@/domain/dates'
+import { formatMemberNo, memberCounterId, MEMBERSHIP_YEARS } from '@/domain/member/member-number'
 import type { UserDoc } from '@/domain/user/types'
-import { DEFAULT_HOURS_PER_WISH } from '@/domain/wish/rules'
+import { DEFAULT_HOURS_PER_WISH, wishSearchText } from '@/domain/wish/rules'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
 
 /**
@@ -94,6 +97,7 @@ export function demoWishes(now: Date) {
       ownerName: w.owner.displayName,
       title: w.title,
       content: w.content,
+      searchText: wishSearchText(w.title, w.content),
       category: w.category,
       communityId: w.communityId,
       communityName: DEMO_COMMUNITIES.find((c) => c._id === w.communityId)?.name ?? '',
@@ -115,9 +119,53 @@ export function demoWishes(now: Date) {
   })
 }
 
+/**
+ * 陈美华 (demo-member) joined 港越社区 as a 红十字会员 last year: her approved application and the
+ * member-number counter it used, so her page shows her member card (not 申请入会). Her full ID
+ * number is not kept (stored as erased), only its masked form: the demo needs no real one.
+ */
+export function demoMembership(now: Date) {
+  const joinedAt = dayjs(todayInChina(now)).subtract(8, 'month').format('YYYY-MM-DD')
+  const year = Number(joinedAt.slice(0, 4))
+  const submittedAt = dayjs(joinedAt).subtract(3, 'day').toDate()
+  const reviewedAt = dayjs(joinedAt).toDate()
+  return {
+    application: {
+      _id: ownedId('ap', 'demo-member'),
+      openid: 'demo-member',
+      status: 'approved',
+      name: '陈美华',
+      gender: 'female',
+      birthDate: '1961-04-18',
+      phone: '13857500003',
+      communityId: 'gangyue',
+      address: '港越社区港越新村5幢1单元302室',
+      occupation: '退休教师',
+      youth: false,
+      guardian: null,
+      memberNo: formatMemberNo('GY', year, 1),
+      joinedAt,
+      validUntil: dayjs(joinedAt).add(MEMBERSHIP_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
+      rejectReason: null,
+      idCipher: null,
+      idHash: 'demo-member-erased',
+      idMasked: '3306**********0427',
+      idViews: [],
+      history: [
+        { at: submittedAt, action: 'submitted', by: 'demo-member', byName: '本人' },
+        { at: reviewedAt, action: 'approved', by: 'demo-staff', byName: '张敏' },
+      ],
+      submittedAt,
+      reviewedBy: 'demo-staff',
+      reviewedAt,
+    },
+    counter: { _id: memberCounterId('GY', year), seq: 1 },
+  }
+}
+
 /** Upcoming training sessions: a certified 救护员培训 and an open 普及培训. */
 export function demoTrainings(now: Date) {
-  const inDays = (days: number) => new Date(now.getTime() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
+  const inDays = (days: number) => todayInChina(new Date(now.getTime() + days * 24 * 60 * 60 * 1000))
   return [
     { _id: 'training-dadu-rescuer', kind: 'rescuer', title: '红十字救护员培训（第12期）', communityId: 'dadu', date: inDays(10), time: '08:30-17:00', place: '大渡社区博爱家园培训教室', capacity: 30, seatsLeft: 30, requirements: '年满16周岁，全程参加两天理论与实操，考核通过颁发救护员证', createdBy: 'demo-staff' },
     { _id: 'training-yulan-popular', kind: 'popular', title: '应急救护普及培训：心肺复苏与AED', communityId: 'yulan', date: inDays(5), time: '14:00-16:00', place: '玉兰社区“大爱玉兰”直播间', capacity: 40, seatsLeft: 40, requirements: '欢迎所有居民参加', createdBy: 'demo-staff' },

@@ -3,7 +3,7 @@ import { ownedId } from '../../cloudfunctions/_kit/ids'
 import { LESSON_LIBRARY } from '../../cloudfunctions/lesson/library'
 import { demoAeds } from './demo-aeds'
 import { DEMO_PEERS, demoActivityData } from './demo-activities'
-import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoTrainings, demoWishes } from './demo-data'
+import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoMembership, demoTrainings, demoWishes } from './demo-data'
 
 /** Writes the demo data into an empty store; returns whether it did. */
 export function seedIfEmpty(store: DocumentStore): boolean {
@@ -38,6 +38,9 @@ export function seedIfEmpty(store: DocumentStore): boolean {
   store.insert('activitySignups', service.signups)
   store.insert('hoursLedger', service.ledger)
   store.insert('honourTotals', service.honourTotals)
+  const membership = demoMembership(now)
+  store.insert('applications', [membership.application])
+  store.insert('counters', [membership.counter])
   store.insert('wishes', demoWishes(now))
   store.insert('aeds', demoAeds(now))
   store.insert('lessons', LESSON_LIBRARY)

@@ -1,6 +1,10 @@
 import * as v from 'valibot'
 import { AppError } from './errors'
-import { fields, parseInput } from './validation'
+import { trainingInputs } from './firstaid/training'
+import { applicationSchema } from './member/application'
+import { fieldErrors, fields, parseInput } from './validation'
+import { volunteerRegistrationSchema } from './volunteer/profile'
+import { wishSchema } from './wish/rules'
 
 const schema = v.object({
   page: fields.page,
@@ -32,4 +36,10 @@ test('ids are trimmed and bounded', () => {
   expect(v.parse(id, '  w1 ')).toBe('w1')
   expect(() => parseInput(id, '   ')).toThrow('缺少心愿编号')
   expect(() => parseInput(id, 'x'.repeat(65))).toThrow('心愿编号格式不正确')
+})
+
+test('an unpicked community asks to pick one, in every form that has one', () => {
+  const forms = [wishSchema('2026-11-23'), volunteerRegistrationSchema, trainingInputs.create, applicationSchema('2026-11-23')]
+  for (const form of forms) expect(fieldErrors(form, {}).communityId).toBe('请选择社区')
+  expect(fieldErrors(wishSchema('2026-11-23'), { communityId: '' }).communityId).toBe('请选择社区')
 })

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Page } from '@/domain/contract'
-import { messageOf } from '@/services/service-error'
+import { isRetryable, messageOf } from '@/services/service-error'
 
 /**
  * A paginated list for a page: first page on open, the next on reaching the bottom, all over
@@ -13,6 +13,7 @@ export function usePagedList<T, P extends Page<T> = Page<T>>(loadPage: (page: nu
   const [last, setLast] = useState<P>()
   const [error, setError] = useState<string>()
   const [loading, setLoading] = useState(true)
+  const [retryable, setRetryable] = useState(true)
   const latest = useRef(0)
   const load = useRef(loadPage)
   load.current = loadPage
@@ -28,7 +29,10 @@ export function usePagedList<T, P extends Page<T> = Page<T>>(loadPage: (page: nu
       setLast(result)
       setItems((previous) => (page === 1 ? result.items : [...previous, ...result.items]))
     } catch (failure) {
-      if (ticket === latest.current) setError(messageOf(failure))
+      if (ticket === latest.current) {
+        setError(messageOf(failure))
+        setRetryable(isRetryable(failure))
+      }
     } finally {
       if (ticket === latest.current) setLoading(false)
     }
@@ -51,5 +55,5 @@ export function usePagedList<T, P extends Page<T> = Page<T>>(loadPage: (page: nu
     void loadMore()
   })
 
-  return { items, last, error, loading, hasMore, refresh, loadMore }
+  return { items, last, error, loading, hasMore, refresh, retry: retryable ? refresh : undefined, loadMore }
 }

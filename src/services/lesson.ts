@@ -4,7 +4,7 @@ import { createClient } from './cloud-client'
 const client = createClient<LessonApi>('lesson')
 
 export const lessonService = {
-  list: () => client('list', {}),
+  list: (keyword = '') => client('list', { keyword }),
   get: (lessonId: string) => client('get', { lessonId }),
   progress: (lessonId: string, section: number) => client('progress', { lessonId, section }),
   submitQuiz: (lessonId: string, answers: Record<string, number[]>) => client('submitQuiz', { lessonId, answers }),

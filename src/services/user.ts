@@ -1,4 +1,6 @@
 import type { UserApi } from '@/domain/user/contract'
+import type * as v from 'valibot'
+import type { userInputs } from '@/domain/user/contract'
 import { createClient } from './cloud-client'
 
 const client = createClient<UserApi>('user')
@@ -7,4 +9,5 @@ export const userService = {
   me: () => client('me', {}),
   communities: () => client('communities', {}),
   deleteAccount: () => client('deleteAccount', { confirm: true }),
+  updateProfile: (change: v.InferInput<typeof userInputs.updateProfile>) => client('updateProfile', change),
 }

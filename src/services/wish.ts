@@ -1,11 +1,11 @@
-import type { WishInput } from '@/domain/wish/rules'
+import type { WishEditInput, WishInput } from '@/domain/wish/rules'
 import type { WishApi } from '@/domain/wish/contract'
 import type { WishCategory } from '@/domain/wish/rules'
 import { createClient } from './cloud-client'
 
 const client = createClient<WishApi>('wish')
 
-export type WallFilter = { communityId?: string; status?: 'open' | 'claimed' | 'fulfilled' | 'completed'; category?: WishCategory }
+export type WallFilter = { communityId?: string; status?: 'open' | 'in_progress' | 'claimed' | 'fulfilled' | 'completed'; category?: WishCategory; keyword?: string }
 
 export const wishService = {
   create: (wish: WishInput) => client('create', wish),
@@ -15,6 +15,8 @@ export const wishService = {
   release: (wishId: string, reason = '') => client('release', { wishId, reason }),
   fulfil: (wishId: string, note: string, photos: string[]) => client('fulfil', { wishId, note, photos }),
   confirm: (wishId: string, thanks = '') => client('confirm', { wishId, thanks }),
+  reopen: (wishId: string, note: string) => client('reopen', { wishId, note }),
+  edit: (change: WishEditInput) => client('edit', change),
   cancel: (wishId: string, reason: string) => client('cancel', { wishId, reason }),
   review: (wishId: string, decision: 'approve' | 'reject', reason = '') => client('review', { wishId, decision, reason }),
   takeDown: (wishId: string, reason: string) => client('takeDown', { wishId, reason }),

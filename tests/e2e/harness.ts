@@ -13,7 +13,7 @@ export type E2E = {
   cloud: LocalCloud
   browser: Browser
   /** A phone-sized page (390×844, zh-CN) acting as `openid`, collecting console errors. */
-  open(openid: string, options?: { geolocation?: { latitude: number; longitude: number } }): Promise<{ page: Page; errors: string[] }>
+  open(openid: string, options?: { geolocation?: { latitude: number; longitude: number }; timezoneId?: string }): Promise<{ page: Page; errors: string[] }>
   close(): Promise<void>
 }
 
@@ -32,6 +32,7 @@ export async function startE2E(): Promise<E2E> {
         locale: 'zh-CN',
         deviceScaleFactor: 2,
         hasTouch: true,
+        ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
         ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
       })
       // The starting identity; the in-app switcher may change it later (Taro's storage format).

@@ -40,6 +40,9 @@ describe('急救课堂', () => {
     await certificate.waitFor()
     assert.match((await certificate.getAttribute('src')) ?? '', /^data:image\/png/)
     assert.ok(await certificate.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    // Sharp on this 2× screen: at least two picture pixels per displayed pixel.
+    const { natural, shown } = await certificate.evaluate((img: HTMLImageElement) => ({ natural: img.naturalWidth, shown: img.getBoundingClientRect().width }))
+    assert.ok(natural >= 2 * shown, `certificate ${natural}px wide shown at ${shown}px`)
     await shot(page, 'quiz-passed')
 
     await page.goto(`${e2e.cloud.url}/#/pages/firstaid/index`)

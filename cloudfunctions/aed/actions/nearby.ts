@@ -1,6 +1,7 @@
 import { aedInputs } from '@/domain/aed/contract'
 import { compareForEmergency } from '@/domain/aed/readiness'
-import { _ } from '../../_kit/cloud'
+import { keywordPattern } from '@/domain/search'
+import { _, db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { aeds, openReportKinds, point, toNearby, type PublicAedDoc } from '../aeds'
 
@@ -15,9 +16,14 @@ const EMERGENCY_CANDIDATES = (limit: number) => Math.min(limit * 3, 50)
 export const nearby = action({
   input: aedInputs.nearby,
   audience: 'anyone',
-  async handler({ latitude, longitude, radiusMeters, limit, emergency }) {
+  async handler({ latitude, longitude, radiusMeters, limit, emergency, keyword }) {
+    const pattern = keywordPattern(keyword)
     const { data } = await aeds()
-      .where({ verified: true, location: _.geoNear({ geometry: point(latitude, longitude), maxDistance: radiusMeters }) })
+      .where({
+        verified: true,
+        location: _.geoNear({ geometry: point(latitude, longitude), maxDistance: radiusMeters }),
+        ...(pattern ? { name: db.RegExp({ regexp: pattern, options: 'i' }) } : {}),
+      })
       .limit(emergency ? EMERGENCY_CANDIDATES(limit) : limit)
       .get<PublicAedDoc>()
     const kinds = await openReportKinds(data.map((doc) => doc._id))

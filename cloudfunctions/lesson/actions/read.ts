@@ -1,15 +1,18 @@
 import { lessonInputs, type Lesson } from '@/domain/firstaid/lessons'
-import { _ } from '../../_kit/cloud'
+import { keywordPattern } from '@/domain/search'
+import { _, db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { createProgress, lessons, progressId, progressOf, requireLesson, toProgress, toView, type ProgressDoc } from '../lessons'
 
-/** The catalogue with the caller's progress on each lesson. */
+/** The catalogue (or the lessons whose title or summary has the words) with the caller's progress on each. */
 export const list = action({
   input: lessonInputs.list,
   audience: 'anyone',
-  async handler(_input, { openid }) {
+  async handler({ keyword }, { openid }) {
+    const pattern = keywordPattern(keyword)
+    const words = pattern && db.RegExp({ regexp: pattern, options: 'i' })
     const [{ data }, { data: progress }] = await Promise.all([
-      lessons().orderBy('order', 'asc').limit(100).get<Lesson>(),
+      (words ? lessons().where(_.or([{ title: words }, { summary: words }])) : lessons()).orderBy('order', 'asc').limit(100).get<Lesson>(),
       progressOf().where({ openid }).limit(100).get<ProgressDoc>(),
     ])
     const byLesson = new Map(progress.map((p) => [p.lessonId, p]))

@@ -1,6 +1,7 @@
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { trainingInputs } from '@/domain/firstaid/training'
+import { canSignUp } from '@/domain/firstaid/training-record'
 import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { notify } from '../../_kit/notify'
@@ -38,7 +39,7 @@ export const signup = action({
     const session = await requireSession(sessionId)
     const _id = signupId(sessionId, openid)
     const existing = await mineOf(sessionId, openid)
-    if (existing && existing !== 'cancelled') throw new AppError('CONFLICT', '您已经报名了这期培训')
+    if (!canSignUp(existing)) throw new AppError('CONFLICT', '您已经报名了这期培训')
     const { stats } = await sessions().where({ _id: sessionId, seatsLeft: _.gt(0) }).update({ data: { seatsLeft: _.inc(-1) } })
     if (stats.updated !== 1) throw new AppError('CONFLICT', '名额已满，请关注下一期培训')
     const record = { sessionId, openid, communityId: session.communityId, name, phone, status: 'signed' }

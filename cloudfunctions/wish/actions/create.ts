@@ -1,5 +1,5 @@
 import { todayInChina } from '@/domain/dates'
-import { DAILY_WISH_LIMIT, DEFAULT_HOURS_PER_WISH, wishSchema } from '@/domain/wish/rules'
+import { DAILY_WISH_LIMIT, DEFAULT_HOURS_PER_WISH, wishSchema, wishSearchText } from '@/domain/wish/rules'
 import { checkText } from '../../_kit/content-check'
 import { db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
@@ -33,6 +33,7 @@ export const create = action({
       ownerName: user.displayName,
       title: input.title,
       content: input.content,
+      searchText: wishSearchText(input.title, input.content),
       category: input.category,
       communityId: input.communityId,
       communityName: community.name,

@@ -9,6 +9,8 @@ type PagedListState<T> = {
   error?: string
   hasMore: boolean
   refresh(): Promise<void>
+  /** Absent when trying again cannot help. */
+  retry?: () => Promise<void>
   loadMore(): Promise<void>
 }
 
@@ -25,7 +27,7 @@ type Props<T> = {
 export function PagedList<T>({ list, empty, children, end }: Props<T>) {
   const nothing = list.items.length === 0
   return (
-    <LoadState loading={list.loading && nothing} error={nothing ? list.error : undefined} empty={!list.loading && nothing && empty} onRetry={list.refresh}>
+    <LoadState loading={list.loading && nothing} error={nothing ? list.error : undefined} empty={!list.loading && nothing && empty} onRetry={list.retry}>
       {list.items.map(children)}
       {list.hasMore ? (
         <Button block fill='none' loading={list.loading} onClick={list.loadMore}>

@@ -1,6 +1,7 @@
 import type { OpeningHours } from './hours'
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
+import { keywordField } from '../search'
 import { fields } from '../validation'
 import type { AedStatus, Readiness, ReadinessReason } from './readiness'
 
@@ -103,7 +104,7 @@ const openingHours = v.union([
 /** What staff record about a device, when they register or correct it and when they verify a suggestion. */
 const aedFields = {
   name: fields.text('名称', 2, 40),
-  communityId: fields.id('社区'),
+  communityId: fields.community(),
   latitude,
   longitude,
   address: fields.text('地址', 4, 100),
@@ -127,6 +128,8 @@ export const aedInputs = {
     limit: v.optional(v.pipe(v.number('数量应为数字'), v.integer('数量应为整数'), v.minValue(1, '至少 1 个'), v.maxValue(50, '最多 50 个')), 10),
     /** Rank ready-and-open devices first (then warning before out of service, open before closed), not by distance alone. */
     emergency: v.optional(v.boolean('emergency 应为 true 或 false'), false),
+    /** Only devices whose name has these words (找AED's search box). */
+    keyword: keywordField,
   }),
   get: v.object({ aedId: fields.id('AED编号') }),
   report: v.object({ aedId: fields.id('AED编号'), kind: v.picklist(Object.keys(REPORT_KINDS) as ReportKind[], '请选择问题类型'), note: fields.optionalText('说明', 200), photo: cloudFile }),
@@ -139,7 +142,7 @@ export const aedInputs = {
     note: fields.optionalText('说明', 200),
     photo: cloudFile,
   }),
-  manageList: v.object({ communityId: v.optional(fields.id('社区')), page: fields.page, pageSize: fields.pageSize }),
+  manageList: v.object({ communityId: v.optional(fields.community()), page: fields.page, pageSize: fields.pageSize }),
   save: v.object({ aedId: v.optional(fields.id('AED编号')), ...aedFields, accessPhone: optionalAccessPhone }),
   /** A suggestion checked on site: published only with the real details (no defaults). */
   verify: v.object({ aedId: fields.id('AED编号'), ...aedFields, accessNotes: fields.text('取用说明', 2, 200), accessPhone }),

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
+import { keywordField } from '../search'
 import { fields } from '../validation'
 
 /** A first-aid lesson: data, seeded and edited by staff, never code. */
@@ -70,7 +71,7 @@ const questionSchema = v.pipe(
 )
 
 export const lessonInputs = {
-  list: v.object({}),
+  list: v.object({ keyword: keywordField }),
   get: v.object({ lessonId: fields.id('课程编号') }),
   full: v.object({ lessonId: fields.id('课程编号') }),
   importLibrary: v.object({}),

@@ -30,16 +30,16 @@ export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = { signed: '已
 
 export type Signup = { _id: string; sessionId: string; name: string; phone: string; status: SignupStatus }
 
-export type Certificate = { _id: string; number: string; name: string; issuedOn: string; validUntil: string; sessionTitle: string }
+export type Certificate = { _id: string; number: string; name: string; issuedOn: string; validUntil: string; sessionId: string; sessionTitle: string }
 
 const time = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, '时间格式如 09:00-16:00'))
 
 export const trainingInputs = {
-  sessions: v.object({ communityId: v.optional(fields.id('社区')) }),
+  sessions: v.object({ communityId: v.optional(fields.community()) }),
   create: v.object({
     kind: v.picklist(['rescuer', 'popular'], '请选择培训类型'),
     title: fields.text('培训名称', 2, 40),
-    communityId: fields.id('社区'),
+    communityId: fields.community(),
     date: fields.date('培训日期'),
     time,
     place: fields.text('地点', 2, 60),

@@ -48,7 +48,7 @@ export function applicationSchema(today: string) {
         v.check((id) => idNumberProblem(id, today) !== 'checksum', ID_NUMBER_MESSAGES.checksum),
       ),
       phone: fields.phone(),
-      communityId: fields.id('社区'),
+      communityId: fields.community(),
       address: fields.text('居住地址', 4, 100),
       occupation: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(30, '职业最多30个字')), ''),
       guardian: v.optional(guardianSchema),

@@ -63,7 +63,7 @@ export const memberInputs = {
   ),
   list: v.object({
     status: v.optional(v.picklist(['pending', 'approved', 'rejected'], '状态不正确')),
-    communityId: v.optional(fields.id('社区')),
+    communityId: v.optional(fields.community()),
     page: fields.page,
     pageSize: fields.pageSize,
   }),

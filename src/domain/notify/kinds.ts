@@ -31,8 +31,9 @@ export type NotifyPayloads = {
   checkin_result: { activityId: string; title: string; hours: number; credited: boolean; at: Date }
 }
 
-export type TrainingResult = 'attended' | 'passed' | 'failed'
-export const TRAINING_RESULT_PHRASES: Record<TrainingResult, string> = { attended: '已出勤', passed: '已通过', failed: '未通过' }
+/** Attendance alone is recorded quietly: the person hears of the exam result. */
+export type TrainingResult = 'passed' | 'failed'
+export const TRAINING_RESULT_PHRASES: Record<TrainingResult, string> = { passed: '已通过', failed: '未通过' }
 
 /** The staff queues that tell staff of new items, each with its page in the staff workbench. */
 export const STAFF_QUEUES = {
@@ -76,6 +77,7 @@ export const WISH_UPDATE_PHRASES: Record<WishAction, string> = {
   autoRelease: '超时释放',
   fulfil: '待您确认',
   confirm: '已确认',
+  reopen: '未完成',
   cancel: '已取消',
   expire: '已过期',
 }
@@ -191,9 +193,7 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     body: (p) =>
       p.result === 'passed'
         ? `您在「${p.sessionTitle}」的考核已通过${p.certificateNumber ? `，救护员证 ${p.certificateNumber} 已发放` : ''}。`
-        : p.result === 'failed'
-          ? `您在「${p.sessionTitle}」的考核未通过，欢迎报名下一期培训。`
-          : `您已参加「${p.sessionTitle}」，出勤已记录。`,
+        : `您在「${p.sessionTitle}」的考核未通过，欢迎报名下一期培训。`,
     fields: {
       thing1: (p) => thing(p.sessionTitle, '应急救护培训'),
       phrase2: (p) => TRAINING_RESULT_PHRASES[p.result],

@@ -1,8 +1,4 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import { CHINA_OFFSET_MINUTES, DATE_PATTERN } from '../dates'
-
-dayjs.extend(utc)
+import { DATE_PATTERN, formatChinaTime } from '../dates'
 
 /**
  * Values for subscribe-message fields, each valid for its WeChat type whatever text comes in
@@ -29,7 +25,7 @@ export function thing(text: string | undefined, fallback: string): string {
 }
 
 /** A `time`, in the documented form `2019年10月1日 15:01`, China time. */
-export const chinaTime = (at: Date) => dayjs(at).utcOffset(CHINA_OFFSET_MINUTES).format('YYYY年M月D日 HH:mm')
+export const chinaTime = (at: Date) => formatChinaTime(at, 'YYYY年M月D日 HH:mm')
 
 /** A `date` from a stored `YYYY-MM-DD`, in the documented form `2019年10月1日`. */
 export function chinaDate(ymd: string): string {

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { ActionSpec } from '../contract'
+import { fields } from '../validation'
 import type { Community, CommunityRef } from '../community/types'
 import type { Role } from '../roles'
 
@@ -8,6 +9,15 @@ export const userInputs = {
   communities: v.object({}),
   /** 注销: the person confirms on purpose (the app asks first). */
   deleteAccount: v.object({ confirm: v.literal(true, '请确认注销') }),
+  /** 个人资料: any of nickname, avatar (an uploaded photo) and home community. */
+  updateProfile: v.pipe(
+    v.object({
+      displayName: v.optional(fields.text('昵称', 1, 20)),
+      avatar: v.optional(v.pipe(v.string('头像格式不正确'), v.regex(/^cloud:\/\/\S+$/, '头像格式不正确'), v.maxLength(300, '头像格式不正确'))),
+      homeCommunityId: v.optional(fields.community()),
+    }),
+    v.check((input) => input.displayName !== undefined || input.avatar !== undefined || input.homeCommunityId !== undefined, '没有要修改的内容'),
+  ),
 }
 
 /** Who the caller is, as the app shows it on 我的. */
@@ -20,6 +30,12 @@ export type Me = {
   /** The subset of `communities` the person may act on as staff. */
   staffCommunityIds: string[]
   createdAt: string
+  /** The community they live in; null until they choose one (the welcome asks). */
+  homeCommunityId: string | null
+  /** Their avatar once its check passed. */
+  avatarUrl: string | null
+  /** An avatar they chose is still being checked. */
+  avatarChecking: boolean
   /** Where this person's photos go in cloud storage: only photos from there can be attached. */
   uploadFolder: string
 }
@@ -29,4 +45,5 @@ export type UserApi = {
   /** The community stations a person can choose from, with where they are (public information). */
   communities: ActionSpec<v.InferInput<typeof userInputs.communities>, Array<CommunityRef & Pick<Community, 'location'>>>
   deleteAccount: ActionSpec<v.InferInput<typeof userInputs.deleteAccount>, { deleted: true }>
+  updateProfile: ActionSpec<v.InferInput<typeof userInputs.updateProfile>, Me>
 }

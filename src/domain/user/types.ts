@@ -8,6 +8,8 @@ export type UserDoc = {
   roles: Role[]
   homeCommunityId: string | null
   staffCommunityIds: string[]
+  /** The avatar the person chose, shown once its photo check passed (`photo`, as on other documents with one photo). */
+  photo?: { fileID: string; status: 'checking' | 'passed' | 'rejected'; traceId?: string } | null
   createdAt: Date
 }
 

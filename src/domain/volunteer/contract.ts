@@ -79,7 +79,7 @@ export const volunteerInputs = {
   update: volunteerUpdateSchema,
   list: v.object({
     status: v.optional(v.picklist(['pending', 'active', 'rejected'], '状态不正确')),
-    communityId: v.optional(fields.id('社区')),
+    communityId: v.optional(fields.community()),
     page: fields.page,
     pageSize: fields.pageSize,
   }),

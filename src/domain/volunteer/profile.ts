@@ -53,7 +53,7 @@ const intro = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '自我�
 export const volunteerRegistrationSchema = v.object({
   name: fields.text('姓名', 2, 20),
   phone: fields.phone(),
-  communityId: fields.id('社区'),
+  communityId: fields.community(),
   skills,
   availability,
   intro,

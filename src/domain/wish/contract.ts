@@ -1,10 +1,11 @@
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
+import { keywordField } from '../search'
 import { fields } from '../validation'
-import { MAX_WISH_IMAGES, WISH_CATEGORIES, wishSchema, type WishCategory, type WishInput } from './rules'
+import { MAX_WISH_IMAGES, WISH_CATEGORIES, wishEditSchema, wishSchema, type WishCategory, type WishEditInput, type WishInput } from './rules'
 import type { WishAction, WishStatus } from './states'
 
-export type WishHistoryEntry = { at: string; action: WishAction | 'create'; to: WishStatus; by: string; note?: string }
+export type WishHistoryEntry = { at: string; action: WishAction | 'create' | 'edit'; to: WishStatus; by: string; note?: string }
 
 /** What anyone may see of a wish: no phone number, the owner's name masked, the text shortened. */
 export type WishSummary = {
@@ -32,6 +33,10 @@ export type WishDetail = WishSummary & {
   content: string
   /** Only for the owner, the claimer and staff. */
   contact: { name: string; phone: string } | null
+  /** The volunteer's phone, only for the owner while the volunteer is on it (claimed or fulfilled). */
+  claimerPhone: string | null
+  /** Whether the caller may change the wish now (its owner, before anyone takes it on). */
+  editable: boolean
   /** Photos that passed the content check (temporary URLs); the owner also sees how many wait. */
   images: string[]
   imagesPending: number
@@ -48,9 +53,11 @@ const photos = v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^cloud:\/\/
 export const wishInputs = {
   create: wishSchema,
   list: v.object({
-    communityId: v.optional(fields.id('社区')),
-    status: v.optional(v.picklist(['open', 'claimed', 'fulfilled', 'completed'], '状态不正确')),
+    communityId: v.optional(fields.community()),
+    // A wall tab (in_progress: claimed or waiting for confirmation) or one public status.
+    status: v.optional(v.picklist(['open', 'in_progress', 'claimed', 'fulfilled', 'completed'], '状态不正确')),
     category: v.optional(v.picklist(WISH_CATEGORIES, '类别不正确')),
+    keyword: keywordField,
     page: fields.page,
     pageSize: fields.pageSize,
   }),
@@ -59,6 +66,8 @@ export const wishInputs = {
   release: v.object({ wishId, reason: fields.optionalText('原因', 200) }),
   fulfil: v.object({ wishId, note: fields.text('完成说明', 2, 200), photos }),
   confirm: v.object({ wishId, thanks: fields.optionalText('感谢信', 200) }),
+  reopen: v.object({ wishId, note: fields.text('还差什么', 2, 200) }),
+  edit: wishEditSchema,
   cancel: v.object({ wishId, reason: reason('取消原因') }),
   review: v.pipe(
     v.object({ wishId, decision: v.picklist(['approve', 'reject'], '请选择通过或不通过'), reason: fields.optionalText('原因', 200) }),
@@ -78,6 +87,8 @@ export type WishApi = {
   release: ActionSpec<v.InferInput<typeof wishInputs.release>, WishDetail>
   fulfil: ActionSpec<v.InferInput<typeof wishInputs.fulfil>, WishDetail>
   confirm: ActionSpec<v.InferInput<typeof wishInputs.confirm>, WishDetail>
+  reopen: ActionSpec<v.InferInput<typeof wishInputs.reopen>, WishDetail>
+  edit: ActionSpec<WishEditInput, WishDetail>
   cancel: ActionSpec<v.InferInput<typeof wishInputs.cancel>, WishDetail>
   review: ActionSpec<v.InferInput<typeof wishInputs.review>, WishDetail>
   takeDown: ActionSpec<v.InferInput<typeof wishInputs.takeDown>, WishDetail>

@@ -20,7 +20,7 @@ export function wishSchema(today: string) {
     title: fields.text('心愿标题', 4, 30),
     content: fields.text('心愿内容', 10, 500),
     category: v.picklist(WISH_CATEGORIES, '请选择心愿类别'),
-    communityId: fields.id('社区'),
+    communityId: fields.community(),
     images: v.optional(v.pipe(v.array(cloudFileId, '图片格式不正确'), v.maxLength(MAX_WISH_IMAGES, `最多上传${MAX_WISH_IMAGES}张图片`)), []),
     contactPhone: fields.phone('联系电话'),
     dueDate: v.optional(v.pipe(fields.date('希望完成日期'), v.check((date) => date >= today, '希望完成日期不能早于今天'))),
@@ -28,3 +28,16 @@ export function wishSchema(today: string) {
 }
 
 export type WishInput = v.InferInput<ReturnType<typeof wishSchema>>
+
+/**
+ * What the wall's search looks in: the title and the start of the text. Kept on the wish and
+ * indexed (an index key must stay short, so not the whole text).
+ */
+export const wishSearchText = (title: string, content: string) => `${title} ${content.slice(0, 120)}`
+
+/** The owner's change to a wish nobody has taken on: the same rules, but it stays in its community. */
+export function wishEditSchema(today: string) {
+  return v.object({ wishId: fields.id('心愿编号'), ...v.omit(wishSchema(today), ['communityId', 'images']).entries })
+}
+
+export type WishEditInput = v.InferInput<ReturnType<typeof wishEditSchema>>

@@ -6,7 +6,7 @@ import { WISH_TRANSITIONS } from '@/domain/wish/states'
 export function wishTimeline(wish: WishDetail): TimelineItem[] {
   return wish.history.map((entry) => ({
     at: entry.at,
-    title: entry.action === 'create' ? (entry.to === 'open' ? '发布心愿' : '发布心愿，等待审核') : WISH_TRANSITIONS[entry.action].label,
+    title: entry.action === 'create' ? (entry.to === 'open' ? '发布心愿' : '发布心愿，等待审核') : entry.action === 'edit' ? '心愿主人修改了心愿' : WISH_TRANSITIONS[entry.action].label,
     by: entry.by,
     note: entry.note,
   }))

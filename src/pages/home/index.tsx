@@ -1,18 +1,23 @@
 import { View, Text } from '@tarojs/components'
+import { useState } from 'react'
 import { Health, Heart, Location, Order, Service, Setting, UserAdd } from '@nutui/icons-react-taro'
 import { EntryGrid, type Entry } from '@/components/entry-grid'
 import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
 import { useMe } from '@/hooks/use-me'
+import { useRemote } from '@/hooks/use-remote'
+import { userService } from '@/services/user'
+import { Welcome, welcomeSeen } from './components/welcome'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { areas, tabs } from '@/routes'
 import './index.scss'
 
 const ICON = { size: 28, color: '#c8102e' }
 
-const RESIDENT_ENTRIES: Entry[] = [
-  { label: '申请入会', icon: <UserAdd {...ICON} />, url: areas.member },
-  { label: '注册志愿者', icon: <Service {...ICON} />, url: areas.volunteer },
+/** The entries, named for what each person can do there: a member opens their card, not 申请入会. */
+const entriesFor = (roles: readonly string[]): Entry[] => [
+  { label: roles.includes('member') ? '我的会员证' : '申请入会', icon: <UserAdd {...ICON} />, url: areas.member },
+  { label: roles.includes('volunteer') ? '志愿服务' : '注册志愿者', icon: <Service {...ICON} />, url: areas.volunteer },
   { label: '红心愿', icon: <Heart {...ICON} />, url: tabs.wish, tab: true },
   { label: '任务大厅', icon: <Order {...ICON} />, url: areas.activityHall },
   { label: '急救课堂', icon: <Health {...ICON} />, url: areas.lessons },
@@ -23,12 +28,26 @@ const STAFF_ENTRY: Entry = { label: '工作台', icon: <Setting {...ICON} />, ur
 
 export default function HomePage() {
   useUnreadBadge()
-  const { data: me } = useMe()
+  const { data: me, reload } = useMe()
+  // First use: ask for the home community once, before anything else on the home tab.
+  const [welcoming, setWelcoming] = useState(() => !welcomeSeen())
+  const showWelcome = welcoming && !!me && !me.homeCommunityId
+  const communities = useRemote(() => (showWelcome ? userService.communities() : Promise.resolve([])), [showWelcome])
   const community = me?.communities[0]?.name
-  const entries = me?.roles.includes('staff') ? [...RESIDENT_ENTRIES, STAFF_ENTRY] : RESIDENT_ENTRIES
+  const roles = me?.roles ?? []
+  const entries = roles.includes('staff') ? [...entriesFor(roles), STAFF_ENTRY] : entriesFor(roles)
   return (
     <PageShell>
       <EmergencyEntry />
+      {showWelcome && communities.data && communities.data.length > 0 && (
+        <Welcome
+          communities={communities.data}
+          onDone={() => {
+            setWelcoming(false)
+            void reload()
+          }}
+        />
+      )}
       <View className='home-banner'>
         <Text className='home-banner__title'>博爱家园</Text>
         <Text className='home-banner__subtitle'>{community ? `${community} · 红十字服务站` : '红十字社区服务站'}</Text>

@@ -1,6 +1,6 @@
-import { View, Text } from '@tarojs/components'
+import { View, Text, Image } from '@tarojs/components'
 import { Cell, Switch, Tag } from '@nutui/nutui-react-taro'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { IdentitySwitcher } from '@/components/identity-switcher'
 import { LoadState } from '@/components/load-state'
 import { EmergencyEntry } from '@/components/emergency-entry'
@@ -41,16 +41,20 @@ async function deleteAccount() {
 
 export default function MinePage() {
   const unread = useUnreadBadge()
-  const { data: me, error, loading, reload } = useMe()
+  const { data: me, error, loading, reload, retry } = useMe()
+  // Back from 个人资料 (or anywhere that changes who they are): show it as it is now.
+  useDidShow(() => {
+    if (me) void reload()
+  })
   const summary = useMySummary(me)
   const [largeText, setLargeText] = useLargeText()
   return (
     <PageShell>
       <EmergencyEntry />
-      <LoadState loading={loading && !me} error={me ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !me} error={me ? undefined : error} onRetry={retry}>
         {me && (
           <View className='profile card' data-testid='profile'>
-            <View className='profile__avatar'>{me.displayName.slice(0, 1)}</View>
+            {me.avatarUrl ? <Image className='profile__avatar' src={me.avatarUrl} mode='aspectFill' /> : <View className='profile__avatar'>{me.displayName.slice(0, 1)}</View>}
             <View className='profile__body'>
               <Text className='profile__name'>{me.displayName}</Text>
               <Text className='hint'>{me.communities.map((c) => c.name).join('、') || '尚未加入社区'}</Text>
@@ -67,6 +71,7 @@ export default function MinePage() {
       </LoadState>
 
       <Cell.Group>
+        <Cell title='个人资料' description='昵称、头像和我住的社区' clickable onClick={go(areas.profile)} data-testid='open-profile' />
         <Cell title='红十字会员' description={summary.data?.member ?? '入会申请与电子会员卡'} clickable onClick={go(areas.member)} />
         <Cell title='我的志愿' description={summary.data?.volunteer ?? '注册志愿者、服务时长与积分'} clickable onClick={go(areas.volunteer)} />
         <Cell title='我的心愿' description='我发布和认领的红心愿' clickable onClick={go(areas.wish)} />

@@ -6,6 +6,7 @@ import { ChoiceGroup } from '@/components/choice-group'
 import { PagedList } from '@/components/paged-list'
 import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
+import { SearchBox } from '@/components/search-box'
 import type { WishSummary } from '@/domain/wish/contract'
 import { WISH_CATEGORIES, type WishCategory } from '@/domain/wish/rules'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -19,7 +20,7 @@ import { areas, pages } from '@/routes'
 
 const STATUS_TABS = [
   { value: 'open', title: '待认领' },
-  { value: 'claimed', title: '进行中' },
+  { value: 'in_progress', title: '进行中' },
   { value: 'completed', title: '已完成' },
   { value: 'all', title: '全部' },
 ] as const
@@ -30,12 +31,14 @@ export default function WishWallPage() {
   useUnreadBadge()
   const communities = useRemote(() => userService.communities())
   const [filter, setFilter] = useState<WallFilter>({ status: 'open' })
-  const list = usePagedList<WishSummary>((page) => wishService.list(filter, page), [filter.communityId, filter.status, filter.category])
+  const list = usePagedList<WishSummary>((page) => wishService.list(filter, page), [filter.communityId, filter.status, filter.category, filter.keyword])
+  const filtered = !!(filter.keyword || filter.communityId || filter.category)
   const update = (change: Partial<WallFilter>) => setFilter((previous) => ({ ...previous, ...change }))
 
   return (
     <PageShell>
       <EmergencyEntry />
+      <SearchBox placeholder='搜索心愿，如 陪诊、修灯' onSearch={(keyword) => update({ keyword: keyword || undefined })} testId='wish-search' />
       <View className='wish-wall__actions'>
         <Button type='primary' size='large' onClick={() => Taro.navigateTo({ url: pages.wishCreate })}>
           我要许愿
@@ -70,7 +73,7 @@ export default function WishWallPage() {
         ))}
       </Tabs>
 
-      <PagedList list={list} empty='这里还没有心愿，您可以发布第一个' end='已经到底了'>
+      <PagedList list={list} empty={filtered ? '没有符合条件的心愿，试试换个词或选“全部社区”“全部类别”' : '这里还没有心愿，您可以发布第一个'} end='已经到底了'>
         {(wish) => <WishCard key={wish._id} wish={wish} />}
       </PagedList>
     </PageShell>

@@ -1,6 +1,7 @@
 import { Map, View, Text } from '@tarojs/components'
 import type { NearbyAed } from '@/domain/aed/contract'
 import type { LatLng } from '@/domain/geo'
+import { layoutMarkers, scaleBar } from '@/domain/aed/marker-layout'
 import './aed-overview.scss'
 
 type Props = { from: LatLng; aeds: NearbyAed[]; selectedId?: string; onSelect(aedId: string): void }
@@ -41,31 +42,85 @@ export function AedOverview({ from, aeds, selectedId, onSelect }: Props) {
       />
     )
   }
+  return <DrawnOverview from={from} aeds={aeds} selectedId={selectedId} onSelect={onSelect} />
+}
+
+/** The drawing's size in CSS pixels (fits a 390-wide phone), and the tap target of a marker. */
+const FRAME = { width: 340, height: 240, gap: 44 }
+const DOT = 24
+
+const LEGEND: Array<{ kind: keyof typeof MARKER_COLORS; label: string }> = [
+  { kind: 'ok', label: '可以使用' },
+  { kind: 'warning', label: '需要注意' },
+  { kind: 'closed', label: '不在开放时间' },
+  { kind: 'broken', label: '可能无法使用' },
+]
+
+/**
+ * H5 has no map tiles: a drawing of where the AEDs are around the person, to one scale in both
+ * directions. Markers never cover each other: one moved to make room keeps a line to its true place.
+ */
+function DrawnOverview({ from, aeds, selectedId, onSelect }: Props) {
   // Equirectangular around the person: fine at a few kilometres.
-  const reach = Math.max(200, ...aeds.map((a) => a.distanceMeters)) * 1.15
   const metersPerDegLat = 111_195
   const metersPerDegLng = metersPerDegLat * Math.cos((from.latitude * Math.PI) / 180)
+  const reach = Math.max(200, ...aeds.map((a) => a.distanceMeters)) * 1.1
+  const pixelsPerMeter = (Math.min(FRAME.width, FRAME.height) / 2 - FRAME.gap / 2) / reach
+  const placed = layoutMarkers(
+    aeds.map((aed) => ({
+      x: FRAME.width / 2 + (aed.location.longitude - from.longitude) * metersPerDegLng * pixelsPerMeter,
+      y: FRAME.height / 2 - (aed.location.latitude - from.latitude) * metersPerDegLat * pixelsPerMeter,
+    })),
+    FRAME,
+  )
+  const bar = scaleBar(pixelsPerMeter, FRAME.width / 3)
+  const at = (x: number, y: number, size: number) => ({ left: `${x - size / 2}px`, top: `${y - size / 2}px`, width: `${size}px`, height: `${size}px` })
   return (
-    <View className='aed-overview' data-testid='aed-overview'>
-      <View className='aed-overview__ring' />
-      <View className='aed-overview__me' style={{ left: '50%', top: '50%' }}>
-        <Text className='aed-overview__me-label'>我</Text>
-      </View>
-      {aeds.map((aed, i) => {
-        const x = ((aed.location.longitude - from.longitude) * metersPerDegLng) / reach
-        const y = ((aed.location.latitude - from.latitude) * metersPerDegLat) / reach
-        return (
+    <View className='aed-overview-drawn' data-testid='aed-overview'>
+      <View className='aed-overview' style={{ width: `${FRAME.width}px`, height: `${FRAME.height}px` }}>
+        {placed.map((p, i) =>
+          p.moved ? (
+            <View key={`line-${aeds[i]._id}`}>
+              <View className='aed-overview__true' style={at(p.trueX, p.trueY, 8)} />
+              <View
+                className='aed-overview__leader'
+                style={{ left: `${p.trueX}px`, top: `${p.trueY}px`, width: `${Math.hypot(p.x - p.trueX, p.y - p.trueY)}px`, transform: `rotate(${Math.atan2(p.y - p.trueY, p.x - p.trueX)}rad)` }}
+              />
+            </View>
+          ) : null,
+        )}
+        <View className='aed-overview__me' style={at(FRAME.width / 2, FRAME.height / 2, 32)}>
+          <Text className='aed-overview__me-label'>我</Text>
+        </View>
+        {placed.map((p, i) => (
           <View
-            key={aed._id}
-            className={`aed-overview__dot aed-overview__dot--${kindOf(aed)} ${aed._id === selectedId ? 'aed-overview__dot--selected' : ''}`}
-            style={{ left: `${50 + x * 50}%`, top: `${50 - y * 50}%` }}
-            onClick={() => onSelect(aed._id)}
+            key={aeds[i]._id}
+            className={`aed-overview__dot aed-overview__dot--${kindOf(aeds[i])} ${aeds[i]._id === selectedId ? 'aed-overview__dot--selected' : ''}`}
+            style={{ ...at(p.x, p.y, FRAME.gap), padding: `${(FRAME.gap - DOT) / 2}px`, lineHeight: `${DOT}px` }}
+            onClick={() => onSelect(aeds[i]._id)}
+            data-testid='aed-marker'
           >
             {i + 1}
           </View>
-        )
-      })}
-      <Text className='aed-overview__scale'>外圈约 {Math.round(reach)} 米 · 数字为列表序号</Text>
+        ))}
+        <View className='aed-overview__scale' data-testid='aed-scale'>
+          <View className='aed-overview__scale-bar' style={{ width: `${bar.pixels}px` }} />
+          <Text className='aed-overview__scale-text'>{bar.meters >= 1000 ? `${bar.meters / 1000} 公里` : `${bar.meters} 米`}</Text>
+        </View>
+      </View>
+      <View className='aed-overview__legend' data-testid='aed-legend'>
+        <View className='aed-overview__legend-item'>
+          <View className='aed-overview__swatch aed-overview__swatch--me' />
+          <Text className='hint'>您在这里</Text>
+        </View>
+        {LEGEND.map(({ kind, label }) => (
+          <View key={kind} className='aed-overview__legend-item'>
+            <View className={`aed-overview__swatch aed-overview__dot--${kind}`} />
+            <Text className='hint'>{label}</Text>
+          </View>
+        ))}
+        <Text className='hint'>数字是下方列表的序号；挪开的标记用细线连到实际位置。</Text>
+      </View>
     </View>
   )
 }

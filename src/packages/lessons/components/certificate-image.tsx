@@ -9,9 +9,17 @@ const WIDTH = 300
 const HEIGHT = 400
 const CANVAS_ID = 'learning-certificate'
 
+/**
+ * Canvas pixels per layout pixel: the screen's pixel ratio (at least 2, so the picture stays sharp
+ * when enlarged in the preview; at most 3, to keep the file small).
+ */
+const SCALE = Math.min(3, Math.max(2, Math.ceil(Taro.getSystemInfoSync().pixelRatio || 1)))
+
 /** Draws the certificate and hands over the exported picture; throws if the canvas is not ready yet. */
 function drawCertificate({ name, lesson, score, date }: Props, onDone: (src: string) => void): void {
   const ctx = Taro.createCanvasContext(CANVAS_ID)
+  // Drawn in layout pixels on a canvas SCALE times as large, then exported at its full size.
+  ctx.scale(SCALE, SCALE)
   ctx.setFillStyle('#fffbf0')
   ctx.fillRect(0, 0, WIDTH, HEIGHT)
   ctx.setStrokeStyle('#c8102e')
@@ -37,7 +45,7 @@ function drawCertificate({ name, lesson, score, date }: Props, onDone: (src: str
   ctx.fillText(`${date} · 博爱家园`, WIDTH / 2, 330)
   ctx.fillText('本证明不代替红十字会救护员证', WIDTH / 2, 355)
   ctx.draw(false, () => {
-    void Taro.canvasToTempFilePath({ canvasId: CANVAS_ID, fileType: 'png' })
+    void Taro.canvasToTempFilePath({ canvasId: CANVAS_ID, fileType: 'png', width: WIDTH * SCALE, height: HEIGHT * SCALE, destWidth: WIDTH * SCALE, destHeight: HEIGHT * SCALE })
       .then(({ tempFilePath }) => onDone(tempFilePath))
       .catch(() => undefined)
   })
@@ -68,7 +76,7 @@ export function CertificateImage({ name, lesson, score, date }: Props) {
   return (
     <View data-testid='certificate-image'>
       {/* Drawn off screen; the exported picture is what the person sees. */}
-      <Canvas canvasId={CANVAS_ID} style={{ width: `${WIDTH}px`, height: `${HEIGHT}px`, position: 'fixed', left: '-9999px' }} />
+      <Canvas canvasId={CANVAS_ID} style={{ width: `${WIDTH * SCALE}px`, height: `${HEIGHT * SCALE}px`, position: 'fixed', left: '-9999px' }} />
       {src && (
         <>
           <Image src={src} style={{ width: `${WIDTH}px`, height: `${HEIGHT}px`, display: 'block', margin: '0 auto' }} />

@@ -29,7 +29,7 @@ export function LessonVersions({ lessonId, onRestored }: Props) {
   return (
     <View className='card' data-testid='lesson-versions'>
       <Text className='section-title'>历史版本</Text>
-      <LoadState loading={versions.loading && !versions.data} error={versions.data ? undefined : versions.error} onRetry={versions.reload}>
+      <LoadState loading={versions.loading && !versions.data} error={versions.data ? undefined : versions.error} onRetry={versions.retry}>
         {versions.data?.items.length === 0 && <Text className='hint'>还没有保存过的版本。</Text>}
         {versions.data?.items.map((version, i) => (
           <View key={version._id} className='lesson-version'>

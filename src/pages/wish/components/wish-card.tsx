@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
+import { formatChinaTime } from '@/domain/dates'
 import type { WishSummary } from '@/domain/wish/contract'
 import { WISH_STATUS_LABELS, WISH_STATUS_TONES } from '@/domain/wish/states'
 import './wish-card.scss'
@@ -15,9 +15,13 @@ export function WishCard({ wish }: { wish: WishSummary }) {
         <Text className='wish-card__title'>{wish.title}</Text>
         <Tag type={WISH_STATUS_TONES[wish.status]}>{WISH_STATUS_LABELS[wish.status]}</Tag>
       </View>
-      <Text className='wish-card__summary'>{wish.summary}</Text>
+      <Text className='wish-card__summary'>
+        {wish.summary}
+        {/* The wall shows the start of a long wish: say so, and where the rest is. */}
+        {wish.summary.endsWith('…') && <Text className='wish-card__more'> 查看全文 ›</Text>}
+      </Text>
       <Text className='hint'>
-        {wish.category} · {wish.communityName} · {wish.ownerName} · {dayjs(wish.createdAt).format('M月D日')}
+        {wish.category} · {wish.communityName} · {wish.ownerName} · {formatChinaTime(wish.createdAt, 'M月D日')}
         {wish.claimerName ? ` · 认领人 ${wish.claimerName}` : ''}
       </Text>
     </View>

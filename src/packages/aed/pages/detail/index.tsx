@@ -12,6 +12,7 @@ import { REPORT_KINDS, type AedDetail, type AedReport, type ReportKind } from '@
 import { todayInChina } from '@/domain/dates'
 import { formatDistance, haversineMeters } from '@/domain/geo'
 import { useRemote } from '@/hooks/use-remote'
+import { useShareEverywhere } from '@/hooks/use-share'
 import { aedService } from '@/services/aed'
 import { navigateTo } from '@/services/location'
 import { messageOf } from '@/services/service-error'
@@ -27,8 +28,9 @@ const KIND_OPTIONS = (Object.keys(REPORT_KINDS) as ReportKind[]).map((value) => 
 export default function AedDetailPage() {
   const { id = '', from } = useRouter().params
   const origin = from?.split(',').map(Number)
-  const { data: aed, error, loading, reload } = useRemote(() => aedService.get(id), [id])
+  const { data: aed, error, loading, reload, retry } = useRemote(() => aedService.get(id), [id])
   const [reporting, setReporting] = useState(false)
+  useShareEverywhere({ title: aed && `AED：${aed.name}`, page: pages.aedDetail, id })
   const [kind, setKind] = useState<ReportKind>()
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
@@ -72,7 +74,7 @@ export default function AedDetailPage() {
 
   return (
     <PageShell className='aed-page'>
-      <LoadState loading={loading && !aed} error={aed ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !aed} error={aed ? undefined : error} onRetry={retry}>
         {aed && (
           <>
             <View className='card' data-testid='aed-detail'>
@@ -125,7 +127,7 @@ export default function AedDetailPage() {
                   <ChoiceGroup options={KIND_OPTIONS} value={kind} onChange={(value) => setKind(value as ReportKind)} testId='report-kind' />
                 </FormField>
                 <FormField label='补充说明' hint='选填'>
-                  <TextArea value={note} maxLength={200} placeholder='例如：柜门锁着，门卫不在' onChange={setNote} />
+                  <TextArea value={note} maxLength={200} showCount placeholder='例如：柜门锁着，门卫不在' onChange={setNote} />
                 </FormField>
                 <FormField label='照片' hint='选填，拍下现场情况'>
                   <PhotoPicker value={photos} onChange={setPhotos} max={1} folder='aed-reports' />

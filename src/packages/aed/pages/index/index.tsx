@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
+import { SearchBox } from '@/components/search-box'
 import type { NearbyAed } from '@/domain/aed/contract'
 import type { LatLng } from '@/domain/geo'
 import { useRemote } from '@/hooks/use-remote'
@@ -30,6 +31,7 @@ export default function NearbyAedPage() {
   const [aeds, setAeds] = useState<NearbyAed[]>()
   const [error, setError] = useState<string>()
   const [selected, setSelected] = useState<string>()
+  const [keyword, setKeyword] = useState('')
   const communities = useRemote(() => userService.communities())
 
   const locate = async () => {
@@ -46,7 +48,7 @@ export default function NearbyAedPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const search = (near: LatLng) => aedService.nearby({ latitude: near.latitude, longitude: near.longitude, radiusMeters: 10_000, limit: 20 })
+  const search = (near: LatLng) => aedService.nearby({ latitude: near.latitude, longitude: near.longitude, radiusMeters: 10_000, limit: 20, keyword })
 
   useEffect(() => {
     if (!from) return
@@ -55,7 +57,8 @@ export default function NearbyAedPage() {
     search(from)
       .then(({ items }) => setAeds(items))
       .catch((failure) => setError(messageOf(failure)))
-  }, [from])
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [from, keyword])
 
   // Back from a detail page (a report, an inspection): readiness may have changed; the list stays while it refreshes.
   useDidShow(() => {
@@ -124,7 +127,13 @@ export default function NearbyAedPage() {
               换个位置
             </Button>
           </View>
-          <LoadState loading={!aeds && !error} error={error} empty={aeds?.length === 0 && '10公里内还没有登记的AED，您可以帮忙新增'} onRetry={() => setFrom({ ...from })}>
+          <SearchBox placeholder='按名称搜索，如 菜市场、公园' onSearch={setKeyword} testId='aed-search' />
+          <LoadState
+            loading={!aeds && !error}
+            error={error}
+            empty={aeds?.length === 0 && (keyword ? `10公里内没有名称含“${keyword}”的AED，换个词试试` : '10公里内还没有登记的AED，您可以帮忙新增')}
+            onRetry={() => setFrom({ ...from })}
+          >
             {aeds && (
               <>
                 <AedOverview from={from} aeds={aeds} selectedId={selected} onSelect={setSelected} />

@@ -64,13 +64,13 @@ export default function SuggestAedPage() {
   return (
     <PageShell>
       <View className='card'>
-        <FormField label='在哪里' required error={errorOf('name')} hint='例如：某某药店、某小区北门'>
+        <FormField label='在哪里' required error={errorOf('name')} hint='例如：某某药店、某小区北门' count={{ value: draft.name, max: 40 }}>
           <Input value={draft.name} maxLength={40} onChange={(value) => set('name', value)} data-testid='name' />
         </FormField>
-        <FormField label='地址' required error={errorOf('address')}>
+        <FormField label='地址' required error={errorOf('address')} count={{ value: draft.address, max: 100 }}>
           <Input value={draft.address} maxLength={100} onChange={(value) => set('address', value)} data-testid='address' />
         </FormField>
-        <FormField label='具体放在哪' hint='例如：收银台后面、保安亭里' error={errorOf('landmark')}>
+        <FormField label='具体放在哪' hint='例如：收银台后面、保安亭里' error={errorOf('landmark')} count={{ value: draft.landmark, max: 60 }}>
           <Input value={draft.landmark} maxLength={60} onChange={(value) => set('landmark', value)} data-testid='landmark' />
         </FormField>
         <FormField label='位置坐标' required error={errorOf('latitude') ?? errorOf('longitude')}>
@@ -82,7 +82,7 @@ export default function SuggestAedPage() {
           <PhotoPicker value={draft.photos} onChange={(photos) => set('photos', photos)} max={1} folder='aed-suggestions' />
         </FormField>
         <FormField label='补充说明' error={errorOf('note')}>
-          <TextArea value={draft.note} maxLength={200} onChange={(value) => set('note', value)} />
+          <TextArea value={draft.note} maxLength={200} showCount onChange={(value) => set('note', value)} />
         </FormField>
         <Text className='hint'>提交后需要社区工作人员现场核实，核实前不会显示给其他居民。</Text>
       </View>

@@ -1,22 +1,26 @@
 import { View, Text } from '@tarojs/components'
 import { Progress, Tag } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
+import { SearchBox } from '@/components/search-box'
 import { useRemote } from '@/hooks/use-remote'
 import { lessonService } from '@/services/lesson'
 import { pages, withQuery } from '@/routes'
 
 /** 急救课堂: the catalogue, with how far the person got in each lesson. */
 export default function LessonsPage() {
-  const { data, error, loading, reload } = useRemote(() => lessonService.list())
+  const [keyword, setKeyword] = useState('')
+  const { data, error, loading, reload, retry } = useRemote(() => lessonService.list(keyword), [keyword])
   useDidShow(() => {
     if (data) void reload()
   })
   return (
     <PageShell>
-      <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload} empty={data?.items.length === 0 && '课程正在准备中'}>
-        {data && (
+      <SearchBox placeholder='搜索课程，如 心肺复苏、烫伤' onSearch={setKeyword} testId='lesson-search' />
+      <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={retry} empty={data?.items.length === 0 && (keyword ? `没有找到与“${keyword}”有关的课程，换个词试试` : '课程正在准备中')}>
+        {data && !keyword && (
           <View className='card'>
             <Text className='section-title'>
               已学完 {data.passed} / {data.items.length} 课

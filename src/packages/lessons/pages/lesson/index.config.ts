@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '课程' })
+export default definePageConfig({ navigationBarTitleText: '课程', enableShareAppMessage: true, enableShareTimeline: true })

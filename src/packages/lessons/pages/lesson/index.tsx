@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { useRemote } from '@/hooks/use-remote'
+import { useShareEverywhere } from '@/hooks/use-share'
 import { lessonService } from '@/services/lesson'
 import { photoSrc } from '@/services/storage'
 import { pages, withQuery } from '@/routes'
@@ -12,8 +13,9 @@ import { pages, withQuery } from '@/routes'
 /** One lesson, a section at a time; reading a section records it; the quiz follows. */
 export default function LessonPage() {
   const id = useRouter().params.id ?? ''
-  const { data: lesson, error, loading, reload } = useRemote(() => lessonService.get(id), [id])
+  const { data: lesson, error, loading, retry } = useRemote(() => lessonService.get(id), [id])
   const [section, setSection] = useState(0)
+  useShareEverywhere({ title: lesson && `急救课堂：${lesson.title}`, page: pages.lesson, id })
 
   useEffect(() => {
     if (lesson) setSection(lesson.progress.lastSection)
@@ -27,7 +29,7 @@ export default function LessonPage() {
   const last = lesson ? section === lesson.sections.length - 1 : false
   return (
     <PageShell>
-      <LoadState loading={loading && !lesson} error={lesson ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !lesson} error={lesson ? undefined : error} onRetry={retry}>
         {lesson && current && (
           <>
             <View className='card'>

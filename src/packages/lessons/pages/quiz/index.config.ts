@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '小测验' })
+export default definePageConfig({ navigationBarTitleText: '小测验', enableShareAppMessage: true })

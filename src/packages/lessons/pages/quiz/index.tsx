@@ -5,10 +5,12 @@ import { useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
-import { formatChinaTime } from '@/domain/dates'
+import { formatChinaDate } from '@/domain/dates'
 import { PASS_PERCENT, type QuizResult } from '@/domain/firstaid/lessons'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
+import { useShare } from '@/hooks/use-share'
+import { pages } from '@/routes'
 import { lessonService } from '@/services/lesson'
 import { CertificateImage } from '../../components/certificate-image'
 import { messageOf } from '@/services/service-error'
@@ -17,11 +19,13 @@ import './index.scss'
 /** The lesson's quiz: answered here, graded by the lesson function, explained after submitting. */
 export default function QuizPage() {
   const id = useRouter().params.id ?? ''
-  const { data: lesson, error, loading, reload } = useRemote(() => lessonService.get(id), [id])
+  const { data: lesson, error, loading, retry } = useRemote(() => lessonService.get(id), [id])
   const me = useMe()
   const [answers, setAnswers] = useState<Record<string, number[]>>({})
   const [result, setResult] = useState<QuizResult & { passedAt: string | null }>()
   const [busy, setBusy] = useState(false)
+  // Sharing a 学习证明 invites friends to the lesson itself.
+  useShare({ title: lesson && (result?.passed ? `我完成了急救课程「${lesson.title}」，你也来学吧` : `急救课堂：${lesson.title}`), page: pages.lesson, id })
 
   const submit = async () => {
     if (!lesson) return
@@ -42,7 +46,7 @@ export default function QuizPage() {
 
   return (
     <PageShell>
-      <LoadState loading={loading && !lesson} error={lesson ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !lesson} error={lesson ? undefined : error} onRetry={retry}>
         {lesson && (
           <>
             {result && (
@@ -53,7 +57,7 @@ export default function QuizPage() {
             )}
             {result?.passed && result.passedAt && (
               <View className='quiz__certificate' data-testid='certificate'>
-                <CertificateImage name={me.data?.displayName ?? ''} lesson={lesson.title} score={result.score} date={formatChinaTime(result.passedAt).slice(0, 10)} />
+                <CertificateImage name={me.data?.displayName ?? ''} lesson={lesson.title} score={result.score} date={formatChinaDate(result.passedAt)} />
               </View>
             )}
             {lesson.quiz.map((question, index) => {

@@ -1,14 +1,18 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { FormField } from '@/components/form-field'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { todayInChina } from '@/domain/dates'
-import { CERTIFICATE_REMINDER_DAYS, SIGNUP_STATUS_LABELS, TRAINING_KINDS, type TrainingSession } from '@/domain/firstaid/training'
+import { CERTIFICATE_REMINDER_DAYS, SIGNUP_STATUS_LABELS, TRAINING_KINDS, trainingInputs, type Certificate, type TrainingSession } from '@/domain/firstaid/training'
+import { canSignUp } from '@/domain/firstaid/training-record'
 import { useRemote } from '@/hooks/use-remote'
+import { useShareEverywhere } from '@/hooks/use-share'
+import { areas } from '@/routes'
+import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
 import { requestSubscriptions } from '@/services/subscriptions'
 import { trainingService } from '@/services/training'
@@ -20,8 +24,12 @@ export default function TrainingPage() {
     return { sessions: sessions.items, certificates: certificates.items }
   })
   const [open, setOpen] = useState<string>()
-  const [name, setName] = useState('')
-  const [phone, setPhone] = useState('')
+  // Opened from a shared card: that session first.
+  const shared = useRouter().params.id
+  const sharedSession = remote.data?.sessions.find((s) => s._id === shared)
+  useShareEverywhere({ title: sharedSession ? `救护培训：${sharedSession.title}` : '红十字应急救护培训报名', page: areas.training, id: shared })
+  const sessions = sharedSession ? [sharedSession, ...(remote.data?.sessions ?? []).filter((s) => s !== sharedSession)] : remote.data?.sessions
+  const form = useValidatedForm(trainingInputs.signup, { sessionId: '', name: '', phone: '' })
   const [busy, setBusy] = useState(false)
   const soon = dayjs(todayInChina()).add(CERTIFICATE_REMINDER_DAYS, 'day').format('YYYY-MM-DD')
 
@@ -33,12 +41,13 @@ export default function TrainingPage() {
       setOpen(undefined)
       await remote.reload()
     } catch (error) {
-      await Taro.showModal({ title: '未能完成', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+      if (!form.showServerError(error)) await Taro.showModal({ title: '未能完成', content: messageOf(error), showCancel: false, confirmText: '知道了' })
     } finally {
       setBusy(false)
     }
   }
 
+  const certificateOf = (session: TrainingSession): Certificate | undefined => remote.data?.certificates.find((c) => c.sessionId === session._id)
   const card = (session: TrainingSession) => (
     <View key={session._id} className='card' data-testid='training-card'>
       <View className='staff-actions'>
@@ -59,33 +68,46 @@ export default function TrainingPage() {
         </Button>
       ) : open === session._id ? (
         <View>
-          <FormField label='姓名' required>
-            <Input value={name} onChange={setName} placeholder='真实姓名' data-testid='trainee-name' />
+          <FormField label='姓名' required error={form.errorOf('name')} count={{ value: form.draft.name, max: 20 }}>
+            <Input value={form.draft.name} onChange={(value) => form.set('name', value)} placeholder='真实姓名' maxLength={20} data-testid='trainee-name' />
           </FormField>
-          <FormField label='手机号' required hint='用于培训通知，只有工作人员能看到'>
-            <Input type='tel' maxLength={11} value={phone} onChange={setPhone} data-testid='trainee-phone' />
+          <FormField label='手机号' required hint='用于培训通知，只有工作人员能看到' error={form.errorOf('phone')}>
+            <Input type='tel' maxLength={11} value={form.draft.phone} onChange={(value) => form.set('phone', value)} data-testid='trainee-phone' />
           </FormField>
           <Button block type='primary' disabled={busy} onClick={() => {
+              if (!form.check(['name', 'phone'])) return
               // From the tap itself, as WeChat requires: the sign-up, then the exam result.
               const subscribing = requestSubscriptions(['training_signup', 'training_result'])
-              void act(() => subscribing.then(() => trainingService.signup(session._id, name.trim(), phone.trim())), '报名成功')
+              void act(() => subscribing.then(() => trainingService.signup(session._id, form.draft.name.trim(), form.draft.phone.trim())), '报名成功')
             }}>
             确认报名
           </Button>
         </View>
-      ) : (
-        session.seatsLeft > 0 && (
+      ) : canSignUp(session.mine) ? (
+        session.seatsLeft > 0 ? (
           <Button type='primary' onClick={() => setOpen(session._id)}>
             我要报名
           </Button>
+        ) : (
+          <Text className='hint'>名额已满，请关注下一期培训</Text>
         )
+      ) : (
+        <Text className='hint' data-testid='training-outcome'>
+          {session.mine === 'passed'
+            ? certificateOf(session)
+              ? `已通过考核，救护员证 ${certificateOf(session)?.number}，见上方“我的救护员证”`
+              : '已通过考核'
+            : session.mine === 'failed'
+              ? '本期考核未通过，欢迎报名下一期培训'
+              : '已参加培训，等待考核结果'}
+        </Text>
       )}
     </View>
   )
 
   return (
     <PageShell>
-      <LoadState loading={remote.loading && !remote.data} error={remote.data ? undefined : remote.error} onRetry={remote.reload}>
+      <LoadState loading={remote.loading && !remote.data} error={remote.data ? undefined : remote.error} onRetry={remote.retry}>
         {remote.data && remote.data.certificates.length > 0 && (
           <View className='card' data-testid='certificates'>
             <Text className='section-title'>我的救护员证</Text>
@@ -104,7 +126,7 @@ export default function TrainingPage() {
         )}
         <Text className='section-title'>近期培训</Text>
         {remote.data?.sessions.length === 0 && <Text className='hint'>近期没有培训，请稍后再来看看。</Text>}
-        {remote.data?.sessions.map(card)}
+        {sessions?.map(card)}
       </LoadState>
     </PageShell>
   )

@@ -15,14 +15,14 @@ import { pages, withQuery } from '@/routes'
 
 /** 红十字会员: the member card, or where the application stands, or how to apply. */
 export default function MemberHomePage() {
-  const { data, error, loading, reload } = useRemote(() => memberService.mine())
+  const { data, error, loading, reload, retry } = useRemote(() => memberService.mine())
   useDidShow(() => {
     if (data) void reload()
   })
   const application = data?.application
   return (
     <PageShell>
-      <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={retry}>
         {data?.card && <MemberCard card={data.card} />}
 
         {!application && (

@@ -1,10 +1,10 @@
 import { View, Text } from '@tarojs/components'
 import { Badge, Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { Page } from '@/domain/contract'
+import { formatChinaTime } from '@/domain/dates'
 import type { InboxMessage } from '@/domain/notify/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { notifyService } from '@/services/notify'
@@ -48,7 +48,7 @@ export default function InboxPage() {
             <View className='inbox__head'>
               {!message.read && <Badge dot className='inbox__dot' />}
               <Text className='inbox__title'>{message.title}</Text>
-              <Text className='hint'>{dayjs(message.createdAt).format('M月D日 HH:mm')}</Text>
+              <Text className='hint'>{formatChinaTime(message.createdAt, 'M月D日 HH:mm')}</Text>
             </View>
             <Text className='inbox__body'>{message.body}</Text>
           </View>

@@ -168,21 +168,21 @@ export default function AedEditPage() {
   return (
     <PageShell className='aed-edit'>
       <View className='card' data-testid='aed-edit-form'>
-        <FormField label='名称' required error={errorOf('name')}>
+        <FormField label='名称' required error={errorOf('name')} count={{ value: draft.name, max: 40 }}>
           <Input value={draft.name} maxLength={40} placeholder='例如：大渡菜市场' onChange={(value) => set('name', value)} />
         </FormField>
         <FormField label='所属社区' required error={errorOf('communityId')}>
           <ChoiceGroup options={communities.map((c) => ({ value: c._id, label: c.name }))} value={draft.communityId} onChange={(value) => set('communityId', value as string)} />
         </FormField>
-        <FormField label='位置（GCJ-02 坐标）' required error={errorOf('latitude') ?? errorOf('longitude')}>
+        <FormField label='位置' required hint='在设备旁点按钮即可自动填好，也可以手动填写纬度和经度' error={errorOf('latitude') ?? errorOf('longitude')}>
           <Button onClick={locate}>{process.env.TARO_ENV === 'weapp' ? '在地图上选择' : '使用我现在的位置'}</Button>
           <Input type='digit' value={draft.latitude} placeholder='纬度' onChange={(value) => set('latitude', value)} />
           <Input type='digit' value={draft.longitude} placeholder='经度' onChange={(value) => set('longitude', value)} />
         </FormField>
-        <FormField label='地址' required error={errorOf('address')}>
+        <FormField label='地址' required error={errorOf('address')} count={{ value: draft.address, max: 100 }}>
           <Input value={draft.address} maxLength={100} onChange={(value) => set('address', value)} />
         </FormField>
-        <FormField label='具体位置' hint='例如：北门保安亭、一楼服务台旁'>
+        <FormField label='具体位置' hint='例如：北门保安亭、一楼服务台旁' count={{ value: draft.landmark, max: 60 }}>
           <Input value={draft.landmark} maxLength={60} onChange={(value) => set('landmark', value)} />
         </FormField>
         <FormField label='室内还是室外' required error={errorOf('placement')}>
@@ -207,16 +207,16 @@ export default function AedEditPage() {
             </View>
           )}
         </FormField>
-        <FormField label='取用说明' required={verifying} hint='例如：壁挂柜拉开即可取用；非开放时间请联系门卫' error={errorOf('accessNotes')}>
+        <FormField label='取用说明' required={verifying} hint='例如：壁挂柜拉开即可取用；非开放时间请联系门卫' error={errorOf('accessNotes')} count={{ value: draft.accessNotes, max: 200 }}>
           <Input value={draft.accessNotes} maxLength={200} onChange={(value) => set('accessNotes', value)} />
         </FormField>
         <FormField label='取用电话' required={verifying} hint='谁能开柜门或开门：11位手机号，或带区号的固话如 0575-84123456' error={errorOf('accessPhone')}>
           <Input type='tel' value={draft.accessPhone} maxLength={20} placeholder='0575-84123456' onChange={(value) => set('accessPhone', value)} />
         </FormField>
-        <FormField label='设备型号'>
+        <FormField label='设备型号' count={{ value: draft.model, max: 60 }}>
           <Input value={draft.model} maxLength={60} onChange={(value) => set('model', value)} />
         </FormField>
-        <FormField label='管理单位'>
+        <FormField label='管理单位' count={{ value: draft.guardianOrg, max: 60 }}>
           <Input value={draft.guardianOrg} maxLength={60} onChange={(value) => set('guardianOrg', value)} />
         </FormField>
         <FormField label='电极片有效期' required error={errorOf('padsExpiry')}>

@@ -19,7 +19,7 @@ import './index.scss'
  */
 export default function ApplicationReviewPage() {
   const id = useRouter().params.id ?? ''
-  const { data: application, error, loading, reload } = useRemote(() => memberService.get(id), [id])
+  const { data: application, error, loading, reload, retry } = useRemote(() => memberService.get(id), [id])
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -51,7 +51,7 @@ export default function ApplicationReviewPage() {
 
   return (
     <PageShell>
-      <LoadState loading={loading && !application} error={application ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !application} error={application ? undefined : error} onRetry={retry}>
         {application && (
           <>
             <View className='card' data-testid='application-detail'>
@@ -87,6 +87,7 @@ export default function ApplicationReviewPage() {
                   <TextArea
                     value={reason}
                     maxLength={200}
+                    showCount
                     placeholder='例如：地址不完整，请补充门牌号'
                     onChange={(value) => {
                       setReason(value)

@@ -31,7 +31,7 @@ export default function StaffHomePage() {
   })
   return (
     <PageShell>
-      <LoadState loading={queues.loading && !queues.data} error={queues.data ? undefined : queues.error} onRetry={queues.reload}>
+      <LoadState loading={queues.loading && !queues.data} error={queues.data ? undefined : queues.error} onRetry={queues.retry}>
         <Cell.Group title='待办'>
           {TOOLS.filter((tool) => !tool.role || me.data?.roles.includes(tool.role)).map((tool) => (
             <Cell

@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -9,7 +9,7 @@ import type { Lesson, Question } from '@/domain/firstaid/lessons'
 import { fieldErrors } from '@/domain/validation'
 import { lessonInputs } from '@/domain/firstaid/lessons'
 import { lessonService } from '@/services/lesson'
-import { messageOf } from '@/services/service-error'
+import { messageOf, ServiceError } from '@/services/service-error'
 import { LessonVersions } from '../../components/lesson-versions'
 
 const blankQuestion = (n: number): Question => ({ id: `q${n}`, text: '', kind: 'single', options: ['', ''], answer: [], explanation: '' })
@@ -23,7 +23,8 @@ export default function LessonEditPage() {
   const id = useRouter().params.id
   const [lesson, setLesson] = useState<Lesson>(BLANK)
   const [lessonId, setLessonId] = useState(id ?? '')
-  const [problems, setProblems] = useState<string[]>([])
+  // Shown once the editor tries to save: each beside its field, as in every other form.
+  const [errors, setErrors] = useState<Record<string, string>>({})
 
   useEffect(() => {
     if (id) void lessonService.full(id).then(setLesson)
@@ -36,14 +37,15 @@ export default function LessonEditPage() {
   const save = async () => {
     const { _id: _unused, ...content } = lesson
     const input = { ...content, lessonId }
-    const errors = fieldErrors(lessonInputs.save, input)
-    setProblems(Object.values(errors))
-    if (Object.keys(errors).length > 0) return
+    const found = fieldErrors(lessonInputs.save, input)
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
     try {
       await lessonService.save(input)
       await Taro.showToast({ title: '已保存', icon: 'success' })
       await Taro.navigateBack()
     } catch (error) {
+      if (error instanceof ServiceError && error.fields) setErrors(error.fields)
       await Taro.showModal({ title: '未能保存', content: messageOf(error), showCancel: false, confirmText: '知道了' })
     }
   }
@@ -52,34 +54,34 @@ export default function LessonEditPage() {
     <PageShell>
       <View className='card'>
         {!id && (
-          <FormField label='课程编号' required hint='英文字母和短横线，如 stroke'>
-            <Input value={lessonId} onChange={setLessonId} />
+          <FormField label='课程代号' required hint='课程的简短代号，保存后不能更改，例如 stroke（小写字母、数字或“-”）' error={errors.lessonId} count={{ value: lessonId, max: 64 }}>
+            <Input value={lessonId} maxLength={64} onChange={setLessonId} />
           </FormField>
         )}
-        <FormField label='课程名称' required>
-          <Input value={lesson.title} onChange={(title) => update({ title })} />
+        <FormField label='课程名称' required error={errors.title} count={{ value: lesson.title, max: 40 }}>
+          <Input value={lesson.title} maxLength={40} onChange={(title) => update({ title })} />
         </FormField>
-        <FormField label='简介' required>
-          <TextArea value={lesson.summary} onChange={(summary) => update({ summary })} />
+        <FormField label='简介' required error={errors.summary}>
+          <TextArea value={lesson.summary} maxLength={200} showCount onChange={(summary) => update({ summary })} />
         </FormField>
-        <FormField label='学习时长（分钟）' required>
+        <FormField label='学习时长（分钟）' required error={errors.minutes}>
           <Input type='number' value={String(lesson.minutes)} onChange={(value) => update({ minutes: Number(value) || 0 })} />
         </FormField>
-        <FormField label='内容来源' required hint='指南或教材名称'>
-          <Input value={lesson.source} onChange={(source) => update({ source })} />
+        <FormField label='内容来源' required hint='指南或教材名称' error={errors.source} count={{ value: lesson.source, max: 200 }}>
+          <Input value={lesson.source} maxLength={200} onChange={(source) => update({ source })} />
         </FormField>
-        <FormField label='要点' hint='每行一条'>
+        <FormField label='要点' hint='每行一条，每条最多100字' error={errors.keyPoints}>
           <TextArea value={lesson.keyPoints.join('\n')} onChange={(value) => update({ keyPoints: value.split('\n').map((p) => p.trim()).filter(Boolean) })} />
         </FormField>
       </View>
 
       {lesson.sections.map((section, i) => (
         <View key={i} className='card'>
-          <FormField label={`第${i + 1}节 标题`} required>
-            <Input value={section.title} onChange={(title) => updateSection(i, { title })} />
+          <FormField label={`第${i + 1}节 标题`} required error={errors[`sections.${i}.title`]} count={{ value: section.title, max: 40 }}>
+            <Input value={section.title} maxLength={40} onChange={(title) => updateSection(i, { title })} />
           </FormField>
-          <FormField label='内容' required>
-            <TextArea value={section.text} maxLength={2000} onChange={(text) => updateSection(i, { text })} />
+          <FormField label='内容' required error={errors[`sections.${i}.text`]}>
+            <TextArea value={section.text} maxLength={2000} showCount onChange={(text) => updateSection(i, { text })} />
           </FormField>
           {lesson.sections.length > 1 && (
             <Button size='small' fill='none' onClick={() => update({ sections: lesson.sections.filter((_s, k) => k !== i) })}>
@@ -88,22 +90,27 @@ export default function LessonEditPage() {
           )}
         </View>
       ))}
+      {errors.sections && (
+        <View className='form-field__error' role='alert'>
+          {errors.sections}
+        </View>
+      )}
       <Button block fill='outline' onClick={() => update({ sections: [...lesson.sections, { title: '', text: '' }] })}>
         添加一节
       </Button>
 
       {lesson.quiz.map((question, i) => (
         <View key={question.id} className='card'>
-          <FormField label={`第${i + 1}题`} required>
-            <TextArea value={question.text} onChange={(text) => updateQuestion(i, { text })} />
+          <FormField label={`第${i + 1}题`} required error={errors[`quiz.${i}.text`]}>
+            <TextArea value={question.text} maxLength={200} showCount onChange={(text) => updateQuestion(i, { text })} />
           </FormField>
           <FormField label='题型'>
             <ChoiceGroup options={[{ value: 'single', label: '单选' }, { value: 'multiple', label: '多选' }]} value={question.kind} onChange={(kind) => updateQuestion(i, { kind: kind as Question['kind'], answer: [] })} />
           </FormField>
-          <FormField label='选项' required hint='每行一个'>
+          <FormField label='选项' required hint='每行一个，二到六个' error={errors[`quiz.${i}.options`]}>
             <TextArea value={question.options.join('\n')} onChange={(value) => updateQuestion(i, { options: value.split('\n'), answer: [] })} />
           </FormField>
-          <FormField label='正确答案' required>
+          <FormField label='正确答案' required error={errors[`quiz.${i}.answer`]}>
             <ChoiceGroup
               multiple={question.kind === 'multiple'}
               options={question.options.map((option, k) => ({ value: String(k), label: option || `选项${k + 1}` }))}
@@ -111,22 +118,23 @@ export default function LessonEditPage() {
               onChange={(value) => updateQuestion(i, { answer: (Array.isArray(value) ? value : [value]).map(Number) })}
             />
           </FormField>
-          <FormField label='解析' required>
-            <TextArea value={question.explanation} onChange={(explanation) => updateQuestion(i, { explanation })} />
+          <FormField label='解析' required error={errors[`quiz.${i}.explanation`]}>
+            <TextArea value={question.explanation} maxLength={300} showCount onChange={(explanation) => updateQuestion(i, { explanation })} />
           </FormField>
         </View>
       ))}
+      {errors.quiz && (
+        <View className='form-field__error' role='alert'>
+          {errors.quiz}
+        </View>
+      )}
       <Button block fill='outline' onClick={() => update({ quiz: [...lesson.quiz, blankQuestion(lesson.quiz.length + 1)] })}>
         添加一道题
       </Button>
 
-      {problems.length > 0 && (
-        <View className='card' role='alert'>
-          {[...new Set(problems)].map((p) => (
-            <Text key={p} className='form-field__error'>
-              {p}
-            </Text>
-          ))}
+      {Object.keys(errors).length > 0 && (
+        <View className='form-field__error' role='alert'>
+          还有 {Object.keys(errors).length} 处需要修改，请看标红的地方
         </View>
       )}
       <Button block size='large' type='primary' onClick={save}>

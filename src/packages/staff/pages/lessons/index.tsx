@@ -10,7 +10,7 @@ import { pages, withQuery } from '@/routes'
 
 /** 课程管理: the first-aid catalogue, each lesson editable, and new ones. */
 export default function LessonAdminPage() {
-  const { data, error, loading, reload } = useRemote(() => lessonService.list())
+  const { data, error, loading, reload, retry } = useRemote(() => lessonService.list())
   useDidShow(() => {
     if (data) void reload()
   })
@@ -31,7 +31,7 @@ export default function LessonAdminPage() {
       <Button block fill='outline' onClick={importLibrary}>
         导入初始急救课程（新部署时使用）
       </Button>
-      <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
+      <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={retry}>
         {data?.items.map((lesson) => (
           <View key={lesson._id} className='card' data-testid='admin-lesson' onClick={() => Taro.navigateTo({ url: withQuery(pages.staffLessonEdit, { id: lesson._id }) })}>
             <Text className='section-title'>{lesson.title}</Text>

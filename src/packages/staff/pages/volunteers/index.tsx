@@ -44,7 +44,7 @@ export default function VolunteerReviewPage() {
             </Text>
             <Text className='hint'>技能：{volunteer.skills.join('、')}</Text>
             <Text className='hint'>有空：{volunteer.availability.map(slotLabel).join('、') || '未填写'}</Text>
-            {rejecting === volunteer._id && <TextArea value={reason} placeholder='不通过的原因（本人会看到）' onChange={setReason} maxLength={200} />}
+            {rejecting === volunteer._id && <TextArea value={reason} placeholder='不通过的原因（本人会看到）' onChange={setReason} maxLength={200} showCount />}
             <View className='staff-actions'>
               <Button type='danger' fill='outline' onClick={() => (rejecting === volunteer._id ? decide(volunteer, 'reject') : setRejecting(volunteer._id))}>
                 {rejecting === volunteer._id ? '确认不通过' : '不通过'}

@@ -62,7 +62,7 @@ export default function CreateWishPage() {
   return (
     <PageShell>
       <View className='card'>
-        <FormField label='心愿标题' required error={errorOf('title')} hint='一句话说清楚需要什么帮助'>
+        <FormField label='心愿标题' required error={errorOf('title')} hint='一句话说清楚需要什么帮助' count={{ value: draft.title, max: 30 }}>
           <Input value={draft.title} maxLength={30} placeholder='例如：陪我去医院复查' onChange={(value) => set('title', value)} data-testid='title' />
         </FormField>
         <FormField label='心愿内容' required error={errorOf('content')} hint='时间、地点、具体需要做什么。联系方式只有认领的志愿者能看到'>

@@ -1,6 +1,6 @@
 import { View, Text, Image } from '@tarojs/components'
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { LoadState } from '@/components/load-state'
 import { PhotoPicker } from '@/components/photo-picker'
@@ -10,7 +10,9 @@ import { formatChinaTime } from '@/domain/dates'
 import type { WishDetail } from '@/domain/wish/contract'
 import { DEFAULT_CLAIM_DAYS, MAX_WISH_IMAGES } from '@/domain/wish/rules'
 import { WISH_STATUS_LABELS, WISH_STATUS_TONES, type WishAction } from '@/domain/wish/states'
+import { pages, withQuery } from '@/routes'
 import { useRemote } from '@/hooks/use-remote'
+import { useShare } from '@/hooks/use-share'
 import { messageOf, ServiceError } from '@/services/service-error'
 import { requestSubscriptions } from '@/services/subscriptions'
 import { wishService } from '@/services/wish'
@@ -22,6 +24,7 @@ const NOTE_PROMPTS: Partial<Record<WishAction, { label: string; placeholder: str
   fulfil: { label: '完成说明', placeholder: '做了什么、什么时候完成的', required: true },
   confirm: { label: '感谢信（选填）', placeholder: '想对志愿者说的话', required: false },
   cancel: { label: '取消原因', placeholder: '例如：家里人已经帮忙解决了', required: true },
+  reopen: { label: '还差什么', placeholder: '例如：灯还是不亮，请再来看看', required: true },
   release: { label: '放弃原因（选填）', placeholder: '例如：临时有事去不了', required: false },
   reject: { label: '不通过的原因', placeholder: '心愿主人会看到', required: true },
   takeDown: { label: '下架原因', placeholder: '心愿主人会看到', required: true },
@@ -31,6 +34,7 @@ const BUTTONS: Record<WishAction, { label: string; type: 'primary' | 'default' |
   claim: { label: '我来认领', type: 'primary', confirm: `认领后请尽快联系心愿主人，并在${DEFAULT_CLAIM_DAYS}天内完成；超时未完成会自动释放给其他志愿者。` },
   fulfil: { label: '标记已完成', type: 'primary' },
   confirm: { label: '确认心愿已完成', type: 'primary', confirm: '确认后心愿完成，志愿者将获得服务时长。' },
+  reopen: { label: '还没完成', type: 'default', confirm: '心愿会退回给这位志愿者继续完成，对方会收到您写的说明。' },
   release: { label: '放弃认领', type: 'default', confirm: '放弃后心愿会重新开放给其他志愿者，心愿主人会收到通知。' },
   cancel: { label: '取消心愿', type: 'danger', confirm: '取消后不能恢复，确定要取消这个心愿吗？' },
   approve: { label: '审核通过', type: 'primary' },
@@ -50,6 +54,8 @@ function perform(wish: WishDetail, action: WishAction, note: string, photos: str
       return wishService.fulfil(wish._id, note, photos)
     case 'confirm':
       return wishService.confirm(wish._id, note)
+    case 'reopen':
+      return wishService.reopen(wish._id, note)
     case 'cancel':
       return wishService.cancel(wish._id, note)
     case 'approve':
@@ -65,10 +71,17 @@ export default function WishDetailPage() {
   const id = useRouter().params.id ?? ''
   const remote = useRemote(() => wishService.get(id), [id])
   const shown = remote.data
+  // Back from 修改心愿: show the wish as it is now.
+  useDidShow(() => {
+    if (remote.data) void remote.reload()
+  })
+  // To friends only (not the timeline): a wish is about someone's circumstances.
+  useShare({ title: shown && `红心愿：${shown.title}`, page: pages.wishDetail, id })
   const [pending, setPending] = useState<WishAction>()
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  const [noteError, setNoteError] = useState<string>()
 
   const act = async (action: WishAction) => {
     if (!shown) return
@@ -76,10 +89,11 @@ export default function WishDetailPage() {
     if (prompt && pending !== action) {
       setPending(action)
       setNote('')
+      setNoteError(undefined)
       return
     }
     if (prompt?.required && note.trim().length < 2) {
-      await Taro.showToast({ title: `请填写${prompt.label}`, icon: 'none' })
+      setNoteError(`请填写${prompt.label}，至少2个字`)
       return
     }
     const button = BUTTONS[action]
@@ -96,7 +110,7 @@ export default function WishDetailPage() {
       await perform(shown, action, note.trim(), photos)
       setPending(undefined)
       setPhotos([])
-      await Taro.showToast({ title: '已完成', icon: 'success' })
+      await Taro.showToast({ title: '已提交', icon: 'success' })
       await remote.reload()
     } catch (error) {
       if (error instanceof ServiceError && error.code === 'CONFLICT') {
@@ -113,7 +127,7 @@ export default function WishDetailPage() {
 
   return (
     <PageShell>
-      <LoadState loading={remote.loading && !shown} error={shown ? undefined : remote.error} onRetry={remote.reload}>
+      <LoadState loading={remote.loading && !shown} error={shown ? undefined : remote.error} onRetry={remote.retry}>
         {shown && (
           <>
             <View className='card' data-testid='wish-detail'>
@@ -128,6 +142,14 @@ export default function WishDetailPage() {
                 {shown.dueDate ? ` · 希望 ${shown.dueDate} 前完成` : ''}
               </Text>
               <Text className='wish-detail__content'>{shown.content}</Text>
+              {shown.relation !== 'owner' && shown.relation !== 'claimer' && shown.relation !== 'staff' && shown.content.endsWith('…') && (
+                <Text className='hint'>完整内容和联系方式在认领后可见</Text>
+              )}
+              {shown.editable && (
+                <Button fill='outline' onClick={() => Taro.navigateTo({ url: withQuery(pages.wishEdit, { id: shown._id }) })} data-testid='wish-edit'>
+                  修改心愿
+                </Button>
+              )}
               {shown.images.length > 0 && (
                 <View className='wish-detail__images'>
                   {shown.images.map((src) => (
@@ -143,12 +165,25 @@ export default function WishDetailPage() {
                 <View>
                   <Text className='wish-detail__contact-name'>联系人：{shown.contact.name}</Text>
                   <Text className='wish-detail__contact-phone'>{shown.contact.phone}</Text>
-                  {shown.claimerName && <Text className='hint'>认领志愿者：{shown.claimerName}</Text>}
                   {shown.claimDeadline && shown.status === 'claimed' && <Text className='hint'>请在 {formatChinaTime(shown.claimDeadline)} 前完成</Text>}
                 </View>
                 {shown.relation !== 'owner' && (
                   <Button type='primary' onClick={() => Taro.makePhoneCall({ phoneNumber: shown.contact?.phone ?? '' })}>
                     拨打电话
+                  </Button>
+                )}
+              </View>
+            )}
+
+            {shown.claimerName && (shown.relation === 'owner' || shown.relation === 'staff') && (
+              <View className='card wish-detail__contact' data-testid='wish-claimer'>
+                <View>
+                  <Text className='wish-detail__contact-name'>认领志愿者：{shown.claimerName}</Text>
+                  {shown.claimerPhone && <Text className='wish-detail__contact-phone'>{shown.claimerPhone}</Text>}
+                </View>
+                {shown.claimerPhone && (
+                  <Button type='primary' onClick={() => Taro.makePhoneCall({ phoneNumber: shown.claimerPhone ?? '' })}>
+                    联系志愿者
                   </Button>
                 )}
               </View>
@@ -167,7 +202,22 @@ export default function WishDetailPage() {
                 {pending && NOTE_PROMPTS[pending] && (
                   <View className='wish-detail__note'>
                     <Text className='form-field__label'>{NOTE_PROMPTS[pending]?.label}</Text>
-                    <TextArea value={note} maxLength={200} placeholder={NOTE_PROMPTS[pending]?.placeholder} onChange={setNote} data-testid='wish-note' />
+                    <TextArea
+                      value={note}
+                      maxLength={200}
+                      showCount
+                      placeholder={NOTE_PROMPTS[pending]?.placeholder}
+                      onChange={(value) => {
+                        setNote(value)
+                        setNoteError(undefined)
+                      }}
+                      data-testid='wish-note'
+                    />
+                    {noteError && (
+                      <View className='form-field__error' role='alert'>
+                        {noteError}
+                      </View>
+                    )}
                     {pending === 'fulfil' && <PhotoPicker value={photos} onChange={setPhotos} max={MAX_WISH_IMAGES} folder='fulfilments' />}
                   </View>
                 )}
