@@ -27,8 +27,11 @@ const LENGTH_PROPS = new Set([
   'column-gap',
 ])
 
-/** Where a theme variable holds a single size (NutUI's `var(--nutui-…-height, 32px)`), it is scaled too. */
-const VARIABLE_PROPS = new Set(['font-size', 'height', 'min-height'])
+/**
+ * Where a theme variable holds a single size (NutUI's `var(--nutui-…-height, 32px)`), it is scaled
+ * too. Not for padding or width: such a variable may hold two values, or 100%.
+ */
+const VARIABLE_PROPS = new Set(['font-size', 'line-height', 'height', 'min-height'])
 
 const LENGTH = /^-?(\d+\.?\d*|\.\d+)(rpx|rem|px)$/
 

@@ -99,7 +99,8 @@ export async function measurePage(page: Page): Promise<Measured> {
     }
     const CONTROL =
       'button, a[href], taro-button-core, .nut-button, .nut-input, .nut-textarea, input:not([type=hidden]), textarea, .nut-switch, .nut-radio, .nut-checkbox, .nut-tabs-titles-item, .weui-tabbar__item, [role=button], [role=radio], [role=checkbox], [role=switch], [role=tab], [role=link]'
-    const isControl = (el: Element) => el.matches(CONTROL) || hasClickHandler(el)
+    // NutUI icons carry a click handler whether or not anything listens: an icon is never a target itself.
+    const isControl = (el: Element) => el.matches(CONTROL) || (hasClickHandler(el) && !el.matches('.nut-icon'))
     function* ancestors(el: Element) {
       for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) yield node
     }
