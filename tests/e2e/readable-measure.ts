@@ -72,7 +72,7 @@ export async function measurePage(page: Page): Promise<Measured> {
     const pathOf = (el: Element) => {
       const parts: string[] = []
       for (let node: Element | null = el; node && node !== document.body; node = node.parentElement) {
-        const index = node.parentElement ? [...node.parentElement.children].indexOf(node) : 0
+        const index = node.parentElement ? Array.from(node.parentElement.children).indexOf(node) : 0
         parts.unshift(`${node.tagName.toLowerCase()}:${index}`)
       }
       return parts.join('>')
@@ -80,13 +80,13 @@ export async function measurePage(page: Page): Promise<Measured> {
     const selectorOf = (el: Element) => {
       const parts: string[] = []
       for (let node: Element | null = el; node && parts.length < 3 && node !== document.body; node = node.parentElement) {
-        const cls = [...node.classList].filter((c) => !/^(taro_|hydrated)/.test(c)).slice(0, 2)
+        const cls = Array.from(node.classList).filter((c) => !/^(taro_|hydrated)/.test(c)).slice(0, 2)
         parts.unshift(cls.length ? `.${cls.join('.')}` : node.tagName.toLowerCase())
       }
       return parts.join(' > ')
     }
     const ownText = (el: Element) =>
-      [...el.childNodes]
+      Array.from(el.childNodes)
         .filter((n) => n.nodeType === Node.TEXT_NODE)
         .map((n) => n.textContent ?? '')
         .join('')
@@ -112,7 +112,7 @@ export async function measurePage(page: Page): Promise<Measured> {
     const say = (el: Element, text: string, measured: string) => violations.push(`${selectorOf(el)} · "${text.slice(0, 24)}" · ${measured}`)
     const round = (n: number) => Math.round(n * 10) / 10
 
-    for (const el of document.querySelectorAll('body *')) {
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
       if (['SCRIPT', 'STYLE', 'svg', 'path'].includes(el.tagName) || !visible(el)) continue
       const style = getComputedStyle(el)
       const rect = el.getBoundingClientRect()

@@ -54,6 +54,7 @@ const SHOTS: Record<string, [string, string]> = {
   'wish-wall': ['demo-resident', 'pages/wish/index'],
   'wish-detail': ['demo-resident', 'packages/wish/pages/detail/index'],
   mine: ['demo-resident', 'pages/mine/index'],
+  lesson: ['demo-resident', 'packages/lessons/pages/lesson/index'],
   'member-card': ['demo-member', 'packages/member/pages/index/index'],
   workbench: ['demo-staff', 'packages/staff/pages/index/index'],
   roster: ['demo-staff', 'packages/staff/pages/trainings/index'],
