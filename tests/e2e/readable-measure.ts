@@ -9,7 +9,8 @@ export const FLOORS = { minText: 12, bodyText: 15, bodyChars: 12, tap: 44, prima
 /**
  * Measures the page in the browser. What counts:
  * - a text is a visible element with its own non-blank text (not only its children's); its size is
- *   the computed font size; body text is a text of FLOORS.bodyChars characters or more;
+ *   the computed font size; body text is a text of FLOORS.bodyChars characters or more; a text that
+ *   runs past the screen's edge (outside a sideways-scrolling strip) is cut off;
  * - a control is a visible element a person taps: buttons, links, inputs (their NutUI frame), switches,
  *   radios, checkboxes, tabs, tab bar items, role=button, and any element with a React click handler;
  *   a control inside another control of the same size counts once (the outer one);
@@ -104,6 +105,8 @@ export async function measurePage(page: Page): Promise<Measured> {
     function* ancestors(el: Element) {
       for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) yield node
     }
+    // Text may run past the screen's edge only inside something that scrolls sideways (filter chips).
+    const scrollsSideways = (el: Element) => [...ancestors(el)].some((node) => /auto|scroll/.test(getComputedStyle(node).overflowX))
     const disabled = (el: Element) => Boolean(el.closest('[disabled], [aria-disabled="true"], .nut-button-disabled, .nut-button--disabled'))
 
     const texts: Box[] = []
@@ -122,6 +125,7 @@ export async function measurePage(page: Page): Promise<Measured> {
       if (text) {
         const t = box(text)
         texts.push(t)
+        if ((rect.right > innerWidth + 0.5 || rect.left < -0.5) && !scrollsSideways(el)) say(el, text, `cut off: ${round(rect.left)}–${round(rect.right)}px of ${innerWidth}`)
         const chars = [...text.replace(/\s/g, '')].length
         if (t.fontSize < floors.minText) say(el, text, `font ${round(t.fontSize)}px < ${floors.minText}px`)
         else if (chars >= floors.bodyChars && t.fontSize < floors.bodyText) say(el, text, `body text ${round(t.fontSize)}px < ${floors.bodyText}px`)
