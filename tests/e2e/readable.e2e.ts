@@ -107,6 +107,9 @@ before(async () => {
   const application = (await call<{ items: Item[] }>('member', 'demo-staff', { action: 'list', status: 'pending', page: 1, pageSize: 20 })).items[0] ?? (await applyAsNewResident())
   assert.ok(wishes.items[0] && lessons.items[0] && aeds.items[0] && application, 'the demo seed has a wish, a lesson, an AED and an application')
   ids = { wishId: wishes.items[0]._id, lessonId: lessons.items[0]._id, aedId: aeds.items[0]._id, applicationId: application._id }
+  // The staff roster's row buttons only show for a session someone signed up to.
+  const sessions = await call<{ items: Item[] }>('training', 'demo-resident', { action: 'sessions' })
+  for (const session of sessions.items) await call('training', 'demo-resident', { action: 'signup', sessionId: session._id, name: '王秀英', phone: '13857500001' })
 })
 after(() => e2e.close())
 
