@@ -83,28 +83,41 @@ async function call<T>(name: string, openid: string, data: Record<string, unknow
 
 type Item = { _id: string }
 
-/** The staff review page needs an application; when the seed has none waiting, a new resident files one. */
-function applyAsNewResident(): Promise<Item> {
-  const first17 = '33060219560312201'
-  return call<Item>('member', 'readable-applicant', {
+/** A membership application filed the way a person files one. */
+function apply(openid: string, name: string, serial: number): Promise<Item> {
+  const first17 = `33060219560312${serial}`
+  return call<Item>('member', openid, {
     action: 'apply',
-    name: '周桂芳',
+    name,
     gender: 'female',
     birthDate: '1956-03-12',
     idNumber: first17 + checkCharacter(first17),
     phone: '13857500321',
-    communityId: 'yulan',
-    address: '柯桥街道玉兰花园5幢102',
+    communityId: 'gangyue',
+    address: '柯桥街道港越新村5幢102',
     consent: true,
     idConsent: true,
   })
 }
+
+/** The member card page shows its card only to a member with one: approve the demo member if the seed has not. */
+async function ensureMemberCard() {
+  const mine = await call<{ card: unknown }>('member', 'demo-member', { action: 'mine' })
+  if (mine.card) return
+  const application = await apply('demo-member', '陈美华', 202)
+  await call('member', 'demo-staff', { action: 'review', applicationId: application._id, decision: 'approve' })
+}
+
 before(async () => {
   e2e = await startE2E()
   const wishes = await call<{ items: Item[] }>('wish', 'demo-resident', { action: 'list', page: 1, pageSize: 10 })
   const lessons = await call<{ items: Item[] }>('lesson', 'demo-resident', { action: 'list' })
   const aeds = await call<{ items: Item[] }>('aed', 'demo-resident', { action: 'nearby', latitude: 30.0815, longitude: 120.4862 })
-  const application = (await call<{ items: Item[] }>('member', 'demo-staff', { action: 'list', status: 'pending', page: 1, pageSize: 20 })).items[0] ?? (await applyAsNewResident())
+  // The staff review page needs an application waiting; a new resident files one if the seed has none.
+  const application =
+    (await call<{ items: Item[] }>('member', 'demo-staff', { action: 'list', status: 'pending', page: 1, pageSize: 20 })).items[0] ??
+    (await apply('readable-applicant', '周桂芳', 201))
+  await ensureMemberCard()
   assert.ok(wishes.items[0] && lessons.items[0] && aeds.items[0] && application, 'the demo seed has a wish, a lesson, an AED and an application')
   ids = { wishId: wishes.items[0]._id, lessonId: lessons.items[0]._id, aedId: aeds.items[0]._id, applicationId: application._id }
   // The staff roster's row buttons only show for a session someone signed up to.
