@@ -9,7 +9,7 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src/domain', '<rootDir>/cloudfunctions', '<rootDir>/localcloud', '<rootDir>/scripts'],
+      roots: ['<rootDir>/src/domain', '<rootDir>/cloudfunctions', '<rootDir>/localcloud', '<rootDir>/scripts', '<rootDir>/config'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.tsx?$': swc },
       moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },

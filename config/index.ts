@@ -5,12 +5,17 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const platform = process.env.TARO_ENV ?? 'weapp'
+// 大字模式 multiplies text and control sizes by one CSS variable (see the plugin); Taro runs it after pxtransform.
+const TEXT_SCALE_PLUGIN = './config/postcss-text-scale.js'
 
 export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'boai-home',
     date: '2026-11-23',
-    // NutUI is drawn at 375px; everything of ours at 750px.
+    // One scale: every value in our styles is a px of the 750-wide design (30px = 15 CSS px on a
+    // 375-wide phone; 30rpx on weapp, 0.75rem on H5 with the root at 40px per 750). NutUI's own
+    // stylesheets are drawn at 375, so they are converted from 375 and come out the same size; when
+    // we theme NutUI through its CSS variables in our files, those values are 750-design px too.
     designWidth(input) {
       const file = typeof input === 'object' && input ? input.file ?? '' : ''
       return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
@@ -41,12 +46,16 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
+        [TEXT_SCALE_PLUGIN]: { enable: true },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
       },
     },
     h5: {
+      // Taro's H5 build leaves node_modules styles out of postcss unless listed here; NutUI's must go
+      // through it as on weapp (converted from 375, and scaled by 大字模式).
+      esnextModules: ['nutui-react-taro'],
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
@@ -62,6 +71,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
+        [TEXT_SCALE_PLUGIN]: { enable: true },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)

@@ -93,7 +93,8 @@ describe('紧急求助', () => {
       if (large) await shot(page, 'emergency-large-text')
     }
     const [normal, large] = sizes
-    assert.ok(large.height >= normal.height * 1.25, `height ${normal.height} → ${large.height}`)
+    // Chromium lays boxes out in 1/64 px steps: 1.25 × 70.72 px comes out as 88.39 px.
+    assert.ok(large.height >= normal.height * 1.25 - 1 / 32, `height ${normal.height} → ${large.height}`)
     assert.ok(large.fontSize >= normal.fontSize * 1.25, `text ${normal.fontSize} → ${large.fontSize}`)
   })
 

@@ -19,7 +19,6 @@ import { MakeupRequest } from '../../components/makeup-request'
 import { PresenceCheck } from '../../components/presence-check'
 import { pages, withQuery } from '@/routes'
 import './index.scss'
-import '@/styles/readable-page.scss'
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
 
@@ -118,7 +117,7 @@ export default function ActivityDetailPage() {
   }
 
   return (
-    <PageShell className='readable-page activity-detail'>
+    <PageShell className='activity-detail'>
       <LoadState loading={remote.loading && !shown} error={shown ? undefined : remote.error} onRetry={remote.reload}>
         {shown && (
           <>

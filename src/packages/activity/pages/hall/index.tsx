@@ -21,7 +21,6 @@ import { wishService } from '@/services/wish'
 import { WishCard } from '@/pages/wish/components/wish-card'
 import { pages, withQuery } from '@/routes'
 import './index.scss'
-import '@/styles/readable-page.scss'
 
 type Kind = 'all' | 'wish' | ActivityType
 type Within = 'any' | 'today' | 'week' | 'month'
@@ -101,7 +100,7 @@ export default function TaskHallPage() {
   }, [homeCommunityId])
 
   return (
-    <PageShell className='readable-page hall'>
+    <PageShell className='hall'>
       <View className='hall__search'>
         <Input className='hall__search-input' value={typed} maxLength={20} placeholder='搜索活动名称或地点' onChange={setTyped} onConfirm={() => update({ keyword: typed.trim() })} data-testid='hall-search' />
         <Button type='primary' onClick={() => update({ keyword: typed.trim() })}>

@@ -18,7 +18,6 @@ import { navigateTo } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 import { requestSubscriptions } from '@/services/subscriptions'
 import { OpenTag, ReadinessPanel } from '../../components/readiness'
-import '../../components/touch.scss'
 import './index.scss'
 import { pages, withQuery } from '@/routes'
 

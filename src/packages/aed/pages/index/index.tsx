@@ -15,7 +15,6 @@ import { messageOf } from '@/services/service-error'
 import { userService } from '@/services/user'
 import { AedCard } from '../../components/aed-card'
 import { AedOverview } from '../../components/aed-overview'
-import '../../components/touch.scss'
 import './index.scss'
 import { pages, withQuery } from '@/routes'
 

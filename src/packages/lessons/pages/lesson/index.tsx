@@ -34,7 +34,8 @@ export default function LessonPage() {
           <>
             <View className='card'>
               <Text className='section-title'>{lesson.title}</Text>
-              <Steps value={section + 1}>
+              {/* One section a line: five titles side by side run off a phone's screen. */}
+              <Steps value={section + 1} direction='vertical'>
                 {lesson.sections.map((s, i) => (
                   <Step key={s.title} value={i + 1} title={s.title} />
                 ))}

@@ -10,7 +10,6 @@ import { todayInChina } from '@/domain/dates'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { activityService } from '@/services/activity'
 import { pages, withQuery } from '@/routes'
-import '@/styles/readable-page.scss'
 
 /** How far back the list reaches: recent activities still have attendance and 补签 to settle. */
 const RECENT_DAYS = 30
@@ -26,7 +25,7 @@ export default function StaffActivitiesPage() {
   })
   const mine = list.items.filter((activity) => activity.manageable)
   return (
-    <PageShell className='readable-page'>
+    <PageShell>
       <Button block size='large' type='primary' className='aed-manage__add' onClick={() => Taro.navigateTo({ url: pages.staffActivityEdit })}>
         发布活动
       </Button>

@@ -2,10 +2,10 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { PageShell } from '@/components/page-shell'
 import type { RotatingCode } from '@/domain/activity/contract'
 import { activityService } from '@/services/activity'
 import { messageOf } from '@/services/service-error'
-import '@/styles/readable-page.scss'
 import './index.scss'
 
 /**
@@ -65,23 +65,25 @@ export default function ActivityCodePage() {
   }, [visible, fetchCode])
 
   return (
-    <View className='activity-code readable-page' data-testid='activity-code'>
-      <Text className='activity-code__label'>签到码</Text>
-      <Text className='activity-code__digits' data-testid='activity-code-digits'>
-        {code ? code.code : '······'}
-      </Text>
-      <Text className='activity-code__countdown' data-testid='activity-code-countdown'>
-        {code ? `${secondsLeft} 秒后更换` : '正在获取…'}
-      </Text>
-      {problem && (
-        <View className='activity-code__problem' role='alert'>
-          {problem}
-        </View>
-      )}
-      <Text className='activity-code__hint'>请志愿者在活动页面输入这6位数字签到或签退。签到码每分钟更换，截图无效。</Text>
-      <Button size='large' className='activity-code__back' onClick={() => Taro.navigateBack()}>
-        返回
-      </Button>
-    </View>
+    <PageShell>
+      <View className='activity-code' data-testid='activity-code'>
+        <Text className='activity-code__label'>签到码</Text>
+        <Text className='activity-code__digits' data-testid='activity-code-digits'>
+          {code ? code.code : '······'}
+        </Text>
+        <Text className='activity-code__countdown' data-testid='activity-code-countdown'>
+          {code ? `${secondsLeft} 秒后更换` : '正在获取…'}
+        </Text>
+        {problem && (
+          <View className='activity-code__problem' role='alert'>
+            {problem}
+          </View>
+        )}
+        <Text className='activity-code__hint'>请志愿者在活动页面输入这6位数字签到或签退。签到码每分钟更换，截图无效。</Text>
+        <Button size='large' className='activity-code__back' onClick={() => Taro.navigateBack()}>
+          返回
+        </Button>
+      </View>
+    </PageShell>
   )
 }

@@ -18,7 +18,6 @@ import { currentPosition } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 import { pages, withQuery } from '@/routes'
 import './index.scss'
-import '@/styles/readable-page.scss'
 
 /** A moment as the form holds it: a China date and a clock time, each from its own picker. */
 type When = { date: string; time: string }
@@ -155,7 +154,7 @@ export default function ActivityEditPage() {
   )
 
   return (
-    <PageShell className='readable-page activity-edit'>
+    <PageShell className='activity-edit'>
       <View className='card' data-testid='activity-form'>
         <FormField label='活动名称' required error={errorOf('title')} testId='activity-title'>
           <Input value={draft.title} maxLength={30} placeholder='例如：社区义诊志愿服务' onChange={(value) => set('title', value)} />

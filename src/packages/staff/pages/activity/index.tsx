@@ -16,7 +16,6 @@ import { messageOf } from '@/services/service-error'
 import { AttendanceRow } from '../../components/attendance-row'
 import { pages, withQuery } from '@/routes'
 import './index.scss'
-import '@/styles/readable-page.scss'
 
 /** One activity for its organisers: the code to show, edit, cancel, attendance with 补签 and corrections. */
 export default function StaffActivityPage() {
@@ -64,7 +63,7 @@ export default function StaffActivityPage() {
   }
 
   return (
-    <PageShell className='readable-page staff-activity'>
+    <PageShell className='staff-activity'>
       <LoadState loading={remote.loading && !activity} error={activity ? undefined : remote.error} onRetry={remote.reload}>
         {activity && (
           <>

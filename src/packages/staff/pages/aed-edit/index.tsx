@@ -15,7 +15,6 @@ import { aedService } from '@/services/aed'
 import { currentPosition } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 import { pages, withQuery } from '@/routes'
-import './index.scss'
 
 /** Hours as staff set them here: around the clock, every day, or working days, from–to; or as stored. */
 type HoursMode = 'always' | 'daily' | 'weekdays' | 'kept'

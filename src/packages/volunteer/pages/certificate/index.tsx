@@ -13,7 +13,6 @@ import { volunteerService } from '@/services/volunteer'
 import { CERTIFICATE_HEIGHT, CERTIFICATE_WIDTH, drawServiceCertificate } from '../../components/certificate-drawing'
 import { pages } from '@/routes'
 import './index.scss'
-import '@/styles/readable-page.scss'
 
 type Period = 'thisYear' | 'lastYear' | 'custom'
 
@@ -57,7 +56,7 @@ export default function CertificatePage() {
   )
 
   return (
-    <PageShell className='readable-page certificate'>
+    <PageShell className='certificate'>
       <View className='card'>
         <Text className='certificate__text'>选择时间段，开具这段时间的志愿服务证明。证明上有验证编号，单位或学校可以在小程序里核验真伪。</Text>
         <FormField label='时间段' required>

@@ -10,7 +10,6 @@ import { useRemote } from '@/hooks/use-remote'
 import { userService } from '@/services/user'
 import { volunteerService } from '@/services/volunteer'
 import './index.scss'
-import '@/styles/readable-page.scss'
 
 const PERIODS: { value: HonourPeriod; title: string }[] = [
   { value: 'month', title: '本月' },
@@ -28,7 +27,7 @@ export default function HonourBoardPage() {
   const board = useRemote(async () => (communityId ? volunteerService.honourBoard(communityId, period) : undefined), [communityId, period])
 
   return (
-    <PageShell className='readable-page honour'>
+    <PageShell className='honour'>
       <ScrollView scrollX className='honour__communities'>
         <ChoiceGroup options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))} value={communityId} onChange={(value) => setCommunityId(value as string)} testId='honour-community' />
       </ScrollView>

@@ -9,7 +9,6 @@ import { volunteerService } from '@/services/volunteer'
 import { MyRecords } from '../../components/my-records'
 import './index.scss'
 import { areas, pages, withQuery } from '@/routes'
-import '@/styles/readable-page.scss'
 
 const go = (url: string) => () => Taro.navigateTo({ url })
 
@@ -24,7 +23,7 @@ export default function VolunteerHomePage() {
   })
   const profile = data?.profile
   return (
-    <PageShell className='readable-page'>
+    <PageShell>
       <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
         {!profile && data && (
           <View className='card'>

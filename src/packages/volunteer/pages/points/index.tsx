@@ -3,7 +3,6 @@ import { PageShell } from '@/components/page-shell'
 import { DEFAULT_POINTS_PER_HOUR } from '@/domain/volunteer/ledger'
 import { DEFAULT_MIN_COVERAGE } from '@/domain/activity/rules'
 import './index.scss'
-import '@/styles/readable-page.scss'
 
 const RULES: { title: string; lines: string[] }[] = [
   {
@@ -32,7 +31,7 @@ const RULES: { title: string; lines: string[] }[] = [
 /** 积分规则 in plain words: how points are earned, what they are for, that they do not expire. */
 export default function PointsRulesPage() {
   return (
-    <PageShell className='readable-page'>
+    <PageShell>
       {RULES.map((rule) => (
         <View key={rule.title} className='card points-rule'>
           <Text className='section-title points-rule__title'>{rule.title}</Text>

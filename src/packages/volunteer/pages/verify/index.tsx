@@ -9,7 +9,6 @@ import type { CertificateCheck } from '@/domain/volunteer/contract'
 import { messageOf } from '@/services/service-error'
 import { volunteerService } from '@/services/volunteer'
 import './index.scss'
-import '@/styles/readable-page.scss'
 
 /** Codes use letters and the digits 2–7 only, so a 0 or 1 someone types can only mean O or I. */
 const readCode = (typed: string) => typed.toUpperCase().replace(/0/g, 'O').replace(/1/g, 'I')
@@ -35,7 +34,7 @@ export default function VerifyCertificatePage() {
   }
 
   return (
-    <PageShell className='readable-page'>
+    <PageShell>
       <View className='card'>
         <Text className='verify__text'>输入志愿服务证明下方的12位验证编号，查看证明是否由博爱家园开具。</Text>
         <FormField label='验证编号' required error={problem}>

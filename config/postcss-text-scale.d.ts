@@ -1,0 +1,4 @@
+import type { PluginCreator } from 'postcss'
+
+declare const textScale: PluginCreator<Record<string, never>>
+export default textScale
