@@ -1,6 +1,6 @@
 import type { VolunteerApi } from '@/domain/volunteer/contract'
 import type { HonourPeriod } from '@/domain/volunteer/ledger'
-import type { VolunteerRegistration } from '@/domain/volunteer/profile'
+import type { VolunteerRegistration, VolunteerUpdate } from '@/domain/volunteer/profile'
 import { createClient } from './cloud-client'
 
 const client = createClient<VolunteerApi>('volunteer')
@@ -8,6 +8,7 @@ const client = createClient<VolunteerApi>('volunteer')
 export const volunteerService = {
   register: (registration: VolunteerRegistration) => client('register', registration),
   mine: () => client('mine', {}),
+  update: (changes: VolunteerUpdate) => client('update', changes),
   list: (status: 'pending' | 'active' | 'rejected', page: number) => client('list', { status, page, pageSize: 20 }),
   review: (volunteerId: string, decision: 'approve' | 'reject', reason = '') => client('review', { volunteerId, decision, reason }),
   ledger: (page: number) => client('ledger', { page, pageSize: 20 }),

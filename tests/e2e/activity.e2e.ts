@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { wgs84ToGcj02 } from '../../src/domain/geo'
 import { periodKeys } from '../../src/domain/volunteer/ledger'
 import { shot, startE2E, ui, type E2E } from './harness'
+import { MINUTE, passTime, startsIn } from './activity-time'
 
 /**
  * 志愿活动 from start to finish in Chromium: staff publish an activity; a volunteer signs up in
@@ -19,28 +20,6 @@ before(async () => {
 after(() => e2e.close())
 
 const TITLE = '大渡社区敬老探访'
-const MINUTE = 60_000
-
-/** Time passes for this activity: every stored moment of it and its sign-ups moves `minutes` back. */
-function passTime(activityId: string, minutes: number) {
-  const back = (value: unknown) => new Date(new Date(value as string | Date).getTime() - minutes * MINUTE)
-  const [activity] = e2e.cloud.store.find('activities', { _id: activityId })
-  e2e.cloud.store.update('activities', { _id: activityId }, { $set: { startAt: back(activity.startAt), endAt: back(activity.endAt), signupDeadline: back(activity.signupDeadline) } })
-  for (const signup of e2e.cloud.store.find('activitySignups', { activityId })) {
-    const moved: Record<string, Date> = { startAt: back(signup.startAt), endAt: back(signup.endAt) }
-    if (signup.checkedInAt) moved.checkedInAt = back(signup.checkedInAt)
-    if (signup.signedUpAt) moved.signedUpAt = back(signup.signedUpAt)
-    e2e.cloud.store.update('activitySignups', { _id: signup._id }, { $set: moved })
-  }
-}
-
-/** Moves the activity so that it starts `inMinutes` from now (keeping its length). */
-function startsIn(activityId: string, inMinutes: number) {
-  const [activity] = e2e.cloud.store.find('activities', { _id: activityId })
-  const minutesUntil = (new Date(activity.startAt as string | Date).getTime() - Date.now()) / MINUTE
-  passTime(activityId, minutesUntil - inMinutes)
-}
-
 type Audit = { small: string[]; body: string[]; targets: string[]; primary: string[]; least: { font: number; body: number; target: number; primary: number } }
 
 /**
@@ -149,7 +128,7 @@ describe('志愿活动', () => {
     await expectReadable(volunteer, 'activity detail', ['.activity-detail__fact', '.activity-detail__text', '.presence__text'])
 
     // Check-in opens 30 minutes before the start.
-    startsIn(activityId, 10)
+    startsIn(e2e.cloud, activityId, 10)
     await staff.goto(`${url}/#/packages/staff/pages/activity-code/index?id=${activityId}`)
     const inCode = await readCode(staff)
     await shot(staff, 'activity-code')
@@ -176,7 +155,7 @@ describe('志愿活动', () => {
     const hoursBefore = hoursOf()
 
     // Two hours later, at the end, the volunteer checks out with the code shown then.
-    passTime(activityId, 130)
+    passTime(e2e.cloud, activityId, 130)
     await ui.fill(volunteer, 'presence-code', await readCode(staff))
     await ui.button(volunteer, '用签退码签退')
     await volunteer.locator('[data-testid="coverage-result"]', { hasText: '已记入 2 小时服务时长' }).waitFor()
@@ -259,11 +238,11 @@ describe('志愿活动', () => {
       startAt: inDays(2, 0), endAt: inDays(2, 2), signupDeadline: inDays(1, 0), capacity: 5, hours: 2,
     })
     await api('demo-volunteer', 'activity', { action: 'signup', activityId })
-    startsIn(activityId, 10)
+    startsIn(e2e.cloud, activityId, 10)
     const { code } = await api<{ code: string }>('demo-staff', 'activity', { action: 'code', activityId })
     await api('demo-volunteer', 'activity', { action: 'checkIn', activityId, code })
     // The volunteer forgot to check out; check-out closed two hours after the end.
-    passTime(activityId, 10 + 120 + 125)
+    passTime(e2e.cloud, activityId, 10 + 120 + 125)
 
     const { page: volunteer, errors: volunteerErrors } = await e2e.open('demo-volunteer')
     await volunteer.goto(`${url}/#/packages/activity/pages/detail/index?id=${activityId}`)
@@ -347,7 +326,7 @@ describe('志愿活动', () => {
       })
     const { _id: nearby } = await create('血压测量志愿服务')
     await api('demo-volunteer', 'activity', { action: 'signup', activityId: nearby })
-    startsIn(nearby, 10)
+    startsIn(e2e.cloud, nearby, 10)
 
     const { page: far, errors: farErrors } = await e2e.open('demo-volunteer', { geolocation: { latitude: 30.0994, longitude: 120.5337 } })
     await far.goto(`${url}/#/packages/activity/pages/detail/index?id=${nearby}`)

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { NOTIFY_KINDS } from '../../src/domain/notify/kinds'
+import { MINUTE, passTime, startsIn } from './activity-time'
 import { shot, startE2E, ui, type E2E } from './harness'
 
 /** Notifications between people: what one does shows up, unread, for the other, and opens the right thing. */
@@ -144,6 +145,43 @@ describe('notifications', () => {
     assert.ok((await px('[data-testid^="setting-"] .nut-cell-description')) >= 12)
     const { items } = await call<{ items: Array<{ kind: string; on: boolean }> }>('notify', 'demo-resident', { action: 'settings' })
     assert.deepEqual(items.filter((i) => !i.on).map((i) => i.kind).sort(), ['cert_reminder', 'member_review'])
+    assert.deepEqual(errors, [])
+  })
+})
+
+const ACTIVITY_PAGE = 'packages/activity/pages/detail/index'
+
+describe('an activity journey', () => {
+  test('sign-up, reminder, check-in and check-out: every subscribe message WeChat was asked for was accepted and opens the activity', async () => {
+    const at = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString()
+    const { _id: activityId } = await call<{ _id: string }>('activity', 'demo-staff', {
+      action: 'create', title: '社区义诊量血压', type: 'clinic', description: '协助医生为老人量血压、登记。', communityId: 'dadu',
+      location: { latitude: 30.0672, longitude: 120.5081, address: '大渡社区服务中心一楼' },
+      startAt: at(90), endAt: at(150), signupDeadline: at(60), capacity: 5, hours: 1,
+    })
+
+    // The volunteer signs up from their own tap, which asks for the three activity messages.
+    const { page, errors } = await e2e.open('demo-volunteer')
+    await page.goto(`${e2e.cloud.url}/#/${ACTIVITY_PAGE}?id=${activityId}`)
+    await ui.button(page, '我要报名')
+    await page.locator('.activity-detail__fact', { hasText: '我的报名' }).waitFor()
+
+    // The scheduler reminds about 2 hours before the start; the volunteer is there from start to end.
+    await e2e.cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'everyMinute' }, '')
+    const code = async () => (await call<{ code: string }>('activity', 'demo-staff', { action: 'code', activityId })).code
+    startsIn(e2e.cloud, activityId, 0)
+    await call('activity', 'demo-volunteer', { action: 'checkIn', activityId, code: await code() })
+    passTime(e2e.cloud, activityId, 61)
+    await call('activity', 'demo-volunteer', { action: 'checkOut', activityId, code: await code() })
+
+    const journey = (await outbox()).filter((m) => m.page === `${ACTIVITY_PAGE}?id=${activityId}`).reverse()
+    assert.deepEqual(
+      journey.map((m) => [m.openid, m.templateId, m.errCode]),
+      [
+        ['demo-volunteer', NOTIFY_KINDS.activity_reminder.templateId, undefined],
+        ['demo-volunteer', NOTIFY_KINDS.checkin_result.templateId, undefined],
+      ],
+    )
     assert.deepEqual(errors, [])
   })
 })

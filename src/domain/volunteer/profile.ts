@@ -67,3 +67,4 @@ export const volunteerUpdateSchema = v.object({
 })
 
 export type VolunteerRegistration = v.InferInput<typeof volunteerRegistrationSchema>
+export type VolunteerUpdate = v.InferInput<typeof volunteerUpdateSchema>

@@ -74,6 +74,11 @@ export default function VolunteerHomePage() {
               <Text className='hint'>服务技能：{profile.skills.join('、')}</Text>
               <Text className='hint'>有空时间：{profile.availability.map(slotLabel).join('、') || '未填写'}</Text>
               {profile.intro && <Text className='hint'>自我介绍：{profile.intro}</Text>}
+              {profile.status !== 'rejected' && (
+                <Button block className='volunteer__action' onClick={() => Taro.navigateTo({ url: withQuery(pages.volunteerRegister, { edit: '1' }) })}>
+                  修改资料
+                </Button>
+              )}
             </View>
             <MyRecords />
           </>

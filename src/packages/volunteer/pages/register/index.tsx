@@ -1,11 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import * as v from 'valibot'
 import { ChoiceGroup } from '@/components/choice-group'
+import { LoadState } from '@/components/load-state'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
+import type { VolunteerProfile } from '@/domain/volunteer/contract'
 import { DAY_PARTS, SKILLS, volunteerRegistrationSchema, WEEKDAYS, type Skill } from '@/domain/volunteer/profile'
 import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
@@ -20,9 +22,34 @@ type Draft = { name: string; phone: string; communityId?: string; skills: Skill[
 const EMPTY: Draft = { name: '', phone: '', skills: [], availability: [], intro: '' }
 const FIELDS = ['name', 'phone', 'communityId', 'skills', 'availability', 'intro']
 
-/** 注册志愿者: who you are, what you can do, and when you are usually free. */
+/**
+ * 注册志愿者, and (with `?edit=1`) 修改志愿者资料: the same form, filled from the profile, where the
+ * name and community stay as registered and the rest can change.
+ */
 export default function VolunteerRegisterPage() {
-  const form = useValidatedForm(volunteerRegistrationSchema, EMPTY)
+  const editing = useRouter().params.edit === '1'
+  const mine = useRemote(async (): Promise<VolunteerProfile | null> => (editing ? (await volunteerService.mine()).profile : null))
+  return (
+    <PageShell>
+      <LoadState loading={mine.loading} error={mine.error} onRetry={mine.reload}>
+        {/* Drawn once the profile is here: the form starts from it instead of being filled after mounting. */}
+        {!mine.loading && !mine.error && <VolunteerForm profile={mine.data ?? null} />}
+      </LoadState>
+    </PageShell>
+  )
+}
+
+const draftOf = (profile: VolunteerProfile): Draft => ({
+  name: profile.name,
+  phone: profile.phone,
+  communityId: profile.communityId,
+  skills: profile.skills,
+  availability: profile.availability,
+  intro: profile.intro,
+})
+
+function VolunteerForm({ profile }: { profile: VolunteerProfile | null }) {
+  const form = useValidatedForm(volunteerRegistrationSchema, profile ? draftOf(profile) : EMPTY)
   const { draft, set, errorOf } = form
   const communities = useRemote(() => userService.communities())
   const [submitting, setSubmitting] = useState(false)
@@ -32,41 +59,56 @@ export default function VolunteerRegisterPage() {
 
   const submit = async () => {
     // From the tap itself, as WeChat requires: the review result, and then the wishes claimed.
-    const subscribing = requestSubscriptions(['volunteer_review', 'wish_update'])
+    const subscribing = profile ? Promise.resolve() : requestSubscriptions(['volunteer_review', 'wish_update'])
     if (!form.check(FIELDS)) return
     const parsed = v.safeParse(volunteerRegistrationSchema, draft)
     if (!parsed.success) return
     setSubmitting(true)
     try {
       await subscribing
-      const profile = await volunteerService.register(parsed.output)
-      await Taro.showToast({ title: profile.status === 'active' ? '注册成功' : '已提交，等待社区审核', icon: 'success' })
+      if (profile) {
+        const { phone, skills, availability, intro } = parsed.output
+        await volunteerService.update({ phone, skills, availability, intro })
+        await Taro.showToast({ title: '资料已保存', icon: 'success' })
+        await Taro.navigateBack()
+        return
+      }
+      const registered = await volunteerService.register(parsed.output)
+      await Taro.showToast({ title: registered.status === 'active' ? '注册成功' : '已提交，等待社区审核', icon: 'success' })
       await Taro.redirectTo({ url: areas.volunteer })
     } catch (error) {
       form.showServerError(error)
-      await Taro.showModal({ title: '未能注册', content: messageOf(error), showCancel: false, confirmText: '知道了' })
+      await Taro.showModal({ title: profile ? '没有保存' : '未能注册', content: messageOf(error), showCancel: false, confirmText: '知道了' })
     } finally {
       setSubmitting(false)
     }
   }
 
   return (
-    <PageShell>
+    <>
       <View className='card'>
-        <FormField label='姓名' required error={errorOf('name')}>
-          <Input value={draft.name} placeholder='真实姓名' onChange={(value) => set('name', value)} data-testid='name' />
-        </FormField>
+        {profile ? (
+          <Text className='hint'>
+            {profile.name} · {profile.communityName}（姓名和社区如需更改，请联系社区工作人员）
+          </Text>
+        ) : (
+          <FormField label='姓名' required error={errorOf('name')}>
+            <Input value={draft.name} placeholder='真实姓名' onChange={(value) => set('name', value)} data-testid='name' />
+          </FormField>
+        )}
         <FormField label='手机号' required error={errorOf('phone')} hint='只有社区工作人员能看到'>
           <Input type='tel' maxLength={11} value={draft.phone} placeholder='11位手机号' onChange={(value) => set('phone', value)} data-testid='phone' />
         </FormField>
-        <FormField label='所在社区' required error={errorOf('communityId')}>
-          <ChoiceGroup
-            options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))}
-            value={draft.communityId}
-            onChange={(value) => set('communityId', value as string)}
-            testId='community'
-          />
-        </FormField>
+        {!profile && (
+          <FormField label='所在社区' required error={errorOf('communityId')}>
+            <ChoiceGroup
+              options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))}
+              value={draft.communityId}
+              onChange={(value) => set('communityId', value as string)}
+              testId='community'
+            />
+          </FormField>
+        )}
         <FormField label='服务技能' required error={errorOf('skills')} hint='可多选'>
           <ChoiceGroup multiple options={SKILLS.map((s) => ({ value: s, label: s }))} value={draft.skills} onChange={(value) => set('skills', value as Skill[])} testId='skills' />
         </FormField>
@@ -104,12 +146,12 @@ export default function VolunteerRegisterPage() {
           </View>
         </FormField>
         <FormField label='自我介绍' hint='选填，例如擅长什么、以前做过的志愿服务' error={errorOf('intro')}>
-          <TextArea value={draft.intro} maxLength={200} onChange={(value) => set('intro', value)} />
+          <TextArea value={draft.intro} maxLength={200} showCount onChange={(value) => set('intro', value)} data-testid='intro' />
         </FormField>
       </View>
       <Button block size='large' type='primary' loading={submitting} disabled={submitting} onClick={submit}>
-        提交注册
+        {profile ? '保存资料' : '提交注册'}
       </Button>
-    </PageShell>
+    </>
   )
 }
