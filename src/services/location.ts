@@ -29,6 +29,23 @@ export async function currentPosition(): Promise<LatLng | null> {
   }
 }
 
+/**
+ * A place for staff to set (an AED, an activity): WeChat's map picker, or on H5 where the browser
+ * says they are. Null when they closed the picker or no position could be found.
+ */
+export async function choosePlace(): Promise<(LatLng & { address: string }) | null> {
+  if (process.env.TARO_ENV !== 'weapp') {
+    const here = await currentPosition()
+    return here && { ...here, address: '' }
+  }
+  try {
+    const { latitude, longitude, address } = await Taro.chooseLocation({})
+    return { latitude, longitude, address }
+  } catch {
+    return null // closed without choosing
+  }
+}
+
 /** Opens WeChat's map with walking directions; H5 has no map app to hand over to. */
 export function navigateTo(place: LatLng & { name: string; address: string }): boolean {
   if (process.env.TARO_ENV !== 'weapp') return false

@@ -14,7 +14,7 @@ import { chinaDate, chinaMoment, clockTime } from '@/domain/activity/when'
 import { useMe } from '@/hooks/use-me'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { activityService } from '@/services/activity'
-import { currentPosition } from '@/services/location'
+import { choosePlace } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 import { pages, withQuery } from '@/routes'
 import './index.scss'
@@ -107,18 +107,9 @@ export default function ActivityEditPage() {
   }, [staffCommunities.length])
 
   const locate = async () => {
-    if (process.env.TARO_ENV === 'weapp') {
-      try {
-        const place = await Taro.chooseLocation({})
-        form.setDraft((d) => ({ ...d, latitude: String(place.latitude), longitude: String(place.longitude), address: d.address || place.address }))
-      } catch {
-        // Closed without choosing.
-      }
-      return
-    }
-    const here = await currentPosition()
-    if (here) form.setDraft((d) => ({ ...d, latitude: here.latitude.toFixed(6), longitude: here.longitude.toFixed(6) }))
-    else await Taro.showToast({ title: '没有获取到位置，请填写纬度和经度', icon: 'none' })
+    const place = await choosePlace()
+    if (place) form.setDraft((d) => ({ ...d, latitude: place.latitude.toFixed(6), longitude: place.longitude.toFixed(6), address: d.address || place.address }))
+    else if (process.env.TARO_ENV !== 'weapp') await Taro.showToast({ title: '没有获取到位置，请填写纬度和经度', icon: 'none' })
   }
 
   const save = async () => {

@@ -12,7 +12,7 @@ import { todayInChina } from '@/domain/dates'
 import { useMe } from '@/hooks/use-me'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { aedService } from '@/services/aed'
-import { currentPosition } from '@/services/location'
+import { choosePlace } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 import { pages, withQuery } from '@/routes'
 
@@ -123,17 +123,8 @@ export default function AedEditPage() {
   }, [aedId])
 
   const locate = async () => {
-    if (process.env.TARO_ENV === 'weapp') {
-      try {
-        const place = await Taro.chooseLocation({})
-        form.setDraft((d) => ({ ...d, latitude: String(place.latitude), longitude: String(place.longitude), address: d.address || place.address }))
-      } catch {
-        // Closed without choosing.
-      }
-      return
-    }
-    const here = await currentPosition()
-    if (here) form.setDraft((d) => ({ ...d, latitude: here.latitude.toFixed(6), longitude: here.longitude.toFixed(6) }))
+    const place = await choosePlace()
+    if (place) form.setDraft((d) => ({ ...d, latitude: place.latitude.toFixed(6), longitude: place.longitude.toFixed(6), address: d.address || place.address }))
   }
 
   const save = async () => {
