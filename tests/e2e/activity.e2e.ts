@@ -114,6 +114,11 @@ describe('志愿活动', () => {
     await volunteer.locator('[data-testid="wish-card"]').first().waitFor()
     await shot(volunteer, 'activity-hall')
     await expectReadable(volunteer, 'task hall', ['.activity-card__when', '.activity-card__place', '.activity-card__title'])
+    // Words search wishes too: the volunteer's own community's open wish about a tap.
+    await ui.fill(volunteer, 'hall-search', '水龙头')
+    await ui.button(volunteer, '搜索')
+    await volunteer.locator('[data-testid="wish-card"]', { hasText: '帮忙修一下漏水的水龙头' }).waitFor()
+    await volunteer.waitForFunction(() => document.querySelectorAll('[data-testid="wish-card"]').length === 1 && document.querySelectorAll('[data-testid="activity-card"]').length === 0)
     await ui.fill(volunteer, 'hall-search', '敬老')
     await ui.button(volunteer, '搜索')
     await volunteer.waitForFunction(() => document.querySelectorAll('[data-testid="wish-card"]').length === 0)

@@ -48,7 +48,8 @@ function dates(within: Within): { from?: string; to?: string } {
 }
 
 /** Wishes have no fixed day and no search on the server: they show only without those filters. */
-const showsWishes = (f: Filter) => (f.kind === 'all' || f.kind === 'wish') && f.within === 'any' && !f.keyword
+// Wishes have no dates to filter by: a date range shows activities only. Words search both.
+const showsWishes = (f: Filter) => (f.kind === 'all' || f.kind === 'wish') && f.within === 'any'
 
 /**
  * Two lists paged side by side, one page of each per page of the hall; the total reported keeps
@@ -61,7 +62,7 @@ async function loadHall(filter: Filter, page: number): Promise<Page<HallItem>> {
       ? undefined
       : activityService.list({ communityId: filter.communityId, type, keyword: filter.keyword || undefined, near: filter.near, ...dates(filter.within) }, page),
     // Wishes are neighbours' needs: those of the person's own community unless they chose another.
-    showsWishes(filter) ? wishService.list({ communityId: filter.communityId ?? filter.homeCommunityId, status: 'open' }, page) : undefined,
+    showsWishes(filter) ? wishService.list({ communityId: filter.communityId ?? filter.homeCommunityId, status: 'open', keyword: filter.keyword || undefined }, page) : undefined,
   ])
   const items: HallItem[] = [
     ...(activities?.items ?? []).map((activity) => ({ kind: 'activity' as const, activity })),
@@ -102,7 +103,7 @@ export default function TaskHallPage() {
   return (
     <PageShell className='hall'>
       <View className='hall__search'>
-        <Input className='hall__search-input' value={typed} maxLength={20} placeholder='搜索活动名称或地点' onChange={setTyped} onConfirm={() => update({ keyword: typed.trim() })} data-testid='hall-search' />
+        <Input className='hall__search-input' value={typed} maxLength={20} placeholder='搜索活动或心愿' onChange={setTyped} onConfirm={() => update({ keyword: typed.trim() })} data-testid='hall-search' />
         <Button type='primary' onClick={() => update({ keyword: typed.trim() })}>
           搜索
         </Button>
@@ -143,8 +144,8 @@ export default function TaskHallPage() {
           </>
         )}
       </View>
-      {filter.kind === 'all' && !showsWishes(filter) && <Text className='hint hall__note'>按时间或关键词查找时只显示活动；想看心愿，请清空搜索并选“不限时间”。</Text>}
-      <PagedList list={list} empty={filter.keyword ? `没有找到和“${filter.keyword}”有关的活动` : '现在没有可以参加的活动或心愿，过几天再来看看'} end='已经到底了'>
+      {filter.kind === 'all' && !showsWishes(filter) && <Text className='hint hall__note'>按时间查找时只显示活动；想看心愿，请选“不限时间”。</Text>}
+      <PagedList list={list} empty={filter.keyword ? `没有找到和“${filter.keyword}”有关的活动或心愿` : '现在没有可以参加的活动或心愿，过几天再来看看'} end='已经到底了'>
         {(item) =>
           item.kind === 'activity' ? (
             <ActivityCard key={`a-${item.activity._id}`} activity={item.activity} onOpen={() => Taro.navigateTo({ url: withQuery(pages.activityDetail, { id: item.activity._id }) })} />
