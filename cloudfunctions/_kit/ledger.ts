@@ -40,12 +40,16 @@ const bucket = (period: HonourPeriod, key: string) => `${period === 'year' ? 'y'
 export async function credit(input: Credit): Promise<LedgerDoc> {
   if (input._id.includes('.')) throw new Error('ledger ids are used as field names and may not contain dots')
   const entry = await insertOnce(input)
-  await applyToVolunteer(entry)
-  const { data: volunteer } = await db.collection(collections.volunteers).where({ _id: ownedId('vo', entry.openid) }).field({ name: true }).get<TotalsDoc>()
+  // The volunteer's totals and the month's and year's board rows are separate documents, each
+  // brought in step on its own: they are written side by side.
+  const [, volunteer] = await Promise.all([
+    applyToVolunteer(entry),
+    db.collection(collections.volunteers).where({ _id: ownedId('vo', entry.openid) }).field({ name: true }).get<TotalsDoc>(),
+  ])
   // A real name is never on a public board: it is masked when the row is made.
-  const displayName = maskName(volunteer[0]?.name ?? '志愿者')
+  const displayName = maskName(volunteer.data[0]?.name ?? '志愿者')
   const keys = periodKeys(entry.at)
-  for (const period of ['month', 'year'] as const) await applyToHonourBoard(entry, period, keys[period], displayName)
+  await Promise.all((['month', 'year'] as const).map((period) => applyToHonourBoard(entry, period, keys[period], displayName)))
   return entry
 }
 
