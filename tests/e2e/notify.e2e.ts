@@ -174,6 +174,12 @@ describe('an activity journey', () => {
     passTime(e2e.cloud, activityId, 61)
     await call('activity', 'demo-volunteer', { action: 'checkOut', activityId, code: await code() })
 
+    // In the inbox too: tapping the reminder opens that activity.
+    await page.goto(`${e2e.cloud.url}/#/packages/notify/pages/inbox/index`)
+    await page.locator('[data-testid="inbox-item"]', { hasText: '社区义诊量血压' }).first().click()
+    await page.locator('[data-testid="activity-detail"]', { hasText: '社区义诊量血压' }).waitFor()
+    assert.match(page.url(), new RegExp(`${ACTIVITY_PAGE}\\?id=${activityId}\\b`))
+
     const journey = (await outbox()).filter((m) => m.page === `${ACTIVITY_PAGE}?id=${activityId}`).reverse()
     assert.deepEqual(
       journey.map((m) => [m.openid, m.templateId, m.errCode]),
