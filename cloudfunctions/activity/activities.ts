@@ -6,6 +6,7 @@ import { haversineMeters, type LatLng } from '@/domain/geo'
 import type { UserDoc } from '@/domain/user/types'
 import { _, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
+import { signupIdOf } from './new-signup'
 
 /**
  * The `activities` document. `seats` maps each person holding a place to the token of that seat,
@@ -70,7 +71,6 @@ export type SignupDoc = {
 export const activities = () => db.collection(collections.activities)
 export const signups = () => db.collection(collections.activitySignups)
 
-export const signupIdOf = (activityId: string, openid: string) => `${activityId}:${openid}`
 
 export async function requireActivity(activityId: string): Promise<ActivityDoc> {
   const { data } = await activities().where({ _id: activityId }).limit(1).get<ActivityDoc>()

@@ -4,6 +4,7 @@ import { DEFAULT_CHECK_IN_RADIUS_METERS, DEFAULT_MIN_COVERAGE } from '@/domain/a
 import { maskName } from '@/domain/privacy'
 import { ledgerEntryId, periodKeys, pointsFor, type LedgerSource } from '@/domain/volunteer/ledger'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
+import { newSignup } from '../../cloudfunctions/activity/new-signup'
 import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
 
 const HOUR = 60 * 60 * 1000
@@ -98,26 +99,7 @@ export function demoActivityData(now: Date) {
       createdAt: now,
     }
   })
-  const signups = activities.flatMap((a) =>
-    Object.entries(a.seats).map(([openid, seatToken]) => ({
-      _id: `${a._id}:${openid}`,
-      activityId: a._id,
-      openid,
-      communityId: a.communityId,
-      startAt: a.startAt,
-      endAt: a.endAt,
-      status: 'signed_up',
-      seatToken,
-      signedUpAt: now,
-      checkedInAt: null,
-      checkedOutAt: null,
-      checkInMethod: null,
-      coverage: null,
-      creditedHours: 0,
-      makeup: null,
-      reminded: false,
-    })),
-  )
+  const signups = activities.flatMap((a) => Object.entries(a.seats).map(([openid, seatToken]) => newSignup(a, openid, seatToken, now)))
   const ledger = demoCredits().map((c) => ({
     _id: c.source === 'wish' ? ledgerEntryId.wish(c.sourceId) : c.source === 'correction' ? ledgerEntryId.correction(`seed-${c.openid}`) : ledgerEntryId.activity(c.sourceId, c.openid),
     openid: c.openid,

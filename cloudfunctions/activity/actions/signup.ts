@@ -4,7 +4,8 @@ import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
-import { activities, findSignup, releaseSeat, requireActivity, signupIdOf, signups, viewFor, type ActivityDoc, type SignupDoc } from '../activities'
+import { activities, findSignup, releaseSeat, requireActivity, signups, viewFor, type ActivityDoc } from '../activities'
+import { newSignup } from '../new-signup'
 
 async function requireActiveVolunteer(openid: string): Promise<void> {
   const { data } = await db.collection(collections.volunteers).where({ openid }).limit(1).get<{ status: string }>()
@@ -42,24 +43,7 @@ async function takeSeat(doc: ActivityDoc, openid: string): Promise<string> {
 
 /** The sign-up record of a seat: created, or (after a cancel) signed up again. */
 async function writeSignup(doc: ActivityDoc, openid: string, seatToken: string): Promise<void> {
-  const fresh: SignupDoc = {
-    _id: signupIdOf(doc._id, openid),
-    activityId: doc._id,
-    openid,
-    communityId: doc.communityId,
-    startAt: doc.startAt,
-    endAt: doc.endAt,
-    status: 'signed_up',
-    seatToken,
-    signedUpAt: new Date(),
-    checkedInAt: null,
-    checkedOutAt: null,
-    checkInMethod: null,
-    coverage: null,
-    creditedHours: 0,
-    makeup: null,
-    reminded: false,
-  }
+  const fresh = newSignup(doc, openid, seatToken, new Date())
   try {
     await signups().add({ data: fresh })
   } catch (error) {
