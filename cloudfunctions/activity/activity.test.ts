@@ -4,7 +4,7 @@ import type { LedgerEntry, VolunteerProfile, VolunteerTotals } from '@/domain/vo
 import { ownedId } from '../_kit/ids'
 import { currentCode } from './code'
 import { activityJob } from '../scheduler/jobs/activity'
-import { runJob } from '../scheduler/testing'
+import { runJob } from '../../localcloud/jobs-testing'
 import { startTestCloud, TEST_DB_LATENCY, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud

@@ -6,7 +6,7 @@ import { wxServerSdk } from '../../localcloud/backend/install'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { uploadFolderOf } from '../_kit/uploads'
 import { aedJob } from '../scheduler/jobs/aed'
-import { runJob } from '../scheduler/testing'
+import { runJob } from '../../localcloud/jobs-testing'
 
 let cloud: TestCloud
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing
 import { cloud as sdk } from '../_kit/cloud'
 import { notify } from '../_kit/notify'
 import { outboxJob } from '../scheduler/jobs/outbox'
-import { runJob } from '../scheduler/testing'
+import { runJob } from '../../localcloud/jobs-testing'
 
 let cloud: TestCloud
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { WishDetail } from '@/domain/wish/contract'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { wishJob } from './jobs/wish'
-import { runJob } from './testing'
+import { runJob } from '../../localcloud/jobs-testing'
 
 let cloud: TestCloud
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { todayInChina } from '@/domain/dates'
 import type { Certificate, Signup, TrainingSession } from '@/domain/firstaid/training'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { trainingJob } from '../scheduler/jobs/training'
-import { runJob } from '../scheduler/testing'
+import { runJob } from '../../localcloud/jobs-testing'
 
 let cloud: TestCloud
 beforeAll(async () => {
