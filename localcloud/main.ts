@@ -15,6 +15,8 @@ async function main() {
     // The functions' timer triggers on their cron; TIMERS=off for a store nothing changes by itself.
     runTimers: process.env.TIMERS !== 'off',
     dbLatencyMs: process.env.DB_LATENCY_MS,
+    mediaPushDelayMs: process.env.MEDIA_PUSH_DELAY_MS,
+    tempUrlMaxAgeS: process.env.TEMP_URL_MAX_AGE_S ? Number(process.env.TEMP_URL_MAX_AGE_S) : undefined,
     extraFunctionDirs: process.env.FUNCTIONS_DIR?.split(':').filter(Boolean),
   })
   console.log(`\n  博爱家园 local cloud is running\n\n  App:       ${cloud.url}/\n  Functions: ${cloud.url}/api/functions/<name>\n  Functions loaded: ${cloud.functions.names().join(', ')}\n`)

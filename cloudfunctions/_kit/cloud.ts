@@ -35,4 +35,5 @@ export const collections = {
   hoursLedger: 'hoursLedger',
   honourTotals: 'honourTotals',
   serviceCertificates: 'serviceCertificates',
+  mediaVerdicts: 'mediaVerdicts',
 } as const

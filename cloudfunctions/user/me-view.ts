@@ -3,7 +3,7 @@ import type { Me } from '@/domain/user/contract'
 import type { UserDoc } from '@/domain/user/types'
 import { communityNames } from '../_kit/communities'
 import { toIso } from '../_kit/dates'
-import { shownPhotoUrls } from '../_kit/photo-checks'
+import { isPending, shownPhotoUrls } from '../_kit/photo-checks'
 import { uploadFolderOf } from '../_kit/uploads'
 
 /** A user record as its owner sees it on 我的. */
@@ -20,7 +20,7 @@ export async function toMe(user: UserDoc): Promise<Me> {
     createdAt: toIso(user.createdAt),
     homeCommunityId: user.homeCommunityId,
     avatarUrl,
-    avatarChecking: user.photo?.status === 'checking',
+    avatarChecking: isPending(user.photo),
     uploadFolder: uploadFolderOf(user._id),
   }
 }

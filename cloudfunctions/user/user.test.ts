@@ -124,7 +124,7 @@ describe('user.updateProfile', () => {
     for (let waited = 0; (userDoc('p-avatar').photo as { status: string }).status === 'checking' && waited < 3000; waited += 20) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
-    expect(unwrap(await me('p-avatar'))).toMatchObject({ avatarUrl: expect.stringMatching(/\/avatars\/me\.jpg$/), avatarChecking: false })
+    expect(unwrap(await me('p-avatar'))).toMatchObject({ avatarUrl: expect.stringMatching(/\/avatars\/me\.jpg\?sign=\w+&t=\d+$/), avatarChecking: false })
     const risky = await upload('p-avatar', 'risky.jpg')
     unwrap(await update('p-avatar', { avatar: risky.fileID }))
     for (let waited = 0; (userDoc('p-avatar').photo as { status: string }).status === 'checking' && waited < 3000; waited += 20) {

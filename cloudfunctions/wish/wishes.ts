@@ -6,7 +6,7 @@ import type { UserDoc } from '@/domain/user/types'
 import { collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
 import { ownedId } from '../_kit/ids'
-import { shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
+import { isPending, shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
 
 
 /** The `wishes` document. The owner's phone lives here and leaves only for owner, claimer and staff. */
@@ -144,7 +144,7 @@ export async function toDetail(doc: WishDoc, user: Caller): Promise<WishDetail> 
     claimerPhone,
     editable: canEdit(doc.status, actors),
     images: shown(0, doc.images.length),
-    imagesPending: relation === 'owner' ? doc.images.filter((image) => image.status === 'checking').length : 0,
+    imagesPending: relation === 'owner' ? doc.images.filter(isPending).length : 0,
     claimDeadline: doc.claimDeadline ? toIso(doc.claimDeadline) : null,
     fulfilment: doc.fulfilment && { note: doc.fulfilment.note, photos: shown(doc.images.length, doc.images.length + fulfilmentPhotos.length), at: toIso(doc.fulfilment.at) },
     thanks: doc.thanks,

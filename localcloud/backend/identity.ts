@@ -12,7 +12,7 @@ export type Invocation = {
   signal?: AbortSignal
 }
 
-type Scope = { env: Record<string, string>; invocation: Invocation; ended: Promise<void> }
+type Scope = { env: Record<string, string>; invocation: Invocation }
 
 const current = new AsyncLocalStorage<Scope>()
 
@@ -43,21 +43,12 @@ export function runAs<T>(invocation: Invocation, fn: () => Promise<T>): Promise<
     WX_APPID: invocation.appid,
     TCB_SOURCE: 'wx_client',
   }
-  let end: () => void = () => undefined
-  const ended = new Promise<void>((resolve) => {
-    end = resolve
-  })
-  return current.run({ env, invocation, ended }, fn).finally(end)
+  return current.run({ env, invocation }, fn)
 }
 
 /** The invocation the calling code runs in, if any. */
 export function currentInvocation(): Invocation | undefined {
   return current.getStore()?.invocation
-}
-
-/** Runs `callback` once the current invocation has answered (at once outside any), as WeChat's later pushes arrive. */
-export function afterInvocation(callback: () => void): void {
-  void (current.getStore()?.ended ?? Promise.resolve()).then(() => setTimeout(callback, 0))
 }
 
 /** Refuses work an invocation starts after its timeout: on CloudBase it would never happen. */

@@ -3,7 +3,7 @@ import type { DocumentStore } from '../store/document-store'
 import { handleDatabaseRequest } from './database-wire'
 import { assertNotTimedOut, installPerInvocationEnv } from './identity'
 import { parseLatency, roundTrip } from './latency'
-import { createOpenApi, SubscribeGrants, type MediaCheckRequest, type Outbox, type SendFaults } from './openapi'
+import { createOpenApi, SubscribeGrants, type MediaCheckRequest, type MediaPushes, type Outbox, type SendFaults } from './openapi'
 import type { FileStorage } from './storage'
 
 type Send = (action: string, data: Record<string, unknown>, opts?: unknown) => Promise<unknown>
@@ -29,7 +29,9 @@ export type Backend = {
   /** Sees every database request as the SDK sent it (the wire-format contract test). */
   onDatabaseRequest?: (action: string, params: Record<string, unknown>) => void
   /** Delivers the verdict of an asynchronous photo check, as WeChat's message push would. */
-  onMediaCheck?: (request: MediaCheckRequest) => void
+  onMediaCheck?: (request: MediaCheckRequest) => Promise<void>
+  /** When those verdicts are pushed (a random delay unless a test sets it). */
+  mediaPushes?: MediaPushes
   /** `DB_LATENCY_MS`: each database request is answered after this network delay. */
   dbLatencyMs?: string | number
 }
@@ -39,7 +41,7 @@ export type Backend = {
  * by the embedded store, its storage and open-API calls by local stand-ins, and its WeChat
  * context comes from the invocation. Function code stays exactly what is deployed.
  */
-export function installLocalBackend({ store, storage, outbox, grants = new SubscribeGrants(), sendFaults, onDatabaseRequest, onMediaCheck, dbLatencyMs }: Backend): void {
+export function installLocalBackend({ store, storage, outbox, grants = new SubscribeGrants(), sendFaults, onDatabaseRequest, onMediaCheck, mediaPushes, dbLatencyMs }: Backend): void {
   installPerInvocationEnv()
   const latency = parseLatency(dbLatencyMs)
   requesterPrototype().send = async (action, data) => {
@@ -48,7 +50,7 @@ export function installLocalBackend({ store, storage, outbox, grants = new Subsc
     return roundTrip(latency, () => handleDatabaseRequest(store, action, data))
   }
   const sdk = wxServerSdk()
-  sdk.openapi = createOpenApi(outbox, grants, onMediaCheck, sendFaults)
+  sdk.openapi = createOpenApi(outbox, grants, onMediaCheck, sendFaults, mediaPushes)
   sdk.uploadFile = storage.uploadFile
   sdk.getTempFileURL = storage.getTempFileURL
   sdk.deleteFile = storage.deleteFile

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
 import { transformSync } from 'esbuild'
-import { afterInvocation, assertNotTimedOut, currentInvocation } from './identity'
+import { assertNotTimedOut, currentInvocation } from './identity'
+import type { Latency } from './latency'
 import { SENSITIVE_WORDS } from './sensitive-words'
 import { checkTemplateData } from './subscribe-values'
 
@@ -88,6 +89,22 @@ export class SendFaults {
 
 /** A photo sent to `mediaCheckAsync`; its verdict is pushed to a function later. */
 export type MediaCheckRequest = { traceId: string; mediaUrl: string; openid?: string }
+
+/**
+ * When the verdict of a `mediaCheckAsync` request is pushed. WeChat promises only "异步检测结果在 30
+ * 分钟内会推送到你的消息接收服务器" (https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync),
+ * by 消息推送: so any time, also before the asking function has answered or stored the trace id.
+ * - `delay` (default): after a delay drawn per request (`MEDIA_PUSH_DELAY_MS`, default `0-500`),
+ *   counted from the request, whether or not the invocation has answered;
+ * - `beforeAnswer`: delivered, and handled, before `mediaCheckAsync` answers (tests: a verdict
+ *   that certainly comes before its trace id is stored);
+ * - `never`: the push is lost (消息推送 not configured, a delivery failure).
+ */
+export type MediaPushTiming = { kind: 'delay'; delayMs: Latency } | { kind: 'beforeAnswer' } | { kind: 'never' }
+
+export class MediaPushes {
+  constructor(public timing: MediaPushTiming = { kind: 'delay', delayMs: () => 0 }) {}
+}
 
 /** An open-API failure as wx-server-sdk throws it (its CloudSDKError: `errCode`, `errMsg`, that message). */
 export class OpenApiError extends Error {
@@ -207,7 +224,13 @@ function msgSecCheck(params: Params) {
  * Stand-in for `cloud.openapi`: the same call shapes (`cloud.openapi.subscribeMessage.send`,
  * `cloud.openapi.security.msgSecCheck`), answered locally by WeChat's rules instead of by WeChat.
  */
-export function createOpenApi(outbox: Outbox, grants: SubscribeGrants, onMediaCheck: (request: MediaCheckRequest) => void = () => undefined, faults = new SendFaults()) {
+export function createOpenApi(
+  outbox: Outbox,
+  grants: SubscribeGrants,
+  onMediaCheck: (request: MediaCheckRequest) => Promise<void> = async () => undefined,
+  faults = new SendFaults(),
+  pushes = new MediaPushes(),
+) {
   let pages: Set<string> | undefined
   const appPages = () => (pages ??= pagesOf(readAppConfig()))
   const api = {
@@ -255,8 +278,10 @@ export function createOpenApi(outbox: Outbox, grants: SubscribeGrants, onMediaCh
         if (params.media_type !== 1 && params.media_type !== 2) throw fail(api, 40004, 'invalid media type')
         const traceId = `local-media-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
         const request = { traceId, mediaUrl: params.media_url, openid: params.openid as string }
-        // WeChat answers later, by message push; so does the local cloud, once the asking function has answered.
-        afterInvocation(() => onMediaCheck(request))
+        // WeChat answers later, by message push, at a time of its own (MediaPushTiming).
+        const { timing } = pushes
+        if (timing.kind === 'beforeAnswer') await onMediaCheck(request)
+        if (timing.kind === 'delay') setTimeout(() => void onMediaCheck(request), timing.delayMs())
         return { errCode: 0, errMsg: `openapi.${api}:ok`, traceId }
       },
     },

@@ -11,7 +11,7 @@ import { requireOwnFiles } from '../../_kit/uploads'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { alertGuardian } from '../alerts'
 import { aeds, reports, requireAed } from '../aeds'
-import { checkedPhoto } from '../../_kit/photo-checks'
+import { applyEarlyVerdicts, checkedPhoto } from '../../_kit/photo-checks'
 import { findReport, latestReportOf, reportIdOf, toReport, type ReportDoc } from '../reports'
 
 /** Reports one person may file a day: enough for a walk round the estate, too few to take a district's AEDs off the map. */
@@ -67,6 +67,7 @@ export const report = action({
       throw error
     }
 
+    await applyEarlyVerdicts([doc.photo])
     const user = await ctx.user()
     const entry = { at: db.serverDate(), event: `居民报告：${REPORT_KINDS[kind]}，等待负责人检查`, by: ctx.openid, byName: user.displayName, ...(note ? { note } : {}) }
     await Promise.all([

@@ -9,7 +9,7 @@ import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
 import { requireOwnFiles } from '../../_kit/uploads'
 import { aeds, point } from '../aeds'
-import { checkedPhoto } from '../../_kit/photo-checks'
+import { applyEarlyVerdicts, checkedPhoto } from '../../_kit/photo-checks'
 
 /** Suggestions one person may make a day: a missing AED or two, not a flood for staff to check on site. */
 export const DAILY_SUGGESTION_LIMIT = 3
@@ -54,6 +54,7 @@ export const suggest = action({
         createdAt: db.serverDate(),
       },
     })
+    await applyEarlyVerdicts([photo])
     return { aedId: _id }
   },
 })

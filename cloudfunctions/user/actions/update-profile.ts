@@ -3,7 +3,7 @@ import { _, collections, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
-import { checkedPhoto } from '../../_kit/photo-checks'
+import { applyEarlyVerdicts, checkedPhoto } from '../../_kit/photo-checks'
 import { requireOwnFiles } from '../../_kit/uploads'
 import { toMe } from '../me-view'
 
@@ -28,6 +28,7 @@ export const updateProfile = action({
       ...(photo ? { photo: _.set(photo) } : {}),
     }
     if (Object.keys(changes).length > 0) await db.collection(collections.users).where({ _id: ctx.openid }).update({ data: changes })
+    await applyEarlyVerdicts([photo])
     return toMe({ ...user, ...(displayName ? { displayName } : {}), ...(homeCommunityId ? { homeCommunityId } : {}), ...(photo ? { photo } : {}) })
   },
 })

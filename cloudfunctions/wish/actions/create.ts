@@ -8,7 +8,7 @@ import { requireOwnFiles } from '../../_kit/uploads'
 import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
-import { requestImageChecks } from '../../_kit/photo-checks'
+import { applyEarlyVerdicts, requestImageChecks } from '../../_kit/photo-checks'
 import { STATUS_RANK, toDetail, wishes, type WishDoc } from '../wishes'
 
 /**
@@ -24,8 +24,7 @@ export const create = action({
     const [community, user, verdict] = await Promise.all([requireCommunity(input.communityId), ctx.user(), checkText(ctx.openid, `${input.title}\n${input.content}`)])
     await takeSlot(`${ownedId('wl', ctx.openid)}-${todayInChina()}`, DAILY_WISH_LIMIT, `每人每天最多发布${DAILY_WISH_LIMIT}个心愿，明天再来吧`)
     const status = verdict === 'pass' ? 'open' : 'pending_review'
-    // Photos go to their check before the wish is stored, so a verdict can never arrive before
-    // the trace id it answers is on the wish.
+    // A verdict may be pushed before the wish is stored: applyEarlyVerdicts picks it up after.
     const images = await requestImageChecks(input.images, ctx.openid)
     const now = new Date()
     const wish: Omit<WishDoc, '_id'> = {
@@ -53,6 +52,7 @@ export const create = action({
       createdAt: now,
     }
     const { _id } = await wishes().add({ data: { ...wish, history: [{ ...wish.history[0], at: db.serverDate() }], createdAt: db.serverDate() } })
+    await applyEarlyVerdicts(images)
     if (status === 'pending_review') await tellStaffOfQueue(input.communityId, 'wishes')
     return toDetail({ _id, ...wish }, user)
   },

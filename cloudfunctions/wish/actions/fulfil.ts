@@ -1,7 +1,7 @@
 import { wishInputs } from '@/domain/wish/contract'
 import { action } from '../../_kit/define-function'
 import { requireOwnFiles } from '../../_kit/uploads'
-import { requestImageChecks } from '../../_kit/photo-checks'
+import { applyEarlyVerdicts, requestImageChecks } from '../../_kit/photo-checks'
 import { requireWish } from '../load'
 import { transition } from '../transition'
 import { partyOf, toDetail } from '../wishes'
@@ -16,6 +16,7 @@ export const fulfil = action({
     const claimer = partyOf(wish, openid, 'claimer')
     const checked = await requestImageChecks(photos, openid)
     const done = await transition(wish, 'fulfil', claimer, { set: { fulfilment: { note, photos: checked, at: new Date() } }, note, tell: ['owner'] })
+    await applyEarlyVerdicts(checked)
     return toDetail(done, claimer.caller)
   },
 })

@@ -1,3 +1,4 @@
+import type { CheckedPhoto } from '../photo/checks'
 import type { Role } from '../roles'
 
 /** The `users` document, keyed by the caller's OPENID. */
@@ -9,7 +10,7 @@ export type UserDoc = {
   homeCommunityId: string | null
   staffCommunityIds: string[]
   /** The avatar the person chose, shown once its photo check passed (`photo`, as on other documents with one photo). */
-  photo?: { fileID: string; status: 'checking' | 'passed' | 'rejected'; traceId?: string } | null
+  photo?: CheckedPhoto | null
   createdAt: Date
 }
 

@@ -1,0 +1,37 @@
+import { AppError } from '@/domain/errors'
+import { photoInputs } from '@/domain/photo/contract'
+import type { PhotoHolder } from '../../_kit/photo-places'
+import { db } from '../../_kit/cloud'
+import { action } from '../../_kit/define-function'
+import { communityOf, photoPath, placeOf } from '../../_kit/photo-places'
+
+/**
+ * Staff of the photo's community show (`approve`) or hide (`reject`) a photo waiting for them.
+ * Only a photo still in `review` changes, in one conditional update; the same decision sent again
+ * answers the same, a different one after it is refused (CONFLICT).
+ */
+export const decide = action({
+  input: photoInputs.decide,
+  audience: ['staff'],
+  async handler({ place: key, docId, fileID, decision }, ctx) {
+    const place = placeOf(key)
+    const collection = db.collection(place.collection)
+    const { data } = await collection.where({ _id: docId }).limit(1).get<PhotoHolder>()
+    const index = data[0] ? place.photosOf(data[0]).findIndex((photo) => photo.fileID === fileID) : -1
+    if (index < 0) throw new AppError('NOT_FOUND', '没有找到这张照片')
+    const community = communityOf(place, data[0])
+    if (!community) throw new AppError('FORBIDDEN', '只有本社区的工作人员可以进行这项操作')
+    await ctx.requireStaffOf(community)
+    const photo = place.photosOf(data[0])[index]
+    if (photo.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己上传的照片，请由其他工作人员处理')
+
+    const status: 'passed' | 'rejected' = decision === 'approve' ? 'passed' : 'rejected'
+    if (photo.status === status) return { status }
+    const path = photoPath(place, index)
+    const { stats } = await collection
+      .where({ _id: docId, [`${path}.fileID`]: fileID, [`${path}.status`]: 'review' })
+      .update({ data: { [`${path}.status`]: status, [`${path}.decidedBy`]: ctx.openid } })
+    if (stats.updated === 0) throw new AppError('CONFLICT', '这张照片已经处理过了')
+    return { status }
+  },
+})
