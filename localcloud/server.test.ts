@@ -17,7 +17,7 @@ const snapshot = () => Object.fromEntries(cloud.store.collectionNames().map((nam
 test('GET /healthz answers 200 once the functions are loaded', async () => {
   const response = await fetch(`${cloud.url}/healthz`)
   expect(response.status).toBe(200)
-  expect(await response.json()).toEqual({ ok: true, functions: ['activity', 'aed', 'lesson', 'mediaCheck', 'member', 'notify', 'scheduler', 'training', 'user', 'volunteer', 'wish'] })
+  expect(await response.json()).toEqual({ ok: true, functions: ['activity', 'aed', 'lesson', 'mediaCheck', 'member', 'notify', 'photo', 'scheduler', 'training', 'user', 'volunteer', 'wish'] })
 })
 
 test('user.me as demo-staff answers ok with the staff role', async () => {
@@ -84,12 +84,27 @@ describe('POST /api/storage/upload (H5 stand-in for wx.cloud.uploadFile)', () =>
   test("an image goes into the caller's own folder and is served as an image", async () => {
     const response = await upload('wishes/lamp.png', PNG)
     expect(response.status).toBe(200)
-    const { fileID } = (await response.json()) as { fileID: string }
+    const { fileID, tempFileURL } = (await response.json()) as { fileID: string; tempFileURL: string }
     expect(fileID).toMatch(/^cloud:\/\/local-boai\/uploads\/up[0-9a-f]{24}\/wishes\/lamp\.png$/)
-    const served = await fetch(`${cloud.url}/files/${fileID.replace(/^cloud:\/\/[^/]+\//, '')}`)
+    // The preview link the page shows: signed, short-lived.
+    expect(tempFileURL).toBe(`${cloud.url}/files/${fileID.replace(/^cloud:\/\/[^/]+\//, '')}?sign=${new URL(tempFileURL).searchParams.get('sign')}&t=${new URL(tempFileURL).searchParams.get('t')}`)
+    const served = await fetch(tempFileURL)
     expect(served.status).toBe(200)
     expect(served.headers.get('x-content-type-options')).toBe('nosniff')
   })
+
+  // Tencent Cloud CDN's signed links (TypeD, `sign` and `t`) answer 403 to a missing, wrong or
+  // expired signature: https://www.tencentcloud.com/zh/document/product/228/35225
+  test('a file is served only through a signed, unexpired link: else 403', async () => {
+    const { fileID, tempFileURL } = (await (await upload('wishes/signed.png', PNG)).json()) as { fileID: string; tempFileURL: string }
+    const bare = `${cloud.url}/files/${fileID.replace(/^cloud:\/\/[^/]+\//, '')}`
+    const t = Number(new URL(tempFileURL).searchParams.get('t'))
+    expect((await fetch(bare)).status).toBe(403)
+    expect((await fetch(tempFileURL.replace(/sign=\w/, 'sign=0'))).status).toBe(403)
+    // A later expiry with the same signature is a forgery.
+    expect((await fetch(tempFileURL.replace(`t=${t}`, `t=${t + 3600}`))).status).toBe(403)
+  })
+
 
   test("another person's upload to the same path lands in their own folder; nobody overwrites a file", async () => {
     const mine = (await (await upload('wishes/same.png', PNG, 'u-a')).json()) as { fileID: string }
@@ -123,4 +138,19 @@ describe('POST /api/storage/upload (H5 stand-in for wx.cloud.uploadFile)', () =>
 test('a function call past 5 MB answers 413 instead of dropping the connection', async () => {
   const response = await post('/api/functions/user', JSON.stringify({ action: 'me', pad: 'x'.repeat(6 * 1024 * 1024) }), { 'X-Wx-Openid': 'demo-staff' })
   expect(response.status).toBe(413)
+})
+
+// Last: a second local cloud takes over the SDK's storage and open-API stand-ins.
+test('with TEMP_URL_MAX_AGE_S a link expires after that many seconds: 403', async () => {
+  const short = await startLocalCloud({ dataDir: null, port: 0, functionsFrom: 'source', seed: false, tempUrlMaxAgeS: 1 })
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)])
+  try {
+    const response = await fetch(`${short.url}/api/storage/upload?cloudPath=wishes/brief.png`, { method: 'POST', headers: { 'x-wx-openid': 'u-brief' }, body: new Blob([new Uint8Array(PNG)]) })
+    const { tempFileURL } = (await response.json()) as { tempFileURL: string }
+    expect((await fetch(tempFileURL)).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 2500))
+    expect((await fetch(tempFileURL)).status).toBe(403)
+  } finally {
+    await short.close()
+  }
 })

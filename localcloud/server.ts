@@ -5,7 +5,8 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
 import { installLocalBackend } from './backend/install'
-import { Outbox, parseSubscribeResults, SendFaults, SubscribeGrants, type MediaCheckRequest } from './backend/openapi'
+import { parseLatency } from './backend/latency'
+import { MediaPushes, Outbox, parseSubscribeResults, SendFaults, SubscribeGrants, type MediaCheckRequest } from './backend/openapi'
 import { FileStorage } from './backend/storage'
 import { receiveUpload } from './backend/upload-endpoint'
 import { readAtMost } from './http-body'
@@ -35,6 +36,10 @@ export type LocalCloudOptions = {
   onDatabaseRequest?: (action: string) => void
   /** `FUNCTIONS_DIR`: more deployable function folders (`<name>/index.js`) hosted beside the project's own. */
   extraFunctionDirs?: string[]
+  /** Delay of each photo verdict's push after its request, ms or a range (`MEDIA_PUSH_DELAY_MS`, default `0-500`). */
+  mediaPushDelayMs?: string | number
+  /** Caps every temporary link's lifetime, in seconds (`TEMP_URL_MAX_AGE_S`): expiry seen in minutes, not hours. */
+  tempUrlMaxAgeS?: number
 }
 
 export type LocalCloud = {
@@ -43,6 +48,8 @@ export type LocalCloud = {
   outbox: Outbox
   grants: SubscribeGrants
   sendFaults: SendFaults
+  /** When photo verdicts are pushed; tests may set `mediaPushes.timing`. */
+  mediaPushes: MediaPushes
   functions: FunctionHost
   close(): Promise<void>
 }
@@ -71,19 +78,33 @@ function parseEvent(text: string): Record<string, unknown> | null {
 
 /**
  * The verdict on a photo, pushed to the `mediaCheck` function as WeChat's message push does.
- * The local verdict: a photo whose path says "risky" fails; everything else passes.
+ * The local verdict: a photo whose path says "risky" fails, one that says "review" is unsure
+ * (staff decide); everything else passes.
  */
 async function deliverMediaCheck(functions: FunctionHost | undefined, { traceId, mediaUrl, openid }: MediaCheckRequest): Promise<void> {
   if (!functions?.has('mediaCheck')) return
-  const suggest = mediaUrl.includes('risky') ? 'risky' : 'pass'
+  const path = new URL(mediaUrl).pathname
+  const suggest = path.includes('risky') ? 'risky' : path.includes('review') ? 'review' : 'pass'
   await functions.invoke('mediaCheck', { MsgType: 'event', Event: 'wxa_media_check', trace_id: traceId, version: 2, result: { suggest, label: suggest === 'pass' ? 100 : 20002 } }, openid ?? '')
 }
 
+/** The cloud path a `/files/…` request names (as the link was signed, unescaped); '' when malformed. */
+function cloudPathOf(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname.slice('/files/'.length))
+  } catch {
+    return ''
+  }
+}
+
 /** An invocation the platform starts (message push, timer) has nobody to answer; a timeout is logged already. */
-function inBackground(run: Promise<unknown> | undefined): void {
-  run?.catch((error: unknown) => {
-    if (!(error instanceof InvocationTimeoutError)) console.error('[localcloud] background invocation failed', error instanceof Error ? error.stack : error)
-  })
+function inBackground(run: Promise<unknown> | undefined): Promise<void> {
+  return (run ?? Promise.resolve()).then(
+    () => undefined,
+    (error: unknown) => {
+      if (!(error instanceof InvocationTimeoutError)) console.error('[localcloud] background invocation failed', error instanceof Error ? error.stack : error)
+    },
+  )
 }
 
 /**
@@ -95,7 +116,7 @@ function startTimers(functions: FunctionHost): { stop(): void } {
   const fire = () => {
     const at = new Date()
     for (const { functionName, trigger } of functions.firingTimers(at)) {
-      inBackground(functions.invoke(functionName, { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() }, ''))
+      void inBackground(functions.invoke(functionName, { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() }, ''))
     }
   }
   const schedule = () => {
@@ -110,16 +131,17 @@ function startTimers(functions: FunctionHost): { stop(): void } {
 
 /** Starts the local cloud: store, functions, file storage, open-API stand-ins and the H5 app. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, runTimers = false, dbLatencyMs, extraFunctionDirs, onDatabaseRequest } = options
+  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, runTimers = false, dbLatencyMs, extraFunctionDirs, onDatabaseRequest, mediaPushDelayMs = '0-500', tempUrlMaxAgeS } = options
   const store = DocumentStore.open(dataDir)
   ensureFunctionSecrets(dataDir)
   if (seed) seedIfEmpty(store)
-  const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`))
+  const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`), tempUrlMaxAgeS)
   const outbox = new Outbox()
   const grants = new SubscribeGrants()
   const sendFaults = new SendFaults()
+  const mediaPushes = new MediaPushes({ kind: 'delay', delayMs: parseLatency(mediaPushDelayMs) })
   let functions: FunctionHost | undefined
-  installLocalBackend({ store, storage, outbox, grants, sendFaults, dbLatencyMs, onDatabaseRequest, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
+  installLocalBackend({ store, storage, outbox, grants, sendFaults, dbLatencyMs, onDatabaseRequest, mediaPushes, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
   functions = FunctionHost.load(functionsFrom, extraFunctionDirs)
   const serveApp = staticDir && fs.existsSync(staticDir) ? sirv(staticDir, { single: true, dev: false, etag: true }) : null
   fs.mkdirSync(storage.root, { recursive: true })
@@ -172,6 +194,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
         // Uploaded files are data, never pages of the app's origin: images only, not sniffed, sandboxed.
         if (!/\.(jpe?g|png|webp|gif|mp4)$/i.test(url.pathname)) return send(res, 404, { error: 'no such file' })
+        // Only through a temporary link, until it expires: CloudBase's links carry `sign` and `t` like
+        // Tencent Cloud CDN's TypeD authentication, which answers 403 to a wrong or expired signature
+        // (https://www.tencentcloud.com/zh/document/product/228/35225).
+        const refusal = storage.refusal(cloudPathOf(url.pathname), url.searchParams)
+        if (refusal) return send(res, 403, { error: `temporary link ${refusal}` })
         res.setHeader('x-content-type-options', 'nosniff')
         res.setHeader('content-security-policy', 'sandbox')
         req.url = url.pathname.slice('/files'.length)
@@ -201,6 +228,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     outbox,
     grants,
     sendFaults,
+    mediaPushes,
     functions,
     close: () =>
       new Promise<void>((resolve) => {

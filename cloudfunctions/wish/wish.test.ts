@@ -252,7 +252,7 @@ describe('photos', () => {
     }
     const later = unwrap(await wish('wo-photos', 'get', { wishId: created._id }))
     expect(later.images).toHaveLength(1)
-    expect(later.images[0]).toMatch(/\/wishes\/lamp\.jpg$/)
+    expect(later.images[0]).toMatch(/\/wishes\/lamp\.jpg\?sign=\w+&t=\d+$/)
     expect(later.imagesPending).toBe(0)
     // A replayed or forged "pass" for the photo that was turned down changes nothing.
     const rejected = wishDoc(created._id).images.find((image) => image.status === 'rejected')!
@@ -321,7 +321,7 @@ describe('photos belong to whoever uploaded them', () => {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     const seen = unwrap(await wish('wo-proof', 'get', { wishId: id }))
-    expect(seen.fulfilment?.photos).toEqual([expect.stringMatching(/\/wishes\/done\.jpg$/)])
+    expect(seen.fulfilment?.photos).toEqual([expect.stringMatching(/\/wishes\/done\.jpg\?sign=\w+&t=\d+$/)])
   })
 })
 

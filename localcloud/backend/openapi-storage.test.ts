@@ -169,12 +169,48 @@ describe('file storage', () => {
 
     const { fileList } = await sdk.getTempFileURL({ fileList: [fileID] })
     expect(fileList[0]).toMatchObject({ fileID, status: 0 })
-    expect(fileList[0].tempFileURL).toMatch(/\/files\/wishes\/w1\/photo\.jpg$/)
+    expect(fileList[0].tempFileURL).toMatch(/\/files\/wishes\/w1\/photo\.jpg\?sign=[0-9a-f]{32}&t=\d+$/)
 
     const deleted = await sdk.deleteFile({ fileList: [fileID] })
     expect(deleted.fileList[0].status).toBe(0)
     expect(fs.existsSync(path.join(root, 'wishes', 'w1', 'photo.jpg'))).toBe(false)
     expect((await sdk.getTempFileURL({ fileList: [fileID] })).fileList[0].status).not.toBe(0)
+  })
+
+  // Without maxAge the shortest documented life ("私有的文件获取的链接十分钟有效期", Cloud.getTempFileURL);
+  // at most a day ("默认一天且最大不超过一天", wx.cloud.getTempFileURL): a longer one is refused.
+  test.each([
+    ['no maxAge: ten minutes', (fileID: string) => fileID, 600],
+    ['maxAge 7200', (fileID: string) => ({ fileID, maxAge: 7200 }), 7200],
+    ['maxAge a day', (fileID: string) => ({ fileID, maxAge: 86_400 }), 86_400],
+  ])('%s', async (_name, ref, seconds) => {
+    const { fileID } = await sdk.uploadFile({ cloudPath: `wishes/age-${seconds}.jpg`, fileContent: Buffer.from('jpeg') })
+    const before = Math.floor(Date.now() / 1000)
+    const [file] = (await sdk.getTempFileURL({ fileList: [ref(fileID)] })).fileList
+    const t = Number(new URL(file.tempFileURL).searchParams.get('t'))
+    expect(t - before).toBeGreaterThanOrEqual(seconds)
+    expect(t - before).toBeLessThanOrEqual(seconds + 2)
+  })
+
+  test.each([86_401, 0, 1.5, '3600'])('maxAge %p is refused for that file', async (maxAge) => {
+    const { fileID } = await sdk.uploadFile({ cloudPath: 'wishes/bad-age.jpg', fileContent: Buffer.from('jpeg') })
+    const [file] = (await sdk.getTempFileURL({ fileList: [{ fileID, maxAge }] })).fileList
+    expect(file).toMatchObject({ status: -1, tempFileURL: '' })
+  })
+
+  test('a link is valid with its signature until its time, and never after', () => {
+    const storage = new FileStorage(root)
+    const now = Date.now()
+    const params = (url: string) => new URL(url).searchParams
+    const link = storage.signedUrl('wishes/w1/photo.jpg', 60, now)
+    expect(storage.refusal('wishes/w1/photo.jpg', params(link), now)).toBeNull()
+    expect(storage.refusal('wishes/w1/photo.jpg', params(link), now + 61_000)).toBe('expired')
+    expect(storage.refusal('wishes/w1/other.jpg', params(link), now)).toBe('bad-signature')
+    expect(storage.refusal('wishes/w1/photo.jpg', new URLSearchParams(), now)).toBe('unsigned')
+    // Another start signs with another key: its links are refused here.
+    expect(new FileStorage(root).refusal('wishes/w1/photo.jpg', params(link), now)).toBe('bad-signature')
+    // TEMP_URL_MAX_AGE_S shortens every link.
+    expect(Number(params(new FileStorage(root, 2).signedUrl('a/b.jpg', 7200, now)).get('t'))).toBe(Math.ceil(now / 1000) + 2)
   })
 
   test('a cloud path cannot climb out of the storage folder', async () => {

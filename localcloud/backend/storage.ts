@@ -1,22 +1,66 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
 export const LOCAL_ENV_ID = 'local-boai'
 const FILE_ID_PREFIX = `cloud://${LOCAL_ENV_ID}/`
 
-type FileRef = string | { fileID: string; maxAge?: number }
+type FileRef = string | { fileID: string; maxAge?: unknown }
+
+/**
+ * Lifetime of a temporary link without `maxAge`: the shortest the docs give, "私有的文件获取的链接十分钟有效期"
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/storage/Cloud.getTempFileURL.md);
+ * another page says a day by default. Never kinder: ten minutes.
+ */
+export const DEFAULT_TEMP_URL_MAX_AGE_S = 600
+/** "可自定义有效期，默认一天且最大不超过一天" (https://mp.weixin.qq.com/debug/minigame/dev/wxcloud/reference-client-api/storage/getTempFileURL.html): a longer `maxAge` is refused. */
+export const MAX_TEMP_URL_MAX_AGE_S = 86_400
+
+/** Why a link to a file is not served: no signature, a wrong one, or past its time. */
+export type LinkRefusal = 'unsigned' | 'bad-signature' | 'expired'
 
 /**
  * Cloud storage on the local disk, with the call shapes of `cloud.uploadFile`,
- * `cloud.getTempFileURL` and `cloud.deleteFile`. Files are served at `<origin>/files/<cloudPath>`.
+ * `cloud.getTempFileURL` and `cloud.deleteFile`. Files are served at
+ * `<origin>/files/<cloudPath>?sign=<hmac>&t=<expiry>`, as CloudBase's temporary links carry `sign`
+ * and `t` (Tencent Cloud CDN's TypeD, https://www.tencentcloud.com/zh/document/product/228/35225):
+ * a link works until its `maxAge` is over, and only with its signature.
  */
 export class FileStorage {
   private origin = 'http://127.0.0.1:8787'
+  /** Signs links; new on every start, so links of an earlier run are refused too. */
+  private readonly secret = crypto.randomBytes(32)
 
-  constructor(readonly root: string) {}
+  /** `capMaxAgeS` (`TEMP_URL_MAX_AGE_S`) shortens every link, to see expiry without waiting hours. */
+  constructor(
+    readonly root: string,
+    private readonly capMaxAgeS?: number,
+  ) {}
 
   setOrigin(origin: string): void {
     this.origin = origin
+  }
+
+  /** A signed link to a cloud path, valid for `maxAgeS` seconds from `now`. */
+  signedUrl(cloudPath: string, maxAgeS: number, now = Date.now()): string {
+    const seconds = Math.min(maxAgeS, this.capMaxAgeS ?? maxAgeS)
+    const t = Math.ceil(now / 1000) + seconds
+    return `${this.origin}/files/${cloudPath}?sign=${this.sign(cloudPath, t)}&t=${t}`
+  }
+
+  /** Whether a request for `/files/<cloudPath>` carries a valid, unexpired signature; null when it does. */
+  refusal(cloudPath: string, params: URLSearchParams, now = Date.now()): LinkRefusal | null {
+    const sign = params.get('sign')
+    const t = params.get('t')
+    if (!sign || !t || !/^\d{1,12}$/.test(t)) return 'unsigned'
+    const expected = Buffer.from(this.sign(cloudPath, Number(t)))
+    const given = Buffer.from(sign)
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return 'bad-signature'
+    return Number(t) * 1000 <= now ? 'expired' : null
+  }
+
+  private sign(cloudPath: string, t: number): string {
+    return crypto.createHmac('sha256', this.secret).update(`${cloudPath}\n${t}`).digest('hex').slice(0, 32)
   }
 
   /** The on-disk path of a cloud path, refusing anything that climbs out of the root. */
@@ -35,13 +79,18 @@ export class FileStorage {
     return { fileID: FILE_ID_PREFIX + path.relative(this.root, target).split(path.sep).join('/'), statusCode: 200, errMsg: 'uploadFile:ok' }
   }
 
+  /** `maxAge` in whole seconds, 1 to a day; missing: ten minutes (DEFAULT_TEMP_URL_MAX_AGE_S). */
   getTempFileURL = async ({ fileList }: { fileList: FileRef[] }) => ({
     errMsg: 'getTempFileURL:ok',
     fileList: fileList.map((ref) => {
       const fileID = typeof ref === 'string' ? ref : ref.fileID
+      const maxAge = typeof ref === 'string' || ref.maxAge === undefined ? DEFAULT_TEMP_URL_MAX_AGE_S : ref.maxAge
+      if (typeof maxAge !== 'number' || !Number.isInteger(maxAge) || maxAge < 1 || maxAge > MAX_TEMP_URL_MAX_AGE_S) {
+        return { fileID, tempFileURL: '', status: -1, errMsg: `maxAge must be whole seconds from 1 to ${MAX_TEMP_URL_MAX_AGE_S}` }
+      }
       const target = this.pathOf(fileID)
       return target && fs.existsSync(target)
-        ? { fileID, tempFileURL: `${this.origin}/files/${fileID.slice(FILE_ID_PREFIX.length)}`, status: 0, errMsg: 'ok', maxAge: typeof ref === 'string' ? 86400 : ref.maxAge ?? 86400 }
+        ? { fileID, tempFileURL: this.signedUrl(fileID.slice(FILE_ID_PREFIX.length), maxAge), status: 0, errMsg: 'ok', maxAge }
         : { fileID, tempFileURL: '', status: -1, errMsg: 'file not exist' }
     }),
   })

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import type http from 'node:http'
 import { uploadFolderOf } from '../../cloudfunctions/_kit/uploads'
 import { readAtMost } from '../http-body'
-import type { FileStorage } from './storage'
+import { DEFAULT_TEMP_URL_MAX_AGE_S, type FileStorage } from './storage'
 
 /** Largest photo the app uploads (it compresses first); WeChat's own limit is far above. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -23,7 +23,8 @@ export type UploadAnswer = { status: number; body: Record<string, unknown> }
 /**
  * H5's stand-in for `wx.cloud.uploadFile` (local mode only): one image, into the caller's own
  * folder, never over an existing file. Every refusal is a 4xx with a reason, never a 500 or a
- * reset connection.
+ * reset connection. Besides the file ID it answers a short-lived link for the page's preview
+ * (on WeChat the page shows the local file it picked).
  */
 export async function receiveUpload(req: http.IncomingMessage, url: URL, openid: string, storage: FileStorage): Promise<UploadAnswer> {
   const cloudPath = url.searchParams.get('cloudPath') ?? ''
@@ -38,5 +39,5 @@ export async function receiveUpload(req: http.IncomingMessage, url: URL, openid:
   if (!onDisk) return { status: 400, body: { error: 'invalid cloudPath' } }
   if (fs.existsSync(onDisk)) return { status: 409, body: { error: 'a file already exists at that path' } }
   const { fileID } = await storage.uploadFile({ cloudPath: target, fileContent: bytes })
-  return { status: 200, body: { fileID } }
+  return { status: 200, body: { fileID, tempFileURL: storage.signedUrl(target, DEFAULT_TEMP_URL_MAX_AGE_S) } }
 }

@@ -3,18 +3,22 @@ import { currentDevOpenid } from './dev-identity'
 import { NETWORK_MESSAGE, ServiceError } from './service-error'
 import { userService } from './user'
 
+/** A photo uploaded from the app: its file ID, and what an <Image> can show of it right away. */
+export type UploadedPhoto = { fileID: string; preview: string }
+
 /**
- * Uploads a photo the person chose (a local temp path) to cloud storage and answers its file ID.
- * On WeChat it goes straight to cloud storage; on H5 to the local cloud's storage.
+ * Uploads a photo the person chose (a local temp path) to cloud storage. On WeChat it goes
+ * straight to cloud storage and the preview is the local file; on H5 it goes to the local cloud's
+ * storage, which answers a short-lived link for the preview.
  */
-export async function uploadPhoto(localPath: string, folder: string): Promise<string> {
+export async function uploadPhoto(localPath: string, folder: string): Promise<UploadedPhoto> {
   const cloudPath = `${folder}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.jpg`
   try {
     if (process.env.TARO_ENV === 'weapp') {
       // Into the person's own folder: the functions accept only photos from there.
       const { uploadFolder } = await userService.me()
       const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `${uploadFolder}/${cloudPath}`, filePath: localPath })
-      return fileID
+      return { fileID, preview: localPath }
     }
     // The local cloud puts it in the caller's own folder itself, as WeChat's storage rules would require.
     const blob = await (await fetch(localPath)).blob()
@@ -24,7 +28,8 @@ export async function uploadPhoto(localPath: string, folder: string): Promise<st
       body: blob,
     })
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    return ((await response.json()) as { fileID: string }).fileID
+    const { fileID, tempFileURL } = (await response.json()) as { fileID: string; tempFileURL: string }
+    return { fileID, preview: tempFileURL }
   } catch {
     throw new ServiceError('NETWORK', `图片上传失败，${NETWORK_MESSAGE}`)
   }

@@ -2,25 +2,37 @@ import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { messageOf } from '@/services/service-error'
-import { choosePhotos, photoSrc, uploadPhoto } from '@/services/storage'
 import './index.scss'
 
-type Props = { value: string[]; onChange(fileIDs: string[]): void; max: number; folder: string }
+/** A photo taken in: its file ID, and what to show of it right away. */
+export type PickedPhoto = { fileID: string; preview: string }
 
-/** Photos chosen, compressed and uploaded at once; tap one to remove it. */
-export function PhotoPicker({ value, onChange, max, folder }: Props) {
+type Props = {
+  value: string[]
+  onChange(fileIDs: string[]): void
+  max: number
+  /** Lets the person choose up to `count` photos; their local paths (none when they cancel). */
+  onChoose(count: number): Promise<string[]>
+  /** Uploads one chosen photo. */
+  onUpload(localPath: string): Promise<PickedPhoto>
+}
+
+/** Photos chosen, compressed and uploaded at once; tap one to remove it. Choosing and uploading are the page's. */
+export function PhotoPicker({ value, onChange, max, onChoose, onUpload }: Props) {
   const [uploading, setUploading] = useState(0)
+  const [previews, setPreviews] = useState<Record<string, string>>({})
   const add = async () => {
-    const paths = await choosePhotos(max - value.length)
+    const paths = await onChoose(max - value.length)
     if (paths.length === 0) return
     setUploading(paths.length)
     try {
-      const fileIDs: string[] = []
+      const picked: PickedPhoto[] = []
       for (const path of paths) {
-        fileIDs.push(await uploadPhoto(path, folder))
+        picked.push(await onUpload(path))
         setUploading((n) => n - 1)
       }
-      onChange([...value, ...fileIDs])
+      setPreviews((known) => ({ ...known, ...Object.fromEntries(picked.map(({ fileID, preview }) => [fileID, preview])) }))
+      onChange([...value, ...picked.map(({ fileID }) => fileID)])
     } catch (error) {
       await Taro.showToast({ title: messageOf(error), icon: 'none' })
     } finally {
@@ -31,7 +43,7 @@ export function PhotoPicker({ value, onChange, max, folder }: Props) {
     <View className='photo-picker'>
       {value.map((fileID) => (
         <View key={fileID} className='photo-picker__item' onClick={() => onChange(value.filter((id) => id !== fileID))}>
-          <Image className='photo-picker__thumb' src={photoSrc(fileID)} mode='aspectFill' />
+          <Image className='photo-picker__thumb' src={previews[fileID] ?? ''} mode='aspectFill' />
           <Text className='photo-picker__remove'>删除</Text>
         </View>
       ))}

@@ -11,6 +11,7 @@ import { Timeline } from '@/components/timeline'
 import { REPORT_KINDS, type AedDetail, type AedReport, type ReportKind } from '@/domain/aed/contract'
 import { todayInChina } from '@/domain/dates'
 import { formatDistance, haversineMeters } from '@/domain/geo'
+import { usePhotoUpload } from '@/hooks/use-photo-upload'
 import { useRemote } from '@/hooks/use-remote'
 import { useShareEverywhere } from '@/hooks/use-share'
 import { aedService } from '@/services/aed'
@@ -33,6 +34,7 @@ export default function AedDetailPage() {
   const [kind, setKind] = useState<ReportKind>()
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
+  const reportUpload = usePhotoUpload('aed-reports')
   const [busy, setBusy] = useState(false)
 
   const run = async (work: () => Promise<unknown>, done: string) => {
@@ -129,7 +131,7 @@ export default function AedDetailPage() {
                   <TextArea value={note} maxLength={200} showCount placeholder='例如：柜门锁着，门卫不在' onChange={setNote} />
                 </FormField>
                 <FormField label='照片' hint='选填，拍下现场情况'>
-                  <PhotoPicker value={photos} onChange={setPhotos} max={1} folder='aed-reports' />
+                  <PhotoPicker value={photos} onChange={setPhotos} max={1} {...reportUpload} />
                 </FormField>
                 <Text className='aed-detail__text'>设备负责人会去现场检查，处理结果会发到「我的 → 消息」。</Text>
                 <Button block type='primary' size='large' disabled={busy} onClick={submitReport}>

@@ -7,6 +7,7 @@ import { FormField } from '@/components/form-field'
 import { PhotoPicker } from '@/components/photo-picker'
 import { PageShell } from '@/components/page-shell'
 import { aedInputs } from '@/domain/aed/contract'
+import { usePhotoUpload } from '@/hooks/use-photo-upload'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { aedService } from '@/services/aed'
 import { currentPosition } from '@/services/location'
@@ -26,6 +27,7 @@ const toInput = ({ photos, ...draft }: Draft) => ({
 /** 新增AED: a resident points out a missing one; staff check it on site before it is shown. */
 export default function SuggestAedPage() {
   const form = useValidatedForm(aedInputs.suggest, EMPTY, toInput)
+  const photoUpload = usePhotoUpload('aed-suggestions')
   const { draft, set, errorOf } = form
   const [submitting, setSubmitting] = useState(false)
 
@@ -79,7 +81,7 @@ export default function SuggestAedPage() {
           <Input type='digit' value={draft.longitude} placeholder='经度，如 120.5068' onChange={(value) => set('longitude', value)} data-testid='longitude' />
         </FormField>
         <FormField label='照片' hint='选填，拍下AED和它周围的样子，方便核实'>
-          <PhotoPicker value={draft.photos} onChange={(photos) => set('photos', photos)} max={1} folder='aed-suggestions' />
+          <PhotoPicker value={draft.photos} onChange={(photos) => set('photos', photos)} max={1} {...photoUpload} />
         </FormField>
         <FormField label='补充说明' error={errorOf('note')}>
           <TextArea value={draft.note} maxLength={200} showCount onChange={(value) => set('note', value)} />

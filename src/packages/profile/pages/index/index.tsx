@@ -11,7 +11,7 @@ import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
-import { choosePhotos, photoSrc, uploadPhoto } from '@/services/storage'
+import { choosePhotos, uploadPhoto } from '@/services/storage'
 import { userService } from '@/services/user'
 import './index.scss'
 
@@ -47,9 +47,9 @@ function ProfileForm({ me }: { me: Me }) {
     if (!localPath) return
     setUploading(true)
     try {
-      const fileID = await uploadPhoto(localPath, 'avatars')
+      const { fileID, preview: shown } = await uploadPhoto(localPath, 'avatars')
       set('avatar', fileID)
-      setPreview(isWeapp ? localPath : photoSrc(fileID))
+      setPreview(shown)
     } catch (error) {
       await Taro.showToast({ title: messageOf(error), icon: 'none' })
     } finally {

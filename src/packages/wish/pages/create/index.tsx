@@ -11,6 +11,7 @@ import { todayInChina } from '@/domain/dates'
 import { MAX_WISH_IMAGES, WISH_CATEGORIES, wishSchema, type WishCategory } from '@/domain/wish/rules'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
+import { usePhotoUpload } from '@/hooks/use-photo-upload'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
 import { requestSubscriptions } from '@/services/subscriptions'
@@ -27,6 +28,7 @@ export default function CreateWishPage() {
   const schema = useMemo(() => wishSchema(today), [today])
   const initial = useMemo(() => loadDraft(), [])
   const form = useValidatedForm(schema, initial, toWishInput)
+  const photoUpload = usePhotoUpload('wishes')
   const { draft, set, errorOf } = form
   const me = useMe()
   const communities = useRemote(() => userService.communities())
@@ -75,7 +77,7 @@ export default function CreateWishPage() {
           <ChoiceGroup options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))} value={draft.communityId} onChange={(value) => set('communityId', value as string)} testId='community' />
         </FormField>
         <FormField label='照片' hint={`选填，最多${MAX_WISH_IMAGES}张；审核通过后才会显示`} error={errorOf('images')}>
-          <PhotoPicker value={draft.images} onChange={(images) => set('images', images)} max={MAX_WISH_IMAGES} folder='wishes' />
+          <PhotoPicker value={draft.images} onChange={(images) => set('images', images)} max={MAX_WISH_IMAGES} {...photoUpload} />
         </FormField>
         <FormField label='联系电话' required error={errorOf('contactPhone')} hint='只有认领的志愿者和社区工作人员能看到'>
           <Input type='tel' maxLength={11} value={draft.contactPhone} placeholder='11位手机号' onChange={(value) => set('contactPhone', value)} data-testid='contactPhone' />

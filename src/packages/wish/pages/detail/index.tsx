@@ -11,6 +11,7 @@ import type { WishDetail } from '@/domain/wish/contract'
 import { DEFAULT_CLAIM_DAYS, MAX_WISH_IMAGES } from '@/domain/wish/rules'
 import { WISH_STATUS_LABELS, WISH_STATUS_TONES, type WishAction } from '@/domain/wish/states'
 import { pages, withQuery } from '@/routes'
+import { usePhotoUpload } from '@/hooks/use-photo-upload'
 import { useRemote } from '@/hooks/use-remote'
 import { useShare } from '@/hooks/use-share'
 import { messageOf, ServiceError } from '@/services/service-error'
@@ -80,6 +81,7 @@ export default function WishDetailPage() {
   const [pending, setPending] = useState<WishAction>()
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
+  const photoUpload = usePhotoUpload('fulfilments')
   const [busy, setBusy] = useState(false)
   const [noteError, setNoteError] = useState<string>()
 
@@ -218,7 +220,7 @@ export default function WishDetailPage() {
                         {noteError}
                       </View>
                     )}
-                    {pending === 'fulfil' && <PhotoPicker value={photos} onChange={setPhotos} max={MAX_WISH_IMAGES} folder='fulfilments' />}
+                    {pending === 'fulfil' && <PhotoPicker value={photos} onChange={setPhotos} max={MAX_WISH_IMAGES} {...photoUpload} />}
                   </View>
                 )}
                 <View className='wish-detail__buttons'>
