@@ -198,6 +198,11 @@ describe('file storage', () => {
     expect(file).toMatchObject({ status: -1, tempFileURL: '' })
   })
 
+  test('at most 50 files a request ("一次最多取 50 个", Cloud.getTempFileURL)', async () => {
+    const fileList = Array.from({ length: 51 }, (_unused, i) => ({ fileID: `cloud://local-boai/wishes/x${i}.jpg`, maxAge: 60 }))
+    await expect(sdk.getTempFileURL({ fileList })).rejects.toThrow(/at most 50/)
+  })
+
   test('a link is valid with its signature until its time, and never after', () => {
     const storage = new FileStorage(root)
     const now = Date.now()

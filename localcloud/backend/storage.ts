@@ -15,6 +15,7 @@ type FileRef = string | { fileID: string; maxAge?: unknown }
 export const DEFAULT_TEMP_URL_MAX_AGE_S = 600
 /** "可自定义有效期，默认一天且最大不超过一天" (https://mp.weixin.qq.com/debug/minigame/dev/wxcloud/reference-client-api/storage/getTempFileURL.html): a longer `maxAge` is refused. */
 export const MAX_TEMP_URL_MAX_AGE_S = 86_400
+const MAX_TEMP_URL_FILES = 50
 
 /** Why a link to a file is not served: no signature, a wrong one, or past its time. */
 export type LinkRefusal = 'unsigned' | 'bad-signature' | 'expired'
@@ -79,8 +80,16 @@ export class FileStorage {
     return { fileID: FILE_ID_PREFIX + path.relative(this.root, target).split(path.sep).join('/'), statusCode: 200, errMsg: 'uploadFile:ok' }
   }
 
-  /** `maxAge` in whole seconds, 1 to a day; missing: ten minutes (DEFAULT_TEMP_URL_MAX_AGE_S). */
-  getTempFileURL = async ({ fileList }: { fileList: FileRef[] }) => ({
+  /**
+   * `maxAge` in whole seconds, 1 to a day; missing: ten minutes (DEFAULT_TEMP_URL_MAX_AGE_S). At
+   * most 50 files a request ("一次最多取 50 个", Cloud.getTempFileURL): more are refused.
+   */
+  getTempFileURL = async ({ fileList }: { fileList: FileRef[] }) => {
+    if (fileList.length > MAX_TEMP_URL_FILES) throw Object.assign(new Error(`getTempFileURL:fail at most ${MAX_TEMP_URL_FILES} files per request`), { errCode: -1 })
+    return this.tempFileUrls(fileList)
+  }
+
+  private tempFileUrls = (fileList: FileRef[]) => ({
     errMsg: 'getTempFileURL:ok',
     fileList: fileList.map((ref) => {
       const fileID = typeof ref === 'string' ? ref : ref.fileID

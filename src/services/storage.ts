@@ -45,8 +45,3 @@ export async function choosePhotos(count: number): Promise<string[]> {
     return []
   }
 }
-
-/** What an <Image> can show for a file ID: WeChat reads cloud:// IDs itself; H5 gets the local file. */
-export function photoSrc(fileID: string): string {
-  return process.env.TARO_ENV === 'weapp' ? fileID : `/files/${fileID.replace(/^cloud:\/\/[^/]+\//, '')}`
-}

@@ -2,6 +2,7 @@ import { lessonInputs, type Lesson } from '@/domain/firstaid/lessons'
 import { keywordPattern } from '@/domain/search'
 import { _, db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
+import { temporaryUrls } from '../../_kit/temp-urls'
 import { createProgress, lessons, progressId, progressOf, requireLesson, toProgress, toView, type ProgressDoc } from '../lessons'
 
 /** The catalogue (or the lessons whose title or summary has the words) with the caller's progress on each. */
@@ -21,14 +22,25 @@ export const list = action({
   },
 })
 
-/** One lesson to read, its quiz without answers, and where the caller left off. */
+const isCloudFile = (media: string | undefined): media is string => !!media?.startsWith('cloud://')
+
+/**
+ * One lesson to read, its quiz without answers, and where the caller left off. Media kept in cloud
+ * storage (an editor's video or pictures) is answered as temporary links, which every platform can
+ * show; pictures shipped with the app keep their paths.
+ */
 export const get = action({
   input: lessonInputs.get,
   audience: 'anyone',
   async handler({ lessonId }, { openid }) {
     const lesson = await requireLesson(lessonId)
-    const { data } = await progressOf().where({ _id: progressId(openid, lessonId) }).get<ProgressDoc>()
-    return { ...toView(lesson), progress: toProgress(data[0]) }
+    const [{ data }, urls] = await Promise.all([
+      progressOf().where({ _id: progressId(openid, lessonId) }).get<ProgressDoc>(),
+      temporaryUrls([lesson.video, ...lesson.sections.map((section) => section.image)].filter(isCloudFile)),
+    ])
+    const view = toView(lesson)
+    const linked = (media: string | undefined) => (isCloudFile(media) ? urls.get(media) : media)
+    return { ...view, video: linked(view.video), sections: view.sections.map((section) => ({ ...section, image: linked(section.image) })), progress: toProgress(data[0]) }
   },
 })
 

@@ -1,6 +1,7 @@
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { Cell, Switch, Tag } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow } from '@tarojs/taro'
+import { CloudImage } from '@/components/cloud-image'
 import { IdentitySwitcher } from '@/components/identity-switcher'
 import { LoadState } from '@/components/load-state'
 import { EmergencyEntry } from '@/components/emergency-entry'
@@ -54,7 +55,7 @@ export default function MinePage() {
       <LoadState loading={loading && !me} error={me ? undefined : error} onRetry={retry}>
         {me && (
           <View className='profile card' data-testid='profile'>
-            {me.avatarUrl ? <Image className='profile__avatar' src={me.avatarUrl} mode='aspectFill' /> : <View className='profile__avatar'>{me.displayName.slice(0, 1)}</View>}
+            {me.avatarUrl ? <CloudImage className='profile__avatar' src={me.avatarUrl} onExpired={reload} /> : <View className='profile__avatar'>{me.displayName.slice(0, 1)}</View>}
             <View className='profile__body'>
               <Text className='profile__name'>{me.displayName}</Text>
               <Text className='hint'>{me.communities.map((c) => c.name).join('、') || '尚未加入社区'}</Text>

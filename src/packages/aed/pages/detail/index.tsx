@@ -1,10 +1,11 @@
-import { View, Text, Image, Picker } from '@tarojs/components'
+import { View, Text, Picker } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { FormField } from '@/components/form-field'
 import { LoadState } from '@/components/load-state'
+import { CloudImage } from '@/components/cloud-image'
 import { PhotoPicker } from '@/components/photo-picker'
 import { PageShell } from '@/components/page-shell'
 import { Timeline } from '@/components/timeline'
@@ -89,7 +90,7 @@ export default function AedDetailPage() {
                 </Text>
               )}
               <ReadinessPanel aed={aed} />
-              {aed.photo && <Image className='aed-detail__photo' src={aed.photo} mode='aspectFill' />}
+              {aed.photo && <CloudImage className='aed-detail__photo' src={aed.photo} onExpired={reload} />}
               {[
                 ['位置', `${aed.address}`],
                 ['具体位置', `${aed.landmark}${aed.placement === 'indoor' ? `（室内${aed.floor ? ` ${aed.floor}` : ''}）` : aed.placement === 'outdoor' ? '（室外）' : ''}`],
@@ -140,7 +141,7 @@ export default function AedDetailPage() {
               </View>
             )}
 
-            {aed.canManage && <KeeperPanel aed={aed} busy={busy} run={run} />}
+            {aed.canManage && <KeeperPanel aed={aed} busy={busy} run={run} reload={reload} />}
 
             <View className='card'>
               <Text className='section-title'>设备记录</Text>
@@ -156,7 +157,7 @@ export default function AedDetailPage() {
 type Run = (work: () => Promise<unknown>, done: string) => Promise<boolean>
 
 /** For staff and the guardian: verify a suggestion, record an inspection, close reports. */
-function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run: Run }) {
+function KeeperPanel({ aed, busy, run, reload }: { aed: AedDetail; busy: boolean; run: Run; reload(): Promise<void> }) {
   const today = todayInChina()
   const [result, setResult] = useState<'ok' | 'faulty'>('ok')
   const [padsExpiry, setPadsExpiry] = useState(aed.padsExpiry ?? today)
@@ -179,7 +180,7 @@ function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run: R
         </>
       )}
       {aed.reports.map((report) => (
-        <ReportItem key={report._id} report={report} busy={busy} run={run} />
+        <ReportItem key={report._id} report={report} busy={busy} run={run} reload={reload} />
       ))}
       {aed.verified && (
         <>
@@ -209,7 +210,7 @@ function KeeperPanel({ aed, busy, run }: { aed: AedDetail; busy: boolean; run: R
  * An open report: what was found is written down and sent to the person who reported it, or,
  * after a confirmation, it is closed as unfounded (不属实) with the same text as its reason.
  */
-function ReportItem({ report, busy, run }: { report: AedReport; busy: boolean; run: Run }) {
+function ReportItem({ report, busy, run, reload }: { report: AedReport; busy: boolean; run: Run; reload(): Promise<void> }) {
   const [resolution, setResolution] = useState('')
   const dismiss = async () => {
     const { confirm } = await Taro.showModal({
@@ -226,7 +227,7 @@ function ReportItem({ report, busy, run }: { report: AedReport; busy: boolean; r
         {REPORT_KINDS[report.kind]}
         {report.note ? `：${report.note}` : ''}
       </Text>
-      {report.photo && <Image className='aed-detail__report-photo' src={report.photo} mode='aspectFill' />}
+      {report.photo && <CloudImage className='aed-detail__report-photo' src={report.photo} onExpired={reload} />}
       {report.photoChecking && <Text className='aed-detail__text'>附有照片，审核通过后显示</Text>}
       <Input className='aed-detail__report-input' value={resolution} maxLength={200} placeholder='处理结果或不属实的说明，会告诉报告人' onChange={setResolution} />
       <View className='aed-detail__report-actions'>

@@ -7,7 +7,6 @@ import { PageShell } from '@/components/page-shell'
 import { useRemote } from '@/hooks/use-remote'
 import { useShareEverywhere } from '@/hooks/use-share'
 import { lessonService } from '@/services/lesson'
-import { photoSrc } from '@/services/storage'
 import { pages, withQuery } from '@/routes'
 
 /** One lesson, a section at a time; reading a section records it; the quiz follows. */
@@ -44,12 +43,12 @@ export default function LessonPage() {
             {lesson.video && section === 0 && (
               <View className='card'>
                 <Text className='section-title'>直播课回放</Text>
-                <Video src={photoSrc(lesson.video)} controls className='lesson__image' />
+                <Video src={lesson.video} controls className='lesson__image' />
               </View>
             )}
             <View className='card' data-testid='lesson-section'>
               <Text className='section-title'>{current.title}</Text>
-              {current.image && <Image src={current.image.startsWith('cloud://') ? photoSrc(current.image) : current.image} mode='widthFix' className='lesson__image' />}
+              {current.image && <Image src={current.image} mode='widthFix' className='lesson__image' />}
               <Text>{current.text}</Text>
             </View>
             {last && (

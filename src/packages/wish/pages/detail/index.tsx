@@ -1,7 +1,8 @@
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { CloudImage } from '@/components/cloud-image'
 import { LoadState } from '@/components/load-state'
 import { PhotoPicker } from '@/components/photo-picker'
 import { PageShell } from '@/components/page-shell'
@@ -154,8 +155,9 @@ export default function WishDetailPage() {
               )}
               {shown.images.length > 0 && (
                 <View className='wish-detail__images'>
-                  {shown.images.map((src) => (
-                    <Image key={src} className='wish-detail__image' src={src} mode='aspectFill' onClick={() => Taro.previewImage({ urls: shown.images, current: src })} />
+                  {shown.images.map((src, index) => (
+                    // Keyed by position: a fresh link for an expired one keeps the same image.
+                    <CloudImage key={index} className='wish-detail__image' src={src} onExpired={remote.reload} onClick={() => Taro.previewImage({ urls: shown.images, current: src })} testId='wish-image' />
                   ))}
                 </View>
               )}
@@ -195,6 +197,13 @@ export default function WishDetailPage() {
               <View className='card'>
                 <Text className='section-title'>完成情况</Text>
                 <Text>{shown.fulfilment.note}</Text>
+                {shown.fulfilment.photos.length > 0 && (
+                  <View className='wish-detail__images'>
+                    {shown.fulfilment.photos.map((src, index) => (
+                      <CloudImage key={index} className='wish-detail__image' src={src} onExpired={remote.reload} onClick={() => Taro.previewImage({ urls: shown.fulfilment?.photos ?? [], current: src })} />
+                    ))}
+                  </View>
+                )}
                 {shown.thanks && <Text className='wish-detail__thanks'>感谢信：{shown.thanks}</Text>}
               </View>
             )}
