@@ -390,7 +390,7 @@ describe('trust and safety', () => {
     expect([good, bad]).toMatchObject([{ photo: null, photoChecking: true }, { photo: null, photoChecking: true }])
     expect([await checked('aedReports', good._id), await checked('aedReports', bad._id)]).toEqual(['passed', 'rejected'])
     const seen = unwrap(await get(aedId, 'demo-staff')).reports
-    expect(seen.find((r) => r._id === good._id)).toMatchObject({ photo: expect.stringMatching(/\/aed-reports\/cabinet\.jpg$/), photoChecking: false })
+    expect(seen.find((r) => r._id === good._id)).toMatchObject({ photo: expect.stringMatching(/\/aed-reports\/cabinet\.jpg\?sign=\w+&t=\d+$/), photoChecking: false })
     expect(seen.find((r) => r._id === bad._id)).toMatchObject({ photo: null, photoChecking: false })
     // Only those who look after the AED see reports at all.
     expect(unwrap(await get(aedId, 'ts-photographer')).reports).toEqual([])
@@ -401,7 +401,7 @@ describe('trust and safety', () => {
     expect(cloud.store.find('aeds', { _id: aedId })[0]).toMatchObject({ photo: { status: 'checking' } })
     expect(await checked('aeds', aedId)).toBe('passed')
     const verified = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'verify', aedId, ...verifyDetails }))
-    expect(verified.photo).toMatch(/\/aed-reports\/pharmacy\.jpg$/)
+    expect(verified.photo).toMatch(/\/aed-reports\/pharmacy\.jpg\?sign=\w+&t=\d+$/)
     const { aedId: risky } = unwrap(await cloud.call<{ aedId: string }>('aed', 'ts-suggest-risky', { ...suggestion, photo: await upload('ts-suggest-risky', 'risky-pharmacy.jpg') }))
     expect(await checked('aeds', risky)).toBe('rejected')
     expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'verify', aedId: risky, ...verifyDetails })).photo).toBeNull()

@@ -5,7 +5,7 @@ import { toIso } from '../_kit/dates'
 import { ownedId } from '../_kit/ids'
 import { notify } from '../_kit/notify'
 import { reports } from './aeds'
-import { shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
+import { isPending, shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
 
 export type ReportDoc = {
   _id: string
@@ -57,7 +57,7 @@ export async function toReports(docs: ReportDoc[]): Promise<AedReport[]> {
     kind: doc.kind,
     note: doc.note,
     photo: photos[i],
-    photoChecking: doc.photo?.status === 'checking',
+    photoChecking: isPending(doc.photo),
     status: doc.status,
     resolution: doc.resolution ?? null,
     createdAt: toIso(doc.createdAt),
