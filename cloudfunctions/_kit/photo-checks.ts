@@ -96,6 +96,15 @@ export async function keepVerdict(traceId: string, suggest: MediaSuggestion): Pr
   }
 }
 
+/** How long a kept verdict waits for its photo: far longer than any writer or the scheduler's first look (30 minutes) takes. */
+const KEEP_VERDICTS_MS = 24 * 60 * 60_000
+
+/** Forgets verdicts kept longer than that (applied long since, or for a trace id no photo carries any more). */
+export async function forgetOldVerdicts(now: Date): Promise<number> {
+  const { stats } = await verdicts().where({ receivedAt: _.lt(new Date(now.getTime() - KEEP_VERDICTS_MS)) }).remove()
+  return stats.removed
+}
+
 /** The verdicts kept for these photos' latest trace ids, by trace id. */
 export async function keptVerdicts(photos: ReadonlyArray<CheckedPhoto | null | undefined>): Promise<Map<string, MediaSuggestion>> {
   const traceIds = photos.flatMap((photo) => (photo?.status === 'checking' && photo.traceId ? [photo.traceId] : []))

@@ -157,3 +157,13 @@ describe('review verdicts go to staff of the photo’s community', () => {
     expect(unwrap(await getWish('demo-resident', wishId)).images).toEqual([])
   })
 })
+
+test('kept verdicts are forgotten after a day, not before', async () => {
+  const now = Date.now()
+  cloud.store.insert('mediaVerdicts', [
+    { _id: 'trace-old', suggest: 'pass', receivedAt: new Date(now - 25 * 3600_000) },
+    { _id: 'trace-new', suggest: 'pass', receivedAt: new Date(now - 23 * 3600_000) },
+  ])
+  await runJob(photoJob)
+  expect(cloud.store.find('mediaVerdicts', { _id: { $in: ['trace-old', 'trace-new'] } }).map((doc) => doc._id)).toEqual(['trace-new'])
+})

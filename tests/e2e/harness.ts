@@ -17,10 +17,10 @@ export type E2E = {
   close(): Promise<void>
 }
 
-/** The H5 build served by a fresh local cloud (own data folder, free port) and Debian's Chromium. */
-export async function startE2E(): Promise<E2E> {
+/** The H5 build served by a fresh local cloud (own data folder, free port) and Debian's Chromium; `tempUrlMaxAgeS` shortens file links (TEMP_URL_MAX_AGE_S). */
+export async function startE2E(options: { tempUrlMaxAgeS?: number } = {}): Promise<E2E> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'boai-e2e-'))
-  const cloud = await startLocalCloud({ dataDir, port: 0, staticDir: path.join(ROOT, 'dist', 'h5'), functionsFrom: 'dist', dbLatencyMs: TEST_DB_LATENCY })
+  const cloud = await startLocalCloud({ dataDir, port: 0, staticDir: path.join(ROOT, 'dist', 'h5'), functionsFrom: 'dist', dbLatencyMs: TEST_DB_LATENCY, tempUrlMaxAgeS: options.tempUrlMaxAgeS })
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   return {

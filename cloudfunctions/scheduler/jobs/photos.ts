@@ -1,6 +1,6 @@
 import { checksExhausted, isDue, type CheckedPhoto } from '@/domain/photo/checks'
 import { _, db } from '../../_kit/cloud'
-import { applyEarlyVerdicts, applyVerdict, checkingPhoto, decidedFields, keptVerdicts, requestCheck } from '../../_kit/photo-checks'
+import { applyEarlyVerdicts, applyVerdict, checkingPhoto, decidedFields, forgetOldVerdicts, keptVerdicts, requestCheck } from '../../_kit/photo-checks'
 import { PHOTO_PLACES, photoPath, type PhotoHolder, type PhotoPlace } from '../../_kit/photo-places'
 import { temporaryUrls } from '../../_kit/temp-urls'
 import { sum, type Budget, type Job, type JobResult } from '../job'
@@ -59,7 +59,7 @@ export const photoJob: Job = {
   name: 'photos',
   async run(budget: Budget) {
     const now = new Date()
-    const results: JobResult[] = []
+    const results: JobResult[] = [{ done: await forgetOldVerdicts(now), more: false }]
     for (const place of PHOTO_PLACES) {
       if (!budget.hasTime()) return sum(...results, { done: 0, more: true })
       results.push(await recheckPlace(place, budget, now))

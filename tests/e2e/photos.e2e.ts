@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { Locator, Page } from 'playwright-core'
+import { shot, startE2E, ui, type E2E } from './harness'
+
+/** File links expire after LINK_S seconds here, so an open page outlives its links within the test. */
+const LINK_S = 3
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+let e2e: E2E
+before(async () => {
+  e2e = await startE2E({ tempUrlMaxAgeS: LINK_S })
+})
+after(() => e2e.close())
+
+const loaded = (image: Locator) => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+const waitLoaded = async (image: Locator) => {
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    if (await loaded(image)) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  assert.fail(`image never loaded: ${await image.getAttribute('src')}`)
+}
+
+async function addPhoto(page: Page) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator('.photo-picker__add').click()
+  await (await chooser).setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: PNG })
+}
+
+describe('photos behind temporary links', () => {
+  test('the upload preview shows; a photo whose link expired while the page was open is shown again with a fresh link', async () => {
+    const { page, errors } = await e2e.open('demo-resident')
+    await page.goto(`${e2e.cloud.url}/#/packages/wish/pages/create/index`)
+    await page.locator('[data-testid="title"]').waitFor()
+    await addPhoto(page)
+    // The H5 preview is the upload's own signed link.
+    const thumb = page.locator('.photo-picker__thumb img')
+    await waitLoaded(thumb)
+    assert.match((await thumb.getAttribute('src')) ?? '', /\/files\/uploads\/.+\.jpg\?sign=\w+&t=\d+$/)
+
+    await ui.fill(page, 'title', '帮忙修一下楼道灯')
+    await ui.fill(page, 'content', '2幢楼道的灯坏了很久，晚上上下楼看不清台阶，希望有人帮忙修一下。')
+    await ui.choose(page, 'category', '生活帮扶')
+    await ui.choose(page, 'community', '玉兰社区')
+    await ui.fill(page, 'contactPhone', '13957500077')
+    await ui.button(page, '发布心愿')
+    await page.locator('[data-testid="wish-status"]', { hasText: '待认领' }).waitFor()
+
+    // The check passes within the push delay.
+    const wishId = new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? ''
+    const shown = async () => {
+      const response = await fetch(`${e2e.cloud.url}/api/functions/wish`, { method: 'POST', headers: { 'x-wx-openid': 'demo-resident' }, body: JSON.stringify({ action: 'get', wishId }) })
+      return ((await response.json()) as { data: { images: string[] } }).data.images.length
+    }
+    for (let waited = 0; waited < 10_000 && (await shown()) === 0; waited += 200) await page.waitForTimeout(200)
+
+    // The page takes longer than the link's life to fetch the photo (a slow network, a page left
+    // in the background): the link answers 403, and the image asks the page for fresh links, once.
+    const requested: string[] = []
+    let delayed = false
+    await page.route('**/files/**', async (route) => {
+      requested.push(route.request().url())
+      if (!delayed) {
+        delayed = true
+        await new Promise((resolve) => setTimeout(resolve, (LINK_S + 1) * 1000))
+      }
+      await route.continue()
+    })
+    await page.reload()
+    const image = page.locator('[data-testid="wish-image"] img')
+    await image.waitFor()
+    for (let waited = 0; waited < 15_000 && requested.length < 2; waited += 100) await page.waitForTimeout(100)
+    assert.equal(requested.length, 2, `the expired link was asked for again once: ${requested.join(', ')}`)
+    assert.notEqual(requested[1], requested[0])
+    assert.equal((await fetch(requested[0])).status, 403)
+    await waitLoaded(image)
+    assert.equal(await image.getAttribute('src'), requested[1])
+    await shot(page, 'photo-refreshed')
+    assert.deepEqual(errors.filter((error) => !/403/.test(error)), [])
+  })
+})
