@@ -80,3 +80,31 @@ describe('photos behind temporary links', () => {
     assert.deepEqual(errors.filter((error) => !/403/.test(error)), [])
   })
 })
+
+describe('照片审核', () => {
+  test('a photo the check is unsure of waits for staff of its community, who show it', async () => {
+    const post = (path: string, openid: string, body: BodyInit, type = 'application/json') =>
+      fetch(`${e2e.cloud.url}${path}`, { method: 'POST', headers: { 'x-wx-openid': openid, 'content-type': type }, body })
+    const { fileID } = (await (await post('/api/storage/upload?cloudPath=wishes/review-stairs.png', 'demo-resident', new Blob([new Uint8Array(PNG)]), 'image/png')).json()) as { fileID: string }
+    const created = (await (
+      await post('/api/functions/wish', 'demo-resident', JSON.stringify({ action: 'create', title: '楼梯扶手松了', content: '3幢楼梯的扶手松动了，老人上下楼扶着不放心，希望有人来加固一下。', category: '生活帮扶', communityId: 'yulan', contactPhone: '13957500078', images: [fileID] }))
+    ).json()) as { data: { _id: string } }
+    const inQueue = () => e2e.cloud.store.find('wishes', { _id: created.data._id, 'images.status': 'review' }).length > 0
+    for (let waited = 0; waited < 10_000 && !inQueue(); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100))
+
+    const { page, errors } = await e2e.open('demo-staff')
+    await page.goto(`${e2e.cloud.url}/#/packages/staff/pages/index/index`)
+    await page.getByText('1 张待审核').waitFor()
+    await page.locator('.nut-cell', { hasText: '照片审核' }).click()
+    const card = page.locator('[data-testid="review-photo"]', { hasText: '楼梯扶手松了' })
+    await card.getByText('自动检查拿不准，需要人工判断').waitFor()
+    await waitLoaded(card.locator('img'))
+    await shot(page, 'photo-review-queue')
+    await card.locator('.nut-button', { hasText: '通过，显示照片' }).click()
+    await page.getByText('没有待审核的照片').waitFor()
+
+    await page.goto(`${e2e.cloud.url}/#/packages/wish/pages/detail/index?id=${created.data._id}`)
+    await waitLoaded(page.locator('[data-testid="wish-image"] img'))
+    assert.deepEqual(errors, [])
+  })
+})
