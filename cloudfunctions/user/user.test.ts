@@ -41,16 +41,6 @@ describe('user.me', () => {
     expect(cloud.docs('users')).toHaveLength(before + 1)
   })
 
-  // MongoDB refuses a document giving one compound index two array values (error 171; Multikey
-  // Indexes, "Compound Multikey Indexes"); a new user holds two arrays, `roles` and
-  // `staffCommunityIds`, so no index of cloudfunctions/database.json may cover both (issue #19).
-  test('a new person\'s user.me works under the real manifest: no users index holds two of its arrays', async () => {
-    const result = await me('wx-new-under-manifest')
-    expect(result).toMatchObject({ ok: true, data: { userId: 'wx-new-under-manifest', roles: ['resident'] } })
-    const [stored] = cloud.store.find('users', { _id: 'wx-new-under-manifest' })
-    expect(stored).toMatchObject({ roles: [], staffCommunityIds: [] })
-  })
-
   test('first calls racing each other still create one record', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => me('wx-racer')))
     expect(results.every((r) => r.ok)).toBe(true)
