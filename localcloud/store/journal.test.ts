@@ -186,6 +186,9 @@ describe('seeding only into a new folder: a folder that has held data never star
     expect(error).toBeInstanceOf(JournalMissingError)
     expect(error.message).toContain('不会重新写入演示数据')
     expect(fs.existsSync(journal())).toBe(false)
+    // Starting over there is an explicit choice (npm run seed -- --reset).
+    Journal.startOver(dir)
+    expect(idsOnDisk()).toEqual([])
   })
 
   test('a store with nothing written yet reopens (its header says it is a journal), and is not new', () => {

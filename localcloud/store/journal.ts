@@ -67,7 +67,8 @@ export class JournalMissingError extends Error {
         : `the data folder ${dir} has held a store, but its journal ${FILE} is ${what}`
     super(
       `${zh}：拒绝启动，不会重新写入演示数据。（Refusing to start: ${en}; the demo data is seeded only into a new, empty folder.）\n` +
-        `请从备份恢复 ${FILE}，或换一个新的空目录（restore ${FILE} from a backup, or point DATA_DIR at a new empty folder）。`,
+        `请从备份恢复 ${FILE}，或换一个新的空目录，或用 npm run seed -- --reset 清空并重新写入演示数据` +
+        `（restore ${FILE} from a backup, point DATA_DIR at a new empty folder, or wipe it and start over with npm run seed -- --reset）。`,
     )
     this.name = 'JournalMissingError'
   }
@@ -202,6 +203,20 @@ export class Journal {
       )
       if (!fs.existsSync(path.join(dir, META))) writeMeta(dir)
       return report
+    } finally {
+      fs.rmSync(lock, { force: true })
+    }
+  }
+
+  /**
+   * An empty journal in place of whatever the folder holds (`npm run seed -- --reset` on a folder
+   * refused for a missing or emptied journal): the explicit way to start over there.
+   */
+  static startOver(dir: string): void {
+    const lock = acquireLock(dir)
+    try {
+      replaceJournal(dir, [])
+      if (!fs.existsSync(path.join(dir, META))) writeMeta(dir)
     } finally {
       fs.rmSync(lock, { force: true })
     }
