@@ -5,6 +5,7 @@ import type { StaffQueue } from '@/domain/notify/kinds'
 import { _, collections, db } from './cloud'
 import { ownedId } from './ids'
 import { notify } from './notify'
+import { staffOf } from './users'
 
 dayjs.extend(utc)
 
@@ -15,8 +16,6 @@ const WAITING: Record<StaffQueue, { collection: string; status: string }> = {
   wishes: { collection: collections.wishes, status: 'pending_review' },
   aed_reports: { collection: collections.aedReports, status: 'open' },
 }
-
-type StaffDoc = { _id: string; staffCommunityIds: string[] }
 
 /**
  * A new item waits in a staff queue of `communityId`: each staff member of it hears once per
@@ -29,7 +28,7 @@ export async function tellStaffOfQueue(communityId: string, queue: StaffQueue): 
   const hour = dayjs(at).utcOffset(CHINA_OFFSET_MINUTES).format('YYYYMMDDHH')
   const { collection, status } = WAITING[queue]
   try {
-    const { data: staff } = await db.collection(collections.users).where({ roles: 'staff', staffCommunityIds: communityId }).limit(50).get<StaffDoc>()
+    const staff = await staffOf(communityId)
     await Promise.all(
       staff.map(async ({ _id: openid, staffCommunityIds }) => {
         const { total } = await db.collection(collection).where({ communityId: _.in(staffCommunityIds), status }).count()

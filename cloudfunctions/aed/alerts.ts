@@ -1,5 +1,5 @@
-import { collections, db } from '../_kit/cloud'
 import { notify } from '../_kit/notify'
+import { staffOf } from '../_kit/users'
 import type { AedDoc } from './aeds'
 
 /** Tells the AED's guardian alone (a new report: staff hear of their queue grouped, staff-queue.ts). */
@@ -9,7 +9,7 @@ export async function alertGuardian(aed: AedDoc, message: string): Promise<void>
 
 /** Tells the AED's guardian and the staff of its community. */
 export async function alertKeepers(aed: AedDoc, message: string): Promise<void> {
-  const { data: staff } = await db.collection(collections.users).where({ roles: 'staff', staffCommunityIds: aed.communityId }).limit(50).get<{ _id: string }>()
+  const staff = await staffOf(aed.communityId)
   const recipients = new Set([...(aed.guardianOpenid ? [aed.guardianOpenid] : []), ...staff.map((s) => s._id)])
   for (const openid of recipients) {
     await notify(openid, 'aed_alert', { aedId: aed._id, aedName: aed.name, message, at: new Date() })

@@ -52,7 +52,8 @@ export const create = action({
       history: [{ at: now, action: 'create', to: status, by: ctx.openid, byName: user.displayName, ...(status === 'pending_review' ? { note: '内容需人工审核' } : {}) }],
       createdAt: now,
     }
-    const { _id } = await wishes().add({ data: { ...wish, history: [{ ...wish.history[0], at: db.serverDate() }], createdAt: db.serverDate() } })
+    // The history entry keeps the function's own clock: db.serverDate() only as a top-level field.
+    const { _id } = await wishes().add({ data: { ...wish, createdAt: db.serverDate() } })
     if (status === 'pending_review') await tellStaffOfQueue(input.communityId, 'wishes')
     return toDetail({ _id, ...wish }, user)
   },
