@@ -19,14 +19,6 @@ export type TestCloud = LocalCloud & {
 export const TEST_DB_LATENCY = process.env.DB_LATENCY_MS ?? '1-8'
 
 /**
- * What open-API calls and new function instances cost on CloudBase, for tests that must finish
- * within a function's timeout as they would there: WeChat's APIs answer in 100–300 ms, a cold
- * start takes about a second ("一般在1秒出头", https://cloud.tencent.com/developer/article/1980412;
- * "一般不会超过1.5秒", uniCloud on Tencent Cloud, https://juejin.cn/post/6997309810228068382).
- */
-export const PRODUCTION_LATENCIES = { openApiLatencyMs: '100-300', coldStartMs: '1000-1500' } as const
-
-/**
  * A local cloud for one test file: its own data folder, a free port, the functions from source,
  * seeded with the demo data. Tests talk to it over HTTP and read the store directly to check
  * what was (or was not) written.
