@@ -7,7 +7,7 @@ import type { WishDetail } from '@/domain/wish/contract'
 import { wxServerSdk } from '../localcloud/backend/install'
 import { readFunctionConfig } from '../localcloud/function-host'
 import { startTestCloud, TEST_DB_LATENCY, type TestCloud } from '../localcloud/testing'
-import { templateIdOf } from './_kit/notify'
+import { notifyEach, templateIdOf } from './_kit/notify'
 import { uploadFolderOf } from './_kit/uploads'
 import { reportIdOf } from './aed/reports'
 
@@ -156,3 +156,23 @@ test('a wish with 3 photos and text the check sends to review answers within wis
   const stored = cloud.store.find('wishes', { ownerOpenid: owner })[0] as unknown as { images: Array<{ fileID: string; traceId?: string }> }
   expect(stored.images.map((image) => [image.fileID, typeof image.traceId])).toEqual(images.map((fileID) => [fileID, 'string']))
 }, 30_000)
+
+test('a fan-out follows each person’s 消息设置 as notify does, and a second run adds nothing', async () => {
+  grant(['fo-set-granted', 'fo-set-off', 'fo-set-off-essential'], 'aed_report')
+  grant(['fo-set-off-essential'], 'activity_cancelled')
+  cloud.store.update('subscriptions', { _id: 'fo-set-off' }, { $set: { 'off.aed_report': true } })
+  cloud.store.update('subscriptions', { _id: 'fo-set-off-essential' }, { $set: { 'off.activity_cancelled': true } })
+  const report = { aedId: 'aed-x', aedName: '测试AED', kind: 'fault' as const, outcome: 'resolved' as const, resolution: '已修复', at: new Date() }
+  const cancelled = { activityId: 'act-x', title: '测试活动', reason: '天气原因', startAt: new Date() }
+  const fanOut = () =>
+    Promise.all([
+      notifyEach('aed_report', ['fo-set-granted', 'fo-set-off', 'fo-set-plain'].map((openid) => ({ _id: `fo-set-r-${openid}`, openid, payload: report }))),
+      notifyEach('activity_cancelled', [{ _id: 'fo-set-c', openid: 'fo-set-off-essential', payload: cancelled }]),
+    ])
+  await fanOut()
+  await fanOut()
+  const ids = (collection: string) => cloud.docs(collection).map((doc) => String(doc._id)).filter((id) => id.startsWith('fo-set-')).sort()
+  // aed_report is not essential: turned off, nothing at all; activity_cancelled is: the inbox only.
+  expect(ids('inbox')).toEqual(['fo-set-c', 'fo-set-r-fo-set-granted', 'fo-set-r-fo-set-plain'])
+  expect(ids('outbox')).toEqual(['fo-set-r-fo-set-granted'])
+})

@@ -146,23 +146,21 @@ async function settingsOfEach(openids: string[]): Promise<Map<string, NotifySett
  * ms: a thousand of them fit no function's timeout). A retried fan-out finds both ids taken and
  * tells nobody twice. Settings apply as in `notify`.
  */
-export async function notifyEach<K extends NotifyKind>(kind: K, notes: ReadonlyArray<FanOutNote<K>>): Promise<{ told: number; queued: number }> {
+export async function notifyEach<K extends NotifyKind>(kind: K, notes: ReadonlyArray<FanOutNote<K>>): Promise<void> {
   const spec = NOTIFY_KINDS[kind]
   const settings = await settingsOfEach([...new Set(notes.map((note) => note.openid))])
   const inbox = db.collection(collections.inbox)
-  const outcomes = await mapWithCap(notes, FAN_OUT_REQUESTS, async ({ _id, openid, payload }) => {
+  await mapWithCap(notes, FAN_OUT_REQUESTS, async ({ _id, openid, payload }) => {
     const mine = settings.get(openid)
     const off = mine?.off?.[kind] === true
-    if (off && !spec.essential) return 'nothing'
+    if (off && !spec.essential) return
     const page = spec.page(payload)
     try {
       await inbox.add({ data: { _id, openid, kind, title: spec.title, body: spec.body(payload), page, read: false, createdAt: db.serverDate() } })
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
     }
-    if (off || !((mine?.grants?.[kind] ?? 0) > 0)) return 'inbox'
+    if (off || !((mine?.grants?.[kind] ?? 0) > 0)) return
     await queueFirstTry(_id, { openid, kind, page, data: templateData(kind, payload) })
-    return 'queued'
   })
-  return { told: outcomes.filter((outcome) => outcome !== 'nothing').length, queued: outcomes.filter((outcome) => outcome === 'queued').length }
 }
