@@ -206,6 +206,8 @@ export class FunctionHost {
     })
     const run = runAs({ openid, appid: LOCAL_APPID, functionName: name, openapi: config.openapi, signal: stop.signal }, async () => {
       const main = await this.instance(hosted)
+      // Stopped while starting: CloudBase never runs the handler.
+      if (stop.signal.aborted) return undefined
       try {
         return await main(event, context)
       } finally {
