@@ -15,6 +15,8 @@ async function main() {
     // The functions' timer triggers on their cron; TIMERS=off for a store nothing changes by itself.
     runTimers: process.env.TIMERS !== 'off',
     dbLatencyMs: process.env.DB_LATENCY_MS,
+    openApiLatencyMs: process.env.OPENAPI_LATENCY_MS,
+    coldStartMs: process.env.COLD_START_MS,
     extraFunctionDirs: process.env.FUNCTIONS_DIR?.split(':').filter(Boolean),
   })
   console.log(`\n  博爱家园 local cloud is running\n\n  App:       ${cloud.url}/\n  Functions: ${cloud.url}/api/functions/<name>\n  Functions loaded: ${cloud.functions.names().join(', ')}\n`)

@@ -31,6 +31,10 @@ export type LocalCloudOptions = {
   runTimers?: boolean
   /** Network delay of each database request, ms or a range `1-8` (`DB_LATENCY_MS`). */
   dbLatencyMs?: string | number
+  /** Network delay of each open-API and storage call, ms or a range `100-300` (`OPENAPI_LATENCY_MS`). */
+  openApiLatencyMs?: string | number
+  /** Start-up time of each new function instance, ms or a range (`COLD_START_MS`). */
+  coldStartMs?: string | number
   /** Sees every database request (the bench counts them per call). */
   onDatabaseRequest?: (action: string) => void
   /** `FUNCTIONS_DIR`: more deployable function folders (`<name>/index.js`) hosted beside the project's own. */
@@ -110,7 +114,7 @@ function startTimers(functions: FunctionHost): { stop(): void } {
 
 /** Starts the local cloud: store, functions, file storage, open-API stand-ins and the H5 app. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, runTimers = false, dbLatencyMs, extraFunctionDirs, onDatabaseRequest } = options
+  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, runTimers = false, dbLatencyMs, openApiLatencyMs, coldStartMs, extraFunctionDirs, onDatabaseRequest } = options
   const store = DocumentStore.open(dataDir)
   ensureFunctionSecrets(dataDir)
   if (seed) seedIfEmpty(store)
@@ -119,8 +123,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const grants = new SubscribeGrants()
   const sendFaults = new SendFaults()
   let functions: FunctionHost | undefined
-  installLocalBackend({ store, storage, outbox, grants, sendFaults, dbLatencyMs, onDatabaseRequest, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
-  functions = FunctionHost.load(functionsFrom, extraFunctionDirs)
+  installLocalBackend({ store, storage, outbox, grants, sendFaults, dbLatencyMs, openApiLatencyMs, onDatabaseRequest, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
+  functions = FunctionHost.load(functionsFrom, extraFunctionDirs, { coldStartMs })
   const serveApp = staticDir && fs.existsSync(staticDir) ? sirv(staticDir, { single: true, dev: false, etag: true }) : null
   fs.mkdirSync(storage.root, { recursive: true })
   const serveFiles = sirv(storage.root, { dev: true })

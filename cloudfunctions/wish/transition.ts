@@ -56,15 +56,8 @@ export async function transition(wish: WishDoc, action: WishAction, actor: Actor
     const openid = who === 'owner' ? wish.ownerOpenid : wish.claimerOpenid
     if (openid && openid !== by) recipients.add(openid)
   }
-  for (const openid of recipients) {
-    await notify(openid, 'wish_update', {
-      wishId: wish._id,
-      wishTitle: wish.title,
-      action,
-      note: options.note,
-      at: new Date(),
-    })
-  }
+  // Owner and claimer at most: told side by side.
+  await Promise.all([...recipients].map((openid) => notify(openid, 'wish_update', { wishId: wish._id, wishTitle: wish.title, action, note: options.note, at: new Date() })))
   return saved
 }
 

@@ -9,7 +9,7 @@ import { alertKeepers } from '../alerts'
 import { aeds, point, reports, requireAed, type AedDoc } from '../aeds'
 import { detailFor } from '../detail'
 import { requireKeeper } from '../keepers'
-import { closeOne, requireReport, toReport, toReports, type ReportDoc } from '../reports'
+import { closeAll, closeOne, requireReport, toReport, toReports, type ReportDoc } from '../reports'
 
 /** What staff write about a device that everyone reads: checked together, in one request. */
 type PublicTexts = { name: string; address: string; landmark: string; floor: string; accessNotes: string; model: string; guardianOrg: string }
@@ -107,7 +107,7 @@ export const inspect = action({
       .limit(RESOLVE_BATCH)
       .get<ReportDoc>()
     const outcome = fine ? '负责人已到现场巡检：设备完好，可以使用' : '负责人已到现场巡检：设备故障，已停用维修'
-    await Promise.all([...answered.map((report) => closeOne(report, 'resolved', outcome, user._id)), ...(fine ? [] : [alertKeepers(aed, '巡检发现设备故障，已停用')])])
+    await Promise.all([closeAll(answered, 'resolved', outcome, user._id), fine ? null : alertKeepers(aed, '巡检发现设备故障，已停用', `inspection|${date}`)])
     return detailFor(await requireAed(aedId), user)
   },
 })
