@@ -57,7 +57,7 @@ describe('what npm test does before its first build', () => {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 60_000,
-      env: { HOME: os.homedir(), PATH: bin, CHROMIUM_PATH: missing },
+      env: { ...process.env, PATH: bin, CHROMIUM_PATH: missing },
     })
     const seconds = (Date.now() - started) / 1000
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 
 /**
  * First step of `npm test`: the browser journeys need a Chromium and a CJK font (without one,
@@ -104,4 +105,4 @@ function main(): number {
   return 1
 }
 
-if (require.main === module) process.exit(main())
+if (createRequire(__filename).main === module) process.exit(main())
