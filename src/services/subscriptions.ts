@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { NotifyKind } from '@/domain/notify/kinds'
 import { forgetDecline, kindsToAsk, rememberAnswers, type PromptAnswer, type PromptMemory } from '@/domain/notify/prompt'
+import { PROMPT_TAPS, type PromptTapName } from '@/domain/notify/prompt-taps'
 import { postToLocalCloud } from './cloud-client'
 import { notifyService } from './notify'
 
@@ -40,18 +41,18 @@ export function noteSetting(kind: NotifyKind, on: boolean): void {
 }
 
 /**
- * Asks for one-time subscriptions and records what was granted. Call it first thing in the tap
- * handler of an action whose outcome the person will want to hear of (WeChat shows the prompt only
+ * Asks for the subscriptions of one tap of the table (domain/notify/prompt-taps) and records what
+ * was granted. Call it first thing in that tap's handler (WeChat shows the prompt only
  * then). Asks for at most 3 templates, never for a kind turned off or declined in the last 7 days
  * (domain/notify/prompt). On H5 there is no WeChat prompt: the stand-in accepts every template and
  * tells the local cloud's WeChat side, as the WeChat client would, so the messages can then be
- * sent. Never blocks the action it accompanies.
+ * sent. Never blocks the action it accompanies. Answers the kinds the person accepted.
  */
-export async function requestSubscriptions(wanted: NotifyKind[]): Promise<void> {
+export async function requestSubscriptions(tap: PromptTapName): Promise<NotifyKind[]> {
   const configured = new Set(Object.keys(templateIds) as NotifyKind[])
-  const kinds = kindsToAsk(wanted, { configured, off, memory: readMemory(), now: new Date() })
+  const kinds = kindsToAsk([...PROMPT_TAPS[tap].kinds], { configured, off, memory: readMemory(), now: new Date() })
   const tmplIds = kinds.map((kind) => templateIds[kind] as string)
-  if (tmplIds.length === 0) return
+  if (tmplIds.length === 0) return []
   try {
     let results: Record<string, string>
     if (process.env.TARO_ENV === 'weapp') {
@@ -65,7 +66,9 @@ export async function requestSubscriptions(wanted: NotifyKind[]): Promise<void> 
     const answers = Object.fromEntries(kinds.map((kind) => [kind, results[templateIds[kind] as string] as PromptAnswer]))
     writeMemory(rememberAnswers(readMemory(), answers, new Date()))
     await notifyService.subscribed(Object.fromEntries(tmplIds.map((id) => [id, results[id]])))
+    return kinds.filter((kind) => answers[kind] === 'accept')
   } catch {
     // Declined or unavailable: the in-app inbox still gets every message.
+    return []
   }
 }
