@@ -47,7 +47,10 @@ export default function StaffHomePage() {
           <Text className='section-title'>
             {missing.length > 0 ? `订阅消息模板未配置：${missing.map((m) => m.title).join('、')}` : '订阅消息设置有误'}
           </Text>
-          <Text className='hint'>这些消息只会出现在小程序的“消息”里，不会发微信通知。请管理员按部署说明检查云函数的环境变量 NOTIFY_TEMPLATES 和 MINIPROGRAM_STATE。</Text>
+          <Text className='hint'>
+            {missing.length > 0 ? '这些消息只会出现在小程序的“消息”里，不会发微信通知。' : '微信通知可能发不出去，消息仍会出现在小程序的“消息”里。'}
+            请管理员按部署说明检查云函数的环境变量 NOTIFY_TEMPLATES 和 MINIPROGRAM_STATE。
+          </Text>
         </View>
       )}
       <Button block fill='outline' onClick={askForTodos} data-testid='ask-staff-todo'>
