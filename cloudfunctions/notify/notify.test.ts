@@ -305,14 +305,24 @@ describe('notify.templates', () => {
     await withSetting({ templates: ids }, async () => {
       unwrap(await cloud.call('notify', 'n-any', { action: 'setKind', kind: 'member_review', on: false }))
       const { items } = unwrap(await cloud.call<{ items: Array<{ kind: string; templateId: string; title: string }> }>('notify', 'n-any', { action: 'templates' }))
-      expect(items).toContainEqual({ kind: 'wish_update', templateId: 'prod-wish-update-id', title: '红心愿进度', on: true })
-      expect(items).toContainEqual({ kind: 'member_review', templateId: TEMPLATE, title: '入会审核结果', on: false })
+      expect(items).toContainEqual({ kind: 'wish_update', templateId: 'prod-wish-update-id', title: '红心愿进度', on: true, longTerm: false })
+      expect(items).toContainEqual({ kind: 'member_review', templateId: TEMPLATE, title: '入会审核结果', on: false, longTerm: false })
       expect(items.map((i) => i.kind).sort()).toEqual(Object.keys(NOTIFY_KINDS).filter((kind) => kind !== 'staff_todo').sort())
       // A grant for the configured id counts for its kind.
       const granted = await cloud.call('notify', 'n-any', { action: 'subscribed', results: { 'prod-wish-update-id': 'accept' } })
       expect(granted).toEqual({ ok: true, data: { grants: { wish_update: 1 } } })
     })
   })
+})
+
+test('notify.templates marks the long-term kinds (NOTIFY_LONG_TERM), which the app never asks for with one-time ones', async () => {
+  process.env.NOTIFY_LONG_TERM = 'aed_alert'
+  try {
+    const { items } = unwrap(await cloud.call<{ items: Array<{ kind: string; longTerm: boolean }> }>('notify', 'n-any', { action: 'templates' }))
+    expect(items.filter((i) => i.longTerm).map((i) => i.kind)).toEqual(['aed_alert'])
+  } finally {
+    delete process.env.NOTIFY_LONG_TERM
+  }
 })
 
 describe('a deployment without a template id for a kind', () => {

@@ -9,6 +9,8 @@ import { notifyService } from './notify'
 let templateIds: Partial<Record<NotifyKind, string>> = {}
 /** Kinds the person turned off in 消息设置: never asked for. */
 let off = new Set<NotifyKind>()
+/** Kinds whose template is long-term here: never asked for together with one-time ones. */
+let longTerm = new Set<NotifyKind>()
 
 /** Declines are remembered on the device, so the prompt never comes back right after a "no". */
 const MEMORY_KEY = 'notify-prompt-memory'
@@ -27,6 +29,7 @@ export async function loadSubscribeTemplates(): Promise<void> {
     const { items } = await notifyService.templates()
     templateIds = Object.fromEntries(items.map(({ kind, templateId }) => [kind, templateId]))
     off = new Set(items.filter((item) => !item.on).map((item) => item.kind))
+    longTerm = new Set(items.filter((item) => item.longTerm).map((item) => item.kind))
   } catch {
     // Offline at launch: no prompt this time; the in-app inbox still gets every message.
   }
@@ -50,7 +53,7 @@ export function noteSetting(kind: NotifyKind, on: boolean): void {
  */
 export async function requestSubscriptions(tap: PromptTapName): Promise<NotifyKind[]> {
   const configured = new Set(Object.keys(templateIds) as NotifyKind[])
-  const kinds = kindsToAsk([...PROMPT_TAPS[tap].kinds], { configured, off, memory: readMemory(), now: new Date() })
+  const kinds = kindsToAsk([...PROMPT_TAPS[tap].kinds], { configured, off, longTerm, memory: readMemory(), now: new Date() })
   const tmplIds = kinds.map((kind) => templateIds[kind] as string)
   if (tmplIds.length === 0) return []
   try {

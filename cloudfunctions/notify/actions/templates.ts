@@ -1,7 +1,7 @@
 import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, type NotifyKind } from '@/domain/notify/kinds'
 import { notifyInputs } from '@/domain/notify/contract'
 import { action } from '../../_kit/define-function'
-import { notifySetting } from '../../_kit/notify'
+import { isLongTerm, notifySetting } from '../../_kit/notify'
 import { settingsOf } from './settings'
 
 /** The configured template of every kind that has one (ids differ per deployment), and whether the caller has it on. */
@@ -12,7 +12,7 @@ export const templates = action({
     const on = new Map((await settingsOf(openid)).map((setting) => [setting.kind, setting.on]))
     const { ids } = notifySetting().templates
     const configured = NOTIFY_KIND_NAMES.filter((kind): kind is NotifyKind => ids[kind] !== undefined)
-    return { items: configured.map((kind) => ({ kind, templateId: ids[kind] as string, title: NOTIFY_KINDS[kind].title, on: on.get(kind) ?? true })) }
+    return { items: configured.map((kind) => ({ kind, templateId: ids[kind] as string, title: NOTIFY_KINDS[kind].title, on: on.get(kind) ?? true, longTerm: isLongTerm(kind) })) }
   },
 })
 

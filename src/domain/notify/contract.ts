@@ -42,9 +42,10 @@ export type NotifyApi = {
   unread: ActionSpec<v.InferInput<typeof notifyInputs.unread>, { unread: number }>
   /**
    * The subscribe templates of this deployment, so the app asks for exactly these: kinds without
-   * a configured id are left out. `on`: the caller has not turned the kind off (never asked for).
+   * a configured id are left out. `on`: the caller has not turned the kind off (never asked for);
+   * `longTerm`: a long-term template, never asked for with one-time ones.
    */
-  templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: Array<{ kind: NotifyKind; templateId: string; title: string; on: boolean }> }>
+  templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: Array<{ kind: NotifyKind; templateId: string; title: string; on: boolean; longTerm: boolean }> }>
   /** For staff (工作台): the kinds without a template id, so no message is lost unnoticed. */
   setup: ActionSpec<v.InferInput<typeof notifyInputs.setup>, NotifySetupReport>
   markRead: ActionSpec<v.InferInput<typeof notifyInputs.markRead>, { updated: number }>
