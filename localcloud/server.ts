@@ -9,6 +9,7 @@ import { Outbox, parseSubscribeResults, SendFaults, SubscribeGrants, type MediaC
 import { FileStorage } from './backend/storage'
 import { receiveUpload } from './backend/upload-endpoint'
 import { readAtMost } from './http-body'
+import { ensureNotifySettings } from './notify-settings'
 import { ensureFunctionSecrets } from './secrets'
 import { FunctionHost, InvocationTimeoutError } from './function-host'
 import { DEMO_IDENTITIES } from './seed/demo-data'
@@ -117,6 +118,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, runTimers = false, dbLatencyMs, openApiLatencyMs, coldStartMs, extraFunctionDirs, onDatabaseRequest } = options
   const store = DocumentStore.open(dataDir)
   ensureFunctionSecrets(dataDir)
+  ensureNotifySettings()
   if (seed) seedIfEmpty(store)
   const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`))
   const outbox = new Outbox()

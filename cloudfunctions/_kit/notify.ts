@@ -1,3 +1,4 @@
+import { miniprogramStateOf, parseTemplateSetting, STATE_VARIABLE, TEMPLATES_VARIABLE } from '@/domain/notify/deployment'
 import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, templateData, type NotifyKind, type NotifyPayloads, type TemplateData } from '@/domain/notify/kinds'
 import { sendOutcome, type SendOutcome } from '@/domain/notify/sending'
 import { _, cloud, collections, db, isDuplicateKey } from './cloud'
@@ -5,15 +6,24 @@ import { queueFirstTry, queueRetry } from './outbox'
 import { mapWithCap } from './parallel'
 
 /**
- * A kind's template id in this deployment: the function environment variable
- * `TEMPLATE_<KIND>` (e.g. `TEMPLATE_WISH_UPDATE`), else the local default of the catalogue.
+ * This deployment's subscribe-message setting, read from the function's environment at each use
+ * (`NOTIFY_TEMPLATES`, `MINIPROGRAM_STATE`; domain/notify/deployment): template ids live in that
+ * one JSON value, never a default, so a kind without an id is never sent with a placeholder.
  */
-export function templateIdOf(kind: NotifyKind): string {
-  return process.env[`TEMPLATE_${kind.toUpperCase()}`] || NOTIFY_KINDS[kind].templateId
+export function notifySetting() {
+  const templates = parseTemplateSetting(process.env[TEMPLATES_VARIABLE])
+  const state = miniprogramStateOf(process.env[STATE_VARIABLE])
+  return { templates, state: state.state, problems: state.problem ? [...templates.problems, state.problem] : templates.problems }
+}
+
+/** A kind's template id in this deployment; undefined when `NOTIFY_TEMPLATES` gives it none. */
+export function templateIdOf(kind: NotifyKind): string | undefined {
+  return notifySetting().templates.ids[kind]
 }
 
 export function kindOfTemplate(templateId: string): NotifyKind | undefined {
-  return NOTIFY_KIND_NAMES.find((kind) => templateIdOf(kind) === templateId)
+  const { ids } = notifySetting().templates
+  return NOTIFY_KIND_NAMES.find((kind) => ids[kind] === templateId)
 }
 
 /**
@@ -50,8 +60,16 @@ export type Delivery = { openid: string; kind: NotifyKind; page: string; data: T
  * can never spend the same grant.
  */
 export async function deliver({ openid, kind, page, data }: Delivery): Promise<{ outcome: SendOutcome; errCode?: number }> {
+  const { templates, state } = notifySetting()
+  const templateId = templates.ids[kind]
+  if (!templateId) {
+    // No id configured: nothing WeChat could take (staff see the kind in 工作台, notify.setup).
+    console.warn(`[notify] no template id for kind=${kind} in ${TEMPLATES_VARIABLE}: not sent`)
+    return { outcome: 'refused' }
+  }
   try {
-    await cloud.openapi.subscribeMessage.send({ touser: openid, templateId: templateIdOf(kind), page, data })
+    // miniprogramState: the version a tapped message opens, and whose pages `page` must be in.
+    await cloud.openapi.subscribeMessage.send({ touser: openid, templateId, page, data, miniprogramState: state })
   } catch (error) {
     const code = (error as { errCode?: unknown } | null)?.errCode
     const errCode = typeof code === 'number' ? code : undefined
