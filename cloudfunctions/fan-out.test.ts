@@ -2,12 +2,12 @@ import dayjs from 'dayjs'
 import type { ActivityView } from '@/domain/activity/contract'
 import { todayInChina } from '@/domain/dates'
 import type { Envelope } from '@/domain/envelope'
-import type { NotifyKind } from '@/domain/notify/kinds'
+import { NOTIFY_KINDS, type NotifyKind } from '@/domain/notify/kinds'
 import type { WishDetail } from '@/domain/wish/contract'
 import { wxServerSdk } from '../localcloud/backend/install'
 import { readFunctionConfig } from '../localcloud/function-host'
 import { startTestCloud, TEST_DB_LATENCY, type TestCloud } from '../localcloud/testing'
-import { notifyEach, templateIdOf } from './_kit/notify'
+import { notifyEach } from './_kit/notify'
 import { uploadFolderOf } from './_kit/uploads'
 import { reportIdOf } from './aed/reports'
 
@@ -44,7 +44,7 @@ function grant(openids: string[], kind: NotifyKind) {
   for (const _id of openids) {
     if (cloud.store.find('subscriptions', { _id }).length) cloud.store.update('subscriptions', { _id }, { $set: { [`grants.${kind}`]: 1 } })
     else cloud.store.insert('subscriptions', [{ _id, grants: { [kind]: 1 } }])
-    cloud.grantSubscriptions(_id, [templateIdOf(kind)])
+    cloud.grantSubscriptions(_id, [NOTIFY_KINDS[kind].templateId])
   }
 }
 
@@ -62,7 +62,7 @@ async function drainOutbox(): Promise<number[]> {
   return elapsed
 }
 
-const sentTo = (openid: string, kind: NotifyKind) => cloud.outbox.list(openid).filter((m) => m.templateId === templateIdOf(kind) && m.errCode === undefined)
+const sentTo = (openid: string, kind: NotifyKind) => cloud.outbox.list(openid).filter((m) => m.templateId === NOTIFY_KINDS[kind].templateId && m.errCode === undefined)
 
 test(`cancelling an activity with ${SIGNUPS} sign-ups answers within activity's timeout; everyone gets the inbox entry, the ${GRANTED} with a grant the WeChat message, once`, async () => {
   const now = new Date()
