@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,6 +7,7 @@ import { Outbox } from './backend/openapi'
 import { FileStorage } from './backend/storage'
 import { DocumentStore } from './store/document-store'
 import type { DatabaseManifest } from './store/manifest'
+import { StoreError } from './store/types'
 
 /**
  * The CloudBase database behaviours the local cloud mirrors, one test each, exercised through the
@@ -27,6 +29,8 @@ const MANIFEST: DatabaseManifest = {
     places: { indexes: [] },
     certificates: { indexes: [{ name: 'number', keys: { number: 1 }, unique: true }] },
     counters: { indexes: [] },
+    people: { indexes: [{ name: 'staff_of_community', keys: { roles: 1, staffCommunityIds: 1 } }] },
+    albums: { indexes: [{ name: 'photo_pair', keys: { 'photos.a': 1, 'photos.b': 1 } }] },
   },
 }
 
@@ -159,6 +163,84 @@ describe('collections and indexes, as declared', () => {
     store.insert('wishes', many)
     expect((await db.collection('wishes').where({ status: 'bulk' }).get()).data).toHaveLength(100)
     expect((await db.collection('wishes').where({ status: 'bulk' }).limit(1000).get()).data).toHaveLength(1000)
+  })
+})
+
+describe('what MongoDB refuses, refused here too', () => {
+  // Source: MongoDB manual, Multikey Indexes, "Compound Multikey Indexes" ("each indexed document
+  // can have at most one indexed field whose value is an array"; empty arrays count),
+  // https://www.mongodb.com/docs/manual/core/indexes/index-types/index-multikey/; error 171
+  // CannotIndexParallelArrays (mongodb/mongo src/mongo/db/index/btree_key_generator.cpp).
+  test('a write giving one compound index two array values is refused with error 171, and nothing is written', async () => {
+    const refused = /cannot index parallel arrays \[staffCommunityIds\] \[roles\] \(MongoDB error 171 CannotIndexParallelArrays\)/
+    expect(await failure(db.collection('people').add({ data: { _id: 'p-new', roles: [], staffCommunityIds: [] } }))).toMatch(refused)
+    expect(store.find('people', { _id: 'p-new' })).toEqual([])
+
+    await db.collection('people').add({ data: { _id: 'p1', roles: 'staff', staffCommunityIds: ['dadu'] } })
+    expect(await failure(db.collection('people').doc('p1').update({ data: { roles: ['staff'] } }))).toMatch(refused)
+    expect(await failure(db.collection('people').doc('p1').set({ data: { roles: [], staffCommunityIds: [] } }))).toMatch(refused)
+    // An upsert (wire flag `upsert`) that would create such a document.
+    expect(() => store.update('people', { _id: 'p-upsert' }, { $set: { roles: [], staffCommunityIds: [] } }, { upsert: true })).toThrow(/cannot index parallel arrays \[staffCommunityIds\] \[roles\]/)
+    expect(store.find('people', {})).toEqual([{ _id: 'p1', roles: 'staff', staffCommunityIds: ['dadu'] }])
+
+    let error: unknown
+    try {
+      store.insert('people', [{ _id: 'p2', roles: ['staff'], staffCommunityIds: [] }])
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(StoreError)
+    expect(error).toMatchObject({ code: 'PARALLEL_ARRAYS', mongoCode: 171, message: 'cannot index parallel arrays [staffCommunityIds] [roles]' })
+  })
+
+  test('two dotted keys under the same array are one array field, and allowed', async () => {
+    await db.collection('albums').add({ data: { _id: 'a1', photos: [{ a: 1, b: 2 }, { a: 3, b: 4 }] } })
+    expect(store.find('albums', { _id: 'a1' })).toHaveLength(1)
+    expect(await failure(db.collection('albums').add({ data: { _id: 'a2', photos: [{ a: [1], b: [2] }] } }))).toMatch(/cannot index parallel arrays \[b\] \[a\]/)
+  })
+
+  // Source: the same page: "you cannot create a compound multikey index if more than one
+  // to-be-indexed field of a document is an array".
+  test('declaring such an index over a document that violates it stops the start, naming collection, index and _id', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'boai-conformance-'))
+    try {
+      const before = DocumentStore.open(dir, { collections: { people: { indexes: [] } } })
+      before.insert('people', [{ _id: 'p-ok', roles: [], staffCommunityIds: 'dadu' }, { _id: 'p-both', roles: [], staffCommunityIds: [] }])
+      before.close()
+      const declared: DatabaseManifest = { collections: { people: { indexes: [{ name: 'staff_of_community', keys: { roles: 1, staffCommunityIds: 1 } }] } } }
+      expect(() => DocumentStore.open(dir, declared)).toThrow(/index staff_of_community of people, but document _id "p-both" .*cannot index parallel arrays \[staffCommunityIds\] \[roles\]/)
+      expect(fs.existsSync(path.join(dir, 'store.lock'))).toBe(false)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  // Source: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Database.serverDate.html
+  // shows db.serverDate() only as a field value of add and update; anywhere else (arrays, nested
+  // objects, other operators) is undocumented, so refused. Stricter than the page, which also names
+  // query conditions: refused too, as issue #19 decided.
+  test('db.serverDate() is accepted as a top-level field value of add, update and set', async () => {
+    const before = Date.now()
+    await db.collection('wishes').add({ data: { _id: 'w-sd', status: 'open', createdAt: db.serverDate() } })
+    await db.collection('wishes').doc('w-sd').update({ data: { claimedAt: db.serverDate({ offset: 1000 }) } })
+    const [doc] = store.find('wishes', { _id: 'w-sd' })
+    expect((doc.createdAt as Date).getTime()).toBeGreaterThanOrEqual(before)
+    expect((doc.claimedAt as Date).getTime()).toBeGreaterThanOrEqual(before + 1000)
+    await db.collection('wishes').doc('w-sd-set').set({ data: { status: 'open', at: db.serverDate() } })
+    expect(store.find('wishes', { _id: 'w-sd-set' })[0].at).toBeInstanceOf(Date)
+  })
+
+  test('db.serverDate() in a pushed entry, in an added array, in a nested object or in a query is refused, and nothing is written', async () => {
+    await db.collection('wishes').add({ data: { _id: 'w-sd2', status: 'open', history: [], fulfilment: {} } })
+    const refused = /db\.serverDate\(\) is accepted only as the value of a top-level field/
+    expect(await failure(db.collection('wishes').doc('w-sd2').update({ data: { history: _.push({ at: db.serverDate(), action: 'claim' }) } }))).toMatch(refused)
+    expect(await failure(db.collection('wishes').add({ data: { _id: 'w-sd3', history: [{ at: db.serverDate() }] } }))).toMatch(refused)
+    // The SDK sends this as $set { 'fulfilment.at': … }.
+    expect(await failure(db.collection('wishes').doc('w-sd2').update({ data: { fulfilment: { at: db.serverDate() } } }))).toMatch(refused)
+    expect(await failure(db.collection('wishes').add({ data: { _id: 'w-sd4', fulfilment: { at: db.serverDate() } } }))).toMatch(refused)
+    expect(await failure(db.collection('wishes').where({ status: 'open', createdAt: _.lt(db.serverDate()) }).get())).toMatch(refused)
+    expect(store.find('wishes', { _id: 'w-sd2' })).toEqual([{ _id: 'w-sd2', status: 'open', history: [], fulfilment: {} }])
+    expect(store.find('wishes', { _id: { $in: ['w-sd3', 'w-sd4'] } })).toEqual([])
   })
 })
 

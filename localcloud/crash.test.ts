@@ -77,3 +77,38 @@ test('every acknowledged write is found after SIGKILL mid-burst', async () => {
   again.child.kill('SIGKILL')
   fs.rmSync(dataDir, { recursive: true, force: true })
 }, 60_000)
+
+/** Blocks (no event-loop turn, so this process cannot reap the child) until the kernel shows the child dead. */
+function waitUntilZombie(pid: number): void {
+  const until = Date.now() + 5000
+  while (Date.now() < until) {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return
+  }
+  throw new Error(`process ${pid} did not die`)
+}
+
+test('a restart right after kill -9 takes over the dead process’s lock at once', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'boai-crash-'))
+  const { child } = await startServer(dataDir)
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGKILL')
+  // Killed but not yet reaped, its pid still answers kill(pid, 0): the lock must not be trusted for it.
+  waitUntilZombie(child.pid as number)
+  expect(fs.readFileSync(path.join(dataDir, 'store.lock'), 'utf8')).toContain(String(child.pid))
+  const store = DocumentStore.open(dataDir)
+  expect(store.count('users', {})).toBeGreaterThan(0)
+  store.close()
+  await exited
+
+  // And a real local cloud restarted on the folder serves the same data.
+  const again = await startServer(dataDir)
+  const response = await fetch(`${again.url}/api/functions/user`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-staff' },
+    body: JSON.stringify({ action: 'me' }),
+  })
+  expect(((await response.json()) as { ok: boolean }).ok).toBe(true)
+  again.child.kill('SIGKILL')
+  fs.rmSync(dataDir, { recursive: true, force: true })
+}, 60_000)

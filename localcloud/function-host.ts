@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { runAs } from './backend/identity'
+import { parseLatency, sleep, type Latency } from './backend/latency'
 import { firesInMinute, parseCron, type Cron } from './cron'
 
 export type CloudFunctionMain = (event: unknown, context: unknown) => unknown
@@ -73,7 +74,18 @@ export class InvocationTimeoutError extends Error {
   }
 }
 
-type Hosted = { main: CloudFunctionMain; config: FunctionConfig }
+/**
+ * A hosted function and its instances. CloudBase runs one invocation at a time per instance and
+ * starts a new instance (a cold start) when none is free; a finished instance waits for the next
+ * invocation (kept here until the process ends; CloudBase reclaims idle ones after a while).
+ */
+type Hosted = {
+  entry: string
+  config: FunctionConfig
+  /** The module's `main`, once required: at start for the TypeScript sources, on the first call for a bundle. */
+  main?: CloudFunctionMain
+  idleInstances: number
+}
 
 const sdkPath = (from: string): string | null => {
   try {
@@ -114,24 +126,32 @@ function foreignFunctions(dirs: string[]): Array<{ name: string; folder: string 
  * Folders of `extraDirs` (`FUNCTIONS_DIR`) are hosted beside them, exactly alike.
  */
 export class FunctionHost {
-  private constructor(private readonly functions: Map<string, Hosted>) {}
+  private constructor(
+    private readonly functions: Map<string, Hosted>,
+    private readonly coldStart: Latency,
+  ) {}
 
-  static load(from: 'dist' | 'source', extraDirs: string[] = []): FunctionHost {
+  /**
+   * `coldStartMs` (`COLD_START_MS`, a number or a range drawn per start) is what CloudBase spends
+   * starting an instance before the module loads. A deployable bundle (`index.js`) is required on
+   * its first invocation, inside that invocation's time, as CloudBase loads it; the TypeScript
+   * sources are required at once, because compiling them is the test runner's cost, not CloudBase's.
+   */
+  static load(from: 'dist' | 'source', extraDirs: string[] = [], { coldStartMs }: { coldStartMs?: string | number } = {}): FunctionHost {
     const functions = new Map<string, Hosted>()
     const host = (name: string, folder: string, entry: string) => {
       if (!fs.existsSync(entry)) throw new Error(`cloud function ${name} is not built (${entry}); run npm run build:functions`)
       if (functions.has(name)) throw new Error(`FUNCTIONS_DIR: a function named ${name} is already hosted; ${folder} clashes with it`)
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { main } = require(entry) as { main?: unknown }
-      if (typeof main !== 'function') throw new Error(`${entry} does not export main`)
-      functions.set(name, { main: main as CloudFunctionMain, config: readFunctionConfig(folder) })
+      const hosted: Hosted = { entry, config: readFunctionConfig(folder), idleInstances: 0 }
+      if (entry.endsWith('.ts')) hosted.main = requireMain(entry)
+      functions.set(name, hosted)
     }
     for (const name of functionNames()) {
       const folder = path.join(from === 'dist' ? FUNCTIONS_DIST_DIR : FUNCTIONS_SOURCE_DIR, name)
       host(name, folder, path.join(folder, from === 'dist' ? 'index.js' : 'index.ts'))
     }
     for (const { name, folder } of foreignFunctions(extraDirs)) host(name, folder, path.join(folder, 'index.js'))
-    return new FunctionHost(functions)
+    return new FunctionHost(functions, parseLatency(coldStartMs, 'COLD_START_MS'))
   }
 
   names(): string[] {
@@ -150,14 +170,29 @@ export class FunctionHost {
   }
 
   /**
+   * An instance for one invocation: a free one, else a new one (a cold start: the platform's
+   * start-up time, then the module's first load).
+   */
+  private async instance(hosted: Hosted): Promise<CloudFunctionMain> {
+    if (hosted.idleInstances > 0 && hosted.main) {
+      hosted.idleInstances -= 1
+      return hosted.main
+    }
+    await sleep(this.coldStart())
+    hosted.main ??= requireMain(hosted.entry)
+    return hosted.main
+  }
+
+  /**
    * One invocation, with its own WeChat context even when others run at the same time, its
-   * permitted open APIs, and its timeout: past it the invocation fails with `InvocationTimeoutError`
-   * and whatever it still tries (database, open API) is refused, as CloudBase has stopped it.
+   * permitted open APIs, and its timeout, which counts the cold start too: past it the invocation
+   * fails with `InvocationTimeoutError` and whatever it still tries (database, open API) is
+   * refused, as CloudBase has stopped it.
    */
   async invoke(name: string, event: unknown, openid: string): Promise<unknown> {
     const hosted = this.functions.get(name)
     if (!hosted) throw new Error(`unknown cloud function ${name}`)
-    const { main, config } = hosted
+    const { config } = hosted
     const context = { function_name: name, namespace: 'local', request_id: `${name}-${Date.now().toString(36)}` }
     const stop = new AbortController()
     let timer: NodeJS.Timeout | undefined
@@ -169,11 +204,28 @@ export class FunctionHost {
         reject(error)
       }, config.timeout * 1000)
     })
-    const run = runAs({ openid, appid: LOCAL_APPID, functionName: name, openapi: config.openapi, signal: stop.signal }, async () => main(event, context))
+    const run = runAs({ openid, appid: LOCAL_APPID, functionName: name, openapi: config.openapi, signal: stop.signal }, async () => {
+      const main = await this.instance(hosted)
+      // Stopped while starting: CloudBase never runs the handler.
+      if (stop.signal.aborted) return undefined
+      try {
+        return await main(event, context)
+      } finally {
+        // Free for the next invocation, unless the platform stopped it at its timeout.
+        if (!stop.signal.aborted) hosted.idleInstances += 1
+      }
+    })
     try {
       return await Promise.race([run, expired])
     } finally {
       clearTimeout(timer)
     }
   }
+}
+
+function requireMain(entry: string): CloudFunctionMain {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { main } = require(entry) as { main?: unknown }
+  if (typeof main !== 'function') throw new Error(`${entry} does not export main`)
+  return main as CloudFunctionMain
 }

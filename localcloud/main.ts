@@ -17,6 +17,8 @@ async function main() {
     dbLatencyMs: process.env.DB_LATENCY_MS,
     mediaPushDelayMs: process.env.MEDIA_PUSH_DELAY_MS,
     tempUrlMaxAgeS: process.env.TEMP_URL_MAX_AGE_S ? Number(process.env.TEMP_URL_MAX_AGE_S) : undefined,
+    openApiLatencyMs: process.env.OPENAPI_LATENCY_MS,
+    coldStartMs: process.env.COLD_START_MS,
     extraFunctionDirs: process.env.FUNCTIONS_DIR?.split(':').filter(Boolean),
   })
   console.log(`\n  博爱家园 local cloud is running\n\n  App:       ${cloud.url}/\n  Functions: ${cloud.url}/api/functions/<name>\n  Functions loaded: ${cloud.functions.names().join(', ')}\n`)

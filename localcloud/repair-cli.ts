@@ -23,10 +23,15 @@ try {
   if (report.damagedFile === null) {
     console.log(`日志完好，无需修复（nothing to repair）: ${report.file}, ${report.kept} records.`)
   } else {
-    const lines = report.moved.map(({ line, reason }) => `  line ${line}: ${reason}`).join('\n')
+    const name = ({ collection, id }: { collection: string | null; id: string }) => `${collection ?? '?'}/${id}`
+    const lines = report.moved
+      .map(({ line, reason, collection, ids }) => `  line ${line}: ${reason}; ${ids.length > 0 ? `held ${ids.map((id) => name({ collection, id })).join(', ')}` : 'no document id readable in it'}`)
+      .join('\n')
+    const lost = report.lost.length > 0 ? `\n  文档丢失（documents lost）: ${report.lost.map(name).join(', ')}` : ''
+    const reverted = report.reverted.length > 0 ? `\n  回到较早版本（documents back at an earlier version）: ${report.reverted.map(name).join(', ')}` : ''
     console.log(
       `日志已修复（journal repaired）: ${report.file}\n` +
-        `  ${report.kept} records kept, ${report.moved.length} damaged line(s) moved to ${report.damagedFile}:\n${lines}`,
+        `  ${report.kept} records kept, ${report.moved.length} damaged line(s) moved to ${report.damagedFile}:\n${lines}${lost}${reverted}`,
     )
   }
 } catch (error) {

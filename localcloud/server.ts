@@ -10,6 +10,7 @@ import { MediaPushes, Outbox, parseSubscribeResults, SendFaults, SubscribeGrants
 import { FileStorage } from './backend/storage'
 import { receiveUpload } from './backend/upload-endpoint'
 import { readAtMost } from './http-body'
+import { ensureNotifySettings } from './notify-settings'
 import { ensureFunctionSecrets } from './secrets'
 import { FunctionHost, InvocationTimeoutError } from './function-host'
 import { DEMO_IDENTITIES } from './seed/demo-data'
@@ -32,6 +33,10 @@ export type LocalCloudOptions = {
   runTimers?: boolean
   /** Network delay of each database request, ms or a range `1-8` (`DB_LATENCY_MS`). */
   dbLatencyMs?: string | number
+  /** Network delay of each open-API and storage call, ms or a range `100-300` (`OPENAPI_LATENCY_MS`). */
+  openApiLatencyMs?: string | number
+  /** Start-up time of each new function instance, ms or a range (`COLD_START_MS`). */
+  coldStartMs?: string | number
   /** Sees every database request (the bench counts them per call). */
   onDatabaseRequest?: (action: string) => void
   /** `FUNCTIONS_DIR`: more deployable function folders (`<name>/index.js`) hosted beside the project's own. */
@@ -131,9 +136,10 @@ function startTimers(functions: FunctionHost): { stop(): void } {
 
 /** Starts the local cloud: store, functions, file storage, open-API stand-ins and the H5 app. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, runTimers = false, dbLatencyMs, extraFunctionDirs, onDatabaseRequest, mediaPushDelayMs = '0-500', tempUrlMaxAgeS } = options
+  const { dataDir, port = 8787, host = '127.0.0.1', functionsFrom = 'dist', staticDir, localMode = true, seed = true, runTimers = false, dbLatencyMs, openApiLatencyMs, coldStartMs, extraFunctionDirs, onDatabaseRequest, mediaPushDelayMs = '0-500', tempUrlMaxAgeS } = options
   const store = DocumentStore.open(dataDir)
   ensureFunctionSecrets(dataDir)
+  ensureNotifySettings()
   if (seed) seedIfEmpty(store)
   const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`), tempUrlMaxAgeS)
   const outbox = new Outbox()
@@ -141,8 +147,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const sendFaults = new SendFaults()
   const mediaPushes = new MediaPushes({ kind: 'delay', delayMs: parseLatency(mediaPushDelayMs) })
   let functions: FunctionHost | undefined
-  installLocalBackend({ store, storage, outbox, grants, sendFaults, dbLatencyMs, onDatabaseRequest, mediaPushes, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
-  functions = FunctionHost.load(functionsFrom, extraFunctionDirs)
+  installLocalBackend({ store, storage, outbox, grants, sendFaults, dbLatencyMs, openApiLatencyMs, onDatabaseRequest, mediaPushes, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
+  functions = FunctionHost.load(functionsFrom, extraFunctionDirs, { coldStartMs })
   const serveApp = staticDir && fs.existsSync(staticDir) ? sirv(staticDir, { single: true, dev: false, etag: true }) : null
   fs.mkdirSync(storage.root, { recursive: true })
   const serveFiles = sirv(storage.root, { dev: true })

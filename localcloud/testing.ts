@@ -23,9 +23,20 @@ export const TEST_DB_LATENCY = process.env.DB_LATENCY_MS ?? '1-8'
  * seeded with the demo data. Tests talk to it over HTTP and read the store directly to check
  * what was (or was not) written.
  */
-export async function startTestCloud(options: { seed?: boolean; dbLatencyMs?: string | number; extraFunctionDirs?: string[] } = {}): Promise<TestCloud> {
+export async function startTestCloud(
+  options: { seed?: boolean; dbLatencyMs?: string | number; openApiLatencyMs?: string | number; coldStartMs?: string | number; extraFunctionDirs?: string[] } = {},
+): Promise<TestCloud> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'boai-test-'))
-  const cloud = await startLocalCloud({ dataDir, port: 0, functionsFrom: 'source', seed: options.seed ?? true, dbLatencyMs: options.dbLatencyMs ?? TEST_DB_LATENCY, extraFunctionDirs: options.extraFunctionDirs })
+  const cloud = await startLocalCloud({
+    dataDir,
+    port: 0,
+    functionsFrom: 'source',
+    seed: options.seed ?? true,
+    dbLatencyMs: options.dbLatencyMs ?? TEST_DB_LATENCY,
+    openApiLatencyMs: options.openApiLatencyMs,
+    coldStartMs: options.coldStartMs,
+    extraFunctionDirs: options.extraFunctionDirs,
+  })
   return {
     ...cloud,
     dataDir,

@@ -4,10 +4,12 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { parse } from 'acorn'
 import { build } from 'esbuild'
+import { parseTemplateSetting, placeholderKinds, STATE_VARIABLE, TEMPLATES_VARIABLE } from '../src/domain/notify/deployment'
 import { NOTIFY_KINDS, NOTIFY_KIND_NAMES } from '../src/domain/notify/kinds'
 import { FUNCTIONS_DIST_DIR, FUNCTIONS_SOURCE_DIR, functionNames } from '../localcloud/function-host'
 import { loadManifest, MANIFEST_FILE, type DatabaseManifest } from '../localcloud/store/manifest'
 import { buildFunctions } from './build-functions'
+import { loadAppConfig, privacyTable, privacyUses, undeclaredLocationApis } from './privacy-items'
 
 /**
  * `npm run check:deploy`: builds the functions and checks `dist/cloudfunctions` the way CloudBase
@@ -17,6 +19,7 @@ import { buildFunctions } from './build-functions'
  */
 
 const ROOT = path.resolve(__dirname, '..')
+const SRC = path.join(ROOT, 'src')
 
 /**
  * CloudBase's limits for an event function: timeout 1–60 s, memory one of these sizes (MB).
@@ -227,6 +230,70 @@ export function checkCollections(manifestFile: string, used: readonly string[]):
   ]
 }
 
+// ---- Subscribe messages and privacy: what a deployment must configure besides the code ----
+
+/**
+ * A deployment's `NOTIFY_TEMPLATES` value (domain/notify/deployment): one usable id for every
+ * kind of the catalogue, none of them the local cloud's placeholders. A kind without an id sends
+ * no WeChat message (staff see it in 工作台); a placeholder would be refused by WeChat (40037).
+ */
+export function checkTemplateSetting(raw: string | undefined): string[] {
+  const setting = parseTemplateSetting(raw)
+  const placeholders = placeholderKinds(setting)
+  return [
+    ...setting.problems,
+    ...(setting.missing.length > 0 && raw !== undefined ? [`no template id for ${setting.missing.join(', ')}`] : []),
+    ...(placeholders.length > 0 ? [`the local placeholder id for ${placeholders.join(', ')}`] : []),
+  ]
+}
+
+/**
+ * A bundle that sends subscribe messages reads its template ids and the version to open from the
+ * one setting (`NOTIFY_TEMPLATES`, `MINIPROGRAM_STATE`), never from per-kind variables.
+ */
+export function checkSenderSetting(folder: string): string[] {
+  const file = path.join(folder, 'index.js')
+  if (!fs.existsSync(file)) return ['no index.js']
+  const code = fs.readFileSync(file, 'utf8')
+  if (!openApisCalled(code).includes('subscribeMessage.send')) return []
+  return [TEMPLATES_VARIABLE, STATE_VARIABLE].filter((name) => !code.includes(name)).map((name) => `sends subscribe messages without reading ${name}`)
+}
+
+/**
+ * Every 用户隐私保护指引 item the source needs has its purpose written (README table), and every
+ * location API it calls is listed in app.json `requiredPrivateInfos` (WeChat refuses it otherwise).
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html
+ * https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#requiredPrivateInfos
+ */
+export function checkPrivacy(srcDir: string): string[] {
+  const config = loadAppConfig(srcDir)
+  return [
+    ...privacyUses(srcDir, config).filter((use) => !use.purpose).map((use) => `${use.item} (${use.apis.join(', ')}) has no purpose in scripts/privacy-items.ts`),
+    ...undeclaredLocationApis(srcDir, config.requiredPrivateInfos ?? []).map((api) => `${api} is called but not listed in app.config requiredPrivateInfos`),
+  ]
+}
+
+export type SettingLine = ChecklistLine & { skipped?: string }
+
+/** The deployment-setting lines of the checklist; the template value only when one is given. */
+export function settingLines(options: { distDir: string; names: string[]; srcDir: string; templates: { source: string; value: string | undefined } | null }): SettingLine[] {
+  const { distDir, names, srcDir, templates } = options
+  return [
+    {
+      title: `functions that send read ${TEMPLATES_VARIABLE} and ${STATE_VARIABLE}`,
+      problems: names.flatMap((name) => checkSenderSetting(path.join(distDir, name)).map((problem) => `${name}: ${problem}`)),
+    },
+    templates
+      ? { title: `${TEMPLATES_VARIABLE} (${templates.source}) has an id for each of the ${NOTIFY_KIND_NAMES.length} kinds`, problems: checkTemplateSetting(templates.value) }
+      : {
+          title: `${TEMPLATES_VARIABLE} of the deployment has an id for each of the ${NOTIFY_KIND_NAMES.length} kinds`,
+          problems: [],
+          skipped: `not checked: give the value set on the functions with ${TEMPLATES_VARIABLE}='{…}' npm run check:deploy, or --templates <file.json>`,
+        },
+    { title: 'every privacy API has its 用户隐私保护指引 purpose, location APIs are in requiredPrivateInfos', problems: checkPrivacy(srcDir) },
+  ]
+}
+
 export type ChecklistLine = { title: string; problems: string[] }
 
 /** The checklist over built function folders: one line per check, its problems per function. */
@@ -269,7 +336,7 @@ type FunctionConfigFile = { timeout?: number; memorySize?: number; permissions?:
 
 /**
  * The function whose bundle includes the notification kit (cloudfunctions/_kit/notify.ts), and
- * so reads the `TEMPLATE_<KIND>` environment variables.
+ * so reads `NOTIFY_TEMPLATES` and `MINIPROGRAM_STATE`.
  */
 export async function functionsReadingTemplates(names: string[]): Promise<Set<string>> {
   const readers = new Set<string>()
@@ -299,7 +366,7 @@ export function functionTable(sourceDir: string, names: string[], templateReader
     const trigger = (config.triggers ?? []).map((t) => `\`${t.name ?? ''}\` \`${t.config ?? ''}\``).join('<br>')
     return `| \`${name}\` | ${config.timeout ?? '—'} | ${config.memorySize ?? '—'} | ${apis.map((api) => `\`${api}\``).join('<br>') || '—'} | ${trigger || '—'} | ${templateReaders.has(name) ? '需要' : '—'} |`
   })
-  return ['| 函数 | 超时（秒） | 内存（MB） | 云调用权限 `permissions.openapi` | 定时触发器 | 模板 ID 环境变量 |', '|---|---|---|---|---|---|', ...rows].join('\n')
+  return ['| 函数 | 超时（秒） | 内存（MB） | 云调用权限 `permissions.openapi` | 定时触发器 | 环境变量 `NOTIFY_TEMPLATES`、`MINIPROGRAM_STATE` |', '|---|---|---|---|---|---|', ...rows].join('\n')
 }
 
 /** WeChat's value rules per field type, as shown when choosing a template's keywords. */
@@ -313,7 +380,7 @@ const FIELD_TYPES: Record<string, string> = {
   character_string: '字符串，≤ 32 位',
 }
 
-/** The subscribe templates to choose in 公众平台, their keyword keys, and where their ids go. */
+/** The subscribe templates to choose in 公众平台, their keyword keys, and their key in `NOTIFY_TEMPLATES`. */
 export function templateTable(): string {
   const rows = NOTIFY_KIND_NAMES.map((kind) => {
     const spec = NOTIFY_KINDS[kind]
@@ -321,12 +388,12 @@ export function templateTable(): string {
       const type = key.replace(/\d+$/, '')
       return `\`${key}\`（${FIELD_TYPES[type] ?? type}）`
     })
-    return `| ${spec.title} | ${keys.join('<br>')} | \`TEMPLATE_${kind.toUpperCase()}\` |`
+    return `| ${spec.title} | ${keys.join('<br>')} | \`${kind}\` |`
   })
-  return ['| 模板（公众平台 → 订阅消息） | 关键词的键名，必须一字不差 | 模板 ID 填入的环境变量 |', '|---|---|---|', ...rows].join('\n')
+  return ['| 模板（公众平台 → 订阅消息） | 关键词的键名，必须一字不差 | 模板 ID 在 `NOTIFY_TEMPLATES` 中的键 |', '|---|---|---|', ...rows].join('\n')
 }
 
-export type DocsSection = 'collections' | 'functions' | 'templates'
+export type DocsSection = 'collections' | 'functions' | 'templates' | 'privacy'
 
 /** The generated tables, by the name of their README markers `<!-- deploy:<name>:start/end -->`. */
 export async function docsSections(): Promise<Record<DocsSection, string>> {
@@ -335,6 +402,7 @@ export async function docsSections(): Promise<Record<DocsSection, string>> {
     collections: collectionTable(loadManifest(MANIFEST_FILE)),
     functions: functionTable(FUNCTIONS_SOURCE_DIR, names, await functionsReadingTemplates(names)),
     templates: templateTable(),
+    privacy: privacyTable(privacyUses(SRC, loadAppConfig(SRC))),
   }
 }
 
@@ -365,12 +433,22 @@ async function main(): Promise<void> {
     manifestFile: MANIFEST_FILE,
     usedCollections: Object.values(collections),
   })
-  for (const { title, problems } of lines) {
-    console.log(`${problems.length === 0 ? '✓' : '✗'} ${title}`)
+  const templatesFile = process.argv.includes('--templates') ? process.argv[process.argv.indexOf('--templates') + 1] : undefined
+  const templates = templatesFile
+    ? { source: templatesFile, value: fs.existsSync(templatesFile) ? fs.readFileSync(templatesFile, 'utf8') : undefined }
+    : process.env[TEMPLATES_VARIABLE] !== undefined
+      ? { source: 'environment', value: process.env[TEMPLATES_VARIABLE] }
+      : null
+  const settings = settingLines({ distDir: FUNCTIONS_DIST_DIR, names: functionNames(), srcDir: SRC, templates })
+  const all: SettingLine[] = [...lines, ...settings]
+  for (const { title, problems, skipped } of all) {
+    console.log(`${skipped ? '–' : problems.length === 0 ? '✓' : '✗'} ${title}`)
+    if (skipped) console.log(`    ${skipped}`)
     for (const problem of problems) console.log(`    ${problem}`)
   }
-  const failed = lines.filter((line) => line.problems.length > 0).length
-  console.log(`\n${lines.length - failed} of ${lines.length} checks passed${failed ? `; ${failed} failed` : ''}.`)
+  const checked = [...lines, ...settings.filter((line) => !line.skipped)]
+  const failed = checked.filter((line) => line.problems.length > 0).length
+  console.log(`\n${checked.length - failed} of ${checked.length} checks passed${failed ? `; ${failed} failed` : ''}.`)
   const appid = readJson(path.join(ROOT, 'project.config.json'))
   if ('value' in appid && appid.value.appid === 'touristappid') console.log('Note: project.config.json has the test AppID "touristappid"; put your own before uploading (README, Deploying to WeChat).')
   if (failed) process.exitCode = 1

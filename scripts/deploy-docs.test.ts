@@ -15,7 +15,7 @@ beforeAll(async () => {
   sections = await docsSections()
 }, 60_000)
 
-test.each<DocsSection>(['collections', 'functions', 'templates'])('README table "%s" matches its source (regenerate with npx tsx scripts/check-deploy.ts --docs)', (name) => {
+test.each<DocsSection>(['collections', 'functions', 'templates', 'privacy'])('README table "%s" matches its source (regenerate with npx tsx scripts/check-deploy.ts --docs)', (name) => {
   expect(readmeSection(README, name)).toBe(sections[name])
 })
 

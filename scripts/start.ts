@@ -34,6 +34,10 @@ async function main() {
   }
   console.log('Building the cloud functions…')
   await buildFunctions()
+  // What a person clicking through should feel is production's time: WeChat's calls and cold starts
+  // (localcloud/README.md); set either to 0 to turn it off.
+  process.env.OPENAPI_LATENCY_MS ??= '100-300'
+  process.env.COLD_START_MS ??= '1000-1500'
   await import('../localcloud/main')
 }
 

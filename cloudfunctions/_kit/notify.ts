@@ -1,18 +1,29 @@
+import { miniprogramStateOf, parseTemplateSetting, STATE_VARIABLE, TEMPLATES_VARIABLE } from '@/domain/notify/deployment'
 import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, templateData, type NotifyKind, type NotifyPayloads, type TemplateData } from '@/domain/notify/kinds'
 import { sendOutcome, type SendOutcome } from '@/domain/notify/sending'
 import { _, cloud, collections, db, isDuplicateKey } from './cloud'
-import { queueRetry } from './outbox'
+import { queueFirstTry, queueRetry } from './outbox'
+import { mapWithCap } from './parallel'
 
 /**
- * A kind's template id in this deployment: the function environment variable
- * `TEMPLATE_<KIND>` (e.g. `TEMPLATE_WISH_UPDATE`), else the local default of the catalogue.
+ * This deployment's subscribe-message setting, read from the function's environment at each use
+ * (`NOTIFY_TEMPLATES`, `MINIPROGRAM_STATE`; domain/notify/deployment): template ids live in that
+ * one JSON value, never a default, so a kind without an id is never sent with a placeholder.
  */
-export function templateIdOf(kind: NotifyKind): string {
-  return process.env[`TEMPLATE_${kind.toUpperCase()}`] || NOTIFY_KINDS[kind].templateId
+export function notifySetting() {
+  const templates = parseTemplateSetting(process.env[TEMPLATES_VARIABLE])
+  const state = miniprogramStateOf(process.env[STATE_VARIABLE])
+  return { templates, state: state.state, problems: state.problem ? [...templates.problems, state.problem] : templates.problems }
+}
+
+/** A kind's template id in this deployment; undefined when `NOTIFY_TEMPLATES` gives it none. */
+export function templateIdOf(kind: NotifyKind): string | undefined {
+  return notifySetting().templates.ids[kind]
 }
 
 export function kindOfTemplate(templateId: string): NotifyKind | undefined {
-  return NOTIFY_KIND_NAMES.find((kind) => templateIdOf(kind) === templateId)
+  const { ids } = notifySetting().templates
+  return NOTIFY_KIND_NAMES.find((kind) => ids[kind] === templateId)
 }
 
 /**
@@ -49,8 +60,16 @@ export type Delivery = { openid: string; kind: NotifyKind; page: string; data: T
  * can never spend the same grant.
  */
 export async function deliver({ openid, kind, page, data }: Delivery): Promise<{ outcome: SendOutcome; errCode?: number }> {
+  const { templates, state } = notifySetting()
+  const templateId = templates.ids[kind]
+  if (!templateId) {
+    // No id configured: nothing WeChat could take (staff see the kind in 工作台, notify.setup).
+    console.warn(`[notify] no template id for kind=${kind} in ${TEMPLATES_VARIABLE}: not sent`)
+    return { outcome: 'refused' }
+  }
   try {
-    await cloud.openapi.subscribeMessage.send({ touser: openid, templateId: templateIdOf(kind), page, data })
+    // miniprogramState: the version a tapped message opens, and whose pages `page` must be in.
+    await cloud.openapi.subscribeMessage.send({ touser: openid, templateId, page, data, miniprogramState: state })
   } catch (error) {
     const code = (error as { errCode?: unknown } | null)?.errCode
     const errCode = typeof code === 'number' ? code : undefined
@@ -81,13 +100,14 @@ async function settingsOf(openid: string): Promise<NotifySettingsDoc | undefined
  *
  * `groupId` makes one message of many (staff queues: one per queue and hour): the first
  * notification of a group is stored under that id and sent; the later ones only bring its text
- * up to date and mark it unread again.
+ * up to date and mark it unread again. `later` leaves the WeChat message to the scheduler (the
+ * outbox), for a caller whose timeout has no room for WeChat's answer (100–300 ms).
  */
 export async function notify<K extends NotifyKind>(
   openid: string,
   kind: K,
   payload: NotifyPayloads[K],
-  { groupId }: { groupId?: string } = {},
+  { groupId, later = false }: { groupId?: string; later?: boolean } = {},
 ): Promise<{ inboxId: string | null; sent: boolean }> {
   const spec = NOTIFY_KINDS[kind]
   const settings = await settingsOf(openid)
@@ -113,7 +133,52 @@ export async function notify<K extends NotifyKind>(
   // Nothing granted (or turned off): the inbox is where it goes, WeChat is not asked.
   if (off || !((settings?.grants?.[kind] ?? 0) > 0)) return { inboxId, sent: false }
   const delivery = { openid, kind, page, data: templateData(kind, payload) }
+  if (later) {
+    await queueFirstTry(inboxId, delivery)
+    return { inboxId, sent: false }
+  }
   const { outcome, errCode } = await deliver(delivery)
   if (outcome === 'retry') await queueRetry(inboxId, delivery, errCode).catch(() => console.error(`[notify] retry not queued: kind=${kind}`))
   return { inboxId, sent: outcome === 'sent' }
+}
+
+/** One notification of a fan-out, under the inbox id that makes it happen once. */
+export type FanOutNote<K extends NotifyKind> = { _id: string; openid: string; payload: NotifyPayloads[K] }
+
+/** Database requests a fan-out keeps in flight at once. */
+const FAN_OUT_REQUESTS = 20
+/** People whose settings one read fetches (`_id` in a list of this many). */
+const SETTINGS_PER_READ = 100
+
+async function settingsOfEach(openids: string[]): Promise<Map<string, NotifySettingsDoc>> {
+  const chunks = Array.from({ length: Math.ceil(openids.length / SETTINGS_PER_READ) }, (_unused, i) => openids.slice(i * SETTINGS_PER_READ, (i + 1) * SETTINGS_PER_READ))
+  const reads = await mapWithCap(chunks, FAN_OUT_REQUESTS, async (ids) => (await db.collection(collections.subscriptions).where({ _id: _.in(ids) }).limit(SETTINGS_PER_READ).get<NotifySettingsDoc>()).data)
+  return new Map(reads.flat().map((doc) => [doc._id, doc]))
+}
+
+/**
+ * Tells many people at once (everyone signed up for a cancelled activity, an AED's keepers),
+ * within the caller's timeout at any size: the inbox entries are written now, at most 20
+ * requests in flight, each under its note's `_id`; the WeChat messages of those holding a grant
+ * are queued in the outbox under the same id, for the scheduler to send (each send takes 100–300
+ * ms: a thousand of them fit no function's timeout). A retried fan-out finds both ids taken and
+ * tells nobody twice. Settings apply as in `notify`.
+ */
+export async function notifyEach<K extends NotifyKind>(kind: K, notes: ReadonlyArray<FanOutNote<K>>): Promise<void> {
+  const spec = NOTIFY_KINDS[kind]
+  const settings = await settingsOfEach([...new Set(notes.map((note) => note.openid))])
+  const inbox = db.collection(collections.inbox)
+  await mapWithCap(notes, FAN_OUT_REQUESTS, async ({ _id, openid, payload }) => {
+    const mine = settings.get(openid)
+    const off = mine?.off?.[kind] === true
+    if (off && !spec.essential) return
+    const page = spec.page(payload)
+    try {
+      await inbox.add({ data: { _id, openid, kind, title: spec.title, body: spec.body(payload), page, read: false, createdAt: db.serverDate() } })
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+    }
+    if (off || !((mine?.grants?.[kind] ?? 0) > 0)) return
+    await queueFirstTry(_id, { openid, kind, page, data: templateData(kind, payload) })
+  })
 }

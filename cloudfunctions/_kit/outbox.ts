@@ -3,8 +3,9 @@ import { collections, db, isDuplicateKey } from './cloud'
 import type { Delivery } from './notify'
 
 /**
- * A subscribe message WeChat could not take for a passing reason, waiting for the scheduler's
- * retries. Its `_id` is the inbox message's, so queueing it twice keeps one.
+ * A subscribe message waiting for the scheduler: a first try of a fan-out (`tries` 0), or one
+ * WeChat could not take for a passing reason, waiting for its retries. Its `_id` is the inbox
+ * message's, so queueing it twice keeps one.
  */
 export type OutboxDoc = Delivery & {
   _id: string
@@ -20,12 +21,21 @@ export type OutboxDoc = Delivery & {
 
 export const outbox = () => db.collection(collections.outbox)
 
-export async function queueRetry(inboxId: string, delivery: Delivery, errCode: number | undefined): Promise<void> {
-  const now = new Date()
-  const doc: OutboxDoc = { _id: inboxId, ...delivery, status: 'pending', tries: 1, nextTryAt: nextTryAt(1, now) ?? now, errCode: errCode ?? null, createdAt: now, updatedAt: now }
+async function addOnce(doc: OutboxDoc): Promise<void> {
   try {
     await outbox().add({ data: doc })
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
   }
+}
+
+export async function queueRetry(inboxId: string, delivery: Delivery, errCode: number | undefined): Promise<void> {
+  const now = new Date()
+  await addOnce({ _id: inboxId, ...delivery, status: 'pending', tries: 1, nextTryAt: nextTryAt(1, now) ?? now, errCode: errCode ?? null, createdAt: now, updatedAt: now })
+}
+
+/** A message not tried yet, due at once: the scheduler's next run sends it. */
+export async function queueFirstTry(inboxId: string, delivery: Delivery): Promise<void> {
+  const now = new Date()
+  await addOnce({ _id: inboxId, ...delivery, status: 'pending', tries: 0, nextTryAt: now, errCode: null, createdAt: now, updatedAt: now })
 }

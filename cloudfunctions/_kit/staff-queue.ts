@@ -5,6 +5,7 @@ import type { StaffQueue } from '@/domain/notify/kinds'
 import { _, collections, db } from './cloud'
 import { ownedId } from './ids'
 import { notify } from './notify'
+import { staffOf } from './users'
 
 dayjs.extend(utc)
 
@@ -16,24 +17,24 @@ const WAITING: Record<StaffQueue, { collection: string; status: string }> = {
   aed_reports: { collection: collections.aedReports, status: 'open' },
 }
 
-type StaffDoc = { _id: string; staffCommunityIds: string[] }
-
 /**
  * A new item waits in a staff queue of `communityId`: each staff member of it hears once per
  * queue and hour (China time) how many items wait in that queue across their communities. The
  * message of the hour has a deterministic id, so the later items of the hour update its count
- * instead of sending another. Never fails the caller's action: the item is in the queue already.
+ * instead of sending another. The WeChat message goes out with the scheduler's next run: the
+ * caller (a resident's 3 s call) has no room to wait for up to 50 sends. Never fails the caller's
+ * action: the item is in the queue already.
  */
 export async function tellStaffOfQueue(communityId: string, queue: StaffQueue): Promise<void> {
   const at = new Date()
   const hour = dayjs(at).utcOffset(CHINA_OFFSET_MINUTES).format('YYYYMMDDHH')
   const { collection, status } = WAITING[queue]
   try {
-    const { data: staff } = await db.collection(collections.users).where({ roles: 'staff', staffCommunityIds: communityId }).limit(50).get<StaffDoc>()
+    const staff = await staffOf(communityId)
     await Promise.all(
       staff.map(async ({ _id: openid, staffCommunityIds }) => {
         const { total } = await db.collection(collection).where({ communityId: _.in(staffCommunityIds), status }).count()
-        await notify(openid, 'staff_todo', { queue, waiting: total, at }, { groupId: ownedId('td', `${openid}|${queue}|${hour}`) })
+        await notify(openid, 'staff_todo', { queue, waiting: total, at }, { groupId: ownedId('td', `${openid}|${queue}|${hour}`), later: true })
       }),
     )
   } catch (error) {

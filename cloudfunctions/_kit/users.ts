@@ -10,6 +10,16 @@ export async function findUser(openid: string): Promise<UserDoc | null> {
   return (data[0] as UserDoc | undefined) ?? null
 }
 
+/**
+ * The staff of a community (at most 50). The role is checked here, not in the query: an index
+ * over both `roles` and `staffCommunityIds` would hold two arrays per user, which MongoDB refuses
+ * (error 171, cannot index parallel arrays), so `users.staff_of_community` indexes only the latter.
+ */
+export async function staffOf(communityId: string): Promise<UserDoc[]> {
+  const { data } = await users().where({ staffCommunityIds: communityId }).limit(50).get()
+  return (data as UserDoc[]).filter((user) => user.roles.includes('staff'))
+}
+
 /** A person's user record, created on first contact. */
 async function loadOrCreateUser(openid: string): Promise<UserDoc> {
   return (await findUser(openid)) ?? createUser(openid)

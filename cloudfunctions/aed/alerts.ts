@@ -1,5 +1,6 @@
-import { collections, db } from '../_kit/cloud'
-import { notify } from '../_kit/notify'
+import { ownedId } from '../_kit/ids'
+import { notify, notifyEach } from '../_kit/notify'
+import { staffOf } from '../_kit/users'
 import type { AedDoc } from './aeds'
 
 /** Tells the AED's guardian alone (a new report: staff hear of their queue grouped, staff-queue.ts). */
@@ -7,11 +8,17 @@ export async function alertGuardian(aed: AedDoc, message: string): Promise<void>
   if (aed.guardianOpenid) await notify(aed.guardianOpenid, 'aed_alert', { aedId: aed._id, aedName: aed.name, message, at: new Date() })
 }
 
-/** Tells the AED's guardian and the staff of its community. */
-export async function alertKeepers(aed: AedDoc, message: string): Promise<void> {
-  const { data: staff } = await db.collection(collections.users).where({ roles: 'staff', staffCommunityIds: aed.communityId }).limit(50).get<{ _id: string }>()
+/**
+ * Tells the AED's guardian and the staff of its community, as one fan-out (inbox now, WeChat
+ * messages through the outbox), once per `occasion` (e.g. the day's inspection): a retry tells
+ * nobody twice.
+ */
+export async function alertKeepers(aed: AedDoc, message: string, occasion: string): Promise<void> {
+  const staff = await staffOf(aed.communityId)
   const recipients = new Set([...(aed.guardianOpenid ? [aed.guardianOpenid] : []), ...staff.map((s) => s._id)])
-  for (const openid of recipients) {
-    await notify(openid, 'aed_alert', { aedId: aed._id, aedName: aed.name, message, at: new Date() })
-  }
+  const payload = { aedId: aed._id, aedName: aed.name, message, at: new Date() }
+  await notifyEach(
+    'aed_alert',
+    [...recipients].map((openid) => ({ _id: ownedId('aa', `${aed._id}|${occasion}|${openid}`), openid, payload })),
+  )
 }

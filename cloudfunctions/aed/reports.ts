@@ -3,7 +3,9 @@ import { AppError } from '@/domain/errors'
 import { db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
 import { ownedId } from '../_kit/ids'
-import { notify } from '../_kit/notify'
+import type { NotifyPayloads } from '@/domain/notify/kinds'
+import { notify, notifyEach } from '../_kit/notify'
+import { mapWithCap } from '../_kit/parallel'
 import { reports } from './aeds'
 import { isPending, shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
 
@@ -66,16 +68,44 @@ export async function toReports(docs: ReportDoc[]): Promise<AedReport[]> {
 
 export const toReport = async (doc: ReportDoc): Promise<AedReport> => (await toReports([doc]))[0]
 
+/** Conditional updates an inspection keeps in flight while closing a device's reports. */
+const CLOSES_AT_ONCE = 20
+
+type Closing = { status: Exclude<ReportStatus, 'open'>; resolution: string; by: string }
+
+/** Closes a report still open (a conditional update): true for the one caller that closed it. */
+async function markClosed(report: ReportDoc, { status, resolution, by }: Closing): Promise<boolean> {
+  const { stats } = await reports()
+    .where({ _id: report._id, status: 'open' })
+    .update({ data: { status, resolution, resolvedAt: db.serverDate(), resolvedBy: by } })
+  return stats.updated === 1
+}
+
+const closedNote = (report: ReportDoc, resolution: string): NotifyPayloads['aed_report'] => ({
+  aedId: report.aedId,
+  aedName: report.aedName,
+  kind: report.kind,
+  outcome: 'resolved',
+  resolution,
+  at: new Date(),
+})
+
 /**
  * Closes one open report (`resolved` with what was found, or `dismissed` as unfounded) and tells
  * its reporter. The update is conditional on the report being open, so of two people closing it
  * at once only one tells the reporter.
  */
 export async function closeOne(report: ReportDoc, status: Exclude<ReportStatus, 'open'>, resolution: string, by: string): Promise<boolean> {
-  const { stats } = await reports()
-    .where({ _id: report._id, status: 'open' })
-    .update({ data: { status, resolution, resolvedAt: db.serverDate(), resolvedBy: by } })
-  if (stats.updated !== 1) return false
-  await notify(report.reporterOpenid, 'aed_report', { aedId: report.aedId, aedName: report.aedName, kind: report.kind, outcome: 'resolved', resolution, at: new Date() })
+  if (!(await markClosed(report, { status, resolution, by }))) return false
+  await notify(report.reporterOpenid, 'aed_report', closedNote(report, resolution))
   return true
+}
+
+/** Closes many reports at once (an inspection answers them all) and tells their reporters as one fan-out. */
+export async function closeAll(open: ReportDoc[], status: Exclude<ReportStatus, 'open'>, resolution: string, by: string): Promise<void> {
+  const closed = await mapWithCap(open, CLOSES_AT_ONCE, async (report) => ((await markClosed(report, { status, resolution, by })) ? [report] : []))
+  await notifyEach(
+    'aed_report',
+    closed.flat().map((report) => ({ _id: ownedId('rc', report._id), openid: report.reporterOpenid, payload: closedNote(report, resolution) })),
+  )
 }

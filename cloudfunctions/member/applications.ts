@@ -84,6 +84,6 @@ export function toCard(doc: ApplicationDoc, communityName: string): MemberCard |
  */
 export async function revealToStaff(doc: ApplicationDoc, staff: { _id: string; displayName: string }): Promise<ApplicationDoc> {
   const view = { at: new Date(), by: staff._id, byName: `工作人员 ${staff.displayName}` }
-  await applications().where({ _id: doc._id }).update({ data: { idViews: _.push({ ...view, at: db.serverDate() }) } })
+  await applications().where({ _id: doc._id }).update({ data: { idViews: _.push(view) } })
   return { ...doc, idViews: [...(doc.idViews ?? []), view] }
 }

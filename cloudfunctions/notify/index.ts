@@ -4,6 +4,6 @@ import { inbox, unread } from './actions/inbox'
 import { markAllRead, markRead } from './actions/mark-read'
 import { setKind, settings } from './actions/settings'
 import { subscribed } from './actions/subscribed'
-import { templates } from './actions/templates'
+import { setup, templates } from './actions/templates'
 
-export const main = defineFunction<NotifyApi>('notify', { inbox, unread, markRead, markAllRead, subscribed, templates, settings, setKind })
+export const main = defineFunction<NotifyApi>('notify', { inbox, unread, markRead, markAllRead, subscribed, templates, setup, settings, setKind })

@@ -18,7 +18,7 @@ const TEMPLATE = NOTIFY_KINDS.member_review.templateId
 const review = { approved: true, memberNo: 'YL2026000001', reviewedAt: new Date('2026-11-23T02:00:00.000Z') }
 // As a function allowed to send subscribe messages (its config.json permissions.openapi).
 const send = (openid: string) => runAs({ openid: 'system', appid: 'test', openapi: ['subscribeMessage.send'] }, () => notify(openid, 'member_review', review))
-type OutboxItem = { templateId: string; data: object; page: string; errCode?: number }
+type OutboxItem = { templateId: string; data: object; page: string; miniprogramState?: string; errCode?: number }
 const outboxFor = async (openid: string) => ((await (await fetch(`${cloud.url}/api/dev/outbox?openid=${openid}`)).json()) as { items: OutboxItem[] }).items
 const delivered = async (openid: string) => (await outboxFor(openid)).filter((m) => m.errCode === undefined)
 const inbox = (openid: string, page = 1, pageSize = 20) =>
@@ -224,6 +224,9 @@ describe('staff queues', () => {
     const [message] = todos('demo-staff')
     expect(todos('demo-staff')).toHaveLength(1)
     expect(message).toMatchObject({ title: '工作台待办', body: `志愿者注册有 ${waiting} 条待处理，请到工作台查看。`, page: 'packages/staff/pages/volunteers/index', read: false })
+    // The WeChat message waits for the scheduler: the resident's call has no room for it.
+    expect(await delivered('demo-staff')).toHaveLength(sentBefore)
+    await runJob(outboxJob)
     const sent = (await delivered('demo-staff')).slice(0, -sentBefore || undefined)
     expect(sent.map((m) => [m.templateId, m.page])).toEqual([[STAFF_TODO, 'packages/staff/pages/volunteers/index']])
     expect(sent[0].data).toMatchObject({ thing1: { value: '志愿者注册' } })
@@ -281,21 +284,112 @@ describe('消息设置', () => {
   })
 })
 
+/** Runs `work` with the functions' NOTIFY_TEMPLATES / MINIPROGRAM_STATE changed, then puts them back. */
+async function withSetting<T>(changes: { templates?: Record<string, string>; state?: string }, work: () => Promise<T>): Promise<T> {
+  const saved = { templates: process.env.NOTIFY_TEMPLATES, state: process.env.MINIPROGRAM_STATE }
+  if (changes.templates) process.env.NOTIFY_TEMPLATES = JSON.stringify(changes.templates)
+  if (changes.state !== undefined) process.env.MINIPROGRAM_STATE = changes.state
+  try {
+    return await work()
+  } finally {
+    // Assigning undefined to process.env would store the text "undefined".
+    for (const [name, value] of [['NOTIFY_TEMPLATES', saved.templates], ['MINIPROGRAM_STATE', saved.state]] as const) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
+}
+const localIds = () => JSON.parse(process.env.NOTIFY_TEMPLATES ?? '{}') as Record<string, string>
+
 describe('notify.templates', () => {
-  test('lists every kind with this deployment\'s template id (TEMPLATE_<KIND> when set)', async () => {
-    process.env.TEMPLATE_WISH_UPDATE = 'prod-wish-update-id'
-    try {
+  test('lists each kind with this deployment\'s template id from NOTIFY_TEMPLATES, and leaves out a kind without one', async () => {
+    const ids: Record<string, string> = { ...localIds(), wish_update: 'prod-wish-update-id' }
+    delete ids.staff_todo
+    await withSetting({ templates: ids }, async () => {
       unwrap(await cloud.call('notify', 'n-any', { action: 'setKind', kind: 'member_review', on: false }))
       const { items } = unwrap(await cloud.call<{ items: Array<{ kind: string; templateId: string; title: string }> }>('notify', 'n-any', { action: 'templates' }))
-      expect(items).toContainEqual({ kind: 'wish_update', templateId: 'prod-wish-update-id', title: '红心愿进度', on: true })
-      expect(items).toContainEqual({ kind: 'member_review', templateId: TEMPLATE, title: '入会审核结果', on: false })
-      expect(items.map((i) => i.kind).sort()).toEqual(Object.keys(NOTIFY_KINDS).sort())
+      expect(items).toContainEqual({ kind: 'wish_update', templateId: 'prod-wish-update-id', title: '红心愿进度', on: true, longTerm: false })
+      expect(items).toContainEqual({ kind: 'member_review', templateId: TEMPLATE, title: '入会审核结果', on: false, longTerm: false })
+      expect(items.map((i) => i.kind).sort()).toEqual(Object.keys(NOTIFY_KINDS).filter((kind) => kind !== 'staff_todo').sort())
       // A grant for the configured id counts for its kind.
       const granted = await cloud.call('notify', 'n-any', { action: 'subscribed', results: { 'prod-wish-update-id': 'accept' } })
       expect(granted).toEqual({ ok: true, data: { grants: { wish_update: 1 } } })
-    } finally {
-      delete process.env.TEMPLATE_WISH_UPDATE
-    }
+    })
+  })
+})
+
+test('notify.templates marks the long-term kinds (NOTIFY_LONG_TERM), which the app never asks for with one-time ones', async () => {
+  process.env.NOTIFY_LONG_TERM = 'aed_alert'
+  try {
+    const { items } = unwrap(await cloud.call<{ items: Array<{ kind: string; longTerm: boolean }> }>('notify', 'n-any', { action: 'templates' }))
+    expect(items.filter((i) => i.longTerm).map((i) => i.kind)).toEqual(['aed_alert'])
+  } finally {
+    delete process.env.NOTIFY_LONG_TERM
+  }
+})
+
+describe('a deployment without a template id for a kind', () => {
+  test('the message still lands in the inbox, WeChat is never sent a placeholder id, and staff are told which kind lacks one', async () => {
+    await subscribe('n-unconfigured')
+    const { member_review: _none, ...ids } = localIds()
+    await withSetting({ templates: ids }, async () => {
+      expect(await send('n-unconfigured')).toMatchObject({ sent: false })
+      expect(cloud.docs('inbox').filter((m) => m.openid === 'n-unconfigured').map((m) => m.kind)).toEqual(['member_review'])
+      // No attempt at all: not with the catalogue's local id, not with an empty one.
+      expect(await outboxFor('n-unconfigured')).toEqual([])
+      expect(cloud.docs('outbox').filter((d) => d.openid === 'n-unconfigured')).toEqual([])
+      expect(grantsOf('n-unconfigured')).toEqual({ member_review: 1 })
+      const report = unwrap(await cloud.call<{ missing: Array<{ kind: string; title: string }>; problems: string[] }>('notify', 'demo-staff', { action: 'setup' }))
+      expect(report.missing).toEqual([{ kind: 'member_review', title: '入会审核结果' }])
+      expect(report.problems).toEqual([])
+    })
+  })
+
+  test('NOTIFY_TEMPLATES not set: every kind is reported; the report is for staff only', async () => {
+    await withSetting({}, async () => {
+      delete process.env.NOTIFY_TEMPLATES
+      const report = unwrap(await cloud.call<{ missing: Array<{ kind: string }>; problems: string[] }>('notify', 'demo-staff', { action: 'setup' }))
+      expect(report.missing.map((m) => m.kind)).toEqual(Object.keys(NOTIFY_KINDS))
+      expect(report.problems).toEqual(['NOTIFY_TEMPLATES is not set'])
+    })
+    expect(await cloud.call('notify', 'demo-resident', { action: 'setup' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  test('a complete setting reports nothing missing', async () => {
+    expect(unwrap(await cloud.call('notify', 'demo-staff', { action: 'setup' }))).toEqual({ missing: [], miniprogramState: 'developer', problems: [] })
+  })
+})
+
+// sendMessage, miniprogram_state: "developer为开发版；trial为体验版；formal为正式版；默认为正式版"
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
+describe('MINIPROGRAM_STATE: the version a message opens', () => {
+  test.each(['trial', 'formal', 'developer'])('with %s set, the send carries it', async (state) => {
+    const openid = `n-state-${state}`
+    await subscribe(openid)
+    await withSetting({ state }, async () => {
+      expect((await send(openid)).sent).toBe(true)
+    })
+    expect(await delivered(openid)).toEqual([expect.objectContaining({ templateId: TEMPLATE, miniprogramState: state })])
+  })
+
+  test('unset, it is formal, as WeChat\'s default', async () => {
+    await subscribe('n-state-unset')
+    await withSetting({}, async () => {
+      delete process.env.MINIPROGRAM_STATE
+      expect((await send('n-state-unset')).sent).toBe(true)
+    })
+    expect(await delivered('n-state-unset')).toEqual([expect.objectContaining({ miniprogramState: 'formal' })])
+  })
+
+  test('a value WeChat does not know is refused (47003), the grant is kept, and staff are told', async () => {
+    await subscribe('n-state-bad')
+    await withSetting({ state: 'release' }, async () => {
+      expect((await send('n-state-bad')).sent).toBe(false)
+      const report = unwrap(await cloud.call<{ problems: string[] }>('notify', 'demo-staff', { action: 'setup' }))
+      expect(report.problems).toEqual(['MINIPROGRAM_STATE is "release", not one of developer / trial / formal'])
+    })
+    expect(await outboxFor('n-state-bad')).toEqual([expect.objectContaining({ errCode: 47003, miniprogramState: 'release' })])
+    expect(grantsOf('n-state-bad')).toEqual({ member_review: 1 })
   })
 })
 

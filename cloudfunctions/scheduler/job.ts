@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import { CHINA_OFFSET_MINUTES } from '@/domain/dates'
+import { mapWithCap } from '../_kit/parallel'
 
 dayjs.extend(utc)
 
@@ -17,14 +18,21 @@ export type JobResult = { done: number; more: boolean }
  */
 export type Job = { name: string; due?(now: Date): boolean; run(budget: Budget): Promise<JobResult> }
 
-/** Runs `step` on each item while time is left; `more` when the batch was full or time ran out. */
-export async function eachWithin<T>(items: T[], budget: Budget, step: (item: T) => Promise<boolean>): Promise<JobResult> {
+/**
+ * Runs `step` on each item while time is left, `atOnce` at a time (one after another unless
+ * asked); `more` when the batch was full or time ran out.
+ */
+export async function eachWithin<T>(items: T[], budget: Budget, step: (item: T) => Promise<boolean>, { atOnce = 1 }: { atOnce?: number } = {}): Promise<JobResult> {
   let done = 0
-  for (const item of items) {
-    if (!budget.hasTime()) return { done, more: true }
+  let stopped = false
+  await mapWithCap(items, atOnce, async (item) => {
+    if (stopped || !budget.hasTime()) {
+      stopped = true
+      return
+    }
     if (await step(item)) done += 1
-  }
-  return { done, more: items.length >= budget.batch }
+  })
+  return { done, more: stopped || items.length >= budget.batch }
 }
 
 export const sum = (...results: JobResult[]): JobResult => ({

@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/errors'
 import { nextStatus, WISH_STATUS_LABELS, WISH_TRANSITIONS, type WishAction, type WishActor } from '@/domain/wish/states'
-import { _, db } from '../_kit/cloud'
+import { _ } from '../_kit/cloud'
 import { requirePassingText } from '../_kit/content-check'
 import { notify } from '../_kit/notify'
 import { relationOf, STATUS_RANK, wishes, type Caller, type WishDoc } from './wishes'
@@ -46,7 +46,7 @@ export async function transition(wish: WishDoc, action: WishAction, actor: Actor
   const written = Object.fromEntries(Object.entries(set).map(([key, value]) => [key, isPlainObject(value) ? _.set(value) : value]))
   const { stats } = await wishes()
     .where({ _id: wish._id, status: wish.status })
-    .update({ data: { ...written, status: to, rank: STATUS_RANK[to], history: _.push({ at: db.serverDate(), action, to, by, byName, ...note }) } })
+    .update({ data: { ...written, status: to, rank: STATUS_RANK[to], history: _.push({ at: new Date(), action, to, by, byName, ...note }) } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', CONFLICT_MESSAGES[action] ?? '心愿状态已变化，请刷新后再看')
 
   // The wish as just written (the server's clock may differ from ours by a moment).
@@ -56,15 +56,8 @@ export async function transition(wish: WishDoc, action: WishAction, actor: Actor
     const openid = who === 'owner' ? wish.ownerOpenid : wish.claimerOpenid
     if (openid && openid !== by) recipients.add(openid)
   }
-  for (const openid of recipients) {
-    await notify(openid, 'wish_update', {
-      wishId: wish._id,
-      wishTitle: wish.title,
-      action,
-      note: options.note,
-      at: new Date(),
-    })
-  }
+  // Owner and claimer at most: told side by side.
+  await Promise.all([...recipients].map((openid) => notify(openid, 'wish_update', { wishId: wish._id, wishTitle: wish.title, action, note: options.note, at: new Date() })))
   return saved
 }
 

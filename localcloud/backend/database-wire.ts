@@ -2,6 +2,7 @@ import { BSONRegExp, EJSON } from 'bson'
 import 'mingo/init/system'
 import { Aggregator } from 'mingo'
 import type { DocumentStore } from '../store/document-store'
+import { PARALLEL_ARRAYS_CODE } from '../store/parallel-arrays'
 import { StoreError, type Doc } from '../store/types'
 
 /**
@@ -15,26 +16,55 @@ type Params = Record<string, unknown>
 let requestSeq = 0
 const requestId = () => `local-${Date.now().toString(36)}-${(requestSeq++).toString(36)}`
 
+/**
+ * Where `db.serverDate()` may stand: only as the value of a top-level field of an added document,
+ * of plain update / set data, or of an update's `$set` (a key without a dot). CloudBase's page
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Database.serverDate.html)
+ * shows it only as such a field value (its examples: `createTime` of `add`, `due` of `update`);
+ * whether it is resolved inside arrays (`_.push({ at })`, a history array on `add`), inside nested
+ * objects (which the SDK flattens to `$set { 'a.at': … }`) or under other operators is not
+ * documented, so here it is refused: never kinder than CloudBase. The page also names query
+ * conditions; the issue that set this rule (#19) refuses those too, and no function uses one.
+ */
+type ServerDatePlace = 'document' | 'update' | 'nowhere'
+
 /** Query, update data, order and projection arrive as canonical EJSON strings. */
-function decode<T = Record<string, unknown>>(value: unknown): T {
+function decode<T = Record<string, unknown>>(value: unknown, place: ServerDatePlace = 'nowhere'): T {
   if (value === undefined || value === null || value === '') return {} as T
-  return resolveServerDates(typeof value === 'string' ? EJSON.parse(value, { relaxed: true }) : value) as T
+  const parsed: unknown = typeof value === 'string' ? EJSON.parse(value, { relaxed: true }) : value
+  return resolveServerDates(parsed, serverDateAllowed(parsed, place), Date.now(), []) as T
 }
 
 const encode = (doc: Doc) => EJSON.stringify(doc, { relaxed: false })
 
+/** The paths (as key lists) where a server date is accepted in this value. */
+function serverDateAllowed(value: unknown, place: ServerDatePlace): (path: string[]) => boolean {
+  if (place === 'nowhere' || !value || typeof value !== 'object') return () => false
+  if (place === 'document' || !hasOperators(value as Record<string, unknown>)) return (path) => path.length === 1 && !path[0].includes('.')
+  return (path) => path.length === 2 && path[0] === '$set' && !path[1].includes('.')
+}
+
 /**
- * `db.serverDate({ offset })` arrives as `{ $tcb_server_date: { offset } }`; the server fills in now.
+ * `db.serverDate({ offset })` arrives as `{ $tcb_server_date: { offset } }`; the server fills in now
+ * where it is accepted (above) and refuses it anywhere else.
  * `db.RegExp({ regexp, options })` (or a JS RegExp) arrives as EJSON's `$regularExpression`: it is
  * matched as MongoDB's `$regex` (and, for index purposes, is a range, not an equality).
  */
-function resolveServerDates(value: unknown, now = Date.now()): unknown {
-  if (Array.isArray(value)) return value.map((item) => resolveServerDates(item, now))
+function resolveServerDates(value: unknown, allowed: (path: string[]) => boolean, now: number, path: string[]): unknown {
+  if (Array.isArray(value)) return value.map((item, i) => resolveServerDates(item, allowed, now, [...path, String(i)]))
   if (value instanceof BSONRegExp) return { $regex: value.pattern, $options: value.options }
   if (!value || typeof value !== 'object' || value instanceof Date) return value
   const marker = (value as { $tcb_server_date?: { offset?: number } }).$tcb_server_date
-  if (marker) return new Date(now + (marker.offset ?? 0))
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveServerDates(item, now)]))
+  if (marker) {
+    if (!allowed(path)) {
+      throw new StoreError(
+        'INVALID_VALUE',
+        `db.serverDate() is accepted only as the value of a top-level field of an add or update, not at ${path.join('.') || 'the top'}; a function can write its own new Date() there`,
+      )
+    }
+    return new Date(now + (marker.offset ?? 0))
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveServerDates(item, allowed, now, [...path, key])]))
 }
 
 const hasOperators = (data: Record<string, unknown>) => Object.keys(data).some((key) => key.startsWith('$'))
@@ -55,13 +85,13 @@ const handlers: Record<string, Handler> = {
     return { total: store.count(String(p.collectionName), decode(p.query)) }
   },
   'database.insertDocument'(store, p) {
-    const docs = (p.data as string[]).map((item) => decode<Doc>(item))
+    const docs = (p.data as string[]).map((item) => decode<Doc>(item, 'document'))
     return { insertedIds: store.insert(String(p.collectionName), docs) }
   },
   'database.modifyDocument'(store, p) {
     const collection = String(p.collectionName)
     const query = decode(p.query)
-    const data = decode(p.data)
+    const data = decode(p.data, 'update')
     if (p.merge === false && !hasOperators(data)) {
       // doc(id).set(data): replace the whole document, creating it when absent.
       const id = String(query._id)
@@ -79,7 +109,7 @@ const handlers: Record<string, Handler> = {
     const query = decode(p.query)
     const [target] = store.find(collection, query, { limit: 1 })
     if (!target) return { updated: 0, doc: null }
-    const { changed } = store.update(collection, { _id: target._id }, decode(p.data), { multi: false })
+    const { changed } = store.update(collection, { _id: target._id }, decode(p.data, 'update'), { multi: false })
     const [after] = store.find(collection, { _id: target._id })
     return { updated: changed, doc: encode(after) }
   },
@@ -110,6 +140,9 @@ const handlers: Record<string, Handler> = {
  */
 const WIRE_ERRORS: Record<StoreError['code'], { code: string; message?: string }> = {
   DUPLICATE_KEY: { code: 'DATABASE_DUPLICATE_WRITE' },
+  // MongoDB's refusal passed on with its text and code (what CloudBase's code for it is, is not documented).
+  PARALLEL_ARRAYS: { code: 'DATABASE_REQUEST_FAILED' },
+  INVALID_VALUE: { code: 'DATABASE_REQUEST_FAILED' },
   COLLECTION_NOT_EXIST: {
     code: 'DATABASE_COLLECTION_NOT_EXIST',
     message: '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.',
@@ -131,7 +164,8 @@ export function handleDatabaseRequest(store: DocumentStore, action: string, para
   } catch (error) {
     if (error instanceof StoreError) {
       const { code, message } = WIRE_ERRORS[error.code]
-      return { requestId: requestId(), code, message: message ? `${message} (${error.message})` : error.message }
+      const text = error.mongoCode === PARALLEL_ARRAYS_CODE ? `${error.message} (MongoDB error ${PARALLEL_ARRAYS_CODE} CannotIndexParallelArrays)` : error.message
+      return { requestId: requestId(), code, message: message ? `${message} (${text})` : text }
     }
     throw error
   }

@@ -33,6 +33,11 @@ export function installPerInvocationEnv(): void {
     has(target, key) {
       return (typeof key === 'string' && current.getStore()?.env[key] !== undefined) || Reflect.has(target, key)
     },
+    // Set on the real env itself: through the proxy as receiver, changing an existing variable
+    // would define it with a bare value descriptor, which Node's process.env refuses.
+    set(target, key, value) {
+      return Reflect.set(target, key, value)
+    },
   })
 }
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import type { DocumentStore } from '../store/document-store'
 import { handleDatabaseRequest } from './database-wire'
 import { assertNotTimedOut, installPerInvocationEnv } from './identity'
-import { parseLatency, roundTrip } from './latency'
+import { delayed, delayedNamespaces, parseLatency, roundTrip } from './latency'
 import { createOpenApi, SubscribeGrants, type MediaCheckRequest, type MediaPushes, type Outbox, type SendFaults } from './openapi'
 import type { FileStorage } from './storage'
 
@@ -34,6 +34,8 @@ export type Backend = {
   mediaPushes?: MediaPushes
   /** `DB_LATENCY_MS`: each database request is answered after this network delay. */
   dbLatencyMs?: string | number
+  /** `OPENAPI_LATENCY_MS`: each open-API and storage call is answered after this network delay. */
+  openApiLatencyMs?: string | number
 }
 
 /**
@@ -41,7 +43,7 @@ export type Backend = {
  * by the embedded store, its storage and open-API calls by local stand-ins, and its WeChat
  * context comes from the invocation. Function code stays exactly what is deployed.
  */
-export function installLocalBackend({ store, storage, outbox, grants = new SubscribeGrants(), sendFaults, onDatabaseRequest, onMediaCheck, mediaPushes, dbLatencyMs }: Backend): void {
+export function installLocalBackend({ store, storage, outbox, grants = new SubscribeGrants(), sendFaults, onDatabaseRequest, onMediaCheck, mediaPushes, dbLatencyMs, openApiLatencyMs }: Backend): void {
   installPerInvocationEnv()
   const latency = parseLatency(dbLatencyMs)
   requesterPrototype().send = async (action, data) => {
@@ -50,8 +52,12 @@ export function installLocalBackend({ store, storage, outbox, grants = new Subsc
     return roundTrip(latency, () => handleDatabaseRequest(store, action, data))
   }
   const sdk = wxServerSdk()
-  sdk.openapi = createOpenApi(outbox, grants, onMediaCheck, sendFaults, mediaPushes)
-  sdk.uploadFile = storage.uploadFile
-  sdk.getTempFileURL = storage.getTempFileURL
-  sdk.deleteFile = storage.deleteFile
+  // WeChat's open APIs and cloud storage are services across the network too: every call is a round trip.
+  const remote = parseLatency(openApiLatencyMs, 'OPENAPI_LATENCY_MS')
+  const openapi = delayedNamespaces(remote, { ...createOpenApi(outbox, grants, onMediaCheck, sendFaults, mediaPushes) })
+  // `cloud.openapi({ appid })` (cross-account calls) answers with the same API.
+  sdk.openapi = Object.assign(() => openapi, openapi)
+  sdk.uploadFile = delayed(remote, storage.uploadFile)
+  sdk.getTempFileURL = delayed(remote, storage.getTempFileURL)
+  sdk.deleteFile = delayed(remote, storage.deleteFile)
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { DocumentStore } from '../store/document-store'
 import { runAs } from './identity'
 import { installLocalBackend, wxServerSdk } from './install'
-import { Outbox, SubscribeGrants, type OpenApiError } from './openapi'
+import { createOpenApi, Outbox, SubscribeGrants, type OpenApiError } from './openapi'
 import { FileStorage } from './storage'
 
 type Call = (params: object) => Promise<Record<string, unknown>>
@@ -68,6 +68,28 @@ describe('openapi.subscribeMessage.send', () => {
     expect(await refusal(send('u-page', { page }))).toEqual({ errCode: 41030, errMsg: 'openapi.subscribeMessage.send:fail invalid page' })
     expect(outbox.list('u-page')[0]).toMatchObject({ page, errCode: 41030 })
     expect(await send('u-page')).toMatchObject({ errCode: 0 })
+  })
+
+  // miniprogram_state: "developer为开发版；trial为体验版；formal为正式版；默认为正式版"; WeChat documents no
+  // code of its own for a wrong value, so it is refused as an invalid argument (47003).
+  test.each(['release', 'develop', ''])('miniprogram_state "%s" is refused with 47003 and no grant is spent', async (state) => {
+    grants.record('u-state', 'tmpl-wish', 'accept')
+    expect(await refusal(send('u-state', { miniprogramState: state }))).toEqual({ errCode: 47003, errMsg: 'openapi.subscribeMessage.send:fail argument invalid! miniprogram_state invalid' })
+    expect(outbox.list('u-state')[0]).toMatchObject({ miniprogramState: state, errCode: 47003 })
+    expect(await send('u-state', { miniprogramState: 'trial' })).toMatchObject({ errCode: 0 })
+  })
+
+  test('the page is looked up in the version miniprogram_state names: a page only the 体验版 has is refused (41030) for formal and its default', async () => {
+    // The 正式版 is an older release without the wish pages; the build under test (开发版/体验版) has them.
+    const olderRelease = () => new Set(['pages/home/index'])
+    const api = createOpenApi(new Outbox(), grants, undefined, undefined, undefined, olderRelease)
+    const sendTo = (openid: string, miniprogramState?: string) => asFunction(() => api.subscribeMessage.send({ touser: openid, ...message, ...(miniprogramState ? { miniprogramState } : {}) }))
+    grants.record('u-version', 'tmpl-wish', 'accept')
+    expect(await refusal(sendTo('u-version', 'formal'))).toMatchObject({ errCode: 41030 })
+    expect(await refusal(sendTo('u-version'))).toMatchObject({ errCode: 41030 })
+    expect(await sendTo('u-version', 'trial')).toMatchObject({ errCode: 0 })
+    grants.record('u-version', 'tmpl-wish', 'accept')
+    expect(await sendTo('u-version', 'developer')).toMatchObject({ errCode: 0 })
   })
 
   test('a value that breaks its field type is refused with 47003 (phrase: at most 5 Chinese characters)', async () => {

@@ -13,6 +13,8 @@ export type OutboxMessage = {
   openid: string
   templateId: string
   page?: string
+  /** The version a tap opens (`miniprogram_state`), as the function sent it. */
+  miniprogramState?: string
   data: TemplateData
   sentAt: string
   /** Set when WeChat's rules refused the message: it was never delivered. */
@@ -161,19 +163,34 @@ function pagesOf(config: AppConfig): Set<string> {
   return new Set([...(config.pages ?? []), ...subPackages.flatMap(({ root, pages }) => pages.map((page) => `${root.replace(/\/$/, '')}/${page}`))])
 }
 
+/** `miniprogram_state`: "developer为开发版；trial为体验版；formal为正式版；默认为正式版" (sendMessage). */
+const MINIPROGRAM_STATES: readonly unknown[] = ['developer', 'trial', 'formal']
+
+/**
+ * The pages of each version a message may open: the 开发版 and 体验版 are the build the local cloud
+ * serves; the 正式版 (现网版本) is that build too unless a test gives it the pages of an older
+ * release, so that a page only the trial has is refused for `formal` as WeChat refuses it.
+ */
+export type AppVersions = { current: () => Set<string>; formal?: () => Set<string> }
+
 /**
  * `subscribeMessage.send` as WeChat checks it (the order is not documented; this one refuses a bad
- * message before looking at grants): recipient (40003), template (40037),
- * page (41030: "需要保证在现网版本小程序中存在，与 app.json 保持一致", a page path with an optional
- * `?query`), every value by its field type (47003). A one-time grant is spent only by a send WeChat
- * accepts; without one, 43101.
+ * message before looking at grants): recipient (40003), template (40037), `miniprogram_state`
+ * (one of developer / trial / formal, formal when absent; another value is refused as an invalid
+ * argument, 47003 — WeChat documents no code of its own for it, so the local cloud refuses rather
+ * than accept), page (41030: "需要保证在现网版本小程序中存在，与 app.json 保持一致", a page path with
+ * an optional `?query`, looked up in the version `miniprogram_state` names), every value by its
+ * field type (47003). A one-time grant is spent only by a send WeChat accepts; without one, 43101.
  * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
  */
-function checkSend(params: Params, appPages: () => Set<string>): void {
+function checkSend(params: Params, versions: AppVersions): void {
   const api = 'subscribeMessage.send'
   if (!nonEmptyText(params.touser)) throw fail(api, 40003, 'invalid openid')
   if (!nonEmptyText(params.template_id)) throw fail(api, 40037, 'invalid template_id')
-  if (params.page !== undefined && !(typeof params.page === 'string' && appPages().has(params.page.split('?')[0]))) {
+  const state = params.miniprogram_state ?? 'formal'
+  if (!MINIPROGRAM_STATES.includes(state)) throw fail(api, 47003, 'argument invalid! miniprogram_state invalid')
+  const pages = state === 'formal' && versions.formal ? versions.formal() : versions.current()
+  if (params.page !== undefined && !(typeof params.page === 'string' && pages.has(params.page.split('?')[0]))) {
     throw fail(api, 41030, 'invalid page')
   }
   if (!isObject(params.data) || Object.keys(params.data).length === 0) throw fail(api, 47003, 'argument invalid! data is empty')
@@ -230,9 +247,10 @@ export function createOpenApi(
   onMediaCheck: (request: MediaCheckRequest) => Promise<void> = async () => undefined,
   faults = new SendFaults(),
   pushes = new MediaPushes(),
+  formalPages?: () => Set<string>,
 ) {
   let pages: Set<string> | undefined
-  const appPages = () => (pages ??= pagesOf(readAppConfig()))
+  const versions: AppVersions = { current: () => (pages ??= pagesOf(readAppConfig())), formal: formalPages }
   const api = {
     subscribeMessage: {
       async send(raw: Params) {
@@ -241,6 +259,7 @@ export function createOpenApi(
           openid: String(params.touser ?? ''),
           templateId: String(params.template_id ?? ''),
           page: typeof params.page === 'string' ? params.page : undefined,
+          miniprogramState: typeof params.miniprogram_state === 'string' ? params.miniprogram_state : undefined,
           data: (isObject(params.data) ? params.data : {}) as TemplateData,
           sentAt: new Date().toISOString(),
         }
@@ -248,7 +267,7 @@ export function createOpenApi(
           permit('subscribeMessage.send')
           const fault = faults.take()
           if (fault !== undefined) throw fail('subscribeMessage.send', fault, 'system error')
-          checkSend(params, appPages)
+          checkSend(params, versions)
           if (!grants.spend(attempt.openid, attempt.templateId)) throw fail('subscribeMessage.send', 43101, 'user refuse to accept the msg')
         } catch (error) {
           // Every attempt WeChat would have seen is in the outbox, refused ones with their code.

@@ -5,9 +5,17 @@ import { demoAeds } from './demo-aeds'
 import { DEMO_PEERS, demoActivityData } from './demo-activities'
 import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoMembership, demoTrainings, demoWishes } from './demo-data'
 
-/** Writes the demo data into an empty store; returns whether it did. */
+/**
+ * Writes the demo data into a store just created in a new folder (or in memory); returns whether
+ * it did. A folder that has held data is never seeded again, even when its journal is emptied.
+ */
 export function seedIfEmpty(store: DocumentStore): boolean {
-  if (!store.isEmpty()) return false
+  if (!store.isNew || !store.isEmpty()) return false
+  writeDemoData(store)
+  return true
+}
+
+function writeDemoData(store: DocumentStore): void {
   const now = new Date()
   store.insert('communities', DEMO_COMMUNITIES.map((community) => ({ ...community, createdAt: now })))
   store.insert(
@@ -45,10 +53,10 @@ export function seedIfEmpty(store: DocumentStore): boolean {
   store.insert('aeds', demoAeds(now))
   store.insert('lessons', LESSON_LIBRARY)
   store.insert('trainings', demoTrainings(now))
-  return true
 }
 
+/** `npm run seed -- --reset`: wipes everything and writes the demo data again. */
 export function reseed(store: DocumentStore): void {
   store.clear()
-  seedIfEmpty(store)
+  writeDemoData(store)
 }

@@ -6,6 +6,7 @@ import { GeoIndex, isGeoPoint, type GeoPoint } from './geo-index'
 import { uncoveredQuery } from './index-coverage'
 import { acquireLock, Journal, type Change } from './journal'
 import { geoFieldsOf, loadManifest, type DatabaseManifest, type IndexSpec } from './manifest'
+import { PARALLEL_ARRAYS_CODE, parallelArrays } from './parallel-arrays'
 import { simplePredicate } from './simple-criteria'
 import { sortDocs } from './sort'
 import { StoreError, type Doc, type FindOptions } from './types'
@@ -14,9 +15,6 @@ import { checkUpdate } from './update-rules'
 type Criteria = Record<string, unknown>
 /** `changed` is what CloudBase answers as `stats.updated`: documents whose content changed. */
 export type WriteResult = { matched: number; changed: number; upsertedId?: string }
-
-/** Documents per journal line when compacting. */
-const SNAPSHOT_CHUNK = 500
 
 const newId = () => crypto.randomBytes(16).toString('hex')
 
@@ -47,6 +45,8 @@ export class DocumentStore {
   private readonly uniqueIndexes = new Map<string, UniqueIndex[]>()
   private readonly journal: Journal | null
   private readonly lockFile: string | null
+  /** Created by this open (in memory, or in an empty folder): the only store the demo data may be seeded into. */
+  readonly isNew: boolean
 
   private constructor(
     dir: string | null,
@@ -56,16 +56,23 @@ export class DocumentStore {
     if (dir === null) {
       this.journal = null
       this.lockFile = null
+      this.isNew = true
       return
     }
-    this.lockFile = acquireLock(dir)
+    const lockFile = acquireLock(dir)
+    let journal: Journal | null = null
     try {
-      this.journal = Journal.open(dir, (change) => this.apply(change))
+      journal = Journal.open(dir, (change) => this.apply(change))
+      this.assertIndexesBuild()
     } catch (error) {
+      journal?.close()
       // Nothing holds the folder now: a stale lock of a live process (tests) would block the repair.
-      fs.rmSync(this.lockFile, { force: true })
+      fs.rmSync(lockFile, { force: true })
       throw error
     }
+    this.lockFile = lockFile
+    this.journal = journal
+    this.isNew = journal.fresh
   }
 
   /** A store persisted in `dir`, or in memory only when `dir` is null, with the collections of `manifest`. */
@@ -122,7 +129,7 @@ export class DocumentStore {
       }
       ids.add(doc._id)
     }
-    this.assertUnique(collection, prepared)
+    this.assertIndexable(collection, prepared)
     this.commit({ c: collection, put: prepared })
     return prepared.map((doc) => doc._id)
   }
@@ -135,14 +142,14 @@ export class DocumentStore {
     if (chosen.length === 0 && upsert) {
       const seed = Object.fromEntries(Object.entries(criteria).filter(([key, value]) => !key.startsWith('$') && !isOperatorObject(value)))
       const doc = this.applyOperators({ ...seed, _id: String(seed._id ?? newId()) } as Doc, expr)
-      this.assertUnique(collection, [doc])
+      this.assertIndexable(collection, [doc])
       this.commit({ c: collection, put: [doc] })
       return { matched: 0, changed: 0, upsertedId: doc._id }
     }
     // Every document is checked before any is written: a refused update changes nothing.
     const changed = chosen.map((doc) => [doc, this.applyOperators(doc, expr)] as const).filter(([before, after]) => !sameValue(before, after))
     const after = changed.map(([, doc]) => doc)
-    this.assertUnique(collection, after)
+    this.assertIndexable(collection, after)
     if (after.length > 0) this.commit({ c: collection, put: after })
     return { matched: chosen.length, changed: after.length }
   }
@@ -152,7 +159,7 @@ export class DocumentStore {
     const before = this.docs(collection).get(id)
     const doc = { ...data, _id: id }
     if (before && sameValue(before, doc)) return { matched: 1, changed: 0 }
-    this.assertUnique(collection, [doc])
+    this.assertIndexable(collection, [doc])
     this.commit({ c: collection, put: [doc] })
     return before ? { matched: 1, changed: 1 } : { matched: 0, changed: 0, upsertedId: id }
   }
@@ -176,6 +183,38 @@ export class DocumentStore {
 
   private indexesOf(collection: string): IndexSpec[] {
     return this.manifest.collections[collection]?.indexes ?? []
+  }
+
+  /** What every declared index asks of documents about to be written: nothing written unless all pass. */
+  private assertIndexable(collection: string, docs: Doc[]): void {
+    for (const spec of this.indexesOf(collection)) {
+      for (const doc of docs) {
+        const pair = parallelArrays(spec, doc)
+        if (pair) throw new StoreError('PARALLEL_ARRAYS', `cannot index parallel arrays [${pair[0]}] [${pair[1]}]`, PARALLEL_ARRAYS_CODE)
+      }
+    }
+    this.assertUnique(collection, docs)
+  }
+
+  /**
+   * Declaring an index over documents it cannot hold fails, as MongoDB's createIndex does over
+   * existing documents (Multikey Indexes, "Compound Multikey Indexes": "you cannot create a
+   * compound multikey index if more than one to-be-indexed field of a document is an array").
+   */
+  private assertIndexesBuild(): void {
+    for (const [collection, docs] of this.collections) {
+      for (const spec of this.indexesOf(collection)) {
+        for (const doc of docs.values()) {
+          const pair = parallelArrays(spec, doc)
+          if (!pair) continue
+          throw new Error(
+            `索引无法建立：集合 ${collection} 的索引 ${spec.name} 不能用于文档 _id=${doc._id}（两个数组字段）。` +
+              `（cloudfunctions/database.json declares index ${spec.name} of ${collection}, but document _id "${doc._id}" has array values in two of its fields: ` +
+              `cannot index parallel arrays [${pair[0]}] [${pair[1]}], MongoDB error ${PARALLEL_ARRAYS_CODE}.）`,
+          )
+        }
+      }
+    }
   }
 
   /** MongoDB's E11000: a unique index holds each key once (a missing field counts as null). */
@@ -219,12 +258,12 @@ export class DocumentStore {
     return options.projection ? (find(page, {}, options.projection).all() as Doc[]) : page
   }
 
+  /** One document per line, so a damaged line never takes more than that one document. */
   private *snapshot(): Iterable<Change> {
     for (const [name, docs] of this.collections) {
-      const all = [...docs.values()]
       // An empty line keeps a collection made by createCollection across compaction.
-      if (all.length === 0 && !this.manifest.collections[name]) yield { c: name, put: [] }
-      for (let i = 0; i < all.length; i += SNAPSHOT_CHUNK) yield { c: name, put: all.slice(i, i + SNAPSHOT_CHUNK) }
+      if (docs.size === 0 && !this.manifest.collections[name]) yield { c: name, put: [] }
+      for (const doc of docs.values()) yield { c: name, put: [doc] }
     }
   }
 

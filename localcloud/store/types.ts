@@ -10,8 +10,10 @@ export type FindOptions = {
 
 export class StoreError extends Error {
   constructor(
-    readonly code: 'DUPLICATE_KEY' | 'INVALID_QUERY' | 'INVALID_UPDATE' | 'UNINDEXED_QUERY' | 'COLLECTION_NOT_EXIST' | 'COLLECTION_EXISTS',
+    readonly code: 'DUPLICATE_KEY' | 'PARALLEL_ARRAYS' | 'INVALID_VALUE' | 'INVALID_QUERY' | 'INVALID_UPDATE' | 'UNINDEXED_QUERY' | 'COLLECTION_NOT_EXIST' | 'COLLECTION_EXISTS',
     message: string,
+    /** MongoDB's own error code, where the refusal is MongoDB's (171 CannotIndexParallelArrays). */
+    readonly mongoCode?: number,
   ) {
     super(message)
   }

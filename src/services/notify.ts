@@ -13,4 +13,5 @@ export const notifyService = {
   setKind: (kind: NotifyKind, on: boolean) => client('setKind', { kind, on }),
   subscribed: (results: Record<string, string>) => client('subscribed', { results }),
   templates: () => client('templates', {}),
+  setup: () => client('setup', {}),
 }

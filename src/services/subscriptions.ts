@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { NotifyKind } from '@/domain/notify/kinds'
 import { forgetDecline, kindsToAsk, rememberAnswers, type PromptAnswer, type PromptMemory } from '@/domain/notify/prompt'
+import { PROMPT_TAPS, type PromptTapName } from '@/domain/notify/prompt-taps'
 import { postToLocalCloud } from './cloud-client'
 import { notifyService } from './notify'
 
@@ -8,6 +9,8 @@ import { notifyService } from './notify'
 let templateIds: Partial<Record<NotifyKind, string>> = {}
 /** Kinds the person turned off in 消息设置: never asked for. */
 let off = new Set<NotifyKind>()
+/** Kinds whose template is long-term here: never asked for together with one-time ones. */
+let longTerm = new Set<NotifyKind>()
 
 /** Declines are remembered on the device, so the prompt never comes back right after a "no". */
 const MEMORY_KEY = 'notify-prompt-memory'
@@ -26,6 +29,7 @@ export async function loadSubscribeTemplates(): Promise<void> {
     const { items } = await notifyService.templates()
     templateIds = Object.fromEntries(items.map(({ kind, templateId }) => [kind, templateId]))
     off = new Set(items.filter((item) => !item.on).map((item) => item.kind))
+    longTerm = new Set(items.filter((item) => item.longTerm).map((item) => item.kind))
   } catch {
     // Offline at launch: no prompt this time; the in-app inbox still gets every message.
   }
@@ -40,18 +44,18 @@ export function noteSetting(kind: NotifyKind, on: boolean): void {
 }
 
 /**
- * Asks for one-time subscriptions and records what was granted. Call it first thing in the tap
- * handler of an action whose outcome the person will want to hear of (WeChat shows the prompt only
+ * Asks for the subscriptions of one tap of the table (domain/notify/prompt-taps) and records what
+ * was granted. Call it first thing in that tap's handler (WeChat shows the prompt only
  * then). Asks for at most 3 templates, never for a kind turned off or declined in the last 7 days
  * (domain/notify/prompt). On H5 there is no WeChat prompt: the stand-in accepts every template and
  * tells the local cloud's WeChat side, as the WeChat client would, so the messages can then be
- * sent. Never blocks the action it accompanies.
+ * sent. Never blocks the action it accompanies. Answers the kinds the person accepted.
  */
-export async function requestSubscriptions(wanted: NotifyKind[]): Promise<void> {
+export async function requestSubscriptions(tap: PromptTapName): Promise<NotifyKind[]> {
   const configured = new Set(Object.keys(templateIds) as NotifyKind[])
-  const kinds = kindsToAsk(wanted, { configured, off, memory: readMemory(), now: new Date() })
+  const kinds = kindsToAsk([...PROMPT_TAPS[tap].kinds], { configured, off, longTerm, memory: readMemory(), now: new Date() })
   const tmplIds = kinds.map((kind) => templateIds[kind] as string)
-  if (tmplIds.length === 0) return
+  if (tmplIds.length === 0) return []
   try {
     let results: Record<string, string>
     if (process.env.TARO_ENV === 'weapp') {
@@ -65,7 +69,9 @@ export async function requestSubscriptions(wanted: NotifyKind[]): Promise<void> 
     const answers = Object.fromEntries(kinds.map((kind) => [kind, results[templateIds[kind] as string] as PromptAnswer]))
     writeMemory(rememberAnswers(readMemory(), answers, new Date()))
     await notifyService.subscribed(Object.fromEntries(tmplIds.map((id) => [id, results[id]])))
+    return kinds.filter((kind) => answers[kind] === 'accept')
   } catch {
     // Declined or unavailable: the in-app inbox still gets every message.
+    return []
   }
 }

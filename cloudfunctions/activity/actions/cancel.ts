@@ -3,13 +3,15 @@ import { AppError } from '@/domain/errors'
 import { _ } from '../../_kit/cloud'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
-import { notify } from '../../_kit/notify'
+import { ownedId } from '../../_kit/ids'
+import { notifyEach } from '../../_kit/notify'
 import { activities, requireActivity, signups, viewFor, type SignupDoc } from '../activities'
 
 /**
- * Staff cancel an activity with a reason; everyone signed up is told, each once: a sign-up is
- * marked in the same conditional update that decides to notify it, so a retried cancel (after a
- * timeout halfway through the list) tells only those not yet told.
+ * Staff cancel an activity with a reason; everyone signed up is told, each once, as one fan-out
+ * (inbox now, WeChat messages through the outbox) that fits the function's timeout at full
+ * capacity. Each message's id is derived from the activity and the person, so a retried cancel
+ * (after a timeout halfway through the list) tells only those not yet told.
  */
 export const cancel = action({
   input: activityInputs.cancel,
@@ -27,12 +29,11 @@ export const cancel = action({
       .where({ activityId, status: _.in(['signed_up', 'checked_in']) })
       .limit(1000)
       .get<SignupDoc>()
-    for (const signup of data) {
-      const { stats } = await signups().where({ _id: signup._id, cancelNotified: _.exists(false) }).update({ data: { cancelNotified: true } })
-      if (stats.updated === 1) {
-        await notify(signup.openid, 'activity_cancelled', { activityId, title: current.title, reason: current.cancelReason ?? reason, startAt: current.startAt })
-      }
-    }
+    const payload = { activityId, title: current.title, reason: current.cancelReason ?? reason, startAt: current.startAt }
+    await notifyEach(
+      'activity_cancelled',
+      data.map(({ openid }) => ({ _id: ownedId('ac', `${activityId}|${openid}`), openid, payload })),
+    )
     return viewFor(activityId, ctx.openid, await ctx.user())
   },
 })

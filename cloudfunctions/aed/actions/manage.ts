@@ -9,7 +9,7 @@ import { alertKeepers } from '../alerts'
 import { aeds, point, reports, requireAed, type AedDoc } from '../aeds'
 import { detailFor } from '../detail'
 import { requireKeeper } from '../keepers'
-import { closeOne, requireReport, toReport, toReports, type ReportDoc } from '../reports'
+import { closeAll, closeOne, requireReport, toReport, toReports, type ReportDoc } from '../reports'
 
 /** What staff write about a device that everyone reads: checked together, in one request. */
 type PublicTexts = { name: string; address: string; landmark: string; floor: string; accessNotes: string; model: string; guardianOrg: string }
@@ -39,7 +39,7 @@ export const save = action({
     const user = await ctx.requireStaffOf(fields.communityId)
     if (aedId) await ctx.requireStaffOf((await requireAed(aedId)).communityId)
     await requirePassingText(ctx.openid, publicTextOf(fields))
-    const entry = { at: db.serverDate(), event: aedId ? '信息更新' : '工作人员登记', by: user._id, byName: `工作人员 ${user.displayName}` }
+    const entry = { at: new Date(), event: aedId ? '信息更新' : '工作人员登记', by: user._id, byName: `工作人员 ${user.displayName}` }
     // A guardian left out of the form is kept; an empty one is removed.
     const guardian = guardianOpenid === undefined ? {} : { guardianOpenid: guardianOpenid || null }
     const stored = { ...fields, ...guardian, accessPhone: accessPhone || null, location: point(latitude, longitude) }
@@ -70,7 +70,7 @@ export const verify = action({
     if (fields.communityId !== aed.communityId) await ctx.requireStaffOf(fields.communityId)
     await requirePassingText(ctx.openid, publicTextOf(fields))
     const guardian = guardianOpenid === undefined ? {} : { guardianOpenid: guardianOpenid || null }
-    const entry = { at: db.serverDate(), event: '工作人员现场核实，已公开', by: user._id, byName: `工作人员 ${user.displayName}` }
+    const entry = { at: new Date(), event: '工作人员现场核实，已公开', by: user._id, byName: `工作人员 ${user.displayName}` }
     await aeds()
       .where({ _id: aedId, verified: false })
       .update({ data: { ...fields, ...guardian, hours: _.set(hours), location: point(latitude, longitude), status: 'available', verified: true, history: _.push(entry) } })
@@ -98,7 +98,7 @@ export const inspect = action({
     const fine = result === 'ok'
     if (fine) refuseExpired({ padsExpiry, batteryExpiry }, date)
     if (note) await requirePassingText(ctx.openid, note)
-    const entry = { at: db.serverDate(), event: fine ? '巡检：设备完好' : '巡检：设备故障，停用维修', by: user._id, byName: user.displayName, ...(note ? { note } : {}) }
+    const entry = { at: new Date(), event: fine ? '巡检：设备完好' : '巡检：设备故障，停用维修', by: user._id, byName: user.displayName, ...(note ? { note } : {}) }
     await aeds()
       .where({ _id: aedId })
       .update({ data: { lastInspection: date, padsExpiry, batteryExpiry, status: fine ? 'available' : 'maintenance', history: _.push(entry) } })
@@ -107,7 +107,7 @@ export const inspect = action({
       .limit(RESOLVE_BATCH)
       .get<ReportDoc>()
     const outcome = fine ? '负责人已到现场巡检：设备完好，可以使用' : '负责人已到现场巡检：设备故障，已停用维修'
-    await Promise.all([...answered.map((report) => closeOne(report, 'resolved', outcome, user._id)), ...(fine ? [] : [alertKeepers(aed, '巡检发现设备故障，已停用')])])
+    await Promise.all([closeAll(answered, 'resolved', outcome, user._id), fine ? null : alertKeepers(aed, '巡检发现设备故障，已停用', `inspection|${date}`)])
     return detailFor(await requireAed(aedId), user)
   },
 })
@@ -187,7 +187,7 @@ async function closeReport(reportId: string, ctx: ActionContext, closing: Closin
   const user = await requireKeeper(aed, ctx)
   if (closing.written) await requirePassingText(ctx.openid, closing.written)
   if (await closeOne(report, closing.status, closing.resolution, user._id)) {
-    await aeds().where({ _id: aed._id }).update({ data: { history: _.push({ at: db.serverDate(), ...closing.entry(report, user) }) } })
+    await aeds().where({ _id: aed._id }).update({ data: { history: _.push({ at: new Date(), ...closing.entry(report, user) }) } })
   }
   return toReport(await requireReport(reportId))
 }

@@ -1,7 +1,7 @@
 import { aedInputs, REPORT_KINDS } from '@/domain/aed/contract'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
-import { _, db, isDuplicateKey } from '../../_kit/cloud'
+import { _, isDuplicateKey } from '../../_kit/cloud'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
@@ -69,7 +69,7 @@ export const report = action({
 
     await applyEarlyVerdicts([doc.photo])
     const user = await ctx.user()
-    const entry = { at: db.serverDate(), event: `居民报告：${REPORT_KINDS[kind]}，等待负责人检查`, by: ctx.openid, byName: user.displayName, ...(note ? { note } : {}) }
+    const entry = { at: new Date(), event: `居民报告：${REPORT_KINDS[kind]}，等待负责人检查`, by: ctx.openid, byName: user.displayName, ...(note ? { note } : {}) }
     await Promise.all([
       aeds().where({ _id: aedId }).update({ data: { history: _.push(entry) } }),
       alertGuardian(aed, `有居民报告“${REPORT_KINDS[kind]}”${note ? `：${note}` : ''}`),

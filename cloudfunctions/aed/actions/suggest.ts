@@ -50,7 +50,7 @@ export const suggest = action({
         status: 'unknown',
         verified: false,
         photo,
-        history: [{ at: db.serverDate(), event: '居民建议新增，待工作人员核实', by: ctx.openid, byName: user.displayName, ...(input.note ? { note: input.note } : {}) }],
+        history: [{ at: new Date(), event: '居民建议新增，待工作人员核实', by: ctx.openid, byName: user.displayName, ...(input.note ? { note: input.note } : {}) }],
         createdAt: db.serverDate(),
       },
     })

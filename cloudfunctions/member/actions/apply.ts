@@ -39,7 +39,7 @@ export const apply = action({
       submittedAt: db.serverDate(),
     }
     if (existing) {
-      const entry = { at: db.serverDate(), action: 'resubmitted', by: openid, byName: '本人' }
+      const entry = { at: new Date(), action: 'resubmitted', by: openid, byName: '本人' }
       // _.set: the stored guardian may be null, and a dotted path into null is refused.
       try {
         const { stats } = await applications()
@@ -50,7 +50,7 @@ export const apply = action({
         throw isDuplicateKey(error) ? ID_TAKEN : error
       }
     } else {
-      const entry = { at: db.serverDate(), action: 'submitted', by: openid, byName: '本人' }
+      const entry = { at: new Date(), action: 'submitted', by: openid, byName: '本人' }
       try {
         await applications().add({
           data: { _id: ownedId('ap', openid), openid, ...fields, memberNo: null, joinedAt: null, validUntil: null, history: [entry], idViews: [] },

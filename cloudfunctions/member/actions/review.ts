@@ -58,7 +58,7 @@ export const review = action({
 
     if (!finishing) {
       const today = todayInChina()
-      const entry = { at: db.serverDate(), action: approved ? 'approved' : 'rejected', by: ctx.openid, byName: `工作人员 ${reviewer.displayName}`, ...(approved ? {} : { reason }) }
+      const entry = { at: new Date(), action: approved ? 'approved' : 'rejected', by: ctx.openid, byName: `工作人员 ${reviewer.displayName}`, ...(approved ? {} : { reason }) }
       const decided = approved
         ? { status: 'approved', memberNo: null, joinedAt: today, validUntil: dayjs(today).add(MEMBERSHIP_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD') }
         : // A turned-down application no longer holds its ID number against others (the unique hash is released).

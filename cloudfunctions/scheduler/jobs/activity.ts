@@ -3,6 +3,9 @@ import { notify } from '../../_kit/notify'
 import { activities, signups, type ActivityDoc, type SignupDoc } from '../../activity/activities'
 import { eachWithin, type Budget, type Job } from '../job'
 
+/** Reminders sent at once: each waits for WeChat's answer (100–300 ms). */
+const REMINDERS_AT_ONCE = 10
+
 /** Volunteers are reminded when the start is at most this far off. */
 export const REMINDER_LEAD_MS = 2 * 60 * 60_000
 
@@ -29,6 +32,6 @@ export const activityJob: Job = {
       if (stats.updated !== 1) return false
       await notify(signup.openid, 'activity_reminder', { activityId: activity._id, title: activity.title, address: activity.location.address, startAt: activity.startAt })
       return true
-    })
+    }, { atOnce: REMINDERS_AT_ONCE })
   },
 }

@@ -33,7 +33,7 @@ export const aedJob: Job = {
       const open = staleCount.get(aed._id)
       if (open) notes.push(`${open}条问题报告超过${STALE_REPORT_DAYS}天未处理`)
       if (stats.updated === 0 || notes.length === 0) return false
-      await alertKeepers(aed, notes.join('；'))
+      await alertKeepers(aed, notes.join('；'), `reminder|${today}`)
       return true
     })
   },

@@ -2,7 +2,7 @@ import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { wishEditSchema, wishSearchText } from '@/domain/wish/rules'
 import { canEdit, WISH_STATUS_LABELS } from '@/domain/wish/states'
-import { _, db } from '../../_kit/cloud'
+import { _ } from '../../_kit/cloud'
 import { checkText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { requireWish } from '../load'
@@ -28,7 +28,7 @@ export const edit = action({
     const entry = { action: 'edit' as const, to: status, by: openid, byName: owner.name, ...(status !== wish.status ? { note: '修改后的内容需人工审核' } : {}) }
     const { stats } = await wishes()
       .where({ _id: wishId, ownerOpenid: openid, status: wish.status })
-      .update({ data: { ...changes, history: _.push({ ...entry, at: db.serverDate() }) } })
+      .update({ data: { ...changes, history: _.push({ ...entry, at: new Date() }) } })
     if (stats.updated !== 1) throw new AppError('CONFLICT', '心愿刚刚有了变化（可能已被认领），请刷新后再看')
     const saved: WishDoc = { ...wish, ...changes, history: [...wish.history, { ...entry, at: new Date() }] }
     return toDetail(saved, owner.caller)

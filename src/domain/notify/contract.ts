@@ -16,10 +16,19 @@ export type InboxMessage = {
 /** One line of 消息设置: an essential kind turned off still reaches the inbox. */
 export type NotifySetting = { kind: NotifyKind; title: string; essential: boolean; on: boolean }
 
+/** What is missing from this deployment's subscribe-message setting (domain/notify/deployment). */
+export type NotifySetupReport = {
+  missing: Array<{ kind: NotifyKind; title: string }>
+  /** The version a tapped message opens: developer / trial / formal. */
+  miniprogramState: string
+  problems: string[]
+}
+
 export const notifyInputs = {
   inbox: v.object({ page: fields.page, pageSize: fields.pageSize }),
   unread: v.object({}),
   templates: v.object({}),
+  setup: v.object({}),
   markRead: v.object({ messageIds: v.pipe(v.array(fields.id('消息编号'), '消息编号格式不正确'), v.maxLength(50, '一次最多 50 条')) }),
   /** What `requestSubscribeMessage` answered, template id → 'accept' | 'reject' | …. */
   subscribed: v.object({ results: v.record(v.pipe(v.string(), v.maxLength(64)), v.string(), '订阅结果格式不正确') }),
@@ -31,9 +40,14 @@ export const notifyInputs = {
 export type NotifyApi = {
   inbox: ActionSpec<v.InferInput<typeof notifyInputs.inbox>, Page<InboxMessage> & { unread: number }>
   unread: ActionSpec<v.InferInput<typeof notifyInputs.unread>, { unread: number }>
-  /** The subscribe templates of this deployment, so the app asks for exactly these. */
-  /** `on`: the caller has not turned the kind off (the app never asks for a kind turned off). */
-  templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: Array<{ kind: NotifyKind; templateId: string; title: string; on: boolean }> }>
+  /**
+   * The subscribe templates of this deployment, so the app asks for exactly these: kinds without
+   * a configured id are left out. `on`: the caller has not turned the kind off (never asked for);
+   * `longTerm`: a long-term template, never asked for with one-time ones.
+   */
+  templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: Array<{ kind: NotifyKind; templateId: string; title: string; on: boolean; longTerm: boolean }> }>
+  /** For staff (工作台): the kinds without a template id, so no message is lost unnoticed. */
+  setup: ActionSpec<v.InferInput<typeof notifyInputs.setup>, NotifySetupReport>
   markRead: ActionSpec<v.InferInput<typeof notifyInputs.markRead>, { updated: number }>
   markAllRead: ActionSpec<v.InferInput<typeof notifyInputs.markAllRead>, { updated: number }>
   subscribed: ActionSpec<v.InferInput<typeof notifyInputs.subscribed>, { grants: Partial<Record<NotifyKind, number>> }>

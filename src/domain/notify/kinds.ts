@@ -50,8 +50,9 @@ export type TemplateData = Record<string, { value: string }>
 
 type KindSpec<P> = {
   /**
-   * The template id used when the deployment configures none (the local cloud). Production ids
-   * come from the functions' environment (cloudfunctions/_kit/notify.ts).
+   * The local cloud's template id (its `NOTIFY_TEMPLATES`, localcloud/notify-settings.ts). A
+   * deployment sets its own ids in `NOTIFY_TEMPLATES` and never falls back to this placeholder
+   * (domain/notify/deployment).
    */
   templateId: string
   /** Inbox title and the name of the template in 公众平台 → 订阅消息. */

@@ -7,6 +7,7 @@ const ALL: NotifyKind[] = ['member_review', 'volunteer_review', 'wish_update', '
 const context = (overrides: Partial<PromptContext> = {}): PromptContext => ({
   configured: new Set(ALL),
   off: new Set(),
+  longTerm: new Set(),
   memory: { declinedAt: {} },
   now: NOW,
   ...overrides,
@@ -35,4 +36,12 @@ test('a ban is remembered like a decline; an accept forgets an old decline; turn
   expect(rememberAnswers(banned, { wish_update: 'accept' }, NOW).declinedAt).toEqual({})
   expect(rememberAnswers(banned, { wish_update: 'filter' }, NOW)).toEqual(banned)
   expect(kindsToAsk(['wish_update'], context({ memory: forgetDecline(banned, 'wish_update') }))).toEqual(['wish_update'])
+})
+
+// wx.requestSubscribeMessage: "一次性模板 id 和永久模板 id 不可同时使用"
+// https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html
+test('one-time and long-term templates are never asked for together: the first kind decides', () => {
+  const longTerm = new Set<NotifyKind>(['aed_report'])
+  expect(kindsToAsk(['wish_update', 'aed_report', 'member_review'], context({ longTerm }))).toEqual(['wish_update', 'member_review'])
+  expect(kindsToAsk(['aed_report', 'wish_update'], context({ longTerm }))).toEqual(['aed_report'])
 })

@@ -13,22 +13,29 @@ export type PromptContext = {
   configured: ReadonlySet<NotifyKind>
   /** Kinds the person turned off in 消息设置. */
   off: ReadonlySet<NotifyKind>
+  /** Kinds whose template is long-term in this deployment (`NOTIFY_LONG_TERM`). */
+  longTerm: ReadonlySet<NotifyKind>
   memory: PromptMemory
   now: Date
 }
 
 /**
  * Which of the kinds an action wants to be asked for now, in the order given, at most 3: never a
- * kind without a template, one the person turned off, or one they declined in the last 7 days.
+ * kind without a template, one the person turned off, or one they declined in the last 7 days;
+ * and never one-time and long-term templates together (wx.requestSubscribeMessage: "一次性模板 id
+ * 和永久模板 id 不可同时使用"; the first kind asked decides which).
+ * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html
  * An empty answer means no prompt at all.
  */
-export function kindsToAsk(wanted: NotifyKind[], { configured, off, memory, now }: PromptContext): NotifyKind[] {
+export function kindsToAsk(wanted: NotifyKind[], { configured, off, longTerm, memory, now }: PromptContext): NotifyKind[] {
   const quietSince = now.getTime() - QUIET_DAYS_AFTER_DECLINE * 24 * 3600_000
   const recentlyDeclined = (kind: NotifyKind) => {
     const at = memory.declinedAt[kind]
     return at !== undefined && Date.parse(at) > quietSince
   }
-  return [...new Set(wanted)].filter((kind) => configured.has(kind) && !off.has(kind) && !recentlyDeclined(kind)).slice(0, MAX_TEMPLATES_PER_PROMPT)
+  const askable = [...new Set(wanted)].filter((kind) => configured.has(kind) && !off.has(kind) && !recentlyDeclined(kind))
+  const term = (kind: NotifyKind) => longTerm.has(kind)
+  return askable.filter((kind) => term(kind) === term(askable[0])).slice(0, MAX_TEMPLATES_PER_PROMPT)
 }
 
 /** What `requestSubscribeMessage` answered for each kind asked. */

@@ -82,7 +82,7 @@ export default function ActivityDetailPage() {
   const signUp = async () => {
     if (!shown) return
     // WeChat asks for subscriptions only in direct answer to a tap: asked here, answered after sign-up.
-    const subscribing = requestSubscriptions(['activity_reminder', 'activity_cancelled', 'checkin_result'])
+    const subscribing = requestSubscriptions('activitySignup')
     setBusy(true)
     try {
       setShown(await activityService.signup(shown._id))

@@ -59,7 +59,7 @@ export default function AedDetailPage() {
       return
     }
     // Asked in the tap itself (WeChat's rule), so the outcome can reach the reporter later.
-    await requestSubscriptions(['aed_report'])
+    await requestSubscriptions('aedReport')
     if (await run(() => aedService.report(id, kind, note.trim(), photos[0]), '已报告，谢谢您')) {
       setReporting(false)
       setKind(undefined)
@@ -197,7 +197,17 @@ function KeeperPanel({ aed, busy, run, reload }: { aed: AedDetail; busy: boolean
               <View className='form-field__picker'>{batteryExpiry}</View>
             </Picker>
           </FormField>
-          <Button block type='primary' size='large' disabled={busy} onClick={() => run(() => aedService.inspect(aed._id, { date: today, result, padsExpiry, batteryExpiry, note: '' }), '巡检已记录')}>
+          <Button
+            block
+            type='primary'
+            size='large'
+            disabled={busy}
+            onClick={() => {
+              // From the tap itself (WeChat's rule): the keeper hears when pads, battery or the next inspection fall due.
+              const subscribing = requestSubscriptions('aedInspect')
+              void run(() => subscribing.then(() => aedService.inspect(aed._id, { date: today, result, padsExpiry, batteryExpiry, note: '' })), '巡检已记录')
+            }}
+          >
             记录今天的巡检
           </Button>
         </>

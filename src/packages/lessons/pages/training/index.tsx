@@ -77,7 +77,7 @@ export default function TrainingPage() {
           <Button block type='primary' disabled={busy} onClick={() => {
               if (!form.check(['name', 'phone'])) return
               // From the tap itself, as WeChat requires: the sign-up, then the exam result.
-              const subscribing = requestSubscriptions(['training_signup', 'training_result'])
+              const subscribing = requestSubscriptions('trainingSignup')
               void act(() => subscribing.then(() => trainingService.signup(session._id, form.draft.name.trim(), form.draft.phone.trim())), '报名成功')
             }}>
             确认报名
@@ -122,6 +122,17 @@ export default function TrainingPage() {
                 </Text>
               </View>
             ))}
+            <Button
+              fill='outline'
+              onClick={async () => {
+                // From the tap itself (WeChat's rule): one message before a certificate lapses.
+                const granted = await requestSubscriptions('certReminder')
+                await Taro.showToast({ title: granted.includes('cert_reminder') ? '到期前会通知您' : '到期前会在消息中提醒您', icon: 'none' })
+              }}
+              data-testid='ask-cert-reminder'
+            >
+              到期前提醒我
+            </Button>
           </View>
         )}
         <Text className='section-title'>近期培训</Text>

@@ -53,7 +53,7 @@ export default function ApplyPage() {
   }
 
   const submit = async () => {
-    const subscribing = requestSubscriptions(['member_review'])
+    const subscribing = requestSubscriptions('memberApply')
     const parsed = v.safeParse(schema, toInput(draft))
     if (!parsed.success) {
       const failing = STEPS.findIndex((s) => !form.check([...s.fields]))

@@ -14,6 +14,7 @@ import { useValidatedForm } from '@/hooks/use-validated-form'
 import { aedService } from '@/services/aed'
 import { choosePlace } from '@/services/location'
 import { messageOf } from '@/services/service-error'
+import { requestSubscriptions } from '@/services/subscriptions'
 import { pages, withQuery } from '@/routes'
 
 /** Hours as staff set them here: around the clock, every day, or working days, from–to; or as stored. */
@@ -130,8 +131,11 @@ export default function AedEditPage() {
   const save = async () => {
     const input = toInput(draft, aedId)
     if (!form.check(verifying ? [...REQUIRED, 'accessNotes'] : REQUIRED)) return
+    // From the tap itself (WeChat's rule): its keeper hears when pads, battery or inspection fall due.
+    const subscribing = requestSubscriptions('aedSave')
     setSaving(true)
     try {
+      await subscribing
       const saved = verifying ? await aedService.verify(v.parse(aedInputs.verify, input)) : await aedService.save(v.parse(aedInputs.save, input))
       await Taro.showToast({ title: verifying ? '已核实并公开' : '已保存', icon: 'success' })
       await Taro.redirectTo({ url: withQuery(pages.aedDetail, { id: saved._id }) })

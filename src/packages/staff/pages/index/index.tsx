@@ -1,4 +1,5 @@
-import { Cell } from '@nutui/nutui-react-taro'
+import { View, Text } from '@tarojs/components'
+import { Button, Cell } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
@@ -6,7 +7,9 @@ import type { Role } from '@/domain/roles'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
+import { notifyService } from '@/services/notify'
 import { photoService } from '@/services/photo'
+import { requestSubscriptions } from '@/services/subscriptions'
 import { volunteerService } from '@/services/volunteer'
 import { wishService } from '@/services/wish'
 
@@ -31,8 +34,30 @@ export default function StaffHomePage() {
     const [applications, volunteers, wishes, photos] = await Promise.all([memberService.list('pending', 1), volunteerService.list('pending', 1), wishService.reviewQueue(1), photoService.queue()])
     return { applications: applications.total, volunteers: volunteers.total, wishes: wishes.total, photos: photos.total }
   })
+  // Which subscribe templates this deployment lacks: those messages reach the inbox only.
+  const setup = useRemote(() => notifyService.setup())
+  const missing = setup.data?.missing ?? []
+  const askForTodos = async () => {
+    // From the tap itself, as WeChat requires: one message each time a queue gets new items.
+    const granted = await requestSubscriptions('staffTodo')
+    await Taro.showToast({ title: granted.includes('staff_todo') ? '有新待办时会通知您' : '新待办会显示在消息中', icon: 'none' })
+  }
   return (
     <PageShell>
+      {(missing.length > 0 || (setup.data?.problems.length ?? 0) > 0) && (
+        <View className='card' data-testid='template-warning'>
+          <Text className='section-title'>
+            {missing.length > 0 ? `订阅消息模板未配置：${missing.map((m) => m.title).join('、')}` : '订阅消息设置有误'}
+          </Text>
+          <Text className='hint'>
+            {missing.length > 0 ? '这些消息只会出现在小程序的“消息”里，不会发微信通知。' : '微信通知可能发不出去，消息仍会出现在小程序的“消息”里。'}
+            请管理员按部署说明检查云函数的环境变量 NOTIFY_TEMPLATES 和 MINIPROGRAM_STATE。
+          </Text>
+        </View>
+      )}
+      <Button block fill='outline' onClick={askForTodos} data-testid='ask-staff-todo'>
+        开启待办提醒
+      </Button>
       <LoadState loading={queues.loading && !queues.data} error={queues.data ? undefined : queues.error} onRetry={queues.retry}>
         <Cell.Group title='待办'>
           {TOOLS.filter((tool) => !tool.role || me.data?.roles.includes(tool.role)).map((tool) => (

@@ -59,7 +59,7 @@ function VolunteerForm({ profile }: { profile: VolunteerProfile | null }) {
 
   const submit = async () => {
     // From the tap itself, as WeChat requires: the review result, and then the wishes claimed.
-    const subscribing = profile ? Promise.resolve() : requestSubscriptions(['volunteer_review', 'wish_update'])
+    const subscribing = profile ? Promise.resolve() : requestSubscriptions('volunteerRegister')
     if (!form.check(FIELDS)) return
     const parsed = v.safeParse(volunteerRegistrationSchema, draft)
     if (!parsed.success) return

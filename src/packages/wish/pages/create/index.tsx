@@ -42,7 +42,7 @@ export default function CreateWishPage() {
   }, [me.data])
 
   const submit = async () => {
-    const subscribing = requestSubscriptions(['wish_update'])
+    const subscribing = requestSubscriptions('wishCreate')
     if (!form.check(FIELDS)) return
     const parsed = v.safeParse(schema, toWishInput(draft))
     if (!parsed.success) return

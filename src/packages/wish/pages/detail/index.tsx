@@ -106,7 +106,7 @@ export default function WishDetailPage() {
     }
     // The claimer will want to hear when the owner confirms, or if the claim is released: asked
     // from the confirming tap, before any request.
-    const subscribing = action === 'claim' ? requestSubscriptions(['wish_update']) : undefined
+    const subscribing = action === 'claim' ? requestSubscriptions('wishClaim') : undefined
     setBusy(true)
     try {
       await subscribing
