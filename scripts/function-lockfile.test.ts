@@ -17,12 +17,13 @@ const ROOT: Lockfile = {
     'node_modules/tslib': { version: '2.8.1', integrity: 'sha512-tslib2', dev: true },
     'node_modules/protobufjs': { version: '7.6.6', integrity: 'sha512-pb', hasInstallScript: true, dependencies: { long: '^5.0.0', ws: '^8' } },
     'node_modules/long': { version: '5.3.2', integrity: 'sha512-long' },
-    'node_modules/ws': { version: '8.18.0', integrity: 'sha512-ws', devOptional: true, peerDependencies: { bufferutil: '^4' }, peerDependenciesMeta: { bufferutil: { optional: true } } },
+    'node_modules/ws': { version: '8.18.0', integrity: 'sha512-ws', devOptional: true, peerDependencies: { bufferutil: '^4', 'utf-8-validate': '>=5' }, peerDependenciesMeta: { bufferutil: { optional: true }, 'utf-8-validate': { optional: true } } },
+    'node_modules/utf-8-validate': { version: '6.0.5', integrity: 'sha512-utf8', dev: true },
     'node_modules/jest': { version: '29.7.0', integrity: 'sha512-jest', dev: true },
   },
 }
 
-test("the SDK's tree is what Node resolves from wx-server-sdk: nested copies first, optional peers that are not installed skipped", () => {
+test("the SDK's tree is what Node resolves from wx-server-sdk: nested copies first, optional peers never followed (even one the root has)", () => {
   expect(sdkTree(ROOT)).toEqual(['node_modules/long', 'node_modules/protobufjs', 'node_modules/ws', 'node_modules/wx-server-sdk', 'node_modules/wx-server-sdk/node_modules/tslib'])
 })
 
@@ -39,7 +40,12 @@ test("the function's lock copies each entry of the tree (integrity included, the
   expect(lock.packages['node_modules/protobufjs']).toEqual(ROOT.packages['node_modules/protobufjs'])
   expect(lock.packages['node_modules/jest']).toBeUndefined()
   // The root marks ws devOptional (dev tools need it too); for the function it is a plain dependency.
-  expect(lock.packages['node_modules/ws']).toEqual({ version: '8.18.0', integrity: 'sha512-ws', peerDependencies: { bufferutil: '^4' }, peerDependenciesMeta: { bufferutil: { optional: true } } })
+  expect(lock.packages['node_modules/ws']).toEqual({
+    version: '8.18.0',
+    integrity: 'sha512-ws',
+    peerDependencies: { bufferutil: '^4', 'utf-8-validate': '>=5' },
+    peerDependenciesMeta: { bufferutil: { optional: true }, 'utf-8-validate': { optional: true } },
+  })
   expect(lock.dependencies?.['wx-server-sdk']).toEqual({
     version: '4.0.2',
     integrity: 'sha512-sdk',

@@ -51,8 +51,9 @@ function resolveLocation(packages: Record<string, LockEntry>, from: string, name
 
 /**
  * The locations (`node_modules/…`) of wx-server-sdk and everything it needs, as the root lock
- * places them. Optional dependencies and optional peers that are not installed are skipped, as npm
- * does; any other dependency missing from the lock is an error (the tested tree is incomplete).
+ * places them. Optional dependencies the root does not have are skipped and optional peers are never
+ * followed, as npm does; any other dependency missing from the lock is an error (the tested tree is
+ * incomplete).
  */
 export function sdkTree(rootLock: Lockfile): string[] {
   const { packages } = rootLock
@@ -65,8 +66,12 @@ export function sdkTree(rootLock: Lockfile): string[] {
     if (seen.has(location)) continue
     seen.add(location)
     const entry = packages[location]
-    const optional = new Set([...Object.keys(entry.optionalDependencies ?? {}), ...Object.entries(entry.peerDependenciesMeta ?? {}).filter(([, meta]) => meta.optional).map(([name]) => name)])
-    for (const name of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies, ...entry.peerDependencies })) {
+    // npm never installs an optional peer for its own sake, even when the root has it for another
+    // package (https://docs.npmjs.com/cli/v10/configuring-npm/package-json#peerdependenciesmeta).
+    const optionalPeers = new Set(Object.entries(entry.peerDependenciesMeta ?? {}).filter(([, meta]) => meta.optional).map(([name]) => name))
+    const peers = Object.keys(entry.peerDependencies ?? {}).filter((name) => !optionalPeers.has(name))
+    const optional = new Set(Object.keys(entry.optionalDependencies ?? {}))
+    for (const name of new Set([...Object.keys(entry.dependencies ?? {}), ...optional, ...peers])) {
       const found = resolveLocation(packages, location, name)
       if (found) queue.push(found)
       else if (!optional.has(name)) throw new Error(`the root package-lock.json has no ${name}, which ${location} needs`)
