@@ -1,6 +1,7 @@
 /**
  * The oldest WeChat the mini-program supports, in one place. babel.config.js transpiles to it,
- * package.json's browserslist repeats it for other tools (platform-floor.test.ts keeps them equal),
+ * package.json's browserslist and project.config.json's libVersion (the base library DevTools runs)
+ * repeat it for other tools (platform-floor.test.ts keeps them equal),
  * scripts/check-weapp.ts checks the build against it, README "Supported phones" explains it.
  */
 

@@ -25,3 +25,10 @@ test("babel transpiles to the floor's targets", () => {
   const taro = config.presets.find(([name]) => name === 'taro')
   expect(taro?.[1].targets).toEqual(BROWSERSLIST)
 })
+
+test('WeChat DevTools runs the app on the floor base library (project.config.json libVersion), so a newer API shows up while developing', () => {
+  const project = JSON.parse(fs.readFileSync(path.join(root, 'project.config.json'), 'utf8')) as { libVersion: string; setting: { es6: boolean } }
+  expect(project.libVersion).toBe(MIN_BASE_LIBRARY)
+  // DevTools uploads the build as it is: the syntax check (scripts/check-weapp.ts) is the whole guard.
+  expect(project.setting.es6).toBe(false)
+})
