@@ -100,3 +100,10 @@ describe('a build folder', () => {
     ])
   })
 })
+
+test('the native components, copied into the build as they are, parse on the oldest phones', () => {
+  const native = path.resolve(__dirname, '..', 'src', 'components', 'native')
+  const bundles = fs.readdirSync(native).map((name) => path.join(native, name, 'index.js')).filter((file) => fs.existsSync(file))
+  expect(bundles.length).toBeGreaterThan(0)
+  for (const file of bundles) expect(scriptProblems(fs.readFileSync(file, 'utf8'), path.relative(native, file))).toEqual([])
+})
