@@ -1,14 +1,28 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { CloudEnvError, cloudEnvId, weappOutputRoot } from './cloud-env'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 const platform = process.env.TARO_ENV ?? 'weapp'
 // 大字模式 multiplies text and control sizes by one CSS variable (see the plugin); Taro runs it after pxtransform.
 const TEXT_SCALE_PLUGIN = './config/postcss-text-scale.js'
+// Packages in node_modules that ship syntax past the phone floor (config/platform-floor.js) and so
+// go through babel like our own code; scripts/check-weapp.ts finds any new one in the build.
+const TRANSPILED_PACKAGES = ['valibot']
 
 export default defineConfig<'webpack5'>(async (merge, { mode }) => {
+  let envId: string
+  try {
+    envId = cloudEnvId({ platform, mode, wxCloudEnv: process.env.WX_CLOUD_ENV })
+  } catch (error) {
+    if (!(error instanceof CloudEnvError)) throw error
+    // One sentence, no stack: the release build stops here, before anything is written.
+    console.error(`\n${error.message}\n`)
+    process.exit(1)
+  }
+  const outputRoot = weappOutputRoot({ platform, mode })
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'boai-home',
     date: '2026-11-23',
@@ -22,18 +36,18 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    // weapp and h5 builds each clean their output root, so they get one each.
-    outputRoot: `dist/${platform}`,
+    // weapp and h5 builds each clean their output root, so they get one each (check builds too).
+    outputRoot,
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {
-      CLOUD_ENV_ID: JSON.stringify(process.env.WX_CLOUD_ENV ?? 'boai-home-prod'),
+      CLOUD_ENV_ID: JSON.stringify(envId),
     },
     // Lesson illustrations are referenced from lesson data and the metronome's click from the native
     // component (not imported), so they are copied as files; the click sits in the main package.
     copy: {
       patterns: [
-        { from: 'src/packages/lessons/assets/', to: `dist/${platform}/packages/lessons/assets/` },
-        { from: 'src/assets/sound/', to: `dist/${platform}/assets/sound/` },
+        { from: 'src/packages/lessons/assets/', to: `${outputRoot}/packages/lessons/assets/` },
+        { from: 'src/assets/sound/', to: `${outputRoot}/assets/sound/` },
       ],
       options: {},
     },
@@ -41,6 +55,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: { include: TRANSPILED_PACKAGES.map((name) => path.resolve(__dirname, '..', 'node_modules', name)) },
       // NutUI's per-component styles land in shared chunks in varying order; they do not overlap.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

@@ -4,15 +4,18 @@ import path from 'node:path'
 import {
   checkCollections,
   checkEntry,
+  checkLockfile,
   checkPackage,
   checkPermissions,
   checkProject,
   checkSettings,
   checkSyntax,
   checkTriggers,
+  checkWeappEnvironment,
   cronProblem,
   openApisCalled,
 } from './check-deploy'
+import { functionLockfile, type Lockfile } from './function-lockfile'
 
 /** A deployable function folder as the build writes it; each test spoils one part. */
 const GOOD = {
@@ -32,7 +35,7 @@ const GOOD = {
   },
 }
 
-type Files = { 'index.js'?: string; 'package.json'?: unknown; 'config.json'?: unknown }
+type Files = { 'index.js'?: string; 'package.json'?: unknown; 'config.json'?: unknown; 'package-lock.json'?: unknown }
 
 const made: string[] = []
 
@@ -186,5 +189,51 @@ describe('database manifest and the collections the functions use', () => {
       'inbox is used by the functions but not declared in database.json',
       'wishes is declared in database.json but no function uses it',
     ])
+  })
+})
+
+describe('package-lock.json pins the tested tree of wx-server-sdk', () => {
+  const rootLock: Lockfile = {
+    lockfileVersion: 3,
+    packages: {
+      '': { name: 'app', dependencies: { 'wx-server-sdk': '4.0.2' } },
+      'node_modules/wx-server-sdk': { version: '4.0.2', integrity: 'sha512-sdk', dependencies: { protobufjs: '^7.2.4' } },
+      'node_modules/protobufjs': { version: '7.6.6', integrity: 'sha512-pb' },
+    },
+  }
+  const tested = functionLockfile(rootLock, 'fn', '4.0.2')
+
+  test('the lock the build writes passes', () => {
+    expect(checkLockfile(fixture({ 'package-lock.json': tested }), rootLock, '4.0.2')).toEqual([])
+  })
+
+  test('a lock with a drifted version fails, naming the package', () => {
+    const drifted = JSON.parse(JSON.stringify(tested)) as Lockfile
+    drifted.packages['node_modules/protobufjs'].version = '7.7.0'
+    expect(checkLockfile(fixture({ 'package-lock.json': drifted }), rootLock, '4.0.2')).toEqual(['package-lock.json: node_modules/protobufjs 7.7.0, but 7.6.6 was tested'])
+  })
+
+  test('a folder without a lock fails (云端安装依赖 would resolve the caret ranges again)', () => {
+    expect(checkLockfile(fixture(), rootLock, '4.0.2')).toEqual(['no package-lock.json'])
+  })
+})
+
+describe('dist/weapp calls a real environment', () => {
+  test('a build carrying the old placeholder id or the check-build marker fails, naming the file', () => {
+    const weapp = fixture({}, ['index.js', 'package.json', 'config.json'])
+    fs.writeFileSync(path.join(weapp, 'app.js'), 'var a = 1')
+    fs.mkdirSync(path.join(weapp, 'packages'))
+    fs.writeFileSync(path.join(weapp, 'common.js'), 'e.cloud.init({env:"boai-home-prod",traceUser:!0})')
+    fs.writeFileSync(path.join(weapp, 'packages', 'x.js'), "init({ env: 'check-build-not-for-upload' })")
+    expect(checkWeappEnvironment(weapp)).toEqual([
+      'common.js calls the environment "boai-home-prod", a placeholder: rebuild with WX_CLOUD_ENV=<环境 ID> npm run build:weapp',
+      'packages/x.js calls the environment "check-build-not-for-upload", a placeholder: rebuild with WX_CLOUD_ENV=<环境 ID> npm run build:weapp',
+    ])
+  })
+
+  test('a build with a real id passes, and one not built yet is left to the note', () => {
+    const weapp = fixture({ 'index.js': 'e.cloud.init({env:"prod-2g5abc1234",traceUser:!0})' }, ['package.json', 'config.json'])
+    expect(checkWeappEnvironment(weapp)).toEqual([])
+    expect(checkWeappEnvironment(path.join(weapp, 'not-built'))).toEqual([])
   })
 })

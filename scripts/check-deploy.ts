@@ -8,7 +8,9 @@ import { parseTemplateSetting, placeholderKinds, STATE_VARIABLE, TEMPLATES_VARIA
 import { NOTIFY_KINDS, NOTIFY_KIND_NAMES } from '../src/domain/notify/kinds'
 import { FUNCTIONS_DIST_DIR, FUNCTIONS_SOURCE_DIR, functionNames } from '../localcloud/function-host'
 import { loadManifest, MANIFEST_FILE, type DatabaseManifest } from '../localcloud/store/manifest'
-import { buildFunctions } from './build-functions'
+import { NOT_AN_ENVIRONMENT } from '../config/cloud-env'
+import { buildFunctions, readRootLock } from './build-functions'
+import { lockfileProblems, SDK, type Lockfile } from './function-lockfile'
 import { loadAppConfig, privacyTable, privacyUses, undeclaredLocationApis } from './privacy-items'
 
 /**
@@ -20,6 +22,8 @@ import { loadAppConfig, privacyTable, privacyUses, undeclaredLocationApis } from
 
 const ROOT = path.resolve(__dirname, '..')
 const SRC = path.join(ROOT, 'src')
+/** The release build of the mini-program, which project.config.json's miniprogramRoot uploads. */
+const WEAPP_RELEASE_DIR = path.join(ROOT, 'dist', 'weapp')
 
 /**
  * CloudBase's limits for an event function: timeout 1–60 s, memory one of these sizes (MB).
@@ -204,6 +208,36 @@ export function checkSyntax(folder: string): string[] {
   }
 }
 
+/**
+ * 云端安装依赖 installs wx-server-sdk's tree at exactly the versions `npm test` ran: the folder's
+ * package-lock.json matches the root lock for every package of that tree
+ * (scripts/function-lockfile.ts has the sources).
+ */
+export function checkLockfile(folder: string, rootLock: Lockfile, sdkVersion: string): string[] {
+  const read = readJson(path.join(folder, 'package-lock.json'))
+  if ('problem' in read) return [read.problem]
+  const pkg = readJson(path.join(folder, 'package.json'))
+  const name = 'value' in pkg && typeof pkg.value.name === 'string' ? pkg.value.name : path.basename(folder)
+  return lockfileProblems(read.value, rootLock, name, sdkVersion).map((problem) => `package-lock.json: ${problem}`)
+}
+
+/**
+ * The mini-program in `weappDir` (what DevTools uploads) calls a real environment: it carries none
+ * of the ids that are nobody's environment (config/cloud-env.ts). A folder not built yet passes
+ * here; `main` says so.
+ */
+export function checkWeappEnvironment(weappDir: string): string[] {
+  if (!fs.existsSync(weappDir)) return []
+  const scripts = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? scripts(path.join(dir, entry.name)) : entry.name.endsWith('.js') ? [path.join(dir, entry.name)] : []))
+  return scripts(weappDir).flatMap((file) => {
+    const code = fs.readFileSync(file, 'utf8')
+    return NOT_AN_ENVIRONMENT.filter((id) => code.includes(`"${id}"`) || code.includes(`'${id}'`)).map(
+      (id) => `${path.relative(weappDir, file).split(path.sep).join('/')} calls the environment "${id}", a placeholder: rebuild with WX_CLOUD_ENV=<环境 ID> npm run build:weapp`,
+    )
+  })
+}
+
 const normalise = (folder: unknown) => (typeof folder === 'string' ? path.posix.normalize(folder.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '') : folder)
 
 /** WeChat DevTools opens the repo through project.config.json: the built app and functions. */
@@ -297,8 +331,8 @@ export function settingLines(options: { distDir: string; names: string[]; srcDir
 export type ChecklistLine = { title: string; problems: string[] }
 
 /** The checklist over built function folders: one line per check, its problems per function. */
-export function runChecklist(options: { distDir: string; names: string[]; sdkVersion: string; root: string; manifestFile: string; usedCollections: string[] }): ChecklistLine[] {
-  const { distDir, names, sdkVersion, root, manifestFile, usedCollections } = options
+export function runChecklist(options: { distDir: string; names: string[]; sdkVersion: string; root: string; manifestFile: string; usedCollections: string[]; rootLock: Lockfile; weappDir: string }): ChecklistLine[] {
+  const { distDir, names, sdkVersion, root, manifestFile, usedCollections, rootLock, weappDir } = options
   const perFunction = (title: string, check: (folder: string) => string[]): ChecklistLine => ({
     title: `${title} (${names.length} functions)`,
     problems: names.flatMap((name) => check(path.join(distDir, name)).map((problem) => `${name}: ${problem}`)),
@@ -307,11 +341,13 @@ export function runChecklist(options: { distDir: string; names: string[]; sdkVer
     perFunction('index.js exports main', checkEntry),
     perFunction('index.js is Node.js 16.13 syntax', checkSyntax),
     perFunction(`package.json depends on wx-server-sdk ${sdkVersion} only`, (folder) => checkPackage(folder, sdkVersion)),
+    perFunction(`package-lock.json pins ${SDK}'s tree at the versions npm test ran`, (folder) => checkLockfile(folder, rootLock, sdkVersion)),
     perFunction(`config.json timeout ${TIMEOUT_RANGE.min}–${TIMEOUT_RANGE.max} s and memorySize ${MEMORY_SIZES.join('/')} MB`, checkSettings),
     perFunction('timer triggers: one per function, 7-field cron', checkTriggers),
     perFunction('permissions.openapi lists exactly the open APIs the bundle calls', checkPermissions),
     { title: 'project.config.json points at dist/weapp and dist/cloudfunctions', problems: checkProject(root) },
     { title: 'cloudfunctions/database.json declares exactly the collections the functions use', problems: checkCollections(manifestFile, usedCollections) },
+    { title: 'dist/weapp calls a real cloud environment, not a placeholder id', problems: checkWeappEnvironment(weappDir) },
   ]
 }
 
@@ -432,6 +468,8 @@ async function main(): Promise<void> {
     root: ROOT,
     manifestFile: MANIFEST_FILE,
     usedCollections: Object.values(collections),
+    rootLock: readRootLock(),
+    weappDir: WEAPP_RELEASE_DIR,
   })
   const templatesFile = process.argv.includes('--templates') ? process.argv[process.argv.indexOf('--templates') + 1] : undefined
   const templates = templatesFile
@@ -450,6 +488,7 @@ async function main(): Promise<void> {
   const failed = checked.filter((line) => line.problems.length > 0).length
   console.log(`\n${checked.length - failed} of ${checked.length} checks passed${failed ? `; ${failed} failed` : ''}.`)
   const appid = readJson(path.join(ROOT, 'project.config.json'))
+  if (!fs.existsSync(WEAPP_RELEASE_DIR)) console.log('Note: dist/weapp is not built yet; build it with WX_CLOUD_ENV=<环境 ID> npm run build:weapp, then run this again before uploading.')
   if ('value' in appid && appid.value.appid === 'touristappid') console.log('Note: project.config.json has the test AppID "touristappid"; put your own before uploading (README, Deploying to WeChat).')
   if (failed) process.exitCode = 1
 }

@@ -1,12 +1,15 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { kb, measureWeappPackages, PACKAGE_LIMIT, TOTAL_LIMIT, WEAPP_DIR } from './weapp-packages'
+import { MIN_BASE_LIBRARY, SCRIPT_ECMA_VERSION } from '../config/platform-floor'
+import { kb, measureWeappPackages, PACKAGE_LIMIT, TOTAL_LIMIT, WEAPP_CHECK_DIR } from './weapp-packages'
+import { buildProblems, type SyntaxProblem } from './weapp-syntax'
 
 /**
- * Checks the production weapp build the way WeChat would: every WXML and WXSS file compiles with
- * WeChat's own compilers (wcc/wcsc, shipped in miniprogram-compiler), and no package passes the
- * size limits (DESIGN.md §4). Prints the sizes.
+ * Checks the production weapp build (the `--mode check` one in dist/weapp-check) the way WeChat
+ * would: every WXML and WXSS file compiles with WeChat's own compilers (wcc/wcsc, shipped in
+ * miniprogram-compiler), every script parses on the oldest phone the app supports
+ * (config/platform-floor.js), and no package passes the size limits (DESIGN.md §4). Prints the sizes.
  */
 function compileWithWeChat(): void {
   const nodeRequire = createRequire(__filename)
@@ -14,9 +17,29 @@ function compileWithWeChat(): void {
   // npm does not always keep the run bit on the bundled Linux binaries.
   for (const binary of ['wcc', 'wcsc']) fs.chmodSync(path.join(compilerDir, 'bin', 'linux', binary), 0o755)
   const compiler = nodeRequire('miniprogram-compiler') as { wxmlToJs(root: string): string; wxssToJs(root: string): string }
-  compiler.wxmlToJs(WEAPP_DIR)
-  compiler.wxssToJs(WEAPP_DIR)
+  compiler.wxmlToJs(WEAPP_CHECK_DIR)
+  compiler.wxssToJs(WEAPP_CHECK_DIR)
   console.log('weapp WXML and WXSS compile with WeChat’s wcc/wcsc')
+}
+
+/** Shown per file before the rest is counted: a minified vendors.js can hold hundreds of one mistake. */
+const SHOWN_PER_FILE = 10
+
+function checkSyntax(): boolean {
+  const { files, problems } = buildProblems(WEAPP_CHECK_DIR)
+  if (problems.length === 0) {
+    console.log(`weapp scripts: all ${files} .js/.wxs files parse as ES${SCRIPT_ECMA_VERSION} (WXS as ES5), regexes included — base library ${MIN_BASE_LIBRARY}+`)
+    return true
+  }
+  const byFile = new Map<string, SyntaxProblem[]>()
+  for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem])
+  console.error(`weapp scripts: ${problems.length} uses of syntax the oldest supported phones cannot parse (config/platform-floor.js):`)
+  for (const [file, list] of byFile) {
+    for (const { line, column, feature } of list.slice(0, SHOWN_PER_FILE)) console.error(`  ${file}:${line}:${column}  ${feature}`)
+    if (list.length > SHOWN_PER_FILE) console.error(`  ${file}: … and ${list.length - SHOWN_PER_FILE} more`)
+  }
+  console.error('Transpile the package that brings it (TRANSPILED_PACKAGES in config/index.ts) or rewrite our code.')
+  return false
 }
 
 function checkSizes(): boolean {
@@ -32,4 +55,5 @@ function checkSizes(): boolean {
 }
 
 compileWithWeChat()
-if (!checkSizes()) process.exit(1)
+const syntaxOk = checkSyntax()
+if (!checkSizes() || !syntaxOk) process.exit(1)

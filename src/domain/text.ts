@@ -5,8 +5,11 @@
  * shown reversed. Line breaks and tabs stay.
  */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+// A pair is matched whole and kept, so any surrogate matched alone is a lone half. (No lookbehind:
+// the mini-program's JavaScript must parse on iOS before 16.4 — config/platform-floor.js.)
+const SURROGATE_PAIR_OR_HALF = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g
+const dropLoneHalf = (match: string) => (match.length === 2 ? match : '')
 
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(LONE_SURROGATE, '').replace(INVISIBLE, '').normalize('NFC')
+  return text.replace(/\r\n?/g, '\n').replace(SURROGATE_PAIR_OR_HALF, dropLoneHalf).replace(INVISIBLE, '').normalize('NFC')
 }
