@@ -240,8 +240,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       new Promise<void>((resolve) => {
         timers.stop()
         server.close(() => {
-          store.close()
-          resolve()
+          void mediaPushes.settle().then(() => {
+            store.close()
+            resolve()
+          })
         })
         server.closeAllConnections()
       }),

@@ -105,7 +105,30 @@ export type MediaCheckRequest = { traceId: string; mediaUrl: string; openid?: st
 export type MediaPushTiming = { kind: 'delay'; delayMs: Latency } | { kind: 'beforeAnswer' } | { kind: 'never' }
 
 export class MediaPushes {
+  private readonly waiting = new Set<NodeJS.Timeout>()
+  private readonly delivering = new Set<Promise<void>>()
+
   constructor(public timing: MediaPushTiming = { kind: 'delay', delayMs: () => 0 }) {}
+
+  /** Delivers `push` after `delayMs`, unless the cloud stops first. */
+  later(delayMs: number, push: () => Promise<void>): void {
+    const timer = setTimeout(() => {
+      this.waiting.delete(timer)
+      const delivery = push().finally(() => this.delivering.delete(delivery))
+      this.delivering.add(delivery)
+    }, delayMs)
+    this.waiting.add(timer)
+  }
+
+  /**
+   * On stopping: a push not yet sent is dropped (as one WeChat never delivers), one being handled
+   * finishes, so nothing writes to a closed store.
+   */
+  async settle(): Promise<void> {
+    for (const timer of this.waiting) clearTimeout(timer)
+    this.waiting.clear()
+    await Promise.all(this.delivering)
+  }
 }
 
 /** An open-API failure as wx-server-sdk throws it (its CloudSDKError: `errCode`, `errMsg`, that message). */
@@ -300,7 +323,7 @@ export function createOpenApi(
         // WeChat answers later, by message push, at a time of its own (MediaPushTiming).
         const { timing } = pushes
         if (timing.kind === 'beforeAnswer') await onMediaCheck(request)
-        if (timing.kind === 'delay') setTimeout(() => void onMediaCheck(request), timing.delayMs())
+        if (timing.kind === 'delay') pushes.later(timing.delayMs(), () => onMediaCheck(request))
         return { errCode: 0, errMsg: `openapi.${api}:ok`, traceId }
       },
     },
