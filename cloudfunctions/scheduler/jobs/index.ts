@@ -3,9 +3,9 @@ import { activityJob } from './activity'
 import { aedJob } from './aed'
 import { memberJob } from './member'
 import { outboxJob } from './outbox'
-import { photoJob } from './photos'
+import { photoJob, verdictJob } from './photos'
 import { trainingJob } from './training'
 import { wishJob } from './wish'
 
-/** Every feature's scheduled work, run in this order each minute; a new feature adds its job here. */
-export const JOBS: Job[] = [wishJob, activityJob, memberJob, aedJob, trainingJob, photoJob, outboxJob]
+/** Every feature's scheduled work, run in this order at its cadence; a new feature adds its job here. */
+export const JOBS: Job[] = [wishJob, activityJob, memberJob, aedJob, trainingJob, photoJob, verdictJob, outboxJob]

@@ -10,6 +10,7 @@ import { eachWithin, type Budget, type Job } from '../job'
  */
 export const memberJob: Job = {
   name: 'member',
+  cadence: 'daily',
   async run(budget: Budget) {
     const cutoff = dayjs().subtract(ID_RETENTION_DAYS, 'day').toDate()
     const { data } = await applications()
