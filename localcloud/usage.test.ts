@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import { functionsDir } from './function-folders-testing'
-import { BASIC_PLAN_PER_DAY, shareOfQuota } from './quota'
 import { startTestCloud, type TestCloud } from './testing'
 import type { InvocationUsage, UsageReport } from './usage'
 
@@ -63,28 +62,3 @@ test('reset starts the count again; a timer fired through the dev endpoint count
   expect((await post('/api/dev/timers/wish')).status).toBe(404)
   expect((await post('/api/dev/timers/scheduler?at=yesterday')).status).toBe(400)
 })
-
-test('the idle day: 1,440 minutes of timers on the seeded data cost at most 5% of each 基础版 quota (#25)', async () => {
-  await post('/api/dev/usage/reset')
-  const day = Date.parse('2026-12-03T16:00:00Z') // 00:00 in China
-  for (let minute = 0; minute < 1440; minute += 1) {
-    const at = new Date(day + minute * 60_000)
-    for (const { functionName, trigger } of cloud.functions.firingTimers(at)) {
-      await cloud.functions.invoke(functionName, { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() }, '')
-    }
-  }
-  const { total, functions } = await get('/api/dev/usage')
-  // One run every 5 minutes; the runs on the hour also do the hourly jobs, the one at 09:00 the daily ones.
-  const runs = cloud.usage.invocations()
-  expect(functions.scheduler.invocations).toBe(288)
-  expect(runs).toHaveLength(288)
-  const onTheHour = runs.filter((_, index) => index % 12 === 0 && index !== 9 * 12)
-  const between = runs.filter((_, index) => index % 12 !== 0)
-  // A job that finds nothing reads once: activity and outbox every run; on the hour the wish job
-  // (claims past their deadline, wishes past their date) and the photo job (one read per place, side by side).
-  expect(Math.max(...between.map((run) => run.requests))).toBeLessThanOrEqual(2)
-  expect(Math.max(...onTheHour.map((run) => run.requests))).toBeLessThanOrEqual(2 + 2 + 5)
-  console.log(`idle day: ${JSON.stringify(total)}; share of 基础版: ${JSON.stringify(shareOfQuota(total))}`)
-  const share = shareOfQuota(total)
-  for (const figure of Object.keys(BASIC_PLAN_PER_DAY) as Array<keyof typeof share>) expect(share[figure]).toBeLessThanOrEqual(0.05)
-}, 120_000)
