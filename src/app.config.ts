@@ -17,6 +17,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8102e',
     navigationBarTitleText: '博爱家园',
     navigationBarTextStyle: 'white',
+    // WeChat draws this bar on weapp; on H5 Taro's router draws it only when asked ('default').
+    navigationStyle: 'default',
     backgroundColor: '#f6f6f6',
   },
   tabBar: {
