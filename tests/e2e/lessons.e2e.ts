@@ -78,7 +78,7 @@ describe('急救课堂', () => {
     await page.locator('.card', { hasText: '第1题' }).locator('.form-field', { hasText: '题型' }).locator('[role="radio"]', { hasText: '多选' }).click()
     await ui.button(page, '保存课程')
     await page.getByText('请标出正确答案').waitFor()
-    await page.locator('.card', { hasText: '第1题' }).locator('.form-field', { hasText: '正确答案' }).locator('[role="checkbox"]', { hasText: '移到阴凉通风处' }).click()
+    await page.locator('.card', { hasText: '第1题' }).locator('.form-field', { hasText: '正确答案' }).locator('[role="checkbox"]', { hasText: '移到阴凉处，马上降温' }).click()
     await ui.button(page, '保存课程')
     await page.locator('[data-testid="admin-lesson"]', { hasText: '中暑的识别与处理' }).waitFor()
     assert.equal((e2e.cloud.store.find('lessons', { _id: 'heatstroke' })[0] as unknown as { title: string }).title, '中暑的识别与处理')

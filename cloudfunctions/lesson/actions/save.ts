@@ -12,7 +12,7 @@ type VersionDoc = { _id: string; lessonId: string; savedAt: Date; by: string; by
 const versions = () => db.collection(collections.lessonVersions)
 
 /** The parts of a lesson whose content differs, named as an editor would. */
-const PARTS: Record<keyof Content, string> = { title: '课程名称', summary: '简介', minutes: '时长', source: '内容来源', order: '排序', sections: '章节', keyPoints: '要点', video: '视频', quiz: '测验题' }
+const PARTS: Record<keyof Content, string> = { title: '课程名称', summary: '简介', minutes: '时长', source: '内容来源', order: '排序', sections: '章节', keyPoints: '要点', video: '视频', quiz: '测验题', libraryVersion: '课程库版本' }
 
 /** JSON with object keys in order, so the same content always reads the same. */
 const canonical = (value: unknown): string =>
@@ -29,12 +29,14 @@ function changedParts(before: Content | null, after: Content): string[] {
  * save retried after a failure between the two finds its version already the newest and does not
  * record it twice.
  */
-async function saveVersion(lessonId: string, content: Content, ctx: ActionContext, note: string): Promise<Lesson> {
+async function saveVersion(lessonId: string, given: Content, ctx: ActionContext, note: string): Promise<Lesson> {
   const [{ data }, { data: newest }] = await Promise.all([
     lessons().where({ _id: lessonId }).get<Lesson>(),
     versions().where({ lessonId }).orderBy('savedAt', 'desc').limit(1).get<VersionDoc>(),
   ])
   const before = data[0] ? (({ _id: _unused, ...rest }) => rest)(data[0]) : null
+  // An edit keeps the library version the lesson is based on.
+  const content = given.libraryVersion || !before?.libraryVersion ? given : { ...given, libraryVersion: before.libraryVersion }
   const changed = changedParts(before, content)
   if (changed.length === 0) return { _id: lessonId, ...content }
   if (!newest[0] || canonical(newest[0].content) !== canonical(content)) {

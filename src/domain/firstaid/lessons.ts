@@ -27,6 +27,8 @@ export type Lesson = {
   /** Cloud file ID of a recorded livestream, if any. */
   video?: string
   quiz: Question[]
+  /** The shipped library's version this lesson is based on; absent on lessons from before versions (1). */
+  libraryVersion?: number
 }
 
 export const PASS_PERCENT = 80
