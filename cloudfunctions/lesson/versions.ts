@@ -52,6 +52,7 @@ export function toVersion(doc: VersionDoc, openid: string): LessonVersion {
   return {
     _id: doc._id,
     lessonId: doc.lessonId,
+    title: doc.content.title,
     savedAt: toIso(doc.savedAt),
     by: doc.byName,
     changed: doc.changed,

@@ -41,7 +41,7 @@ export const draft = action({
   async handler({ versionId }, { openid }) {
     const version = await requireVersion(versionId)
     const published = await findLesson(version.lessonId)
-    return { version: toVersion(version, openid), title: version.content.title, diff: lessonDiff(published && contentOf(published), version.content) }
+    return { version: toVersion(version, openid), diff: lessonDiff(published && contentOf(published), version.content) }
   },
 })
 

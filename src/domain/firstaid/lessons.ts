@@ -126,7 +126,7 @@ export type LessonApi = {
   /** Every draft awaiting a second editor, newest first. */
   drafts: ActionSpec<v.InferInput<typeof lessonInputs.drafts>, Page<LessonVersion>>
   /** One version and how it differs from what residents see now. */
-  draft: ActionSpec<v.InferInput<typeof lessonInputs.draft>, { version: LessonVersion; title: string; diff: DiffRow[] }>
+  draft: ActionSpec<v.InferInput<typeof lessonInputs.draft>, { version: LessonVersion; diff: DiffRow[] }>
   /** A second editor publishes a draft; its author may not (FORBIDDEN). */
   approve: ActionSpec<v.InferInput<typeof lessonInputs.approve>, LessonVersion>
   /** The author withdraws, or another editor turns down, a draft. */
@@ -139,6 +139,8 @@ export type LessonApi = {
 
 export type VersionStatus = 'pending' | 'published' | 'declined'
 
+export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = { pending: '待审核', published: '已发布', declined: '已退回' }
+
 /**
  * One saved state of a lesson. `changed` names the parts that differ from the one before; `mine`
  * says whether the caller wrote it; `outdated` that it predates the current guidelines.
@@ -146,6 +148,8 @@ export type VersionStatus = 'pending' | 'published' | 'declined'
 export type LessonVersion = {
   _id: string
   lessonId: string
+  /** The lesson's title in this version. */
+  title: string
   savedAt: string
   by: string
   changed: string[]
