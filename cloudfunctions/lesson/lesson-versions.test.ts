@@ -32,6 +32,10 @@ test('only a content editor proposes changes to the shared lessons; staff of a c
 test('one editor cannot publish: the draft waits, and its author approving it is FORBIDDEN', async () => {
   const draft = await propose('demo-staff', { title: '骨折的临时固定' })
   expect(draft).toMatchObject({ status: 'pending', by: '张敏', mine: true, changed: ['课程名称'] })
+  // The other editor is told a change waits (the author is not).
+  const told = (openid: string) => cloud.docs('inbox').filter((m) => m.openid === openid && m.kind === 'staff_todo' && m.page === 'packages/staff/pages/lessons/index')
+  expect(told('demo-editor')).toEqual([expect.objectContaining({ body: '待审核课程有 1 条待处理，请到工作台查看。' })])
+  expect(told('demo-staff')).toEqual([])
   expect((await residentSees()).title).toBe(original.title)
   expect(await approve('demo-staff', draft._id)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   expect((await residentSees()).title).toBe(original.title)

@@ -6,6 +6,7 @@ import { toIso } from '../_kit/dates'
 import type { ActionContext } from '../_kit/define-function'
 import { GUIDELINES_NAME, GUIDELINES_VERSION } from './library'
 import { lessons } from './lessons'
+import { tellEditors } from './tell-editors'
 
 /**
  * A saved state of a lesson: a draft (`pending`) until a second editor approves it (`published`)
@@ -77,8 +78,8 @@ export async function requireVersion(versionId: string): Promise<VersionDoc> {
 }
 
 /**
- * Proposes content for a lesson as a draft; residents keep seeing the published lesson until a
- * second editor approves it. Nothing is recorded when the content is what residents see, and a
+ * Proposes content for a lesson as a draft and tells the other editors; residents keep seeing the
+ * published lesson until a second editor approves it. Nothing is recorded when the content is what residents see, and a
  * retried proposal finds its draft already there (the caller's newest pending one, same content).
  */
 export async function propose(lessonId: string, content: LessonContent, ctx: ActionContext, note: string): Promise<VersionDoc | null> {
@@ -91,6 +92,7 @@ export async function propose(lessonId: string, content: LessonContent, ctx: Act
   const editor = await ctx.user()
   const draft = { lessonId, savedAt: new Date(), by: editor._id, byName: editor.displayName, changed, note, content, status: 'pending' as const, baseVersionId: published?.publishedVersionId ?? null }
   const { _id } = await versions().add({ data: { ...draft, savedAt: db.serverDate() } })
+  await tellEditors(editor._id)
   return { _id: String(_id), ...draft }
 }
 
