@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
 import { LESSON_LIBRARY } from '../../cloudfunctions/lesson/library'
 import { shot, startE2E, ui, type E2E } from './harness'
 
-/** 急救课堂: read a lesson, pass its quiz, see the progress. */
+/** 急救课堂: read a lesson, pass its quiz, see the progress; editors publish changes by two people. */
 let e2e: E2E
+
+/** The review page shows a part of the lesson as residents see it now beside the proposed text. */
+async function sideBySide(page: Page, part: string, before: string, after: string) {
+  const row = page.locator('[data-testid="diff-row"]', { hasText: part })
+  await row.locator('.lesson-diff__side--before', { hasText: before }).waitFor()
+  await row.locator('.lesson-diff__side--after', { hasText: after }).waitFor()
+}
 before(async () => {
   e2e = await startE2E()
 })
@@ -96,9 +104,7 @@ describe('急救课堂', () => {
     await editor.page.goto(`${e2e.cloud.url}/#/pages/mine/index`)
     await editor.page.locator('[data-testid="open-lesson-admin"]').click()
     await editor.page.locator('[data-testid="pending-draft"]', { hasText: '待您审核' }).click()
-    const titleRow = editor.page.locator('[data-testid="diff-row"]', { hasText: '课程名称' })
-    await titleRow.locator('.lesson-diff__side--before', { hasText: '中暑' }).waitFor()
-    await titleRow.locator('.lesson-diff__side--after', { hasText: '中暑的识别与处理' }).waitFor()
+    await sideBySide(editor.page, '课程名称', '中暑', '中暑的识别与处理')
     await shot(editor.page, 'lesson-draft-review')
     await ui.button(editor.page, '审核通过并发布')
     await ui.modal(editor.page, '发布')
@@ -129,9 +135,7 @@ describe('急救课堂', () => {
     await staff.page.goto(`${e2e.cloud.url}/#/packages/staff/pages/lessons/index`)
     await staff.page.locator('[data-testid="admin-lesson"]', { hasText: '烧烫伤处理' }).locator('.nut-tag', { hasText: '有更新' }).waitFor()
     await staff.page.locator('[data-testid="library-update"]', { hasText: '烧烫伤处理' }).click()
-    const row = staff.page.locator('[data-testid="diff-row"]', { hasText: '第1节' })
-    await row.locator('.lesson-diff__side--before', { hasText: '至少10–20分钟' }).waitFor()
-    await row.locator('.lesson-diff__side--after', { hasText: '冲洗烫伤处20分钟，最少也要冲10分钟' }).waitFor()
+    await sideBySide(staff.page, '第1节', '至少10–20分钟', '冲洗烫伤处20分钟，最少也要冲10分钟')
     await shot(staff.page, 'lesson-library-update')
     await ui.button(staff.page, '采用更新，提交审核')
     await ui.modal(staff.page, '提交')

@@ -6,32 +6,27 @@ import { action } from '../../_kit/define-function'
 import { lessons } from '../lessons'
 import { contentOf, findLesson, requireVersion, toVersion, versions, type VersionDoc } from '../versions'
 
+/** One page of versions matching `criteria`, newest first, as the caller sees them. */
+async function pageOf(criteria: Record<string, string>, page: number, pageSize: number, openid: string) {
+  const [{ data }, { total }] = await Promise.all([
+    versions().where(criteria).orderBy('savedAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<VersionDoc>(),
+    versions().where(criteria).count(),
+  ])
+  return { items: data.map((doc) => toVersion(doc, openid)), total, page, pageSize }
+}
+
 /** Every saved version of a lesson, newest first: who, when, what changed, and whether it is published. */
 export const versionList = action({
   input: lessonInputs.versions,
   audience: ['editor'],
-  async handler({ lessonId, page, pageSize }, { openid }) {
-    const criteria = { lessonId }
-    const [{ data }, { total }] = await Promise.all([
-      versions().where(criteria).orderBy('savedAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<VersionDoc>(),
-      versions().where(criteria).count(),
-    ])
-    return { items: data.map((doc) => toVersion(doc, openid)), total, page, pageSize }
-  },
+  handler: ({ lessonId, page, pageSize }, { openid }) => pageOf({ lessonId }, page, pageSize, openid),
 })
 
 /** The drafts waiting for a second editor, newest first. */
 export const drafts = action({
   input: lessonInputs.drafts,
   audience: ['editor'],
-  async handler({ page, pageSize }, { openid }) {
-    const criteria = { status: 'pending' }
-    const [{ data }, { total }] = await Promise.all([
-      versions().where(criteria).orderBy('savedAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<VersionDoc>(),
-      versions().where(criteria).count(),
-    ])
-    return { items: data.map((doc) => toVersion(doc, openid)), total, page, pageSize }
-  },
+  handler: ({ page, pageSize }, { openid }) => pageOf({ status: 'pending' }, page, pageSize, openid),
 })
 
 /** A version beside what residents see now, part by part. */
