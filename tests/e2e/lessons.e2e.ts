@@ -90,7 +90,9 @@ describe('急救课堂', () => {
     await ui.button(staff.page, '提交审核')
     await staff.page.getByText('另一位课程编辑审核通过后，居民才会看到').waitFor()
     await ui.modal(staff.page, '知道了')
-    await staff.page.locator('[data-testid="pending-draft"]', { hasText: '我提交的，等待审核' }).waitFor()
+    const pending = staff.page.locator('[data-testid="pending-draft"]', { hasText: '我提交的，等待审核' })
+    await pending.waitFor()
+    await pending.scrollIntoViewIfNeeded()
     await shot(staff.page, 'lesson-draft-pending')
     // Residents still read the published lesson.
     assert.equal((e2e.cloud.store.find('lessons', { _id: 'heatstroke' })[0] as unknown as { title: string }).title, '中暑')
@@ -102,7 +104,7 @@ describe('急救课堂', () => {
     // 周建华, the second editor, reaches 课程管理 from 我的, compares and publishes.
     const editor = await e2e.open('demo-editor')
     await editor.page.goto(`${e2e.cloud.url}/#/pages/mine/index`)
-    await editor.page.locator('[data-testid="open-lesson-admin"]').click()
+    await editor.page.locator('.nut-cell', { hasText: '课程管理' }).click()
     await editor.page.locator('[data-testid="pending-draft"]', { hasText: '待您审核' }).click()
     await sideBySide(editor.page, '课程名称', '中暑', '中暑的识别与处理')
     await shot(editor.page, 'lesson-draft-review')

@@ -85,7 +85,7 @@ export default function MinePage() {
           onClick={go(areas.inbox)}
         />
         {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
-        {me?.roles.includes('editor') && <Cell title='课程管理' description='审核、编辑急救课程' clickable onClick={go(pages.staffLessons)} data-testid='open-lesson-admin' />}
+        {me?.roles.includes('editor') && <Cell title='课程管理' description='审核、编辑急救课程' clickable onClick={go(pages.staffLessons)} />}
       </Cell.Group>
 
       <Cell.Group>

@@ -47,7 +47,7 @@ export function LessonVersions({ lessonId }: Props) {
             <Text className='lesson-version__when'>
               {formatChinaTime(version.savedAt)} · {version.by}
             </Text>
-            <View>
+            <View className='tag-row'>
               <Tag type={version.status === 'pending' ? 'warning' : 'default'}>{VERSION_STATUS_LABELS[version.status]}</Tag>
               {version.outdated && <Tag type='default'>早于现行指南</Tag>}
             </View>

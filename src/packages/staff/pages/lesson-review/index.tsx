@@ -47,7 +47,7 @@ export default function LessonReviewPage() {
         {data?.kind === 'draft' && (
           <View className='card' data-testid='review-draft'>
             <Text className='section-title'>{data.version.title}</Text>
-            <View>
+            <View className='tag-row'>
               <Tag type={data.version.status === 'pending' ? 'warning' : data.version.status === 'published' ? 'success' : 'default'}>{VERSION_STATUS_LABELS[data.version.status]}</Tag>
             </View>
             <Text className='hint'>
@@ -61,7 +61,7 @@ export default function LessonReviewPage() {
         {data?.kind === 'update' && (
           <View className='card' data-testid='review-update'>
             <Text className='section-title'>{data.title}</Text>
-            <View>
+            <View className='tag-row'>
               <Tag type='warning'>{data.currentVersion === null ? '新课程' : '有更新'}</Tag>
             </View>
             <Text className='hint'>{data.currentVersion === null ? `课程库新增的课程（第${data.libraryVersion}版）` : `课程库第${data.libraryVersion}版，本站现为第${data.currentVersion}版`}。提交后需另一位课程编辑审核才会发布。</Text>

@@ -78,7 +78,7 @@ export default function LessonAdminPage() {
           <View key={lesson._id} className='card' data-testid='admin-lesson' onClick={open(withQuery(pages.staffLessonEdit, { id: lesson._id }))}>
             <Text className='section-title'>{lesson.title}</Text>
             {updated.has(lesson._id) && (
-              <View>
+              <View className='tag-row'>
                 <Tag type='warning'>有更新</Tag>
               </View>
             )}
