@@ -52,3 +52,11 @@ test('seeded service agrees with itself: totals and honour board equal the sum o
   expect(clinic.placesLeft).toBe((clinic.capacity as number) - 1)
   expect(store.find('activitySignups', { openid: 'demo-volunteer' })).toHaveLength(1)
 })
+
+test('a lesson change by the second editor waits for the first (two-person publishing shows from the first start)', () => {
+  const store = DocumentStore.open(null)
+  seedIfEmpty(store)
+  expect(store.find('lessonVersions', {})).toEqual([expect.objectContaining({ lessonId: 'cpr-adult', by: 'demo-editor', status: 'pending', baseVersionId: null })])
+  const draft = store.find('lessonVersions', {})[0] as unknown as { content: { keyPoints: string[] } }
+  expect(draft.content.keyPoints).not.toEqual(store.find('lessons', { _id: 'cpr-adult' })[0].keyPoints)
+})

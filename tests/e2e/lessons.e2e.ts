@@ -7,6 +7,12 @@ import { shot, startE2E, ui, type E2E } from './harness'
 /** 急救课堂: read a lesson, pass its quiz, see the progress; editors publish changes by two people. */
 let e2e: E2E
 
+/** A screenshot once the page has slid in (Taro H5 animates each page opened). */
+async function settledShot(page: Page, name: string) {
+  await page.waitForTimeout(500)
+  await shot(page, name)
+}
+
 /** The review page shows a part of the lesson as residents see it now beside the proposed text. */
 async function sideBySide(page: Page, part: string, before: string, after: string) {
   const row = page.locator('[data-testid="diff-row"]', { hasText: part })
@@ -93,11 +99,11 @@ describe('急救课堂', () => {
     const pending = staff.page.locator('[data-testid="pending-draft"]', { hasText: '我提交的，等待审核' })
     await pending.waitFor()
     await pending.scrollIntoViewIfNeeded()
-    await shot(staff.page, 'lesson-draft-pending')
+    await settledShot(staff.page, 'lesson-draft-pending')
     // Residents still read the published lesson.
     assert.equal((e2e.cloud.store.find('lessons', { _id: 'heatstroke' })[0] as unknown as { title: string }).title, '中暑')
     // Her own approval is not offered.
-    await staff.page.locator('[data-testid="pending-draft"]').first().click()
+    await pending.click()
     await staff.page.locator('[data-testid="review-draft"]').waitFor()
     assert.equal(await staff.page.locator('.nut-button', { hasText: '审核通过并发布' }).count(), 0)
 
@@ -107,7 +113,7 @@ describe('急救课堂', () => {
     await editor.page.locator('.nut-cell', { hasText: '课程管理' }).click()
     await editor.page.locator('[data-testid="pending-draft"]', { hasText: '待您审核' }).click()
     await sideBySide(editor.page, '课程名称', '中暑', '中暑的识别与处理')
-    await shot(editor.page, 'lesson-draft-review')
+    await settledShot(editor.page, 'lesson-draft-review')
     await ui.button(editor.page, '审核通过并发布')
     await ui.modal(editor.page, '发布')
     await editor.page.locator('[data-testid="review-draft"] .nut-tag', { hasText: '已发布' }).waitFor()
@@ -118,10 +124,10 @@ describe('急救课堂', () => {
     for (const title of ['中暑的识别与处理', '中风识别：中风120和BE FAST', '胸痛：心脏病发作的急救', '癫痫发作（抽搐）', '低血糖']) {
       await resident.page.locator('[data-testid="lesson-card"]', { hasText: title }).waitFor()
     }
-    await shot(resident.page, 'lessons-catalogue')
+    await settledShot(resident.page, 'lessons-catalogue')
     await resident.page.locator('[data-testid="lesson-card"]', { hasText: '中风识别' }).click()
     await resident.page.locator('[data-testid="lesson-section"]', { hasText: '中风120' }).locator('img').waitFor()
-    await shot(resident.page, 'lesson-stroke')
+    await settledShot(resident.page, 'lesson-stroke')
     assert.deepEqual([...staff.errors, ...editor.errors, ...resident.errors], [])
   })
 
@@ -138,7 +144,7 @@ describe('急救课堂', () => {
     await staff.page.locator('[data-testid="admin-lesson"]', { hasText: '烧烫伤处理' }).locator('.nut-tag', { hasText: '有更新' }).waitFor()
     await staff.page.locator('[data-testid="library-update"]', { hasText: '烧烫伤处理' }).click()
     await sideBySide(staff.page, '第1节', '至少10–20分钟', '冲洗烫伤处20分钟，最少也要冲10分钟')
-    await shot(staff.page, 'lesson-library-update')
+    await settledShot(staff.page, 'lesson-library-update')
     await ui.button(staff.page, '采用更新，提交审核')
     await ui.modal(staff.page, '提交')
     await staff.page.getByText('已提交，等待另一位课程编辑审核').waitFor()
