@@ -76,6 +76,14 @@ test('two drafts made on the same lesson: the first approved is published, the o
   expect((await residentSees()).summary).toBe(winner)
 })
 
+test('an approval that stopped after moving the published pointer completes when retried', async () => {
+  const draft = await propose('demo-staff', { minutes: 9 })
+  // As if the first attempt stopped right after its conditional update of the lesson.
+  cloud.store.update('lessons', { _id: lessonId }, { $set: { publishedVersionId: draft._id } })
+  expect(unwrap(await approve('demo-editor', draft._id))).toMatchObject({ status: 'published', approvedBy: '周建华' })
+  expect((await residentSees()).minutes).toBe(9)
+})
+
 test('a declined draft is never published', async () => {
   const draft = await propose('demo-staff', { minutes: 99 })
   expect(unwrap(await cloud.call<Out<'decline'>>('lesson', 'demo-editor', { action: 'decline', versionId: draft._id }))).toMatchObject({ status: 'declined' })
