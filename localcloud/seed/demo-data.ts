@@ -34,6 +34,9 @@ export const DEMO_USERS: DemoUser[] = [
     homeCommunityId: 'yulan',
     staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id),
   },
+  // The second lesson editor: medical content is published by two people (DESIGN.md §3), so a
+  // change 张敏 proposes waits for her approval, and hers for his.
+  { _id: 'demo-editor', displayName: '周建华', label: '课程编辑', roles: ['editor'], homeCommunityId: 'dadu', staffCommunityIds: [] },
 ]
 
 export const DEMO_IDENTITIES: DemoIdentity[] = DEMO_USERS.map((u) => ({ openid: u._id, label: `${u.label} · ${u.displayName}`, role: u.label }))

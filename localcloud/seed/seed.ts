@@ -3,6 +3,7 @@ import { ownedId } from '../../cloudfunctions/_kit/ids'
 import { LESSON_LIBRARY } from '../../cloudfunctions/lesson/library'
 import { demoAeds } from './demo-aeds'
 import { DEMO_PEERS, demoActivityData } from './demo-activities'
+import { demoLessonDraft } from './demo-lessons'
 import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoMembership, demoTrainings, demoWishes } from './demo-data'
 
 /**
@@ -52,6 +53,7 @@ function writeDemoData(store: DocumentStore): void {
   store.insert('wishes', demoWishes(now))
   store.insert('aeds', demoAeds(now))
   store.insert('lessons', LESSON_LIBRARY)
+  store.insert('lessonVersions', [demoLessonDraft(now)])
   store.insert('trainings', demoTrainings(now))
 }
 

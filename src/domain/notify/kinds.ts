@@ -41,6 +41,8 @@ export const STAFF_QUEUES = {
   volunteers: { label: '志愿者注册', page: 'packages/staff/pages/volunteers/index' },
   wishes: { label: '待审核心愿', page: 'packages/staff/pages/wishes/index' },
   aed_reports: { label: 'AED问题报告', page: 'packages/staff/pages/aeds/index' },
+  /** Lesson changes waiting for a second editor (every community's, not one's). */
+  lesson_drafts: { label: '待审核课程', page: 'packages/staff/pages/lessons/index' },
 } as const
 export type StaffQueue = keyof typeof STAFF_QUEUES
 

@@ -13,7 +13,7 @@ import { useMySummary } from '@/hooks/use-my-summary'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { messageOf } from '@/services/service-error'
 import { userService } from '@/services/user'
-import { areas, tabs } from '@/routes'
+import { areas, pages, tabs } from '@/routes'
 import './index.scss'
 
 const go = (url: string) => () => Taro.navigateTo({ url })
@@ -85,6 +85,7 @@ export default function MinePage() {
           onClick={go(areas.inbox)}
         />
         {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
+        {me?.roles.includes('editor') && <Cell title='课程管理' description='审核、编辑急救课程' clickable onClick={go(pages.staffLessons)} />}
       </Cell.Group>
 
       <Cell.Group>

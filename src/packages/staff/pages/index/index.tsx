@@ -24,7 +24,7 @@ const TOOLS: Array<{ title: string; description: string; page: string; waiting?:
   { title: 'AED管理', description: '核实居民建议、处理问题报告、记录巡检', page: 'aeds' },
   { title: '活动管理', description: '发布志愿活动、出示签到码、查看出勤、处理补签', page: 'activities' },
   { title: '培训管理', description: '发布救护培训、记录出勤和考核，发放救护员证', page: 'trainings' },
-  { title: '课程管理', description: '编辑急救课程和测验题（课程编辑）', page: 'lessons', role: 'editor' },
+  { title: '课程管理', description: '审核和编辑急救课程，查看课程库更新（课程编辑）', page: 'lessons', role: 'editor' },
 ]
 
 /** 工作台: what waits for the staff member's decision in their communities. */
