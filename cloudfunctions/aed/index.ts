@@ -5,5 +5,6 @@ import { dismissReport, inspect, manageList, reportList, resolveReport, save, ve
 import { nearby } from './actions/nearby'
 import { report } from './actions/report'
 import { suggest } from './actions/suggest'
+import { dismissUnconfirmed, unconfirmedReports } from './actions/wave'
 
-export const main = defineFunction<AedApi>('aed', { nearby, get, report, suggest, manageList, save, verify, inspect, reports: reportList, resolveReport, dismissReport })
+export const main = defineFunction<AedApi>('aed', { nearby, get, report, suggest, manageList, save, verify, inspect, reports: reportList, resolveReport, dismissReport, unconfirmedReports, dismissUnconfirmed })

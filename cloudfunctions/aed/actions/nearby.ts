@@ -3,7 +3,7 @@ import { compareForEmergency } from '@/domain/aed/readiness'
 import { keywordPattern } from '@/domain/search'
 import { _, db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
-import { aeds, openReportKinds, point, toNearby, type PublicAedDoc } from '../aeds'
+import { aeds, openReportsOf, point, toNearby, type PublicAedDoc } from '../aeds'
 
 /** Candidates an emergency ranking looks at: enough that a ready device a little farther away is found, bounded whatever the data. */
 const EMERGENCY_CANDIDATES = (limit: number) => Math.min(limit * 3, 50)
@@ -26,9 +26,9 @@ export const nearby = action({
       })
       .limit(emergency ? EMERGENCY_CANDIDATES(limit) : limit)
       .get<PublicAedDoc>()
-    const kinds = await openReportKinds(data.map((doc) => doc._id))
+    const open = await openReportsOf(data.map((doc) => doc._id))
     const now = new Date()
-    const items = data.map((doc) => toNearby(doc, { latitude, longitude }, kinds.get(doc._id) ?? [], now))
+    const items = data.map((doc) => toNearby(doc, { latitude, longitude }, open.get(doc._id) ?? [], now))
     return { items: emergency ? items.sort(compareForEmergency).slice(0, limit) : items }
   },
 })

@@ -4,6 +4,7 @@ import type { ActionSpec, Page } from '../contract'
 import { keywordField } from '../search'
 import { fields } from '../validation'
 import type { AedStatus, Readiness, ReadinessReason } from './readiness'
+import type { Standing } from './standing'
 
 export type { Readiness } from './readiness'
 
@@ -81,6 +82,8 @@ export type AedReport = {
   photoChecking: boolean
   status: ReportStatus
   resolution: string | null
+  /** Why the reporter's word counts (standing.ts); null: an account without standing, whose report only warns. */
+  standing: Standing | null
   createdAt: string
 }
 
@@ -156,6 +159,12 @@ export const aedInputs = {
   }),
   reports: v.object({ status: v.optional(v.picklist(['open', 'resolved', 'dismissed']), 'open'), page: fields.page, pageSize: fields.pageSize }),
   resolveReport: v.object({ reportId: fields.id('报告编号'), resolution: fields.text('处理结果', 2, 200) }),
+  /**
+   * A wave of reports from accounts without standing, of one community and period (China dates,
+   * inclusive): staff see them together and may dismiss them all in one action.
+   */
+  unconfirmedReports: v.object({ communityId: fields.community(), from: date('开始日期'), to: date('结束日期') }),
+  dismissUnconfirmed: v.object({ communityId: fields.community(), from: date('开始日期'), to: date('结束日期') }),
   /** 不属实: closes the report as unfounded; the reason is optional. */
   dismissReport: v.object({ reportId: fields.id('报告编号'), reason: fields.optionalText('说明', 200) }),
 }
@@ -172,4 +181,7 @@ export type AedApi = {
   reports: ActionSpec<v.InferInput<typeof aedInputs.reports>, Page<AedReport>>
   resolveReport: ActionSpec<v.InferInput<typeof aedInputs.resolveReport>, AedReport>
   dismissReport: ActionSpec<v.InferInput<typeof aedInputs.dismissReport>, AedReport>
+  unconfirmedReports: ActionSpec<v.InferInput<typeof aedInputs.unconfirmedReports>, { items: AedReport[]; total: number; aeds: number }>
+  /** `more`: a wave larger than one batch; call again for the rest. */
+  dismissUnconfirmed: ActionSpec<v.InferInput<typeof aedInputs.dismissUnconfirmed>, { dismissed: number; more: boolean }>
 }

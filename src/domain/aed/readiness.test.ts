@@ -1,7 +1,11 @@
 import type { ReportKind } from './contract'
-import { compareForEmergency, forRescue, readinessOf, REASON_LABELS, remindersOf, type Readiness, type ReadinessInput, type ReadinessReason } from './readiness'
+import { compareForEmergency, forRescue, readinessOf, REASON_LABELS, remindersOf, type OpenReport, type Readiness, type ReadinessInput, type ReadinessReason } from './readiness'
 
-const fine: ReadinessInput = { status: 'available', verified: true, padsExpiry: '2027-06-01', batteryExpiry: '2028-01-01', lastInspection: '2026-11-01', openReportKinds: [] }
+/** Reports from people with standing (guardian, staff, responder, member, active volunteer). */
+const confirmed = (...kinds: ReportKind[]): OpenReport[] => kinds.map((kind) => ({ kind, confirmed: true }))
+const unconfirmed = (...kinds: ReportKind[]): OpenReport[] => kinds.map((kind) => ({ kind, confirmed: false }))
+
+const fine: ReadinessInput = { status: 'available', verified: true, padsExpiry: '2027-06-01', batteryExpiry: '2028-01-01', lastInspection: '2026-11-01', openReports: [] }
 const TODAY = '2026-11-23'
 
 test('a checked, in-date device is ready, with no reasons', () => {
@@ -9,13 +13,13 @@ test('a checked, in-date device is ready, with no reasons', () => {
 })
 
 test.each<[string, Partial<ReadinessInput>, Readiness, ReadinessReason[]]>([
-  ['an open fault report', { openReportKinds: ['fault'] }, 'out_of_service', ['reportedFault']],
-  ['an open "used" report', { openReportKinds: ['used'] }, 'out_of_service', ['reportedUsed']],
+  ['an open fault report', { openReports: confirmed('fault') }, 'out_of_service', ['reportedFault']],
+  ['an open "used" report', { openReports: confirmed('used') }, 'out_of_service', ['reportedUsed']],
   ['an inspection found it faulty', { status: 'maintenance' }, 'out_of_service', ['maintenance']],
-  ['找不到', { openReportKinds: ['missing'] }, 'warning', ['positionDoubtful']],
-  ['位置不对', { openReportKinds: ['wrongPlace'] }, 'warning', ['positionDoubtful']],
-  ['柜门无法打开', { openReportKinds: ['locked'] }, 'warning', ['reportedLocked']],
-  ['a report of another kind', { openReportKinds: ['other'] }, 'ready', []],
+  ['找不到', { openReports: confirmed('missing') }, 'warning', ['positionDoubtful']],
+  ['位置不对', { openReports: confirmed('wrongPlace') }, 'warning', ['positionDoubtful']],
+  ['柜门无法打开', { openReports: confirmed('locked') }, 'warning', ['reportedLocked']],
+  ['a report of another kind', { openReports: confirmed('other') }, 'ready', []],
   ['pads past their date', { padsExpiry: '2026-11-22' }, 'warning', ['padsExpired']],
   ['pads expiring today still count', { padsExpiry: '2026-11-23' }, 'ready', []],
   ['battery past its date', { batteryExpiry: '2026-01-01' }, 'warning', ['batteryExpired']],
@@ -27,8 +31,18 @@ test.each<[string, Partial<ReadinessInput>, Readiness, ReadinessReason[]]>([
   expect(readinessOf({ ...fine, ...change }, TODAY)).toEqual({ readiness, reasons })
 })
 
+// Issue 29: a report from an account without standing only warns, however many arrive.
+test.each<[string, OpenReport[], Readiness, ReadinessReason[]]>([
+  ['a fault reported without standing', unconfirmed('fault'), 'warning', ['reportedUnconfirmed']],
+  ['a use reported without standing', unconfirmed('used'), 'warning', ['reportedUnconfirmed']],
+  ['twenty such reports', Array.from({ length: 20 }, (_unused, i) => unconfirmed(i % 2 ? 'fault' : 'used')[0]), 'warning', ['reportedUnconfirmed']],
+  ['one of them from someone with standing', [...unconfirmed('fault', 'used'), ...confirmed('used')], 'out_of_service', ['reportedUsed', 'reportedUnconfirmed']],
+])('%s → %s %j', (_label, openReports, readiness, reasons) => {
+  expect(readinessOf({ ...fine, openReports }, TODAY)).toEqual({ readiness, reasons })
+})
+
 test('what makes a device unusable comes first; one reason per cause however many reports', () => {
-  const aed = { ...fine, padsExpiry: '2026-01-01', openReportKinds: ['missing', 'fault', 'wrongPlace', 'used', 'fault'] as ReportKind[] }
+  const aed = { ...fine, padsExpiry: '2026-01-01', openReports: confirmed('missing', 'fault', 'wrongPlace', 'used', 'fault') }
   expect(readinessOf(aed, TODAY)).toEqual({ readiness: 'out_of_service', reasons: ['reportedFault', 'reportedUsed', 'positionDoubtful', 'padsExpired'] })
 })
 
@@ -36,6 +50,7 @@ test('labels say what a rescuer should expect, never a bare 待核实', () => {
   expect(REASON_LABELS.reportedFault).toBe('可能无法使用：有人报告故障')
   expect(REASON_LABELS.reportedUsed).toBe('可能无法使用：已被使用，待检查')
   expect(REASON_LABELS.positionDoubtful).toBe('位置待核实')
+  expect(REASON_LABELS.reportedUnconfirmed).toBe('有人报告可能无法使用，待核实')
   expect(REASON_LABELS.padsExpired).toBe('电极片已过期')
   expect(REASON_LABELS.batteryExpired).toBe('电池已过期')
   expect(REASON_LABELS.inspectionOverdue).toBe('超期未巡检')

@@ -17,6 +17,7 @@ export type ReadinessReason =
   | 'reportedUsed'
   | 'maintenance'
   | 'unverified'
+  | 'reportedUnconfirmed'
   | 'positionDoubtful'
   | 'reportedLocked'
   | 'padsExpired'
@@ -30,6 +31,7 @@ export const REASON_LABELS: Record<ReadinessReason, string> = {
   reportedUsed: '可能无法使用：已被使用，待检查',
   maintenance: '停用维修中',
   unverified: '居民建议，尚未核实',
+  reportedUnconfirmed: '有人报告可能无法使用，待核实',
   positionDoubtful: '位置待核实',
   reportedLocked: '有人报告柜门打不开',
   padsExpired: '电极片已过期',
@@ -50,6 +52,22 @@ export const REPORT_REASONS: Partial<Record<ReportKind, ReadinessReason>> = {
 }
 export const ATTENTION_KINDS = Object.keys(REPORT_REASONS) as ReportKind[]
 
+/**
+ * An open report as readiness reads it. `confirmed`: its reporter has standing (standing.ts). A
+ * fault or use reported without standing only warns (有人报告可能无法使用，待核实): the device stays
+ * in the emergency list, after the ready ones, however many such reports arrive.
+ */
+export type OpenReport = { kind: ReportKind; confirmed: boolean }
+
+const speaksOfUse = (kind: ReportKind) => REPORT_REASONS[kind] === 'reportedFault' || REPORT_REASONS[kind] === 'reportedUsed'
+
+/** A fault or a use reported by someone with standing: the device is out of service until checked. */
+export const takesOutOfService = ({ kind, confirmed }: OpenReport): boolean => confirmed && speaksOfUse(kind)
+
+function reasonOf(report: OpenReport): ReadinessReason | undefined {
+  return speaksOfUse(report.kind) && !report.confirmed ? 'reportedUnconfirmed' : REPORT_REASONS[report.kind]
+}
+
 export type ReadinessInput = {
   status: AedStatus
   verified: boolean
@@ -57,15 +75,15 @@ export type ReadinessInput = {
   padsExpiry: string | null
   batteryExpiry: string | null
   lastInspection: string | null
-  /** Kinds of the AED's open (unchecked) problem reports. */
-  openReportKinds: readonly ReportKind[]
+  /** The AED's open (unchecked) problem reports. */
+  openReports: readonly OpenReport[]
 }
 
 /** What a rescuer should know before running to this AED (`today` is the date in China). */
 export function readinessOf(aed: ReadinessInput, today: string): { readiness: Readiness; reasons: ReadinessReason[] } {
   const found = new Set<ReadinessReason>()
-  for (const kind of aed.openReportKinds) {
-    const reason = REPORT_REASONS[kind]
+  for (const report of aed.openReports) {
+    const reason = reasonOf(report)
     if (reason) found.add(reason)
   }
   if (aed.status === 'maintenance') found.add('maintenance')

@@ -62,3 +62,9 @@ export type TrainingApi = {
   record: ActionSpec<v.InferInput<typeof trainingInputs.record>, Signup & { certificate: Certificate | null }>
   certificates: ActionSpec<v.InferInput<typeof trainingInputs.certificates>, { items: Certificate[] }>
 }
+
+/**
+ * Whether a 救护员证 shows its holder is a certified responder today: its number was recorded from
+ * the certificate the Red Cross issued (not 待补录) and it has not lapsed.
+ */
+export const certifiesOn = (certificate: { number: string | null; validUntil: string }, today: string): boolean => !!certificate.number && certificate.validUntil >= today
