@@ -77,7 +77,9 @@ const inboxOf = (openid: string, kind: string) => cloud.docs('inbox').filter((m)
 const today = () => todayInChina()
 const inDays = (days: number) => dayjs(today()).add(days, 'day').format('YYYY-MM-DD')
 const goodDates = () => ({ padsExpiry: inDays(400), batteryExpiry: inDays(800) })
-const inspectOk = (aedId: string, extra: Record<string, unknown> = {}) => ({ action: 'inspect', aedId, date: today(), result: 'ok', ...goodDates(), ...extra })
+/** Every item of the record sheet seen fine (DB3301/T 0435-2023 附录D). */
+const allFine = { statusLight: true, padsSealed: true, batteryOk: true, cabinetOpens: true, alarmWorks: true, paediatricPads: 'present' }
+const inspectOk = (aedId: string, extra: Record<string, unknown> = {}) => ({ action: 'inspect', aedId, date: today(), result: 'ok', checklist: allFine, ...goodDates(), ...extra })
 
 /** A device of its own, far from the seeded ones, inspected so that it starts ready. */
 async function ownAed(name: string, latitude: number, longitude: number, hours: OpeningHours = { always: true }): Promise<string> {
@@ -290,7 +292,7 @@ describe('inspections', () => {
     const before = stored()
     const expiredPads = await cloud.call('aed', 'demo-staff', inspectOk(aedId, { padsExpiry: inDays(-1) }))
     expect(expiredPads).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { padsExpiry: expect.stringContaining('过期') } })
-    expect(!expiredPads.ok && expiredPads.message).toMatch(/电极片已于.*过期.*不能记为设备完好.*请先更换.*新的有效期/)
+    expect(!expiredPads.ok && expiredPads.message).toMatch(/不能记为设备完好.*电极片已于.*过期/)
     const expiredBattery = await cloud.call('aed', 'demo-staff', inspectOk(aedId, { batteryExpiry: inDays(-30) }))
     expect(expiredBattery).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { batteryExpiry: expect.stringContaining('电池') } })
     expect(stored()).toEqual(before)
@@ -301,6 +303,63 @@ describe('inspections', () => {
     expect(faulty).toMatchObject({ readiness: 'out_of_service', reasons: ['停用维修中', '电极片已过期'] })
     const renewed = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspectOk(aedId, { padsExpiry: inDays(700) })))
     expect(renewed).toMatchObject({ readiness: 'ready', padsExpiry: inDays(700), lastInspection: today() })
+  })
+
+  // DB3301/T 0435-2023 附录D「AED日常巡检维护记录表」; 广州《公共场所自动体外除颤器（AED）配置规范（暂行）》2024.
+  test('the checklist: an essential item not seen fine refuses 设备完好; the alarm and children\'s pads are recorded as follow-ups', async () => {
+    const aedId = await ownAed('清单测试点', 30.46, 121.06)
+    const before = cloud.store.find('aeds', { _id: aedId })[0]
+    for (const item of ['statusLight', 'padsSealed', 'batteryOk', 'cabinetOpens']) {
+      const refused = await cloud.call('aed', 'demo-staff', inspectOk(aedId, { checklist: { ...allFine, [item]: false } }))
+      expect(refused).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { [item]: expect.stringContaining('不能记为设备完好') } })
+    }
+    expect(await cloud.call('aed', 'demo-staff', inspectOk(aedId, { checklist: { ...allFine, paediatricPads: 'maybe' } }))).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await cloud.call('aed', 'demo-staff', inspectOk(aedId, { checklist: undefined }))).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { checklist: expect.any(String) } })
+    expect(cloud.store.find('aeds', { _id: aedId })[0]).toEqual(before)
+    const passed = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspectOk(aedId, { checklist: { ...allFine, alarmWorks: false, paediatricPads: 'missing' } })))
+    expect(passed).toMatchObject({ readiness: 'ready', followUps: ['机柜报警装置需维修', '需补充儿童电极片'], lastChecklist: { alarmWorks: false, paediatricPads: 'missing' } })
+    expect(unwrap(await get(aedId, 'demo-staff')).history.at(-1)?.note).toContain('机柜报警装置正常：否')
+    // 设备故障 is recorded whatever the checklist says.
+    expect(unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspectOk(aedId, { result: 'faulty', checklist: { ...allFine, statusLight: false } }))).readiness).toBe('out_of_service')
+  })
+
+  test('after a use, 设备完好 without new pads and a passed self-test is refused; with them the AED is back and the report closed', async () => {
+    const aedId = await ownAed('使用后测试点', 30.47, 121.07)
+    const used = unwrap(await cloud.call<AedReport>('aed', 'demo-volunteer', { action: 'report', aedId, kind: 'used', note: '昨晚抢救用过' }))
+    expect(unwrap(await get(aedId, 'demo-staff'))).toMatchObject({ readiness: 'out_of_service', afterUse: true })
+    const before = cloud.store.find('aeds', { _id: aedId })[0]
+    const noPads = await cloud.call('aed', 'demo-staff', inspectOk(aedId, { selfTest: 'passed' }))
+    expect(noPads).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { padsReplaced: expect.stringContaining('电极片') } })
+    const noSelfTest = await cloud.call('aed', 'demo-staff', inspectOk(aedId, { padsReplaced: true }))
+    expect(noSelfTest).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { selfTest: expect.stringContaining('自检') } })
+    expect(await cloud.call('aed', 'demo-staff', inspectOk(aedId, { padsReplaced: true, selfTest: 'failed' }))).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    // Closing the use report by hand is refused too: only the inspection records the new pads.
+    expect(await cloud.call('aed', 'demo-staff', { action: 'resolveReport', reportId: used._id, resolution: '已检查' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(cloud.store.find('aeds', { _id: aedId })[0]).toEqual(before)
+    expect(unwrap(await get(aedId)).readiness).toBe('out_of_service')
+
+    const back = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspectOk(aedId, { padsReplaced: true, selfTest: 'passed', padsExpiry: inDays(900) })))
+    expect(back).toMatchObject({ readiness: 'ready', padsExpiry: inDays(900), afterUse: false, openReports: 0 })
+    expect(back.history.at(-1)?.note).toContain(`已更换电极片（有效期至${inDays(900)}），自检通过`)
+    expect(cloud.store.find('aedReports', { _id: used._id })[0]).toMatchObject({ status: 'resolved' })
+  })
+
+  test('each community sets its inspection cycle; overdue follows it', async () => {
+    const aedId = await ownAed('周期测试点', 30.48, 121.08)
+    unwrap(await cloud.call('aed', 'demo-staff', inspectOk(aedId, { date: inDays(-3) })))
+    expect(unwrap(await get(aedId)).reasons).not.toContain('超期未巡检')
+    expect(await cloud.call('aed', 'demo-volunteer', { action: 'setInspectionCycle', communityId: 'dadu', cycle: 'daily' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call('aed', 'demo-staff', { action: 'setInspectionCycle', communityId: 'dadu', cycle: 'hourly' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    try {
+      expect(unwrap(await cloud.call('aed', 'demo-staff', { action: 'setInspectionCycle', communityId: 'dadu', cycle: 'daily' }))).toMatchObject({ communityId: 'dadu', cycle: 'daily' })
+      expect(unwrap(await get(aedId))).toMatchObject({ readiness: 'warning', reasons: ['超期未巡检'], inspectionCycle: 'daily' })
+      const listed = unwrap(await cloud.call<{ items: Array<{ communityId: string; cycle: string }> }>('aed', 'demo-staff', { action: 'inspectionCycles' })).items
+      expect(listed).toEqual(expect.arrayContaining([{ communityId: 'dadu', name: '大渡社区', cycle: 'daily' }, { communityId: 'yulan', name: '玉兰社区', cycle: 'monthly' }]))
+      unwrap(await cloud.call('aed', 'demo-staff', inspectOk(aedId)))
+      expect(unwrap(await get(aedId)).readiness).toBe('ready')
+    } finally {
+      unwrap(await cloud.call('aed', 'demo-staff', { action: 'setInspectionCycle', communityId: 'dadu', cycle: 'monthly' }))
+    }
   })
 
   test('a seeded device with expired pads reads 电极片已过期 and cannot be passed as it is', async () => {
@@ -498,6 +557,17 @@ describe('trust and safety', () => {
     expect(seen.find((r) => r._id === bad._id)).toMatchObject({ photo: null, photoChecking: false })
     // Only those who look after the AED see reports at all.
     expect(unwrap(await get(aedId, 'ts-photographer')).reports).toEqual([])
+  })
+
+  test("an inspection's photo becomes the device's photo once it passed its check; someone else's is refused", async () => {
+    const aedId = await ownAed('巡检照片点', 30.49, 121.09)
+    const before = snapshot()
+    expect(await cloud.call('aed', 'demo-staff', inspectOk(aedId, { photo: await upload('ts-not-the-keeper', 'cabinet.jpg') }))).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(snapshot()).toBe(before)
+    const inspected = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspectOk(aedId, { photo: await upload('demo-staff', 'inspection.jpg') })))
+    expect(inspected.photo).toBeNull()
+    expect(await checked('aeds', aedId)).toBe('passed')
+    expect(unwrap(await get(aedId)).photo).toMatch(/\/aed-reports\/inspection\.jpg\?sign=\w+&t=\d+$/)
   })
 
   test('a suggestion photo is shown only once it passed its check', async () => {

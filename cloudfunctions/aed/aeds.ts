@@ -2,6 +2,7 @@ import { todayInChina } from '@/domain/dates'
 import { haversineMeters, walkingMinutes } from '@/domain/geo'
 import type { AedDetail, AedReport, NearbyAed, Placement, ReportKind } from '@/domain/aed/contract'
 import { describeHours, isOpenAt, type OpeningHours } from '@/domain/aed/hours'
+import { followUpsOf, type Checklist, type InspectionCycle } from '@/domain/aed/inspection'
 import { ATTENTION_KINDS, readinessOf, REASON_LABELS, type AedStatus, type OpenReport } from '@/domain/aed/readiness'
 import type { Standing } from '@/domain/aed/standing'
 import { AppError } from '@/domain/errors'
@@ -36,6 +37,8 @@ export type AedDoc = {
   padsExpiry: string | null
   batteryExpiry: string | null
   lastInspection: string | null
+  /** What the last inspection saw; absent on devices inspected before the checklist existed. */
+  lastChecklist?: Checklist | null
   /** `maintenance` after an inspection found it faulty; reports count through `aedReports`, not here. */
   status: AedStatus
   /** Suggestions from residents stay hidden until staff verify them. */
@@ -78,8 +81,8 @@ export async function openReportsOf(aedIds: string[]): Promise<Map<string, OpenR
 }
 
 /** Readiness, reasons and whether it is open now: part of every answer about an AED. */
-function readinessFields(doc: AedDoc, openReports: readonly OpenReport[], now: Date) {
-  const { readiness, reasons } = readinessOf({ ...doc, openReports }, todayInChina(now))
+function readinessFields(doc: AedDoc, openReports: readonly OpenReport[], inspectionCycle: InspectionCycle, now: Date) {
+  const { readiness, reasons } = readinessOf({ ...doc, openReports, inspectionCycle }, todayInChina(now))
   return {
     readiness,
     reasons: reasons.map((reason) => REASON_LABELS[reason]),
@@ -90,7 +93,7 @@ function readinessFields(doc: AedDoc, openReports: readonly OpenReport[], now: D
   }
 }
 
-export function toNearby(doc: PublicAedDoc, from: GeoPoint, openReports: readonly OpenReport[], now = new Date()): NearbyAed {
+export function toNearby(doc: PublicAedDoc, from: GeoPoint, openReports: readonly OpenReport[], inspectionCycle: InspectionCycle, now = new Date()): NearbyAed {
   const distanceMeters = Math.round(haversineMeters(from, doc.location))
   return {
     _id: doc._id,
@@ -102,12 +105,15 @@ export function toNearby(doc: PublicAedDoc, from: GeoPoint, openReports: readonl
     landmark: doc.landmark,
     placement: doc.placement,
     floor: doc.floor,
-    ...readinessFields(doc, openReports, now),
+    ...readinessFields(doc, openReports, inspectionCycle, now),
   }
 }
 
-/** `openReports` in full for those who look after it (`canManage`), empty for everyone else. */
-export async function toDetail(doc: AedDoc, communityName: string, shownReports: AedReport[], openCount: number, openReports: readonly OpenReport[], canManage: boolean): Promise<AedDetail> {
+/** Where the AED belongs and what its community asks of it. */
+export type Keeping = { communityName: string; inspectionCycle: InspectionCycle }
+
+/** `shownReports` in full for those who look after it (`canManage`), empty for everyone else. */
+export async function toDetail(doc: AedDoc, { communityName, inspectionCycle }: Keeping, shownReports: AedReport[], openCount: number, openReports: readonly OpenReport[], canManage: boolean): Promise<AedDetail> {
   const [photo] = await shownPhotoUrls([doc.photo])
   return {
     _id: doc._id,
@@ -117,7 +123,7 @@ export async function toDetail(doc: AedDoc, communityName: string, shownReports:
     landmark: doc.landmark,
     placement: doc.placement,
     floor: doc.floor,
-    ...readinessFields(doc, openReports, new Date()),
+    ...readinessFields(doc, openReports, inspectionCycle, new Date()),
     openingHours: doc.hours,
     communityId: doc.communityId,
     communityName,
@@ -126,6 +132,10 @@ export async function toDetail(doc: AedDoc, communityName: string, shownReports:
     model: doc.model,
     guardianOrg: doc.guardianOrg,
     lastInspection: doc.lastInspection,
+    lastChecklist: doc.lastChecklist ?? null,
+    followUps: doc.lastChecklist ? followUpsOf(doc.lastChecklist) : [],
+    afterUse: openReports.some((report) => report.kind === 'used'),
+    inspectionCycle,
     padsExpiry: doc.padsExpiry,
     batteryExpiry: doc.batteryExpiry,
     photo,

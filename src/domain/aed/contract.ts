@@ -5,6 +5,7 @@ import { keywordField } from '../search'
 import { fields } from '../validation'
 import type { AedStatus, Readiness, ReadinessReason } from './readiness'
 import type { Standing } from './standing'
+import { CHECK_ITEMS, INSPECTION_CYCLES, PAEDIATRIC_PADS, SELF_TESTS, type CheckItem, type Checklist, type InspectionCycle, type PaediatricPads, type SelfTest } from './inspection'
 
 export type { Readiness } from './readiness'
 
@@ -55,6 +56,14 @@ export type AedDetail = Omit<NearbyAed, 'placement' | 'distanceMeters' | 'walkin
   model: string
   guardianOrg: string
   lastInspection: string | null
+  /** What the last inspection saw, item by item (null before the checklist existed). */
+  lastChecklist: Checklist | null
+  /** What the keepers still have to see to after it (the cabinet alarm, children's pads). */
+  followUps: string[]
+  /** An 已被使用 report is open: 设备完好 needs new pads and a passed self-test. */
+  afterUse: boolean
+  /** Its community's inspection cycle. */
+  inspectionCycle: InspectionCycle
   padsExpiry: string | null
   batteryExpiry: string | null
   photo: string | null
@@ -149,14 +158,28 @@ export const aedInputs = {
   save: v.object({ aedId: v.optional(fields.id('AED编号')), ...aedFields, accessPhone: optionalAccessPhone }),
   /** A suggestion checked on site: published only with the real details (no defaults). */
   verify: v.object({ aedId: fields.id('AED编号'), ...aedFields, accessNotes: fields.text('取用说明', 2, 200), accessPhone }),
+  /** 巡检 with the record sheet's checklist (inspection.ts); a photo of the device is optional. */
   inspect: v.object({
     aedId: fields.id('AED编号'),
     date: date('巡检日期'),
     result: v.picklist(['ok', 'faulty'], '请选择巡检结果'),
+    checklist: v.object(
+      {
+        ...(Object.fromEntries((Object.keys(CHECK_ITEMS) as CheckItem[]).map((item) => [item, v.boolean(`请确认：${CHECK_ITEMS[item]}`)])) as Record<CheckItem, v.BooleanSchema<string>>),
+        paediatricPads: v.picklist(Object.keys(PAEDIATRIC_PADS) as PaediatricPads[], '请选择儿童电极片的情况'),
+      },
+      '请填写巡检清单',
+    ),
     padsExpiry: date('电极片有效期'),
     batteryExpiry: date('电池有效期'),
+    padsReplaced: v.optional(v.boolean('请确认是否更换了电极片'), false),
+    selfTest: v.optional(v.picklist(Object.keys(SELF_TESTS) as SelfTest[], '请选择自检结果')),
     note: fields.optionalText('备注', 200),
+    photo: cloudFile,
   }),
+  /** The inspection cycle of each of the caller's communities. */
+  inspectionCycles: v.object({}),
+  setInspectionCycle: v.object({ communityId: fields.community(), cycle: v.picklist(Object.keys(INSPECTION_CYCLES) as InspectionCycle[], '请选择巡检周期') }),
   reports: v.object({ status: v.optional(v.picklist(['open', 'resolved', 'dismissed']), 'open'), page: fields.page, pageSize: fields.pageSize }),
   resolveReport: v.object({ reportId: fields.id('报告编号'), resolution: fields.text('处理结果', 2, 200) }),
   /**
@@ -178,6 +201,8 @@ export type AedApi = {
   save: ActionSpec<v.InferInput<typeof aedInputs.save>, AedDetail>
   verify: ActionSpec<v.InferInput<typeof aedInputs.verify>, AedDetail>
   inspect: ActionSpec<v.InferInput<typeof aedInputs.inspect>, AedDetail>
+  inspectionCycles: ActionSpec<v.InferInput<typeof aedInputs.inspectionCycles>, { items: Array<{ communityId: string; name: string; cycle: InspectionCycle }> }>
+  setInspectionCycle: ActionSpec<v.InferInput<typeof aedInputs.setInspectionCycle>, { communityId: string; name: string; cycle: InspectionCycle }>
   reports: ActionSpec<v.InferInput<typeof aedInputs.reports>, Page<AedReport>>
   resolveReport: ActionSpec<v.InferInput<typeof aedInputs.resolveReport>, AedReport>
   dismissReport: ActionSpec<v.InferInput<typeof aedInputs.dismissReport>, AedReport>

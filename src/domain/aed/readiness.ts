@@ -1,8 +1,7 @@
 import dayjs from 'dayjs'
 import type { ReportKind } from './contract'
+import { inspectionOverdue, type InspectionCycle } from './inspection'
 
-/** Days between inspections before one is overdue (the community may ask for a shorter cycle). */
-export const INSPECTION_DAYS = 30
 /** Pads and batteries expiring this soon trigger the guardian's reminder. */
 export const EXPIRY_WARNING_DAYS = 30
 
@@ -75,6 +74,8 @@ export type ReadinessInput = {
   padsExpiry: string | null
   batteryExpiry: string | null
   lastInspection: string | null
+  /** Its community's inspection cycle (monthly when unset). */
+  inspectionCycle?: InspectionCycle
   /** The AED's open (unchecked) problem reports. */
   openReports: readonly OpenReport[]
 }
@@ -91,14 +92,13 @@ export function readinessOf(aed: ReadinessInput, today: string): { readiness: Re
   if (aed.padsExpiry && aed.padsExpiry < today) found.add('padsExpired')
   if (aed.batteryExpiry && aed.batteryExpiry < today) found.add('batteryExpired')
   if (!aed.lastInspection) found.add('neverInspected')
-  else if (inspectionOverdue(aed.lastInspection, today)) found.add('inspectionOverdue')
+  else if (inspectionOverdue(aed.lastInspection, today, aed.inspectionCycle)) found.add('inspectionOverdue')
   // The order of REASON_LABELS: what makes it unusable first.
   const reasons = (Object.keys(REASON_LABELS) as ReadinessReason[]).filter((reason) => found.has(reason))
   const readiness: Readiness = reasons.some((r) => OUT_OF_SERVICE.has(r)) ? 'out_of_service' : reasons.length ? 'warning' : 'ready'
   return { readiness, reasons }
 }
 
-const inspectionOverdue = (lastInspection: string, today: string) => dayjs(lastInspection).add(INSPECTION_DAYS, 'day').format('YYYY-MM-DD') < today
 
 /**
  * Emergency order: ready and open first, then open with a warning, then closed ones that may
@@ -135,11 +135,11 @@ export function forRescue<T extends Candidate>(items: readonly T[], count: numbe
 }
 
 /** Reminders a guardian gets: supplies running out soon, inspection due. */
-export function remindersOf(aed: Pick<ReadinessInput, 'padsExpiry' | 'batteryExpiry' | 'lastInspection'>, today: string): string[] {
+export function remindersOf(aed: Pick<ReadinessInput, 'padsExpiry' | 'batteryExpiry' | 'lastInspection' | 'inspectionCycle'>, today: string): string[] {
   const soon = dayjs(today).add(EXPIRY_WARNING_DAYS, 'day').format('YYYY-MM-DD')
   const reminders: string[] = []
   if (aed.padsExpiry && aed.padsExpiry <= soon) reminders.push(aed.padsExpiry < today ? '电极片已过期' : `电极片将于${aed.padsExpiry}过期`)
   if (aed.batteryExpiry && aed.batteryExpiry <= soon) reminders.push(aed.batteryExpiry < today ? '电池已过期' : `电池将于${aed.batteryExpiry}过期`)
-  if (!aed.lastInspection || inspectionOverdue(aed.lastInspection, today)) reminders.push('已超过巡检周期')
+  if (!aed.lastInspection || inspectionOverdue(aed.lastInspection, today, aed.inspectionCycle)) reminders.push('已超过巡检周期')
   return reminders
 }
