@@ -3,7 +3,7 @@ import { haversineMeters, walkingMinutes } from '@/domain/geo'
 import type { AedDetail, AedReport, NearbyAed, Placement, ReportKind } from '@/domain/aed/contract'
 import { describeHours, isOpenAt, type OpeningHours } from '@/domain/aed/hours'
 import { followUpsOf, type Checklist, type InspectionCycle } from '@/domain/aed/inspection'
-import { ATTENTION_KINDS, readinessOf, REASON_LABELS, type AedStatus, type OpenReport } from '@/domain/aed/readiness'
+import { ATTENTION_KINDS, readinessOf, REASON_LABELS, roundTripMinutes, type AedStatus, type OpenReport } from '@/domain/aed/readiness'
 import type { Standing } from '@/domain/aed/standing'
 import { AppError } from '@/domain/errors'
 import { maskName } from '@/domain/privacy'
@@ -101,6 +101,7 @@ export function toNearby(doc: PublicAedDoc, from: GeoPoint, openReports: readonl
     location: { latitude: doc.location.latitude, longitude: doc.location.longitude },
     distanceMeters,
     walkingMinutes: walkingMinutes(distanceMeters),
+    roundTripMinutes: roundTripMinutes(distanceMeters),
     address: doc.address,
     landmark: doc.landmark,
     placement: doc.placement,

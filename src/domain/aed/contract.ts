@@ -34,6 +34,8 @@ export type NearbyAed = AedReadiness & {
   location: { latitude: number; longitude: number }
   distanceMeters: number
   walkingMinutes: number
+  /** Walking there and back with it: what reach and the emergency ranking go by. */
+  roundTripMinutes: number
   address: string
   landmark: string
   placement: Placement
@@ -44,7 +46,7 @@ export type NearbyAed = AedReadiness & {
  * One AED in full. A resident's suggestion not yet verified (seen only by those who look after
  * it) has no placement, hours or expiry dates until staff record the real ones.
  */
-export type AedDetail = Omit<NearbyAed, 'placement' | 'distanceMeters' | 'walkingMinutes'> & {
+export type AedDetail = Omit<NearbyAed, 'placement' | 'distanceMeters' | 'walkingMinutes' | 'roundTripMinutes'> & {
   placement: Placement | null
   /** The hours as stored, for the edit form (`hours` is how they read). */
   openingHours: OpeningHours | null

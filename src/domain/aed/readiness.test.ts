@@ -1,5 +1,5 @@
 import type { ReportKind } from './contract'
-import { compareForEmergency, forRescue, readinessOf, REASON_LABELS, remindersOf, type OpenReport, type Readiness, type ReadinessInput, type ReadinessReason } from './readiness'
+import { compareForEmergency, forRescue, inReach, readinessOf, roundTripMinutes, REASON_LABELS, remindersOf, type OpenReport, type Readiness, type ReadinessInput, type ReadinessReason } from './readiness'
 
 /** Reports from people with standing (guardian, staff, responder, member, active volunteer). */
 const confirmed = (...kinds: ReportKind[]): OpenReport[] => kinds.map((kind) => ({ kind, confirmed: true }))
@@ -89,11 +89,24 @@ describe('guardian reminders', () => {
 
 describe('what a bystander is sent for', () => {
   const aed = (name: string, distanceMeters: number, readiness: 'ready' | 'warning' | 'out_of_service', openNow = true) => ({
-    name, distanceMeters, walkingMinutes: Math.ceil(distanceMeters / 80), readiness, openNow,
+    name, distanceMeters, roundTripMinutes: roundTripMinutes(distanceMeters), readiness, openNow,
   })
+
+  // 广州 2024 规范 / 中国AED布局与投放专家共识 2020: fetched and brought back within 3–5 minutes.
+  test('reach is the round trip: 180 m there and back is 5 minutes, 200 m is not', () => {
+    expect(roundTripMinutes(180)).toBe(5)
+    expect(inReach(aed('180m', 180, 'ready'))).toBe(true)
+    expect(roundTripMinutes(200)).toBe(6)
+    expect(inReach(aed('200m', 200, 'ready'))).toBe(false)
+  })
+
+  test('a warned device that can be fetched in time comes before a ready one that cannot', () => {
+    expect(forRescue([aed('ready-far', 300, 'ready'), aed('warned-near', 150, 'warning'), aed('ready-near', 170, 'ready')], 3).map((a) => a.name)).toEqual(['ready-near', 'warned-near', 'ready-far'])
+  })
+
   test('usable ones only; within reach first, ready before warned, then nearest', () => {
     const picked = forRescue(
-      [aed('far-ready', 1200, 'ready'), aed('near-broken', 50, 'out_of_service'), aed('near-closed', 100, 'ready', false), aed('near-warned', 240, 'warning'), aed('near-ready', 350, 'ready')],
+      [aed('far-ready', 1200, 'ready'), aed('near-broken', 50, 'out_of_service'), aed('near-closed', 100, 'ready', false), aed('near-warned', 100, 'warning'), aed('near-ready', 150, 'ready')],
       3,
     )
     expect(picked.map((a) => a.name)).toEqual(['near-ready', 'near-warned', 'far-ready'])
