@@ -20,7 +20,7 @@ export type Inspection = InspectionInput & { note: string; photo?: string }
  * after a use the new pads and the self-test, and a photo if the keeper wants. What would stop
  * 设备完好 is said beside each field before anything is sent.
  */
-export function InspectionForm({ aed, busy, onSubmit }: { aed: AedDetail; busy: boolean; onSubmit(inspection: Inspection): void }) {
+export function InspectionForm({ aed, busy, submitLabel, onSubmit }: { aed: AedDetail; busy: boolean; submitLabel: string; onSubmit(inspection: Inspection): void }) {
   const today = todayInChina()
   const [result, setResult] = useState<'ok' | 'faulty'>('ok')
   const [seenFine, setSeenFine] = useState<CheckItem[]>([])
@@ -39,7 +39,7 @@ export function InspectionForm({ aed, busy, onSubmit }: { aed: AedDetail; busy: 
 
   return (
     <View data-testid='aed-inspection'>
-      <Text className='section-title'>记录今天的巡检</Text>
+      <Text className='section-title'>巡检记录表</Text>
       {aed.afterUse && (
         <Text className='aed-detail__text' data-testid='after-use'>
           这台AED有“已被使用”的报告：电极片只能用一次，请更换新电极片、开机自检，记录后才能恢复使用。
@@ -78,7 +78,7 @@ export function InspectionForm({ aed, busy, onSubmit }: { aed: AedDetail; busy: 
         <ChoiceGroup options={[{ value: 'ok', label: '设备完好' }, { value: 'faulty', label: '设备故障' }]} value={result} onChange={(value) => setResult(value as 'ok' | 'faulty')} testId='inspect-result' />
       </FormField>
       <Button block type='primary' size='large' disabled={busy} data-testid='inspect-submit' onClick={() => onSubmit(inspection)}>
-        记录今天的巡检
+        {submitLabel}
       </Button>
     </View>
   )

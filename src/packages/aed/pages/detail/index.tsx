@@ -184,7 +184,7 @@ function KeeperPanel({ aed, busy, run, reload }: { aed: AedDetail; busy: boolean
       {aed.reports.map((report) => (
         <ReportItem key={report._id} report={report} busy={busy} run={run} reload={reload} />
       ))}
-      {aed.verified && <InspectionForm key={aed.lastInspection ?? ''} aed={aed} busy={busy} onSubmit={inspect} />}
+      {aed.verified && <InspectionForm key={aed.lastInspection ?? ''} aed={aed} busy={busy} submitLabel='记录今天的巡检' onSubmit={inspect} />}
     </View>
   )
 }
