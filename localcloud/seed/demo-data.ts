@@ -170,7 +170,7 @@ export function demoMembership(now: Date) {
 export function demoTrainings(now: Date) {
   const inDays = (days: number) => todayInChina(new Date(now.getTime() + days * 24 * 60 * 60 * 1000))
   return [
-    { _id: 'training-dadu-rescuer', kind: 'rescuer', title: '红十字救护员培训（第12期）', communityId: 'dadu', date: inDays(10), time: '08:30-17:00', place: '大渡社区博爱家园培训教室', capacity: 30, seatsLeft: 30, requirements: '年满16周岁，全程参加两天理论与实操，考核通过颁发救护员证', createdBy: 'demo-staff' },
-    { _id: 'training-yulan-popular', kind: 'popular', title: '应急救护普及培训：心肺复苏与AED', communityId: 'yulan', date: inDays(5), time: '14:00-16:00', place: '玉兰社区“大爱玉兰”直播间', capacity: 40, seatsLeft: 40, requirements: '欢迎所有居民参加', createdBy: 'demo-staff' },
+    { _id: 'training-dadu-rescuer', kind: 'rescuer', title: '红十字救护员培训（第12期）', communityId: 'dadu', date: inDays(10), dates: [inDays(10), inDays(11)], time: '08:30-17:00', place: '大渡社区博爱家园培训教室', capacity: 30, seatsLeft: 30, requirements: '年满16周岁，全程参加两天理论与实操，考核通过颁发救护员证', createdBy: 'demo-staff' },
+    { _id: 'training-yulan-popular', kind: 'popular', title: '应急救护普及培训：心肺复苏与AED', communityId: 'yulan', date: inDays(5), dates: [inDays(5)], time: '14:00-16:00', place: '玉兰社区“大爱玉兰”直播间', capacity: 40, seatsLeft: 40, requirements: '欢迎所有居民参加', createdBy: 'demo-staff' },
   ]
 }

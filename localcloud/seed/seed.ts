@@ -1,7 +1,7 @@
 import type { DocumentStore } from '../store/document-store'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
 import { LESSON_LIBRARY } from '../../cloudfunctions/lesson/library'
-import { demoAeds } from './demo-aeds'
+import { demoAedReports, demoAeds } from './demo-aeds'
 import { DEMO_PEERS, demoActivityData } from './demo-activities'
 import { demoLessonDraft } from './demo-lessons'
 import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoMembership, demoTrainings, demoWishes } from './demo-data'
@@ -52,6 +52,7 @@ function writeDemoData(store: DocumentStore): void {
   store.insert('counters', [membership.counter])
   store.insert('wishes', demoWishes(now))
   store.insert('aeds', demoAeds(now))
+  store.insert('aedReports', demoAedReports(now))
   store.insert('lessons', LESSON_LIBRARY)
   store.insert('lessonVersions', [demoLessonDraft(now)])
   store.insert('trainings', demoTrainings(now))

@@ -4,8 +4,8 @@ import { aedJob } from './aed'
 import { memberJob } from './member'
 import { outboxJob } from './outbox'
 import { photoJob, verdictJob } from './photos'
-import { trainingJob } from './training'
+import { certificateNumbersJob, trainingJob } from './training'
 import { wishJob } from './wish'
 
 /** Every feature's scheduled work, run in this order at its cadence; a new feature adds its job here. */
-export const JOBS: Job[] = [wishJob, activityJob, memberJob, aedJob, trainingJob, photoJob, verdictJob, outboxJob]
+export const JOBS: Job[] = [wishJob, activityJob, memberJob, aedJob, trainingJob, certificateNumbersJob, photoJob, verdictJob, outboxJob]

@@ -195,7 +195,7 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     page: () => 'packages/lessons/pages/training/index',
     body: (p) =>
       p.result === 'passed'
-        ? `您在「${p.sessionTitle}」的考核已通过${p.certificateNumber ? `，救护员证 ${p.certificateNumber} 已发放` : ''}。`
+        ? `您在「${p.sessionTitle}」的考核已通过${p.certificateNumber ? `，救护员证 ${p.certificateNumber} 已登记` : ''}。`
         : `您在「${p.sessionTitle}」的考核未通过，欢迎报名下一期培训。`,
     fields: {
       thing1: (p) => thing(p.sessionTitle, '应急救护培训'),
