@@ -1,5 +1,7 @@
 import type { ApplicationStatus, Gender, Guardian } from '@/domain/member/application'
 import type { ApplicationView, MemberCard, TimelineEntry } from '@/domain/member/contract'
+import { todayInChina } from '@/domain/dates'
+import { isYouth } from '@/domain/member/age'
 import { maskPhone } from '@/domain/privacy'
 import { _, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
@@ -19,8 +21,6 @@ export type ApplicationDoc = SealedId & {
   phone: string
   communityId: string
   address: string
-  occupation: string
-  youth: boolean
   guardian: Guardian | null
   memberNo: string | null
   joinedAt: string | null
@@ -55,8 +55,8 @@ export function toView(doc: ApplicationDoc, communityName: string, reveal: Revea
     communityId: doc.communityId,
     communityName,
     address: doc.address,
-    occupation: doc.occupation,
-    youth: doc.youth,
+    // Computed on the day it is shown: a youth member becomes an adult member at 18.
+    youth: isYouth(doc.birthDate, todayInChina()),
     guardian: doc.guardian && { ...doc.guardian, phone: reveal.phone ? doc.guardian.phone : maskPhone(doc.guardian.phone) },
     memberNo: doc.memberNo,
     rejectReason: doc.rejectReason,
@@ -74,7 +74,7 @@ export function toCard(doc: ApplicationDoc, communityName: string): MemberCard |
     joinedAt: doc.joinedAt,
     validUntil: doc.validUntil,
     idNumber: doc.idMasked,
-    youth: doc.youth,
+    youth: isYouth(doc.birthDate, todayInChina()),
   }
 }
 

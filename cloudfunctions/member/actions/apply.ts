@@ -1,6 +1,5 @@
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
-import { isYouth } from '@/domain/member/age'
 import { applicationSchema } from '@/domain/member/application'
 import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
@@ -31,8 +30,6 @@ export const apply = action({
       phone: input.phone,
       communityId: input.communityId,
       address: input.address,
-      occupation: input.occupation,
-      youth: isYouth(input.birthDate, todayInChina()),
       guardian: input.guardian ?? null,
       status: 'pending',
       rejectReason: null,

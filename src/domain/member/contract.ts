@@ -26,7 +26,6 @@ export type ApplicationView = {
   communityId: string
   communityName: string
   address: string
-  occupation: string
   youth: boolean
   guardian: Guardian | null
   memberNo: string | null

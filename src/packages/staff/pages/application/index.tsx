@@ -67,8 +67,7 @@ export default function ApplicationReviewPage() {
                 ['身份证号', application.idNumber],
                 ['手机号', application.phone],
                 ['社区', application.communityName],
-                ['地址', application.address],
-                ['职业', application.occupation || '未填写'],
+                ['小区和楼栋', application.address],
                 ...(application.guardian ? [['监护人', `${application.guardian.name}（${application.guardian.relation}）${application.guardian.phone}`]] : []),
                 ...(application.memberNo ? [['会员号', application.memberNo]] : []),
               ].map(([label, value]) => (
