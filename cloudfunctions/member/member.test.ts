@@ -135,7 +135,9 @@ describe('review', () => {
     expect(me.displayName).toBe('李建国')
     const { card } = unwrap(await mine('m-bob'))
     expect(card).toMatchObject({ name: '李建国', communityName: '大渡社区', idNumber: '3306**********0517' })
-    expect(card!.validUntil > card!.joinedAt).toBe(true)
+    // No invented validity: the card says what dues are due (《中国红十字会会费管理办法》).
+    expect(card).not.toHaveProperty('validUntil')
+    expect(card!.dues).toMatchObject({ state: 'due', paidThrough: null, yearFen: 1000 })
     const inbox = cloud.docs('inbox').filter((m) => m.openid === 'm-bob')
     expect(inbox).toHaveLength(1)
     expect(inbox[0].title).toBe('入会审核结果')
@@ -230,7 +232,7 @@ test('20 approvals of one application at once: one decides, one member number is
 test('an approval cut off before the number and the role is finished by approving again', async () => {
   const id = unwrap(await apply('m-cut', { name: '吴二', communityId: 'dadu' }))._id
   // What the first step leaves when the function stops right after it.
-  cloud.store.update('applications', { _id: id }, { $set: { status: 'approved', memberNo: null, joinedAt: '2026-11-23', validUntil: '2031-11-22' } })
+  cloud.store.update('applications', { _id: id }, { $set: { status: 'approved', memberNo: null, joinedAt: '2026-11-23', duesPaidThrough: null } })
   const finished = unwrap(await review('demo-staff', id, 'approve'))
   expect(finished).toMatchObject({ status: 'approved', memberNo: expect.stringMatching(/^DD\d{8}$/) })
   expect(cloud.store.find('users', { _id: 'm-cut' })[0].roles).toContain('member')

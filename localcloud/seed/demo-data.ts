@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import type { Community } from '@/domain/community/types'
 import { todayInChina } from '@/domain/dates'
-import { formatMemberNo, memberCounterId, MEMBERSHIP_YEARS } from '@/domain/member/member-number'
+import { formatMemberNo, memberCounterId } from '@/domain/member/member-number'
 import type { UserDoc } from '@/domain/user/types'
 import { DEFAULT_HOURS_PER_WISH, wishSearchText } from '@/domain/wish/rules'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
@@ -11,9 +11,9 @@ import { ownedId } from '../../cloudfunctions/_kit/ids'
  * run offline) checks new volunteers first; 玉兰 and 大渡 take them at once.
  */
 export const DEMO_COMMUNITIES: Community[] = [
-  { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 }, volunteerApprovalRequired: true },
-  { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 }, volunteerApprovalRequired: false },
-  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false },
+  { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 }, volunteerApprovalRequired: true, dues: { adultFen: 1000, youthFen: 500 } },
+  { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 }, volunteerApprovalRequired: false, dues: { adultFen: 500, youthFen: 200 } },
+  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false, dues: { adultFen: 1000, youthFen: 500 } },
 ]
 
 export type DemoIdentity = { openid: string; label: string; role: string }
@@ -143,7 +143,11 @@ export function demoMembership(now: Date) {
       guardian: null,
       memberNo: formatMemberNo('GY', year, 1),
       joinedAt,
-      validUntil: dayjs(joinedAt).add(MEMBERSHIP_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
+      // Dues paid at the station for the year of joining (receipt from its book).
+      duesPaidThrough: year,
+      duesPayments: [{ year, amountFen: 1000, receiptNo: `GY${year}-0001`, at: reviewedAt, by: 'demo-staff', byName: '工作人员 张敏' }],
+      student: false,
+      recordVersion: 2,
       rejectReason: null,
       idCipher: null,
       idHash: 'demo-member-erased',

@@ -6,7 +6,7 @@ import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
-import { applications, findApplication, toView } from '../applications'
+import { APPLICATION_RECORD_VERSION, applications, findApplication, toView } from '../applications'
 import { sealId } from '../id-vault'
 
 /** One ID number, one pending or approved application (a unique index on its keyed hash). */
@@ -34,6 +34,7 @@ export const apply = action({
       status: 'pending',
       rejectReason: null,
       submittedAt: db.serverDate(),
+      recordVersion: APPLICATION_RECORD_VERSION,
     }
     if (existing) {
       const entry = { at: new Date(), action: 'resubmitted', by: openid, byName: '本人' }
@@ -50,7 +51,7 @@ export const apply = action({
       const entry = { at: new Date(), action: 'submitted', by: openid, byName: '本人' }
       try {
         await applications().add({
-          data: { _id: ownedId('ap', openid), openid, ...fields, memberNo: null, joinedAt: null, validUntil: null, history: [entry], idViews: [] },
+          data: { _id: ownedId('ap', openid), openid, ...fields, memberNo: null, joinedAt: null, duesPaidThrough: null, history: [entry], idViews: [] },
         })
       } catch (error) {
         if (!isDuplicateKey(error)) throw error
@@ -61,6 +62,6 @@ export const apply = action({
     const saved = await findApplication({ openid })
     if (!saved) throw new Error('application missing right after it was written')
     await tellStaffOfQueue(saved.communityId, 'applications')
-    return toView(saved, community.name, { idNumber: false, phone: true })
+    return toView(saved, community, { idNumber: false, phone: true })
   },
 })

@@ -1,3 +1,5 @@
+import type { DuesSetting } from '../member/dues'
+
 /** A Red Cross community station (博爱家园) and the neighbourhood it serves. */
 export type Community = {
   _id: string
@@ -14,6 +16,8 @@ export type Community = {
   hoursPerWish?: number
   /** 嘉许回馈 points per service hour (default `DEFAULT_POINTS_PER_HOUR`). */
   pointsPerHour?: number
+  /** 会费 a year for adult and youth members (`DEFAULT_DUES`, the caps of the 办法, when unset). */
+  dues?: DuesSetting
 }
 
 export type CommunityRef = Pick<Community, '_id' | 'name'>

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { AppError } from '../errors'
 import { parseInput } from '../validation'
-import { applicationSchema } from './application'
+import { applicationSchema, withoutDoorNumber } from './application'
 
 const TODAY = '2026-11-23'
 const schema = applicationSchema(TODAY)
@@ -49,6 +49,13 @@ test('the address is the compound and building only (PIPL 第六条): a door num
   expect(fieldsOf({ ...adult, address: '玉兰花园3幢2单元501室' })).toEqual({ address: '只需填写小区和楼栋，请去掉门牌号' })
   expect(fieldsOf({ ...adult, address: '玉兰花园3-2-501' })).toEqual({ address: '只需填写小区和楼栋，请去掉门牌号' })
   expect(fieldsOf({ ...adult, address: '大渡新村12栋' })).toEqual({})
+})
+
+test('a stored address keeps its compound and building only (migration)', () => {
+  expect(withoutDoorNumber('港越社区港越新村5幢1单元302室')).toBe('港越社区港越新村5幢')
+  expect(withoutDoorNumber('柯桥街道玉兰花园3幢201')).toBe('柯桥街道玉兰花园3幢')
+  expect(withoutDoorNumber('玉兰花园3-2-501')).toBe('玉兰花园3幢')
+  expect(withoutDoorNumber('大渡新村12栋')).toBe('大渡新村12栋')
 })
 
 test('a youth applicant must give a guardian, with a valid phone', () => {

@@ -35,6 +35,16 @@ const guardianSchema = v.object({
  */
 export const ADDRESS_HINT = '填写到小区和楼栋即可，如：玉兰花园3幢，不用填门牌号'
 const DOOR_NUMBER = /(\d+\s*(室|户|号房))|((幢|栋|楼|单元|号楼)\s*-?\s*\d{3,4}\s*$)|(\d+-\d+-\d+)/
+/**
+ * An address stored before it was limited to the building, cut back to it (the member job's
+ * migration): everything after the last 幢/栋/号楼 goes, and 3-2-501 becomes 3幢.
+ */
+export function withoutDoorNumber(address: string): string {
+  const building = /^(.*?\d+\s*(幢|栋|号楼))/.exec(address.replace(/(\d+)-\d+-\d+\s*(室)?$/, '$1幢'))
+  const cut = building ? building[1] : address
+  return DOOR_NUMBER.test(cut) ? cut.replace(/[\d\s\-室户号房]+$/, '') : cut
+}
+
 const addressSchema = v.pipe(
   fields.text('居住小区和楼栋', 2, 40),
   v.check((address) => !DOOR_NUMBER.test(address), '只需填写小区和楼栋，请去掉门牌号'),

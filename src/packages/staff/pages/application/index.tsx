@@ -11,6 +11,7 @@ import { applicationTimeline } from '@/domain/member/timeline'
 import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
 import { messageOf } from '@/services/service-error'
+import { DuesSection } from '../../components/dues-section'
 import './index.scss'
 
 /**
@@ -104,6 +105,8 @@ export default function ApplicationReviewPage() {
                 </View>
               </View>
             )}
+
+            {application.dues && <DuesSection applicationId={application._id} dues={application.dues} onSaved={() => void reload()} />}
 
             <View className='card'>
               <Text className='section-title'>审核记录</Text>
