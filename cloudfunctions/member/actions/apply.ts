@@ -3,7 +3,7 @@ import { AppError } from '@/domain/errors'
 import { applicationSchema } from '@/domain/member/application'
 import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
-import { action } from '../../_kit/define-function'
+import { action, ERASED_MEANWHILE } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { APPLICATION_RECORD_VERSION, applications, findApplication, toView } from '../applications'
@@ -60,7 +60,7 @@ export const apply = action({
       }
     }
     const saved = await findApplication({ openid })
-    if (!saved) throw new Error('application missing right after it was written')
+    if (!saved) throw ERASED_MEANWHILE()
     await tellStaffOfQueue(saved.communityId, 'applications')
     return toView(saved, community, { idNumber: false, phone: true })
   },

@@ -4,7 +4,7 @@ import { isYouth } from '@/domain/member/age'
 import { memberInputs } from '@/domain/member/contract'
 import { DUES_CAP_FEN, formatYuan } from '@/domain/member/dues'
 import { _ } from '../../_kit/cloud'
-import { action } from '../../_kit/define-function'
+import { action, ERASED_MEANWHILE } from '../../_kit/define-function'
 import { applications, communityFacts, duesOf, findApplication, toView, UNKNOWN_COMMUNITY, type ApplicationDoc } from '../applications'
 
 const invalid = (field: string, message: string) => new AppError('INVALID_INPUT', message, { [field]: message })
@@ -51,7 +51,7 @@ export const recordDues = action({
       }
     }
     const saved = await findApplication({ _id: doc._id })
-    if (!saved) throw new Error('application missing right after recording dues')
+    if (!saved) throw ERASED_MEANWHILE()
     return toView(saved, community, { idNumber: false, phone: true })
   },
 })

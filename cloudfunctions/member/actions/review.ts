@@ -3,7 +3,7 @@ import { AppError } from '@/domain/errors'
 import { memberInputs } from '@/domain/member/contract'
 import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
-import { action } from '../../_kit/define-function'
+import { action, ERASED_MEANWHILE } from '../../_kit/define-function'
 import { notify } from '../../_kit/notify'
 import { grantRole } from '../../_kit/users'
 import { applications, findApplication, toView, type ApplicationDoc } from '../applications'
@@ -74,7 +74,7 @@ export const review = action({
       await notify(application.openid, 'member_review', { approved, memberNo: memberNo ?? undefined, reason: approved ? undefined : reason, reviewedAt: new Date() })
     }
     const saved = await findApplication({ _id: applicationId })
-    if (!saved) throw new Error('application missing right after review')
+    if (!saved) throw ERASED_MEANWHILE()
     return toView(saved, community, { idNumber: false, phone: true })
   },
 })
