@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { checkCharacter } from '@/domain/member/id-number'
+import type { MyData } from '@/domain/user/contract'
 import { uploadFolderOf } from '../_kit/uploads'
 import { wxServerSdk } from '../../localcloud/backend/install'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
@@ -109,6 +110,12 @@ test('after 注销 nothing in the data folder or storage holds the person\'s ope
   const files = storedFiles(uploadFolderOf(who.openid))
   expect(files.sort()).toEqual(['aed.jpg', 'done.jpg', 'lock.jpg', 'me.jpg'])
   const hoursBefore = ledgerHours()
+  // 我的数据 shows it all to them first (PIPL 第四十五条), and the sealed ID only masked.
+  const mine = unwrap(await cloud.call<MyData>('user', who.openid, { action: 'myData' }))
+  const shown = JSON.stringify(mine)
+  for (const value of [who.name, who.phone, '大渡新村8幢', 'JHY', '帮忙修理门锁', '陪老人去医院复查']) expect(shown).toContain(value)
+  expect(shown).not.toMatch(/idCipher|idHash|330602198001011\d{2}/)
+  expect(mine.sections.filter((s) => s.items.length === 0).map((s) => s.title)).toEqual(['待发送的消息', '消息订阅', '学习记录'])
   expect(traces([who.openid, who.name, who.phone]).length).toBeGreaterThan(0)
   expect(await cloud.call('user', 'demo-staff', { action: 'deleteAccount', confirm: true })).toMatchObject({ ok: false, code: 'CONFLICT' })
 

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { collections } from '../../_kit/cloud'
 import { startTestCloud, type TestCloud } from '../../../localcloud/testing'
-import { PERSONAL_DATA, type CollectionName } from './registry'
+import { MY_DATA, PERSONAL_DATA, type CollectionName } from './registry'
 
 /** PIPL 第四十七条: 注销 must reach every collection that holds a person; the registry is checked against the manifest. */
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../database.json'), 'utf8')) as { collections: Record<string, unknown> }
@@ -16,6 +16,11 @@ test('an entry sharing another\'s eraser names one that has it', () => {
   for (const [name, entry] of Object.entries(PERSONAL_DATA)) {
     if ('shared' in entry && entry.shared) expect([name, 'run' in PERSONAL_DATA[entry.shared]]).toEqual([name, true])
   }
+})
+
+test('我的数据 (PIPL 第四十五条) shows every collection 注销 erases', () => {
+  const erased = Object.entries(PERSONAL_DATA).filter(([, entry]) => 'run' in entry || 'tombstone' in entry).map(([name]) => name)
+  expect(erased.filter((name) => !MY_DATA.some((part) => part.collection === name))).toEqual([])
 })
 
 describe('a collection said to hold nothing personal holds no openid or phone', () => {

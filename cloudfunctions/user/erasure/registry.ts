@@ -65,3 +65,39 @@ export async function eraseEverywhere(openid: string): Promise<void> {
   // One after another: each is small, and a stop half way leaves the rest for the retry.
   for (const erase of ERASERS) await erase(openid)
 }
+
+/**
+ * 我的数据 (PIPL 第四十五条, 查阅、复制): what each collection holds of the person, as they may see it.
+ * Every collection the registry says holds them has at least one part here (a test checks); other
+ * people's data on the same records (a wish owner's phone on a wish they helped with) is left out.
+ */
+export type MyDataPart = {
+  title: string
+  collection: CollectionName
+  where: (openid: string) => Record<string, unknown>
+  /** Only these fields, where a record also holds other people's data; otherwise all but `INTERNAL_FIELDS`. */
+  fields?: string[]
+}
+
+/** Keys and secrets that say nothing about the person (the sealed ID is shown masked). */
+export const INTERNAL_FIELDS = ['_id', 'openid', 'idCipher', 'idHash', 'seatToken', 'recordVersion', 'numberingAt', 'history', 'reviewedBy', 'traceId', 'nextCheckAt', 'attempts']
+
+export const MY_DATA: MyDataPart[] = [
+  { title: '账号', collection: 'users', where: (openid) => ({ _id: openid }) },
+  { title: '入会申请与会员', collection: 'applications', where: (openid) => ({ openid }) },
+  { title: '志愿者资料', collection: 'volunteers', where: (openid) => ({ openid }) },
+  { title: '服务时长记录', collection: 'hoursLedger', where: (openid) => ({ openid }) },
+  { title: '光荣榜', collection: 'honourTotals', where: (openid) => ({ openid }) },
+  { title: '志愿服务证明', collection: 'serviceCertificates', where: (openid) => ({ openid }), fields: ['name', 'communityName', 'from', 'to', 'hours', 'issuedAt'] },
+  { title: '活动报名', collection: 'activitySignups', where: (openid) => ({ openid }) },
+  { title: '我发布的心愿', collection: 'wishes', where: (openid) => ({ ownerOpenid: openid }), fields: ['title', 'content', 'category', 'status', 'contactPhone', 'images', 'thanks', 'createdAt'] },
+  { title: '我认领的心愿', collection: 'wishes', where: (openid) => ({ claimerOpenid: openid }), fields: ['title', 'status', 'claimedAt', 'fulfilment'] },
+  { title: 'AED建议与记录', collection: 'aeds', where: (openid) => ({ 'history.by': openid }), fields: ['name', 'address', 'verified', 'createdAt'] },
+  { title: 'AED报告', collection: 'aedReports', where: (openid) => ({ reporterOpenid: openid }), fields: ['aedName', 'kind', 'note', 'photo.fileID', 'status', 'createdAt'] },
+  { title: '培训报名', collection: 'signups', where: (openid) => ({ openid }) },
+  { title: '救护员证', collection: 'certificates', where: (openid) => ({ openid }) },
+  { title: '消息', collection: 'inbox', where: (openid) => ({ openid }) },
+  { title: '待发送的消息', collection: 'outbox', where: (openid) => ({ openid }) },
+  { title: '消息订阅', collection: 'subscriptions', where: (openid) => ({ _id: openid }) },
+  { title: '学习记录', collection: 'lessonProgress', where: (openid) => ({ openid }) },
+]

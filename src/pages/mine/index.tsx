@@ -13,7 +13,7 @@ import { useMySummary } from '@/hooks/use-my-summary'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { messageOf } from '@/services/service-error'
 import { userService } from '@/services/user'
-import { areas, tabs } from '@/routes'
+import { areas, pages, tabs } from '@/routes'
 import './index.scss'
 
 const go = (url: string) => () => Taro.navigateTo({ url })
@@ -94,6 +94,8 @@ export default function MinePage() {
           extra={<Switch checked={largeText} onChange={(on) => setLargeText(on)} aria-label='大字模式' />}
         />
         <Cell title='消息设置' description='选择接收哪些通知' clickable onClick={go(areas.notifySettings)} />
+        <Cell title='我的数据' description='查看和下载我们保存的关于您的信息' clickable onClick={go(pages.myData)} data-testid='open-my-data' />
+        <Cell title='隐私说明' description='收集哪些信息、用来做什么、保存多久' clickable onClick={go(pages.privacy)} data-testid='open-privacy' />
         {me && <Cell title='注销账号' description='删除我的个人信息' clickable onClick={deleteAccount} data-testid='delete-account' />}
       </Cell.Group>
 

@@ -17,7 +17,9 @@ import { requestSubscriptions } from '@/services/subscriptions'
 import { userService } from '@/services/user'
 import { areas } from '@/routes'
 import { derivedFromDraft, draftFrom, EMPTY_DRAFT, needsGuardian, STEPS, toApplicationInput, type ApplicationDraft } from '../../application-draft'
-import { CHARTER_SUMMARY, ID_NUMBER_PURPOSE, PRIVACY_NOTICE } from '../../consent-text'
+import { CHARTER_SUMMARY } from '../../consent-text'
+import { PrivacyNotice } from '@/components/privacy-notice'
+import { ID_NUMBER_PURPOSE } from '@/domain/privacy-notice'
 import './index.scss'
 
 const RELATION_OPTIONS = GUARDIAN_RELATIONS.map((value) => ({ value, label: value }))
@@ -145,11 +147,8 @@ export default function ApplyPage() {
               </Text>
             ))}
             <Text className='apply__doc-title'>个人信息保护说明</Text>
-            {PRIVACY_NOTICE.map((line) => (
-              <Text key={line} className='apply__doc'>
-                {line}
-              </Text>
-            ))}
+            <Text className='hint'>这份说明随时可以在 我的 → 隐私说明 中查看。</Text>
+            <PrivacyNotice handler={communities.data?.find((c) => c._id === draft.communityId)?.privacyHandler ?? null} />
             <FormField label='同意章程与隐私说明' required error={errorOf('consent')}>
               <Checkbox checked={draft.consent} onChange={(checked) => set('consent', checked)} data-testid='consent'>
                 我已阅读并同意《中国红十字会章程》和个人信息保护说明
