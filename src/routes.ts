@@ -45,6 +45,8 @@ export const pages = {
   staffActivity: '/packages/staff/pages/activity/index',
   staffActivityEdit: '/packages/staff/pages/activity-edit/index',
   staffActivityCode: '/packages/staff/pages/activity-code/index',
+  myData: '/packages/profile/pages/my-data/index',
+  privacy: '/packages/profile/pages/privacy/index',
 } as const
 
 /**

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import type { Community } from '@/domain/community/types'
 import { todayInChina } from '@/domain/dates'
-import { formatMemberNo, memberCounterId, MEMBERSHIP_YEARS } from '@/domain/member/member-number'
+import { formatMemberNo, memberCounterId } from '@/domain/member/member-number'
 import type { UserDoc } from '@/domain/user/types'
 import { DEFAULT_HOURS_PER_WISH, wishSearchText } from '@/domain/wish/rules'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
@@ -11,9 +11,9 @@ import { ownedId } from '../../cloudfunctions/_kit/ids'
  * run offline) checks new volunteers first; 玉兰 and 大渡 take them at once.
  */
 export const DEMO_COMMUNITIES: Community[] = [
-  { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 }, volunteerApprovalRequired: true },
-  { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 }, volunteerApprovalRequired: false },
-  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false },
+  { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 }, volunteerApprovalRequired: true, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会港越社区红十字会', contact: '港越社区党群服务中心一楼，工作日 8:30–17:00' } },
+  { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 }, volunteerApprovalRequired: false, dues: { adultFen: 500, youthFen: 200 }, privacyHandler: { organisation: '柯桥区红十字会玉兰社区红十字会', contact: '玉兰社区服务中心二楼红十字服务站，工作日 8:30–17:00' } },
+  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会大渡社区红十字会', contact: '大渡社区博爱家园服务台，工作日 8:30–17:00' } },
 ]
 
 export type DemoIdentity = { openid: string; label: string; role: string }
@@ -142,13 +142,15 @@ export function demoMembership(now: Date) {
       birthDate: '1961-04-18',
       phone: '13857500003',
       communityId: 'gangyue',
-      address: '港越社区港越新村5幢1单元302室',
-      occupation: '退休教师',
-      youth: false,
+      address: '港越新村5幢',
       guardian: null,
       memberNo: formatMemberNo('GY', year, 1),
       joinedAt,
-      validUntil: dayjs(joinedAt).add(MEMBERSHIP_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
+      // Dues paid at the station for the year of joining (receipt from its book).
+      duesPaidThrough: year,
+      duesPayments: [{ year, amountFen: 1000, receiptNo: `GY${year}-0001`, at: reviewedAt, by: 'demo-staff', byName: '工作人员 张敏' }],
+      student: false,
+      recordVersion: 2,
       rejectReason: null,
       idCipher: null,
       idHash: 'demo-member-erased',

@@ -1,3 +1,6 @@
+import type { DuesSetting } from '../member/dues'
+import type { PrivacyHandler } from '../privacy-notice'
+
 /** A Red Cross community station (博爱家园) and the neighbourhood it serves. */
 export type Community = {
   _id: string
@@ -14,6 +17,10 @@ export type Community = {
   hoursPerWish?: number
   /** 嘉许回馈 points per service hour (default `DEFAULT_POINTS_PER_HOUR`). */
   pointsPerHour?: number
+  /** Who handles personal data at this station and how to reach them (PIPL 第十七条), shown in the privacy notice. */
+  privacyHandler?: PrivacyHandler
+  /** 会费 a year for adult and youth members (`DEFAULT_DUES`, the caps of the 办法, when unset). */
+  dues?: DuesSetting
 }
 
 export type CommunityRef = Pick<Community, '_id' | 'name'>
