@@ -67,3 +67,23 @@ test('points per hour follow the community setting (default 10)', async () => {
   expect(unwrap(await correct('hp-dadu'))).toMatchObject({ hours: 2, points: 20 })
   expect(cloud.store.find('volunteers', { openid: 'hp-yulan' })[0]).toMatchObject({ hours: 2, points: 40 })
 })
+
+// 民政部令第67号 2020 (records 真实、准确): a total never goes below zero, however corrections race.
+test('20 concurrent −11 h corrections on 11 h leave exactly 0: one passes, the others change nothing', async () => {
+  cloud.store.insert('volunteers', [
+    { _id: ownedId('vo', 'overdraw'), openid: 'overdraw', status: 'active', name: '钱敏', phone: '13800000003', communityId: 'dadu', skills: ['辅导'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: new Date() },
+  ])
+  const correct = (hours: number, requestId: string) => volunteer<LedgerEntry>('demo-staff', 'correctHours', { volunteerId: ownedId('vo', 'overdraw'), hours, reason: '线下服务补记', requestId })
+  unwrap(await correct(11, 'overdraw-plus'))
+  const results = await Promise.all(Array.from({ length: 20 }, (_unused, i) => correct(-11, `overdraw-minus-${i}`)))
+  expect(results.filter((r) => r.ok)).toHaveLength(1)
+  for (const refused of results.filter((r) => !r.ok)) expect(refused).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { hours: '最多减少0小时' } })
+  expect(cloud.store.find('volunteers', { openid: 'overdraw' })[0]).toMatchObject({ hours: 0, points: 0 })
+  const entries = cloud.docs('hoursLedger').filter((e) => e.openid === 'overdraw')
+  expect(entries).toHaveLength(2)
+  expect(entries.reduce((s, e) => s + (e.hours as number), 0)).toBe(0)
+  // A retried request (same id) after the one that passed changes nothing and answers as before.
+  const passed = results.findIndex((r) => r.ok)
+  expect(await correct(-11, `overdraw-minus-${passed}`)).toMatchObject({ ok: true, data: { hours: -11 } })
+  expect(cloud.store.find('volunteers', { openid: 'overdraw' })[0]).toMatchObject({ hours: 0 })
+})

@@ -8,7 +8,8 @@ import { findVolunteer } from '../volunteers'
 /**
  * Staff of the volunteer's community add or take away hours with a reason: a ledger entry of its
  * own (the volunteer sees it), never an edit of an earlier one. The client's request id makes the
- * entry's `_id`, so a retried submit corrects once.
+ * entry's `_id`, so a retried submit corrects once. Taking away more than the volunteer has is
+ * refused by the ledger itself, under any concurrency.
  */
 export const correctHours = action({
   input: volunteerInputs.correctHours,
@@ -18,7 +19,6 @@ export const correctHours = action({
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
     const staff = await ctx.requireStaffOf(doc.communityId)
     if (doc.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能更正自己的时长，请由其他工作人员处理')
-    if (doc.hours + hours < 0) throw new AppError('INVALID_INPUT', `减少的时长不能超过现有的${doc.hours}小时`, { hours: `最多减少${doc.hours}小时` })
     const entry = await credit({
       _id: ledgerEntryId.correction(`${ctx.openid}:${requestId}`),
       openid: doc.openid,
