@@ -1,5 +1,5 @@
 import type { LedgerEntry, VolunteerTotals } from '@/domain/volunteer/contract'
-import { periodKeys, pointsFor, type HonourPeriod, type LedgerSource } from '@/domain/volunteer/ledger'
+import { periodKeys, pointsFor, serviceKeys, type HonourPeriod, type LedgerSource, type ServiceRecord } from '@/domain/volunteer/ledger'
 import { AppError } from '@/domain/errors'
 import { maskName } from '@/domain/privacy'
 import { _, collections, db, isDuplicateKey } from './cloud'
@@ -7,8 +7,8 @@ import { communityNames, requireCommunity } from './communities'
 import { toIso } from './dates'
 import { ownedId } from './ids'
 
-/** One `hoursLedger` document: written once under its deterministic `_id`, never edited. */
-export type LedgerDoc = {
+/** One `hoursLedger` document, a record of service: written once under its deterministic `_id`, never edited. */
+export type LedgerDoc = ServiceRecord & {
   _id: string
   openid: string
   source: LedgerSource
@@ -55,7 +55,7 @@ export async function credit(input: Credit): Promise<LedgerDoc> {
   ])
   // A real name is never on a public board: it is masked when the row is made.
   const displayName = maskName(volunteer.data[0]?.name ?? '志愿者')
-  const keys = periodKeys(entry.at)
+  const keys = serviceKeys(entry.serviceDate)
   await Promise.all((['month', 'year'] as const).map((period) => applyToHonourBoard(entry, period, keys[period], displayName)))
   return entry
 }
@@ -77,8 +77,9 @@ async function insertOnce(entry: LedgerDoc): Promise<LedgerDoc> {
   }
 }
 
+/** Year and month totals go by the service date: a 补签 approved next month counts in the month served. */
 const totalsChange = (entry: LedgerDoc) => {
-  const keys = periodKeys(entry.at)
+  const keys = serviceKeys(entry.serviceDate)
   return {
     hours: _.inc(entry.hours),
     points: _.inc(entry.points),
@@ -147,6 +148,10 @@ export async function toEntries(docs: LedgerDoc[]): Promise<LedgerEntry[]> {
     communityId: d.communityId,
     communityName: names.get(d.communityId) ?? '',
     creditedBy: d.creditedByName,
+    serviceFrom: d.serviceFrom,
+    serviceDate: d.serviceDate,
+    place: d.place,
+    content: d.content,
     at: toIso(d.at),
   }))
 }
