@@ -3,7 +3,7 @@ import type { Community } from '@/domain/community/types'
 import { todayInChina } from '@/domain/dates'
 import { formatMemberNo, memberCounterId } from '@/domain/member/member-number'
 import type { UserDoc } from '@/domain/user/types'
-import { DEFAULT_HOURS_PER_WISH, wishSearchText } from '@/domain/wish/rules'
+import { wishSearchText } from '@/domain/wish/rules'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
 
 /**
@@ -104,7 +104,6 @@ export function demoWishes(now: Date) {
       category: w.category,
       communityId: w.communityId,
       communityName: DEMO_COMMUNITIES.find((c) => c._id === w.communityId)?.name ?? '',
-      hours: DEMO_COMMUNITIES.find((c) => c._id === w.communityId)?.hoursPerWish ?? DEFAULT_HOURS_PER_WISH,
       images: [],
       contactPhone: `1385750${String(1000 + i)}`,
       dueDate: null,
@@ -114,7 +113,9 @@ export function demoWishes(now: Date) {
       claimerName: claimed ? volunteer.displayName : null,
       claimedAt: claimed ? new Date(createdAt.getTime() + day / 2) : null,
       claimDeadline: w.status === 'claimed' ? new Date(createdAt.getTime() + 7.5 * day) : null,
-      fulfilment: w.status === 'completed' ? { note: '每周三下午去陪阿姨聊天，已经坚持一个月了。', photos: [], at: new Date(createdAt.getTime() + 3 * day) } : null,
+      fulfilment: w.status === 'completed' ? { note: '每周三下午去陪阿姨聊天，已经坚持一个月了。', photos: [], at: new Date(createdAt.getTime() + 3 * day), minutes: 60 } : null,
+      // Its hour was approved by staff (the seeded ledger holds the credit).
+      ...(w.status === 'completed' ? { hoursStatus: 'approved' as const, hoursReviewedBy: 'demo-staff', hoursReason: null } : {}),
       thanks: w.status === 'completed' ? '谢谢小李，老太太现在天天盼着周三！' : null,
       history,
       createdAt,

@@ -13,8 +13,6 @@ export type Community = {
   location: { latitude: number; longitude: number }
   /** Whether new volunteers start only after staff approve them (else at once). */
   volunteerApprovalRequired: boolean
-  /** Service hours credited for a completed wish (default 1). */
-  hoursPerWish?: number
   /** 嘉许回馈 points per service hour (default `DEFAULT_POINTS_PER_HOUR`). */
   pointsPerHour?: number
   /** Who handles personal data at this station and how to reach them (PIPL 第十七条), shown in the privacy notice. */

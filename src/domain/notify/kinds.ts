@@ -247,7 +247,7 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     title: '志愿时长结果',
     page: activityPage,
     body: (p) =>
-      p.credited ? `活动「${p.title}」已签退，记入志愿服务时长${p.hours}小时。` : `活动「${p.title}」已签退，出勤时间不足，本次未记入时长；如有疑问可申请补签。`,
+      p.credited ? `活动「${p.title}」的出勤已确认，记入志愿服务时长${p.hours}小时。` : `活动「${p.title}」已签退，出勤时间不足，本次未记入时长；如有疑问可申请补签。`,
     fields: {
       thing1: (p) => thing(p.title, '志愿活动'),
       phrase2: (p) => CHECKIN_RESULT_PHRASES[p.credited ? 'credited' : 'notEnough'],
