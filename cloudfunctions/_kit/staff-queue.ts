@@ -15,6 +15,7 @@ const WAITING: Record<StaffQueue, { collection: string; status: string }> = {
   volunteers: { collection: collections.volunteers, status: 'pending' },
   wishes: { collection: collections.wishes, status: 'pending_review' },
   aed_reports: { collection: collections.aedReports, status: 'open' },
+  fund_aid: { collection: collections.fundAid, status: 'pending' },
 }
 
 /**

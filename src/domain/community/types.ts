@@ -14,6 +14,8 @@ export type Community = {
   hoursPerWish?: number
   /** 嘉许回馈 points per service hour (default `DEFAULT_POINTS_PER_HOUR`). */
   pointsPerHour?: number
+  /** 博爱互助金: aid above this many 分 needs a second staff member's approval (default 5,000 元). */
+  aidSecondApprovalFen?: number
 }
 
 export type CommunityRef = Pick<Community, '_id' | 'name'>
