@@ -11,6 +11,7 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['pages/index/index', 'pages/applications/index', 'pages/application/index', 'pages/volunteers/index', 'pages/wishes/index', 'pages/wish-hours/index', 'pages/photos/index', 'pages/aeds/index', 'pages/aed-edit/index', 'pages/trainings/index', 'pages/lessons/index', 'pages/lesson-edit/index', 'pages/lesson-review/index', 'pages/activities/index', 'pages/activity/index', 'pages/activity-edit/index', 'pages/activity-code/index'] },
     { root: 'packages/notify', pages: ['pages/inbox/index', 'pages/settings/index'] },
     { root: 'packages/profile', pages: ['pages/index/index', 'pages/my-data/index', 'pages/privacy/index'] },
+    { root: 'packages/fund', pages: ['pages/public/index', 'pages/apply/index', 'pages/aid/index', 'pages/staff/index', 'pages/receipt/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

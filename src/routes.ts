@@ -18,6 +18,7 @@ export const areas = {
   training: '/packages/lessons/pages/training/index',
   activityHall: '/packages/activity/pages/hall/index',
   profile: '/packages/profile/pages/index/index',
+  fund: '/packages/fund/pages/public/index',
 } as const
 
 /** Pages inside an area, opened from other pages (some with `?id=`). */

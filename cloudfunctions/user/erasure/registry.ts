@@ -1,6 +1,7 @@
 import { collections, db } from '../../_kit/cloud'
 import { eraseFromAedReports, eraseFromAeds } from './aeds'
 import { ERASED_OPENID, ERASED_TEXT } from './erased'
+import { eraseFromFundAid } from './fund'
 import { eraseFromTraining } from './training'
 import { eraseActivitySignups, eraseFromLedger, eraseVolunteerRecords } from './volunteering'
 import { eraseFromWishes } from './wishes'
@@ -55,6 +56,12 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   lessonVersions: { holds: 'nothing personal', why: 'edits by editors (staff): see lessons' },
   trainings: { holds: 'nothing personal', why: 'sessions created by staff; sign-ups are in `signups`' },
   mediaVerdicts: { holds: 'nothing personal', why: 'a photo check\'s trace id and verdict, forgotten after a day (photos job)' },
+  fundAid: { holds: 'applicant openid, name, phone, reason (博爱互助金 aid requests)', how: 'anonymise', run: eraseFromFundAid },
+  fundEntries: { holds: 'nothing personal', why: 'the fund\'s ledger, recorded by staff and never linked to an account: the donor or beneficiary named there is an accounting record kept as the law requires (《会计档案管理办法》 2015, 30 years; PIPL 第四十七条)' },
+  fundHeads: { holds: 'nothing personal', why: 'each community\'s ledger head: number, hash and balance' },
+  fundStatements: { holds: 'nothing personal', why: 'month-end heads of the ledger' },
+  fundProjects: { holds: 'nothing personal', why: 'fundraising projects written by staff' },
+  fundReceipts: { holds: 'nothing personal', why: 'donation receipts issued by staff for ledger entries: accounting records like the entries' },
 }
 
 /** Every eraser, once each. */

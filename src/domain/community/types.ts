@@ -19,6 +19,8 @@ export type Community = {
   privacyHandler?: PrivacyHandler
   /** 会费 a year for adult and youth members (`DEFAULT_DUES`, the caps of the 办法, when unset). */
   dues?: DuesSetting
+  /** 博爱互助金: aid above this many 分 needs a second staff member's approval (default 5,000 元). */
+  aidSecondApprovalFen?: number
 }
 
 export type CommunityRef = Pick<Community, '_id' | 'name'>
