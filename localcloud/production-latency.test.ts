@@ -1,27 +1,10 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { parseLatency } from './backend/latency'
+import { functionsDir } from './function-folders-testing'
 import { startTestCloud, type TestCloud } from './testing'
 
-const REPO_ROOT = path.resolve(__dirname, '..')
 const OPENAPI_LATENCY = '100-300'
 const COLD_START = 1200
-
-/**
- * Deployable function folders for FUNCTIONS_DIR, under the repo's git-ignored node_modules/.cache
- * so that `require('wx-server-sdk')` reaches the local cloud's own copy (as in function-host.test.ts).
- */
-function functionsDir(folders: Record<string, { index: string; config?: object }>): string {
-  const parent = path.join(REPO_ROOT, 'node_modules', '.cache')
-  fs.mkdirSync(parent, { recursive: true })
-  const dir = fs.mkdtempSync(path.join(parent, 'localcloud-latency-'))
-  for (const [name, { index, config }] of Object.entries(folders)) {
-    fs.mkdirSync(path.join(dir, name))
-    fs.writeFileSync(path.join(dir, name, 'index.js'), index)
-    if (config) fs.writeFileSync(path.join(dir, name, 'config.json'), JSON.stringify(config))
-  }
-  return dir
-}
 
 const FOLDERS = {
   // Times one open-API call and one storage call from inside a function.
