@@ -18,6 +18,7 @@ export const areas = {
   training: '/packages/lessons/pages/training/index',
   activityHall: '/packages/activity/pages/hall/index',
   profile: '/packages/profile/pages/index/index',
+  fund: '/packages/fund/pages/public/index',
 } as const
 
 /** Pages inside an area, opened from other pages (some with `?id=`). */
@@ -45,6 +46,8 @@ export const pages = {
   staffActivity: '/packages/staff/pages/activity/index',
   staffActivityEdit: '/packages/staff/pages/activity-edit/index',
   staffActivityCode: '/packages/staff/pages/activity-code/index',
+  myData: '/packages/profile/pages/my-data/index',
+  privacy: '/packages/profile/pages/privacy/index',
 } as const
 
 /**

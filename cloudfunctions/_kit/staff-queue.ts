@@ -18,6 +18,7 @@ const WAITING: Record<CommunityQueue, { collection: string; status: string }> = 
   volunteers: { collection: collections.volunteers, status: 'pending' },
   wishes: { collection: collections.wishes, status: 'pending_review' },
   aed_reports: { collection: collections.aedReports, status: 'open' },
+  fund_aid: { collection: collections.fundAid, status: 'pending' },
 }
 
 /** The China-time hour a queue's message belongs to: one message per queue, person and hour. */

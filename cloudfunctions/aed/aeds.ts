@@ -2,7 +2,9 @@ import { todayInChina } from '@/domain/dates'
 import { haversineMeters, walkingMinutes } from '@/domain/geo'
 import type { AedDetail, AedReport, NearbyAed, Placement, ReportKind } from '@/domain/aed/contract'
 import { describeHours, isOpenAt, type OpeningHours } from '@/domain/aed/hours'
-import { ATTENTION_KINDS, readinessOf, REASON_LABELS, type AedStatus } from '@/domain/aed/readiness'
+import { followUpsOf, type Checklist, type InspectionCycle } from '@/domain/aed/inspection'
+import { ATTENTION_KINDS, readinessOf, REASON_LABELS, roundTripMinutes, type AedStatus, type OpenReport } from '@/domain/aed/readiness'
+import type { Standing } from '@/domain/aed/standing'
 import { AppError } from '@/domain/errors'
 import { maskName } from '@/domain/privacy'
 import { _, collections, db } from '../_kit/cloud'
@@ -35,6 +37,8 @@ export type AedDoc = {
   padsExpiry: string | null
   batteryExpiry: string | null
   lastInspection: string | null
+  /** What the last inspection saw; absent on devices inspected before the checklist existed. */
+  lastChecklist?: Checklist | null
   /** `maintenance` after an inspection found it faulty; reports count through `aedReports`, not here. */
   status: AedStatus
   /** Suggestions from residents stay hidden until staff verify them. */
@@ -60,24 +64,25 @@ export const point = (latitude: number, longitude: number) => new db.Geo.Point(l
 export type PublicAedDoc = AedDoc & { placement: Placement; hours: OpeningHours; padsExpiry: string; batteryExpiry: string }
 
 /**
- * Kinds of the open reports that speak against each of these AEDs (fault, used, position,
- * locked), in one request: readiness follows the reports nobody has checked yet.
+ * The open reports that speak against each of these AEDs (fault, used, position, locked), in one
+ * request: readiness follows the reports nobody has checked yet. A report stored before standing
+ * was recorded counts as one without standing: it warns, and keeps the device in the list.
  */
-export async function openReportKinds(aedIds: string[]): Promise<Map<string, ReportKind[]>> {
-  const kinds = new Map<string, ReportKind[]>(aedIds.map((id) => [id, []]))
-  if (aedIds.length === 0) return kinds
+export async function openReportsOf(aedIds: string[]): Promise<Map<string, OpenReport[]>> {
+  const found = new Map<string, OpenReport[]>(aedIds.map((id) => [id, []]))
+  if (aedIds.length === 0) return found
   const { data } = await reports()
     .where({ aedId: _.in(aedIds), status: 'open', kind: _.in(ATTENTION_KINDS) })
-    .field({ aedId: true, kind: true })
+    .field({ aedId: true, kind: true, standing: true })
     .limit(1000)
-    .get<{ aedId: string; kind: ReportKind }>()
-  for (const { aedId, kind } of data) kinds.get(aedId)?.push(kind)
-  return kinds
+    .get<{ aedId: string; kind: ReportKind; standing?: Standing | null }>()
+  for (const { aedId, kind, standing } of data) found.get(aedId)?.push({ kind, confirmed: !!standing })
+  return found
 }
 
 /** Readiness, reasons and whether it is open now: part of every answer about an AED. */
-function readinessFields(doc: AedDoc, reportKinds: readonly ReportKind[], now: Date) {
-  const { readiness, reasons } = readinessOf({ ...doc, openReportKinds: reportKinds }, todayInChina(now))
+function readinessFields(doc: AedDoc, openReports: readonly OpenReport[], inspectionCycle: InspectionCycle, now: Date) {
+  const { readiness, reasons } = readinessOf({ ...doc, openReports, inspectionCycle }, todayInChina(now))
   return {
     readiness,
     reasons: reasons.map((reason) => REASON_LABELS[reason]),
@@ -88,7 +93,7 @@ function readinessFields(doc: AedDoc, reportKinds: readonly ReportKind[], now: D
   }
 }
 
-export function toNearby(doc: PublicAedDoc, from: GeoPoint, reportKinds: readonly ReportKind[], now = new Date()): NearbyAed {
+export function toNearby(doc: PublicAedDoc, from: GeoPoint, openReports: readonly OpenReport[], inspectionCycle: InspectionCycle, now = new Date()): NearbyAed {
   const distanceMeters = Math.round(haversineMeters(from, doc.location))
   return {
     _id: doc._id,
@@ -96,16 +101,20 @@ export function toNearby(doc: PublicAedDoc, from: GeoPoint, reportKinds: readonl
     location: { latitude: doc.location.latitude, longitude: doc.location.longitude },
     distanceMeters,
     walkingMinutes: walkingMinutes(distanceMeters),
+    roundTripMinutes: roundTripMinutes(distanceMeters),
     address: doc.address,
     landmark: doc.landmark,
     placement: doc.placement,
     floor: doc.floor,
-    ...readinessFields(doc, reportKinds, now),
+    ...readinessFields(doc, openReports, inspectionCycle, now),
   }
 }
 
-/** `openReports` in full for those who look after it (`canManage`), empty for everyone else. */
-export async function toDetail(doc: AedDoc, communityName: string, openReports: AedReport[], openCount: number, reportKinds: readonly ReportKind[], canManage: boolean): Promise<AedDetail> {
+/** Where the AED belongs and what its community asks of it. */
+export type Keeping = { communityName: string; inspectionCycle: InspectionCycle }
+
+/** `shownReports` in full for those who look after it (`canManage`), empty for everyone else. */
+export async function toDetail(doc: AedDoc, { communityName, inspectionCycle }: Keeping, shownReports: AedReport[], openCount: number, openReports: readonly OpenReport[], canManage: boolean): Promise<AedDetail> {
   const [photo] = await shownPhotoUrls([doc.photo])
   return {
     _id: doc._id,
@@ -115,7 +124,7 @@ export async function toDetail(doc: AedDoc, communityName: string, openReports: 
     landmark: doc.landmark,
     placement: doc.placement,
     floor: doc.floor,
-    ...readinessFields(doc, reportKinds, new Date()),
+    ...readinessFields(doc, openReports, inspectionCycle, new Date()),
     openingHours: doc.hours,
     communityId: doc.communityId,
     communityName,
@@ -124,6 +133,10 @@ export async function toDetail(doc: AedDoc, communityName: string, openReports: 
     model: doc.model,
     guardianOrg: doc.guardianOrg,
     lastInspection: doc.lastInspection,
+    lastChecklist: doc.lastChecklist ?? null,
+    followUps: doc.lastChecklist ? followUpsOf(doc.lastChecklist) : [],
+    afterUse: openReports.some((report) => report.kind === 'used'),
+    inspectionCycle,
     padsExpiry: doc.padsExpiry,
     batteryExpiry: doc.batteryExpiry,
     photo,
@@ -137,6 +150,6 @@ export async function toDetail(doc: AedDoc, communityName: string, openReports: 
     })),
     openReports: openCount,
     canManage,
-    reports: canManage ? openReports : [],
+    reports: canManage ? shownReports : [],
   }
 }

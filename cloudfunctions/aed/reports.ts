@@ -1,4 +1,5 @@
 import type { AedReport, ReportKind, ReportStatus } from '@/domain/aed/contract'
+import type { Standing } from '@/domain/aed/standing'
 import { AppError } from '@/domain/errors'
 import { db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
@@ -18,6 +19,8 @@ export type ReportDoc = {
   note: string
   photo: CheckedPhoto | null
   reporterOpenid: string
+  /** Why the reporter's word counts when they reported; absent on reports stored before it was recorded (read as none). */
+  standing?: Standing | null
   /** How many reports of this kind on this AED the reporter made before: part of the `_id` (reportIdOf). */
   round: number
   status: ReportStatus
@@ -62,6 +65,7 @@ export async function toReports(docs: ReportDoc[]): Promise<AedReport[]> {
     photoChecking: isPending(doc.photo),
     status: doc.status,
     resolution: doc.resolution ?? null,
+    standing: doc.standing ?? null,
     createdAt: toIso(doc.createdAt),
   }))
 }
@@ -101,11 +105,15 @@ export async function closeOne(report: ReportDoc, status: Exclude<ReportStatus, 
   return true
 }
 
-/** Closes many reports at once (an inspection answers them all) and tells their reporters as one fan-out. */
-export async function closeAll(open: ReportDoc[], status: Exclude<ReportStatus, 'open'>, resolution: string, by: string): Promise<void> {
-  const closed = await mapWithCap(open, CLOSES_AT_ONCE, async (report) => ((await markClosed(report, { status, resolution, by })) ? [report] : []))
+/**
+ * Closes many reports at once (an inspection answers them all) and tells their reporters as one
+ * fan-out; answers the reports this call closed (not those a concurrent call closed first).
+ */
+export async function closeAll(open: ReportDoc[], status: Exclude<ReportStatus, 'open'>, resolution: string, by: string): Promise<ReportDoc[]> {
+  const closed = (await mapWithCap(open, CLOSES_AT_ONCE, async (report) => ((await markClosed(report, { status, resolution, by })) ? [report] : []))).flat()
   await notifyEach(
     'aed_report',
-    closed.flat().map((report) => ({ _id: ownedId('rc', report._id), openid: report.reporterOpenid, payload: closedNote(report, resolution) })),
+    closed.map((report) => ({ _id: ownedId('rc', report._id), openid: report.reporterOpenid, payload: closedNote(report, resolution) })),
   )
+  return closed
 }

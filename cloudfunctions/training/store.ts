@@ -3,9 +3,15 @@ import type { Certificate, Signup, SignupStatus, TrainingKind, TrainingSession }
 import { collections, db } from '../_kit/cloud'
 import { ownedId } from '../_kit/ids'
 
-export type SessionDoc = Omit<TrainingSession, 'mine'> & { createdBy: string }
+/** `dates` is absent on sessions stored before courses had several days (they ran on `date`). */
+export type SessionDoc = Omit<TrainingSession, 'mine' | 'dates'> & { dates?: string[]; createdBy: string }
 export type SignupDoc = Signup & { openid: string; communityId: string }
-export type CertificateDoc = Certificate & { openid: string; remindedOn: string | null }
+/**
+ * `issuer` is absent on certificates the app used to generate; `generatedNumber` keeps such a
+ * number once it was moved to 待补录 (jobs/training.ts); `recordedBy` names the staff member who
+ * copied the number from the Red Cross certificate.
+ */
+export type CertificateDoc = Omit<Certificate, 'issuer'> & { issuer?: string | null; openid: string; remindedOn: string | null; generatedNumber?: string; recordedBy?: string }
 
 export const sessions = () => db.collection(collections.trainings)
 export const signups = () => db.collection(collections.signups)
@@ -27,5 +33,13 @@ export async function mineOf(sessionId: string, openid: string): Promise<SignupS
 
 export function toSession(doc: SessionDoc, mine: SignupStatus | null): TrainingSession {
   const { createdBy: _createdBy, ...session } = doc
-  return { ...session, kind: session.kind as TrainingKind, mine }
+  return { ...session, dates: session.dates ?? [session.date], kind: session.kind as TrainingKind, mine }
 }
+
+/** A certificate as its holder and staff see it. */
+export const toCertificate = ({ _id, number, issuer, name, issuedOn, validUntil, sessionId, sessionTitle }: CertificateDoc): Certificate => ({
+  _id, number, issuer: issuer ?? null, name, issuedOn, validUntil, sessionId, sessionTitle,
+})
+
+/** One certificate per person and course: its id comes from both (the id the app always used). */
+export const certificateId = (sessionId: string, openid: string) => ownedId('ce', `${sessionId}:${openid}`)

@@ -1,9 +1,10 @@
 import dayjs from 'dayjs'
 import { todayInChina } from '@/domain/dates'
-import type { Certificate, Signup, TrainingSession } from '@/domain/firstaid/training'
+import type { Certificate, RosterEntry, Signup, TrainingSession } from '@/domain/firstaid/training'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
-import { trainingJob } from '../scheduler/jobs/training'
+import { certificateNumbersJob, trainingJob } from '../scheduler/jobs/training'
 import { runJob } from '../../localcloud/jobs-testing'
+import { ownedId } from '../_kit/ids'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -12,8 +13,10 @@ beforeAll(async () => {
 afterAll(() => cloud.stop())
 
 const nextWeek = dayjs().add(7, 'day').format('YYYY-MM-DD')
-const session = (capacity: number, kind = 'rescuer', date = nextWeek) => ({ action: 'create', kind, title: '救护员培训第12期', communityId: 'dadu', date, time: '09:00-16:30', place: '大渡社区博爱家园培训教室', capacity })
+const session = (capacity: number, kind = 'rescuer', date: string | string[] = nextWeek) => ({ action: 'create', kind, title: '救护员培训第12期', communityId: 'dadu', dates: Array.isArray(date) ? date : [date], time: '09:00-16:30', place: '大渡社区博爱家园培训教室', capacity })
 const record = (signupId: string, status: string, openid = 'demo-staff') => cloud.call<Signup & { certificate: Certificate | null }>('training', openid, { action: 'record', signupId, status })
+const inboxOf = (openid: string, kind: string) => cloud.docs('inbox').filter((m) => m.openid === openid && m.kind === kind) as Array<{ body: string }>
+const certificateIdOf = (sessionId: string, openid: string) => ownedId('ce', `${sessionId}:${openid}`)
 const signup = (openid: string, sessionId: string) => cloud.call<TrainingSession>('training', openid, { action: 'signup', sessionId, name: '学员', phone: '13857500099' })
 
 test('only staff of the community publish sessions', async () => {
@@ -48,21 +51,131 @@ test('cancelling and signing up again 30 times at once keeps one place for one p
   expect(cloud.store.find('trainings', { _id })[0].seatsLeft).toBe(5 - signed)
 })
 
-test('passing a 救护员培训 issues a 救护员证 valid 3 years, shown to its holder', async () => {
-  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5, 'rescuer', todayInChina())))
-  unwrap(await signup('t-holder', _id))
-  const [entry] = unwrap(await cloud.call<{ items: Signup[] }>('training', 'demo-staff', { action: 'roster', sessionId: _id })).items
-  expect(await record(entry._id, 'attended', 'demo-volunteer')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+const day = (offset: number) => dayjs(todayInChina()).add(offset, 'day').format('YYYY-MM-DD')
+const rosterOf = async (sessionId: string) => unwrap(await cloud.call<{ items: RosterEntry[] }>('training', 'demo-staff', { action: 'roster', sessionId })).items
+/** A person who attended a course ending today and passed its exam: their roster entry. */
+async function passed(openid: string, kind = 'rescuer'): Promise<RosterEntry & { sessionId: string }> {
+  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5, kind, [day(-1), day(0)])))
+  unwrap(await signup(openid, _id))
+  const [entry] = await rosterOf(_id)
   unwrap(await record(entry._id, 'attended'))
-  const recorded = unwrap(await record(entry._id, 'passed'))
-  expect(recorded.certificate?.number).toMatch(/^JHY\d{4}\d{5}$/)
-  expect(recorded.certificate?.validUntil).toBe(dayjs(recorded.certificate?.issuedOn).add(3, 'year').subtract(1, 'day').format('YYYY-MM-DD'))
+  unwrap(await record(entry._id, 'passed'))
+  return { ...entry, sessionId: _id }
+}
+const certificate = (signupId: string, extra: Record<string, unknown> = {}, openid = 'demo-staff') =>
+  cloud.call<RosterEntry & { certificate: Certificate }>('training', openid, { action: 'recordCertificate', signupId, number: 'ZJKQ-2026-00123', issuer: '绍兴市柯桥区红十字会', issuedOn: day(0), validUntil: dayjs(day(0)).add(3, 'year').subtract(1, 'day').format('YYYY-MM-DD'), ...extra })
+
+test('a pass generates no number: staff record the 救护员证 the Red Cross issued, and its holder sees it', async () => {
+  const counters = cloud.docs('counters').length
+  const entry = await passed('t-holder')
+  expect(cloud.docs('certificates').filter((c) => c.openid === 't-holder')).toHaveLength(0)
+  expect(cloud.docs('counters')).toHaveLength(counters)
+  expect(inboxOf('t-holder', 'training_result').map((m) => m.body)).toEqual([expect.not.stringContaining('JHY')])
+  expect((await rosterOf(entry.sessionId))[0]).toMatchObject({ status: 'passed', certificate: null })
+
+  expect(await certificate(entry._id, {}, 'demo-volunteer')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  const recorded = unwrap(await certificate(entry._id, { number: ' zjkq-2026-00123 ' }))
+  expect(recorded.certificate).toMatchObject({ number: 'ZJKQ-2026-00123', issuer: '绍兴市柯桥区红十字会', issuedOn: day(0), name: '学员' })
+  expect((await rosterOf(entry.sessionId))[0].certificate?.number).toBe('ZJKQ-2026-00123')
   const mine = unwrap(await cloud.call<{ items: Certificate[] }>('training', 't-holder', { action: 'certificates' }))
-  expect(mine.items.map((c) => c.number)).toEqual([recorded.certificate?.number])
-  // Passed: the session now shows the result, and signing up again is refused.
-  const listed = unwrap(await cloud.call<{ items: TrainingSession[] }>('training', 't-holder', { action: 'sessions' })).items.find((s) => s._id === _id)
-  expect(listed?.mine).toBe('passed')
-  expect(await signup('t-holder', _id)).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(mine.items.map((c) => c.number)).toEqual(['ZJKQ-2026-00123'])
+  expect(inboxOf('t-holder', 'training_result').at(-1)?.body).toContain('ZJKQ-2026-00123 已登记')
+  // Passed: signing up again is refused.
+  expect(await signup('t-holder', entry.sessionId)).toMatchObject({ ok: false, code: 'CONFLICT' })
+})
+
+test('a recorded certificate keeps its number; a retry answers the same record and tells nobody again', async () => {
+  const entry = await passed('t-keeps')
+  unwrap(await certificate(entry._id, { number: 'ZJ-KEEP-0001' }))
+  const stored = () => cloud.docs('certificates').filter((c) => c.openid === 't-keeps')
+  const before = JSON.stringify(stored())
+  const changed = await certificate(entry._id, { number: 'ZJ-KEEP-0002' })
+  expect(changed).toMatchObject({ ok: false, code: 'CONFLICT', fields: { number: expect.stringContaining('编号不能更改') } })
+  expect(JSON.stringify(stored())).toBe(before)
+  const retries = await Promise.all(Array.from({ length: 10 }, () => certificate(entry._id, { number: 'ZJ-KEEP-0001' })))
+  expect(retries.every((r) => r.ok && r.data.certificate.number === 'ZJ-KEEP-0001')).toBe(true)
+  expect(stored()).toHaveLength(1)
+  expect(inboxOf('t-keeps', 'training_result').filter((m) => m.body.includes('ZJ-KEEP-0001'))).toHaveLength(1)
+})
+
+test('20 concurrent recordings of one certificate write one; a number already recorded for someone else is refused', async () => {
+  const entry = await passed('t-once')
+  const results = await Promise.all(Array.from({ length: 20 }, () => certificate(entry._id, { number: 'ZJ-ONCE-0001' })))
+  expect(results.every((r) => r.ok)).toBe(true)
+  expect(cloud.docs('certificates').filter((c) => c.openid === 't-once')).toHaveLength(1)
+  expect(inboxOf('t-once', 'training_result').filter((m) => m.body.includes('ZJ-ONCE-0001'))).toHaveLength(1)
+  const other = await passed('t-copycat')
+  expect(await certificate(other._id, { number: 'ZJ-ONCE-0001' })).toMatchObject({ ok: false, code: 'CONFLICT', fields: { number: expect.stringContaining('其他人') } })
+  expect(cloud.docs('certificates').filter((c) => c.openid === 't-copycat')).toHaveLength(0)
+})
+
+test.each([
+  ['a number too short', { number: 'A1' }, 'number'],
+  ['a number with other characters', { number: '救护员证123456' }, 'number'],
+  ['a number with fewer than 4 digits', { number: 'ABCDEF-12' }, 'number'],
+  ['an issuer that is not a Red Cross society', { issuer: '柯桥区卫生健康局' }, 'issuer'],
+  ['a validity beyond 3 years', { validUntil: day(3 * 366 + 5) }, 'validUntil'],
+  ['a validity ending before the issue date', { validUntil: day(-1) }, 'validUntil'],
+  ['an issue date in the future', { issuedOn: day(1), validUntil: day(400) }, 'issuedOn'],
+  ['an issue date before the last course day', { issuedOn: day(-1) }, 'issuedOn'],
+])('%s is refused (救护员证 in shape, 红十字会法 2017 第十一条); nothing is written', async (label, change, field) => {
+  const entry = await passed(`t-shape-${label.length}-${field}`)
+  const result = await certificate(entry._id, change)
+  expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(!result.ok && result.fields).toHaveProperty(field)
+  expect(cloud.docs('certificates').filter((c) => c.sessionId === entry.sessionId)).toHaveLength(0)
+})
+
+test('only a pass of a 救护员培训 gets a 救护员证', async () => {
+  const awareness = await passed('t-popular', 'popular')
+  expect(await certificate(awareness._id)).toMatchObject({ ok: false, code: 'CONFLICT', message: '普及培训不发救护员证' })
+  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5, 'rescuer', [day(-1), day(0)])))
+  unwrap(await signup('t-attended-only', _id))
+  const [entry] = await rosterOf(_id)
+  unwrap(await record(entry._id, 'attended'))
+  expect(await certificate(entry._id)).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(cloud.docs('certificates').filter((c) => c.sessionId === _id)).toHaveLength(0)
+})
+
+test('a two-day course records attendance on day 1 and the exam result only from day 2', async () => {
+  const dayOne = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5, 'rescuer', [day(1), day(0)])))
+  expect(dayOne).toMatchObject({ date: day(0), dates: [day(0), day(1)] })
+  unwrap(await signup('t-two-days', dayOne._id))
+  const [entry] = await rosterOf(dayOne._id)
+  unwrap(await record(entry._id, 'attended'))
+  for (const status of ['passed', 'failed']) expect(await record(entry._id, status)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining(`最后一天（${day(1)}）`) })
+  expect(cloud.store.find('signups', { _id: entry._id })[0].status).toBe('attended')
+  // The same course a day later: today is day 2.
+  const dayTwo = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5, 'rescuer', [day(-1), day(0)])))
+  unwrap(await signup('t-two-days', dayTwo._id))
+  const [second] = await rosterOf(dayTwo._id)
+  unwrap(await record(second._id, 'attended'))
+  expect(unwrap(await record(second._id, 'passed')).status).toBe('passed')
+  expect(await cloud.call('training', 'demo-staff', { ...session(5), dates: [day(3), day(3)] })).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { dates: expect.stringContaining('重复') } })
+})
+
+test('staff see their communities\' past courses too, to record results and certificates after them', async () => {
+  const past = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', { ...session(5), title: '上月的救护员培训', dates: [day(-30), day(-29)] }))
+  expect(unwrap(await cloud.call<{ items: TrainingSession[] }>('training', 'demo-staff', { action: 'sessions' })).items.map((s) => s._id)).not.toContain(past._id)
+  expect(unwrap(await cloud.call<{ items: TrainingSession[] }>('training', 'demo-staff', { action: 'manageSessions' })).items.map((s) => s._id)).toContain(past._id)
+  expect(await cloud.call('training', 'demo-volunteer', { action: 'manageSessions' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+})
+
+test('the update path: numbers the app generated become 待补录; recorded ones stay; staff then record the real one', async () => {
+  const entry = await passed('t-migrated')
+  const generated = { openid: 't-migrated', sessionId: entry.sessionId, sessionTitle: '救护员培训第12期', name: '学员', issuedOn: day(0), validUntil: day(1000), remindedOn: null }
+  cloud.store.insert('certificates', [
+    { _id: certificateIdOf(entry.sessionId, 't-migrated'), number: 'JHY202600017', ...generated },
+    { _id: 'recorded-jhy', number: 'JHY202600018', issuer: '绍兴市柯桥区红十字会', recordedBy: 'demo-staff', ...generated, openid: 't-real-jhy' },
+  ])
+  expect(await runJob(certificateNumbersJob)).toMatchObject({ done: 1 })
+  expect(await runJob(certificateNumbersJob)).toMatchObject({ done: 0 })
+  expect(cloud.store.find('certificates', { _id: certificateIdOf(entry.sessionId, 't-migrated') })[0]).toMatchObject({ number: null, issuer: null, generatedNumber: 'JHY202600017' })
+  expect(cloud.store.find('certificates', { _id: 'recorded-jhy' })[0]).toMatchObject({ number: 'JHY202600018' })
+  const mine = unwrap(await cloud.call<{ items: Certificate[] }>('training', 't-migrated', { action: 'certificates' }))
+  expect(mine.items).toEqual([expect.objectContaining({ number: null, issuer: null })])
+  expect(unwrap(await certificate(entry._id, { number: 'ZJ-REAL-2026-0042' })).certificate).toMatchObject({ number: 'ZJ-REAL-2026-0042', issuer: '绍兴市柯桥区红十字会' })
+  expect(cloud.docs('certificates').filter((c) => c.openid === 't-migrated')).toHaveLength(1)
 })
 
 test('results wait for the session day and for attendance; nothing changes when refused', async () => {
@@ -81,20 +194,6 @@ test('results wait for the session day and for attendance; nothing changes when 
   expect(unwrap(await record(absent._id, 'failed')).certificate).toBeNull()
   expect(await record(absent._id, 'passed')).toMatchObject({ ok: false, code: 'CONFLICT', message: '考核结果已记录，不能再更改' })
   expect(cloud.docs('certificates').filter((c) => c.openid === 't-absent')).toHaveLength(0)
-})
-
-test('20 concurrent "passed" records of one person issue one 救护员证', async () => {
-  const { _id } = unwrap(await cloud.call<TrainingSession>('training', 'demo-staff', session(5, 'rescuer', todayInChina())))
-  unwrap(await signup('t-once', _id))
-  const [entry] = unwrap(await cloud.call<{ items: Signup[] }>('training', 'demo-staff', { action: 'roster', sessionId: _id })).items
-  unwrap(await record(entry._id, 'attended'))
-  const results = await Promise.all(Array.from({ length: 20 }, () => record(entry._id, 'passed')))
-  expect(new Set(results.map((r) => unwrap(r).certificate?.number)).size).toBe(1)
-  expect(cloud.docs('certificates').filter((c) => c.openid === 't-once')).toHaveLength(1)
-  // Told of the sign-up, then of the result once, with the certificate's number.
-  const told = cloud.docs('inbox').filter((m) => m.openid === 't-once')
-  expect(told.map((m) => m.kind).sort()).toEqual(['training_result', 'training_signup'])
-  expect(told.find((m) => m.kind === 'training_result')?.body).toContain(unwrap(results[0]).certificate?.number)
 })
 
 test('holders are reminded once, 60 days before the certificate lapses', async () => {

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs'
+import { reportIdOf } from '../../cloudfunctions/aed/reports'
 import { DEMO_COMMUNITIES } from './demo-data'
 
 /**
@@ -99,4 +100,33 @@ export function demoAeds(now: Date) {
       }
     }),
   )
+}
+
+/**
+ * Problem reports to click through: a small wave from three new accounts without standing on three
+ * of 大渡's AEDs (they only warn; 工作人员 → AED管理 can dismiss them in one action), and a use
+ * reported by a volunteer (out of service until an inspection records new pads and a self-test).
+ */
+export function demoAedReports(now: Date) {
+  const hourAgo = new Date(now.getTime() - 60 * 60 * 1000)
+  const report = (openid: string, aedNumber: number, kind: 'fault' | 'used', standing: 'volunteer' | null, note: string) => ({
+    _id: reportIdOf(openid, `aed-dadu-${aedNumber}`, kind, 0),
+    aedId: `aed-dadu-${aedNumber}`,
+    aedName: PLACES.dadu[aedNumber - 1][0],
+    communityId: 'dadu',
+    kind,
+    note,
+    photo: null,
+    reporterOpenid: openid,
+    standing,
+    round: 0,
+    status: 'open',
+    createdAt: hourAgo,
+  })
+  return [
+    report('demo-newcomer-1', 9, 'fault', null, ''),
+    report('demo-newcomer-2', 10, 'fault', null, '打不开'),
+    report('demo-newcomer-3', 11, 'used', null, ''),
+    report('demo-volunteer', 12, 'used', 'volunteer', '昨晚有居民晕倒，已用过一次'),
+  ]
 }

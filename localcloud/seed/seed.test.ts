@@ -2,11 +2,11 @@ import { DocumentStore } from '../store/document-store'
 import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
 import { reseed, seedIfEmpty } from './seed'
 
-test('an empty store gets the three communities and the five demo identities (two lesson editors), once', () => {
+test('an empty store gets the three communities and the six demo identities (two lesson editors, two staff), once', () => {
   const store = DocumentStore.open(null)
   expect(seedIfEmpty(store)).toBe(true)
   expect(store.find('communities', {}, { sort: { name: 1 } }).map((c) => c.name).sort()).toEqual(['大渡社区', '港越社区', '玉兰社区'].sort())
-  expect(store.find('users', {}).map((u) => u._id).sort()).toEqual(['demo-editor', 'demo-member', 'demo-resident', 'demo-staff', 'demo-volunteer'])
+  expect(store.find('users', {}).map((u) => u._id).sort()).toEqual(['demo-editor', 'demo-member', 'demo-resident', 'demo-staff', 'demo-staff-2', 'demo-volunteer'])
   expect(store.find('users', {}).filter((u) => (u.roles as string[]).includes('editor')).map((u) => u._id).sort()).toEqual(['demo-editor', 'demo-staff'])
   expect(store.find('users', { _id: 'demo-staff' })[0]).toMatchObject({ roles: ['staff', 'editor'], staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id) })
   expect(seedIfEmpty(store)).toBe(false)

@@ -17,9 +17,15 @@ export function haversineMeters(a: LatLng, b: LatLng): number {
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
-/** Walking at about 4.5 km/h (75 m a minute), rounded up: a calm estimate, not a promise. */
+/**
+ * Walking at about 4.5 km/h (75 m a minute): the app's own calm estimate for an older bystander,
+ * not a figure from a guideline; it errs on the slow side, so a device shown within reach is.
+ */
+export const WALKING_METERS_PER_MINUTE = 75
+
+/** Minutes to walk this far, rounded up: an estimate, not a promise. */
 export function walkingMinutes(meters: number): number {
-  return Math.max(1, Math.ceil(meters / 75))
+  return Math.max(1, Math.ceil(meters / WALKING_METERS_PER_MINUTE))
 }
 
 export function formatDistance(meters: number): string {

@@ -1,4 +1,5 @@
 import type { AedApi, ReportKind } from '@/domain/aed/contract'
+import type { InspectionCycle } from '@/domain/aed/inspection'
 import { createClient } from './cloud-client'
 
 const client = createClient<AedApi>('aed')
@@ -27,4 +28,9 @@ export const aedService = {
   resolveReport: (reportId: string, resolution: string) => client('resolveReport', { reportId, resolution }),
   /** 不属实, with an optional reason the reporter is told. */
   dismissReport: (reportId: string, reason: string) => client('dismissReport', { reportId, reason }),
+  /** Open reports from accounts without standing, of one community and period. */
+  unconfirmedReports: (period: AedApi['unconfirmedReports']['input']) => client('unconfirmedReports', period),
+  dismissUnconfirmed: (period: AedApi['dismissUnconfirmed']['input']) => client('dismissUnconfirmed', period),
+  inspectionCycles: () => client('inspectionCycles', {}),
+  setInspectionCycle: (communityId: string, cycle: InspectionCycle) => client('setInspectionCycle', { communityId, cycle }),
 }

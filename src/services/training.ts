@@ -10,5 +10,7 @@ export const trainingService = {
   cancelSignup: (sessionId: string) => client('cancelSignup', { sessionId }),
   roster: (sessionId: string) => client('roster', { sessionId }),
   record: (signupId: string, status: 'attended' | 'passed' | 'failed') => client('record', { signupId, status }),
+  recordCertificate: (certificate: TrainingApi['recordCertificate']['input']) => client('recordCertificate', certificate),
+  manageSessions: () => client('manageSessions', {}),
   certificates: () => client('certificates', {}),
 }

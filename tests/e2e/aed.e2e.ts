@@ -6,10 +6,11 @@ import { wgs84ToGcj02 } from '../../src/domain/geo'
 import { shot, startE2E, ui, type E2E } from './harness'
 
 /**
- * AED lookup near 大渡社区: nearest first with its distance and readiness in words and colour; a
- * fault report makes it 可能无法使用; an inspection that finds it fine clears it; an inspection
- * cannot pass expired pads; staff can close an unfounded report (不属实) after a confirmation; the
- * access phone is one tap away.
+ * AED lookup near 大渡社区: nearest first with its distance, round trip and readiness in words and
+ * colour; a resident's fault report only warns (issue 29: no standing), a member's makes it
+ * 可能无法使用; the record-sheet checklist inspection clears it; an inspection cannot pass expired
+ * pads; staff can close an unfounded report (不属实) after a confirmation, undo a wave of reports
+ * from new accounts, and set the inspection cycle; the access phone is one tap away.
  */
 let e2e: E2E
 before(async () => {
@@ -87,7 +88,7 @@ async function settledShot(page: Page, name: string, testId: string): Promise<vo
 }
 
 describe('附近的AED', () => {
-  test('nearest first with distance and readiness; a fault report shows 可能无法使用; staff inspection clears it', async () => {
+  test('nearest first with distance and readiness; a stranger\'s fault report only warns, a member\'s shows 可能无法使用; the checklist inspection clears it', async () => {
     const { page, errors } = await e2e.open('demo-resident', { geolocation: BROWSER_POSITION })
     await page.goto(`${e2e.cloud.url}/#/packages/aed/pages/index/index`)
     await page.locator('[data-testid="location-consent"]').waitFor()
@@ -143,31 +144,53 @@ describe('附近的AED', () => {
       { selector: '.aed-detail__actions .nut-button', minHeight: 44 },
     ])
 
+    // A resident without standing: the report only warns (有人报告可能无法使用，待核实).
     await ui.button(page, '报告问题')
     await ui.choose(page, 'report-kind', '设备故障')
     await ui.button(page, '提交报告')
-    const broken = page.locator('[data-testid="aed-readiness"][data-readiness="out_of_service"]')
-    await broken.waitFor()
-    assert.match(await broken.innerText(), /可能无法使用：有人报告故障/)
+    const warned = page.locator('[data-testid="aed-readiness"][data-readiness="warning"]')
+    await warned.waitFor()
+    assert.match(await warned.innerText(), /有人报告可能无法使用，待核实/)
     assert.equal(await page.getByText('待核实', { exact: true }).count(), 0)
-    await settledShot(page, 'aed-flagged', 'aed-detail')
-    await expectReadable(page, [{ selector: '.readiness__headline', minFont: 15 }])
+    await settledShot(page, 'aed-warned', 'aed-detail')
     const detailUrl = page.url()
     // The reporter hears that the report arrived.
     assert.ok(e2e.cloud.store.find('inbox', { openid: 'demo-resident' }).some((m) => m.kind === 'aed_report' && String(m.body).includes('已收到')))
+
+    // A member's report of the same device takes it out: 可能无法使用.
+    const { page: member } = await e2e.open('demo-member')
+    await member.goto(detailUrl)
+    await member.locator('[data-testid="aed-detail"]').waitFor()
+    await ui.button(member, '报告问题')
+    await ui.choose(member, 'report-kind', '设备故障')
+    await ui.button(member, '提交报告')
+    const broken = member.locator('[data-testid="aed-readiness"][data-readiness="out_of_service"]')
+    await broken.waitFor()
+    assert.match(await broken.innerText(), /可能无法使用：有人报告故障/)
+    await settledShot(member, 'aed-flagged', 'aed-detail')
+    await expectReadable(member, [{ selector: '.readiness__headline', minFont: 15 }])
 
     // Back on the list the same device reads 可能无法使用 in its card.
     await page.goBack()
     await page.locator('[data-testid="aed-card"][data-readiness="out_of_service"]', { hasText: nearest.name }).first().waitFor()
     await settledShot(page, 'aed-nearby-flagged', 'aed-card')
 
+    // The keeper fills in the record sheet (DB3301/T 0435-2023 附录D) item by item.
     const { page: staff } = await e2e.open('demo-staff')
     await staff.goto(detailUrl)
     await staff.locator('[data-testid="aed-keeper"]').waitFor()
-    await staff.locator('[data-testid="aed-open-report"]', { hasText: '设备故障' }).waitFor()
+    await staff.locator('[data-testid="aed-open-report"]', { hasText: '报告人身份未核实' }).waitFor()
+    await staff.locator('[data-testid="aed-open-report"]', { hasText: '报告人：红十字会员' }).waitFor()
     await ui.choose(staff, 'inspect-result', '设备完好')
     await ui.button(staff, '记录今天的巡检')
+    await staff.locator('.taro-modal__content', { hasText: '不能记为设备完好' }).waitFor()
+    await ui.modal(staff, '知道了')
+    for (const item of ['状态指示灯正常', '电极片包装密封完好', '电池电量充足', '机柜未上锁', '机柜报警装置正常']) await ui.pick(staff, 'inspect-items', item)
+    await ui.pick(staff, 'inspect-paediatric', '有儿童电极片')
+    await settledShot(staff, 'aed-inspection-checklist', 'aed-keeper')
+    await ui.button(staff, '记录今天的巡检')
     await staff.getByText('巡检：设备完好').waitFor()
+    assert.deepEqual(e2e.cloud.store.find('aeds', { _id: nearest.id })[0].lastChecklist, { statusLight: true, padsSealed: true, batteryOk: true, cabinetOpens: true, alarmWorks: true, paediatricPads: 'present' })
     await staff.locator('[data-testid="aed-readiness"][data-readiness="ready"]').waitFor()
     assert.equal(await staff.locator('[data-testid="aed-open-report"]').count(), 0)
 
@@ -216,7 +239,8 @@ describe('附近的AED', () => {
     const { page, errors } = await e2e.open('demo-staff')
     await page.goto(`${e2e.cloud.url}/#/packages/aed/pages/detail/index?id=${expired._id}`)
     await page.locator('[data-testid="aed-readiness"][data-readiness="warning"]', { hasText: '电极片已过期' }).waitFor()
-    await page.getByText('电极片已过期：更换后请选择新的有效期').waitFor()
+    for (const item of ['状态指示灯正常', '电极片包装密封完好', '电池电量充足', '机柜未上锁', '机柜报警装置正常']) await ui.pick(page, 'inspect-items', item)
+    await page.getByText(`电极片已于${expired.padsExpiry}过期`).waitFor()
     await ui.button(page, '记录今天的巡检')
     await page.locator('.taro-modal__content', { hasText: '不能记为设备完好' }).waitFor()
     await settledShot(page, 'aed-inspect-refused', 'aed-keeper')
@@ -248,6 +272,55 @@ describe('附近的AED', () => {
     }
     await settledShot(page, 'aed-verify-form', 'aed-edit-form')
     assert.equal(e2e.cloud.store.find('aeds', { _id: aedId })[0].verified, false)
+    assert.deepEqual(errors, [])
+  })
+
+  test('staff see the seeded wave of reports from new accounts and undo it in one action; they set the inspection cycle', async () => {
+    const wave = () => e2e.cloud.store.find('aedReports', { communityId: 'dadu', status: 'open' }).filter((r) => !r.standing)
+    assert.ok(wave().length >= 3, 'the seed has a wave of reports without standing')
+    const { page, errors } = await e2e.open('demo-staff')
+    await page.goto(`${e2e.cloud.url}/#/packages/staff/pages/aeds/index`)
+    const card = page.locator('[data-testid="unconfirmed-wave"]', { hasText: '大渡社区' })
+    await card.waitFor()
+    assert.match(await card.innerText(), /\d+条报告，涉及\d+台AED/)
+    await settledShot(page, 'aed-staff-wave', 'unconfirmed-wave')
+    await card.locator('[data-testid="dismiss-wave"]').click()
+    await ui.modal(page, '再想想')
+    assert.ok(wave().length >= 3)
+    await card.locator('[data-testid="dismiss-wave"]').click()
+    await ui.modal(page, '全部撤销')
+    await card.waitFor({ state: 'detached' })
+    assert.equal(wave().length, 0)
+    // The use a volunteer reported is left for the keepers.
+    assert.equal(e2e.cloud.store.find('aedReports', { aedId: 'aed-dadu-12', status: 'open' }).length, 1)
+
+    const cycles = page.locator('[data-testid="inspection-cycles"]')
+    await cycles.scrollIntoViewIfNeeded()
+    await ui.pick(page, 'cycle-dadu', '每天')
+    for (let i = 0; i < 50 && e2e.cloud.store.find('communities', { _id: 'dadu' })[0].aedInspectionCycle !== 'daily'; i++) await page.waitForTimeout(100)
+    assert.equal(e2e.cloud.store.find('communities', { _id: 'dadu' })[0].aedInspectionCycle, 'daily')
+    await settledShot(page, 'aed-staff-cycles', 'inspection-cycles')
+    await ui.pick(page, 'cycle-dadu', '每月')
+    assert.deepEqual(errors, [])
+  })
+
+  test('after a use, 设备完好 needs new pads and a passed self-test', async () => {
+    const { page, errors } = await e2e.open('demo-staff')
+    await page.goto(`${e2e.cloud.url}/#/packages/aed/pages/detail/index?id=aed-dadu-12`)
+    await page.locator('[data-testid="after-use"]').waitFor()
+    for (const item of ['状态指示灯正常', '电极片包装密封完好', '电池电量充足', '机柜未上锁', '机柜报警装置正常']) await ui.pick(page, 'inspect-items', item)
+    await page.getByText('设备已被使用：请更换新的电极片').waitFor()
+    await ui.button(page, '记录今天的巡检')
+    await page.locator('.taro-modal__content', { hasText: '请更换新的电极片' }).waitFor()
+    await ui.modal(page, '知道了')
+    assert.equal(e2e.cloud.store.find('aedReports', { aedId: 'aed-dadu-12', status: 'open' }).length, 1)
+    await ui.pick(page, 'inspect-pads-replaced', '已更换新电极片')
+    await ui.pick(page, 'inspect-self-test', '自检通过')
+    await settledShot(page, 'aed-after-use', 'aed-keeper')
+    await ui.button(page, '记录今天的巡检')
+    await page.getByText('巡检：设备完好').waitFor()
+    await page.locator('[data-testid="aed-readiness"][data-readiness="ready"]').waitFor()
+    assert.equal(e2e.cloud.store.find('aedReports', { aedId: 'aed-dadu-12', status: 'open' }).length, 0)
     assert.deepEqual(errors, [])
   })
 

@@ -110,7 +110,7 @@ function apply(openid: string, name: string, serial: number): Promise<Item> {
     idNumber: first17 + checkCharacter(first17),
     phone: '13857500321',
     communityId: 'gangyue',
-    address: '柯桥街道港越新村5幢102',
+    address: '柯桥街道港越新村5幢',
     consent: true,
     idConsent: true,
   })

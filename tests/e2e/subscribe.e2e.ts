@@ -1,3 +1,4 @@
+import dayjs from 'dayjs'
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
@@ -101,12 +102,14 @@ describe('every subscribe kind can be granted from a tap', () => {
   test('救护员证: once it is recorded, its holder taps 到期前提醒我 and grants 救护员证到期提醒 (cert_reminder)', async () => {
     const today = todayInChina()
     const session = await call<{ _id: string }>('training', 'demo-staff', {
-      action: 'create', kind: 'rescuer', title: '救护员培训（订阅测试）', communityId: 'yulan', date: today, time: '00:00-23:59', place: '玉兰社区服务中心', capacity: 10,
+      action: 'create', kind: 'rescuer', title: '救护员培训（订阅测试）', communityId: 'yulan', dates: [today], time: '00:00-23:59', place: '玉兰社区服务中心', capacity: 10,
     })
     await call('training', 'e2e-rescuer', { action: 'signup', sessionId: session._id, name: '陈立', phone: '13957500088' })
     const roster = await call<{ items: Array<{ _id: string }> }>('training', 'demo-staff', { action: 'roster', sessionId: session._id })
     await call('training', 'demo-staff', { action: 'record', signupId: roster.items[0]._id, status: 'attended' })
     await call('training', 'demo-staff', { action: 'record', signupId: roster.items[0]._id, status: 'passed' })
+    // The certificate the Red Cross issued, recorded by staff (the app generates no number).
+    await call('training', 'demo-staff', { action: 'recordCertificate', signupId: roster.items[0]._id, number: 'ZJKQ-2026-00088', issuer: '绍兴市柯桥区红十字会', issuedOn: today, validUntil: dayjs(today).add(3, 'year').subtract(1, 'day').format('YYYY-MM-DD') })
 
     const { page, errors } = await e2e.open('e2e-rescuer')
     await page.goto(`${e2e.cloud.url}/#/${PROMPT_TAPS.certReminder.page}`)

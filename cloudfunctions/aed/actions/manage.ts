@@ -1,9 +1,12 @@
 import { aedInputs, REPORT_KINDS, type ReportKind } from '@/domain/aed/contract'
+import { describeChecklist, refusalsOf, SELF_TESTS } from '@/domain/aed/inspection'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import type { UserDoc } from '@/domain/user/types'
 import { _, db } from '../../_kit/cloud'
 import { requirePassingText } from '../../_kit/content-check'
+import { applyEarlyVerdicts, checkedPhoto } from '../../_kit/photo-checks'
+import { requireOwnFiles } from '../../_kit/uploads'
 import { action, type ActionContext } from '../../_kit/define-function'
 import { alertKeepers } from '../alerts'
 import { aeds, point, reports, requireAed, type AedDoc } from '../aeds'
@@ -84,44 +87,52 @@ const INSPECTION_ANSWERS: ReportKind[] = ['fault', 'used', 'missing']
 const RESOLVE_BATCH = 100
 
 /**
- * 巡检 by those who look after the AED. 设备完好 only with pads and battery in date on the day
- * of the inspection (new dates may come with it); it puts the device back in service and closes
- * the open fault, use and 找不到 reports, telling each reporter. 设备故障 stops it for repair.
+ * 巡检 by those who look after the AED, with the record sheet's checklist (inspection.ts).
+ * 设备完好 only when every essential item was seen fine and pads and battery are in date on the
+ * day (new dates may come with it), and after a use only with new pads and a passed self-test; it
+ * puts the device back in service and closes the open fault, use and 找不到 reports, telling each
+ * reporter. 设备故障 stops it for repair. A photo taken on site becomes the device's photo once
+ * its check passes.
  */
 export const inspect = action({
   input: aedInputs.inspect,
   audience: 'anyone',
-  async handler({ aedId, date, result, padsExpiry, batteryExpiry, note }, ctx) {
+  async handler({ aedId, note, photo, ...inspection }, ctx) {
+    requireOwnFiles(ctx.openid, photo ? [photo] : [])
     const aed = await requireAed(aedId)
     const user = await requireKeeper(aed, ctx)
+    const { date, result, checklist, padsExpiry, batteryExpiry, padsReplaced, selfTest } = inspection
     if (date > todayInChina()) throw new AppError('INVALID_INPUT', '巡检日期不能晚于今天', { date: '巡检日期不能晚于今天' })
-    const fine = result === 'ok'
-    if (fine) refuseExpired({ padsExpiry, batteryExpiry }, date)
-    if (note) await requirePassingText(ctx.openid, note)
-    const entry = { at: new Date(), event: fine ? '巡检：设备完好' : '巡检：设备故障，停用维修', by: user._id, byName: user.displayName, ...(note ? { note } : {}) }
-    await aeds()
-      .where({ _id: aedId })
-      .update({ data: { lastInspection: date, padsExpiry, batteryExpiry, status: fine ? 'available' : 'maintenance', history: _.push(entry) } })
     const { data: answered } = await reports()
       .where({ aedId, status: 'open', kind: _.in(INSPECTION_ANSWERS) })
       .limit(RESOLVE_BATCH)
       .get<ReportDoc>()
+    const refused = refusalsOf(inspection, answered.some((report) => report.kind === 'used'))
+    if (Object.keys(refused).length > 0) throw new AppError('INVALID_INPUT', `不能记为设备完好：${Object.values(refused).join('；')}`, refused)
+    if (note) await requirePassingText(ctx.openid, note)
+    const fine = result === 'ok'
+    const afterUse = padsReplaced ? `；已更换电极片（有效期至${padsExpiry}）${selfTest ? `，${SELF_TESTS[selfTest]}` : ''}` : ''
+    const entry = { at: new Date(), event: fine ? '巡检：设备完好' : '巡检：设备故障，停用维修', by: user._id, byName: user.displayName, note: `${describeChecklist(checklist)}${afterUse}${note ? `。${note}` : ''}` }
+    const checked = await checkedPhoto(ctx.openid, photo)
+    await aeds()
+      .where({ _id: aedId })
+      .update({
+        data: {
+          lastInspection: date,
+          lastChecklist: _.set(checklist),
+          padsExpiry,
+          batteryExpiry,
+          status: fine ? 'available' : 'maintenance',
+          ...(checked ? { photo: _.set(checked) } : {}),
+          history: _.push(entry),
+        },
+      })
+    await applyEarlyVerdicts([checked])
     const outcome = fine ? '负责人已到现场巡检：设备完好，可以使用' : '负责人已到现场巡检：设备故障，已停用维修'
     await Promise.all([closeAll(answered, 'resolved', outcome, user._id), fine ? null : alertKeepers(aed, '巡检发现设备故障，已停用', `inspection|${date}`)])
     return detailFor(await requireAed(aedId), user)
   },
 })
-
-/** An inspection cannot call a device fine while its pads or battery are past their date. */
-function refuseExpired(dates: { padsExpiry: string; batteryExpiry: string }, on: string): void {
-  const expired = {
-    ...(dates.padsExpiry < on ? { padsExpiry: `电极片已于${dates.padsExpiry}过期` } : {}),
-    ...(dates.batteryExpiry < on ? { batteryExpiry: `电池已于${dates.batteryExpiry}过期` } : {}),
-  }
-  const parts = Object.values(expired)
-  if (parts.length === 0) return
-  throw new AppError('INVALID_INPUT', `${parts.join('，')}，不能记为设备完好：请先更换，并在本次巡检中填写新的有效期`, expired)
-}
 
 /** Problem reports of the caller's communities. */
 export const reportList = action({
@@ -148,6 +159,8 @@ export const resolveReport = action({
   handler: ({ reportId, resolution }, ctx) =>
     closeReport(reportId, ctx, {
       status: 'resolved',
+      // A use is closed only by an inspection that records new pads and the self-test (inspect).
+      refuse: (report) => (report.kind === 'used' ? '已被使用的设备，请在巡检中记录新电极片的有效期和自检结果，设备完好后报告会自动关闭' : undefined),
       written: resolution,
       resolution,
       entry: (report, user) => ({ event: `报告已处理：${REPORT_KINDS[report.kind]}`, by: user._id, byName: user.displayName, note: resolution }),
@@ -173,6 +186,8 @@ export const dismissReport = action({
 
 type Closing = {
   status: 'resolved' | 'dismissed'
+  /** Why this report cannot be closed this way, if it cannot. */
+  refuse?(report: ReportDoc): string | undefined
   /** What the keeper wrote (others read it): checked before anything changes. */
   written: string
   /** What the reporter is told. */
@@ -185,6 +200,8 @@ async function closeReport(reportId: string, ctx: ActionContext, closing: Closin
   const report = await requireReport(reportId)
   const aed = await requireAed(report.aedId)
   const user = await requireKeeper(aed, ctx)
+  const refusal = closing.refuse?.(report)
+  if (refusal) throw new AppError('CONFLICT', refusal)
   if (closing.written) await requirePassingText(ctx.openid, closing.written)
   if (await closeOne(report, closing.status, closing.resolution, user._id)) {
     await aeds().where({ _id: aed._id }).update({ data: { history: _.push({ at: new Date(), ...closing.entry(report, user) }) } })

@@ -1,9 +1,11 @@
 import { aedInputs } from '@/domain/aed/contract'
+import { DEFAULT_INSPECTION_CYCLE } from '@/domain/aed/inspection'
 import { compareForEmergency } from '@/domain/aed/readiness'
 import { keywordPattern } from '@/domain/search'
 import { _, db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
-import { aeds, openReportKinds, point, toNearby, type PublicAedDoc } from '../aeds'
+import { aeds, openReportsOf, point, toNearby, type PublicAedDoc } from '../aeds'
+import { cyclesOf } from '../cycles'
 
 /** Candidates an emergency ranking looks at: enough that a ready device a little farther away is found, bounded whatever the data. */
 const EMERGENCY_CANDIDATES = (limit: number) => Math.min(limit * 3, 50)
@@ -26,9 +28,9 @@ export const nearby = action({
       })
       .limit(emergency ? EMERGENCY_CANDIDATES(limit) : limit)
       .get<PublicAedDoc>()
-    const kinds = await openReportKinds(data.map((doc) => doc._id))
+    const [open, cycles] = await Promise.all([openReportsOf(data.map((doc) => doc._id)), cyclesOf(data.map((doc) => doc.communityId))])
     const now = new Date()
-    const items = data.map((doc) => toNearby(doc, { latitude, longitude }, kinds.get(doc._id) ?? [], now))
+    const items = data.map((doc) => toNearby(doc, { latitude, longitude }, open.get(doc._id) ?? [], cycles.get(doc.communityId)?.cycle ?? DEFAULT_INSPECTION_CYCLE, now))
     return { items: emergency ? items.sort(compareForEmergency).slice(0, limit) : items }
   },
 })

@@ -5,7 +5,7 @@ import { canSignUp } from '@/domain/firstaid/training-record'
 import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { notify } from '../../_kit/notify'
-import { mineOf, requireSession, sessions, signupId, signups, toSession, type SessionDoc, type SignupDoc } from '../store'
+import { certificateId, certificates, mineOf, requireSession, sessions, signupId, signups, toCertificate, toSession, type CertificateDoc, type SessionDoc, type SignupDoc } from '../store'
 
 /** Upcoming sessions with places left and the caller's own sign-up. */
 export const list = action({
@@ -17,14 +17,24 @@ export const list = action({
   },
 })
 
-/** Staff publish a session for their community. */
+/** Staff publish a session for their community: one or more course days, listed by the first. */
 export const create = action({
   input: trainingInputs.create,
   audience: ['staff'],
   async handler(input, ctx) {
     await ctx.requireStaffOf(input.communityId)
-    const { _id } = await sessions().add({ data: { ...input, seatsLeft: input.capacity, createdBy: ctx.openid, createdAt: db.serverDate() } })
+    const { _id } = await sessions().add({ data: { ...input, date: input.dates[0], seatsLeft: input.capacity, createdBy: ctx.openid, createdAt: db.serverDate() } })
     return toSession(await requireSession(_id), null)
+  },
+})
+
+/** The caller's communities' sessions, newest first, past ones too: results and certificates are recorded after the course. */
+export const manageSessions = action({
+  input: trainingInputs.manageSessions,
+  audience: ['staff'],
+  async handler(_input, ctx) {
+    const { data } = await sessions().where({ communityId: _.in(await ctx.staffScope()) }).orderBy('date', 'desc').limit(50).get<SessionDoc>()
+    return { items: data.map((doc) => toSession(doc, null)) }
   },
 })
 
@@ -75,7 +85,7 @@ export const cancelSignup = action({
   },
 })
 
-/** Who signed up (staff of the session's community), with phones for contacting them. */
+/** Who signed up (staff of the session's community), with phones for contacting them and the 救护员证 recorded for each. */
 export const roster = action({
   input: trainingInputs.roster,
   audience: ['staff'],
@@ -83,6 +93,9 @@ export const roster = action({
     const session = await requireSession(sessionId)
     await ctx.requireStaffOf(session.communityId)
     const { data } = await signups().where({ sessionId, status: _.neq('cancelled') }).limit(500).get<SignupDoc>()
-    return { items: data.map(({ _id, name, phone, status }) => ({ _id, sessionId, name, phone, status })) }
+    const ids = data.filter((s) => s.status === 'passed').map((s) => certificateId(sessionId, s.openid))
+    const recorded = ids.length ? (await certificates().where({ _id: _.in(ids) }).limit(500).get<CertificateDoc>()).data : []
+    const byHolder = new Map(recorded.map((c) => [c.openid, toCertificate(c)]))
+    return { items: data.map(({ _id, name, phone, status, openid }) => ({ _id, sessionId, name, phone, status, certificate: byHolder.get(openid) ?? null })) }
   },
 })

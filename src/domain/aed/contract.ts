@@ -4,6 +4,8 @@ import type { ActionSpec, Page } from '../contract'
 import { keywordField } from '../search'
 import { fields } from '../validation'
 import type { AedStatus, Readiness, ReadinessReason } from './readiness'
+import type { Standing } from './standing'
+import { CHECK_ITEMS, INSPECTION_CYCLES, PAEDIATRIC_PADS, SELF_TESTS, type CheckItem, type Checklist, type InspectionCycle, type PaediatricPads, type SelfTest } from './inspection'
 
 export type { Readiness } from './readiness'
 
@@ -32,6 +34,8 @@ export type NearbyAed = AedReadiness & {
   location: { latitude: number; longitude: number }
   distanceMeters: number
   walkingMinutes: number
+  /** Walking there and back with it: what reach and the emergency ranking go by. */
+  roundTripMinutes: number
   address: string
   landmark: string
   placement: Placement
@@ -42,7 +46,7 @@ export type NearbyAed = AedReadiness & {
  * One AED in full. A resident's suggestion not yet verified (seen only by those who look after
  * it) has no placement, hours or expiry dates until staff record the real ones.
  */
-export type AedDetail = Omit<NearbyAed, 'placement' | 'distanceMeters' | 'walkingMinutes'> & {
+export type AedDetail = Omit<NearbyAed, 'placement' | 'distanceMeters' | 'walkingMinutes' | 'roundTripMinutes'> & {
   placement: Placement | null
   /** The hours as stored, for the edit form (`hours` is how they read). */
   openingHours: OpeningHours | null
@@ -54,6 +58,14 @@ export type AedDetail = Omit<NearbyAed, 'placement' | 'distanceMeters' | 'walkin
   model: string
   guardianOrg: string
   lastInspection: string | null
+  /** What the last inspection saw, item by item (null before the checklist existed). */
+  lastChecklist: Checklist | null
+  /** What the keepers still have to see to after it (the cabinet alarm, children's pads). */
+  followUps: string[]
+  /** An 已被使用 report is open: 设备完好 needs new pads and a passed self-test. */
+  afterUse: boolean
+  /** Its community's inspection cycle. */
+  inspectionCycle: InspectionCycle
   padsExpiry: string | null
   batteryExpiry: string | null
   photo: string | null
@@ -81,6 +93,8 @@ export type AedReport = {
   photoChecking: boolean
   status: ReportStatus
   resolution: string | null
+  /** Why the reporter's word counts (standing.ts); null: an account without standing, whose report only warns. */
+  standing: Standing | null
   createdAt: string
 }
 
@@ -146,16 +160,36 @@ export const aedInputs = {
   save: v.object({ aedId: v.optional(fields.id('AED编号')), ...aedFields, accessPhone: optionalAccessPhone }),
   /** A suggestion checked on site: published only with the real details (no defaults). */
   verify: v.object({ aedId: fields.id('AED编号'), ...aedFields, accessNotes: fields.text('取用说明', 2, 200), accessPhone }),
+  /** 巡检 with the record sheet's checklist (inspection.ts); a photo of the device is optional. */
   inspect: v.object({
     aedId: fields.id('AED编号'),
     date: date('巡检日期'),
     result: v.picklist(['ok', 'faulty'], '请选择巡检结果'),
+    checklist: v.object(
+      {
+        ...(Object.fromEntries((Object.keys(CHECK_ITEMS) as CheckItem[]).map((item) => [item, v.boolean(`请确认：${CHECK_ITEMS[item]}`)])) as Record<CheckItem, v.BooleanSchema<string>>),
+        paediatricPads: v.picklist(Object.keys(PAEDIATRIC_PADS) as PaediatricPads[], '请选择儿童电极片的情况'),
+      },
+      '请填写巡检清单',
+    ),
     padsExpiry: date('电极片有效期'),
     batteryExpiry: date('电池有效期'),
+    padsReplaced: v.optional(v.boolean('请确认是否更换了电极片'), false),
+    selfTest: v.optional(v.picklist(Object.keys(SELF_TESTS) as SelfTest[], '请选择自检结果')),
     note: fields.optionalText('备注', 200),
+    photo: cloudFile,
   }),
+  /** The inspection cycle of each of the caller's communities. */
+  inspectionCycles: v.object({}),
+  setInspectionCycle: v.object({ communityId: fields.community(), cycle: v.picklist(Object.keys(INSPECTION_CYCLES) as InspectionCycle[], '请选择巡检周期') }),
   reports: v.object({ status: v.optional(v.picklist(['open', 'resolved', 'dismissed']), 'open'), page: fields.page, pageSize: fields.pageSize }),
   resolveReport: v.object({ reportId: fields.id('报告编号'), resolution: fields.text('处理结果', 2, 200) }),
+  /**
+   * A wave of reports from accounts without standing, of one community and period (China dates,
+   * inclusive): staff see them together and may dismiss them all in one action.
+   */
+  unconfirmedReports: v.object({ communityId: fields.community(), from: date('开始日期'), to: date('结束日期') }),
+  dismissUnconfirmed: v.object({ communityId: fields.community(), from: date('开始日期'), to: date('结束日期') }),
   /** 不属实: closes the report as unfounded; the reason is optional. */
   dismissReport: v.object({ reportId: fields.id('报告编号'), reason: fields.optionalText('说明', 200) }),
 }
@@ -169,7 +203,12 @@ export type AedApi = {
   save: ActionSpec<v.InferInput<typeof aedInputs.save>, AedDetail>
   verify: ActionSpec<v.InferInput<typeof aedInputs.verify>, AedDetail>
   inspect: ActionSpec<v.InferInput<typeof aedInputs.inspect>, AedDetail>
+  inspectionCycles: ActionSpec<v.InferInput<typeof aedInputs.inspectionCycles>, { items: Array<{ communityId: string; name: string; cycle: InspectionCycle }> }>
+  setInspectionCycle: ActionSpec<v.InferInput<typeof aedInputs.setInspectionCycle>, { communityId: string; name: string; cycle: InspectionCycle }>
   reports: ActionSpec<v.InferInput<typeof aedInputs.reports>, Page<AedReport>>
   resolveReport: ActionSpec<v.InferInput<typeof aedInputs.resolveReport>, AedReport>
   dismissReport: ActionSpec<v.InferInput<typeof aedInputs.dismissReport>, AedReport>
+  unconfirmedReports: ActionSpec<v.InferInput<typeof aedInputs.unconfirmedReports>, { items: AedReport[]; total: number; aeds: number }>
+  /** `more`: a wave larger than one batch; call again for the rest. */
+  dismissUnconfirmed: ActionSpec<v.InferInput<typeof aedInputs.dismissUnconfirmed>, { dismissed: number; more: boolean }>
 }

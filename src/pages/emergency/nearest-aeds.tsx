@@ -117,7 +117,7 @@ function NearbyItem({ aed, from }: { aed: NearbyAed; from: LatLng }) {
           {aed.floor ? ` · ${aed.floor}` : ''} · {aed.placement === 'indoor' ? '室内' : '室外'}
         </Text>
         <Text className='nearest-aeds__distance'>
-          {formatDistance(aed.distanceMeters)} · 步行约{aed.walkingMinutes}分钟
+          {formatDistance(aed.distanceMeters)} · 取来并送回约{aed.roundTripMinutes}分钟
         </Text>
         <Text className='nearest-aeds__open'>现在开放 · {aed.hours}</Text>
         {aed.readiness === 'ready' ? (

@@ -4,8 +4,8 @@
  */
 export const SOURCE_NOTE = '本指引依据美国心脏协会（AHA）2025心肺复苏与心血管急救指南，不能代替正规的救护员培训。'
 
-/** When no usable AED is within about 5 minutes' walk: the rescuer stays and keeps compressing. */
-export const NO_AED_NEARBY = '附近没有可用的AED：不要离开患者，持续按压，请旁人去取或等待120'
+/** When no usable AED can be fetched and brought back within 5 minutes: the rescuer stays and keeps compressing. */
+export const NO_AED_NEARBY = '附近没有能在5分钟内取来并送回的AED：不要离开患者，持续按压，请旁人去取或等待120'
 
 export const CPR_STEPS: ReadonlyArray<{ title: string; text: string }> = [
   { title: '确认安全，判断反应', text: '轻拍双肩、大声呼唤；同时看胸口有无起伏，判断呼吸不超过10秒。无反应、无正常呼吸（或只有叹息样呼吸）就开始抢救。' },

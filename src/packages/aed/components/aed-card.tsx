@@ -11,7 +11,7 @@ export function AedCard({ aed, index, selected, onOpen }: { aed: NearbyAed; inde
       <View className='aed-card__head'>
         <Text className='aed-card__index'>{index}</Text>
         <Text className='aed-card__distance'>{formatDistance(aed.distanceMeters)}</Text>
-        <Text className='aed-card__walk'>步行约{aed.walkingMinutes}分钟</Text>
+        <Text className='aed-card__walk'>往返约{aed.roundTripMinutes}分钟</Text>
         <OpenTag openNow={aed.openNow} />
       </View>
       <Text className='aed-card__name'>{aed.name}</Text>

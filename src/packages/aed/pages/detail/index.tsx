@@ -1,4 +1,4 @@
-import { View, Text, Picker } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -10,7 +10,8 @@ import { PhotoPicker } from '@/components/photo-picker'
 import { PageShell } from '@/components/page-shell'
 import { Timeline } from '@/components/timeline'
 import { REPORT_KINDS, type AedDetail, type AedReport, type ReportKind } from '@/domain/aed/contract'
-import { todayInChina } from '@/domain/dates'
+import { STANDING_LABELS } from '@/domain/aed/standing'
+import { INSPECTION_CYCLES } from '@/domain/aed/inspection'
 import { formatDistance, haversineMeters } from '@/domain/geo'
 import { usePhotoUpload } from '@/hooks/use-photo-upload'
 import { useRemote } from '@/hooks/use-remote'
@@ -19,6 +20,7 @@ import { aedService } from '@/services/aed'
 import { navigateTo } from '@/services/location'
 import { messageOf } from '@/services/service-error'
 import { requestSubscriptions } from '@/services/subscriptions'
+import { InspectionForm, type Inspection } from '../../components/inspection-form'
 import { OpenTag, ReadinessPanel } from '../../components/readiness'
 import './index.scss'
 import { pages, withQuery } from '@/routes'
@@ -99,7 +101,8 @@ export default function AedDetailPage() {
                 ['取用电话', aed.accessPhone ?? '未登记'],
                 ['设备型号', aed.model || '未登记'],
                 ['管理单位', aed.guardianOrg || aed.communityName],
-                ['上次巡检', aed.lastInspection ?? '暂无记录'],
+                ['上次巡检', aed.lastInspection ? `${aed.lastInspection}（${INSPECTION_CYCLES[aed.inspectionCycle]}巡检）` : '暂无记录'],
+                ...(aed.followUps.length ? [['待处理', aed.followUps.join('；')]] : []),
                 ['电极片有效期', aed.padsExpiry ?? '未登记'],
                 ['电池有效期', aed.batteryExpiry ?? '未登记'],
               ].map(([label, value]) => (
@@ -158,12 +161,11 @@ type Run = (work: () => Promise<unknown>, done: string) => Promise<boolean>
 
 /** For staff and the guardian: verify a suggestion, record an inspection, close reports. */
 function KeeperPanel({ aed, busy, run, reload }: { aed: AedDetail; busy: boolean; run: Run; reload(): Promise<void> }) {
-  const today = todayInChina()
-  const [result, setResult] = useState<'ok' | 'faulty'>('ok')
-  const [padsExpiry, setPadsExpiry] = useState(aed.padsExpiry ?? today)
-  const [batteryExpiry, setBatteryExpiry] = useState(aed.batteryExpiry ?? today)
-  // 设备完好 needs supplies in date: said beside the dates before the server refuses it.
-  const expired = (date: string, what: string) => (result === 'ok' && date < today ? `${what}已过期：更换后请选择新的有效期` : undefined)
+  const inspect = ({ photo, ...inspection }: Inspection) => {
+    // From the tap itself (WeChat's rule): the keeper hears when pads, battery or the next inspection fall due.
+    const subscribing = requestSubscriptions('aedInspect')
+    void run(() => subscribing.then(() => aedService.inspect(aed._id, { ...inspection, ...(photo ? { photo } : {}) })), '巡检已记录')
+  }
   return (
     <View className='card' data-testid='aed-keeper'>
       <Text className='section-title'>设备管理</Text>
@@ -182,36 +184,7 @@ function KeeperPanel({ aed, busy, run, reload }: { aed: AedDetail; busy: boolean
       {aed.reports.map((report) => (
         <ReportItem key={report._id} report={report} busy={busy} run={run} reload={reload} />
       ))}
-      {aed.verified && (
-        <>
-          <FormField label='巡检结果' required>
-            <ChoiceGroup options={[{ value: 'ok', label: '设备完好' }, { value: 'faulty', label: '设备故障' }]} value={result} onChange={(value) => setResult(value as 'ok' | 'faulty')} testId='inspect-result' />
-          </FormField>
-          <FormField label='电极片有效期' required error={expired(padsExpiry, '电极片')}>
-            <Picker mode='date' value={padsExpiry} start={today} onChange={(e) => setPadsExpiry(e.detail.value)}>
-              <View className='form-field__picker'>{padsExpiry}</View>
-            </Picker>
-          </FormField>
-          <FormField label='电池有效期' required error={expired(batteryExpiry, '电池')}>
-            <Picker mode='date' value={batteryExpiry} start={today} onChange={(e) => setBatteryExpiry(e.detail.value)}>
-              <View className='form-field__picker'>{batteryExpiry}</View>
-            </Picker>
-          </FormField>
-          <Button
-            block
-            type='primary'
-            size='large'
-            disabled={busy}
-            onClick={() => {
-              // From the tap itself (WeChat's rule): the keeper hears when pads, battery or the next inspection fall due.
-              const subscribing = requestSubscriptions('aedInspect')
-              void run(() => subscribing.then(() => aedService.inspect(aed._id, { date: today, result, padsExpiry, batteryExpiry, note: '' })), '巡检已记录')
-            }}
-          >
-            记录今天的巡检
-          </Button>
-        </>
-      )}
+      {aed.verified && <InspectionForm key={aed.lastInspection ?? ''} aed={aed} busy={busy} submitLabel='记录今天的巡检' onSubmit={inspect} />}
     </View>
   )
 }
@@ -237,6 +210,7 @@ function ReportItem({ report, busy, run, reload }: { report: AedReport; busy: bo
         {REPORT_KINDS[report.kind]}
         {report.note ? `：${report.note}` : ''}
       </Text>
+      <Text className='aed-detail__text'>{report.standing ? `报告人：${STANDING_LABELS[report.standing]}` : '报告人身份未核实：设备仍在急救列表中，请尽快到现场查看'}</Text>
       {report.photo && <CloudImage className='aed-detail__report-photo' src={report.photo} onExpired={reload} />}
       {report.photoChecking && <Text className='aed-detail__text'>附有照片，审核通过后显示</Text>}
       <Input className='aed-detail__report-input' value={resolution} maxLength={200} placeholder='处理结果或不属实的说明，会告诉报告人' onChange={setResolution} />

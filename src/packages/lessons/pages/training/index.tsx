@@ -7,7 +7,7 @@ import { FormField } from '@/components/form-field'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { todayInChina } from '@/domain/dates'
-import { CERTIFICATE_REMINDER_DAYS, SIGNUP_STATUS_LABELS, TRAINING_KINDS, trainingInputs, type Certificate, type TrainingSession } from '@/domain/firstaid/training'
+import { CERTIFICATE_REMINDER_DAYS, PENDING_NUMBER_LABEL, SIGNUP_STATUS_LABELS, TRAINING_KINDS, trainingInputs, type Certificate, type TrainingSession } from '@/domain/firstaid/training'
 import { canSignUp } from '@/domain/firstaid/training-record'
 import { useRemote } from '@/hooks/use-remote'
 import { useShareEverywhere } from '@/hooks/use-share'
@@ -56,7 +56,7 @@ export default function TrainingPage() {
       </View>
       <Text className='section-title'>{session.title}</Text>
       <Text className='hint'>
-        {session.date} {session.time} · {session.place}
+        {session.dates.join('、')} {session.time} · {session.place}
       </Text>
       <Text className='hint'>
         名额 {session.capacity}，剩余 {session.seatsLeft}
@@ -94,9 +94,9 @@ export default function TrainingPage() {
       ) : (
         <Text className='hint' data-testid='training-outcome'>
           {session.mine === 'passed'
-            ? certificateOf(session)
+            ? certificateOf(session)?.number
               ? `已通过考核，救护员证 ${certificateOf(session)?.number}，见上方“我的救护员证”`
-              : '已通过考核'
+              : '已通过考核，救护员证由红十字会颁发，收到后工作人员会登记'
             : session.mine === 'failed'
               ? '本期考核未通过，欢迎报名下一期培训'
               : '已参加培训，等待考核结果'}
@@ -114,7 +114,8 @@ export default function TrainingPage() {
             {remote.data.certificates.map((c) => (
               <View key={c._id}>
                 <Text>
-                  {c.number} · {c.name}
+                  {c.number ?? `编号${PENDING_NUMBER_LABEL}`} · {c.name}
+                  {c.issuer ? ` · ${c.issuer}` : ''}
                 </Text>
                 <Text className='hint'>
                   {c.issuedOn} 发证，有效期至 {c.validUntil}

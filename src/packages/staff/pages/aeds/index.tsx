@@ -4,16 +4,21 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { AedDetail, Readiness } from '@/domain/aed/contract'
+import { useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { aedService } from '@/services/aed'
 import { pages, withQuery } from '@/routes'
+import { InspectionCycles } from '../../components/inspection-cycles'
+import { UnconfirmedWave } from '../../components/unconfirmed-wave'
 import './index.scss'
 
 const READINESS_TAGS: Record<Readiness, string> = { ready: '设备正常', warning: '需要处理', out_of_service: '可能无法使用' }
 
-/** The AEDs of the staff member's communities: suggestions and devices needing attention first. */
+/** The AEDs of the staff member's communities: waves of unconfirmed reports, suggestions and devices needing attention first, then the inspection cycles. */
 export default function AedManagePage() {
   const list = usePagedList<AedDetail>((page) => aedService.manageList(page))
+  const me = useMe()
+  const communities = (me.data?.communities ?? []).filter((c) => me.data?.staffCommunityIds.includes(c._id))
   useDidShow(() => {
     if (list.last) void list.refresh()
   })
@@ -22,6 +27,9 @@ export default function AedManagePage() {
       <Button block type='primary' className='aed-manage__add' onClick={() => Taro.navigateTo({ url: pages.staffAedEdit })}>
         登记一台AED
       </Button>
+      {communities.map((c) => (
+        <UnconfirmedWave key={c._id} communityId={c._id} name={c.name} onChanged={() => void list.refresh()} />
+      ))}
       <PagedList list={list} empty='本社区还没有登记AED'>
         {(aed) => (
           <View key={aed._id} className='card' data-testid='managed-aed' onClick={() => Taro.navigateTo({ url: withQuery(pages.aedDetail, { id: aed._id }) })}>
@@ -37,6 +45,7 @@ export default function AedManagePage() {
           </View>
         )}
       </PagedList>
+      <InspectionCycles />
     </PageShell>
   )
 }

@@ -8,31 +8,33 @@ import { FormField } from '@/components/form-field'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { todayInChina } from '@/domain/dates'
-import { SIGNUP_STATUS_LABELS, TRAINING_KINDS, trainingInputs, type Signup, type TrainingKind, type TrainingSession } from '@/domain/firstaid/training'
-import { decideRecord, type RecordedStatus } from '@/domain/firstaid/training-record'
+import { PENDING_NUMBER_LABEL, SIGNUP_STATUS_LABELS, TRAINING_KINDS, trainingInputs, type RosterEntry, type Signup, type TrainingKind, type TrainingSession } from '@/domain/firstaid/training'
+import { courseDaysOf, decideRecord, type RecordedStatus } from '@/domain/firstaid/training-record'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
 import { trainingService } from '@/services/training'
+import { CertificateForm } from '../../components/certificate-form'
 
-type Draft = { kind: TrainingKind; title: string; communityId?: string; date: string; time: string; place: string; capacity: string; requirements: string }
-const EMPTY: Draft = { kind: 'rescuer', title: '', date: '', time: '09:00-16:00', place: '', capacity: '30', requirements: '' }
+type Draft = { kind: TrainingKind; title: string; communityId?: string; dates: string[]; time: string; place: string; capacity: string; requirements: string }
+const EMPTY: Draft = { kind: 'rescuer', title: '', dates: [], time: '09:00-16:00', place: '', capacity: '30', requirements: '' }
 const toInput = (d: Draft) => ({ ...d, capacity: Number(d.capacity) })
 const RECORD_LABELS: Record<RecordedStatus, string> = { attended: '记出勤', passed: '考核通过', failed: '考核未通过' }
 
-/** 培训管理: publish a session, see who signed up, record attendance and results. */
+/** 培训管理: publish a course (one or more days), see who signed up, record attendance, results and the 救护员证 the Red Cross issued. */
 export default function TrainingAdminPage() {
   const me = useMe()
-  const sessions = useRemote(() => trainingService.sessions())
+  const sessions = useRemote(() => trainingService.manageSessions())
   const form = useValidatedForm(trainingInputs.create, EMPTY, toInput)
-  const [roster, setRoster] = useState<{ sessionId: string; items: Signup[] }>()
+  const [roster, setRoster] = useState<{ sessionId: string; items: RosterEntry[] }>()
+  const [recording, setRecording] = useState<string>()
   const today = todayInChina()
-  const mine = (sessions.data?.items ?? []).filter((s) => me.data?.staffCommunityIds.includes(s.communityId))
+  const mine = sessions.data?.items ?? []
 
   const publish = async () => {
     const parsed = v.safeParse(trainingInputs.create, toInput(form.draft))
-    if (!form.check(['kind', 'title', 'communityId', 'date', 'time', 'place', 'capacity']) || !parsed.success) return
+    if (!form.check(['kind', 'title', 'communityId', 'dates', 'time', 'place', 'capacity']) || !parsed.success) return
     try {
       await trainingService.create(parsed.output)
       await Taro.showToast({ title: '已发布', icon: 'success' })
@@ -47,14 +49,13 @@ export default function TrainingAdminPage() {
   const record = async (signup: Signup, session: TrainingSession, status: RecordedStatus) => {
     const question = {
       attended: { title: '记录出勤？', content: `确认 ${signup.name} 参加了这期培训。` },
-      passed: { title: '记录考核通过？', content: session.kind === 'rescuer' ? `${signup.name} 将获得救护员证（有效期3年），记录后不能更改。` : `${signup.name} 考核通过，记录后不能更改。` },
+      passed: { title: '记录考核通过？', content: session.kind === 'rescuer' ? `${signup.name} 考核通过，记录后不能更改。救护员证由红十字会颁发，收到后请在这里登记证书编号。` : `${signup.name} 考核通过，记录后不能更改。` },
       failed: { title: '记录考核未通过？', content: `${signup.name} 考核未通过，记录后不能更改。` },
     }[status]
     const { confirm } = await Taro.showModal({ ...question, confirmText: '确认', cancelText: '取消' })
     if (!confirm) return
     try {
-      const result = await trainingService.record(signup._id, status)
-      if (result.certificate && status === 'passed') await Taro.showModal({ title: '已发救护员证', content: `${result.certificate.name}：${result.certificate.number}，有效期至 ${result.certificate.validUntil}`, showCancel: false })
+      await trainingService.record(signup._id, status)
       await openRoster(signup.sessionId)
     } catch (error) {
       await Taro.showModal({ title: '未能记录', content: messageOf(error), showCancel: false, confirmText: '知道了' })
@@ -74,9 +75,18 @@ export default function TrainingAdminPage() {
         <FormField label='社区' required error={form.errorOf('communityId')}>
           <ChoiceGroup options={(me.data?.communities ?? []).filter((c) => me.data?.staffCommunityIds.includes(c._id)).map((c) => ({ value: c._id, label: c.name }))} value={form.draft.communityId} onChange={(value) => form.set('communityId', value as string)} />
         </FormField>
-        <FormField label='日期' required error={form.errorOf('date')}>
-          <Picker mode='date' value={form.draft.date || today} start={today} onChange={(e) => form.set('date', e.detail.value)}>
-            <View className='form-field__picker'>{form.draft.date || '请选择'}</View>
+        <FormField label='培训日期' required hint='两天的培训请选两天；考核结果在最后一天之后记录' error={form.errorOf('dates')}>
+          {form.draft.dates.length > 0 && (
+            <ChoiceGroup
+              options={form.draft.dates.map((d) => ({ value: d, label: `${d} ✕` }))}
+              value={[]}
+              multiple
+              onChange={(value) => form.set('dates', form.draft.dates.filter((d) => !(value as string[]).includes(d)))}
+              testId='course-dates'
+            />
+          )}
+          <Picker mode='date' value={today} start={today} onChange={(e) => form.set('dates', [...new Set([...form.draft.dates, e.detail.value])].sort())}>
+            <View className='form-field__picker' data-testid='add-course-date'>{form.draft.dates.length ? '再加一天' : '选择日期'}</View>
           </Picker>
         </FormField>
         <FormField label='时间' required error={form.errorOf('time')} hint='如 09:00-16:00'>
@@ -97,39 +107,58 @@ export default function TrainingAdminPage() {
       </View>
 
       <LoadState loading={sessions.loading && !sessions.data} error={sessions.data ? undefined : sessions.error} onRetry={sessions.retry}>
-        {mine.map((session) => (
-          <View key={session._id} className='card'>
-            <Text className='section-title'>{session.title}</Text>
-            <Text className='hint'>
-              {session.date} {session.time} · 已报名 {session.capacity - session.seatsLeft}/{session.capacity}
-            </Text>
-            <Button onClick={() => openRoster(session._id)}>
-              报名名单
-            </Button>
-            {roster?.sessionId === session._id && roster.items.length === 0 && <Text className='hint'>还没有人报名。</Text>}
-            {roster?.sessionId === session._id &&
-              roster.items.map((signup) => (
-                <View key={signup._id} className='roster-entry' data-testid='roster-entry'>
-                  <Text>
-                    {signup.name} {signup.phone} · {SIGNUP_STATUS_LABELS[signup.status]}
-                  </Text>
-                  {today < session.date ? (
-                    signup.status === 'signed' && <Text className='hint'>培训当天起可记录出勤和结果</Text>
-                  ) : (
-                    <View className='staff-actions'>
-                      {(['attended', 'passed', 'failed'] as const)
-                        .filter((status) => decideRecord(signup.status, status, session.date, today).ok && signup.status !== status)
-                        .map((status) => (
-                          <Button key={status} type={status === 'passed' ? 'primary' : 'default'} onClick={() => record(signup, session, status)}>
-                            {RECORD_LABELS[status]}
-                          </Button>
-                        ))}
+        {mine.length === 0 && <Text className='hint'>还没有发布过培训。</Text>}
+        {mine.map((session) => {
+          const days = courseDaysOf(session)
+          return (
+            <View key={session._id} className='card' data-testid='managed-training'>
+              <Text className='section-title'>{session.title}</Text>
+              <Text className='hint'>
+                {session.dates.join('、')} {session.time} · 已报名 {session.capacity - session.seatsLeft}/{session.capacity}
+              </Text>
+              <Button onClick={() => openRoster(session._id)}>报名名单</Button>
+              {roster?.sessionId === session._id && roster.items.length === 0 && <Text className='hint'>还没有人报名。</Text>}
+              {roster?.sessionId === session._id &&
+                roster.items.map((entry) => {
+                  const steps = (['attended', 'passed', 'failed'] as const).filter((status) => decideRecord(entry.status, status, days, today).ok && entry.status !== status)
+                  return (
+                    <View key={entry._id} className='roster-entry' data-testid='roster-entry'>
+                      <Text>
+                        {entry.name} {entry.phone} · {SIGNUP_STATUS_LABELS[entry.status]}
+                      </Text>
+                      {entry.status === 'signed' && today < days.first && <Text className='hint'>培训当天起可记录出勤</Text>}
+                      {entry.status === 'attended' && today < days.last && <Text className='hint'>最后一天（{days.last}）培训结束后可记录考核结果</Text>}
+                      {steps.length > 0 && (
+                        <View className='staff-actions'>
+                          {steps.map((status) => (
+                            <Button key={status} type={status === 'passed' ? 'primary' : 'default'} onClick={() => record(entry, session, status)}>
+                              {RECORD_LABELS[status]}
+                            </Button>
+                          ))}
+                        </View>
+                      )}
+                      {entry.status === 'passed' && session.kind === 'rescuer' && (
+                        entry.certificate?.number ? (
+                          <Text className='hint' data-testid='recorded-certificate'>
+                            救护员证 {entry.certificate.number} · {entry.certificate.issuer} · {entry.certificate.issuedOn} 发证，有效期至 {entry.certificate.validUntil}
+                          </Text>
+                        ) : recording === entry._id ? (
+                          <CertificateForm entry={entry} onRecorded={() => { setRecording(undefined); void openRoster(session._id) }} />
+                        ) : (
+                          <>
+                            <Text className='hint'>救护员证：{PENDING_NUMBER_LABEL}（红十字会颁发后登记）</Text>
+                            <Button type='primary' onClick={() => setRecording(entry._id)} data-testid='record-certificate'>
+                              登记救护员证
+                            </Button>
+                          </>
+                        )
+                      )}
                     </View>
-                  )}
-                </View>
-              ))}
-          </View>
-        ))}
+                  )
+                })}
+            </View>
+          )
+        })}
       </LoadState>
     </PageShell>
   )

@@ -1,0 +1,25 @@
+import { aedInputs } from '@/domain/aed/contract'
+import { action } from '../../_kit/define-function'
+import { communities, cyclesOf } from '../cycles'
+
+/** The inspection cycle of each of the caller's communities (monthly unless they chose another). */
+export const inspectionCycles = action({
+  input: aedInputs.inspectionCycles,
+  audience: ['staff'],
+  async handler(_input, ctx) {
+    const cycles = await cyclesOf(await ctx.staffScope())
+    return { items: [...cycles].map(([communityId, { name, cycle }]) => ({ communityId, name, cycle })) }
+  },
+})
+
+/** Staff of a community set how often its AEDs are inspected; overdue and reminders follow it at once. */
+export const setInspectionCycle = action({
+  input: aedInputs.setInspectionCycle,
+  audience: ['staff'],
+  async handler({ communityId, cycle }, ctx) {
+    await ctx.requireStaffOf(communityId)
+    await communities().where({ _id: communityId }).update({ data: { aedInspectionCycle: cycle } })
+    const stored = (await cyclesOf([communityId])).get(communityId)
+    return { communityId, name: stored?.name ?? '', cycle: stored?.cycle ?? cycle }
+  },
+})

@@ -1,0 +1,60 @@
+import { aedInputs } from '@/domain/aed/contract'
+import { AppError } from '@/domain/errors'
+import { _ } from '../../_kit/cloud'
+import { chinaDayEnd, chinaDayStart } from '../../_kit/dates'
+import { action } from '../../_kit/define-function'
+import { aeds, reports } from '../aeds'
+import { closeAll, toReports, type ReportDoc } from '../reports'
+
+/** Reports read per call: a wave beyond it is dismissed by calling again (`more`). */
+const WAVE_BATCH = 200
+const RESOLUTION = '经社区工作人员核实，未发现报告的问题（报告人身份未核实）'
+
+type Period = { communityId: string; from: string; to: string }
+
+/** Open reports from accounts without standing, in the community and period (oldest first). */
+async function unconfirmedOf({ communityId, from, to }: Period): Promise<{ found: ReportDoc[]; more: boolean }> {
+  if (from > to) throw new AppError('INVALID_INPUT', '开始日期不能晚于结束日期', { from: '开始日期不能晚于结束日期' })
+  const { data } = await reports()
+    .where({ communityId, status: 'open', createdAt: _.gte(chinaDayStart(from)).and(_.lt(chinaDayEnd(to))) })
+    .orderBy('createdAt', 'asc')
+    .limit(WAVE_BATCH)
+    .get<ReportDoc>()
+  return { found: data.filter((report) => !report.standing), more: data.length === WAVE_BATCH }
+}
+
+/** Staff of the community see a wave of reports from accounts without standing, with how many devices it touches. */
+export const unconfirmedReports = action({
+  input: aedInputs.unconfirmedReports,
+  audience: ['staff'],
+  async handler(period, ctx) {
+    await ctx.requireStaffOf(period.communityId)
+    const { found } = await unconfirmedOf(period)
+    return { items: await toReports(found.slice(0, 50)), total: found.length, aeds: new Set(found.map((r) => r.aedId)).size }
+  },
+})
+
+/**
+ * One action reverses a wave: every open report from an account without standing in the
+ * community and period is dismissed, each reporter told once, each AED's record says who did it.
+ * Reports from people with standing are left for the keepers to check. A retry dismisses nothing twice.
+ */
+export const dismissUnconfirmed = action({
+  input: aedInputs.dismissUnconfirmed,
+  audience: ['staff'],
+  async handler(period, ctx) {
+    const user = await ctx.requireStaffOf(period.communityId)
+    const { found, more } = await unconfirmedOf(period)
+    const closed = await closeAll(found, 'dismissed', RESOLUTION, user._id)
+    const perAed = new Map<string, number>()
+    for (const report of closed) perAed.set(report.aedId, (perAed.get(report.aedId) ?? 0) + 1)
+    await Promise.all(
+      [...perAed].map(([aedId, count]) =>
+        aeds()
+          .where({ _id: aedId })
+          .update({ data: { history: _.push({ at: new Date(), event: `工作人员撤销${count}条未核实身份的报告`, by: user._id, byName: `工作人员 ${user.displayName}` }) } }),
+      ),
+    )
+    return { dismissed: closed.length, more }
+  },
+})
