@@ -19,7 +19,7 @@ test('only the parts that differ, each with both sides; an unchanged lesson has 
   const fixed = { ...lesson, sections: [{ title: '冲', text: '冲洗20分钟，最少10分钟' }, lesson.sections[1]], quiz: [{ ...lesson.quiz[0], answer: [1] }] }
   expect(lessonDiff(lesson, fixed)).toEqual([
     { part: '第1节', before: '冲\n冲洗至少10–20分钟', after: '冲\n冲洗20分钟，最少10分钟' },
-    { part: '第1题', before: '冲多久？\n✔ 1分钟\n○ 20分钟\n解析：见上', after: '冲多久？\n○ 1分钟\n✔ 20分钟\n解析：见上' },
+    { part: '第1题', before: '（单选）冲多久？\n✔ 1分钟\n○ 20分钟\n解析：见上', after: '（单选）冲多久？\n○ 1分钟\n✔ 20分钟\n解析：见上' },
   ])
 })
 
@@ -29,10 +29,16 @@ test('a new lesson shows every part on the new side; a removed section shows on 
     ['简介', ''],
     ['时长', ''],
     ['内容来源', ''],
+    ['排序', ''],
     ['第1节', ''],
     ['第2节', ''],
     ['要点', ''],
     ['第1题', ''],
   ])
   expect(lessonDiff(lesson, { ...lesson, sections: lesson.sections.slice(0, 1) })).toEqual([{ part: '第2节', before: '盖\n覆盖创面', after: '' }])
+})
+
+test('a question changed from single to multiple choice shows, even with the same answer', () => {
+  const multiple = { ...lesson, quiz: [{ ...lesson.quiz[0], kind: 'multiple' as const }] }
+  expect(lessonDiff(lesson, multiple).map((row) => row.after)).toEqual(['（多选）冲多久？\n✔ 1分钟\n○ 20分钟\n解析：见上'])
 })

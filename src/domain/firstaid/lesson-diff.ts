@@ -7,7 +7,7 @@ export type LessonContent = Omit<Lesson, '_id' | 'publishedVersionId'>
 export type DiffRow = { part: string; before: string; after: string }
 
 const questionText = (q: Question) =>
-  [q.text, ...q.options.map((option, i) => `${q.answer.includes(i) ? '✔' : '○'} ${option}`), `解析：${q.explanation}`].join('\n')
+  [`${q.kind === 'multiple' ? '（多选）' : '（单选）'}${q.text}`, ...q.options.map((option, i) => `${q.answer.includes(i) ? '✔' : '○'} ${option}`), `解析：${q.explanation}`].join('\n')
 
 /** The readable parts of a lesson, keyed by the name an editor knows them by, in reading order. */
 function partsOf(lesson: LessonContent | null): Map<string, string> {
@@ -17,6 +17,7 @@ function partsOf(lesson: LessonContent | null): Map<string, string> {
   parts.set('简介', lesson.summary)
   parts.set('时长', `约${lesson.minutes}分钟`)
   parts.set('内容来源', lesson.source)
+  parts.set('排序', `第${lesson.order}课`)
   lesson.sections.forEach((section, i) => parts.set(`第${i + 1}节`, `${section.title}\n${section.text}${section.image ? '\n（配图）' : ''}`))
   parts.set('要点', lesson.keyPoints.join('\n'))
   if (lesson.video) parts.set('视频', '有录像')

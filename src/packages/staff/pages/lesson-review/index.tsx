@@ -74,26 +74,28 @@ export default function LessonReviewPage() {
             <LessonDiff rows={data.diff} beforeLabel='居民现在看到' afterLabel={data.kind === 'update' ? '课程库新版' : '修改后'} />
           </View>
         )}
-        {data?.kind === 'draft' && data.version.status === 'pending' && !data.version.mine && (
-          <Button
-            block
-            size='large'
-            type='primary'
-            onClick={() => act('审核通过并发布？', '发布后，所有社区的居民都会看到修改后的课程。', '发布', () => lessonService.approve(data.version._id), '已发布')}
-          >
-            审核通过并发布
-          </Button>
-        )}
-        {data?.kind === 'draft' && data.version.status === 'pending' && (
-          <Button block fill='outline' onClick={() => act(data.version.mine ? '撤回这份修改？' : '退回这份修改？', '居民不会看到这份修改。', data.version.mine ? '撤回' : '退回', () => lessonService.decline(data.version._id), data.version.mine ? '已撤回' : '已退回')}>
-            {data.version.mine ? '撤回修改' : '退回修改'}
-          </Button>
-        )}
-        {data?.kind === 'update' && !data.proposed && (
-          <Button block size='large' type='primary' onClick={() => act('提交这次更新？', '将作为一份修改提交，另一位课程编辑审核通过后才会发布。', '提交', () => lessonService.applyUpdate(data.lessonId), '已提交审核')}>
-            采用更新，提交审核
-          </Button>
-        )}
+        <View className='staff-actions'>
+          {data?.kind === 'draft' && data.version.status === 'pending' && !data.version.mine && (
+            <Button
+              block
+              size='large'
+              type='primary'
+              onClick={() => act('审核通过并发布？', '发布后，所有社区的居民都会看到修改后的课程。', '发布', () => lessonService.approve(data.version._id), '已发布')}
+            >
+              审核通过并发布
+            </Button>
+          )}
+          {data?.kind === 'draft' && data.version.status === 'pending' && (
+            <Button block fill='outline' onClick={() => act(data.version.mine ? '撤回这份修改？' : '退回这份修改？', '居民不会看到这份修改。', data.version.mine ? '撤回' : '退回', () => lessonService.decline(data.version._id), data.version.mine ? '已撤回' : '已退回')}>
+              {data.version.mine ? '撤回修改' : '退回修改'}
+            </Button>
+          )}
+          {data?.kind === 'update' && !data.proposed && (
+            <Button block size='large' type='primary' onClick={() => act('提交这次更新？', '将作为一份修改提交，另一位课程编辑审核通过后才会发布。', '提交', () => lessonService.applyUpdate(data.lessonId), '已提交审核')}>
+              采用更新，提交审核
+            </Button>
+          )}
+        </View>
       </LoadState>
     </PageShell>
   )

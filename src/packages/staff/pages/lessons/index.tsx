@@ -66,9 +66,11 @@ export default function LessonAdminPage() {
             ))}
           </View>
         )}
-        <Button block type='primary' onClick={open(pages.staffLessonEdit)}>
-          新增课程
-        </Button>
+        <View className='lesson-admin__add'>
+          <Button block type='primary' onClick={open(pages.staffLessonEdit)}>
+            新增课程
+          </Button>
+        </View>
         {data?.lessons.length === 0 && (
           <Button block fill='outline' onClick={importLibrary}>
             导入初始急救课程（新部署时使用）
