@@ -72,3 +72,25 @@ test('a text box is written at body size with a border, and 1.25× in 大字模�
   assert.notEqual(normal.border, '0px')
   assert.ok(large.size >= normal.size * 1.25 - 0.05, `大字模式 ${large.size}px vs ${normal.size}px`)
 })
+
+test('a wish just posted is on the 红心愿 wall when the resident goes back to it, without a pull', async () => {
+  const { page, errors } = await e2e.open('e2e-finish-poster')
+  const title = '帮忙修一下阳台的晾衣架'
+  await page.goto(`${e2e.cloud.url}/#/pages/wish/index`)
+  await page.locator('[data-testid="wish-card"]').first().waitFor()
+  assert.equal(await page.locator('[data-testid="wish-card"]', { hasText: title }).count(), 0)
+  await ui.button(page, '我要许愿')
+  await page.locator('[data-testid="title"]').waitFor()
+  await ui.fill(page, 'title', title)
+  await ui.fill(page, 'content', '阳台晾衣架的摇杆坏了，衣服晾不上去，想请志愿者帮忙看看能不能修。')
+  await ui.choose(page, 'category', '生活帮扶')
+  await ui.choose(page, 'community', '玉兰社区')
+  await ui.fill(page, 'contactPhone', '13857500021')
+  await ui.button(page, '发布心愿')
+  await page.locator('[data-testid="wish-detail"]').waitFor()
+  // Back to the wall through its tab, as a resident would.
+  await page.locator('.weui-tabbar__item', { hasText: '红心愿' }).click()
+  await page.locator('[data-testid="wish-card"]', { hasText: title }).waitFor({ timeout: 5000 })
+  await shot(page, 'finish-wall-after-posting')
+  assert.deepEqual(errors, [])
+})

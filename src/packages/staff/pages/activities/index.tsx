@@ -1,7 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { useRef } from 'react'
 import { ActivityCard } from '@/components/activity-card'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
@@ -17,12 +16,6 @@ const RECENT_DAYS = 30
 /** 活动管理: the activities of the staff member's communities, recent and coming, and 发布活动. */
 export default function StaffActivitiesPage() {
   const list = usePagedList<ActivityView>((page) => activityService.list({ from: dayjs(todayInChina()).subtract(RECENT_DAYS, 'day').format('YYYY-MM-DD') }, page))
-  const shownOnce = useRef(false)
-  // Back from creating or editing: show the change.
-  useDidShow(() => {
-    if (shownOnce.current) void list.refresh()
-    shownOnce.current = true
-  })
   const mine = list.items.filter((activity) => activity.manageable)
   return (
     <PageShell>

@@ -28,10 +28,8 @@ export default function StaffActivityPage() {
   const [busy, setBusy] = useState(false)
   const shownOnce = useRef(false)
   useDidShow(() => {
-    if (shownOnce.current) {
-      void remote.reload()
-      void attendance.refresh()
-    }
+    // The attendance list refreshes itself when shown again.
+    if (shownOnce.current) void remote.reload()
     shownOnce.current = true
   })
   const activity = remote.data

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { AedDetail, Readiness } from '@/domain/aed/contract'
@@ -19,9 +19,6 @@ export default function AedManagePage() {
   const list = usePagedList<AedDetail>((page) => aedService.manageList(page))
   const me = useMe()
   const communities = (me.data?.communities ?? []).filter((c) => me.data?.staffCommunityIds.includes(c._id))
-  useDidShow(() => {
-    if (list.last) void list.refresh()
-  })
   return (
     <PageShell className='aed-manage'>
       <Button block type='primary' className='aed-manage__add' onClick={() => Taro.navigateTo({ url: pages.staffAedEdit })}>

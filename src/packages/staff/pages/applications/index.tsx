@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Tabs, Tag } from '@nutui/nutui-react-taro'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
@@ -18,9 +18,6 @@ const STATUSES: ApplicationStatus[] = ['pending', 'approved', 'rejected']
 export default function ApplicationsPage() {
   const [status, setStatus] = useState<ApplicationStatus>('pending')
   const list = usePagedList<ApplicationView>((page) => memberService.list(status, page), [status])
-  useDidShow(() => {
-    if (list.last) void list.refresh()
-  })
   return (
     <PageShell>
       <Tabs value={status} onChange={(value) => setStatus(value as ApplicationStatus)}>

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
@@ -20,9 +20,6 @@ export default function WishHoursPage() {
   const [declining, setDeclining] = useState<string>()
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
-  useDidShow(() => {
-    if (list.last) void list.refresh()
-  })
 
   const decide = async (wish: WishDetail, decision: 'approve' | 'reject') => {
     if (decision === 'reject' && reason.trim().length < 2) {

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import { formatChinaTime } from '@/domain/dates'
@@ -11,9 +11,6 @@ import { pages, withQuery } from '@/routes'
 /** 心愿审核: wishes the content check flagged, oldest first; decided on their detail page. */
 export default function WishReviewPage() {
   const list = usePagedList<WishDetail>((page) => wishService.reviewQueue(page))
-  useDidShow(() => {
-    if (list.last) void list.refresh()
-  })
   return (
     <PageShell>
       <PagedList list={list} empty='没有待审核的心愿'>

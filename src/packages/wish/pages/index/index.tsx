@@ -1,5 +1,4 @@
 import { Tabs } from '@nutui/nutui-react-taro'
-import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
@@ -14,9 +13,6 @@ type Tab = 'mine' | 'claimed'
 export default function MyWishesPage() {
   const [tab, setTab] = useState<Tab>('mine')
   const list = usePagedList<WishSummary>((page) => (tab === 'mine' ? wishService.mine(page) : wishService.claimed(page)), [tab])
-  useDidShow(() => {
-    if (list.last) void list.refresh()
-  })
   const empty = tab === 'mine' ? '您还没有发布过心愿' : '您还没有认领心愿（注册志愿者后可以认领）'
   return (
     <PageShell>
