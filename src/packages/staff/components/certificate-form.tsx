@@ -20,8 +20,8 @@ export function CertificateForm({ entry, onRecorded }: { entry: RosterEntry; onR
   const today = todayInChina()
   const form = useValidatedForm(trainingInputs.recordCertificate, { number: '', issuer: '', issuedOn: '', validUntil: '' } as Draft, (draft: Draft) => ({ signupId: entry._id, ...draft }))
   const [busy, setBusy] = useState(false)
-  const date = (field: 'issuedOn' | 'validUntil', start?: string) => (
-    <Picker mode='date' value={form.draft[field] || start || today} start={start} onChange={(e) => form.set(field, e.detail.value, field === 'issuedOn' ? ['issuedOn', 'validUntil'] : [field])}>
+  const date = (field: 'issuedOn' | 'validUntil', start?: string, offered = today) => (
+    <Picker mode='date' value={form.draft[field] || offered} start={start} onChange={(e) => form.set(field, e.detail.value, field === 'issuedOn' ? ['issuedOn', 'validUntil'] : [field])}>
       <View className='form-field__picker'>{form.draft[field] || '请选择'}</View>
     </Picker>
   )
@@ -52,7 +52,9 @@ export function CertificateForm({ entry, onRecorded }: { entry: RosterEntry; onR
         {date('issuedOn')}
       </FormField>
       <FormField label='有效期至' required hint={`救护员证有效期${CERTIFICATE_YEARS}年`} error={form.errorOf('validUntil')}>
-        {date('validUntil', form.draft.issuedOn ? dayjs(form.draft.issuedOn).add(1, 'day').format('YYYY-MM-DD') : undefined)}
+        {form.draft.issuedOn
+          ? date('validUntil', dayjs(form.draft.issuedOn).add(1, 'day').format('YYYY-MM-DD'), dayjs(form.draft.issuedOn).add(CERTIFICATE_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD'))
+          : date('validUntil')}
       </FormField>
       <Button block type='primary' size='large' disabled={busy} onClick={save} data-testid='cert-save'>
         登记救护员证
