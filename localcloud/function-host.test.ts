@@ -3,31 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { buildSync } from 'esbuild'
 import { FUNCTIONS_SOURCE_DIR, FunctionHost, functionNames, readFunctionConfig } from './function-host'
+import { functionsDir, type FunctionFolder } from './function-folders-testing'
 import { startTestCloud, type TestCloud } from './testing'
 
 const REPO_ROOT = path.resolve(__dirname, '..')
 const OPEN_APIS = ['subscribeMessage.send', 'security.msgSecCheck', 'security.mediaCheckAsync']
 
-type Folder = { index: string; config?: object }
-
-/**
- * Writes deployable function folders (`<name>/index.js`, optional `config.json`) for FUNCTIONS_DIR.
- * They live under the repo's git-ignored node_modules/.cache, so `require('wx-server-sdk')` walks up
- * to the repo's own node_modules and gets the very instance the local cloud answers, as a folder
- * started with NODE_PATH would; nothing process-wide has to change inside jest.
- */
-function functionsDir(folders: Record<string, Folder>, parent = path.join(REPO_ROOT, 'node_modules', '.cache')): string {
-  fs.mkdirSync(parent, { recursive: true })
-  const dir = fs.mkdtempSync(path.join(parent, 'localcloud-functions-'))
-  for (const [name, { index, config }] of Object.entries(folders)) {
-    fs.mkdirSync(path.join(dir, name))
-    fs.writeFileSync(path.join(dir, name, 'index.js'), index)
-    if (config) fs.writeFileSync(path.join(dir, name, 'config.json'), JSON.stringify(config))
-  }
-  return dir
-}
-
-const FOREIGN: Record<string, Folder> = {
+const FOREIGN: Record<string, FunctionFolder> = {
   // Any CloudBase function, unchanged: the real wx-server-sdk, its WeChat context, the database.
   whoami: {
     index: `const cloud = require('wx-server-sdk')
@@ -99,24 +81,24 @@ test('every function’s config.json lists exactly the open APIs its bundle call
 test('without config.json a function gets CloudBase’s 3 s and no open API; a bad timeout stops the start', () => {
   const dir = functionsDir({ plain: { index: 'exports.main = async () => 1' }, bad: { index: 'exports.main = async () => 1', config: { timeout: 0.5 } } })
   try {
-    expect(readFunctionConfig(path.join(dir, 'plain'))).toEqual({ timeout: 3, openapi: [], timers: [] })
+    expect(readFunctionConfig(path.join(dir, 'plain'))).toEqual({ timeout: 3, memoryMb: 256, openapi: [], timers: [] })
     expect(() => readFunctionConfig(path.join(dir, 'bad'))).toThrow(/timeout must be whole seconds from 1 to 300/)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
 })
 
-test('timer triggers fire on their cron: the scheduler every minute, a daily one only in its minute (China time)', () => {
+test('timer triggers fire on their cron: the scheduler every 5 minutes, a daily one only in its minute (China time)', () => {
   const daily = functionsDir({ daily: { index: 'exports.main = async () => 1', config: { triggers: [{ name: 'morning', type: 'timer', config: '0 0 9 * * * *' }] } } })
   const broken = functionsDir({ broken: { index: 'exports.main = async () => 1', config: { triggers: [{ name: 'often', type: 'timer', config: '0 * * * *' }] } } })
   try {
     expect(() => FunctionHost.load('source', [broken])).toThrow(/7 fields/)
     const host = FunctionHost.load('source', [daily])
-    const scheduler = { functionName: 'scheduler', trigger: 'everyMinute' }
+    const scheduler = { functionName: 'scheduler', trigger: 'every5Minutes' }
     // 01:00 UTC is 09:00 in China.
     expect(host.firingTimers(new Date('2026-11-24T01:00:30Z'))).toEqual([scheduler, { functionName: 'daily', trigger: 'morning' }])
     expect(host.firingTimers(new Date('2026-11-24T09:00:00Z'))).toEqual([scheduler])
-    expect(host.firingTimers(new Date('2026-11-24T13:37:00Z'))).toEqual([scheduler])
+    expect(host.firingTimers(new Date('2026-11-24T13:37:00Z'))).toEqual([])
   } finally {
     for (const dir of [daily, broken]) fs.rmSync(dir, { recursive: true, force: true })
   }

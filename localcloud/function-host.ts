@@ -4,6 +4,7 @@ import path from 'node:path'
 import { runAs } from './backend/identity'
 import { parseLatency, sleep, type Latency } from './backend/latency'
 import { firesInMinute, parseCron, type Cron } from './cron'
+import { RequestMeter, type UsageMeter } from './usage'
 
 export type CloudFunctionMain = (event: unknown, context: unknown) => unknown
 
@@ -23,7 +24,7 @@ export function functionNames(): string[] {
 }
 
 /** What the platform takes from a function's `config.json`. */
-export type FunctionConfig = { timeout: number; openapi: string[]; timers: TimerTrigger[] }
+export type FunctionConfig = { timeout: number; memoryMb: number; openapi: string[]; timers: TimerTrigger[] }
 
 /** A `timer` trigger of `config.json`: its name and 7-field cron. */
 export type TimerTrigger = { name: string; cron: Cron }
@@ -31,6 +32,8 @@ export type TimerTrigger = { name: string; cron: Cron }
 /** CloudBase's default timeout, and the range it accepts (seconds). */
 const DEFAULT_TIMEOUT = 3
 const MAX_TIMEOUT = 300
+/** A function's memory when `config.json` sets none (256 MB, as CloudBase's quota page gives it); `check:deploy` requires it set. */
+const DEFAULT_MEMORY_MB = 256
 
 /**
  * A function's `config.json`, checked as CloudBase would take it: `timeout` whole seconds 1–300
@@ -40,12 +43,14 @@ const MAX_TIMEOUT = 300
  */
 export function readFunctionConfig(folder: string): FunctionConfig {
   const file = path.join(folder, 'config.json')
-  if (!fs.existsSync(file)) return { timeout: DEFAULT_TIMEOUT, openapi: [], timers: [] }
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeout?: unknown; permissions?: { openapi?: unknown }; triggers?: Array<{ name?: unknown; type?: unknown; config?: unknown }> }
+  if (!fs.existsSync(file)) return { timeout: DEFAULT_TIMEOUT, memoryMb: DEFAULT_MEMORY_MB, openapi: [], timers: [] }
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { timeout?: unknown; memorySize?: unknown; permissions?: { openapi?: unknown }; triggers?: Array<{ name?: unknown; type?: unknown; config?: unknown }> }
   const timeout = raw.timeout ?? DEFAULT_TIMEOUT
   if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT) {
     throw new Error(`${file}: timeout must be whole seconds from 1 to ${MAX_TIMEOUT}`)
   }
+  const memoryMb = raw.memorySize ?? DEFAULT_MEMORY_MB
+  if (typeof memoryMb !== 'number' || !Number.isInteger(memoryMb) || memoryMb <= 0) throw new Error(`${file}: memorySize must be whole megabytes`)
   const openapi = raw.permissions?.openapi ?? []
   if (!Array.isArray(openapi) || !openapi.every((name): name is string => typeof name === 'string')) {
     throw new Error(`${file}: permissions.openapi must be a list of API names`)
@@ -56,7 +61,7 @@ export function readFunctionConfig(folder: string): FunctionConfig {
       if (typeof trigger.name !== 'string' || typeof trigger.config !== 'string') throw new Error(`${file}: a timer trigger needs a name and a cron config`)
       return { name: trigger.name, cron: parseCron(trigger.config) }
     })
-  return { timeout, openapi, timers }
+  return { timeout, memoryMb, openapi, timers }
 }
 
 /**
@@ -129,6 +134,7 @@ export class FunctionHost {
   private constructor(
     private readonly functions: Map<string, Hosted>,
     private readonly coldStart: Latency,
+    private readonly usage: UsageMeter | undefined,
   ) {}
 
   /**
@@ -137,7 +143,7 @@ export class FunctionHost {
    * its first invocation, inside that invocation's time, as CloudBase loads it; the TypeScript
    * sources are required at once, because compiling them is the test runner's cost, not CloudBase's.
    */
-  static load(from: 'dist' | 'source', extraDirs: string[] = [], { coldStartMs }: { coldStartMs?: string | number } = {}): FunctionHost {
+  static load(from: 'dist' | 'source', extraDirs: string[] = [], { coldStartMs, usage }: { coldStartMs?: string | number; usage?: UsageMeter } = {}): FunctionHost {
     const functions = new Map<string, Hosted>()
     const host = (name: string, folder: string, entry: string) => {
       if (!fs.existsSync(entry)) throw new Error(`cloud function ${name} is not built (${entry}); run npm run build:functions`)
@@ -151,7 +157,7 @@ export class FunctionHost {
       host(name, folder, path.join(folder, from === 'dist' ? 'index.js' : 'index.ts'))
     }
     for (const { name, folder } of foreignFunctions(extraDirs)) host(name, folder, path.join(folder, 'index.js'))
-    return new FunctionHost(functions, parseLatency(coldStartMs, 'COLD_START_MS'))
+    return new FunctionHost(functions, parseLatency(coldStartMs, 'COLD_START_MS'), usage)
   }
 
   names(): string[] {
@@ -167,6 +173,11 @@ export class FunctionHost {
     return [...this.functions].flatMap(([functionName, { config }]) =>
       config.timers.filter(({ cron }) => firesInMinute(cron, at)).map(({ name }) => ({ functionName, trigger: name })),
     )
+  }
+
+  /** The names of a function's timer triggers (CloudBase takes one; none for an unknown function). */
+  timersOf(name: string): string[] {
+    return this.functions.get(name)?.config.timers.map((timer) => timer.name) ?? []
   }
 
   /**
@@ -204,7 +215,9 @@ export class FunctionHost {
         reject(error)
       }, config.timeout * 1000)
     })
-    const run = runAs({ openid, appid: LOCAL_APPID, functionName: name, openapi: config.openapi, signal: stop.signal }, async () => {
+    const meter = new RequestMeter()
+    const started = Date.now()
+    const run = runAs({ openid, appid: LOCAL_APPID, functionName: name, openapi: config.openapi, signal: stop.signal, meter }, async () => {
       const main = await this.instance(hosted)
       // Stopped while starting: CloudBase never runs the handler.
       if (stop.signal.aborted) return undefined
@@ -219,8 +232,18 @@ export class FunctionHost {
       return await Promise.race([run, expired])
     } finally {
       clearTimeout(timer)
+      // Billed for its run time, the cold start included, up to the timeout where CloudBase stops it.
+      const durationMs = Math.min(Date.now() - started, config.timeout * 1000)
+      this.usage?.invocation({ functionName: name, action: actionOf(event), requests: meter.requests, roundTrips: meter.roundTrips, durationMs }, config.memoryMb)
     }
   }
+}
+
+/** What an invocation was for: the app's `action`, or the timer trigger's name. */
+function actionOf(event: unknown): string | undefined {
+  if (!event || typeof event !== 'object') return undefined
+  const { action, TriggerName } = event as { action?: unknown; TriggerName?: unknown }
+  return typeof action === 'string' ? action : typeof TriggerName === 'string' ? TriggerName : undefined
 }
 
 function requireMain(entry: string): CloudFunctionMain {

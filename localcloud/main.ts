@@ -1,5 +1,8 @@
 import path from 'node:path'
 import { startLocalCloud } from './server'
+import { usageLine } from './usage'
+
+const HOUR_MS = 60 * 60_000
 
 /** `npm start` ends here: the local cloud on PORT (8787) with its data in DATA_DIR (.data). */
 async function main() {
@@ -22,6 +25,9 @@ async function main() {
     extraFunctionDirs: process.env.FUNCTIONS_DIR?.split(':').filter(Boolean),
   })
   console.log(`\n  博爱家园 local cloud is running\n\n  App:       ${cloud.url}/\n  Functions: ${cloud.url}/api/functions/<name>\n  Functions loaded: ${cloud.functions.names().join(', ')}\n`)
+  // What an hour cost in CloudBase's units (reads, writes, invocations, GB-s), counted from start.
+  const hourly = setInterval(() => console.log(usageLine(cloud.usage.report())), HOUR_MS)
+  hourly.unref()
   const stop = () => cloud.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -16,6 +16,7 @@ import { FunctionHost, InvocationTimeoutError } from './function-host'
 import { DEMO_IDENTITIES } from './seed/demo-data'
 import { seedIfEmpty } from './seed/seed'
 import { DocumentStore } from './store/document-store'
+import { UsageMeter } from './usage'
 
 export type LocalCloudOptions = {
   /** Data folder of the store and files; null keeps everything in memory. */
@@ -56,6 +57,8 @@ export type LocalCloud = {
   /** When photo verdicts are pushed; tests may set `mediaPushes.timing`. */
   mediaPushes: MediaPushes
   functions: FunctionHost
+  /** What the functions spent, in CloudBase's billing units (`GET /api/dev/usage`). */
+  usage: UsageMeter
   close(): Promise<void>
 }
 
@@ -112,17 +115,16 @@ function inBackground(run: Promise<unknown> | undefined): Promise<void> {
   )
 }
 
-/**
- * Each minute, at its start, invokes the functions whose timer trigger's cron fires in that
- * minute, with the event CloudBase sends (`Type`, `TriggerName`, `Time`) and no caller.
- */
+/** A timer trigger's invocation, with the event CloudBase sends (`Type`, `TriggerName`, `Time`) and no caller. */
+const fireTimer = (functions: FunctionHost, functionName: string, trigger: string, at: Date) =>
+  functions.invoke(functionName, { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() }, '')
+
+/** Each minute, at its start, invokes the functions whose timer trigger's cron fires in that minute. */
 function startTimers(functions: FunctionHost): { stop(): void } {
   let tick: NodeJS.Timeout | undefined
   const fire = () => {
     const at = new Date()
-    for (const { functionName, trigger } of functions.firingTimers(at)) {
-      void inBackground(functions.invoke(functionName, { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() }, ''))
-    }
+    for (const { functionName, trigger } of functions.firingTimers(at)) void inBackground(fireTimer(functions, functionName, trigger, at))
   }
   const schedule = () => {
     tick = setTimeout(() => {
@@ -146,9 +148,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const grants = new SubscribeGrants()
   const sendFaults = new SendFaults()
   const mediaPushes = new MediaPushes({ kind: 'delay', delayMs: parseLatency(mediaPushDelayMs) })
+  const usage = new UsageMeter()
   let functions: FunctionHost | undefined
-  installLocalBackend({ store, storage, outbox, grants, sendFaults, dbLatencyMs, openApiLatencyMs, onDatabaseRequest, mediaPushes, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
-  functions = FunctionHost.load(functionsFrom, extraFunctionDirs, { coldStartMs })
+  installLocalBackend({ store, storage, outbox, grants, sendFaults, dbLatencyMs, openApiLatencyMs, onDatabaseRequest, usage, mediaPushes, onMediaCheck: (request) => inBackground(deliverMediaCheck(functions, request)) })
+  functions = FunctionHost.load(functionsFrom, extraFunctionDirs, { coldStartMs, usage })
   const serveApp = staticDir && fs.existsSync(staticDir) ? sirv(staticDir, { single: true, dev: false, etag: true }) : null
   fs.mkdirSync(storage.root, { recursive: true })
   const serveFiles = sirv(storage.root, { dev: true })
@@ -194,6 +197,22 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         for (const [templateId, choice] of Object.entries(results)) grants.record(openid, templateId, choice)
         return send(res, 200, { ok: true })
       }
+      if (localMode && req.method === 'GET' && url.pathname === '/api/dev/usage') {
+        return send(res, 200, usage.report())
+      }
+      if (localMode && req.method === 'POST' && url.pathname === '/api/dev/usage/reset') {
+        usage.reset()
+        return send(res, 200, { ok: true })
+      }
+      const timer = url.pathname.match(/^\/api\/dev\/timers\/([^/]+)$/)
+      if (localMode && timer && req.method === 'POST') {
+        // Fires the function's timer trigger now, or as if at `at` (the event's Time), as its cron would.
+        const [trigger] = functions.timersOf(timer[1])
+        if (!trigger) return send(res, 404, { error: `${timer[1]} has no timer trigger` })
+        const at = new Date(url.searchParams.get('at') ?? Date.now())
+        if (Number.isNaN(at.getTime())) return send(res, 400, { error: 'at must be an ISO 8601 time' })
+        return send(res, 200, { trigger, result: await fireTimer(functions, timer[1], trigger, at) })
+      }
       if (localMode && req.method === 'GET' && url.pathname === '/api/dev/identities') {
         return send(res, 200, { items: DEMO_IDENTITIES })
       }
@@ -236,6 +255,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     sendFaults,
     mediaPushes,
     functions,
+    usage,
     close: () =>
       new Promise<void>((resolve) => {
         timers.stop()

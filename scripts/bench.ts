@@ -7,7 +7,10 @@ import { FUNCTIONS_DIST_DIR, functionNames } from '../localcloud/function-host'
 import { startLocalCloud } from '../localcloud/server'
 import { sphereDistance } from '../localcloud/store/geo-index'
 import { ownedId } from '../cloudfunctions/_kit/ids'
+import { BASIC_PLAN_PER_DAY, shareOfQuota } from '../localcloud/quota'
+import type { Usage } from '../localcloud/usage'
 import { buildFunctions } from './build-functions'
+import { communityDay, DAY, timersForADay } from './community-day'
 import { kb, measureWeappPackages } from './weapp-packages'
 
 /**
@@ -56,7 +59,7 @@ function h5Rows(): Row[] {
 
 type Cloud = Awaited<ReturnType<typeof startLocalCloud>>
 type Call = { fn: string; event: object; openid: string }
-type Timing = { p50: number; p95: number; requests: number }
+type Timing = { p50: number; p95: number; requests: number; roundTrips: number }
 
 /**
  * Times sequential calls over HTTP and counts the database requests each makes (the most any
@@ -65,6 +68,7 @@ type Timing = { p50: number; p95: number; requests: number }
 async function time(cloud: Cloud, counter: { n: number }, runs: number, call: (i: number) => Call): Promise<Timing> {
   const times: number[] = []
   let requests = 0
+  let roundTrips = 0
   for (let i = 0; i < runs; i++) {
     const { fn, event, openid } = call(i)
     counter.n = 0
@@ -73,10 +77,11 @@ async function time(cloud: Cloud, counter: { n: number }, runs: number, call: (i
     const body = (await response.json()) as { ok: boolean; code?: string; message?: string }
     times.push(performance.now() - start)
     requests = Math.max(requests, counter.n)
+    roundTrips = Math.max(roundTrips, cloud.usage.invocations().at(-1)?.roundTrips ?? 0)
     if (!body.ok) throw new Error(`${fn} failed during the bench: ${body.code} ${body.message}`)
   }
   times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50), p95: percentile(times, 95), requests }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), requests, roundTrips }
 }
 
 const VOLUNTEERS = 300
@@ -155,7 +160,7 @@ async function actionRows(): Promise<Row[]> {
   await measure('member.mine', () => ({ fn: 'member', event: { action: 'mine' }, openid: 'demo-member' }))
   await cloud.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
-  return rows.map(([label, { p50, p95, requests }]) => [`${label}: database requests / p50 / p95 (DB_LATENCY_MS=10)`, `${requests} / ${ms(p50)} / ${ms(p95)}`])
+  return rows.map(([label, { p50, p95, requests, roundTrips }]) => [`${label}: database requests / sequential round trips / p50 / p95 (DB_LATENCY_MS=10)`, `${requests} / ${roundTrips} / ${ms(p50)} / ${ms(p95)}`])
 }
 
 /** Times a synchronous step `runs` times. Answers [p50, p95] in ms. */
@@ -222,9 +227,41 @@ async function aedRows(): Promise<Row[]> {
   return rows
 }
 
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`
+
+/** A day's usage beside the 基础版 quota's day (localcloud/quota.ts has the table and its source). */
+function quotaRows(label: string, day: Usage): Row[] {
+  const share = shareOfQuota(day)
+  const figure = (value: number) => (Number.isInteger(value) ? value.toLocaleString('en') : value.toFixed(1))
+  return (Object.keys(BASIC_PLAN_PER_DAY) as Array<keyof Usage>).map((key) => [
+    `${label}: ${key} (基础版 ${figure(BASIC_PLAN_PER_DAY[key])}/day)`,
+    `${figure(day[key])} = ${percent(share[key])}`,
+  ])
+}
+
+/**
+ * The idle day (timers only) and the 大渡 day (scripts/community-day.ts has the model), metered in
+ * CloudBase's units with database requests taking 10 ms, as billed run time there would.
+ */
+async function dayRows(): Promise<Row[]> {
+  const run = async (day: (cloud: Cloud) => Promise<void>) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'boai-day-'))
+    const cloud = await startLocalCloud({ dataDir, port: 0, functionsFrom: 'dist', dbLatencyMs: 10, mediaPushDelayMs: 0 })
+    cloud.usage.reset()
+    await day(cloud)
+    const usage = cloud.usage.report().total
+    await cloud.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+    return usage
+  }
+  const idle = await run(timersForADay)
+  const busy = await run(communityDay)
+  return [...quotaRows('idle day (timers only)', idle), ...quotaRows(`大渡 day (${DAY.opens.toLocaleString('en')} app opens …)`, busy)]
+}
+
 async function main() {
   await buildFunctions()
-  const rows = [...weappRows(), ...functionRows(), ...h5Rows(), ...(await actionRows()), ...(await aedRows())]
+  const rows = [...weappRows(), ...functionRows(), ...h5Rows(), ...(await actionRows()), ...(await aedRows()), ...(await dayRows())]
   const width = Math.max(...rows.map(([label]) => label.length))
   console.log(`\n| ${'measure'.padEnd(width)} | value |\n|${'-'.repeat(width + 2)}|-------|`)
   for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${value} |`)

@@ -18,6 +18,7 @@ export const areas = {
   training: '/packages/lessons/pages/training/index',
   activityHall: '/packages/activity/pages/hall/index',
   profile: '/packages/profile/pages/index/index',
+  fund: '/packages/fund/pages/public/index',
 } as const
 
 /** Pages inside an area, opened from other pages (some with `?id=`). */
@@ -33,7 +34,9 @@ export const pages = {
   quiz: '/packages/lessons/pages/quiz/index',
   staffApplication: '/packages/staff/pages/application/index',
   staffAedEdit: '/packages/staff/pages/aed-edit/index',
+  staffLessons: '/packages/staff/pages/lessons/index',
   staffLessonEdit: '/packages/staff/pages/lesson-edit/index',
+  staffLessonReview: '/packages/staff/pages/lesson-review/index',
   activityDetail: '/packages/activity/pages/detail/index',
   volunteerCertificate: '/packages/volunteer/pages/certificate/index',
   volunteerVerify: '/packages/volunteer/pages/verify/index',
@@ -43,6 +46,8 @@ export const pages = {
   staffActivity: '/packages/staff/pages/activity/index',
   staffActivityEdit: '/packages/staff/pages/activity-edit/index',
   staffActivityCode: '/packages/staff/pages/activity-code/index',
+  myData: '/packages/profile/pages/my-data/index',
+  privacy: '/packages/profile/pages/privacy/index',
 } as const
 
 /**

@@ -36,4 +36,10 @@ export const collections = {
   honourTotals: 'honourTotals',
   serviceCertificates: 'serviceCertificates',
   mediaVerdicts: 'mediaVerdicts',
+  fundEntries: 'fundEntries',
+  fundHeads: 'fundHeads',
+  fundStatements: 'fundStatements',
+  fundAid: 'fundAid',
+  fundProjects: 'fundProjects',
+  fundReceipts: 'fundReceipts',
 } as const

@@ -28,6 +28,8 @@ type InputRule<S extends InputSchema> = S | (() => S)
 export type Action<I, O> = {
   input: InputRule<InputSchema>
   audience: Audience
+  /** Allowed while the caller's account is being erased (only 注销 itself, so a retry finishes it). */
+  duringErasure?: true
   handler(input: I, ctx: ActionContext): Promise<O>
 }
 
@@ -35,6 +37,7 @@ export type Action<I, O> = {
 export function action<S extends InputSchema, O>(def: {
   input: InputRule<S>
   audience: Audience
+  duringErasure?: true
   handler(input: v.InferOutput<S>, ctx: ActionContext): Promise<O>
 }): Action<v.InferOutput<S>, O> {
   return def
@@ -76,6 +79,21 @@ function contextFor(openid: string): Context {
   }
 }
 
+/**
+ * While a person's account is being erased (注销: the tombstone on their user record, written
+ * first), every call of theirs is refused, so nothing new of theirs is written behind the erasure.
+ */
+/**
+ * A record gone right after it was written: its person's 注销 erased it meanwhile (the call had
+ * passed the check before the tombstone). Answered plainly, not as a failure of the system.
+ */
+export const ERASED_MEANWHILE = () => new AppError('CONFLICT', '这个账号正在注销，刚才的操作没有保存')
+
+async function refuseDuringErasure(def: Action<unknown, unknown>, ctx: Context): Promise<void> {
+  if (def.duringErasure) return
+  if ((await ctx.record())?.erasing) throw new AppError('FORBIDDEN', '您的账号正在注销，暂时不能使用，请稍后再试')
+}
+
 async function checkAudience(audience: Audience, ctx: Context): Promise<void> {
   if (audience === 'anyone') return
   const roles = effectiveRoles((await ctx.record())?.roles ?? [])
@@ -110,6 +128,7 @@ export function defineFunction<A extends Api>(fnName: string, table: ActionTable
       const raw = Object.fromEntries(Object.entries(body).filter(([key]) => !RESERVED_EVENT_KEYS.has(key)))
       const input = parseInput(typeof def.input === 'function' ? def.input() : def.input, raw)
       const ctx = contextFor(OPENID)
+      await refuseDuringErasure(def, ctx)
       await checkAudience(def.audience, ctx)
       return ok(await def.handler(input, ctx))
     } catch (error) {

@@ -12,7 +12,7 @@ beforeAll(async () => {
   // Someone with an application, so there is an ID number and a phone to leak.
   const applied = await cloud.call('member', 'hostile-applicant', {
     action: 'apply', name: '王秀英', gender: 'female', birthDate: '1990-01-01', idNumber: '330602199001011231', phone: '13957509999',
-    communityId: 'yulan', address: '柯桥街道玉兰花园3幢201', consent: true, idConsent: true,
+    communityId: 'yulan', address: '柯桥街道玉兰花园3幢', consent: true, idConsent: true,
   })
   if (!applied.ok) throw new Error(applied.message)
 })

@@ -1,13 +1,14 @@
 import type { LedgerEntry, VolunteerTotals } from '@/domain/volunteer/contract'
-import { periodKeys, pointsFor, type HonourPeriod, type LedgerSource } from '@/domain/volunteer/ledger'
+import { periodKeys, pointsFor, serviceKeys, type HonourPeriod, type LedgerSource, type ServiceRecord } from '@/domain/volunteer/ledger'
+import { AppError } from '@/domain/errors'
 import { maskName } from '@/domain/privacy'
 import { _, collections, db, isDuplicateKey } from './cloud'
 import { communityNames, requireCommunity } from './communities'
 import { toIso } from './dates'
 import { ownedId } from './ids'
 
-/** One `hoursLedger` document: written once under its deterministic `_id`, never edited. */
-export type LedgerDoc = {
+/** One `hoursLedger` document, a record of service: written once under its deterministic `_id`, never edited. */
+export type LedgerDoc = ServiceRecord & {
   _id: string
   openid: string
   source: LedgerSource
@@ -34,53 +35,82 @@ const bucket = (period: HonourPeriod, key: string) => `${period === 'year' ? 'y'
  *
  * There are no transactions, so each step is idempotent on its own: the entry is inserted under
  * its deterministic `_id` (a second insert is refused as a duplicate and the stored entry is used),
- * and each total is incremented by a conditional update that also marks the entry as applied. A
+ * and each total is changed by a conditional update that also marks the entry as applied. A
  * retry after a crash anywhere in between completes what is missing and adds nothing twice.
+ *
+ * A negative entry (a correction taking hours away) is taken from the volunteer's totals first,
+ * by an update conditional on the totals being large enough, and only then recorded: concurrent
+ * corrections can never take a total below zero (民政部令第67号 2020: records 真实、准确).
  */
 export async function credit(input: Credit): Promise<LedgerDoc> {
   if (input._id.includes('.')) throw new Error('ledger ids are used as field names and may not contain dots')
-  const entry = await insertOnce(input)
+  const prepared = await prepare(input)
+  if (prepared.hours < 0) await withdrawFromVolunteer(prepared)
+  const entry = await insertOnce(prepared)
   // The volunteer's totals and the month's and year's board rows are separate documents, each
   // brought in step on its own: they are written side by side.
   const [, volunteer] = await Promise.all([
-    applyToVolunteer(entry),
+    entry.hours >= 0 ? applyToVolunteer(entry) : Promise.resolve(),
     db.collection(collections.volunteers).where({ _id: ownedId('vo', entry.openid) }).field({ name: true }).get<TotalsDoc>(),
   ])
   // A real name is never on a public board: it is masked when the row is made.
   const displayName = maskName(volunteer.data[0]?.name ?? '志愿者')
-  const keys = periodKeys(entry.at)
+  const keys = serviceKeys(entry.serviceDate)
   await Promise.all((['month', 'year'] as const).map((period) => applyToHonourBoard(entry, period, keys[period], displayName)))
   return entry
 }
 
-async function insertOnce(input: Credit): Promise<LedgerDoc> {
+async function prepare(input: Credit): Promise<LedgerDoc> {
   const community = await requireCommunity(input.communityId)
-  const entry: LedgerDoc = { ...input, points: pointsFor(input.hours, community.pointsPerHour), at: input.at ?? new Date() }
+  return { ...input, points: pointsFor(input.hours, community.pointsPerHour), at: input.at ?? new Date() }
+}
+
+async function insertOnce(entry: LedgerDoc): Promise<LedgerDoc> {
   try {
     await db.collection(collections.hoursLedger).add({ data: entry })
     return entry
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
-    const { data } = await db.collection(collections.hoursLedger).where({ _id: input._id }).get<LedgerDoc>()
+    const { data } = await db.collection(collections.hoursLedger).where({ _id: entry._id }).get<LedgerDoc>()
     if (!data[0]) throw error
     return data[0]
   }
 }
 
+/** Year and month totals go by the service date: a 补签 approved next month counts in the month served. */
+const totalsChange = (entry: LedgerDoc) => {
+  const keys = serviceKeys(entry.serviceDate)
+  return {
+    hours: _.inc(entry.hours),
+    points: _.inc(entry.points),
+    [`periodHours.${bucket('year', keys.year)}`]: _.inc(entry.hours),
+    [`periodHours.${bucket('month', keys.month)}`]: _.inc(entry.hours),
+    [`ledgerApplied.${entry._id}`]: true,
+  }
+}
+
 async function applyToVolunteer(entry: LedgerDoc): Promise<void> {
-  const keys = periodKeys(entry.at)
   await db
     .collection(collections.volunteers)
     .where({ _id: ownedId('vo', entry.openid), [`ledgerApplied.${entry._id}`]: _.exists(false) })
-    .update({
-      data: {
-        hours: _.inc(entry.hours),
-        points: _.inc(entry.points),
-        [`periodHours.${bucket('year', keys.year)}`]: _.inc(entry.hours),
-        [`periodHours.${bucket('month', keys.month)}`]: _.inc(entry.hours),
-        [`ledgerApplied.${entry._id}`]: true,
-      },
-    })
+    .update({ data: totalsChange(entry) })
+}
+
+/**
+ * Takes a negative entry's hours and points from the totals only while both are at least that
+ * large. Refused (nothing written) when they are not, unless a retry finds it already taken.
+ */
+async function withdrawFromVolunteer(entry: LedgerDoc): Promise<void> {
+  const volunteers = db.collection(collections.volunteers)
+  const _id = ownedId('vo', entry.openid)
+  const { stats } = await volunteers
+    .where({ _id, hours: _.gte(-entry.hours), points: _.gte(-entry.points), [`ledgerApplied.${entry._id}`]: _.exists(false) })
+    .update({ data: totalsChange(entry) })
+  if (stats.updated === 1) return
+  const { data } = await volunteers.where({ _id }).field({ hours: true, ledgerApplied: true }).get<TotalsDoc & { ledgerApplied?: Record<string, boolean> }>()
+  if (data[0]?.ledgerApplied?.[entry._id]) return
+  const left = data[0]?.hours ?? 0
+  throw new AppError('INVALID_INPUT', `减少的时长不能超过现有的${left}小时`, { hours: `最多减少${left}小时` })
 }
 
 /** One honour-board row per community, period and person, created on the first credit. */
@@ -118,6 +148,10 @@ export async function toEntries(docs: LedgerDoc[]): Promise<LedgerEntry[]> {
     communityId: d.communityId,
     communityName: names.get(d.communityId) ?? '',
     creditedBy: d.creditedByName,
+    serviceFrom: d.serviceFrom,
+    serviceDate: d.serviceDate,
+    place: d.place,
+    content: d.content,
     at: toIso(d.at),
   }))
 }

@@ -101,13 +101,14 @@ async function settingsOf(openid: string): Promise<NotifySettingsDoc | undefined
  * `groupId` makes one message of many (staff queues: one per queue and hour): the first
  * notification of a group is stored under that id and sent; the later ones only bring its text
  * up to date and mark it unread again. `later` leaves the WeChat message to the scheduler (the
- * outbox), for a caller whose timeout has no room for WeChat's answer (100–300 ms).
+ * outbox), for a caller whose timeout has no room for WeChat's answer (100–300 ms). `quoting`
+ * names whose words the message quotes (a thank-you, a note), so 注销 can take them out again.
  */
 export async function notify<K extends NotifyKind>(
   openid: string,
   kind: K,
   payload: NotifyPayloads[K],
-  { groupId, later = false }: { groupId?: string; later?: boolean } = {},
+  { groupId, later = false, quoting }: { groupId?: string; later?: boolean; quoting?: string } = {},
 ): Promise<{ inboxId: string | null; sent: boolean }> {
   const spec = NOTIFY_KINDS[kind]
   const settings = await settingsOf(openid)
@@ -116,7 +117,7 @@ export async function notify<K extends NotifyKind>(
   const page = spec.page(payload)
   const body = spec.body(payload)
   const inbox = db.collection(collections.inbox)
-  const message = { openid, kind, title: spec.title, body, page, read: false, createdAt: db.serverDate() }
+  const message = { openid, kind, title: spec.title, body, page, read: false, createdAt: db.serverDate(), ...(quoting ? { quoting } : {}) }
   let inboxId: string
   if (groupId) {
     try {

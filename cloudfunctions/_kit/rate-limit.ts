@@ -17,3 +17,9 @@ export async function takeSlot(counterId: string, limit: number, message: string
   const { stats } = await counters.where({ _id: counterId, n: _.lt(limit) }).update({ data: { n: _.inc(1) } })
   if (stats.updated !== 1) throw new AppError('RATE_LIMITED', message)
 }
+
+/** Refuses once a counter has used up its `limit` slots (e.g. wrong codes), without taking one. */
+export async function requireSlotLeft(counterId: string, limit: number, message: string): Promise<void> {
+  const { data } = await db.collection(collections.counters).where({ _id: counterId }).get<{ n: number }>()
+  if ((data[0]?.n ?? 0) >= limit) throw new AppError('RATE_LIMITED', message)
+}

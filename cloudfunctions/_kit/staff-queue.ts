@@ -9,13 +9,20 @@ import { staffOf } from './users'
 
 dayjs.extend(utc)
 
+/** The queues of one community's staff (lesson drafts wait for the editors of every community). */
+type CommunityQueue = Exclude<StaffQueue, 'lesson_drafts'>
+
 /** Where each queue's waiting items are, and the status they wait in. */
-const WAITING: Record<StaffQueue, { collection: string; status: string }> = {
+const WAITING: Record<CommunityQueue, { collection: string; status: string }> = {
   applications: { collection: collections.applications, status: 'pending' },
   volunteers: { collection: collections.volunteers, status: 'pending' },
   wishes: { collection: collections.wishes, status: 'pending_review' },
   aed_reports: { collection: collections.aedReports, status: 'open' },
+  fund_aid: { collection: collections.fundAid, status: 'pending' },
 }
+
+/** The China-time hour a queue's message belongs to: one message per queue, person and hour. */
+export const hourOf = (at: Date) => dayjs(at).utcOffset(CHINA_OFFSET_MINUTES).format('YYYYMMDDHH')
 
 /**
  * A new item waits in a staff queue of `communityId`: each staff member of it hears once per
@@ -25,9 +32,9 @@ const WAITING: Record<StaffQueue, { collection: string; status: string }> = {
  * caller (a resident's 3 s call) has no room to wait for up to 50 sends. Never fails the caller's
  * action: the item is in the queue already.
  */
-export async function tellStaffOfQueue(communityId: string, queue: StaffQueue): Promise<void> {
+export async function tellStaffOfQueue(communityId: string, queue: CommunityQueue): Promise<void> {
   const at = new Date()
-  const hour = dayjs(at).utcOffset(CHINA_OFFSET_MINUTES).format('YYYYMMDDHH')
+  const hour = hourOf(at)
   const { collection, status } = WAITING[queue]
   try {
     const staff = await staffOf(communityId)

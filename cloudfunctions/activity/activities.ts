@@ -1,4 +1,4 @@
-import type { ActivityView, MakeupRequest, MySignup, SignupStatus } from '@/domain/activity/contract'
+import type { ActivityView, HoursResult, MakeupRequest, MySignup, SignupStatus } from '@/domain/activity/contract'
 import { activityStatus, checkInOpensAt, checkOutClosesAt } from '@/domain/activity/attendance'
 import type { ActivityType } from '@/domain/activity/rules'
 import { AppError } from '@/domain/errors'
@@ -66,6 +66,13 @@ export type SignupDoc = {
   creditedHours: number
   makeup: StoredMakeup | null
   reminded: boolean
+  /**
+   * When the organiser confirmed this attendance on the roster: what credits the hours (谁记录谁证明,
+   * 民政部令第67号 2020). Absent on sign-ups checked out before confirmation existed: those were
+   * credited at check-out and stand as recorded.
+   */
+  confirmedAt?: Date | null
+  confirmedBy?: string | null
 }
 
 export const activities = () => db.collection(collections.activities)
@@ -96,6 +103,12 @@ export async function findSignup(activityId: string, openid: string): Promise<Si
 
 const isoOrNull = (d: Date | null) => (d ? toIso(d) : null)
 
+function hoursResultOf(s: SignupDoc): HoursResult {
+  if (s.status !== 'checked_out') return 'pending'
+  if (s.creditedHours <= 0) return 'not_enough'
+  return s.confirmedAt === null ? 'awaiting_confirmation' : 'credited'
+}
+
 export function toMySignup(s: SignupDoc): MySignup {
   return {
     status: s.status,
@@ -103,7 +116,7 @@ export function toMySignup(s: SignupDoc): MySignup {
     checkedInAt: isoOrNull(s.checkedInAt),
     checkedOutAt: isoOrNull(s.checkedOutAt),
     coverage: s.coverage,
-    hoursResult: s.status !== 'checked_out' ? 'pending' : s.creditedHours > 0 ? 'credited' : 'not_enough',
+    hoursResult: hoursResultOf(s),
     creditedHours: s.creditedHours,
     makeup: s.makeup && {
       ...s.makeup,

@@ -64,6 +64,8 @@ describe('create', () => {
     ['zero capacity', { capacity: 0 }, 'capacity'],
     ['odd hours', { hours: 1.3 }, 'hours'],
     ['unknown type', { type: 'party' }, 'type'],
+    // 民政部令第67号 2020 (真实、准确): planned hours longer than the activity (2 h here) are refused.
+    ['planned hours longer than the activity', { hours: 2.5 }, 'hours'],
   ])('bad input (%s) → INVALID_INPUT, nothing stored', async (_label, overrides, field) => {
     const before = cloud.docs('activities').length
     const result = await create(overrides)
@@ -166,50 +168,90 @@ describe('check-in, check-out and hours', () => {
   })
 
   test('check-in is refused earlier than 30 minutes before the start', async () => {
-    const activity = unwrap(await create({ startAt: inMinutes(45), endAt: inMinutes(120), signupDeadline: inMinutes(40) }))
+    const activity = unwrap(await create({ startAt: inMinutes(45), endAt: inMinutes(120), signupDeadline: inMinutes(40), hours: 1 }))
     unwrap(await call('av-12', 'signup', { activityId: activity._id }))
     expect(await call('av-12', 'checkIn', { activityId: activity._id, ...SITE })).toMatchObject({ ok: false, code: 'CONFLICT', message: '活动开始前30分钟才能签到' })
   })
 
-  test('60% of the activity credits its hours once, however often and however concurrently check-out runs', async () => {
-    const activity = unwrap(await create({ hours: 3 }))
+  // 民政部令第67号 2020 (谁记录谁证明, 真实、准确): hours are the time served, credited when the organiser confirms.
+  test('60% of the activity: the hours served wait for the organiser, whose confirmation credits them once', async () => {
+    const activity = unwrap(await create({ hours: 2 }))
     unwrap(await call('av-13', 'signup', { activityId: activity._id }))
     unwrap(await call('av-13', 'checkIn', { activityId: activity._id, ...SITE }))
-    // The activity ran 100 minutes and they checked in 60 minutes ago and leave now: 60%.
+    // The activity ran 100 minutes and they checked in 60 minutes ago and leave now: 60%, 1 hour.
     shift(activity._id, 60, 100)
     cloud.store.update('activitySignups', { _id: `${activity._id}:av-13` }, { $set: { checkedInAt: new Date(Date.now() - 60 * MINUTE - 2000) } })
-    const results = await Promise.all([1, 2, 3, 4, 5].map(() => call('av-13', 'checkOut', { activityId: activity._id, ...SITE })))
+    const results = await Promise.all([1, 2, 3].map(() => call('av-13', 'checkOut', { activityId: activity._id, ...SITE })))
     expect(results.every((r) => r.ok)).toBe(true)
-    const after = unwrap(await call('av-13', 'checkOut', { activityId: activity._id, ...SITE }))
-    expect(after.mySignup).toMatchObject({ status: 'checked_out', hoursResult: 'credited', creditedHours: 3 })
-    expect(ledgerOf('av-13')).toEqual([expect.objectContaining({ _id: `activity:${activity._id}:av-13`, hours: 3, points: 30, source: 'activity' })])
-    expect(volunteerOf('av-13')).toMatchObject({ hours: 3, points: 30 })
+    const after = unwrap(await call('av-13', 'get', { activityId: activity._id }))
+    expect(after.mySignup).toMatchObject({ status: 'checked_out', hoursResult: 'awaiting_confirmation', creditedHours: 1 })
+    expect(ledgerOf('av-13')).toEqual([])
+    expect(await call('av-13', 'confirmAttendance', { activityId: activity._id, signupIds: [`${activity._id}:av-13`] })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+
+    const confirmations = await Promise.all([1, 2, 3].map(() => call<{ confirmed: number; rows: AttendanceRow[] }>('demo-staff', 'confirmAttendance', { activityId: activity._id, signupIds: [`${activity._id}:av-13`] })))
+    expect(confirmations.map((r) => unwrap(r).confirmed).reduce((a, b) => a + b, 0)).toBe(1)
+    expect(unwrap(confirmations[0]).rows[0]).toMatchObject({ hoursResult: 'credited', creditedHours: 1, name: '王小13' })
+    expect(ledgerOf('av-13')).toEqual([expect.objectContaining({ _id: `activity:${activity._id}:av-13`, hours: 1, points: 10, source: 'activity', creditedByName: '张敏' })])
+    expect(volunteerOf('av-13')).toMatchObject({ hours: 1, points: 10 })
     expect(cloud.docs('inbox').filter((m) => m.openid === 'av-13' && m.kind === 'checkin_result')).toHaveLength(1)
   })
 
-  test('just under 60% credits nothing, and the volunteer is told so', async () => {
-    const activity = unwrap(await create({ hours: 3 }))
+  test('just under 60% credits nothing, confirmed or not, and the volunteer is told so', async () => {
+    const activity = unwrap(await create({ hours: 2 }))
     unwrap(await call('av-14', 'signup', { activityId: activity._id }))
     unwrap(await call('av-14', 'checkIn', { activityId: activity._id, ...SITE }))
     shift(activity._id, 58, 100)
     cloud.store.update('activitySignups', { _id: `${activity._id}:av-14` }, { $set: { checkedInAt: new Date(Date.now() - 58 * MINUTE) } })
     const out = unwrap(await call('av-14', 'checkOut', { activityId: activity._id, ...SITE }))
     expect(out.mySignup).toMatchObject({ status: 'checked_out', hoursResult: 'not_enough', creditedHours: 0 })
+    unwrap(await call('demo-staff', 'confirmAttendance', { activityId: activity._id, signupIds: [`${activity._id}:av-14`] }))
     expect(ledgerOf('av-14')).toEqual([])
     expect(volunteerOf('av-14').hours).toBe(0)
     expect(cloud.docs('inbox').filter((m) => m.openid === 'av-14' && m.kind === 'checkin_result').map((m) => m.body)).toEqual([expect.stringContaining('未记入时长')])
   })
 
-  test('a check-out cut off after the sign-up was written but before the ledger is finished by a retry', async () => {
+  test('spoofed coordinates (the published location) without the organiser confirming credit nothing', async () => {
     const activity = unwrap(await create({ hours: 2 }))
+    unwrap(await call('av-16', 'signup', { activityId: activity._id }))
+    shift(activity._id, 10, 120)
+    // The app sends the activity's own published coordinates: accepted as a check-in and out…
+    unwrap(await call('av-16', 'checkIn', { activityId: activity._id, latitude: SITE.latitude, longitude: SITE.longitude }))
+    cloud.store.update('activitySignups', { _id: `${activity._id}:av-16` }, { $set: { checkedInAt: new Date(Date.now() - 130 * MINUTE) } })
+    shift(activity._id, 130, 120)
+    const out = unwrap(await call('av-16', 'checkOut', { activityId: activity._id, latitude: SITE.latitude, longitude: SITE.longitude }))
+    // …but nothing is credited until the organiser confirms the roster.
+    expect(out.mySignup).toMatchObject({ hoursResult: 'awaiting_confirmation', creditedHours: 2 })
+    expect(ledgerOf('av-16')).toEqual([])
+    expect(volunteerOf('av-16')).toMatchObject({ hours: 0, points: 0 })
+  })
+
+  test('wrong codes are limited per person and activity: after 20, even the right code is refused', async () => {
+    const activity = unwrap(await create())
+    for (const id of ['av-17', 'av-18']) unwrap(await call(id, 'signup', { activityId: activity._id }))
+    const shown = unwrap(await call<RotatingCode>('demo-staff', 'code', { activityId: activity._id }))
+    const wrong = String((Number(shown.code) + 1) % 1_000_000).padStart(6, '0')
+    const guesses = await Promise.all(Array.from({ length: 30 }, () => call('av-17', 'checkIn', { activityId: activity._id, code: wrong })))
+    expect(guesses.filter((r) => !r.ok && r.code === 'INVALID_INPUT').length).toBeLessThanOrEqual(20)
+    expect(guesses.every((r) => !r.ok)).toBe(true)
+    const fresh = unwrap(await call<RotatingCode>('demo-staff', 'code', { activityId: activity._id }))
+    expect(await call('av-17', 'checkIn', { activityId: activity._id, code: fresh.code })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    expect(signupDoc(activity._id, 'av-17').status).toBe('signed_up')
+    // Another person, or the same person by position, is not affected.
+    expect(unwrap(await call('av-18', 'checkIn', { activityId: activity._id, code: fresh.code })).mySignup?.status).toBe('checked_in')
+    expect(unwrap(await call('av-17', 'checkIn', { activityId: activity._id, ...SITE })).mySignup?.status).toBe('checked_in')
+  })
+
+  test('a confirmation cut off after the sign-up was marked but before the ledger is finished by a retry', async () => {
+    const activity = unwrap(await create({ hours: 1.5 }))
     unwrap(await call('av-15', 'signup', { activityId: activity._id }))
     shift(activity._id, 100, 90)
-    // As if the function died right after its conditional update.
-    cloud.store.update('activitySignups', { _id: `${activity._id}:av-15` }, { $set: { status: 'checked_out', checkedInAt: new Date(Date.now() - 100 * MINUTE), checkedOutAt: new Date(), checkInMethod: 'position', coverage: 1, creditedHours: 2 } })
+    // As if confirmAttendance died right after its conditional update.
+    cloud.store.update('activitySignups', { _id: `${activity._id}:av-15` }, { $set: { status: 'checked_out', checkedInAt: new Date(Date.now() - 100 * MINUTE), checkedOutAt: new Date(), checkInMethod: 'position', coverage: 1, creditedHours: 1.5, confirmedAt: new Date(), confirmedBy: 'demo-staff' } })
     expect(volunteerOf('av-15').hours).toBe(0)
-    unwrap(await call('av-15', 'checkOut', { activityId: activity._id, ...SITE }))
-    unwrap(await call('av-15', 'checkOut', { activityId: activity._id, ...SITE }))
-    expect(volunteerOf('av-15')).toMatchObject({ hours: 2, points: 20 })
+    const again = unwrap(await call<{ confirmed: number }>('demo-staff', 'confirmAttendance', { activityId: activity._id, signupIds: [`${activity._id}:av-15`] }))
+    expect(again.confirmed).toBe(0)
+    unwrap(await call('demo-staff', 'confirmAttendance', { activityId: activity._id, signupIds: [`${activity._id}:av-15`] }))
+    expect(volunteerOf('av-15')).toMatchObject({ hours: 1.5, points: 15 })
     expect(ledgerOf('av-15')).toHaveLength(1)
   })
 })
@@ -219,8 +261,9 @@ describe('补签 and corrections', () => {
     const activity = unwrap(await create({ hours: 2 }))
     for (const id of ['av-20', 'av-21']) unwrap(await call(id, 'signup', { activityId: activity._id }))
     shift(activity._id, 180, 120)
-    const arrivedAt = new Date(Date.now() - 180 * MINUTE).toISOString()
-    const leftAt = new Date(Date.now() - 60 * MINUTE).toISOString()
+    // They were there from start to end (the activity's own times: the full 2 hours served).
+    const arrivedAt = (activityDoc(activity._id).startAt as Date).toISOString()
+    const leftAt = (activityDoc(activity._id).endAt as Date).toISOString()
     for (const id of ['av-20', 'av-21']) {
       const asked = unwrap(await call(id, 'requestMakeup', { activityId: activity._id, reason: '手机没电了，没能签到签退', arrivedAt, leftAt }))
       expect(asked.mySignup?.makeup).toMatchObject({ status: 'pending', reason: '手机没电了，没能签到签退' })
@@ -290,8 +333,8 @@ describe('list and mine', () => {
 
 describe('activity reminders (scheduler job)', () => {
   test('reminds each volunteer signed up ~2 hours before the start, once; overlapping runs send once', async () => {
-    const soon = unwrap(await create({ startAt: inMinutes(100), endAt: inMinutes(160), signupDeadline: inMinutes(90) }))
-    const later = unwrap(await create({ startAt: inMinutes(300), endAt: inMinutes(360), signupDeadline: inMinutes(90) }))
+    const soon = unwrap(await create({ startAt: inMinutes(100), endAt: inMinutes(160), signupDeadline: inMinutes(90), hours: 1 }))
+    const later = unwrap(await create({ startAt: inMinutes(300), endAt: inMinutes(360), signupDeadline: inMinutes(90), hours: 1 }))
     for (const id of ['av-40', 'av-41']) unwrap(await call(id, 'signup', { activityId: soon._id }))
     unwrap(await call('av-42', 'signup', { activityId: later._id }))
     unwrap(await call('av-41', 'cancelSignup', { activityId: soon._id }))

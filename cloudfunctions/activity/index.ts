@@ -5,6 +5,7 @@ import { cancel } from './actions/cancel'
 import { cancelSignup } from './actions/cancel-signup'
 import { checkIn, checkOut } from './actions/check-in-out'
 import { code } from './actions/code'
+import { confirmAttendance } from './actions/confirm-attendance'
 import { create } from './actions/create'
 import { get } from './actions/get'
 import { list } from './actions/list'
@@ -25,6 +26,7 @@ export const main = defineFunction<ActivityApi>('activity', {
   checkOut,
   code,
   attendance,
+  confirmAttendance,
   requestMakeup,
   reviewMakeup,
   mine,

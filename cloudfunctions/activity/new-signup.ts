@@ -24,5 +24,7 @@ export function newSignup(activity: Pick<ActivityDoc, '_id' | 'communityId' | 's
     creditedHours: 0,
     makeup: null,
     reminded: false,
+    confirmedAt: null,
+    confirmedBy: null,
   }
 }

@@ -1,5 +1,9 @@
 import type { ApplicationStatus, Gender, Guardian } from '@/domain/member/application'
 import type { ApplicationView, MemberCard, TimelineEntry } from '@/domain/member/contract'
+import { DEFAULT_DUES, duesStanding, type DuesStanding } from '@/domain/member/dues'
+import type { Community } from '@/domain/community/types'
+import { todayInChina } from '@/domain/dates'
+import { isYouth } from '@/domain/member/age'
 import { maskPhone } from '@/domain/privacy'
 import { _, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
@@ -19,18 +23,30 @@ export type ApplicationDoc = SealedId & {
   phone: string
   communityId: string
   address: string
-  occupation: string
-  youth: boolean
   guardian: Guardian | null
   memberNo: string | null
   joinedAt: string | null
-  validUntil: string | null
+  /** The last year whose dues were recorded (null before the first). */
+  duesPaidThrough?: number | null
+  /** Each year's dues as staff recorded them. */
+  duesPayments?: DuesPayment[]
+  /** First year the app kept dues, for members who joined before (set by the migration). */
+  duesTrackedFrom?: number
+  /** 在校学生: dues voluntary. */
+  student?: boolean
+  /** The shape of the record: `APPLICATION_RECORD_VERSION` once migrated (scheduler's member job). */
+  recordVersion?: number
   rejectReason: string | null
   history: Array<{ at: Date; action: TimelineEntry['action']; by: string; byName: string; reason?: string }>
   submittedAt: Date
   /** Each time staff opened the full ID number: who and when (the applicant sees these). */
   idViews?: Array<{ at: Date; by: string; byName: string }>
 }
+
+export type DuesPayment = { year: number; amountFen: number; receiptNo: string; at: Date; by: string; byName: string }
+
+/** Version 2: no validity date, no 职业, no stored youth flag, the address to the building, dues fields. */
+export const APPLICATION_RECORD_VERSION = 2
 
 export const applications = () => db.collection(collections.applications)
 
@@ -42,7 +58,26 @@ export async function findApplication(criteria: Record<string, unknown>): Promis
 /** Who may see what: full ID only for staff of the applicant's community; phones masked in lists. */
 export type Reveal = { idNumber: boolean; phone: boolean }
 
-export function toView(doc: ApplicationDoc, communityName: string, reveal: Reveal): ApplicationView {
+/** The community facts a view needs: its name and its dues setting. */
+export type CommunityFacts = Pick<Community, 'name' | 'dues'>
+
+/** A member's dues today, under their community's setting; null until they are a member. */
+export function duesOf(doc: ApplicationDoc, community: CommunityFacts): DuesStanding | null {
+  if (doc.status !== 'approved' || !doc.joinedAt) return null
+  const today = todayInChina()
+  return duesStanding({
+    joinedAt: doc.joinedAt,
+    trackedFrom: doc.duesTrackedFrom,
+    paidThrough: doc.duesPaidThrough ?? null,
+    student: doc.student === true,
+    youth: isYouth(doc.birthDate, today),
+    setting: community.dues ?? DEFAULT_DUES,
+    today,
+  })
+}
+
+export function toView(doc: ApplicationDoc, community: CommunityFacts, reveal: Reveal): ApplicationView {
+  const communityName = community.name
   return {
     _id: doc._id,
     status: doc.status,
@@ -55,28 +90,40 @@ export function toView(doc: ApplicationDoc, communityName: string, reveal: Revea
     communityId: doc.communityId,
     communityName,
     address: doc.address,
-    occupation: doc.occupation,
-    youth: doc.youth,
+    // Computed on the day it is shown: a youth member becomes an adult member at 18.
+    youth: isYouth(doc.birthDate, todayInChina()),
     guardian: doc.guardian && { ...doc.guardian, phone: reveal.phone ? doc.guardian.phone : maskPhone(doc.guardian.phone) },
     memberNo: doc.memberNo,
+    dues: duesOf(doc, community),
     rejectReason: doc.rejectReason,
     timeline: doc.history.map(({ at, action, byName, reason }) => ({ at: toIso(at), action, by: byName, ...(reason ? { reason } : {}) })),
     submittedAt: toIso(doc.submittedAt),
   }
 }
 
-export function toCard(doc: ApplicationDoc, communityName: string): MemberCard | null {
-  if (doc.status !== 'approved' || !doc.memberNo || !doc.joinedAt || !doc.validUntil) return null
+export function toCard(doc: ApplicationDoc, community: CommunityFacts): MemberCard | null {
+  const dues = duesOf(doc, community)
+  if (!dues || !doc.memberNo || !doc.joinedAt) return null
   return {
     memberNo: doc.memberNo,
     name: doc.name,
-    communityName,
+    communityName: community.name,
     joinedAt: doc.joinedAt,
-    validUntil: doc.validUntil,
     idNumber: doc.idMasked,
-    youth: doc.youth,
+    youth: isYouth(doc.birthDate, todayInChina()),
+    dues,
   }
 }
+
+/** The communities of these ids with what views need, by id. */
+export async function communityFacts(ids: readonly string[]): Promise<Map<string, CommunityFacts>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const { data } = await db.collection(collections.communities).where({ _id: _.in(unique) }).field({ name: true, dues: true }).get<Community>()
+  return new Map(data.map((c) => [c._id, { name: c.name, dues: c.dues }]))
+}
+
+export const UNKNOWN_COMMUNITY: CommunityFacts = { name: '' }
 
 /**
  * The full ID number for staff of the applicant's community, recorded as viewed (who, when)

@@ -4,6 +4,9 @@ import { apply } from './actions/apply'
 import { get } from './actions/get'
 import { list } from './actions/list'
 import { mine } from './actions/mine'
+import { recordDues } from './actions/record-dues'
 import { review } from './actions/review'
+import { setDues } from './actions/set-dues'
+import { setStudent } from './actions/set-student'
 
-export const main = defineFunction<MemberApi>('member', { apply, mine, review, list, get })
+export const main = defineFunction<MemberApi>('member', { apply, mine, review, list, get, recordDues, setStudent, setDues })

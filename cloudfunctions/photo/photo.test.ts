@@ -5,7 +5,7 @@ import { wxServerSdk } from '../../localcloud/backend/install'
 import { runJob } from '../../localcloud/jobs-testing'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { uploadFolderOf } from '../_kit/uploads'
-import { photoJob } from '../scheduler/jobs/photos'
+import { photoJob, verdictJob } from '../scheduler/jobs/photos'
 
 let cloud: TestCloud
 
@@ -99,7 +99,7 @@ test('a photo stuck in checking is asked about again with backoff, then goes to 
   expect(unwrap(await queue('demo-staff')).items.find((item) => item.docId === created._id)).toBeUndefined()
 })
 
-test('a check request that failed is tried again within minutes; a verdict pushed before the retry is stored is applied', async () => {
+test('a check request that failed is due again within minutes (for the next hourly run); a verdict pushed before the retry is stored is applied', async () => {
   cloud.mediaPushes.timing = { kind: 'never' }
   const sdk = wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }>; deleteFile(p: object): Promise<unknown> }
   const fileID = await upload('po-failed', 'lamp.jpg')
@@ -164,6 +164,6 @@ test('kept verdicts are forgotten after a day, not before', async () => {
     { _id: 'trace-old', suggest: 'pass', receivedAt: new Date(now - 25 * 3600_000) },
     { _id: 'trace-new', suggest: 'pass', receivedAt: new Date(now - 23 * 3600_000) },
   ])
-  await runJob(photoJob)
+  await runJob(verdictJob)
   expect(cloud.store.find('mediaVerdicts', { _id: { $in: ['trace-old', 'trace-new'] } }).map((doc) => doc._id)).toEqual(['trace-new'])
 })

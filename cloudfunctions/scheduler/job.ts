@@ -12,11 +12,27 @@ export type Budget = { batch: number; hasTime(): boolean }
 export type JobResult = { done: number; more: boolean }
 
 /**
- * One feature's scheduled work. `run` must be idempotent (a second run finds nothing left to do,
- * or sends nothing twice) and stop within its budget, leaving the rest for the next minute.
- * `due` (default: always) keeps a job to its hours, e.g. reminders in the daytime.
+ * How often a job runs: `often` at every run of the timer (every 5 minutes: messages, reminders),
+ * `hourly` at the run on the hour, `daily` at the run of 09:00 China time (so daily notices arrive
+ * in the daytime). CloudBase takes one timer trigger per function, and every run is an invocation
+ * billed against the environment's quota, so the trigger fires no more often than the most
+ * frequent work needs and each job runs no more often than its own work needs (#25).
  */
-export type Job = { name: string; due?(now: Date): boolean; run(budget: Budget): Promise<JobResult> }
+export type Cadence = 'often' | 'hourly' | 'daily'
+
+/** The cadences due at a run of the timer at `at` (a run a few minutes late still counts as on the hour). */
+export function cadencesAt(at: Date): Cadence[] {
+  const china = dayjs(at).utcOffset(CHINA_OFFSET_MINUTES)
+  const onTheHour = china.minute() < 5
+  return ['often', ...(onTheHour ? (['hourly'] as const) : []), ...(onTheHour && china.hour() === 9 ? (['daily'] as const) : [])]
+}
+
+/**
+ * One feature's scheduled work. `run` must be idempotent (a second run finds nothing left to do,
+ * or sends nothing twice) and stop within its budget, leaving the rest for its next run; a run
+ * that finds nothing to do reads once at most.
+ */
+export type Job = { name: string; cadence: Cadence; run(budget: Budget): Promise<JobResult> }
 
 /**
  * Runs `step` on each item while time is left, `atOnce` at a time (one after another unless
@@ -40,8 +56,3 @@ export const sum = (...results: JobResult[]): JobResult => ({
   more: results.some((r) => r.more),
 })
 
-/** Reminders are sent from 09:00 to 20:59 China time, never at night. */
-export const inDaytime = (now: Date) => {
-  const hour = dayjs(now).utcOffset(CHINA_OFFSET_MINUTES).hour()
-  return hour >= 9 && hour < 21
-}

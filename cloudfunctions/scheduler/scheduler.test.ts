@@ -24,7 +24,10 @@ async function overdueClaim(title: string): Promise<string> {
 }
 const statusOf = (id: string) => cloud.store.find('wishes', { _id: id })[0].status
 const releasedMessages = () => cloud.docs('inbox').filter((m) => String(m.body).includes('认领超时'))
-const runScheduler = () => cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'everyMinute' }, '') as Promise<{ ok: boolean; jobs: Record<string, unknown> }>
+type Run = { ok: boolean; jobs: Record<string, unknown> }
+const fire = (time: string) => cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'every5Minutes', Time: time }, '') as Promise<Run>
+/** Claim deadlines are hourly work: the run on the hour (14:00 in China). */
+const runScheduler = () => fire('2026-12-03T06:00:00Z')
 
 test('only the platform runs it: a caller from the app changes nothing', async () => {
   const id = await overdueClaim('换水龙头垫圈一')
@@ -37,11 +40,18 @@ test('run twice, it tells once; every job reports what it did', async () => {
   const id = await overdueClaim('换水龙头垫圈二')
   const told = releasedMessages().length
   const [first, second] = [await runScheduler(), await runScheduler()]
-  expect(first).toMatchObject({ ok: true, jobs: { wish: { done: 1, more: false }, member: { done: 0 }, outbox: { done: 0 } } })
+  expect(first).toMatchObject({ ok: true, jobs: { wish: { done: 1, more: false }, photos: { done: 0 } } })
   expect(second).toMatchObject({ ok: true, jobs: { wish: { done: 0, more: false } } })
   expect(statusOf(id)).toBe('open')
   // The owner and the claimer, once each.
   expect(releasedMessages().length - told).toBe(2)
+})
+
+test('every 5 minutes the frequent jobs run; on the hour the hourly ones too; at 09:00 China time the daily ones', async () => {
+  const jobsAt = async (time: string) => Object.keys((await fire(time)).jobs).sort()
+  expect(await jobsAt('2026-12-03T06:35:00Z')).toEqual(['activity', 'erasure', 'outbox'])
+  expect(await jobsAt('2026-12-03T06:00:00Z')).toEqual(['activity', 'erasure', 'outbox', 'photos', 'wish'])
+  expect(await jobsAt('2026-12-03T01:00:00Z')).toEqual(['activity', 'aed', 'erasure', 'ledger', 'member', 'outbox', 'photos', 'training', 'training-numbers', 'verdicts', 'wish'])
 })
 
 test('two runs at once release a claim once', async () => {

@@ -3,6 +3,7 @@ import { defineFunction } from '../_kit/define-function'
 import { communities } from './actions/communities'
 import { deleteAccount } from './actions/delete-account'
 import { me } from './actions/me'
+import { myData } from './actions/my-data'
 import { updateProfile } from './actions/update-profile'
 
-export const main = defineFunction<UserApi>('user', { me, communities, deleteAccount, updateProfile })
+export const main = defineFunction<UserApi>('user', { me, communities, myData, deleteAccount, updateProfile })

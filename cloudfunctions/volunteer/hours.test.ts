@@ -2,6 +2,8 @@ import dayjs from 'dayjs'
 import { todayInChina } from '@/domain/dates'
 import type { CertificateCheck, HonourBoard, LedgerEntry, ServiceCertificate, VolunteerProfile, VolunteerTotals } from '@/domain/volunteer/contract'
 import { ownedId } from '../_kit/ids'
+import { ledgerJob } from '../scheduler/jobs/ledger'
+import { runJob } from '../../localcloud/jobs-testing'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 
 let cloud: TestCloud
@@ -66,4 +68,48 @@ test('points per hour follow the community setting (default 10)', async () => {
   expect(unwrap(await correct('hp-yulan'))).toMatchObject({ hours: 2, points: 40, communityName: '玉兰社区' })
   expect(unwrap(await correct('hp-dadu'))).toMatchObject({ hours: 2, points: 20 })
   expect(cloud.store.find('volunteers', { openid: 'hp-yulan' })[0]).toMatchObject({ hours: 2, points: 40 })
+})
+
+// 民政部令第67号 2020 (records 真实、准确): a total never goes below zero, however corrections race.
+test('20 concurrent −11 h corrections on 11 h leave exactly 0: one passes, the others change nothing', async () => {
+  cloud.store.insert('volunteers', [
+    { _id: ownedId('vo', 'overdraw'), openid: 'overdraw', status: 'active', name: '钱敏', phone: '13800000003', communityId: 'dadu', skills: ['辅导'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: new Date() },
+  ])
+  const correct = (hours: number, requestId: string) => volunteer<LedgerEntry>('demo-staff', 'correctHours', { volunteerId: ownedId('vo', 'overdraw'), hours, reason: '线下服务补记', requestId })
+  unwrap(await correct(11, 'overdraw-plus'))
+  const results = await Promise.all(Array.from({ length: 20 }, (_unused, i) => correct(-11, `overdraw-minus-${i}`)))
+  expect(results.filter((r) => r.ok)).toHaveLength(1)
+  for (const refused of results.filter((r) => !r.ok)) expect(refused).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { hours: '最多减少0小时' } })
+  expect(cloud.store.find('volunteers', { openid: 'overdraw' })[0]).toMatchObject({ hours: 0, points: 0 })
+  const entries = cloud.docs('hoursLedger').filter((e) => e.openid === 'overdraw')
+  expect(entries).toHaveLength(2)
+  expect(entries.reduce((s, e) => s + (e.hours as number), 0)).toBe(0)
+  // A retried request (same id) after the one that passed changes nothing and answers as before.
+  const passed = results.findIndex((r) => r.ok)
+  expect(await correct(-11, `overdraw-minus-${passed}`)).toMatchObject({ ok: true, data: { hours: -11 } })
+  expect(cloud.store.find('volunteers', { openid: 'overdraw' })[0]).toMatchObject({ hours: 0 })
+})
+
+// 民政部令第67号 2020 第八条: every record names the day served, the place and the content.
+test('records of service: entries written before they carried a service date get one through the update path, once', async () => {
+  const at = new Date('2026-03-04T02:00:00Z')
+  cloud.store.insert('hoursLedger', [{ _id: 'wish:legacy-1', openid: 'legacy', source: 'wish', sourceId: 'legacy-1', title: '帮忙换灯泡', hours: 1, points: 10, reason: '心愿主人确认完成', communityId: 'yulan', creditedBy: 'x', creditedByName: '居民', at }])
+  await Promise.all([1, 2].map(() => runJob(ledgerJob)))
+  expect(cloud.store.find('hoursLedger', { _id: 'wish:legacy-1' })[0]).toMatchObject({ serviceFrom: '2026-03-04', serviceDate: '2026-03-04', place: '玉兰社区', content: '帮忙换灯泡' })
+  expect(await runJob(ledgerJob)).toEqual({ done: 0, more: false })
+  // The seeded ledger already carries them.
+  expect(cloud.docs('hoursLedger').every((e) => typeof e.serviceDate === 'string' && typeof e.place === 'string' && typeof e.content === 'string')).toBe(true)
+})
+
+test('a certificate goes by the service date, not the day the hours were credited', async () => {
+  cloud.store.insert('users', [{ _id: 'late-credit', displayName: '何静', roles: ['volunteer'], homeCommunityId: 'dadu', staffCommunityIds: [], createdAt: new Date() }])
+  cloud.store.insert('volunteers', [
+    { _id: ownedId('vo', 'late-credit'), openid: 'late-credit', status: 'active', name: '何静', phone: '13800000004', communityId: 'dadu', skills: ['辅导'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: new Date() },
+  ])
+  const served = dayjs(todayInChina()).subtract(40, 'day').format('YYYY-MM-DD')
+  unwrap(await volunteer<LedgerEntry>('demo-staff', 'correctHours', { volunteerId: ownedId('vo', 'late-credit'), hours: 2, reason: '补记上月敬老探访', requestId: 'late-credit-1', serviceDate: served }))
+  const lastMonth = dayjs(served)
+  const inPeriod = unwrap(await volunteer<ServiceCertificate>('late-credit', 'issueCertificate', { from: lastMonth.startOf('month').format('YYYY-MM-DD'), to: lastMonth.endOf('month').format('YYYY-MM-DD') }))
+  expect(inPeriod.items).toEqual([expect.objectContaining({ hours: 2, serviceDate: served, content: '补记上月敬老探访', place: '大渡社区' })])
+  expect(await volunteer('late-credit', 'issueCertificate', { from: todayInChina(), to: todayInChina() })).toMatchObject({ ok: false, code: 'CONFLICT' })
 })

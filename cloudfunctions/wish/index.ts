@@ -7,6 +7,7 @@ import { create } from './actions/create'
 import { edit } from './actions/edit'
 import { fulfil } from './actions/fulfil'
 import { get } from './actions/get'
+import { approveHours, hoursQueue } from './actions/hours'
 import { list } from './actions/list'
 import { claimed, mine } from './actions/my-lists'
 import { release } from './actions/release'
@@ -15,4 +16,4 @@ import { review } from './actions/review'
 import { reviewQueue } from './actions/review-queue'
 import { takeDown } from './actions/take-down'
 
-export const main = defineFunction<WishApi>('wish', { create, list, get, claim, release, fulfil, confirm, reopen, edit, cancel, review, takeDown, mine, claimed, reviewQueue })
+export const main = defineFunction<WishApi>('wish', { create, list, get, claim, release, fulfil, confirm, reopen, edit, cancel, review, takeDown, mine, claimed, reviewQueue, hoursQueue, approveHours })

@@ -57,7 +57,7 @@ export async function transition(wish: WishDoc, action: WishAction, actor: Actor
     if (openid && openid !== by) recipients.add(openid)
   }
   // Owner and claimer at most: told side by side.
-  await Promise.all([...recipients].map((openid) => notify(openid, 'wish_update', { wishId: wish._id, wishTitle: wish.title, action, note: options.note, at: new Date() })))
+  await Promise.all([...recipients].map((openid) => notify(openid, 'wish_update', { wishId: wish._id, wishTitle: wish.title, action, note: options.note, at: new Date() }, options.note && by !== 'system' ? { quoting: by } : {})))
   return saved
 }
 

@@ -109,57 +109,81 @@ describe('the claim', () => {
     expect(seenByLoser.history.map((h) => h.by)).toEqual([expect.stringMatching(/^.\*+$/), expect.stringMatching(/^.\*+$/)])
   })
 
-  test('the claimer fulfils; the owner confirms with thanks; the claimer gets hours and points', async () => {
+  // 民政部令第67号 2020 (谁记录谁证明, 真实、准确): the reported time, confirmed by the owner, credited when staff approve.
+  test('the claimer fulfils with the time spent; the owner confirms; staff approve and only then the hours are credited', async () => {
     const claimer = wishDoc(wishId).claimerOpenid as string
-    expect(await wish('demo-resident', 'fulfil', { wishId, note: '已陪同' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(unwrap(await wish(claimer, 'fulfil', { wishId, note: '已陪同复查，取好药送到家。' })).status).toBe('fulfilled')
+    expect(await wish('demo-resident', 'fulfil', { wishId, note: '已陪同', minutes: 60 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await wish(claimer, 'fulfil', { wishId, note: '已陪同复查，取好药送到家。' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await wish(claimer, 'fulfil', { wishId, note: '已陪同复查，取好药送到家。', minutes: 20 })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(unwrap(await wish(claimer, 'fulfil', { wishId, note: '已陪同复查，取好药送到家。', minutes: 100 })).status).toBe('fulfilled')
     expect(await wish(claimer, 'confirm', { wishId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const done = unwrap(await wish('wo-claim', 'confirm', { wishId, thanks: '谢谢小伙子，辛苦了！' }))
-    expect(done).toMatchObject({ status: 'completed', thanks: '谢谢小伙子，辛苦了！' })
+    expect(done).toMatchObject({ status: 'completed', thanks: '谢谢小伙子，辛苦了！', serviceHours: { hours: 1.5, status: 'pending' } })
     expect(done.history.map((h) => h.action)).toEqual(['create', 'claim', 'fulfil', 'confirm'])
-    expect(cloud.store.find('volunteers', { openid: claimer })[0]).toMatchObject({ hours: 1, points: 10 })
+    // The owner's confirmation completes the wish, not the hours.
+    expect(cloud.store.find('volunteers', { openid: claimer })[0]).toMatchObject({ hours: 0, points: 0 })
+    expect(cloud.docs('hoursLedger').filter((e) => e.openid === claimer)).toEqual([])
     expect(inboxOf(claimer).map((m) => m.body)).toContainEqual(expect.stringContaining('谢谢小伙子'))
     expect(await wish('wo-claim', 'cancel', { wishId, reason: '不需要了' })).toMatchObject({ ok: false, code: 'CONFLICT' })
-    // A retried confirm (the first answer was lost) answers the same and credits nothing more.
-    expect(unwrap(await wish('wo-claim', 'confirm', { wishId })).status).toBe('completed')
-    expect(cloud.store.find('volunteers', { openid: claimer })[0]).toMatchObject({ hours: 1, points: 10 })
-    // The credit is one ledger entry, visible to the volunteer, credited by the owner.
+
+    // In the staff queue of the wish's community only; the volunteer and other communities' staff cannot approve.
+    const queue = unwrap(await cloud.call<Page<WishDetail>>('wish', 'demo-staff', { action: 'hoursQueue' }))
+    expect(queue.items.map((w) => w._id)).toContain(wishId)
+    expect(unwrap(await cloud.call<Page<WishDetail>>('wish', 'staff-gy', { action: 'hoursQueue' })).items.map((w) => w._id)).not.toContain(wishId)
+    expect(await wish(claimer, 'approveHours', { wishId, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await wish('staff-gy', 'approveHours', { wishId, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+
+    const approvals = await Promise.all([1, 2, 3].map(() => wish('demo-staff', 'approveHours', { wishId, decision: 'approve' })))
+    expect(approvals.every((r) => r.ok)).toBe(true)
+    expect(unwrap(approvals[0]).serviceHours).toMatchObject({ hours: 1.5, status: 'approved' })
+    expect(cloud.store.find('volunteers', { openid: claimer })[0]).toMatchObject({ hours: 1.5, points: 15 })
+    // One record of service: the days served, the place, what was done, who recorded it.
     expect(cloud.docs('hoursLedger').filter((e) => e.openid === claimer)).toEqual([
-      expect.objectContaining({ _id: `wish:${wishId}`, source: 'wish', sourceId: wishId, hours: 1, points: 10, creditedBy: 'wo-claim' }),
+      expect.objectContaining({ _id: `wish:${wishId}`, source: 'wish', sourceId: wishId, hours: 1.5, points: 15, creditedBy: 'demo-staff', creditedByName: '张敏', place: '大渡社区', content: expect.stringContaining('已陪同复查'), serviceDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
     ])
+    expect(unwrap(await cloud.call<Page<WishDetail>>('wish', 'demo-staff', { action: 'hoursQueue' })).items.map((w) => w._id)).not.toContain(wishId)
   })
 
-  test('a confirm cut off after the wish was completed but before the hours were credited is finished by a retry', async () => {
-    // A volunteer of their own: the others may have won the claim race above and earned hours.
+  test('an approval cut off after the wish was marked but before the hours were credited is finished by a retry', async () => {
     cloud.store.insert('users', [{ _id: 'wv-cut', displayName: '志愿者', roles: ['volunteer'], homeCommunityId: 'dadu', staffCommunityIds: [], createdAt: new Date() }])
-    cloud.store.insert('volunteers', [{ _id: ownedId('vo', 'wv-cut'), openid: 'wv-cut', status: 'active', communityId: 'dadu', hours: 0, points: 0, registeredAt: new Date() }])
+    cloud.store.insert('volunteers', [{ _id: ownedId('vo', 'wv-cut'), openid: 'wv-cut', status: 'active', name: '周小勇', communityId: 'dadu', hours: 0, points: 0, registeredAt: new Date() }])
     const id = unwrap(await create('wo-cut'))._id
     unwrap(await wish('wv-cut', 'claim', { wishId: id }))
-    unwrap(await wish('wv-cut', 'fulfil', { wishId: id, note: '已完成' }))
-    // The state the first step leaves behind when the function stops before the second.
-    cloud.store.update('wishes', { _id: id }, { $set: { status: 'completed', rank: 3 } })
+    unwrap(await wish('wv-cut', 'fulfil', { wishId: id, note: '已完成', minutes: 60 }))
+    unwrap(await wish('wo-cut', 'confirm', { wishId: id }))
+    // The state the first step leaves behind when the function stops before the credit.
+    cloud.store.update('wishes', { _id: id }, { $set: { hoursStatus: 'approved', hoursReviewedBy: 'demo-staff' } })
     expect(cloud.store.find('volunteers', { openid: 'wv-cut' })[0]).toMatchObject({ hours: 0 })
-    const retried = await Promise.all([1, 2, 3].map(() => wish('wo-cut', 'confirm', { wishId: id })))
+    const retried = await Promise.all([1, 2, 3].map(() => wish('demo-staff', 'approveHours', { wishId: id, decision: 'approve' })))
     expect(retried.map((r) => r.ok)).toEqual([true, true, true])
     expect(cloud.store.find('volunteers', { openid: 'wv-cut' })[0]).toMatchObject({ hours: 1, points: 10 })
     expect(cloud.docs('hoursLedger').filter((e) => e.openid === 'wv-cut')).toHaveLength(1)
-  })
-
-  test('a confirm cut off after the ledger entry was written but before the totals is finished by a retry', async () => {
-    cloud.store.insert('users', [{ _id: 'wv-cut2', displayName: '志愿者', roles: ['volunteer'], homeCommunityId: 'dadu', staffCommunityIds: [], createdAt: new Date() }])
-    cloud.store.insert('volunteers', [{ _id: ownedId('vo', 'wv-cut2'), openid: 'wv-cut2', status: 'active', name: '周小勇', communityId: 'dadu', hours: 0, points: 0, registeredAt: new Date() }])
-    const id = unwrap(await create('wo-cut2'))._id
-    unwrap(await wish('wv-cut2', 'claim', { wishId: id }))
-    unwrap(await wish('wv-cut2', 'fulfil', { wishId: id, note: '已完成' }))
-    cloud.store.update('wishes', { _id: id }, { $set: { status: 'completed', rank: 3 } })
-    const at = new Date()
-    cloud.store.insert('hoursLedger', [{ _id: `wish:${id}`, openid: 'wv-cut2', source: 'wish', sourceId: id, title: '帮忙换楼道灯泡', hours: 1, points: 10, reason: '心愿主人确认完成', communityId: 'dadu', creditedBy: 'wo-cut2', creditedByName: '居民', at }])
-    await Promise.all([1, 2].map(() => wish('wo-cut2', 'confirm', { wishId: id })))
-    expect(cloud.store.find('volunteers', { openid: 'wv-cut2' })[0]).toMatchObject({ hours: 1, points: 10 })
-    expect(cloud.docs('hoursLedger').filter((e) => e.openid === 'wv-cut2')).toHaveLength(1)
     const board = unwrap(await cloud.call<{ items: Array<{ displayName: string; hours: number }> }>('volunteer', 'demo-resident', { action: 'honourBoard', communityId: 'dadu', period: 'month' }))
     expect(board.items).toContainEqual(expect.objectContaining({ displayName: '周**', hours: 1 }))
+    // Declining after approving is refused: the record stands.
+    expect(await wish('demo-staff', 'approveHours', { wishId: id, decision: 'reject', reason: '没有核实' })).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
+
+  // The attack of the domain review: a fresh volunteer and four fresh "owners" run claim → fulfil →
+  // confirm on 20 made-up wishes. Without staff approval nothing is credited (谁记录谁证明, 民政部令第67号 2020).
+  test('the minting script (fresh owners, made-up wishes) ends with 0 hours until staff approve', async () => {
+    const minter = 'wv-minter'
+    cloud.store.insert('users', [{ _id: minter, displayName: '新志愿者', roles: ['volunteer'], homeCommunityId: 'dadu', staffCommunityIds: [], createdAt: new Date() }])
+    cloud.store.insert('volunteers', [{ _id: ownedId('vo', minter), openid: minter, status: 'active', name: '刷时长', phone: '13800000000', communityId: 'dadu', skills: ['维修'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: new Date() }])
+    const owners = ['wo-fake-1', 'wo-fake-2', 'wo-fake-3', 'wo-fake-4']
+    for (let i = 0; i < 20; i++) {
+      const owner = owners[i % owners.length]
+      const id = unwrap(await create(owner, { title: `帮忙换楼道灯泡${i}` }))._id
+      unwrap(await wish(minter, 'claim', { wishId: id }))
+      unwrap(await wish(minter, 'fulfil', { wishId: id, note: '已经换好了', minutes: 480 }))
+      unwrap(await wish(owner, 'confirm', { wishId: id }))
+    }
+    expect(cloud.store.find('volunteers', { openid: minter })[0]).toMatchObject({ hours: 0, points: 0 })
+    expect(cloud.docs('hoursLedger').filter((e) => e.openid === minter)).toEqual([])
+    const board = unwrap(await cloud.call<{ items: Array<{ displayName: string }> }>('volunteer', 'demo-resident', { action: 'honourBoard', communityId: 'dadu', period: 'month' }))
+    expect(board.items.map((r) => r.displayName)).not.toContain('刷**')
+    expect(await cloud.call('volunteer', minter, { action: 'issueCertificate', from: '2020-01-01', to: '2099-12-31' })).toMatchObject({ ok: false })
+  }, 60_000)
 })
 
 describe('release, cancel, review, take-down', () => {
@@ -269,11 +293,11 @@ describe('every text others read is content-checked', () => {
   const ready = async (owner: string, volunteer: string, until: 'open' | 'claimed' | 'fulfilled') => {
     const id = unwrap(await create(owner))._id
     if (until !== 'open') unwrap(await wish(volunteer, 'claim', { wishId: id }))
-    if (until === 'fulfilled') unwrap(await wish(volunteer, 'fulfil', { wishId: id, note: '已经完成了' }))
+    if (until === 'fulfilled') unwrap(await wish(volunteer, 'fulfil', { wishId: id, note: '已经完成了', minutes: 60 }))
     return id
   }
   test.each([
-    ['fulfilment note', 'claimed', 'claimer', 'fulfil', { note: RISKY }],
+    ['fulfilment note', 'claimed', 'claimer', 'fulfil', { note: RISKY, minutes: 60 }],
     ['thanks', 'fulfilled', 'owner', 'confirm', { thanks: RISKY }],
     ['release reason', 'claimed', 'claimer', 'release', { reason: RISKY }],
     ['cancel reason', 'open', 'owner', 'cancel', { reason: RISKY }],
@@ -306,7 +330,7 @@ describe('photos belong to whoever uploaded them', () => {
     expect(cloud.docs('wishes')).toHaveLength(before)
     const id = unwrap(await create('wo-fulfilled'))._id
     unwrap(await wish('wv-9', 'claim', { wishId: id }))
-    expect(await wish('wv-9', 'fulfil', { wishId: id, note: '已经换好了', photos: [theirs.fileID] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await wish('wv-9', 'fulfil', { wishId: id, note: '已经换好了', minutes: 60, photos: [theirs.fileID] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(wishDoc(id).status).toBe('claimed')
   })
 
@@ -315,7 +339,7 @@ describe('photos belong to whoever uploaded them', () => {
     unwrap(await wish('wv-10', 'claim', { wishId: id }))
     const good = await upload('wv-10', 'done.jpg')
     const risky = await upload('wv-10', 'risky-done.jpg')
-    const fulfilled = unwrap(await wish('wv-10', 'fulfil', { wishId: id, note: '已经换好了', photos: [good.fileID, risky.fileID] }))
+    const fulfilled = unwrap(await wish('wv-10', 'fulfil', { wishId: id, note: '已经换好了', minutes: 60, photos: [good.fileID, risky.fileID] }))
     expect(fulfilled.fulfilment?.photos).toEqual([])
     for (let waited = 0; wishDoc(id).fulfilment?.photos.some((p) => p.status === 'checking') && waited < 3000; waited += 20) {
       await new Promise((resolve) => setTimeout(resolve, 20))
@@ -338,7 +362,7 @@ describe('the owner and the volunteer', () => {
     expect(asOwner).toMatchObject({ claimerName: '志愿者20', claimerPhone: '13800000000', ownerName: asOwner.contact?.name })
     expect(unwrap(await wish('wv-21', 'get', { wishId: id }))).toMatchObject({ claimerName: '志**', claimerPhone: null })
     expect(unwrap(await wish('demo-staff', 'get', { wishId: id })).claimerPhone).toBeNull()
-    unwrap(await wish('wv-20', 'fulfil', { wishId: id, note: '灯泡已经换好了' }))
+    unwrap(await wish('wv-20', 'fulfil', { wishId: id, note: '灯泡已经换好了', minutes: 60 }))
     expect(unwrap(await wish('wo-call', 'get', { wishId: id })).claimerPhone).toBe('13800000000')
     unwrap(await wish('wo-call', 'confirm', { wishId: id }))
     expect(unwrap(await wish('wo-call', 'get', { wishId: id })).claimerPhone).toBeNull()
@@ -346,7 +370,7 @@ describe('the owner and the volunteer', () => {
 
   test('未完成 sends a fulfilled wish back to its volunteer with the note; only the owner may, and a retry changes nothing more', async () => {
     const id = await claimedBy('wo-reopen', 'wv-22')
-    unwrap(await wish('wv-22', 'fulfil', { wishId: id, note: '灯泡已经换好了' }))
+    unwrap(await wish('wv-22', 'fulfil', { wishId: id, note: '灯泡已经换好了', minutes: 60 }))
     expect(await wish('wv-22', 'reopen', { wishId: id, note: '灯还是不亮' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await wish('wv-23', 'reopen', { wishId: id, note: '灯还是不亮' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await wish('wo-reopen', 'reopen', { wishId: id })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
@@ -362,7 +386,7 @@ describe('the owner and the volunteer', () => {
     expect((stored.claimDeadline as Date).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3600 * 1000)
     expect(inboxOf('wv-22').map((m) => m.body)).toContainEqual(expect.stringContaining('灯还是不亮'))
     // The same volunteer finishes it, and the owner can confirm this time.
-    unwrap(await wish('wv-22', 'fulfil', { wishId: id, note: '换了整个灯座，现在亮了' }))
+    unwrap(await wish('wv-22', 'fulfil', { wishId: id, note: '换了整个灯座，现在亮了', minutes: 60 }))
     expect(unwrap(await wish('wo-reopen', 'confirm', { wishId: id })).status).toBe('completed')
   })
 
@@ -394,7 +418,7 @@ describe('the owner and the volunteer', () => {
 
   test('the wall\'s 进行中 shows claimed wishes and those waiting for their owner', async () => {
     const id = await claimedBy('wo-progress', 'wv-26')
-    unwrap(await wish('wv-26', 'fulfil', { wishId: id, note: '灯泡已经换好了' }))
+    unwrap(await wish('wv-26', 'fulfil', { wishId: id, note: '灯泡已经换好了', minutes: 60 }))
     const inProgress = unwrap(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', status: 'in_progress', pageSize: 50 }))
     expect(inProgress.items.map((w) => w._id)).toContain(id)
     expect(new Set(inProgress.items.map((w) => w.status))).toEqual(new Set(['claimed', 'fulfilled']))

@@ -1,5 +1,5 @@
 import { maskName, showsClaimerPhone } from '@/domain/privacy'
-import type { WishCategory } from '@/domain/wish/rules'
+import { wishServiceHours, type WishCategory, type WishHoursStatus } from '@/domain/wish/rules'
 import { availableActions, canEdit, type WishAction, type WishActor, type WishStatus } from '@/domain/wish/states'
 import type { WishDetail, WishHistoryEntry, WishRelation, WishSummary } from '@/domain/wish/contract'
 import type { UserDoc } from '@/domain/user/types'
@@ -22,8 +22,6 @@ export type WishDoc = {
   communityId: string
   /** Kept with the wish, so showing it needs no second read. */
   communityName: string
-  /** Service hours its fulfilment earns, fixed when it is posted (the community's setting then). */
-  hours: number
   images: CheckedPhoto[]
   contactPhone: string
   dueDate: string | null
@@ -35,7 +33,14 @@ export type WishDoc = {
   claimedAt: Date | null
   claimDeadline: Date | null
   /** The claimer's account of it; its photos, like the wish's, stay hidden until their check passes. */
-  fulfilment: { note: string; photos: CheckedPhoto[]; at: Date } | null
+  fulfilment: { note: string; photos: CheckedPhoto[]; at: Date; minutes?: number } | null
+  /**
+   * Set to `pending` when the owner confirms: staff of the community then approve the reported
+   * time (谁记录谁证明). Absent on wishes completed before approval existed (credited at confirm).
+   */
+  hoursStatus?: WishHoursStatus
+  hoursReviewedBy?: string | null
+  hoursReason?: string | null
   thanks: string | null
   history: Array<{ at: Date; action: WishAction | 'create' | 'edit'; to: WishStatus; by: string; byName: string; note?: string }>
   createdAt: Date
@@ -146,7 +151,16 @@ export async function toDetail(doc: WishDoc, user: Caller): Promise<WishDetail> 
     images: shown(0, doc.images.length),
     imagesPending: relation === 'owner' ? doc.images.filter(isPending).length : 0,
     claimDeadline: doc.claimDeadline ? toIso(doc.claimDeadline) : null,
-    fulfilment: doc.fulfilment && { note: doc.fulfilment.note, photos: shown(doc.images.length, doc.images.length + fulfilmentPhotos.length), at: toIso(doc.fulfilment.at) },
+    fulfilment: doc.fulfilment && {
+      note: doc.fulfilment.note,
+      photos: shown(doc.images.length, doc.images.length + fulfilmentPhotos.length),
+      at: toIso(doc.fulfilment.at),
+      minutes: doc.fulfilment.minutes ?? null,
+    },
+    serviceHours:
+      doc.hoursStatus && doc.fulfilment?.minutes && (insider || doc.hoursStatus === 'approved')
+        ? { hours: wishServiceHours(doc.fulfilment.minutes), status: doc.hoursStatus, reason: insider ? doc.hoursReason ?? null : null }
+        : null,
     thanks: doc.thanks,
     history,
   }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import type { RequestMeter } from '../usage'
 
 /** One invocation as the platform runs it: the caller's WeChat context and the function's limits. */
 export type Invocation = {
@@ -10,6 +11,8 @@ export type Invocation = {
   openapi?: readonly string[]
   /** Aborted when the function's timeout has passed: CloudBase has stopped it by then. */
   signal?: AbortSignal
+  /** Counts its database requests and sequential round trips. */
+  meter?: RequestMeter
 }
 
 type Scope = { env: Record<string, string>; invocation: Invocation }

@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module'
 import type { DocumentStore } from '../store/document-store'
 import { handleDatabaseRequest } from './database-wire'
-import { assertNotTimedOut, installPerInvocationEnv } from './identity'
+import { assertNotTimedOut, currentInvocation, installPerInvocationEnv } from './identity'
 import { delayed, delayedNamespaces, parseLatency, roundTrip } from './latency'
 import { createOpenApi, SubscribeGrants, type MediaCheckRequest, type MediaPushes, type Outbox, type SendFaults } from './openapi'
 import type { FileStorage } from './storage'
+import type { UsageMeter } from '../usage'
 
 type Send = (action: string, data: Record<string, unknown>, opts?: unknown) => Promise<unknown>
 type WxServerSdk = Record<string, unknown>
@@ -36,6 +37,8 @@ export type Backend = {
   dbLatencyMs?: string | number
   /** `OPENAPI_LATENCY_MS`: each open-API and storage call is answered after this network delay. */
   openApiLatencyMs?: string | number
+  /** Counts every database request as CloudBase bills it, for the function that sent it. */
+  usage?: UsageMeter
 }
 
 /**
@@ -43,13 +46,20 @@ export type Backend = {
  * by the embedded store, its storage and open-API calls by local stand-ins, and its WeChat
  * context comes from the invocation. Function code stays exactly what is deployed.
  */
-export function installLocalBackend({ store, storage, outbox, grants = new SubscribeGrants(), sendFaults, onDatabaseRequest, onMediaCheck, mediaPushes, dbLatencyMs, openApiLatencyMs }: Backend): void {
+export function installLocalBackend({ store, storage, outbox, grants = new SubscribeGrants(), sendFaults, onDatabaseRequest, onMediaCheck, mediaPushes, dbLatencyMs, openApiLatencyMs, usage }: Backend): void {
   installPerInvocationEnv()
   const latency = parseLatency(dbLatencyMs)
   requesterPrototype().send = async (action, data) => {
     assertNotTimedOut()
     onDatabaseRequest?.(action, data)
-    return roundTrip(latency, () => handleDatabaseRequest(store, action, data))
+    const invocation = currentInvocation()
+    usage?.database(action, invocation?.functionName)
+    invocation?.meter?.begin()
+    try {
+      return await roundTrip(latency, () => handleDatabaseRequest(store, action, data))
+    } finally {
+      invocation?.meter?.end()
+    }
   }
   const sdk = wxServerSdk()
   // WeChat's open APIs and cloud storage are services across the network too: every call is a round trip.

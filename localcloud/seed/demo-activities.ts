@@ -2,7 +2,8 @@ import crypto from 'node:crypto'
 import type { ActivityType } from '@/domain/activity/rules'
 import { DEFAULT_CHECK_IN_RADIUS_METERS, DEFAULT_MIN_COVERAGE } from '@/domain/activity/rules'
 import { maskName } from '@/domain/privacy'
-import { ledgerEntryId, periodKeys, pointsFor, type LedgerSource } from '@/domain/volunteer/ledger'
+import { formatChinaDate } from '@/domain/dates'
+import { ledgerEntryId, periodKeys, pointsFor, type LedgerSource, type ServiceRecord } from '@/domain/volunteer/ledger'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
 import { newSignup } from '../../cloudfunctions/activity/new-signup'
 import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
@@ -44,6 +45,15 @@ export const DEMO_PEERS = [
   { openid: 'demo-peer-2', name: '赵丽萍', hours: [3, 2] },
   { openid: 'demo-peer-3', name: '孙浩然', hours: [2] },
 ]
+
+function serviceRecordOf(c: DemoCredit, at: Date): ServiceRecord {
+  const serviceDate = formatChinaDate(at)
+  const place = c.source === 'activity' ? `${communityNameOf(c.communityId)}博爱家园` : communityNameOf(c.communityId)
+  const content = c.source === 'correction' ? c.reason : c.source === 'wish' ? `红心愿：${c.title}` : `志愿活动：${c.title}`
+  return { serviceFrom: serviceDate, serviceDate, place, content }
+}
+
+const communityNameOf = (id: string) => DEMO_COMMUNITIES.find((c) => c._id === id)?.name ?? ''
 
 function demoCredits(): DemoCredit[] {
   const byStaff = { openid: staff._id, name: staff.displayName }
@@ -113,6 +123,8 @@ export function demoActivityData(now: Date) {
     creditedBy: c.by.openid,
     creditedByName: c.by.name,
     at: new Date(now.getTime() - c.daysAgo * DAY),
+    // A record of service (民政部令第67号 2020 第八条): the day served, the place, what was done.
+    ...serviceRecordOf(c, new Date(now.getTime() - c.daysAgo * DAY)),
   }))
   const totals = new Map<string, { hours: number; points: number; periodHours: Record<string, number>; ledgerApplied: Record<string, boolean> }>()
   const honour = new Map<string, { _id: string; communityId: string; period: string; key: string; openid: string; displayName: string; hours: number; applied: Record<string, boolean> }>()

@@ -1,9 +1,9 @@
 import dayjs from 'dayjs'
 import type { Community } from '@/domain/community/types'
 import { todayInChina } from '@/domain/dates'
-import { formatMemberNo, memberCounterId, MEMBERSHIP_YEARS } from '@/domain/member/member-number'
+import { formatMemberNo, memberCounterId } from '@/domain/member/member-number'
 import type { UserDoc } from '@/domain/user/types'
-import { DEFAULT_HOURS_PER_WISH, wishSearchText } from '@/domain/wish/rules'
+import { wishSearchText } from '@/domain/wish/rules'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
 
 /**
@@ -11,9 +11,9 @@ import { ownedId } from '../../cloudfunctions/_kit/ids'
  * run offline) checks new volunteers first; 玉兰 and 大渡 take them at once.
  */
 export const DEMO_COMMUNITIES: Community[] = [
-  { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 }, volunteerApprovalRequired: true },
-  { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 }, volunteerApprovalRequired: false },
-  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false },
+  { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 }, volunteerApprovalRequired: true, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会港越社区红十字会', contact: '港越社区党群服务中心一楼，工作日 8:30–17:00' } },
+  { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 }, volunteerApprovalRequired: false, dues: { adultFen: 500, youthFen: 200 }, privacyHandler: { organisation: '柯桥区红十字会玉兰社区红十字会', contact: '玉兰社区服务中心二楼红十字服务站，工作日 8:30–17:00' } },
+  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会大渡社区红十字会', contact: '大渡社区博爱家园服务台，工作日 8:30–17:00' } },
 ]
 
 export type DemoIdentity = { openid: string; label: string; role: string }
@@ -34,6 +34,11 @@ export const DEMO_USERS: DemoUser[] = [
     homeCommunityId: 'yulan',
     staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id),
   },
+  // The second lesson editor: medical content is published by two people (DESIGN.md §3), so a
+  // change 张敏 proposes waits for her approval, and hers for his.
+  { _id: 'demo-editor', displayName: '周建华', label: '课程编辑', roles: ['editor'], homeCommunityId: 'dadu', staffCommunityIds: [] },
+  // A second staff member: aid above the threshold needs two different people to approve it (博爱互助金).
+  { _id: 'demo-staff-2', displayName: '刘建国', label: '工作人员（复核）', roles: ['staff'], homeCommunityId: 'gangyue', staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id) },
 ]
 
 export const DEMO_IDENTITIES: DemoIdentity[] = DEMO_USERS.map((u) => ({ openid: u._id, label: `${u.label} · ${u.displayName}`, role: u.label }))
@@ -101,7 +106,6 @@ export function demoWishes(now: Date) {
       category: w.category,
       communityId: w.communityId,
       communityName: DEMO_COMMUNITIES.find((c) => c._id === w.communityId)?.name ?? '',
-      hours: DEMO_COMMUNITIES.find((c) => c._id === w.communityId)?.hoursPerWish ?? DEFAULT_HOURS_PER_WISH,
       images: [],
       contactPhone: `1385750${String(1000 + i)}`,
       dueDate: null,
@@ -111,7 +115,9 @@ export function demoWishes(now: Date) {
       claimerName: claimed ? volunteer.displayName : null,
       claimedAt: claimed ? new Date(createdAt.getTime() + day / 2) : null,
       claimDeadline: w.status === 'claimed' ? new Date(createdAt.getTime() + 7.5 * day) : null,
-      fulfilment: w.status === 'completed' ? { note: '每周三下午去陪阿姨聊天，已经坚持一个月了。', photos: [], at: new Date(createdAt.getTime() + 3 * day) } : null,
+      fulfilment: w.status === 'completed' ? { note: '每周三下午去陪阿姨聊天，已经坚持一个月了。', photos: [], at: new Date(createdAt.getTime() + 3 * day), minutes: 60 } : null,
+      // Its hour was approved by staff (the seeded ledger holds the credit).
+      ...(w.status === 'completed' ? { hoursStatus: 'approved' as const, hoursReviewedBy: 'demo-staff', hoursReason: null } : {}),
       thanks: w.status === 'completed' ? '谢谢小李，老太太现在天天盼着周三！' : null,
       history,
       createdAt,
@@ -139,13 +145,15 @@ export function demoMembership(now: Date) {
       birthDate: '1961-04-18',
       phone: '13857500003',
       communityId: 'gangyue',
-      address: '港越社区港越新村5幢1单元302室',
-      occupation: '退休教师',
-      youth: false,
+      address: '港越新村5幢',
       guardian: null,
       memberNo: formatMemberNo('GY', year, 1),
       joinedAt,
-      validUntil: dayjs(joinedAt).add(MEMBERSHIP_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
+      // Dues paid at the station for the year of joining (receipt from its book).
+      duesPaidThrough: year,
+      duesPayments: [{ year, amountFen: 1000, receiptNo: `GY${year}-0001`, at: reviewedAt, by: 'demo-staff', byName: '工作人员 张敏' }],
+      student: false,
+      recordVersion: 2,
       rejectReason: null,
       idCipher: null,
       idHash: 'demo-member-erased',

@@ -2,11 +2,12 @@ import { DocumentStore } from '../store/document-store'
 import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
 import { reseed, seedIfEmpty } from './seed'
 
-test('an empty store gets the three communities and the four demo identities, once', () => {
+test('an empty store gets the three communities and the six demo identities (two lesson editors, two staff), once', () => {
   const store = DocumentStore.open(null)
   expect(seedIfEmpty(store)).toBe(true)
   expect(store.find('communities', {}, { sort: { name: 1 } }).map((c) => c.name).sort()).toEqual(['大渡社区', '港越社区', '玉兰社区'].sort())
-  expect(store.find('users', {}).map((u) => u._id).sort()).toEqual(['demo-member', 'demo-resident', 'demo-staff', 'demo-volunteer'])
+  expect(store.find('users', {}).map((u) => u._id).sort()).toEqual(['demo-editor', 'demo-member', 'demo-resident', 'demo-staff', 'demo-staff-2', 'demo-volunteer'])
+  expect(store.find('users', {}).filter((u) => (u.roles as string[]).includes('editor')).map((u) => u._id).sort()).toEqual(['demo-editor', 'demo-staff'])
   expect(store.find('users', { _id: 'demo-staff' })[0]).toMatchObject({ roles: ['staff', 'editor'], staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id) })
   expect(seedIfEmpty(store)).toBe(false)
   expect(store.count('users', {})).toBe(DEMO_USERS.length)
@@ -50,4 +51,12 @@ test('seeded service agrees with itself: totals and honour board equal the sum o
   const clinic = store.find('activities', { _id: 'demo-activity-clinic' })[0]
   expect(clinic.placesLeft).toBe((clinic.capacity as number) - 1)
   expect(store.find('activitySignups', { openid: 'demo-volunteer' })).toHaveLength(1)
+})
+
+test('a lesson change by the second editor waits for the first (two-person publishing shows from the first start)', () => {
+  const store = DocumentStore.open(null)
+  seedIfEmpty(store)
+  expect(store.find('lessonVersions', {})).toEqual([expect.objectContaining({ lessonId: 'cpr-adult', by: 'demo-editor', status: 'pending', baseVersionId: null })])
+  const draft = store.find('lessonVersions', {})[0] as unknown as { content: { keyPoints: string[] } }
+  expect(draft.content.keyPoints).not.toEqual(store.find('lessons', { _id: 'cpr-adult' })[0].keyPoints)
 })

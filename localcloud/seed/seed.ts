@@ -3,6 +3,8 @@ import { ownedId } from '../../cloudfunctions/_kit/ids'
 import { LESSON_LIBRARY } from '../../cloudfunctions/lesson/library'
 import { demoAedReports, demoAeds } from './demo-aeds'
 import { DEMO_PEERS, demoActivityData } from './demo-activities'
+import { demoLessonDraft } from './demo-lessons'
+import { demoFund } from './demo-fund'
 import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoMembership, demoTrainings, demoWishes } from './demo-data'
 
 /**
@@ -53,7 +55,14 @@ function writeDemoData(store: DocumentStore): void {
   store.insert('aeds', demoAeds(now))
   store.insert('aedReports', demoAedReports(now))
   store.insert('lessons', LESSON_LIBRARY)
+  store.insert('lessonVersions', [demoLessonDraft(now)])
   store.insert('trainings', demoTrainings(now))
+  const fund = demoFund(now)
+  store.insert('fundEntries', fund.entries)
+  store.insert('fundHeads', fund.heads)
+  store.insert('fundStatements', fund.statements)
+  store.insert('fundProjects', fund.projects)
+  store.insert('fundAid', fund.aid)
 }
 
 /** `npm run seed -- --reset`: wipes everything and writes the demo data again. */

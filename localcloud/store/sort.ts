@@ -5,11 +5,14 @@
  */
 type Spec = Record<string, 1 | -1>
 
+/** A Date from any realm: `instanceof Date` is false for one made in a function's or a test's vm context. */
+const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]'
+
 const TYPE_RANK = (value: unknown): number => {
   if (value === undefined || value === null) return 0
   if (typeof value === 'number') return 1
   if (typeof value === 'string') return 2
-  if (value instanceof Date) return 6
+  if (isDate(value)) return 6
   if (Array.isArray(value)) return 4
   if (typeof value === 'boolean') return 5
   return 3
@@ -28,7 +31,7 @@ function compareValues(a: unknown, b: unknown): number {
   const rankA = TYPE_RANK(a)
   const rankB = TYPE_RANK(b)
   if (rankA !== rankB) return rankA - rankB
-  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime()
+  if (isDate(a) && isDate(b)) return a.getTime() - b.getTime()
   if (typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean') return a < (b as typeof a) ? -1 : a > (b as typeof a) ? 1 : 0
   return 0
 }

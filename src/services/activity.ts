@@ -24,6 +24,7 @@ export const activityService = {
   checkOut: (activityId: string, how: Presence) => client('checkOut', { activityId, ...presence(how) }),
   code: (activityId: string) => client('code', { activityId }),
   attendance: (activityId: string, page: number) => client('attendance', { activityId, page, pageSize: 20 }),
+  confirmAttendance: (activityId: string, signupIds: string[]) => client('confirmAttendance', { activityId, signupIds }),
   requestMakeup: (activityId: string, reason: string, arrivedAt: string, leftAt: string) => client('requestMakeup', { activityId, reason, arrivedAt, leftAt }),
   reviewMakeup: (signupId: string, decision: 'approve' | 'reject', reason = '') => client('reviewMakeup', { signupId, decision, reason }),
   mine: (when: 'upcoming' | 'past', page: number) => client('mine', { when, page, pageSize: 10 }),

@@ -12,5 +12,11 @@ export const lessonService = {
   importLibrary: () => client('importLibrary', {}),
   save: (lesson: LessonApi['save']['input']) => client('save', lesson),
   versions: (lessonId: string, page = 1) => client('versions', { lessonId, page, pageSize: 20 }),
-  restore: (versionId: string) => client('restore', { versionId }),
+  restore: (versionId: string, confirmOutdated = false) => client('restore', { versionId, confirmOutdated }),
+  drafts: (page = 1) => client('drafts', { page, pageSize: 20 }),
+  draft: (versionId: string) => client('draft', { versionId }),
+  approve: (versionId: string) => client('approve', { versionId }),
+  decline: (versionId: string) => client('decline', { versionId }),
+  updates: () => client('updates', {}),
+  applyUpdate: (lessonId: string) => client('applyUpdate', { lessonId }),
 }

@@ -9,5 +9,7 @@ export const memberService = {
   mine: () => client('mine', {}),
   list: (status: 'pending' | 'approved' | 'rejected', page: number) => client('list', { status, page, pageSize: 20 }),
   get: (applicationId: string) => client('get', { applicationId }),
+  recordDues: (applicationId: string, year: number, amountFen: number, receiptNo: string) => client('recordDues', { applicationId, year, amountFen, receiptNo }),
+  setStudent: (applicationId: string, student: boolean) => client('setStudent', { applicationId, student }),
   review: (applicationId: string, decision: 'approve' | 'reject', reason = '') => client('review', { applicationId, decision, reason }),
 }

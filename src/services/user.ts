@@ -8,6 +8,7 @@ const client = createClient<UserApi>('user')
 export const userService = {
   me: () => client('me', {}),
   communities: () => client('communities', {}),
+  myData: () => client('myData', {}),
   deleteAccount: () => client('deleteAccount', { confirm: true }),
   updateProfile: (change: v.InferInput<typeof userInputs.updateProfile>) => client('updateProfile', change),
 }

@@ -13,7 +13,7 @@ export const wishService = {
   get: (wishId: string) => client('get', { wishId }),
   claim: (wishId: string) => client('claim', { wishId }),
   release: (wishId: string, reason = '') => client('release', { wishId, reason }),
-  fulfil: (wishId: string, note: string, photos: string[]) => client('fulfil', { wishId, note, photos }),
+  fulfil: (wishId: string, note: string, photos: string[], minutes: number) => client('fulfil', { wishId, note, photos, minutes }),
   confirm: (wishId: string, thanks = '') => client('confirm', { wishId, thanks }),
   reopen: (wishId: string, note: string) => client('reopen', { wishId, note }),
   edit: (change: WishEditInput) => client('edit', change),
@@ -23,4 +23,6 @@ export const wishService = {
   mine: (page: number) => client('mine', { page, pageSize: 10 }),
   claimed: (page: number) => client('claimed', { page, pageSize: 10 }),
   reviewQueue: (page: number) => client('reviewQueue', { page, pageSize: 10 }),
+  hoursQueue: (page: number) => client('hoursQueue', { page, pageSize: 10 }),
+  approveHours: (wishId: string, decision: 'approve' | 'reject', reason = '') => client('approveHours', { wishId, decision, reason }),
 }

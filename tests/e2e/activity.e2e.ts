@@ -124,7 +124,7 @@ describe('志愿活动', () => {
     await volunteer.waitForFunction(() => document.querySelectorAll('[data-testid="wish-card"]').length === 0)
     await volunteer.locator('[data-testid="activity-card"]', { hasText: TITLE }).click()
     await volunteer.locator('[data-testid="activity-detail"]', { hasText: TITLE }).waitFor()
-    await volunteer.locator('[data-testid="coverage-rule"]', { hasText: '至少要参加活动时长的60%（约1小时12分钟），才能记入 2 小时服务时长' }).waitFor()
+    await volunteer.locator('[data-testid="coverage-rule"]', { hasText: '最多 2 小时；从签到到签退至少要参加活动时长的60%（约1小时12分钟）才记。组织者确认名单后记入' }).waitFor()
     await volunteer.locator('[data-testid="activity-places"]', { hasText: '还剩 8 个' }).waitFor()
     await ui.button(volunteer, '我要报名')
     await volunteer.locator('[data-testid="my-signup"]', { hasText: '已报名' }).waitFor()
@@ -163,11 +163,18 @@ describe('志愿活动', () => {
     passTime(e2e.cloud, activityId, 130)
     await ui.fill(volunteer, 'presence-code', await readCode(staff))
     await ui.button(volunteer, '用签退码签退')
-    await volunteer.locator('[data-testid="coverage-result"]', { hasText: '已记入 2 小时服务时长' }).waitFor()
+    await volunteer.locator('[data-testid="coverage-result"]', { hasText: '核定服务时长 2 小时，组织者确认名单后记入' }).waitFor()
     await shot(volunteer, 'activity-checked-out')
+    // Checking out credits nothing by itself (民政部令第67号 2020: 谁记录谁证明).
+    assert.equal(hoursOf(), hoursBefore)
 
-    // The organiser's attendance sheet.
+    // The organiser's attendance sheet: they confirm who was there, which credits the hours.
     await staff.goto(`${url}/#/packages/staff/pages/activity/index?id=${activityId}`)
+    await staff.locator('[data-testid="attendance-row"]', { hasText: '李志强' }).locator('[data-testid="attendance-hours"]', { hasText: '实际服务 2 小时，待您确认' }).waitFor()
+    await shot(staff, 'activity-roster-to-confirm')
+    await expectReadable(staff, 'roster to confirm', ['.staff-activity__line'])
+    await ui.button(staff, '确认全部出勤')
+    await ui.modal(staff, '全部确认')
     await staff.locator('[data-testid="attendance-row"]', { hasText: '李志强' }).locator('[data-testid="attendance-hours"]', { hasText: '已记 2 小时' }).waitFor()
     await shot(staff, 'activity-attendance')
     await expectReadable(staff, 'staff activity', ['.attendance-row__line', '.staff-activity__line'])

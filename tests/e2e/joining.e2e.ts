@@ -13,9 +13,8 @@ after(() => e2e.close())
 const MEMBER_HOME = '/#/packages/member/pages/index/index'
 const fieldError = (page: Page, text: string) => page.locator('.form-field__error', { hasText: text })
 
-async function fillPersonalDetails(page: Page, person: { name: string; gender: string; idNumber: string; phone: string }) {
+async function fillPersonalDetails(page: Page, person: { name: string; idNumber: string; phone: string }) {
   await ui.fill(page, 'name', person.name)
-  await ui.choose(page, 'gender', person.gender)
   await ui.fill(page, 'idNumber', person.idNumber)
   await ui.fill(page, 'phone', person.phone)
 }
@@ -34,16 +33,19 @@ describe('红十字会员入会申请', () => {
     await resident.goto(`${e2e.cloud.url}${MEMBER_HOME}`)
     await ui.button(resident, '申请入会')
 
-    await fillPersonalDetails(resident, { name: '王小红', gender: '女', idNumber: '330602199001011232', phone: '13857500011' })
+    await fillPersonalDetails(resident, { name: '王小红', idNumber: '330602199001011232', phone: '13857500011' })
     await fieldError(resident, '身份证号校验位不对').waitFor()
     await shot(resident, 'apply-id-error')
     await ui.fill(resident, 'idNumber', '330602199001011231')
     await fieldError(resident, '身份证号校验位不对').waitFor({ state: 'detached' })
-    assert.equal((await resident.locator('[data-testid="birthDate"]').innerText()).trim(), '1990-01-01')
+    // Birth date and gender are read from the ID (GB 11643-1999), not asked again.
+    assert.match(await resident.locator('[data-testid="derived"]').innerText(), /出生日期 1990-01-01，性别 男/)
     await ui.button(resident, '下一步')
 
     await ui.choose(resident, 'community', '玉兰社区')
-    await ui.fill(resident, 'address', '柯桥街道玉兰花园3幢201室')
+    await ui.fill(resident, 'address', '玉兰花园3幢201室')
+    await fieldError(resident, '请去掉门牌号').waitFor()
+    await ui.fill(resident, 'address', '玉兰花园3幢')
     await ui.button(resident, '下一步')
     await consentAndSubmit(resident)
 
@@ -80,7 +82,7 @@ describe('红十字会员入会申请', () => {
   test('a youth applicant must give a guardian', async () => {
     const { page, errors } = await e2e.open('e2e-youth')
     await page.goto(`${e2e.cloud.url}/#/packages/member/pages/apply/index`)
-    await fillPersonalDetails(page, { name: '陈小雨', gender: '女', idNumber: '330603201202290018', phone: '13857500012' })
+    await fillPersonalDetails(page, { name: '陈小雨', idNumber: '330603201202290018', phone: '13857500012' })
     await ui.button(page, '下一步')
     await ui.choose(page, 'community', '大渡社区')
     await ui.fill(page, 'address', '柯桥街道大渡社区8幢')

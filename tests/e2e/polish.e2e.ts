@@ -89,7 +89,7 @@ describe('first use and 个人资料', () => {
 describe("the owner's wish loop", () => {
   test('the owner sees and can call the volunteer, and sends a fulfilled wish back with 还没完成', async () => {
     // demo-wish-4: 陈美华's wish, claimed by 李志强.
-    await call('wish', 'demo-volunteer', { action: 'fulfil', wishId: 'demo-wish-4', note: '收音机已经送到了' })
+    await call('wish', 'demo-volunteer', { action: 'fulfil', wishId: 'demo-wish-4', note: '收音机已经送到了', minutes: 40 })
     const { page, errors } = await e2e.open('demo-member')
     await page.goto(`${e2e.cloud.url}/#/pages/wish/index`)
     await page.locator('.nut-tabs-titles-item', { hasText: '进行中' }).click()

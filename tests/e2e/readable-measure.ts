@@ -8,7 +8,8 @@ export const FLOORS = { minText: 12, bodyText: 15, bodyChars: 12, tap: 44, prima
 
 /**
  * Measures the page in the browser. What counts:
- * - a text is a visible element with its own non-blank text (not only its children's); its size is
+ * - a text is a visible element with its own non-blank text (not only its children's), or a text box
+ *   (input, textarea: what is typed there is read at body size); its size is
  *   the computed font size; body text is a text of FLOORS.bodyChars characters or more; a text that
  *   runs past the screen's edge (outside a sideways-scrolling strip) is cut off;
  * - a control is a visible element a person taps: buttons, links, inputs (their NutUI frame), switches,
@@ -135,6 +136,14 @@ export async function measurePage(page: Page): Promise<Measured> {
           const worst = Math.min(...grounds.map((g) => ratio(over(colour, g), g)))
           if (worst < floors.contrast) say(el, text, `contrast ${worst.toFixed(2)}:1 (${style.color} on ${grounds.map((g) => `rgb(${g.slice(0, 3).map(Math.round).join(',')})`).join('/')})`)
         }
+      }
+
+      // What a person types is read like body text: a field's own text (typed or placeholder) is no text node.
+      if (el.matches('input:not([type=hidden]):not([type=file]):not([type=checkbox]):not([type=radio]), textarea')) {
+        const label = (el as HTMLInputElement).placeholder || (el as HTMLInputElement).value || el.tagName.toLowerCase()
+        const t = box(label)
+        texts.push(t)
+        if (t.fontSize < floors.bodyText) say(el, label, `text box ${round(t.fontSize)}px < ${floors.bodyText}px`)
       }
 
       if (isControl(el)) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
+import type { Lesson } from '../../src/domain/firstaid/lessons'
 import { checkCharacter } from '../../src/domain/member/id-number'
 import { shot, startE2E, type E2E } from './harness'
 import { measurePage, type Measured } from './readable-measure'
@@ -23,7 +24,7 @@ import { measurePage, type Measured } from './readable-measure'
  */
 
 type AppConfig = { pages: string[]; subPackages: { root: string; pages: string[] }[] }
-type Ids = { wishId: string; ownWishId: string; lessonId: string; aedId: string; applicationId: string; activityId: string }
+type Ids = { wishId: string; ownWishId: string; lessonId: string; aedId: string; applicationId: string; activityId: string; lessonDraftId: string }
 
 const IDENTITIES = ['demo-resident', 'demo-volunteer', 'demo-member', 'demo-staff'] as const
 
@@ -36,6 +37,7 @@ const QUERIES: Record<string, (ids: Ids) => string> = {
   'packages/staff/pages/application/index': (ids) => `id=${ids.applicationId}`,
   'packages/staff/pages/aed-edit/index': (ids) => `id=${ids.aedId}`,
   'packages/staff/pages/lesson-edit/index': (ids) => `id=${ids.lessonId}`,
+  'packages/staff/pages/lesson-review/index': (ids) => `versionId=${ids.lessonDraftId}`,
   'packages/wish/pages/edit/index': (ids) => `id=${ids.ownWishId}`,
   'packages/activity/pages/detail/index': (ids) => `id=${ids.activityId}`,
   'packages/staff/pages/activity/index': (ids) => `id=${ids.activityId}`,
@@ -67,6 +69,7 @@ const SHOTS: Record<string, [string, string]> = {
   'member-card': ['demo-member', 'packages/member/pages/index/index'],
   workbench: ['demo-staff', 'packages/staff/pages/index/index'],
   roster: ['demo-staff', 'packages/staff/pages/trainings/index'],
+  'lesson-review': ['demo-staff', 'packages/staff/pages/lesson-review/index'],
   'activity-hall': ['demo-volunteer', 'packages/activity/pages/hall/index'],
   'activity-detail': ['demo-volunteer', 'packages/activity/pages/detail/index'],
   'my-service': ['demo-volunteer', 'packages/volunteer/pages/index/index'],
@@ -107,7 +110,7 @@ function apply(openid: string, name: string, serial: number): Promise<Item> {
     idNumber: first17 + checkCharacter(first17),
     phone: '13857500321',
     communityId: 'gangyue',
-    address: '柯桥街道港越新村5幢102',
+    address: '柯桥街道港越新村5幢',
     consent: true,
     idConsent: true,
   })
@@ -142,6 +145,9 @@ before(async () => {
   })
   const activities = await call<{ items: Item[] }>('activity', 'demo-volunteer', { action: 'list', page: 1, pageSize: 10 })
   assert.ok(activities.items[0], 'the demo seed has an upcoming activity')
+  // The lesson review page shows a change the other editor proposed, waiting for demo-staff.
+  const { _id: lessonId, publishedVersionId: _published, libraryVersion: _version, ...lesson } = await call<Lesson>('lesson', 'demo-staff', { action: 'full', lessonId: lessons.items[0]._id })
+  const { draft } = await call<{ draft: Item }>('lesson', 'demo-editor', { action: 'save', lessonId, ...lesson, summary: `${lesson.summary}（修订）` })
   ids = {
     wishId: wishes.items[0]._id,
     ownWishId: ownWish._id,
@@ -149,6 +155,7 @@ before(async () => {
     aedId: aeds.items[0]._id,
     applicationId: application._id,
     activityId: activities.items[0]._id,
+    lessonDraftId: draft._id,
   }
   // The staff roster's row buttons only show for a session someone signed up to.
   const sessions = await call<{ items: Item[] }>('training', 'demo-resident', { action: 'sessions' })

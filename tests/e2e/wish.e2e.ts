@@ -59,6 +59,7 @@ describe('红心愿', () => {
 
     await ui.button(first, '标记已完成')
     await ui.fill(first, 'wish-note', '已经帮忙把旧衣柜抬到楼下回收点了。')
+    await ui.fill(first, 'wish-minutes', '50')
     await ui.button(first, '确定标记已完成')
     await status(first, '待确认')
 
@@ -77,8 +78,24 @@ describe('红心愿', () => {
       const timeline = await page.locator('[data-testid="timeline"]').innerText()
       for (const step of ['发布心愿', '志愿者认领', '志愿者已完成', '心愿主人确认完成']) assert.match(timeline, new RegExp(step))
     }
-    // The claimer's service hours went up by the wish's hour.
-    assert.equal(e2e.cloud.store.find('volunteers', { openid: 'demo-volunteer' })[0].hours, 37)
-    assert.deepEqual([...ownerErrors, ...firstErrors, ...secondErrors], [])
+    // The owner's confirmation completes the wish, not the hours (民政部令第67号 2020: 谁记录谁证明).
+    const hoursOf = () => Number(e2e.cloud.store.find('volunteers', { openid: 'demo-volunteer' })[0].hours)
+    assert.equal(hoursOf(), 36)
+    await first.locator('[data-testid="wish-service-hours"]', { hasText: '服务时长 0.5 小时 · 时长待工作人员核定' }).waitFor()
+
+    // Staff of the wish's community approve the reported time with one tap in 工作台.
+    const { page: staff, errors: staffErrors } = await e2e.open('demo-staff')
+    await staff.goto(`${e2e.cloud.url}/#/packages/staff/pages/index/index`)
+    await staff.locator('.nut-cell', { hasText: '心愿时长核定' }).getByText('1 个待核定').waitFor()
+    await staff.locator('.nut-cell', { hasText: '心愿时长核定' }).click()
+    const item = staff.locator('[data-testid="hours-wish"]', { hasText: TITLE })
+    await item.getByText('报告服务 50 分钟').waitFor()
+    await shot(staff, 'wish-hours-queue')
+    await item.locator('.nut-button', { hasText: '核定 0.5 小时' }).click()
+    await staff.getByText('没有待核定时长的心愿').waitFor()
+    assert.equal(hoursOf(), 36.5)
+    await first.reload()
+    await first.locator('[data-testid="wish-service-hours"]', { hasText: '时长已核定记入' }).waitFor()
+    assert.deepEqual([...ownerErrors, ...firstErrors, ...secondErrors, ...staffErrors], [])
   })
 })

@@ -3,16 +3,30 @@ import { checkInRefusal, checkOutRefusal } from '@/domain/activity/attendance'
 import { AppError } from '@/domain/errors'
 import { formatDistance, haversineMeters } from '@/domain/geo'
 import { action } from '../../_kit/define-function'
+import { requireSlotLeft, takeSlot } from '../../_kit/rate-limit'
 import { findSignup, positionOf, requireActivity, signups, viewFor, type ActivityDoc, type SignupDoc } from '../activities'
 import { codeMatches } from '../code'
-import { attendanceResult, creditSignup, tellResult } from '../credit'
+import { attendanceResult, tellResult } from '../credit'
 
 type Presence = { latitude?: number; longitude?: number; code?: string }
 
-/** Proof of being there: the organiser's current code, or a position within the activity's radius. */
-function requirePresence(doc: ActivityDoc, input: Presence, now: Date): 'code' | 'position' {
+/** Wrong codes a person may enter for one activity: enough for typos, far too few to guess 6 digits. */
+export const WRONG_CODE_LIMIT = 20
+const WRONG_CODE_MESSAGE = '签到码输错次数太多，请组织者在名单上为您确认出勤'
+
+/**
+ * Proof of being there: the organiser's current code, or a position within the activity's radius.
+ * Neither credits by itself (the roster confirmation does); wrong codes are limited per person and
+ * activity so the code cannot be guessed.
+ */
+async function requirePresence(doc: ActivityDoc, openid: string, input: Presence, now: Date): Promise<'code' | 'position'> {
   if (input.code !== undefined) {
-    if (!codeMatches(doc.codeSecret, doc._id, input.code, now)) throw new AppError('INVALID_INPUT', '签到码不对或已过期，请看组织者手机上最新的签到码', { code: '签到码不对或已过期' })
+    const counterId = `wrong-code:${doc._id}:${openid}`
+    await requireSlotLeft(counterId, WRONG_CODE_LIMIT, WRONG_CODE_MESSAGE)
+    if (!codeMatches(doc.codeSecret, doc._id, input.code, now)) {
+      await takeSlot(counterId, WRONG_CODE_LIMIT, WRONG_CODE_MESSAGE)
+      throw new AppError('INVALID_INPUT', '签到码不对或已过期，请看组织者手机上最新的签到码', { code: '签到码不对或已过期' })
+    }
     return 'code'
   }
   const position = positionOf(input)
@@ -41,7 +55,7 @@ export const checkIn = action({
       const now = new Date()
       const refusal = checkInRefusal(doc, now)
       if (refusal) throw new AppError('CONFLICT', refusal)
-      const method = requirePresence(doc, input, now)
+      const method = await requirePresence(doc, ctx.openid, input, now)
       await signups().where({ _id: signup._id, status: 'signed_up' }).update({ data: { status: 'checked_in', checkedInAt: now, checkInMethod: method } })
     }
     // Already checked in (a retry, a second tap): the first time stands.
@@ -50,9 +64,9 @@ export const checkIn = action({
 })
 
 /**
- * Check-out stores the attended time, its coverage and the hours in one conditional update from
- * `checked_in`; only the call that makes it tells the volunteer. Crediting follows and is
- * idempotent, so a retry (or a concurrent second check-out) completes it and credits once.
+ * Check-out stores the attended time, its coverage and the hours served in one conditional update
+ * from `checked_in`. It credits nothing: the organiser's roster confirmation does, so a position
+ * the phone made up earns nothing by itself (民政部令第67号 2020: 谁记录谁证明).
  */
 export const checkOut = action({
   input: activityInputs.checkOut,
@@ -66,17 +80,14 @@ export const checkOut = action({
       const now = new Date()
       const refusal = checkOutRefusal(doc, now)
       if (refusal) throw new AppError('CONFLICT', refusal)
-      requirePresence(doc, input, now)
+      await requirePresence(doc, ctx.openid, input, now)
       const result = attendanceResult(doc, signup.checkedInAt ?? now, now)
       const { stats } = await signups().where({ _id: signup._id, status: 'checked_in' }).update({ data: { status: 'checked_out', checkedOutAt: now, ...result } })
       madeHere = stats.updated === 1
     }
+    // Hours credit only when the organiser confirms the roster; too little time is told at once.
     const done = await findSignup(doc._id, ctx.openid)
-    if (done?.status === 'checked_out') {
-      const source = done.checkInMethod === 'makeup' ? 'makeup' : 'activity'
-      await creditSignup(doc, done, { openid: doc.organiserOpenid, name: doc.organiserName }, source)
-      if (madeHere) await tellResult(doc, done)
-    }
+    if (madeHere && done && done.creditedHours <= 0) await tellResult(doc, done)
     return viewFor(doc._id, ctx.openid, await ctx.user())
   },
 })

@@ -55,7 +55,16 @@ export const reviewMakeup = action({
       const reviewed = { 'makeup.status': decision === 'approve' ? 'approved' : 'rejected', 'makeup.reviewNote': reason || null, 'makeup.reviewedAt': now }
       const approved =
         decision === 'approve'
-          ? { status: 'checked_out', checkedInAt: signup.makeup.arrivedAt, checkedOutAt: signup.makeup.leftAt, checkInMethod: 'makeup', ...attendanceResult(doc, signup.makeup.arrivedAt, signup.makeup.leftAt) }
+          ? {
+              status: 'checked_out',
+              checkedInAt: signup.makeup.arrivedAt,
+              checkedOutAt: signup.makeup.leftAt,
+              checkInMethod: 'makeup',
+              ...attendanceResult(doc, signup.makeup.arrivedAt, signup.makeup.leftAt),
+              // Staff approving the times is the organisation recording them: it confirms as well.
+              confirmedAt: now,
+              confirmedBy: ctx.openid,
+            }
           : {}
       const { stats } = await signups().where({ _id: signupId, 'makeup.status': 'pending' }).update({ data: { ...reviewed, ...approved } })
       madeHere = stats.updated === 1

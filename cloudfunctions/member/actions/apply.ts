@@ -1,13 +1,12 @@
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
-import { isYouth } from '@/domain/member/age'
 import { applicationSchema } from '@/domain/member/application'
 import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
-import { action } from '../../_kit/define-function'
+import { action, ERASED_MEANWHILE } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
-import { applications, findApplication, toView } from '../applications'
+import { APPLICATION_RECORD_VERSION, applications, findApplication, toView } from '../applications'
 import { sealId } from '../id-vault'
 
 /** One ID number, one pending or approved application (a unique index on its keyed hash). */
@@ -31,12 +30,11 @@ export const apply = action({
       phone: input.phone,
       communityId: input.communityId,
       address: input.address,
-      occupation: input.occupation,
-      youth: isYouth(input.birthDate, todayInChina()),
       guardian: input.guardian ?? null,
       status: 'pending',
       rejectReason: null,
       submittedAt: db.serverDate(),
+      recordVersion: APPLICATION_RECORD_VERSION,
     }
     if (existing) {
       const entry = { at: new Date(), action: 'resubmitted', by: openid, byName: '本人' }
@@ -53,7 +51,7 @@ export const apply = action({
       const entry = { at: new Date(), action: 'submitted', by: openid, byName: '本人' }
       try {
         await applications().add({
-          data: { _id: ownedId('ap', openid), openid, ...fields, memberNo: null, joinedAt: null, validUntil: null, history: [entry], idViews: [] },
+          data: { _id: ownedId('ap', openid), openid, ...fields, memberNo: null, joinedAt: null, duesPaidThrough: null, history: [entry], idViews: [] },
         })
       } catch (error) {
         if (!isDuplicateKey(error)) throw error
@@ -62,8 +60,8 @@ export const apply = action({
       }
     }
     const saved = await findApplication({ openid })
-    if (!saved) throw new Error('application missing right after it was written')
+    if (!saved) throw ERASED_MEANWHILE()
     await tellStaffOfQueue(saved.communityId, 'applications')
-    return toView(saved, community.name, { idNumber: false, phone: true })
+    return toView(saved, community, { idNumber: false, phone: true })
   },
 })

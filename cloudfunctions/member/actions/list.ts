@@ -1,8 +1,7 @@
 import { memberInputs } from '@/domain/member/contract'
 import { _ } from '../../_kit/cloud'
-import { communityNames } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
-import { applications, toView, type ApplicationDoc } from '../applications'
+import { applications, communityFacts, toView, UNKNOWN_COMMUNITY, type ApplicationDoc } from '../applications'
 
 /** 入会审核 queue of the caller's communities: ID numbers and phones masked. */
 export const list = action({
@@ -16,9 +15,9 @@ export const list = action({
     const [{ data }, { total }, names] = await Promise.all([
       applications().where(criteria).orderBy('submittedAt', order).skip((page - 1) * pageSize).limit(pageSize).get<ApplicationDoc>(),
       applications().where(criteria).count(),
-      communityNames(scope),
+      communityFacts(scope),
     ])
-    const items = data.map((doc) => toView(doc, names.get(doc.communityId) ?? '', { idNumber: false, phone: false }))
+    const items = data.map((doc) => toView(doc, names.get(doc.communityId) ?? UNKNOWN_COMMUNITY, { idNumber: false, phone: false }))
     return { items, total, page, pageSize }
   },
 })

@@ -1,11 +1,9 @@
-import dayjs from 'dayjs'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { memberInputs } from '@/domain/member/contract'
-import { MEMBERSHIP_YEARS } from '@/domain/member/member-number'
 import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
-import { action } from '../../_kit/define-function'
+import { action, ERASED_MEANWHILE } from '../../_kit/define-function'
 import { notify } from '../../_kit/notify'
 import { grantRole } from '../../_kit/users'
 import { applications, findApplication, toView, type ApplicationDoc } from '../applications'
@@ -60,7 +58,7 @@ export const review = action({
       const today = todayInChina()
       const entry = { at: new Date(), action: approved ? 'approved' : 'rejected', by: ctx.openid, byName: `工作人员 ${reviewer.displayName}`, ...(approved ? {} : { reason }) }
       const decided = approved
-        ? { status: 'approved', memberNo: null, joinedAt: today, validUntil: dayjs(today).add(MEMBERSHIP_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD') }
+        ? { status: 'approved', memberNo: null, joinedAt: today, duesPaidThrough: null }
         : // A turned-down application no longer holds its ID number against others (the unique hash is released).
           { status: 'rejected', rejectReason: reason, idHash: `released:${application._id}` }
       const { stats } = await applications()
@@ -76,7 +74,7 @@ export const review = action({
       await notify(application.openid, 'member_review', { approved, memberNo: memberNo ?? undefined, reason: approved ? undefined : reason, reviewedAt: new Date() })
     }
     const saved = await findApplication({ _id: applicationId })
-    if (!saved) throw new Error('application missing right after review')
-    return toView(saved, community.name, { idNumber: false, phone: true })
+    if (!saved) throw ERASED_MEANWHILE()
+    return toView(saved, community, { idNumber: false, phone: true })
   },
 })

@@ -16,6 +16,7 @@ export const REMINDER_LEAD_MS = 2 * 60 * 60_000
  */
 export const activityJob: Job = {
   name: 'activity',
+  cadence: 'often',
   async run(budget: Budget) {
     const now = new Date()
     const { data } = await signups()

@@ -6,7 +6,7 @@ import { alertKeepers } from '../../aed/alerts'
 import { aeds, reports, type AedDoc } from '../../aed/aeds'
 import { cyclesOf } from '../../aed/cycles'
 import type { ReportDoc } from '../../aed/reports'
-import { eachWithin, inDaytime, type Budget, type Job } from '../job'
+import { eachWithin, type Budget, type Job } from '../job'
 
 /** Reports left open this long are raised again. */
 const STALE_REPORT_DAYS = 3
@@ -19,7 +19,7 @@ const STALE_REPORT_DAYS = 3
  */
 export const aedJob: Job = {
   name: 'aed',
-  due: inDaytime,
+  cadence: 'daily',
   async run(budget: Budget) {
     const today = todayInChina()
     const staleBefore = dayjs().subtract(STALE_REPORT_DAYS, 'day').toDate()

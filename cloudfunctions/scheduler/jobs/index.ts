@@ -1,11 +1,13 @@
 import type { Job } from '../job'
 import { activityJob } from './activity'
 import { aedJob } from './aed'
+import { erasureJob } from './erasure'
+import { ledgerJob } from './ledger'
 import { memberJob } from './member'
 import { outboxJob } from './outbox'
-import { photoJob } from './photos'
+import { photoJob, verdictJob } from './photos'
 import { certificateNumbersJob, trainingJob } from './training'
 import { wishJob } from './wish'
 
-/** Every feature's scheduled work, run in this order each minute; a new feature adds its job here. */
-export const JOBS: Job[] = [wishJob, activityJob, memberJob, aedJob, trainingJob, certificateNumbersJob, photoJob, outboxJob]
+/** Every feature's scheduled work, run in this order at its cadence; a new feature adds its job here. */
+export const JOBS: Job[] = [erasureJob, wishJob, activityJob, memberJob, aedJob, trainingJob, certificateNumbersJob, photoJob, verdictJob, ledgerJob, outboxJob]

@@ -1,27 +1,59 @@
 import dayjs from 'dayjs'
-import { ID_RETENTION_DAYS } from '@/domain/member/application'
+import { todayInChina } from '@/domain/dates'
+import { ID_RETENTION_DAYS, withoutDoorNumber } from '@/domain/member/application'
 import { _ } from '../../_kit/cloud'
-import { applications, type ApplicationDoc } from '../../member/applications'
-import { eachWithin, type Budget, type Job } from '../job'
+import { APPLICATION_RECORD_VERSION, applications, type ApplicationDoc } from '../../member/applications'
+import { eachWithin, sum, type Budget, type Job } from '../job'
 
 /**
  * The ID number of an application turned down more than 90 days ago is erased (PIPL: kept no
  * longer than needed); the rest of the record stays for the applicant.
  */
+async function eraseOldIds(budget: Budget) {
+  const cutoff = dayjs().subtract(ID_RETENTION_DAYS, 'day').toDate()
+  const { data } = await applications()
+    .where({ status: 'rejected', reviewedAt: _.lt(cutoff), idCipher: _.neq(null) })
+    .limit(budget.batch)
+    .get<ApplicationDoc>()
+  return eachWithin(data, budget, async (application) => {
+    // Only while still turned down: a resubmission in the meantime brought a new number.
+    const { stats } = await applications()
+      .where({ _id: application._id, status: 'rejected', idCipher: application.idCipher })
+      .update({ data: { idCipher: null, idMasked: '已删除' } })
+    return stats.updated === 1
+  })
+}
+
+/**
+ * Records written before version 2 lose what was collected beyond need or invented (PIPL 第六条):
+ * 职业, the stored youth flag (computed when shown), the 3-year validity no rule sets, the door
+ * number; dues are kept from this year on (none were recorded before).
+ */
+async function migrateRecords(budget: Budget) {
+  const { data } = await applications().where({ recordVersion: _.neq(APPLICATION_RECORD_VERSION) }).limit(budget.batch).get<ApplicationDoc & { recordVersion?: number }>()
+  const year = Number(todayInChina().slice(0, 4))
+  return eachWithin(data, budget, async (doc) => {
+    const { stats } = await applications()
+      .where({ _id: doc._id, recordVersion: _.neq(APPLICATION_RECORD_VERSION) })
+      .update({
+        data: {
+          occupation: _.remove(),
+          youth: _.remove(),
+          validUntil: _.remove(),
+          address: withoutDoorNumber(doc.address),
+          duesPaidThrough: doc.duesPaidThrough ?? null,
+          duesTrackedFrom: year,
+          recordVersion: APPLICATION_RECORD_VERSION,
+        },
+      })
+    return stats.updated === 1
+  })
+}
+
 export const memberJob: Job = {
   name: 'member',
+  cadence: 'daily',
   async run(budget: Budget) {
-    const cutoff = dayjs().subtract(ID_RETENTION_DAYS, 'day').toDate()
-    const { data } = await applications()
-      .where({ status: 'rejected', reviewedAt: _.lt(cutoff), idCipher: _.neq(null) })
-      .limit(budget.batch)
-      .get<ApplicationDoc>()
-    return eachWithin(data, budget, async (application) => {
-      // Only while still turned down: a resubmission in the meantime brought a new number.
-      const { stats } = await applications()
-        .where({ _id: application._id, status: 'rejected', idCipher: application.idCipher })
-        .update({ data: { idCipher: null, idMasked: '已删除' } })
-      return stats.updated === 1
-    })
+    return sum(await eraseOldIds(budget), await migrateRecords(budget))
   },
 }

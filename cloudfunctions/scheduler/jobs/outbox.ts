@@ -36,6 +36,7 @@ async function retry(doc: OutboxDoc): Promise<boolean> {
  */
 export const outboxJob: Job = {
   name: 'outbox',
+  cadence: 'often',
   async run(budget: Budget) {
     let done = 0
     for (;;) {

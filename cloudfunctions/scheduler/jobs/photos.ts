@@ -53,17 +53,24 @@ async function recheckPlace(place: PhotoPlace, budget: Budget, now: Date): Promi
 /**
  * 照片复查: photos still `checking` past their `nextCheckAt` (the push was missed, the request
  * failed, or 消息推送 was configured late) are asked about again with backoff, and after
- * MAX_CHECK_ATTEMPTS go to the staff queue instead of staying hidden for good.
+ * MAX_CHECK_ATTEMPTS go to the staff queue instead of staying hidden for good. Hourly: a missed
+ * push is rare and its first look is due after 30 minutes anyway, so an idle hour costs one read
+ * per place (side by side), not one every few minutes.
  */
 export const photoJob: Job = {
   name: 'photos',
+  cadence: 'hourly',
   async run(budget: Budget) {
     const now = new Date()
-    const results: JobResult[] = [{ done: await forgetOldVerdicts(now), more: false }]
-    for (const place of PHOTO_PLACES) {
-      if (!budget.hasTime()) return sum(...results, { done: 0, more: true })
-      results.push(await recheckPlace(place, budget, now))
-    }
-    return sum(...results)
+    return sum(...(await Promise.all(PHOTO_PLACES.map((place) => recheckPlace(place, budget, now)))))
+  },
+}
+
+/** Verdicts kept for photos that never came (see forgetOldVerdicts) are removed once a day. */
+export const verdictJob: Job = {
+  name: 'verdicts',
+  cadence: 'daily',
+  async run() {
+    return { done: await forgetOldVerdicts(new Date()), more: false }
   },
 }

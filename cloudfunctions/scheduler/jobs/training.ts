@@ -4,12 +4,12 @@ import { CERTIFICATE_REMINDER_DAYS, PENDING_NUMBER_LABEL } from '@/domain/firsta
 import { _ } from '../../_kit/cloud'
 import { notify } from '../../_kit/notify'
 import { certificates, type CertificateDoc } from '../../training/store'
-import { eachWithin, inDaytime, type Budget, type Job } from '../job'
+import { eachWithin, type Budget, type Job } from '../job'
 
 /** Reminds holders of a 救护员证 that lapses within 60 days, once per certificate. */
 export const trainingJob: Job = {
   name: 'training',
-  due: inDaytime,
+  cadence: 'daily',
   async run(budget: Budget) {
     const today = todayInChina()
     const horizon = dayjs(today).add(CERTIFICATE_REMINDER_DAYS, 'day').format('YYYY-MM-DD')
@@ -34,6 +34,7 @@ const GENERATED_NUMBER = /^JHY\d{9}$/
  */
 export const certificateNumbersJob: Job = {
   name: 'training-numbers',
+  cadence: 'daily',
   async run(budget: Budget) {
     const { data } = await certificates()
       .where({ recordedBy: null, number: _.gte('JHY').and(_.lt('JHZ')) })

@@ -24,6 +24,7 @@ const unlessChanged = (step: (wish: WishDoc) => Promise<unknown>) => async (wish
  */
 export const wishJob: Job = {
   name: 'wish',
+  cadence: 'hourly',
   async run(budget: Budget) {
     const overdue = await wishes().where({ status: 'claimed', claimDeadline: _.lt(new Date()) }).limit(budget.batch).get<WishDoc>()
     const released = await eachWithin(

@@ -7,7 +7,7 @@ export const communities = action({
   input: userInputs.communities,
   audience: 'anyone',
   async handler() {
-    const { data } = await db.collection(collections.communities).orderBy('name', 'asc').field({ name: true, location: true }).get<Community>()
-    return data.map(({ _id, name, location }) => ({ _id, name, location }))
+    const { data } = await db.collection(collections.communities).orderBy('name', 'asc').field({ name: true, location: true, privacyHandler: true }).get<Community>()
+    return data.map(({ _id, name, location, privacyHandler }) => ({ _id, name, location, privacyHandler }))
   },
 })

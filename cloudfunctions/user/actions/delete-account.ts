@@ -1,34 +1,32 @@
+import { AppError } from '@/domain/errors'
 import { userInputs } from '@/domain/user/contract'
-import { _, collections, db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
-import { ownedId } from '../../_kit/ids'
-
-/** How an erased person appears where their part must stay (a wish others helped with). */
-const ERASED_NAME = '已注销用户'
+import { eraseEverywhere } from '../erasure/registry'
+import { writeTombstone } from '../erasure/tombstone'
 
 /**
- * 注销账号 (DESIGN §4): the membership application (with its sealed ID number), the volunteer
- * profile, messages, subscriptions, reading progress and the user record are erased; wishes stay
- * for the people who helped, without the person's name or phone, and those still waiting are
- * withdrawn. Every step is by the caller's own keys, so a retry after a failure finishes the rest.
+ * 注销账号 (PIPL 第四十七条): everything the app holds of the person is erased, or kept only without
+ * who they were where others' records need it (`erasure/registry.ts` lists every collection).
+ * 1. The tombstone first: from then on the person's other calls are refused (define-function).
+ * 2. Every eraser; 3. all of them again, for what calls running at that moment wrote meanwhile;
+ * the scheduler's erasure job sweeps once more when no such call can still be running, then
+ * removes the tombstone. Each step finds only what is left, so a retry finishes the rest.
+ * Staff and editors hand their role back first: what they did is the organisation's record.
  */
 export const deleteAccount = action({
   input: userInputs.deleteAccount,
   audience: 'anyone',
-  async handler(_input, { openid }) {
-    const wishes = db.collection(collections.wishes)
-    await wishes.where({ ownerOpenid: openid, status: _.in(['pending_review', 'open', 'claimed']) }).update({ data: { status: 'cancelled', rank: 6 } })
-    await wishes.where({ ownerOpenid: openid }).update({ data: { ownerName: ERASED_NAME, contactPhone: '' } })
-    await wishes.where({ claimerOpenid: openid, status: _.in(['claimed', 'fulfilled', 'completed']) }).update({ data: { claimerName: ERASED_NAME } })
-    await Promise.all([
-      db.collection(collections.applications).where({ openid }).remove(),
-      db.collection(collections.volunteers).where({ _id: ownedId('vo', openid) }).remove(),
-      db.collection(collections.inbox).where({ openid }).remove(),
-      db.collection(collections.subscriptions).where({ _id: openid }).remove(),
-      db.collection(collections.lessonProgress).where({ openid }).remove(),
-    ])
-    // Last: while it exists, a retry still knows what to finish.
-    await db.collection(collections.users).where({ _id: openid }).remove()
+  duringErasure: true,
+  async handler(_input, ctx) {
+    const user = await ctx.user()
+    if (user.roles.includes('staff') || user.roles.includes('editor')) {
+      throw new AppError('CONFLICT', '工作人员需先请管理员解除工作人员身份，再注销账号')
+    }
+    const tombstone = { ...user, erasing: { since: user.erasing?.since ?? new Date(), sweepAfter: new Date() } }
+    await writeTombstone(tombstone)
+    await eraseEverywhere(ctx.openid)
+    await eraseEverywhere(ctx.openid)
+    await writeTombstone(tombstone)
     return { deleted: true as const }
   },
 })

@@ -5,7 +5,7 @@ import type { ServiceCertificate } from '@/domain/volunteer/contract'
 import { volunteerInputs } from '@/domain/volunteer/contract'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { communityNames } from '../../_kit/communities'
-import { chinaDayEnd, chinaDayStart, toIso } from '../../_kit/dates'
+import { toIso } from '../../_kit/dates'
 import { action } from '../../_kit/define-function'
 import { ledger, type LedgerDoc } from '../../_kit/ledger'
 import { findVolunteer } from '../volunteers'
@@ -29,8 +29,9 @@ export const issueCertificate = action({
     const volunteer = await findVolunteer({ openid })
     if (!volunteer) throw new AppError('FORBIDDEN', '注册志愿者后才能开具服务证明')
     const { data } = await ledger()
-      .where({ openid, at: _.gte(chinaDayStart(from)).and(_.lt(chinaDayEnd(to))) })
-      .orderBy('at', 'asc')
+      // By the day served, not the day credited (民政部令第67号 2020: records 真实、准确).
+      .where({ openid, serviceDate: _.gte(from).and(_.lte(to)) })
+      .orderBy('serviceDate', 'asc')
       .limit(1000)
       .get<LedgerDoc>()
     const hours = data.reduce((sum, e) => sum + e.hours, 0)
@@ -45,7 +46,7 @@ export const issueCertificate = action({
       hours,
       points: data.reduce((sum, e) => sum + e.points, 0),
       issuedAt: new Date(),
-      items: data.map((e) => ({ title: e.title, source: e.source, hours: e.hours, at: toIso(e.at) })),
+      items: data.map((e) => ({ title: e.title, source: e.source, hours: e.hours, at: toIso(e.at), serviceDate: e.serviceDate, place: e.place, content: e.content })),
     }
     for (;;) {
       const code = newCode()

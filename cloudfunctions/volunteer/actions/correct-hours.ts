@@ -1,6 +1,8 @@
+import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { volunteerInputs } from '@/domain/volunteer/contract'
 import { ledgerEntryId } from '@/domain/volunteer/ledger'
+import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { credit, toEntries } from '../../_kit/ledger'
 import { findVolunteer } from '../volunteers'
@@ -8,17 +10,17 @@ import { findVolunteer } from '../volunteers'
 /**
  * Staff of the volunteer's community add or take away hours with a reason: a ledger entry of its
  * own (the volunteer sees it), never an edit of an earlier one. The client's request id makes the
- * entry's `_id`, so a retried submit corrects once.
+ * entry's `_id`, so a retried submit corrects once. Taking away more than the volunteer has is
+ * refused by the ledger itself, under any concurrency.
  */
 export const correctHours = action({
   input: volunteerInputs.correctHours,
   audience: ['staff'],
-  async handler({ volunteerId, hours, reason, requestId }, ctx) {
+  async handler({ volunteerId, hours, reason, requestId, serviceDate }, ctx) {
     const doc = await findVolunteer({ _id: volunteerId })
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
-    const staff = await ctx.requireStaffOf(doc.communityId)
+    const [staff, community] = await Promise.all([ctx.requireStaffOf(doc.communityId), requireCommunity(doc.communityId)])
     if (doc.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能更正自己的时长，请由其他工作人员处理')
-    if (doc.hours + hours < 0) throw new AppError('INVALID_INPUT', `减少的时长不能超过现有的${doc.hours}小时`, { hours: `最多减少${doc.hours}小时` })
     const entry = await credit({
       _id: ledgerEntryId.correction(`${ctx.openid}:${requestId}`),
       openid: doc.openid,
@@ -30,6 +32,11 @@ export const correctHours = action({
       communityId: doc.communityId,
       creditedBy: ctx.openid,
       creditedByName: staff.displayName,
+      // The day the corrected service was done (today when not given), so it lands in its period.
+      serviceFrom: serviceDate ?? todayInChina(),
+      serviceDate: serviceDate ?? todayInChina(),
+      place: community.name,
+      content: reason,
     })
     const [view] = await toEntries([entry])
     return view

@@ -2,7 +2,7 @@ import { AppError } from '@/domain/errors'
 import { volunteerInputs } from '@/domain/volunteer/contract'
 import { db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
-import { action } from '../../_kit/define-function'
+import { action, ERASED_MEANWHILE } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { grantRole } from '../../_kit/users'
@@ -39,7 +39,7 @@ export const register = action({
     if (status === 'active') await grantRole(openid, 'volunteer', input.communityId)
     else await tellStaffOfQueue(input.communityId, 'volunteers')
     const saved = await findVolunteer({ openid })
-    if (!saved) throw new Error('volunteer missing right after it was written')
+    if (!saved) throw ERASED_MEANWHILE()
     return toProfile(saved, community.name, true)
   },
 })

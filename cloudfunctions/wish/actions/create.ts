@@ -1,5 +1,5 @@
 import { todayInChina } from '@/domain/dates'
-import { DAILY_WISH_LIMIT, DEFAULT_HOURS_PER_WISH, wishSchema, wishSearchText } from '@/domain/wish/rules'
+import { DAILY_WISH_LIMIT, wishSchema, wishSearchText } from '@/domain/wish/rules'
 import { checkText } from '../../_kit/content-check'
 import { db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
@@ -44,7 +44,6 @@ export const create = action({
       category: input.category,
       communityId: input.communityId,
       communityName: community.name,
-      hours: community.hoursPerWish ?? DEFAULT_HOURS_PER_WISH,
       images,
       contactPhone: input.contactPhone,
       dueDate: input.dueDate ?? null,

@@ -6,16 +6,16 @@ import { requireWish } from '../load'
 import { transition } from '../transition'
 import { partyOf, toDetail } from '../wishes'
 
-/** The claimer says it is done, with a note and up to 3 photos; the owner is asked to confirm. */
+/** The claimer says it is done, with a note, up to 3 photos and the time it took; the owner is asked to confirm. */
 export const fulfil = action({
   input: wishInputs.fulfil,
   audience: 'anyone',
-  async handler({ wishId, note, photos }, { openid }) {
+  async handler({ wishId, note, photos, minutes }, { openid }) {
     requireOwnFiles(openid, photos)
     const wish = await requireWish(wishId)
     const claimer = partyOf(wish, openid, 'claimer')
     const checked = await requestImageChecks(photos, openid)
-    const done = await transition(wish, 'fulfil', claimer, { set: { fulfilment: { note, photos: checked, at: new Date() } }, note, tell: ['owner'] })
+    const done = await transition(wish, 'fulfil', claimer, { set: { fulfilment: { note, photos: checked, at: new Date(), minutes } }, note, tell: ['owner'] })
     await applyEarlyVerdicts(checked)
     return toDetail(done, claimer.caller)
   },

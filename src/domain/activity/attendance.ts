@@ -40,10 +40,18 @@ export function coverage(a: Span, checkedInAt: Date, checkedOutAt: Date): number
   return Math.max(0, Math.min(1, overlap / length))
 }
 
-/** The activity's full hours when the coverage reaches the minimum, else none (no pro rata). */
-export function creditedHours(hours: number, covered: number, minCoverage: number): number {
+/**
+ * Hours actually served (民政部令第67号《志愿服务记录与证明出具办法（试行）》2020: records 真实、准确;
+ * 《志愿服务条例》2017 第十九条): the attended overlap with the activity, capped at its planned hours and
+ * rounded down to the half hour; nothing below the minimum presence (default 60%).
+ */
+export function servedHours(a: Span & { hours: number; minCoverage: number }, checkedInAt: Date, checkedOutAt: Date): number {
+  const covered = coverage(a, checkedInAt, checkedOutAt)
   // A tolerance of a millisecond's share: 60% worked out from timestamps must count as 60%.
-  return covered + 1e-9 >= minCoverage ? hours : 0
+  if (covered + 1e-9 < a.minCoverage) return 0
+  // Counted in started minutes, as people give times (a 补签 says 11:00, not 11:00:37).
+  const overlapMinutes = Math.ceil((covered * (a.endAt.getTime() - a.startAt.getTime())) / 60_000)
+  return Math.floor((Math.min(a.hours * 60, overlapMinutes) / 60) * 2) / 2
 }
 
 /** What the activity is now: cancelled stays cancelled; past the end it is over. */

@@ -18,8 +18,11 @@ export type MakeupRequest = {
 
 export type SignupStatus = 'signed_up' | 'cancelled' | 'checked_in' | 'checked_out'
 
-/** How the attended time was judged: not yet, the full hours, or too little of the activity. */
-export type HoursResult = 'pending' | 'credited' | 'not_enough'
+/**
+ * How the attended time was judged: not yet; hours worked out and waiting for the organiser to
+ * confirm the roster (check-in alone credits nothing); credited; or too little of the activity.
+ */
+export type HoursResult = 'pending' | 'awaiting_confirmation' | 'credited' | 'not_enough'
 
 export type MySignup = {
   status: SignupStatus
@@ -120,6 +123,11 @@ export const activityInputs = {
   checkOut: attendanceInput,
   code: v.object({ activityId }),
   attendance: v.object({ activityId, page: fields.page, pageSize: fields.pageSize }),
+  /** The organiser confirms who was there (the rows they tick, or all checked out): this credits the hours. */
+  confirmAttendance: v.object({
+    activityId,
+    signupIds: v.pipe(v.array(fields.id('报名编号'), '请选择要确认的志愿者'), v.minLength(1, '请选择要确认的志愿者'), v.maxLength(50, '一次最多确认50人')),
+  }),
   requestMakeup: v.pipe(
     v.object({ activityId, reason: fields.text('补签原因', 2, 200), arrivedAt: moment('到达时间'), leftAt: moment('离开时间') }),
     v.forward(v.check((i) => new Date(i.leftAt) > new Date(i.arrivedAt), '离开时间应晚于到达时间'), ['leftAt']),
@@ -150,6 +158,7 @@ export type ActivityApi = {
   checkOut: ActionSpec<In<'checkOut'>, ActivityView>
   code: ActionSpec<In<'code'>, RotatingCode>
   attendance: ActionSpec<In<'attendance'>, Page<AttendanceRow>>
+  confirmAttendance: ActionSpec<In<'confirmAttendance'>, { confirmed: number; rows: AttendanceRow[] }>
   requestMakeup: ActionSpec<In<'requestMakeup'>, ActivityView>
   reviewMakeup: ActionSpec<In<'reviewMakeup'>, AttendanceRow>
   mine: ActionSpec<In<'mine'>, Page<ActivityView>>

@@ -45,7 +45,7 @@ const activityFields = {
   endAt: moment('结束时间'),
   signupDeadline: moment('报名截止时间'),
   capacity: v.pipe(v.number('请填写招募人数'), v.integer('招募人数应为整数'), v.minValue(1, '招募人数至少1人'), v.maxValue(MAX_CAPACITY, `招募人数最多${MAX_CAPACITY}人`)),
-  /** Service hours credited for attending; half hours allowed. */
+  /** Planned service hours: the most attending can credit; half hours allowed, at most the activity's length. */
   hours: v.pipe(
     v.number('请填写服务时长'),
     v.minValue(0.5, '服务时长至少0.5小时'),
@@ -67,10 +67,13 @@ const ms = (iso: string) => new Date(iso).getTime()
 const endAfterStart = <T extends Times>(a: T) => ms(a.endAt) > ms(a.startAt)
 const withinADay = <T extends Times>(a: T) => ms(a.endAt) - ms(a.startAt) <= 24 * 3600_000
 const deadlineBeforeStart = <T extends Times>(a: T) => ms(a.signupDeadline) <= ms(a.startAt)
+/** Planned hours cannot exceed the activity's length: nobody serves more than the time it runs (民政部令第67号 2020: 真实、准确). */
+const hoursWithinLength = <T extends Times & { hours: number }>(a: T) => a.hours * 3600_000 <= ms(a.endAt) - ms(a.startAt)
 type Times = { startAt: string; endAt: string; signupDeadline: string }
 const END_MESSAGE = '结束时间应晚于开始时间'
 const DAY_MESSAGE = '一次活动最长24小时'
 const DEADLINE_MESSAGE = '报名截止时间不能晚于开始时间'
+const HOURS_MESSAGE = '服务时长不能超过活动从开始到结束的时间'
 
 /** 发布活动: the same rules in the staff form and in `activity.create`. */
 export const activitySchema = v.pipe(
@@ -78,6 +81,7 @@ export const activitySchema = v.pipe(
   v.forward(v.check(endAfterStart, END_MESSAGE), ['endAt']),
   v.forward(v.check(withinADay, DAY_MESSAGE), ['endAt']),
   v.forward(v.check(deadlineBeforeStart, DEADLINE_MESSAGE), ['signupDeadline']),
+  v.forward(v.check(hoursWithinLength, HOURS_MESSAGE), ['hours']),
 )
 
 export type ActivityInput = v.InferInput<typeof activitySchema>
@@ -91,4 +95,5 @@ export const activityUpdateSchema = v.pipe(
   v.forward(v.check(endAfterStart, END_MESSAGE), ['endAt']),
   v.forward(v.check(withinADay, DAY_MESSAGE), ['endAt']),
   v.forward(v.check(deadlineBeforeStart, DEADLINE_MESSAGE), ['signupDeadline']),
+  v.forward(v.check(hoursWithinLength, HOURS_MESSAGE), ['hours']),
 )

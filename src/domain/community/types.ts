@@ -1,3 +1,6 @@
+import type { DuesSetting } from '../member/dues'
+import type { PrivacyHandler } from '../privacy-notice'
+
 /** A Red Cross community station (博爱家园) and the neighbourhood it serves. */
 export type Community = {
   _id: string
@@ -10,10 +13,14 @@ export type Community = {
   location: { latitude: number; longitude: number }
   /** Whether new volunteers start only after staff approve them (else at once). */
   volunteerApprovalRequired: boolean
-  /** Service hours credited for a completed wish (default 1). */
-  hoursPerWish?: number
   /** 嘉许回馈 points per service hour (default `DEFAULT_POINTS_PER_HOUR`). */
   pointsPerHour?: number
+  /** Who handles personal data at this station and how to reach them (PIPL 第十七条), shown in the privacy notice. */
+  privacyHandler?: PrivacyHandler
+  /** 会费 a year for adult and youth members (`DEFAULT_DUES`, the caps of the 办法, when unset). */
+  dues?: DuesSetting
+  /** 博爱互助金: aid above this many 分 needs a second staff member's approval (default 5,000 元). */
+  aidSecondApprovalFen?: number
 }
 
 export type CommunityRef = Pick<Community, '_id' | 'name'>

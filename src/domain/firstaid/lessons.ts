@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { keywordField } from '../search'
 import { fields } from '../validation'
+import type { DiffRow } from './lesson-diff'
 
 /** A first-aid lesson: data, seeded and edited by staff, never code. */
 export type Question = {
@@ -27,6 +28,10 @@ export type Lesson = {
   /** Cloud file ID of a recorded livestream, if any. */
   video?: string
   quiz: Question[]
+  /** The shipped library's version this lesson is based on; absent on lessons from before versions (1). */
+  libraryVersion?: number
+  /** The approved version residents see (absent on lessons seeded or imported from the library). */
+  publishedVersionId?: string
 }
 
 export const PASS_PERCENT = 80
@@ -81,7 +86,14 @@ export const lessonInputs = {
     answers: v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10))), v.maxLength(6)), '答案格式不正确'),
   }),
   versions: v.object({ lessonId: fields.id('课程编号'), page: fields.page, pageSize: fields.pageSize }),
-  restore: v.object({ versionId: fields.id('版本编号') }),
+  /** `confirmOutdated`: the editor has been warned that the version predates the current guidelines. */
+  restore: v.object({ versionId: fields.id('版本编号'), confirmOutdated: v.optional(v.boolean()) }),
+  drafts: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  draft: v.object({ versionId: fields.id('版本编号') }),
+  approve: v.object({ versionId: fields.id('版本编号') }),
+  decline: v.object({ versionId: fields.id('版本编号') }),
+  updates: v.object({}),
+  applyUpdate: v.object({ lessonId: fields.id('课程编号') }),
   save: v.object({
     lessonId: fields.id('课程编号'),
     title: fields.text('课程名称', 2, 40),
@@ -101,16 +113,53 @@ export type LessonApi = {
   get: ActionSpec<v.InferInput<typeof lessonInputs.get>, LessonView & { progress: LessonProgress }>
   progress: ActionSpec<v.InferInput<typeof lessonInputs.progress>, LessonProgress>
   submitQuiz: ActionSpec<v.InferInput<typeof lessonInputs.submitQuiz>, QuizResult & { progress: LessonProgress }>
-  save: ActionSpec<v.InferInput<typeof lessonInputs.save>, LessonView>
+  /** Proposes a change: a draft residents see only once a second editor approves it (null: nothing changed). */
+  save: ActionSpec<v.InferInput<typeof lessonInputs.save>, { draft: LessonVersion | null }>
   /** The lesson with its answers, for staff editing it. */
   full: ActionSpec<v.InferInput<typeof lessonInputs.full>, Lesson>
-  /** Adds the starting catalogue's lessons that the database does not have yet (a new deployment). */
+  /** Copies the shipped library into an empty catalogue (a new deployment); later changes arrive as updates. */
   importLibrary: ActionSpec<v.InferInput<typeof lessonInputs.importLibrary>, { added: number }>
   /** Every saved version of a lesson, newest first: who, when, what changed. */
   versions: ActionSpec<v.InferInput<typeof lessonInputs.versions>, Page<LessonVersion>>
-  /** Makes an earlier version the lesson again (itself recorded as a new version). */
-  restore: ActionSpec<v.InferInput<typeof lessonInputs.restore>, LessonView>
+  /** Proposes an earlier version as a draft (one older than the current guidelines only once confirmed). */
+  restore: ActionSpec<v.InferInput<typeof lessonInputs.restore>, { draft: LessonVersion | null }>
+  /** Every draft awaiting a second editor, newest first. */
+  drafts: ActionSpec<v.InferInput<typeof lessonInputs.drafts>, Page<LessonVersion>>
+  /** One version and how it differs from what residents see now. */
+  draft: ActionSpec<v.InferInput<typeof lessonInputs.draft>, { version: LessonVersion; diff: DiffRow[] }>
+  /** A second editor publishes a draft; its author may not (FORBIDDEN). */
+  approve: ActionSpec<v.InferInput<typeof lessonInputs.approve>, LessonVersion>
+  /** The author withdraws, or another editor turns down, a draft. */
+  decline: ActionSpec<v.InferInput<typeof lessonInputs.decline>, LessonVersion>
+  /** The shipped library's lessons that are newer than the stored ones (or missing), each with its difference. */
+  updates: ActionSpec<v.InferInput<typeof lessonInputs.updates>, { items: LibraryUpdate[] }>
+  /** Proposes the shipped lesson as a draft, like any save. */
+  applyUpdate: ActionSpec<v.InferInput<typeof lessonInputs.applyUpdate>, { draft: LessonVersion | null }>
 }
 
-/** One saved state of a lesson. `changed` names the parts that differ from the one before. */
-export type LessonVersion = { _id: string; lessonId: string; savedAt: string; by: string; changed: string[]; note: string }
+export type VersionStatus = 'pending' | 'published' | 'declined'
+
+export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = { pending: '待审核', published: '已发布', declined: '已退回' }
+
+/**
+ * One saved state of a lesson. `changed` names the parts that differ from the one before; `mine`
+ * says whether the caller wrote it; `outdated` that it predates the current guidelines.
+ */
+export type LessonVersion = {
+  _id: string
+  lessonId: string
+  /** The lesson's title in this version. */
+  title: string
+  savedAt: string
+  by: string
+  changed: string[]
+  note: string
+  status: VersionStatus
+  approvedBy: string | null
+  mine: boolean
+  libraryVersion: number
+  outdated: boolean
+}
+
+/** A lesson of the shipped library newer than the stored one (`currentVersion` null: not in the database). */
+export type LibraryUpdate = { lessonId: string; title: string; libraryVersion: number; currentVersion: number | null; proposed: boolean; diff: DiffRow[] }

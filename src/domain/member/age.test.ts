@@ -1,13 +1,13 @@
 import { ageOn, isYouth } from './age'
 
-/** Age boundaries on the exact birthday: 13 / 14 / 17 / 18. */
+/** Age boundaries on the exact birthday: a youth member (青少年会员) at 17, an adult at 18. */
 test.each([
-  ['2012-11-24', '2026-11-23', 13, false],
-  ['2012-11-23', '2026-11-23', 14, true],
+  ['2012-11-24', '2026-11-23', 13, true],
   ['2008-11-24', '2026-11-23', 17, true],
   ['2008-11-23', '2026-11-23', 18, false],
-  ['2012-02-29', '2026-02-28', 13, false],
-  ['2012-02-29', '2026-03-01', 14, true],
+  ['1990-02-28', '2026-11-23', 36, false],
+  ['2008-02-29', '2026-02-28', 17, true],
+  ['2008-02-29', '2026-03-01', 18, false],
 ])('born %s, on %s: age %i, youth %s', (birth, today, age, youth) => {
   expect(ageOn(birth, today)).toBe(age)
   expect(isYouth(birth, today)).toBe(youth)

@@ -1,5 +1,8 @@
-/** Individual members from 14; under 18 a youth member (青少年会员) who needs a guardian. */
-export const MIN_MEMBER_AGE = 14
+/**
+ * Under 18 a member is a 青少年会员 (《中国红十字会会费管理办法》 sets youth dues apart; 章程's
+ * member chapter). No minimum age is set: 《中国红十字会会员管理办法》 (2009) names none, and school
+ * members are youth members. Always computed from the birth date on the day shown, never stored.
+ */
 export const ADULT_AGE = 18
 
 /**
@@ -12,6 +15,5 @@ export function ageOn(birthDate: string, today: string): number {
 }
 
 export function isYouth(birthDate: string, today: string): boolean {
-  const age = ageOn(birthDate, today)
-  return age >= MIN_MEMBER_AGE && age < ADULT_AGE
+  return ageOn(birthDate, today) < ADULT_AGE
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { fields } from '../validation'
-import { ageOn, isYouth, MIN_MEMBER_AGE } from './age'
-import { birthDateOf, ID_NUMBER_MESSAGES, idNumberProblem, normaliseIdNumber } from './id-number'
+import { isYouth } from './age'
+import { birthDateOf, genderOf, ID_NUMBER_MESSAGES, idNumberProblem, normaliseIdNumber } from './id-number'
 
 export const GENDERS = { male: '男', female: '女' } as const
 export type Gender = keyof typeof GENDERS
@@ -30,39 +30,54 @@ const guardianSchema = v.object({
 })
 
 /**
+ * Where the applicant lives, to the compound and building only (小区/楼栋): the station needs no
+ * door number to reach a member (PIPL 第六条, collection limited to what the purpose needs).
+ */
+export const ADDRESS_HINT = '填写到小区和楼栋即可，如：玉兰花园3幢，不用填门牌号'
+const DOOR_NUMBER = /(\d+\s*(室|户|号房))|((幢|栋|楼|单元|号楼)\s*-?\s*\d{3,4}\s*$)|(\d+-\d+-\d+)/
+/**
+ * An address stored before it was limited to the building, cut back to it (the member job's
+ * migration): everything after the last 幢/栋/号楼 goes, and 3-2-501 becomes 3幢.
+ */
+export function withoutDoorNumber(address: string): string {
+  const building = /^(.*?\d+\s*(幢|栋|号楼))/.exec(address.replace(/(\d+)-\d+-\d+\s*(室)?$/, '$1幢'))
+  const cut = building ? building[1] : address
+  return DOOR_NUMBER.test(cut) ? cut.replace(/[\d\s\-室户号房]+$/, '') : cut
+}
+
+const addressSchema = v.pipe(
+  fields.text('居住小区和楼栋', 2, 40),
+  v.check((address) => !DOOR_NUMBER.test(address), '只需填写小区和楼栋，请去掉门牌号'),
+)
+
+/**
  * 红十字会员入会申请, validated the same way in the form (as the person types) and in the
- * `member.apply` action. `today` is the date in China: age rules depend on it.
+ * `member.apply` action. `today` is the date in China: age rules depend on it. Birth date and
+ * gender are not asked: the ID number holds both (GB 11643-1999), so they are derived from it
+ * (PIPL 第六条: no more than the purpose needs). No minimum age: 《中国红十字会会员管理办法》
+ * (2009) sets none; a member under 18 is a 青少年会员 and applies with a guardian.
  */
 export function applicationSchema(today: string) {
   return v.pipe(
     v.object({
       name: fields.text('姓名', 2, 20),
-      gender: v.picklist(['male', 'female'], '请选择性别'),
-      birthDate: fields.date('出生日期'),
       idNumber: v.pipe(
         v.string('请填写身份证号'),
         v.transform(normaliseIdNumber),
         v.nonEmpty('请填写身份证号'),
         v.check((id) => idNumberProblem(id, today) !== 'format', ID_NUMBER_MESSAGES.format),
+        v.check((id) => idNumberProblem(id, today) !== 'province', ID_NUMBER_MESSAGES.province),
         v.check((id) => idNumberProblem(id, today) !== 'birthDate', ID_NUMBER_MESSAGES.birthDate),
         v.check((id) => idNumberProblem(id, today) !== 'checksum', ID_NUMBER_MESSAGES.checksum),
       ),
       phone: fields.phone(),
       communityId: fields.community(),
-      address: fields.text('居住地址', 4, 100),
-      occupation: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(30, '职业最多30个字')), ''),
+      address: addressSchema,
       guardian: v.optional(guardianSchema),
-      consent: v.literal(true, '请阅读并同意《中国红十字会章程》和隐私说明'),
+      consent: v.literal(true, '请阅读并同意《中国红十字会章程》和个人信息保护说明'),
       idConsent: v.literal(true, '请同意为入会审核收集您的身份证号'),
     }),
-    v.forward(
-      v.partialCheck([['idNumber'], ['birthDate']], (input) => birthDateOf(input.idNumber) === input.birthDate, '身份证号中的出生日期与填写的出生日期不一致'),
-      ['idNumber'],
-    ),
-    v.forward(
-      v.partialCheck([['birthDate']], (input) => ageOn(input.birthDate, today) >= MIN_MEMBER_AGE, `年满${MIN_MEMBER_AGE}周岁才能申请入会`),
-      ['birthDate'],
-    ),
+    v.transform((input) => ({ ...input, birthDate: birthDateOf(input.idNumber) as string, gender: genderOf(input.idNumber) })),
     v.forward(
       v.partialCheck([['birthDate'], ['guardian']], (input) => !isYouth(input.birthDate, today) || input.guardian !== undefined, '未满18周岁需要填写监护人信息'),
       ['guardian'],

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
 import type { ApplicationInput, ApplicationStatus, Gender, Guardian } from './application'
+import { duesSettingSchema, type DuesSetting, type DuesStanding } from './dues'
 
 export type TimelineEntry = {
   at: string
@@ -26,10 +27,11 @@ export type ApplicationView = {
   communityId: string
   communityName: string
   address: string
-  occupation: string
   youth: boolean
   guardian: Guardian | null
   memberNo: string | null
+  /** A member's dues (approved applications only). */
+  dues: DuesStanding | null
   rejectReason: string | null
   timeline: TimelineEntry[]
   submittedAt: string
@@ -37,15 +39,19 @@ export type ApplicationView = {
   idViews: Array<{ at: string; by: string }>
 }
 
-/** The electronic member card (电子会员卡). */
+/**
+ * The electronic member card (电子会员卡). No validity date: membership lasts while dues are paid
+ * (《中国红十字会会费管理办法》); `dues` says to which year and what is due next.
+ */
 export type MemberCard = {
   memberNo: string
   name: string
   communityName: string
   joinedAt: string
-  validUntil: string
   idNumber: string
+  /** 青少年会员 under 18, computed from the birth date on the day it is shown. */
   youth: boolean
+  dues: DuesStanding
 }
 
 export const memberInputs = {
@@ -68,6 +74,17 @@ export const memberInputs = {
     pageSize: fields.pageSize,
   }),
   get: v.object({ applicationId: fields.id('申请编号') }),
+  /** Staff record one year's dues received (amount in 分, the receipt's number). */
+  recordDues: v.object({
+    applicationId: fields.id('申请编号'),
+    year: v.pipe(v.number('请选择年度'), v.integer('年度不正确'), v.minValue(2000, '年度不正确'), v.maxValue(2100, '年度不正确')),
+    amountFen: v.pipe(v.number('请填写金额'), v.integer('金额以分为单位，应为整数'), v.minValue(1, '金额应大于0')),
+    receiptNo: v.pipe(v.string('请填写收据号'), v.trim(), v.nonEmpty('请填写收据号'), v.maxLength(32, '收据号最多32个字符'), v.regex(/^[0-9A-Za-z-]+$/, '收据号只能是数字、字母和短横线')),
+  }),
+  /** 在校学生: dues voluntary (or no longer a student). */
+  setStudent: v.object({ applicationId: fields.id('申请编号'), student: v.boolean('请选择是否在校学生') }),
+  /** The community's yearly dues for adult and youth members, within the caps. */
+  setDues: v.object({ communityId: fields.community(), ...duesSettingSchema.entries }),
 }
 
 export type MemberApi = {
@@ -76,4 +93,7 @@ export type MemberApi = {
   review: ActionSpec<v.InferInput<typeof memberInputs.review>, ApplicationView>
   list: ActionSpec<v.InferInput<typeof memberInputs.list>, Page<ApplicationView>>
   get: ActionSpec<v.InferInput<typeof memberInputs.get>, ApplicationView>
+  recordDues: ActionSpec<v.InferInput<typeof memberInputs.recordDues>, ApplicationView>
+  setStudent: ActionSpec<v.InferInput<typeof memberInputs.setStudent>, ApplicationView>
+  setDues: ActionSpec<v.InferInput<typeof memberInputs.setDues>, DuesSetting>
 }

@@ -1,4 +1,4 @@
-import { birthDateOf, checkCharacter, idNumberProblem, normaliseIdNumber } from './id-number'
+import { birthDateOf, checkCharacter, derivedFromId, genderOf, idNumberProblem, normaliseIdNumber } from './id-number'
 
 /** Check characters computed independently (a short Python script over the GB 11643 weights). */
 const TODAY = '2026-11-23'
@@ -36,4 +36,34 @@ test('a lower-case x is accepted as X; spaces people type are dropped', () => {
 test('the check character follows the weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 and codes 10X98765432', () => {
   expect(checkCharacter('11010519491231002')).toBe('X')
   expect(checkCharacter('33060219900101123')).toBe('1')
+})
+
+describe('address code: the first two digits are a province of GB/T 2260 (or 81/82/83, 9x)', () => {
+  test.each([
+    ['00000019900101123X', 'no province 00'],
+    ['999999199001011238', 'no province 99'],
+    ['100000199001011238'.slice(0, 17) + checkCharacter('10000019900101123'), 'no province 10'],
+  ])('%s is refused (%s)', (id) => {
+    expect(idNumberProblem(id, TODAY)).toBe('province')
+  })
+
+  test.each([
+    ['810000199001011230', '香港居民居住证 81'],
+    ['820000199001011240', '澳门居民居住证 82'],
+    ['830000199001011234', '台湾居民居住证 83'],
+    ['933300199001011253', '外国人永久居留身份证 9x'],
+    ['710000198001011232', '台湾 71 in GB/T 2260'],
+  ])('%s is valid (%s)', (id) => {
+    expect(idNumberProblem(id, TODAY)).toBeNull()
+  })
+})
+
+describe('GB 11643-1999: the 17th digit is odd for men, even for women', () => {
+  test('derived birth date and gender are exactly the number\'s', () => {
+    expect(derivedFromId('330602199001011231')).toEqual({ birthDate: '1990-01-01', gender: 'male' })
+    expect(derivedFromId('33060219900101124X')).toEqual({ birthDate: '1990-01-01', gender: 'female' })
+    expect(derivedFromId('11010519491231002X')).toEqual({ birthDate: '1949-12-31', gender: 'female' })
+    expect(genderOf('330603201202290018')).toBe('male')
+    expect(derivedFromId('3306021990')).toBeNull()
+  })
 })

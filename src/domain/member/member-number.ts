@@ -5,6 +5,3 @@ export function formatMemberNo(communityCode: string, year: number, sequence: nu
 
 /** The counter document that hands out a community's numbers for one year. */
 export const memberCounterId = (communityCode: string, year: number) => `member-${communityCode}-${year}`
-
-/** How long a card is valid after joining, before membership is renewed. */
-export const MEMBERSHIP_YEARS = 3

@@ -2,8 +2,8 @@ import { checkTemplateData } from '../../../localcloud/backend/subscribe-values'
 import { WISH_ACTIONS } from '../wish/states'
 import { REPORT_KINDS, type ReportKind } from '../aed/contract'
 import {
-  AED_REPORT_PHRASES, CHECKIN_RESULT_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, STAFF_QUEUES, templateData, TRAINING_RESULT_PHRASES,
-  WISH_UPDATE_PHRASES, type NotifyKind, type NotifyPayloads, type StaffQueue, type TrainingResult,
+  AED_REPORT_PHRASES, CHECKIN_RESULT_PHRASES, FUND_AID_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, STAFF_QUEUES, templateData, TRAINING_RESULT_PHRASES,
+  WISH_UPDATE_PHRASES, type NotifyKind, type NotifyPayloads, type FundAidStep, type StaffQueue, type TrainingResult,
 } from './kinds'
 import { thing } from './values'
 
@@ -61,6 +61,9 @@ const PAYLOADS: { [K in NotifyKind]: Array<NotifyPayloads[K]> } = {
     { activityId: `a-${i}`, title: text, hours: 2.5, credited: true, at: TIMES[i % 3] },
     { activityId: `a-${i}`, title: text, hours: 3, credited: false, at: TIMES[i % 3] },
   ]),
+  fund_aid: ODD.flatMap((text, i) =>
+    (Object.keys(FUND_AID_PHRASES) as FundAidStep[]).map((step) => ({ aidId: `aid-${i}`, category: text, amountFen: 1 + i * 99_999, step, note: i % 2 ? text : undefined, at: TIMES[i % 3] })),
+  ),
 }
 
 const each = <R>(fn: <K extends NotifyKind>(kind: K, payload: NotifyPayloads[K]) => R) =>
@@ -75,7 +78,7 @@ test('every kind × odd payload gives values WeChat accepts', () => {
 })
 
 test('every phrase label is ≤ 5 Chinese characters, accepted as it is', () => {
-  const labels = [WISH_UPDATE_PHRASES, REVIEW_PHRASES, AED_REPORT_PHRASES, TRAINING_RESULT_PHRASES, CHECKIN_RESULT_PHRASES].flatMap((phrases) => Object.values(phrases))
+  const labels = [WISH_UPDATE_PHRASES, REVIEW_PHRASES, AED_REPORT_PHRASES, TRAINING_RESULT_PHRASES, CHECKIN_RESULT_PHRASES, FUND_AID_PHRASES].flatMap((phrases) => Object.values(phrases))
   for (const label of labels) {
     expect(checkTemplateData({ phrase1: { value: label } })).toBeNull()
   }
@@ -123,6 +126,7 @@ const QUERY: { [K in NotifyKind]: (payload: NotifyPayloads[K]) => string | undef
   activity_cancelled: (p) => `id=${p.activityId}`,
   activity_reminder: (p) => `id=${p.activityId}`,
   checkin_result: (p) => `id=${p.activityId}`,
+  fund_aid: (p) => `id=${p.aidId}`,
 }
 
 test('every message opens a real page, with the id that page reads', async () => {
@@ -139,9 +143,9 @@ test('every kind has its own local template id', () => {
   expect(new Set(ids).size).toBe(ids.length)
 })
 
-test('essential kinds: review and exam results, a wish\'s steps (a released claim among them), AED safety, a cancelled activity and its hours', () => {
+test('essential kinds: review and exam results, a wish\'s steps (a released claim among them), AED safety, a cancelled activity and its hours, an aid request\'s steps', () => {
   expect(NOTIFY_KIND_NAMES.filter((kind) => NOTIFY_KINDS[kind].essential).sort()).toEqual([
-    'activity_cancelled', 'aed_alert', 'checkin_result', 'member_review', 'training_result', 'volunteer_review', 'wish_update',
+    'activity_cancelled', 'aed_alert', 'checkin_result', 'fund_aid', 'member_review', 'training_result', 'volunteer_review', 'wish_update',
   ])
 })
 

@@ -1,4 +1,5 @@
 import { REPORT_KINDS, type ReportKind } from '../aed/contract'
+import { formatYuan } from '../fund/rules'
 import { WISH_TRANSITIONS, type WishAction } from '../wish/states'
 import { chinaDate, chinaTime, thing, type FieldKey } from './values'
 
@@ -29,6 +30,19 @@ export type NotifyPayloads = {
   activity_reminder: { activityId: string; title: string; address: string; startAt: Date }
   /** After check-out (or an approved 补签): whether the hours were credited. */
   checkin_result: { activityId: string; title: string; hours: number; credited: boolean; at: Date }
+  /** To the applicant, at each step of a 博爱互助金 aid request. */
+  fund_aid: { aidId: string; category: string; amountFen: number; step: FundAidStep; note?: string; at: Date }
+}
+
+/** The steps of an aid request an applicant hears of; `second`: approved once, waiting for a second staff member. */
+export type FundAidStep = 'received' | 'second' | 'approved' | 'rejected' | 'paid'
+export const FUND_AID_PHRASES: Record<FundAidStep, string> = { received: '已受理', second: '待复核', approved: '已批准', rejected: '未通过', paid: '已发放' }
+const FUND_AID_SENTENCES: Record<FundAidStep, string> = {
+  received: '已收到，工作人员审核后会告诉您结果',
+  second: '已有一位工作人员同意，正在等待另一位工作人员复核',
+  approved: '已批准，工作人员会尽快发放',
+  rejected: '未通过',
+  paid: '已发放，并已在互助金公开账本中登记',
 }
 
 /** Attendance alone is recorded quietly: the person hears of the exam result. */
@@ -41,6 +55,9 @@ export const STAFF_QUEUES = {
   volunteers: { label: '志愿者注册', page: 'packages/staff/pages/volunteers/index' },
   wishes: { label: '待审核心愿', page: 'packages/staff/pages/wishes/index' },
   aed_reports: { label: 'AED问题报告', page: 'packages/staff/pages/aeds/index' },
+  /** Lesson changes waiting for a second editor (every community's, not one's). */
+  lesson_drafts: { label: '待审核课程', page: 'packages/staff/pages/lessons/index' },
+  fund_aid: { label: '互助金救助申请', page: 'packages/fund/pages/staff/index' },
 } as const
 export type StaffQueue = keyof typeof STAFF_QUEUES
 
@@ -245,12 +262,25 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
     title: '志愿时长结果',
     page: activityPage,
     body: (p) =>
-      p.credited ? `活动「${p.title}」已签退，记入志愿服务时长${p.hours}小时。` : `活动「${p.title}」已签退，出勤时间不足，本次未记入时长；如有疑问可申请补签。`,
+      p.credited ? `活动「${p.title}」的出勤已确认，记入志愿服务时长${p.hours}小时。` : `活动「${p.title}」已签退，出勤时间不足，本次未记入时长；如有疑问可申请补签。`,
     fields: {
       thing1: (p) => thing(p.title, '志愿活动'),
       phrase2: (p) => CHECKIN_RESULT_PHRASES[p.credited ? 'credited' : 'notEnough'],
       thing3: (p) => (p.credited ? `志愿时长${p.hours}小时` : '如有疑问可申请补签'),
       time4: (p) => chinaTime(p.at),
+    },
+  },
+  // Someone in difficulty waits on this money: every step reaches them.
+  fund_aid: {
+    essential: true,
+    templateId: 'fund-aid-template-id',
+    title: '互助金申请进度',
+    page: (p) => `packages/fund/pages/aid/index?id=${p.aidId}`,
+    body: (p) => `您的${p.category}救助申请（${formatYuan(p.amountFen)} 元）${FUND_AID_SENTENCES[p.step]}${p.note ? `：${p.note}` : '。'}`,
+    fields: {
+      thing1: (p) => thing(`${p.category}救助申请`, '互助金申请'),
+      phrase2: (p) => FUND_AID_PHRASES[p.step],
+      time3: (p) => chinaTime(p.at),
     },
   },
 }

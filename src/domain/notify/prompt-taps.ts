@@ -28,6 +28,8 @@ export const PROMPT_TAPS = {
   /** Once a 救护员证 is recorded, its holder sees it under 我的救护员证 and asks to be reminded before it lapses. */
   certReminder: { page: 'packages/lessons/pages/training/index', control: '到期前提醒我', kinds: ['cert_reminder'] },
   activitySignup: { page: 'packages/activity/pages/detail/index', control: '我要报名', kinds: ['activity_reminder', 'activity_cancelled', 'checkin_result'] },
+  /** An applicant for 互助金 aid hears of each step. */
+  fundAidApply: { page: 'packages/fund/pages/apply/index', control: '提交申请', kinds: ['fund_aid'] },
   /** A staff member in 工作台 asks to hear of new items in their queues. */
   staffTodo: { page: 'packages/staff/pages/index/index', control: '开启待办提醒', kinds: ['staff_todo'] },
 } as const satisfies Record<string, PromptTap>

@@ -47,7 +47,8 @@ export const MAX_CHECK_ATTEMPTS = 4
 
 /**
  * When to look again after the `attempts`-th request: a request WeChat took gets its 30 minutes,
- * doubled with each attempt (30, 60, 120, 240 min); a failed one is retried after 2, 4, 8 … min.
+ * doubled with each attempt (30, 60, 120, 240 min); a failed one is due again after 2, 4, 8 … min
+ * (the scheduler's hourly photo job then asks again).
  */
 export function nextCheckAt(now: Date, attempts: number, requested: boolean): Date {
   const base = requested ? VERDICT_WITHIN_MS : FAILED_RETRY_MS

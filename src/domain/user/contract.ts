@@ -9,6 +9,8 @@ export const userInputs = {
   communities: v.object({}),
   /** 注销: the person confirms on purpose (the app asks first). */
   deleteAccount: v.object({ confirm: v.literal(true, '请确认注销') }),
+  /** 我的数据: everything stored about the caller (PIPL 第四十五条). */
+  myData: v.object({}),
   /** 个人资料: any of nickname, avatar (an uploaded photo) and home community. */
   updateProfile: v.pipe(
     v.object({
@@ -40,10 +42,17 @@ export type Me = {
   uploadFolder: string
 }
 
+/** A stored value as it travels: dates as ISO strings. */
+export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain }
+
+/** 我的数据: one section per kind of record, each record's fields as stored (internal keys left out). */
+export type MyData = { generatedAt: string; sections: Array<{ title: string; items: Array<{ [key: string]: Plain }> }> }
+
 export type UserApi = {
   me: ActionSpec<v.InferInput<typeof userInputs.me>, Me>
   /** The community stations a person can choose from, with where they are (public information). */
-  communities: ActionSpec<v.InferInput<typeof userInputs.communities>, Array<CommunityRef & Pick<Community, 'location'>>>
+  communities: ActionSpec<v.InferInput<typeof userInputs.communities>, Array<CommunityRef & Pick<Community, 'location' | 'privacyHandler'>>>
+  myData: ActionSpec<v.InferInput<typeof userInputs.myData>, MyData>
   deleteAccount: ActionSpec<v.InferInput<typeof userInputs.deleteAccount>, { deleted: true }>
   updateProfile: ActionSpec<v.InferInput<typeof userInputs.updateProfile>, Me>
 }

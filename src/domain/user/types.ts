@@ -12,6 +12,11 @@ export type UserDoc = {
   /** The avatar the person chose, shown once its photo check passed (`photo`, as on other documents with one photo). */
   photo?: CheckedPhoto | null
   createdAt: Date
+  /**
+   * 注销 under way: the record is a tombstone that refuses the person's every other call until the
+   * final sweep after `sweepAfter` (when calls running at the start can no longer write) removes it.
+   */
+  erasing?: { since: Date; sweepAfter: Date }
 }
 
 /** A fresh person gets a neutral name until they give one (e.g. in an application). */

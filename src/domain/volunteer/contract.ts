@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
 import { volunteerRegistrationSchema, volunteerUpdateSchema, type Skill, type VolunteerStatus } from './profile'
-import type { HonourPeriod, LedgerSource } from './ledger'
+import type { HonourPeriod, LedgerSource, ServiceRecord } from './ledger'
 
 export type VolunteerProfile = {
   _id: string
@@ -25,8 +25,8 @@ export type VolunteerProfile = {
 /** Service hours and points, kept in step with the ledger. */
 export type VolunteerTotals = { hours: number; points: number; yearHours: number; monthHours: number }
 
-/** One credit or correction in the hours ledger: written once, never edited. */
-export type LedgerEntry = {
+/** One credit or correction in the hours ledger, a record of service: written once, never edited. */
+export type LedgerEntry = ServiceRecord & {
   _id: string
   source: LedgerSource
   sourceId: string
@@ -40,6 +40,7 @@ export type LedgerEntry = {
   communityName: string
   /** Who credited it: the wish owner, the activity's organiser, the staff member who corrected it. */
   creditedBy: string
+  /** When it was credited (the service date is `serviceDate`). */
   at: string
 }
 
@@ -63,7 +64,7 @@ export type ServiceCertificate = {
   hours: number
   points: number
   issuedAt: string
-  items: { title: string; source: LedgerSource; hours: number; at: string }[]
+  items: { title: string; source: LedgerSource; hours: number; at: string; serviceDate: string; place: string; content: string }[]
 }
 
 /** What anyone holding the code may learn: the name masked. */
@@ -106,6 +107,8 @@ export const volunteerInputs = {
       v.check((h) => Number.isInteger(h * 2), '时长以半小时为单位'),
     ),
     reason: fields.text('更正原因', 2, 200),
+    /** The day the corrected service was done, when not today: it counts in that day's periods. */
+    serviceDate: v.optional(fields.date('服务日期')),
     /** Made once per form by the client, so a retried request corrects once. */
     requestId: v.pipe(v.string('请求编号格式不正确'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')),
   }),

@@ -36,6 +36,25 @@ export const ledgerEntryId = {
 
 export type HonourPeriod = 'month' | 'year'
 
+/** The honour-board and totals buckets of a service date (`YYYY-MM-DD`): `2026-11` and `2026`. */
+export function serviceKeys(serviceDate: string): Record<HonourPeriod, string> {
+  return { month: serviceDate.slice(0, 7), year: serviceDate.slice(0, 4) }
+}
+
+/**
+ * What a 志愿服务记录 says besides the hours (民政部令第67号《志愿服务记录与证明出具办法（试行）》2020,
+ * 第八条: 服务时间、地点、内容、时长 and who recorded it): the service day(s) in China time, the place
+ * and what was done. Every ledger entry carries it; certificates list it.
+ */
+export type ServiceRecord = {
+  /** The first day of the service (`YYYY-MM-DD`); the same as `serviceDate` for one day. */
+  serviceFrom: string
+  /** The day the service was done (its last day): periods and certificates go by it, not by when it was credited. */
+  serviceDate: string
+  place: string
+  content: string
+}
+
 /** The honour-board buckets a moment falls in, in China time: `2026-11` and `2026`. */
 export function periodKeys(at: Date): Record<HonourPeriod, string> {
   const local = dayjs(at).utcOffset(CHINA_OFFSET_MINUTES)

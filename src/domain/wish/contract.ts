@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { keywordField } from '../search'
 import { fields } from '../validation'
-import { MAX_WISH_IMAGES, WISH_CATEGORIES, wishEditSchema, wishSchema, type WishCategory, type WishEditInput, type WishInput } from './rules'
+import { MAX_WISH_IMAGES, WISH_CATEGORIES, WISH_MINUTES, wishEditSchema, wishSchema, type WishCategory, type WishEditInput, type WishHoursStatus, type WishInput } from './rules'
 import type { WishAction, WishStatus } from './states'
 
 export type WishHistoryEntry = { at: string; action: WishAction | 'create' | 'edit'; to: WishStatus; by: string; note?: string }
@@ -41,7 +41,10 @@ export type WishDetail = WishSummary & {
   images: string[]
   imagesPending: number
   claimDeadline: string | null
-  fulfilment: { note: string; photos: string[]; at: string } | null
+  /** `minutes`: the time the volunteer reports having spent (null on wishes fulfilled before it was asked). */
+  fulfilment: { note: string; photos: string[]; at: string; minutes: number | null } | null
+  /** The service hours of a completed wish and whether staff approved them (null before completion). */
+  serviceHours: { hours: number; status: WishHoursStatus; reason: string | null } | null
   thanks: string | null
   history: WishHistoryEntry[]
 }
@@ -64,7 +67,17 @@ export const wishInputs = {
   get: v.object({ wishId }),
   claim: v.object({ wishId }),
   release: v.object({ wishId, reason: fields.optionalText('原因', 200) }),
-  fulfil: v.object({ wishId, note: fields.text('完成说明', 2, 200), photos }),
+  fulfil: v.object({
+    wishId,
+    note: fields.text('完成说明', 2, 200),
+    photos,
+    minutes: v.pipe(
+      v.number('请填写实际服务的时间'),
+      v.integer('服务时间请填整数分钟'),
+      v.minValue(WISH_MINUTES.min, `服务时间至少${WISH_MINUTES.min}分钟`),
+      v.maxValue(WISH_MINUTES.max, `服务时间最多${WISH_MINUTES.max / 60}小时`),
+    ),
+  }),
   confirm: v.object({ wishId, thanks: fields.optionalText('感谢信', 200) }),
   reopen: v.object({ wishId, note: fields.text('还差什么', 2, 200) }),
   edit: wishEditSchema,
@@ -77,6 +90,12 @@ export const wishInputs = {
   mine: v.object({ page: fields.page, pageSize: fields.pageSize }),
   claimed: v.object({ page: fields.page, pageSize: fields.pageSize }),
   reviewQueue: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  /** Completed wishes whose hours wait for staff of their community. */
+  hoursQueue: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  approveHours: v.pipe(
+    v.object({ wishId, decision: v.picklist(['approve', 'reject'], '请选择核定或不核定'), reason: fields.optionalText('原因', 200) }),
+    v.forward(v.partialCheck([['decision'], ['reason']], (input) => input.decision === 'approve' || input.reason.length >= 2, '请填写不核定的原因'), ['reason']),
+  ),
 }
 
 export type WishApi = {
@@ -95,4 +114,6 @@ export type WishApi = {
   mine: ActionSpec<v.InferInput<typeof wishInputs.mine>, Page<WishSummary>>
   claimed: ActionSpec<v.InferInput<typeof wishInputs.claimed>, Page<WishSummary>>
   reviewQueue: ActionSpec<v.InferInput<typeof wishInputs.reviewQueue>, Page<WishDetail>>
+  hoursQueue: ActionSpec<v.InferInput<typeof wishInputs.hoursQueue>, Page<WishDetail>>
+  approveHours: ActionSpec<v.InferInput<typeof wishInputs.approveHours>, WishDetail>
 }

@@ -8,8 +8,17 @@ export type WishCategory = (typeof WISH_CATEGORIES)[number]
 export const DAILY_WISH_LIMIT = 5
 /** A claim not fulfilled within this many days goes back to open. */
 export const DEFAULT_CLAIM_DAYS = 7
-/** Service hours credited to the claimer on completion, unless the community sets its own. */
-export const DEFAULT_HOURS_PER_WISH = 1
+/**
+ * The time a volunteer reports for fulfilling a wish, in minutes. Hours are what was actually
+ * served, in half hours rounded down (民政部令第67号 2020: records 真实、准确), and credited only when
+ * staff of the wish's community approve them (谁记录谁证明).
+ */
+export const WISH_MINUTES = { min: 30, max: 480 } as const
+export const wishServiceHours = (minutes: number) => Math.floor(minutes / 30) / 2
+
+/** Where the hours of a completed wish stand: waiting for staff, credited, or not approved. */
+export type WishHoursStatus = 'pending' | 'approved' | 'rejected'
+export const WISH_HOURS_LABELS: Record<WishHoursStatus, string> = { pending: '时长待工作人员核定', approved: '时长已核定记入', rejected: '时长未核定' }
 export const MAX_WISH_IMAGES = 3
 
 const cloudFileId = v.pipe(v.string('图片格式不正确'), v.regex(/^cloud:\/\/\S+$/, '图片格式不正确'), v.maxLength(300, '图片格式不正确'))

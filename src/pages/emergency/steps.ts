@@ -2,7 +2,7 @@
  * What the emergency screen tells a rescuer, kept apart from the page (no Taro here) so the
  * content tests in cloudfunctions/lesson/lesson.test.ts check it against the guidelines too.
  */
-export const SOURCE_NOTE = '本指引依据美国心脏协会（AHA）2025心肺复苏与心血管急救指南和中国红十字会救护员培训教材（与其一致处），不能代替正规的救护员培训。'
+export const SOURCE_NOTE = '本指引依据美国心脏协会（AHA）2025心肺复苏与心血管急救指南，不能代替正规的救护员培训。'
 
 /** When no usable AED can be fetched and brought back within 5 minutes: the rescuer stays and keeps compressing. */
 export const NO_AED_NEARBY = '附近没有能在5分钟内取来并送回的AED：不要离开患者，持续按压，请旁人去取或等待120'

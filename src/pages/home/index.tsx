@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
-import { Health, Heart, Location, Order, Service, Setting, UserAdd } from '@nutui/icons-react-taro'
+import { Gift, Health, Heart, Location, Order, Service, Setting, UserAdd } from '@nutui/icons-react-taro'
 import { EntryGrid, type Entry } from '@/components/entry-grid'
 import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
@@ -22,6 +22,7 @@ const entriesFor = (roles: readonly string[]): Entry[] => [
   { label: '任务大厅', icon: <Order {...ICON} />, url: areas.activityHall },
   { label: '急救课堂', icon: <Health {...ICON} />, url: areas.lessons },
   { label: '找AED', icon: <Location {...ICON} />, url: areas.aed },
+  { label: '互助金公开', icon: <Gift {...ICON} />, url: areas.fund },
 ]
 
 const STAFF_ENTRY: Entry = { label: '工作台', icon: <Setting {...ICON} />, url: areas.staff }

@@ -13,7 +13,7 @@ import { useMySummary } from '@/hooks/use-my-summary'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { messageOf } from '@/services/service-error'
 import { userService } from '@/services/user'
-import { areas, tabs } from '@/routes'
+import { areas, pages, tabs } from '@/routes'
 import './index.scss'
 
 const go = (url: string) => () => Taro.navigateTo({ url })
@@ -22,7 +22,7 @@ const go = (url: string) => () => Taro.navigateTo({ url })
 async function deleteAccount() {
   const { confirm } = await Taro.showModal({
     title: '注销账号',
-    content: '将删除您的入会申请和会员卡、志愿者资料与服务记录、消息和学习记录，且无法恢复。您发布的心愿会保留给帮助过您的志愿者，但不再显示您的姓名和电话，尚未完成的心愿会被撤下。',
+    content: '将删除您的入会申请和会员卡、志愿者资料、培训报名和证书、志愿服务证明、消息、学习记录和您上传的照片，无法恢复。您认领的心愿会立即重新开放，报名的活动名额会让出；服务时长只不记名地保留用于统计；您发布的心愿中已完成的保留给帮助过您的志愿者，但不再有您的姓名、电话和内容，其余的会被撤下。',
     confirmText: '确认注销',
     confirmColor: '#c8102e',
     cancelText: '再想想',
@@ -85,6 +85,7 @@ export default function MinePage() {
           onClick={go(areas.inbox)}
         />
         {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
+        {me?.roles.includes('editor') && <Cell title='课程管理' description='审核、编辑急救课程' clickable onClick={go(pages.staffLessons)} />}
       </Cell.Group>
 
       <Cell.Group>
@@ -94,6 +95,8 @@ export default function MinePage() {
           extra={<Switch checked={largeText} onChange={(on) => setLargeText(on)} aria-label='大字模式' />}
         />
         <Cell title='消息设置' description='选择接收哪些通知' clickable onClick={go(areas.notifySettings)} />
+        <Cell title='我的数据' description='查看和下载我们保存的关于您的信息' clickable onClick={go(pages.myData)} data-testid='open-my-data' />
+        <Cell title='隐私说明' description='收集哪些信息、用来做什么、保存多久' clickable onClick={go(pages.privacy)} data-testid='open-privacy' />
         {me && <Cell title='注销账号' description='删除我的个人信息' clickable onClick={deleteAccount} data-testid='delete-account' />}
       </Cell.Group>
 

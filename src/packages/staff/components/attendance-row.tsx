@@ -16,10 +16,10 @@ const METHOD_LABELS = { position: '位置', code: '签到码', makeup: '补签' 
 /** Made once per correction form, so a retried submit corrects once (the server keys on it). */
 const newRequestId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
-type Props = { row: Row; activityTitle: string; onChanged(): void }
+type Props = { row: Row; activityId: string; activityTitle: string; onChanged(): void }
 
 /** One volunteer on the attendance sheet: times, hours, a pending 补签 to decide, 更正时长. */
-export function AttendanceRow({ row, activityTitle, onChanged }: Props) {
+export function AttendanceRow({ row, activityId, activityTitle, onChanged }: Props) {
   const [mode, setMode] = useState<'decline' | 'correct'>()
   const [reason, setReason] = useState('')
   const [hours, setHours] = useState('')
@@ -48,6 +48,11 @@ export function AttendanceRow({ row, activityTitle, onChanged }: Props) {
   const approve = async () => {
     const { confirm } = await Taro.showModal({ title: '通过补签', content: `确认${row.name}参加了活动？通过后按申请的时间计算服务时长。`, confirmText: '通过', cancelText: '再想想' })
     if (confirm) await run(() => activityService.reviewMakeup(row.signupId, 'approve'), '已通过')
+  }
+
+  const confirmPresence = async () => {
+    const { confirm } = await Taro.showModal({ title: '确认出勤', content: `确认${row.name}到场参加了活动？确认后记入 ${row.creditedHours} 小时服务时长。`, confirmText: '确认', cancelText: '再想想' })
+    if (confirm) await run(() => activityService.confirmAttendance(activityId, [row.signupId]), '已确认')
   }
 
   const decline = () => run(() => activityService.reviewMakeup(row.signupId, 'reject', reason.trim()), '已处理')
@@ -80,6 +85,7 @@ export function AttendanceRow({ row, activityTitle, onChanged }: Props) {
       </Text>
       <Text className='attendance-row__line' data-testid='attendance-hours'>
         {row.hoursResult === 'credited' && `已记 ${row.creditedHours} 小时`}
+        {row.hoursResult === 'awaiting_confirmation' && `实际服务 ${row.creditedHours} 小时，待您确认`}
         {row.hoursResult === 'not_enough' && `出勤 ${Math.round((row.coverage ?? 0) * 100)}%，未达到要求，未记时长`}
         {row.hoursResult === 'pending' && '尚未记时长'}
       </Text>
@@ -128,9 +134,16 @@ export function AttendanceRow({ row, activityTitle, onChanged }: Props) {
           </>
         ) : (
           row.status !== 'cancelled' && (
-            <Button fill='outline' onClick={() => setMode('correct')}>
-              更正时长
-            </Button>
+            <>
+              {row.hoursResult === 'awaiting_confirmation' && (
+                <Button type='primary' disabled={busy} onClick={confirmPresence}>
+                  确认出勤
+                </Button>
+              )}
+              <Button fill='outline' onClick={() => setMode('correct')}>
+                更正时长
+              </Button>
+            </>
           )
         )}
       </View>

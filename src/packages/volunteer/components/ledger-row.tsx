@@ -16,8 +16,11 @@ export function LedgerRow({ entry }: { entry: LedgerEntry }) {
           <Tag type={entry.source === 'correction' ? 'warning' : 'primary'}>{LEDGER_SOURCE_LABELS[entry.source]}</Tag>
           <Text className='ledger-row__title'>{entry.title}</Text>
         </View>
+        <Text className='hint' data-testid='ledger-service'>
+          服务日期 {entry.serviceFrom === entry.serviceDate ? entry.serviceDate : `${entry.serviceFrom} 至 ${entry.serviceDate}`} · {entry.place}
+        </Text>
         <Text className='hint'>
-          {formatChinaTime(entry.at)} · {entry.communityName}
+          {formatChinaTime(entry.at)} 由 {entry.creditedBy} 记录 · {entry.communityName}
         </Text>
         {entry.source === 'correction' ? <Text className='ledger-row__reason'>更正原因：{entry.reason}</Text> : entry.reason && <Text className='hint'>{entry.reason}</Text>}
       </View>

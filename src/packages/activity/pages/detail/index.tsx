@@ -32,7 +32,7 @@ function duration(minutes: number): string {
 /** The coverage rule in plain words, before sign-up. */
 function coverageRule(activity: ActivityView): string {
   const minutes = ((new Date(activity.endAt).getTime() - new Date(activity.startAt).getTime()) / 60_000) * activity.minCoverage
-  return `从签到到签退，至少要参加活动时长的${percent(activity.minCoverage)}（约${duration(minutes)}），才能记入 ${activity.hours} 小时服务时长。`
+  return `按实际参加的时间记服务时长，最多 ${activity.hours} 小时；从签到到签退至少要参加活动时长的${percent(activity.minCoverage)}（约${duration(minutes)}）才记。组织者确认名单后记入。`
 }
 
 /** What came of the attended time, after check-out. */
@@ -41,6 +41,7 @@ function coverageResult(activity: ActivityView): string | undefined {
   if (!mine || mine.status !== 'checked_out') return undefined
   const attended = mine.coverage === null ? '' : `本次出勤 ${percent(mine.coverage)}，`
   if (mine.hoursResult === 'credited') return `${attended}已记入 ${mine.creditedHours} 小时服务时长，谢谢您！`
+  if (mine.hoursResult === 'awaiting_confirmation') return `${attended}核定服务时长 ${mine.creditedHours} 小时，组织者确认名单后记入。`
   if (mine.hoursResult === 'not_enough') return `${attended}不到${percent(activity.minCoverage)}，这次不记服务时长。如果是漏了签到或签退，可以申请补签。`
   return `${attended}服务时长正在核算。`
 }

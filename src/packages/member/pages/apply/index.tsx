@@ -1,4 +1,4 @@
-import { View, Text, Picker } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { Button, Checkbox, Input, Step, Steps } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
@@ -7,7 +7,7 @@ import { ChoiceGroup } from '@/components/choice-group'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
 import { todayInChina } from '@/domain/dates'
-import { applicationSchema, GENDERS, GUARDIAN_RELATIONS, type Gender, type GuardianRelation } from '@/domain/member/application'
+import { ADDRESS_HINT, applicationSchema, GENDERS, GUARDIAN_RELATIONS, type GuardianRelation } from '@/domain/member/application'
 import { maskIdNumber, maskPhone } from '@/domain/privacy'
 import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
@@ -16,11 +16,12 @@ import { messageOf } from '@/services/service-error'
 import { requestSubscriptions } from '@/services/subscriptions'
 import { userService } from '@/services/user'
 import { areas } from '@/routes'
-import { birthDateFromId, draftFrom, EMPTY_DRAFT, needsGuardian, STEPS, toApplicationInput, type ApplicationDraft } from '../../application-draft'
-import { CHARTER_SUMMARY, ID_NUMBER_PURPOSE, PRIVACY_NOTICE } from '../../consent-text'
+import { derivedFromDraft, draftFrom, EMPTY_DRAFT, needsGuardian, STEPS, toApplicationInput, type ApplicationDraft } from '../../application-draft'
+import { CHARTER_SUMMARY } from '../../consent-text'
+import { PrivacyNotice } from '@/components/privacy-notice'
+import { ID_NUMBER_PURPOSE } from '@/domain/privacy-notice'
 import './index.scss'
 
-const GENDER_OPTIONS = (Object.keys(GENDERS) as Gender[]).map((value) => ({ value, label: GENDERS[value] }))
 const RELATION_OPTIONS = GUARDIAN_RELATIONS.map((value) => ({ value, label: value }))
 
 export default function ApplyPage() {
@@ -42,11 +43,7 @@ export default function ApplyPage() {
   }, [resubmit])
 
   const youth = needsGuardian(draft, today)
-  const setIdNumber = (idNumber: string) => {
-    set('idNumber', idNumber)
-    const birth = birthDateFromId(idNumber)
-    if (birth && !draft.birthDate) set('birthDate', birth)
-  }
+  const derived = derivedFromDraft(draft)
 
   const next = () => {
     if (form.check([...STEPS[step].fields])) setStep(step + 1)
@@ -91,18 +88,13 @@ export default function ApplyPage() {
             <FormField label='姓名' required error={errorOf('name')}>
               <Input value={draft.name} placeholder='请填写身份证上的姓名' onChange={(value) => set('name', value)} data-testid='name' />
             </FormField>
-            <FormField label='性别' required error={errorOf('gender')}>
-              <ChoiceGroup options={GENDER_OPTIONS} value={draft.gender} onChange={(value) => set('gender', value as Gender)} testId='gender' />
-            </FormField>
             <FormField label='身份证号' required error={errorOf('idNumber')} hint={resubmit ? '为保护您的隐私，请重新填写身份证号' : '18位，最后一位是X的请填写X'}>
-              <Input type='idcard' maxLength={18} value={draft.idNumber} placeholder='18位身份证号' onChange={setIdNumber} data-testid='idNumber' />
-            </FormField>
-            <FormField label='出生日期' required error={errorOf('birthDate')} hint='填写身份证号后会自动填好，请核对'>
-              <Picker mode='date' value={draft.birthDate || '1960-01-01'} start='1900-01-01' end={today} onChange={(e) => set('birthDate', e.detail.value, ['birthDate', 'idNumber'])}>
-                <View className='apply__picker' data-testid='birthDate'>
-                  {draft.birthDate || '请选择出生日期'}
-                </View>
-              </Picker>
+              <Input type='idcard' maxLength={18} value={draft.idNumber} placeholder='18位身份证号' onChange={(value) => set('idNumber', value)} data-testid='idNumber' />
+              {derived && !errorOf('idNumber') && (
+                <Text className='apply__derived' data-testid='derived'>
+                  出生日期 {derived.birthDate}，性别 {GENDERS[derived.gender]}（由身份证号得出，请核对）
+                </Text>
+              )}
             </FormField>
             <FormField label='手机号' required error={errorOf('phone')}>
               <Input type='tel' maxLength={11} value={draft.phone} placeholder='11位手机号' onChange={(value) => set('phone', value)} data-testid='phone' />
@@ -120,11 +112,8 @@ export default function ApplyPage() {
                 testId='community'
               />
             </FormField>
-            <FormField label='居住地址' required error={errorOf('address')}>
-              <Input value={draft.address} placeholder='小区、楼栋、门牌号' onChange={(value) => set('address', value)} data-testid='address' />
-            </FormField>
-            <FormField label='职业' hint='选填' error={errorOf('occupation')}>
-              <Input value={draft.occupation} placeholder='如：退休教师' onChange={(value) => set('occupation', value)} data-testid='occupation' />
+            <FormField label='居住小区和楼栋' required error={errorOf('address')} hint={ADDRESS_HINT}>
+              <Input value={draft.address} placeholder='小区和楼栋' onChange={(value) => set('address', value)} data-testid='address' />
             </FormField>
             {youth && (
               <View className='apply__guardian' data-testid='guardian'>
@@ -158,11 +147,8 @@ export default function ApplyPage() {
               </Text>
             ))}
             <Text className='apply__doc-title'>个人信息保护说明</Text>
-            {PRIVACY_NOTICE.map((line) => (
-              <Text key={line} className='apply__doc'>
-                {line}
-              </Text>
-            ))}
+            <Text className='hint'>这份说明随时可以在 我的 → 隐私说明 中查看。</Text>
+            <PrivacyNotice handler={communities.data?.find((c) => c._id === draft.communityId)?.privacyHandler ?? null} />
             <FormField label='同意章程与隐私说明' required error={errorOf('consent')}>
               <Checkbox checked={draft.consent} onChange={(checked) => set('consent', checked)} data-testid='consent'>
                 我已阅读并同意《中国红十字会章程》和个人信息保护说明
@@ -181,13 +167,12 @@ export default function ApplyPage() {
           <View className='apply__summary' data-testid='summary'>
             {[
               ['姓名', draft.name],
-              ['性别', draft.gender ? GENDERS[draft.gender] : ''],
               ['身份证号', maskIdNumber(draft.idNumber)],
-              ['出生日期', draft.birthDate],
+              ['出生日期', derived?.birthDate ?? ''],
+              ['性别', derived ? GENDERS[derived.gender] : ''],
               ['手机号', maskPhone(draft.phone)],
               ['所在社区', communities.data?.find((c) => c._id === draft.communityId)?.name ?? ''],
-              ['居住地址', draft.address],
-              ['职业', draft.occupation || '未填写'],
+              ['小区和楼栋', draft.address],
               ...(youth ? [['监护人', `${draft.guardianName}（${draft.guardianRelation ?? ''}）${maskPhone(draft.guardianPhone)}`]] : []),
             ].map(([label, value]) => (
               <View key={label} className='apply__summary-row'>

@@ -28,7 +28,7 @@ export default function MemberHomePage() {
         {!application && (
           <View className='card'>
             <Text className='section-title'>加入中国红十字会</Text>
-            <Text className='hint'>年满14周岁、承认《中国红十字会章程》的居民都可以申请。填写信息大约需要3分钟，社区工作人员审核通过后，您会收到通知和电子会员卡。</Text>
+            <Text className='hint'>承认《中国红十字会章程》的居民都可以申请，未满18周岁的请和监护人一起填写。填写信息大约需要3分钟，社区工作人员审核通过后，您会收到通知和电子会员卡。</Text>
             <Button block type='primary' size='large' className='member-home__action' onClick={() => Taro.navigateTo({ url: pages.memberApply })}>
               申请入会
             </Button>

@@ -62,6 +62,29 @@ export default function StaffActivityPage() {
     }
   }
 
+  // 谁记录谁证明 (民政部令第67号 2020): the organiser's confirmation of who was there is what credits hours.
+  const awaiting = attendance.items.filter((row) => row.hoursResult === 'awaiting_confirmation')
+  const confirmAll = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '确认出勤名单',
+      content: `确认这 ${awaiting.length} 位志愿者到场参加了活动？确认后按各自实际服务的时间记入时长。没到场的请不要确认。`,
+      confirmText: '全部确认',
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    setBusy(true)
+    setProblem(undefined)
+    try {
+      await activityService.confirmAttendance(id, awaiting.map((row) => row.signupId))
+      await Taro.showToast({ title: '已确认', icon: 'success' })
+      await attendance.refresh()
+    } catch (failure) {
+      setProblem(messageOf(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return (
     <PageShell className='staff-activity'>
       <LoadState loading={remote.loading && !activity} error={activity ? undefined : remote.error} onRetry={remote.reload}>
@@ -114,9 +137,22 @@ export default function StaffActivityPage() {
             )}
 
             <Text className='section-title'>出勤情况</Text>
+            {awaiting.length > 0 && (
+              <View className='card' data-testid='confirm-roster'>
+                <Text className='staff-activity__line'>{awaiting.length} 位志愿者已签退，等您确认到场后才记入服务时长。</Text>
+                {problem && !cancelling && (
+                  <View className='form-field__error' role='alert'>
+                    {problem}
+                  </View>
+                )}
+                <Button block size='large' type='primary' loading={busy} onClick={confirmAll}>
+                  确认全部出勤
+                </Button>
+              </View>
+            )}
             <View className='card' data-testid='attendance'>
               <PagedList list={attendance} empty='还没有志愿者报名' end='以上是全部报名的志愿者'>
-                {(row) => <AttendanceRow key={row.signupId} row={row} activityTitle={activity.title} onChanged={() => void attendance.refresh()} />}
+                {(row) => <AttendanceRow key={row.signupId} row={row} activityId={id} activityTitle={activity.title} onChanged={() => void attendance.refresh()} />}
               </PagedList>
             </View>
           </>

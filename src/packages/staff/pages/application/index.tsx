@@ -11,6 +11,7 @@ import { applicationTimeline } from '@/domain/member/timeline'
 import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
 import { messageOf } from '@/services/service-error'
+import { DuesSection } from '../../components/dues-section'
 import './index.scss'
 
 /**
@@ -67,8 +68,7 @@ export default function ApplicationReviewPage() {
                 ['身份证号', application.idNumber],
                 ['手机号', application.phone],
                 ['社区', application.communityName],
-                ['地址', application.address],
-                ['职业', application.occupation || '未填写'],
+                ['小区和楼栋', application.address],
                 ...(application.guardian ? [['监护人', `${application.guardian.name}（${application.guardian.relation}）${application.guardian.phone}`]] : []),
                 ...(application.memberNo ? [['会员号', application.memberNo]] : []),
               ].map(([label, value]) => (
@@ -105,6 +105,8 @@ export default function ApplicationReviewPage() {
                 </View>
               </View>
             )}
+
+            {application.dues && <DuesSection applicationId={application._id} dues={application.dues} onSaved={() => void reload()} />}
 
             <View className='card'>
               <Text className='section-title'>审核记录</Text>

@@ -13,26 +13,33 @@ import { requestSubscriptions } from '@/services/subscriptions'
 import { volunteerService } from '@/services/volunteer'
 import { wishService } from '@/services/wish'
 
-type Queues = { applications: number; volunteers: number; wishes: number; photos: number }
+type Queues = { applications: number; volunteers: number; wishes: number; wishHours: number; photos: number }
 
 /** The staff tools, with how much waits in each review queue. */
 const TOOLS: Array<{ title: string; description: string; page: string; waiting?: (q: Queues) => string; role?: Role }> = [
   { title: '入会审核', description: '审核本社区居民的红十字会员入会申请', page: 'applications', waiting: (q) => `${q.applications} 份待审核` },
   { title: '志愿者审核', description: '需要审核的社区，新注册的志愿者在这里确认', page: 'volunteers', waiting: (q) => `${q.volunteers} 位待审核` },
   { title: '心愿审核', description: '内容检查拿不准的心愿，由工作人员决定是否发布', page: 'wishes', waiting: (q) => `${q.wishes} 个待审核` },
+  { title: '心愿时长核定', description: '志愿者报告、心愿主人确认的服务时间，核定后记入志愿服务记录', page: 'wish-hours', waiting: (q) => `${q.wishHours} 个待核定` },
   { title: '照片审核', description: '自动检查拿不准或一直没有结果的照片，由工作人员决定是否显示', page: 'photos', waiting: (q) => `${q.photos} 张待审核` },
   { title: 'AED管理', description: '核实居民建议、处理问题报告、记录巡检', page: 'aeds' },
   { title: '活动管理', description: '发布志愿活动、出示签到码、查看出勤、处理补签', page: 'activities' },
   { title: '培训管理', description: '发布救护培训、记录出勤和考核，发放救护员证', page: 'trainings' },
-  { title: '课程管理', description: '编辑急救课程和测验题（课程编辑）', page: 'lessons', role: 'editor' },
+  { title: '课程管理', description: '审核和编辑急救课程，查看课程库更新（课程编辑）', page: 'lessons', role: 'editor' },
 ]
 
 /** 工作台: what waits for the staff member's decision in their communities. */
 export default function StaffHomePage() {
   const me = useMe()
   const queues = useRemote(async (): Promise<Queues> => {
-    const [applications, volunteers, wishes, photos] = await Promise.all([memberService.list('pending', 1), volunteerService.list('pending', 1), wishService.reviewQueue(1), photoService.queue()])
-    return { applications: applications.total, volunteers: volunteers.total, wishes: wishes.total, photos: photos.total }
+    const [applications, volunteers, wishes, wishHours, photos] = await Promise.all([
+      memberService.list('pending', 1),
+      volunteerService.list('pending', 1),
+      wishService.reviewQueue(1),
+      wishService.hoursQueue(1),
+      photoService.queue(),
+    ])
+    return { applications: applications.total, volunteers: volunteers.total, wishes: wishes.total, wishHours: wishHours.total, photos: photos.total }
   })
   // Which subscribe templates this deployment lacks: those messages reach the inbox only.
   const setup = useRemote(() => notifyService.setup())

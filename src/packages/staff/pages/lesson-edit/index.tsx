@@ -16,8 +16,9 @@ const blankQuestion = (n: number): Question => ({ id: `q${n}`, text: '', kind: '
 const BLANK: Lesson = { _id: '', title: '', summary: '', minutes: 10, source: '', order: 99, sections: [{ title: '', text: '' }], keyPoints: [], quiz: [1, 2, 3, 4, 5].map(blankQuestion) }
 
 /**
- * Staff edit a lesson and its quiz: content is data. The same schema as `lesson.save` checks
- * it, so a question without a correct answer among its options cannot be saved.
+ * Editors change a lesson and its quiz: content is data. The same schema as `lesson.save` checks
+ * it, so a question without a correct answer among its options cannot be proposed. The change is
+ * a draft: residents see it once another editor approves it.
  */
 export default function LessonEditPage() {
   const id = useRouter().params.id
@@ -41,8 +42,9 @@ export default function LessonEditPage() {
     setErrors(found)
     if (Object.keys(found).length > 0) return
     try {
-      await lessonService.save(input)
-      await Taro.showToast({ title: '已保存', icon: 'success' })
+      const { draft } = await lessonService.save(input)
+      if (draft) await Taro.showModal({ title: '已提交审核', content: '另一位课程编辑审核通过后，居民才会看到修改后的课程。', showCancel: false, confirmText: '知道了' })
+      else await Taro.showToast({ title: '内容没有变化', icon: 'none' })
       await Taro.navigateBack()
     } catch (error) {
       if (error instanceof ServiceError && error.fields) setErrors(error.fields)
@@ -138,9 +140,9 @@ export default function LessonEditPage() {
         </View>
       )}
       <Button block size='large' type='primary' onClick={save}>
-        保存课程
+        提交审核
       </Button>
-      {id && <LessonVersions lessonId={id} onRestored={setLesson} />}
+      {id && <LessonVersions lessonId={id} />}
     </PageShell>
   )
 }

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { CloudImage } from '@/components/cloud-image'
@@ -9,7 +9,7 @@ import { PageShell } from '@/components/page-shell'
 import { Timeline } from '@/components/timeline'
 import { formatChinaTime } from '@/domain/dates'
 import type { WishDetail } from '@/domain/wish/contract'
-import { DEFAULT_CLAIM_DAYS, MAX_WISH_IMAGES } from '@/domain/wish/rules'
+import { DEFAULT_CLAIM_DAYS, MAX_WISH_IMAGES, WISH_HOURS_LABELS, WISH_MINUTES } from '@/domain/wish/rules'
 import { WISH_STATUS_LABELS, WISH_STATUS_TONES, type WishAction } from '@/domain/wish/states'
 import { pages, withQuery } from '@/routes'
 import { usePhotoUpload } from '@/hooks/use-photo-upload'
@@ -35,7 +35,7 @@ const NOTE_PROMPTS: Partial<Record<WishAction, { label: string; placeholder: str
 const BUTTONS: Record<WishAction, { label: string; type: 'primary' | 'default' | 'danger'; confirm?: string }> = {
   claim: { label: '我来认领', type: 'primary', confirm: `认领后请尽快联系心愿主人，并在${DEFAULT_CLAIM_DAYS}天内完成；超时未完成会自动释放给其他志愿者。` },
   fulfil: { label: '标记已完成', type: 'primary' },
-  confirm: { label: '确认心愿已完成', type: 'primary', confirm: '确认后心愿完成，志愿者将获得服务时长。' },
+  confirm: { label: '确认心愿已完成', type: 'primary', confirm: '确认后心愿完成。志愿者报告的服务时间由社区工作人员核定后记入。' },
   reopen: { label: '还没完成', type: 'default', confirm: '心愿会退回给这位志愿者继续完成，对方会收到您写的说明。' },
   release: { label: '放弃认领', type: 'default', confirm: '放弃后心愿会重新开放给其他志愿者，心愿主人会收到通知。' },
   cancel: { label: '取消心愿', type: 'danger', confirm: '取消后不能恢复，确定要取消这个心愿吗？' },
@@ -46,14 +46,14 @@ const BUTTONS: Record<WishAction, { label: string; type: 'primary' | 'default' |
   expire: { label: '', type: 'default' },
 }
 
-function perform(wish: WishDetail, action: WishAction, note: string, photos: string[]): Promise<WishDetail> {
+function perform(wish: WishDetail, action: WishAction, note: string, photos: string[], minutes: number): Promise<WishDetail> {
   switch (action) {
     case 'claim':
       return wishService.claim(wish._id)
     case 'release':
       return wishService.release(wish._id, note)
     case 'fulfil':
-      return wishService.fulfil(wish._id, note, photos)
+      return wishService.fulfil(wish._id, note, photos, minutes)
     case 'confirm':
       return wishService.confirm(wish._id, note)
     case 'reopen':
@@ -85,6 +85,8 @@ export default function WishDetailPage() {
   const photoUpload = usePhotoUpload('fulfilments')
   const [busy, setBusy] = useState(false)
   const [noteError, setNoteError] = useState<string>()
+  const [minutes, setMinutes] = useState('')
+  const [minutesError, setMinutesError] = useState<string>()
 
   const act = async (action: WishAction) => {
     if (!shown) return
@@ -99,6 +101,11 @@ export default function WishDetailPage() {
       setNoteError(`请填写${prompt.label}，至少2个字`)
       return
     }
+    const spent = Number(minutes)
+    if (action === 'fulfil' && !(Number.isInteger(spent) && spent >= WISH_MINUTES.min && spent <= WISH_MINUTES.max)) {
+      setMinutesError(`请填写实际服务的分钟数，${WISH_MINUTES.min}到${WISH_MINUTES.max}之间`)
+      return
+    }
     const button = BUTTONS[action]
     if (button.confirm) {
       const { confirm } = await Taro.showModal({ title: button.label, content: button.confirm, confirmText: '确定', cancelText: '再想想' })
@@ -110,7 +117,7 @@ export default function WishDetailPage() {
     setBusy(true)
     try {
       await subscribing
-      await perform(shown, action, note.trim(), photos)
+      await perform(shown, action, note.trim(), photos, spent)
       setPending(undefined)
       setPhotos([])
       await Taro.showToast({ title: '已提交', icon: 'success' })
@@ -204,6 +211,13 @@ export default function WishDetailPage() {
                     ))}
                   </View>
                 )}
+                {shown.fulfilment.minutes !== null && <Text className='hint'>志愿者报告服务 {shown.fulfilment.minutes} 分钟</Text>}
+                {shown.serviceHours && (
+                  <Text className='hint' data-testid='wish-service-hours'>
+                    服务时长 {shown.serviceHours.hours} 小时 · {WISH_HOURS_LABELS[shown.serviceHours.status]}
+                    {shown.serviceHours.reason ? `：${shown.serviceHours.reason}` : ''}
+                  </Text>
+                )}
                 {shown.thanks && <Text className='wish-detail__thanks'>感谢信：{shown.thanks}</Text>}
               </View>
             )}
@@ -229,7 +243,29 @@ export default function WishDetailPage() {
                         {noteError}
                       </View>
                     )}
-                    {pending === 'fulfil' && <PhotoPicker value={photos} onChange={setPhotos} max={MAX_WISH_IMAGES} {...photoUpload} />}
+                    {pending === 'fulfil' && (
+                      <>
+                        <Text className='form-field__label'>实际服务时间（分钟）</Text>
+                        <Text className='hint'>如实填写花了多少时间，社区工作人员核定后记入服务时长</Text>
+                        <Input
+                          type='number'
+                          value={minutes}
+                          maxLength={3}
+                          placeholder='例如 60'
+                          onChange={(value) => {
+                            setMinutes(value)
+                            setMinutesError(undefined)
+                          }}
+                          data-testid='wish-minutes'
+                        />
+                        {minutesError && (
+                          <View className='form-field__error' role='alert'>
+                            {minutesError}
+                          </View>
+                        )}
+                        <PhotoPicker value={photos} onChange={setPhotos} max={MAX_WISH_IMAGES} {...photoUpload} />
+                      </>
+                    )}
                   </View>
                 )}
                 <View className='wish-detail__buttons'>

@@ -1,0 +1,164 @@
+import { AppError } from '@/domain/errors'
+import { approvalsNeeded, reviewBarrier } from '@/domain/fund/aid'
+import { fundInputs } from '@/domain/fund/contract'
+import { DEFAULT_SECOND_APPROVAL_FEN } from '@/domain/fund/rules'
+import { maskName } from '@/domain/privacy'
+import { _, db } from '../../_kit/cloud'
+import { requireCommunity } from '../../_kit/communities'
+import { checkText } from '../../_kit/content-check'
+import { action } from '../../_kit/define-function'
+import { notify } from '../../_kit/notify'
+import { tellStaffOfQueue } from '../../_kit/staff-queue'
+import { append } from '../append'
+import { fundAid, requireAid, requireViewer, toAidRequest, type AidDoc } from '../aid-docs'
+
+/**
+ * A resident asks the community's 博爱互助金 for aid. The request is private: only the applicant
+ * and the community's staff ever see it (name, phone, reason). The reason is content-checked:
+ * risky text is refused; staff read everything else.
+ */
+export const apply = action({
+  input: fundInputs.apply,
+  audience: 'anyone',
+  async handler(input, ctx) {
+    const [community] = await Promise.all([requireCommunity(input.communityId), checkText(ctx.openid, input.reason)])
+    const user = await ctx.user()
+    const now = new Date()
+    const doc: Omit<AidDoc, '_id'> = {
+      communityId: input.communityId,
+      communityName: community.name,
+      applicantOpenid: ctx.openid,
+      recordedBy: ctx.openid,
+      name: input.name,
+      phone: input.phone,
+      category: input.category,
+      amountFen: input.amountFen,
+      reason: input.reason,
+      status: 'pending',
+      approvalsNeeded: approvalsNeeded(input.amountFen, community.aidSecondApprovalFen ?? DEFAULT_SECOND_APPROVAL_FEN),
+      approvedBy: [],
+      approvals: 0,
+      entrySeq: null,
+      history: [{ at: now, action: 'apply', by: ctx.openid, byName: maskName(input.name), note: '' }],
+      createdAt: now,
+    }
+    const { _id } = await fundAid().add({ data: { ...doc, createdAt: db.serverDate() } })
+    const saved = { _id, ...doc }
+    await notify(ctx.openid, 'fund_aid', { aidId: _id, category: doc.category, amountFen: doc.amountFen, step: 'received', at: now })
+    await tellStaffOfQueue(input.communityId, 'fund_aid')
+    return toAidRequest(saved, user, ctx.openid)
+  },
+})
+
+/**
+ * Staff decide. Nobody decides their own request or one they entered; above the community's
+ * threshold (default 5,000 元) a second, different staff member must also approve. Each approval
+ * is one conditional update on the status and the approvals seen, so two staff approving at once
+ * cannot both be "the first", and the same person can never count twice.
+ */
+export const review = action({
+  input: fundInputs.review,
+  audience: ['staff'],
+  async handler({ aidId, decision, reason }, ctx) {
+    const aid = await requireAid(aidId)
+    const staff = await ctx.requireStaffOf(aid.communityId)
+    const barrier = reviewBarrier(aid, ctx.openid)
+    if (barrier) throw new AppError('FORBIDDEN', barrier)
+    if (aid.status !== 'pending') throw new AppError('CONFLICT', '这份申请已经处理过了')
+    const approvedBy = decision === 'approve' ? [...aid.approvedBy, ctx.openid] : aid.approvedBy
+    const status = decision === 'reject' ? 'rejected' : approvedBy.length >= aid.approvalsNeeded ? 'approved' : 'pending'
+    const step = { at: new Date(), action: decision, by: ctx.openid, byName: staff.displayName, note: reason }
+    const { stats } = await fundAid()
+      .where({ _id: aidId, status: 'pending', approvals: aid.approvals })
+      .update({ data: { status, ...(decision === 'approve' ? { approvedBy: _.push(ctx.openid), approvals: approvedBy.length } : {}), history: _.push(step) } })
+    if (stats.updated !== 1) throw new AppError('CONFLICT', '这份申请刚刚有了变化，请刷新后再看')
+    const saved: AidDoc = { ...aid, status, approvedBy, approvals: approvedBy.length, history: [...aid.history, step] }
+    const tell = status === 'rejected' ? 'rejected' : status === 'approved' ? 'approved' : 'second'
+    await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: tell, note: status === 'rejected' ? reason : undefined, at: step.at })
+    return toAidRequest(saved, staff, ctx.openid)
+  },
+})
+
+/**
+ * Staff pay an approved request: the spending entry is recorded in the ledger (beneficiary masked,
+ * linked to the request) and the request is marked paid. Retry-safe by requestId: a retry finds
+ * the entry already recorded and only finishes marking the request.
+ */
+export const pay = action({
+  input: fundInputs.pay,
+  audience: ['staff'],
+  async handler({ aidId, date, reference, channel, requestId }, ctx) {
+    const aid = await requireAid(aidId)
+    const staff = await ctx.requireStaffOf(aid.communityId)
+    if (aid.status === 'paid') return toAidRequest(aid, staff, ctx.openid)
+    if (aid.status !== 'approved') throw new AppError('CONFLICT', '申请还没有批准，不能发放')
+    const { entry } = await append(aid.communityId, requestId, (head) => {
+      if (aid.amountFen > head.balanceFen) throw new AppError('CONFLICT', '余额不足，不能发放这笔救助')
+      return {
+        kind: 'expense',
+        amountFen: aid.amountFen,
+        date,
+        category: aid.category,
+        partyShown: maskName(aid.name),
+        channel,
+        reference,
+        note: '',
+        projectId: null,
+        reverses: null,
+        party: aid.name,
+        aidId,
+        recordedBy: ctx.openid,
+        recordedByName: staff.displayName,
+      }
+    })
+    if (entry.aidId !== aidId) throw new AppError('CONFLICT', '这个请求编号已用于另一笔账目')
+    const step = { at: new Date(), action: 'pay' as const, by: ctx.openid, byName: staff.displayName, note: `账本第 ${entry.seq} 条` }
+    const { stats } = await fundAid().where({ _id: aidId, status: 'approved' }).update({ data: { status: 'paid', entrySeq: entry.seq, history: _.push(step) } })
+    const saved: AidDoc = stats.updated === 1 ? { ...aid, status: 'paid', entrySeq: entry.seq, history: [...aid.history, step] } : await requireAid(aidId)
+    if (stats.updated === 1) await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: 'paid', at: step.at })
+    return toAidRequest(saved, staff, ctx.openid)
+  },
+})
+
+/** One request, for its applicant or the community's staff. */
+export const aid = action({
+  input: fundInputs.aid,
+  audience: 'anyone',
+  async handler({ aidId }, ctx) {
+    const doc = await requireAid(aidId)
+    const user = await ctx.user()
+    requireViewer(doc, user, ctx.openid)
+    return toAidRequest(doc, user, ctx.openid)
+  },
+})
+
+/** The caller's own requests, newest first. */
+export const myAid = action({
+  input: fundInputs.myAid,
+  audience: 'anyone',
+  async handler({ page, pageSize }, ctx) {
+    const user = await ctx.user()
+    const criteria = { applicantOpenid: ctx.openid }
+    const [{ data }, { total }] = await Promise.all([
+      fundAid().where(criteria).orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<AidDoc>(),
+      fundAid().where(criteria).count(),
+    ])
+    return { items: data.map((d) => toAidRequest(d, user, ctx.openid)), total, page, pageSize }
+  },
+})
+
+/** Staff: their communities' requests, waiting ones first, newest first. */
+export const aidQueue = action({
+  input: fundInputs.aidQueue,
+  audience: ['staff'],
+  async handler({ communityId, page, pageSize }, ctx) {
+    const scope = await ctx.staffScope(communityId)
+    const user = await ctx.user()
+    const criteria = { communityId: _.in(scope), status: _.in(['pending', 'approved']) }
+    const [{ data }, { total }] = await Promise.all([
+      fundAid().where(criteria).orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<AidDoc>(),
+      fundAid().where(criteria).count(),
+    ])
+    return { items: data.map((d) => toAidRequest(d, user, ctx.openid)), total, page, pageSize }
+  },
+})

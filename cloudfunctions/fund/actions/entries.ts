@@ -1,0 +1,23 @@
+import { fundInputs } from '@/domain/fund/contract'
+import { _ } from '../../_kit/cloud'
+import { requireCommunity } from '../../_kit/communities'
+import { action } from '../../_kit/define-function'
+import { fundEntries, toFundEntry, type EntryDoc } from '../ledger-docs'
+
+/** Every entry, newest first, optionally of one month or category: public fields only, beneficiaries masked. */
+export const entries = action({
+  input: fundInputs.entries,
+  audience: 'anyone',
+  async handler({ communityId, month, category, page, pageSize }) {
+    await requireCommunity(communityId)
+    const criteria = { communityId, ...(month ? { month } : {}), ...(category ? { category } : {}) }
+    const [{ data }, { total }] = await Promise.all([
+      fundEntries().where(criteria).orderBy('seq', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<EntryDoc>(),
+      fundEntries().where(criteria).count(),
+    ])
+    const seqs = data.map((d) => d.seq)
+    const reversals = seqs.length ? (await fundEntries().where({ communityId, reverses: _.in(seqs) }).limit(pageSize).get<EntryDoc>()).data : []
+    const reversedBy = new Map(reversals.map((r) => [r.reverses, r.seq]))
+    return { items: data.map((d) => toFundEntry(d, reversedBy.get(d.seq) ?? null)), total, page, pageSize }
+  },
+})

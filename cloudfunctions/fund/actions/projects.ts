@@ -1,0 +1,57 @@
+import { AppError } from '@/domain/errors'
+import { fundInputs } from '@/domain/fund/contract'
+import { _ } from '../../_kit/cloud'
+import { requireCommunity } from '../../_kit/communities'
+import { requirePassingText } from '../../_kit/content-check'
+import { action } from '../../_kit/define-function'
+import { currentHead } from '../append'
+import { fundProjects, requireProjectOf, toProject, type ProjectDoc } from '../projects'
+
+/**
+ * Staff describe a project and where people give to it. Giving is never in this app: 慈善法 (2016)
+ * art. 23, kept in the 2023 revision, has online public fundraising published on the platforms
+ * the 民政部 designates, so a project carries the link to its page there (a mini-program appId
+ * and path, or an https page) and staff record what arrives.
+ */
+export const saveProject = action({
+  input: fundInputs.saveProject,
+  audience: ['staff'],
+  async handler(input, ctx) {
+    await ctx.requireStaffOf(input.communityId)
+    await requireCommunity(input.communityId)
+    if (input.endDate < input.startDate) throw new AppError('INVALID_INPUT', '结束日期不能早于开始日期', { endDate: '结束日期不能早于开始日期' })
+    if (!input.platform.appId && !input.platform.url) throw new AppError('INVALID_INPUT', '请填写募捐平台的小程序AppID或网页链接', { platform: '请填写募捐平台的小程序AppID或网页链接' })
+    await requirePassingText(ctx.openid, `${input.title}\n${input.story}\n${input.platform.name}`)
+    const doc: Omit<ProjectDoc, '_id'> = {
+      communityId: input.communityId,
+      title: input.title,
+      story: input.story,
+      targetFen: input.targetFen,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      platform: { name: input.platform.name, appId: input.platform.appId, path: input.platform.path, url: input.platform.url },
+      updatedBy: ctx.openid,
+    }
+    let _id: string
+    if (input.projectId) {
+      await requireProjectOf(input.projectId, input.communityId)
+      _id = input.projectId
+      // _.set: the platform is replaced whole, not merged field by field.
+      await fundProjects().where({ _id }).update({ data: { ...doc, platform: _.set(doc.platform) } })
+    } else {
+      _id = String((await fundProjects().add({ data: doc }))._id)
+    }
+    return toProject({ _id, ...doc }, await currentHead(input.communityId))
+  },
+})
+
+/** A community's projects with what was raised and spent. */
+export const projects = action({
+  input: fundInputs.projects,
+  audience: 'anyone',
+  async handler({ communityId }) {
+    await requireCommunity(communityId)
+    const [{ data }, head] = await Promise.all([fundProjects().where({ communityId }).limit(50).get<ProjectDoc>(), currentHead(communityId)])
+    return { items: data.map((doc) => toProject(doc, head)) }
+  },
+})

@@ -1,0 +1,48 @@
+import { AppError } from '@/domain/errors'
+import { fundInputs } from '@/domain/fund/contract'
+import { requirePassingText } from '../../_kit/content-check'
+import { action } from '../../_kit/define-function'
+import { append } from '../append'
+import { fundEntries, toFundEntry, type EntryDoc } from '../ledger-docs'
+
+/**
+ * An entry is never edited or deleted: a mistake is corrected by a new entry that cancels it
+ * (冲正), same kind, category and amount, public like any other. Once per entry; a reversal
+ * itself is not reversed (record the right entry instead); an income is reversed only while the
+ * balance covers it.
+ */
+export const reverse = action({
+  input: fundInputs.reverse,
+  audience: ['staff'],
+  async handler({ entryId, reason, requestId }, ctx) {
+    const { data } = await fundEntries().where({ _id: entryId }).get<EntryDoc>()
+    const original = data[0]
+    if (!original) throw new AppError('NOT_FOUND', '没有找到这笔账目')
+    const staff = await ctx.requireStaffOf(original.communityId)
+    if (original.reverses !== null) throw new AppError('CONFLICT', '冲正记录不能再冲正，请重新登记正确的账目')
+    await requirePassingText(ctx.openid, reason)
+    const { entry } = await append(original.communityId, requestId, async (head) => {
+      const done = await fundEntries().where({ communityId: original.communityId, reverses: original.seq }).limit(1).get<EntryDoc>()
+      if (done.data[0]) throw new AppError('CONFLICT', `这笔账目已由第 ${done.data[0].seq} 条冲正`)
+      if (original.kind === 'income' && original.amountFen > head.balanceFen) throw new AppError('CONFLICT', '余额不足，不能冲正这笔收入')
+      return {
+        kind: original.kind,
+        amountFen: original.amountFen,
+        // The correction belongs to the month of what it corrects, so the monthly figures stay true.
+        date: original.date,
+        category: original.category,
+        partyShown: original.partyShown,
+        channel: original.channel,
+        reference: original.reference,
+        note: `冲正第 ${original.seq} 条：${reason}`,
+        projectId: original.projectId,
+        reverses: original.seq,
+        party: original.party,
+        aidId: original.aidId,
+        recordedBy: ctx.openid,
+        recordedByName: staff.displayName,
+      }
+    })
+    return toFundEntry(entry)
+  },
+})

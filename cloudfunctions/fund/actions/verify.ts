@@ -1,0 +1,23 @@
+import { checkChain } from '@/domain/fund/chain'
+import { fundInputs } from '@/domain/fund/contract'
+import { todayInChina } from '@/domain/dates'
+import { requireCommunity } from '../../_kit/communities'
+import { action } from '../../_kit/define-function'
+import { currentHead } from '../append'
+import { readChain } from '../chain-read'
+import { entryIdOf } from '../ledger-docs'
+import { freezeMonthIfDue, statementsOf } from '../statements'
+
+/** Anyone re-checks a community's whole chain from the stored entries and hears where it breaks. */
+export const verify = action({
+  input: fundInputs.verify,
+  audience: 'anyone',
+  async handler({ communityId }) {
+    await requireCommunity(communityId)
+    const head = await currentHead(communityId)
+    await freezeMonthIfDue(head, todayInChina())
+    const [entries, statements] = await Promise.all([readChain(communityId, 0, head.seq), statementsOf(communityId)])
+    const result = checkChain(entries, statements, { seq: head.seq, hash: head.hash })
+    return { ok: result.ok, checked: result.checked, headHash: result.headHash, ...(result.brokenAt ? { brokenAt: { ...result.brokenAt, entryId: entryIdOf(communityId, result.brokenAt.seq) } } : {}) }
+  },
+})

@@ -1,0 +1,100 @@
+import { todayInChina } from '@/domain/dates'
+import { AppError } from '@/domain/errors'
+import { nextEntry, type EntryContent } from '@/domain/fund/chain'
+import { _, db, isDuplicateKey } from '../_kit/cloud'
+import { emptyHead, entryIdOf, fundEntries, fundHeads, headAfter, type EntryDoc, type HeadDoc } from './ledger-docs'
+import { freezeMonthIfDue } from './statements'
+
+/** What a new entry says, decided against the head it will follow (balance, earlier entries). */
+export type Draft = Omit<EntryContent, 'communityId' | 'seq' | 'prevHash' | 'recordedOn'> &
+  Pick<EntryDoc, 'party' | 'aidId' | 'recordedBy' | 'recordedByName'>
+
+const MAX_ATTEMPTS = 60
+
+/** The head as it stands, for reading: a community with no ledger yet has the empty one (nothing is written). */
+export async function currentHead(communityId: string): Promise<HeadDoc> {
+  const { data } = await fundHeads().where({ _id: communityId }).get<HeadDoc>()
+  return data[0] ?? emptyHead(communityId)
+}
+
+/** The head to append to, created on the first entry. */
+export async function readHead(communityId: string): Promise<HeadDoc> {
+  const { data } = await fundHeads().where({ _id: communityId }).get<HeadDoc>()
+  if (data[0]) return data[0]
+  try {
+    await fundHeads().add({ data: emptyHead(communityId) })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
+  return (await fundHeads().where({ _id: communityId }).get<HeadDoc>()).data[0]
+}
+
+/** Stores the head's last entry if its writer stopped before it did (a duplicate means it is there). */
+async function storeLast(head: HeadDoc): Promise<void> {
+  if (!head.last) return
+  try {
+    await fundEntries().add({ data: { ...head.last, recordedAt: db.serverDate() } })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
+}
+
+export async function findByRequest(communityId: string, requestId: string): Promise<EntryDoc | undefined> {
+  const { data } = await fundEntries().where({ communityId, requestId }).limit(1).get<EntryDoc>()
+  return data[0]
+}
+
+/**
+ * Appends one entry to a community's chain, exactly once per `requestId`, with no transactions:
+ *
+ * 1. read the head (seq, hash, totals, the last entry) and store its last entry if missing;
+ * 2. an entry with this requestId already stored is the answer (a retry);
+ * 3. a month that ended since the head moved is frozen as its statement (月度结算);
+ * 4. `decide` drafts the entry against this head (the balance, earlier reversals) or refuses;
+ * 5. one conditional update moves the head from this seq to the next, with the new hash, totals
+ *    and the entry itself; a concurrent writer who moved it first makes this one start again;
+ * 6. the entry is stored under `<communityId>-<seq>`.
+ *
+ * Steps 2 and 4 read only after step 1, and step 5 succeeds only if nobody appended in between,
+ * so a requestId is never used twice, the balance never goes below 0, and seq has no gaps even
+ * when a writer stops between 5 and 6 (the next one stores its entry in step 1).
+ */
+export async function append(communityId: string, requestId: string, decide: (head: HeadDoc) => Promise<Draft> | Draft): Promise<{ entry: EntryDoc; created: boolean }> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const head = await readHead(communityId)
+    await storeLast(head)
+    const existing = head.last?.requestId === requestId ? head.last : await findByRequest(communityId, requestId)
+    if (existing) return { entry: existing, created: false }
+    const today = todayInChina()
+    await freezeMonthIfDue(head, today)
+    const draft = await decide(head)
+    const { party, aidId, recordedBy, recordedByName, ...content } = draft
+    const publicEntry = nextEntry({ seq: head.seq, hash: head.hash }, { ...content, communityId, recordedOn: today })
+    const entry: EntryDoc = { ...publicEntry, _id: entryIdOf(communityId, publicEntry.seq), month: publicEntry.date.slice(0, 7), party, aidId, requestId, recordedBy, recordedByName }
+    const next = headAfter(head, entry)
+    const { stats } = await fundHeads()
+      .where({ _id: communityId, seq: head.seq })
+      .update({
+        data: {
+          seq: next.seq,
+          hash: next.hash,
+          balanceFen: next.balanceFen,
+          incomeFen: next.incomeFen,
+          expenseFen: next.expenseFen,
+          aided: next.aided,
+          month: next.month,
+          byMonth: _.set(next.byMonth),
+          byCategory: _.set(next.byCategory),
+          byProject: _.set(next.byProject),
+          last: _.set(entry),
+        },
+      })
+    if (stats.updated === 1) {
+      await storeLast(next)
+      return { entry, created: true }
+    }
+    // Someone appended first: a short, random pause so twenty writers do not keep colliding.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt + 1, 5)))
+  }
+  throw new AppError('CONFLICT', '同时记账的人较多，请稍后再试')
+}

@@ -1,0 +1,45 @@
+import { AppError } from '@/domain/errors'
+import { lessonInputs } from '@/domain/firstaid/lessons'
+import { toIso } from '../../_kit/dates'
+import { action } from '../../_kit/define-function'
+import { requireLesson } from '../lessons'
+import { findLesson, OUTDATED_WARNING, propose, requireVersion, toVersion } from '../versions'
+
+/**
+ * Editors propose a lesson or a change to one, with its quiz (every answer checked to be one of its
+ * options). Medical content is published by two people (DESIGN.md §3): this saves a draft.
+ */
+export const save = action({
+  input: lessonInputs.save,
+  audience: ['editor'],
+  async handler({ lessonId, ...content }, ctx) {
+    // An edit keeps the library version the lesson is based on; a new lesson is the editors' own.
+    const published = await findLesson(lessonId)
+    const draft = await propose(lessonId, { ...content, ...(published?.libraryVersion ? { libraryVersion: published.libraryVersion } : {}) }, ctx, '')
+    return { draft: draft && toVersion(draft, ctx.openid) }
+  },
+})
+
+/** The lesson residents see, with its answers, for an editor changing it. */
+export const full = action({
+  input: lessonInputs.full,
+  audience: ['editor'],
+  handler: ({ lessonId }) => requireLesson(lessonId),
+})
+
+/**
+ * Proposes an earlier version again, as a draft like any save. A version older than the current
+ * guidelines is proposed only once the editor has been warned (`confirmOutdated`).
+ */
+export const restore = action({
+  input: lessonInputs.restore,
+  audience: ['editor'],
+  async handler({ versionId, confirmOutdated }, ctx) {
+    const version = await requireVersion(versionId)
+    const { outdated } = toVersion(version, ctx.openid)
+    if (outdated && !confirmOutdated) throw new AppError('CONFLICT', OUTDATED_WARNING)
+    const note = `恢复到 ${toIso(version.savedAt).slice(0, 10)} 的版本${outdated ? '（早于现行指南）' : ''}`
+    const draft = await propose(version.lessonId, version.content, ctx, note)
+    return { draft: draft && toVersion(draft, ctx.openid) }
+  },
+})

@@ -1,0 +1,20 @@
+import { AppError } from '@/domain/errors'
+import { memberInputs } from '@/domain/member/contract'
+import { action } from '../../_kit/define-function'
+import { applications, communityFacts, findApplication, toView, UNKNOWN_COMMUNITY } from '../applications'
+
+/** 在校学生 by staff of the member's community: a student pays dues voluntarily (《中国红十字会会费管理办法》). */
+export const setStudent = action({
+  input: memberInputs.setStudent,
+  audience: ['staff'],
+  async handler({ applicationId, student }, ctx) {
+    const doc = await findApplication({ _id: applicationId })
+    if (!doc) throw new AppError('NOT_FOUND', '没有找到这位会员')
+    await ctx.requireStaffOf(doc.communityId)
+    if (doc.status !== 'approved') throw new AppError('CONFLICT', '只有会员才需要设置')
+    // Setting the same value again changes nothing: safe to retry.
+    await applications().where({ _id: doc._id, status: 'approved' }).update({ data: { student } })
+    const community = (await communityFacts([doc.communityId])).get(doc.communityId) ?? UNKNOWN_COMMUNITY
+    return toView({ ...doc, student }, community, { idNumber: false, phone: true })
+  },
+})

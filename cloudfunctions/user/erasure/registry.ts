@@ -1,0 +1,110 @@
+import { collections, db } from '../../_kit/cloud'
+import { eraseFromAedReports, eraseFromAeds } from './aeds'
+import { ERASED_OPENID, ERASED_TEXT } from './erased'
+import { eraseFromFundAid } from './fund'
+import { eraseFromTraining } from './training'
+import { eraseActivitySignups, eraseFromLedger, eraseVolunteerRecords } from './volunteering'
+import { eraseFromWishes } from './wishes'
+
+export type CollectionName = keyof typeof collections
+
+/**
+ * What a collection holds of a person and what 注销 does with it (PIPL 第四十七条: a handler
+ * deletes personal information when the person withdraws or closes the account). One entry per
+ * collection of `cloudfunctions/database.json` (a test fails when one is missing):
+ * - `erase`: every document of theirs goes (or is kept only without openid, name, phone, words or photos);
+ * - `nothing personal`: `why` says why;
+ * - `tombstone`: the user record, emptied first and removed last (tombstone.ts).
+ * `run` erases the person's part of one or more collections; entries sharing a `run` name it once.
+ */
+export type PersonalData =
+  | { holds: string; how: 'erase'; tombstone: true }
+  | { holds: string; how: 'erase' | 'anonymise'; run: (openid: string) => Promise<unknown>; shared?: never }
+  | { holds: string; how: 'erase' | 'anonymise'; shared: CollectionName }
+  | { holds: 'nothing personal'; why: string }
+
+/** Their messages go; messages to others that quote their words keep only that there was a message. */
+async function eraseFromInbox(openid: string): Promise<void> {
+  const inbox = db.collection(collections.inbox)
+  await inbox.where({ openid }).remove()
+  await inbox.where({ quoting: openid }).update({ data: { body: ERASED_TEXT, quoting: ERASED_OPENID } })
+}
+
+const byOpenid = (name: CollectionName) => (openid: string) => db.collection(collections[name]).where({ openid }).remove()
+
+export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
+  users: { holds: 'openid (_id), nickname, avatar, roles', how: 'erase', tombstone: true },
+  applications: { holds: 'name, phone, sealed ID number, birth date, address, guardian, dues', how: 'erase', run: byOpenid('applications') },
+  volunteers: { holds: 'name, phone, skills, availability', how: 'erase', run: eraseVolunteerRecords },
+  honourTotals: { holds: 'openid, masked name, hours', how: 'erase', shared: 'volunteers' },
+  serviceCertificates: { holds: 'openid, full name (志愿服务证明, revoked by removal)', how: 'erase', shared: 'volunteers' },
+  hoursLedger: { holds: 'openid, who credited (service records)', how: 'anonymise', run: eraseFromLedger },
+  activitySignups: { holds: 'openid (in _id), attendance times', how: 'erase', run: eraseActivitySignups },
+  activities: { holds: 'openid as a seat key', how: 'erase', shared: 'activitySignups' },
+  wishes: { holds: 'owner/claimer openid and name, contact phone, texts, photos, history', how: 'anonymise', run: eraseFromWishes },
+  aeds: { holds: 'suggester/reporter in history, suggestion photo, guardian openid', how: 'anonymise', run: eraseFromAeds },
+  aedReports: { holds: 'reporter openid, note, photo', how: 'anonymise', run: eraseFromAedReports },
+  signups: { holds: 'openid, name, phone (training sign-ups)', how: 'anonymise', run: eraseFromTraining },
+  certificates: { holds: 'openid, name, photo (救护员证 records); recordedBy (staff)', how: 'erase', shared: 'signups' },
+  inbox: { holds: 'openid, messages to them; their words quoted in messages to others', how: 'erase', run: eraseFromInbox },
+  outbox: { holds: 'openid, queued messages to them', how: 'erase', run: byOpenid('outbox') },
+  subscriptions: { holds: 'openid (_id), message grants', how: 'erase', run: (openid) => db.collection(collections.subscriptions).where({ _id: openid }).remove() },
+  lessonProgress: { holds: 'openid, quiz results', how: 'erase', run: byOpenid('lessonProgress') },
+  communities: { holds: 'nothing personal', why: 'stations and their settings; the 隐私 contact is the organisation\'s' },
+  counters: { holds: 'nothing personal', why: 'number sequences only' },
+  lessons: { holds: 'nothing personal', why: 'written by editors (staff), whose accounts cannot be closed while they hold the role' },
+  lessonVersions: { holds: 'nothing personal', why: 'edits by editors (staff): see lessons' },
+  trainings: { holds: 'nothing personal', why: 'sessions created by staff; sign-ups are in `signups`' },
+  mediaVerdicts: { holds: 'nothing personal', why: 'a photo check\'s trace id and verdict, forgotten after a day (photos job)' },
+  fundAid: { holds: 'applicant openid, name, phone, reason (博爱互助金 aid requests)', how: 'anonymise', run: eraseFromFundAid },
+  fundEntries: { holds: 'nothing personal', why: 'the fund\'s ledger, recorded by staff and never linked to an account: the donor or beneficiary named there is an accounting record kept as the law requires (《会计档案管理办法》 2015, 30 years; PIPL 第四十七条)' },
+  fundHeads: { holds: 'nothing personal', why: 'each community\'s ledger head: number, hash and balance' },
+  fundStatements: { holds: 'nothing personal', why: 'month-end heads of the ledger' },
+  fundProjects: { holds: 'nothing personal', why: 'fundraising projects written by staff' },
+  fundReceipts: { holds: 'nothing personal', why: 'donation receipts issued by staff for ledger entries: accounting records like the entries' },
+}
+
+/** Every eraser, once each. */
+export const ERASERS = [...new Set(Object.values(PERSONAL_DATA).flatMap((entry) => ('run' in entry && entry.run ? [entry.run] : [])))]
+
+/** Runs every eraser; safe to run again (each finds only what is left). */
+export async function eraseEverywhere(openid: string): Promise<void> {
+  // One after another: each is small, and a stop half way leaves the rest for the retry.
+  for (const erase of ERASERS) await erase(openid)
+}
+
+/**
+ * 我的数据 (PIPL 第四十五条, 查阅、复制): what each collection holds of the person, as they may see it.
+ * Every collection the registry says holds them has at least one part here (a test checks); other
+ * people's data on the same records (a wish owner's phone on a wish they helped with) is left out.
+ */
+export type MyDataPart = {
+  title: string
+  collection: CollectionName
+  where: (openid: string) => Record<string, unknown>
+  /** Only these fields, where a record also holds other people's data; otherwise all but `INTERNAL_FIELDS`. */
+  fields?: string[]
+}
+
+/** Keys and secrets that say nothing about the person (the sealed ID is shown masked). */
+export const INTERNAL_FIELDS = ['_id', 'openid', 'idCipher', 'idHash', 'seatToken', 'recordVersion', 'numberingAt', 'history', 'reviewedBy', 'traceId', 'nextCheckAt', 'attempts']
+
+export const MY_DATA: MyDataPart[] = [
+  { title: '账号', collection: 'users', where: (openid) => ({ _id: openid }) },
+  { title: '入会申请与会员', collection: 'applications', where: (openid) => ({ openid }) },
+  { title: '志愿者资料', collection: 'volunteers', where: (openid) => ({ openid }) },
+  { title: '服务时长记录', collection: 'hoursLedger', where: (openid) => ({ openid }) },
+  { title: '光荣榜', collection: 'honourTotals', where: (openid) => ({ openid }) },
+  { title: '志愿服务证明', collection: 'serviceCertificates', where: (openid) => ({ openid }), fields: ['name', 'communityName', 'from', 'to', 'hours', 'issuedAt'] },
+  { title: '活动报名', collection: 'activitySignups', where: (openid) => ({ openid }) },
+  { title: '我发布的心愿', collection: 'wishes', where: (openid) => ({ ownerOpenid: openid }), fields: ['title', 'content', 'category', 'status', 'contactPhone', 'images', 'thanks', 'createdAt'] },
+  { title: '我认领的心愿', collection: 'wishes', where: (openid) => ({ claimerOpenid: openid }), fields: ['title', 'status', 'claimedAt', 'fulfilment'] },
+  { title: 'AED建议与记录', collection: 'aeds', where: (openid) => ({ 'history.by': openid }), fields: ['name', 'address', 'verified', 'createdAt'] },
+  { title: 'AED报告', collection: 'aedReports', where: (openid) => ({ reporterOpenid: openid }), fields: ['aedName', 'kind', 'note', 'photo.fileID', 'status', 'createdAt'] },
+  { title: '培训报名', collection: 'signups', where: (openid) => ({ openid }) },
+  { title: '救护员证', collection: 'certificates', where: (openid) => ({ openid }) },
+  { title: '消息', collection: 'inbox', where: (openid) => ({ openid }) },
+  { title: '待发送的消息', collection: 'outbox', where: (openid) => ({ openid }) },
+  { title: '消息订阅', collection: 'subscriptions', where: (openid) => ({ _id: openid }) },
+  { title: '学习记录', collection: 'lessonProgress', where: (openid) => ({ openid }) },
+]

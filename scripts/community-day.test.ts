@@ -1,0 +1,28 @@
+import { BASIC_PLAN_PER_DAY, shareOfQuota } from '../localcloud/quota'
+import { startTestCloud, type TestCloud } from '../localcloud/testing'
+import { PHOTO_PLACES } from '../cloudfunctions/_kit/photo-places'
+import { timersForADay } from './community-day'
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = await startTestCloud()
+})
+afterAll(() => cloud.stop())
+
+test('the idle day: 1,440 minutes of timers on the seeded data cost at most 5% of each 基础版 quota (#25)', async () => {
+  cloud.usage.reset()
+  await timersForADay(cloud)
+  const { total, functions } = cloud.usage.report()
+  // One run every 5 minutes; the runs on the hour also do the hourly jobs, the one at 09:00 the daily ones.
+  const runs = cloud.usage.invocations()
+  expect(functions.scheduler.invocations).toBe(288)
+  expect(runs).toHaveLength(288)
+  const onTheHour = runs.filter((_, index) => index % 12 === 0 && index !== 9 * 12)
+  const between = runs.filter((_, index) => index % 12 !== 0)
+  // A job that finds nothing reads once: activity and outbox every run; on the hour the wish job
+  // (claims past their deadline, wishes past their date) and the photo job (one read per place, side by side).
+  expect(Math.max(...between.map((run) => run.requests))).toBeLessThanOrEqual(2)
+  expect(Math.max(...onTheHour.map((run) => run.requests))).toBeLessThanOrEqual(2 + 2 + PHOTO_PLACES.length)
+  const share = shareOfQuota(total)
+  for (const figure of Object.keys(BASIC_PLAN_PER_DAY) as Array<keyof typeof share>) expect(share[figure]).toBeLessThanOrEqual(0.05)
+}, 120_000)

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '互助金记账', enablePullDownRefresh: true })

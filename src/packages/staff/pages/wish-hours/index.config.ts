@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '心愿时长核定', enablePullDownRefresh: true })

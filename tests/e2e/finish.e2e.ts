@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { shot, startE2E, ui, type E2E } from './harness'
+
+/** Issue #26 in the browser: H5's title bar with back, the one empty state, text boxes at body size. */
+let e2e: E2E
+before(async () => {
+  e2e = await startE2E()
+})
+after(() => e2e.close())
+
+const bar = '#taro-navigation-bar'
+
+test('every sub-page has a title bar: 返回 after navigating there, 首页 when opened by a link; tab pages show the title only', async () => {
+  const { page, errors } = await e2e.open('e2e-finish-visitor')
+  await page.goto(`${e2e.cloud.url}/#/pages/home/index`)
+  await page.locator(bar, { hasText: '博爱家园' }).waitFor()
+  assert.equal(await page.locator(`${bar} .taro-navigation-bar-back`).isVisible(), false)
+  assert.equal(await page.locator(`${bar} .taro-navigation-bar-home`).isVisible(), false)
+
+  await page.goto(`${e2e.cloud.url}/#/pages/mine/index`)
+  await page.locator('.nut-cell', { hasText: '消息' }).first().click()
+  await page.locator(bar, { hasText: '消息' }).waitFor()
+  const back = page.locator(`${bar} .taro-navigation-bar-back`)
+  await back.waitFor()
+  const box = await back.boundingBox()
+  assert.ok(box && box.width >= 44 && box.height >= 44, `back button ${JSON.stringify(box)} is a 44 px target`)
+  assert.match((await back.evaluate((el) => getComputedStyle(el, '::after').content)) ?? '', /返回/)
+  await shot(page, 'finish-title-bar-back')
+  await back.click()
+  await page.locator(bar, { hasText: '我的' }).waitFor()
+
+  await page.goto(`${e2e.cloud.url}/#/packages/wish/pages/create/index`)
+  await page.locator(`${bar} .taro-navigation-bar-home`).waitFor()
+  assert.deepEqual(errors, [])
+})
+
+test('an empty inbox: the picture and its sentence centred on the screen, the sentence at body size', async () => {
+  const { page } = await e2e.open('e2e-finish-empty')
+  await page.goto(`${e2e.cloud.url}/#/packages/notify/pages/inbox/index`)
+  const empty = page.locator('.empty-state')
+  await empty.waitFor()
+  const centre = async (selector: string) => {
+    const rect = await page.locator(selector).first().boundingBox()
+    assert.ok(rect, `${selector} is drawn`)
+    return rect.x + rect.width / 2
+  }
+  const card = await centre('.empty-state')
+  assert.ok(Math.abs((await centre('.empty-state__image')) - card) < 2, 'picture centred')
+  assert.ok(Math.abs((await centre('.nut-empty-description')) - card) < 2, 'sentence centred')
+  const size = await page.locator('.nut-empty-description').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  assert.ok(size >= 15, `sentence ${size}px`)
+  await shot(page, 'finish-empty-inbox')
+})
+
+test('a text box is written at body size with a border, and 1.25× in 大字模式', async () => {
+  const sizeOf = async (openid: string, large: boolean) => {
+    const { page } = await e2e.open(openid)
+    if (large) await page.context().addInitScript(() => localStorage.setItem('boai.largeText', JSON.stringify({ data: true })))
+    await page.goto(`${e2e.cloud.url}/#/packages/wish/pages/create/index`)
+    const box = page.locator('[data-testid="content"] textarea')
+    await box.waitFor()
+    await ui.fill(page, 'content', '楼道的灯坏了')
+    const style = await box.evaluate((el) => ({ size: parseFloat(getComputedStyle(el).fontSize), border: getComputedStyle(el.closest('.nut-textarea') as Element).borderTopWidth }))
+    if (!large) await shot(page, 'finish-text-box')
+    await page.context().close()
+    return style
+  }
+  const normal = await sizeOf('e2e-finish-writer', false)
+  const large = await sizeOf('e2e-finish-writer-large', true)
+  assert.ok(normal.size >= 15, `text box ${normal.size}px`)
+  assert.notEqual(normal.border, '0px')
+  assert.ok(large.size >= normal.size * 1.25 - 0.05, `大字模式 ${large.size}px vs ${normal.size}px`)
+})
