@@ -14,3 +14,6 @@ export function runJob(job: Job, { batch = 100, hasTime = () => true }: { batch?
   const { openapi } = readFunctionConfig(SCHEDULER_DIR)
   return runAs({ openid: '', appid: 'test', functionName: 'scheduler', openapi }, () => job.run({ batch, hasTime }))
 }
+
+/** A timer run at 09:00 China time: the scheduler's daily and hourly jobs run then, besides the frequent ones. */
+export const NINE_IN_CHINA = '2026-12-03T01:00:00.000Z'

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   checkCollections,
+  checkIndexCount,
   checkEntry,
   checkLockfile,
   checkPackage,
@@ -189,6 +190,14 @@ describe('database manifest and the collections the functions use', () => {
       'inbox is used by the functions but not declared in database.json',
       'wishes is declared in database.json but no function uses it',
     ])
+  })
+
+  test('a collection with more indexes than CloudBase creates (20, _id included) fails', () => {
+    const folder = fixture()
+    const manifest = path.join(folder, 'database.json')
+    const indexes = (n: number) => Array.from({ length: n }, (_unused, i) => ({ name: `i${i}`, keys: { [`f${i}`]: 1 } }))
+    fs.writeFileSync(manifest, JSON.stringify({ collections: { users: { indexes: indexes(19) }, wishes: { indexes: indexes(20) } } }))
+    expect(checkIndexCount(manifest)).toEqual(["wishes declares 20 indexes; with _id that is more than CloudBase's 20 per collection"])
   })
 })
 

@@ -264,6 +264,20 @@ export function checkCollections(manifestFile: string, used: readonly string[]):
   ]
 }
 
+/**
+ * CloudBase creates at most 20 indexes in one collection (WeChat docs, 云开发 → 配额: "Maximum
+ * number of indexes in a single collection in the database: 20",
+ * https://developers.weixin.qq.com/minigame/en/dev/wxcloud/basis/concepts/quota.html); the `_id`
+ * index every collection has is counted too, as nothing says it is not.
+ */
+export const MAX_INDEXES_PER_COLLECTION = 20
+
+export function checkIndexCount(manifestFile: string): string[] {
+  return Object.entries(loadManifest(manifestFile).collections)
+    .filter(([, { indexes }]) => indexes.length + 1 > MAX_INDEXES_PER_COLLECTION)
+    .map(([name, { indexes }]) => `${name} declares ${indexes.length} indexes; with _id that is more than CloudBase's ${MAX_INDEXES_PER_COLLECTION} per collection`)
+}
+
 // ---- Subscribe messages and privacy: what a deployment must configure besides the code ----
 
 /**
@@ -347,6 +361,7 @@ export function runChecklist(options: { distDir: string; names: string[]; sdkVer
     perFunction('permissions.openapi lists exactly the open APIs the bundle calls', checkPermissions),
     { title: 'project.config.json points at dist/weapp and dist/cloudfunctions', problems: checkProject(root) },
     { title: 'cloudfunctions/database.json declares exactly the collections the functions use', problems: checkCollections(manifestFile, usedCollections) },
+    { title: `every collection has at most ${MAX_INDEXES_PER_COLLECTION} indexes, _id included`, problems: checkIndexCount(manifestFile) },
     { title: 'dist/weapp calls a real cloud environment, not a placeholder id', problems: checkWeappEnvironment(weappDir) },
   ]
 }

@@ -6,13 +6,14 @@ import type { LocalCloud } from '../localcloud/server'
  * One day of a station the size of 大渡社区 (the seeds' 3.0 station: 6,332 households, 920 online
  * volunteers), as the functions see it. Assumptions, per day, chosen from the seeds' figures and
  * written here so they can be argued with:
- * - 2,000 app opens (one in three households), each loading 首页 (`user.me`), the subscription
- *   templates (`notify.templates`) and the unread badge (`notify.unread`), as the app does at launch;
+ * - 2,000 app opens (one in three households) by 400 people, each loading 首页 (`user.me`, which
+ *   brings the tab badge's unread count along); the subscription templates (`notify.templates`)
+ *   only at a person's first open of the day, as the device keeps them for a day;
  * - 600 views of the 红心愿 wall (page 1) and 100 wish details;
- * - 20 wishes posted, claimed, fulfilled and confirmed;
+ * - 20 wishes posted, claimed, fulfilled and confirmed, and their hours approved by staff;
  * - 300 lesson reads and 50 quizzes;
  * - 200 AED look-ups near the community;
- * - 5 activities, each with 40 sign-ups, check-ins and check-outs;
+ * - 5 activities, each with 40 sign-ups, check-ins and check-outs, and the organiser confirming the roster;
  * - 50 inbox views;
  * - 30 staff decisions (volunteer registrations approved);
  * - 24 hours of timers (the scheduler every 5 minutes).
@@ -73,8 +74,9 @@ async function wishes(cloud: LocalCloud): Promise<void> {
       action: 'create', title: '帮忙换楼道灯泡', content: '3幢2单元楼道的灯坏了，晚上下楼不方便，希望有人帮忙换一下。', category: '生活帮扶', communityId: 'dadu', images: [], contactPhone: '13957500088',
     })
     await use(cloud, 'wish', volunteer(i), { action: 'claim', wishId })
-    await use(cloud, 'wish', volunteer(i), { action: 'fulfil', wishId, note: '已经帮忙换好了灯泡。', photos: [] })
+    await use(cloud, 'wish', volunteer(i), { action: 'fulfil', wishId, note: '已经帮忙换好了灯泡。', photos: [], minutes: 60 })
     await use(cloud, 'wish', owner, { action: 'confirm', wishId, thanks: '谢谢！' })
+    await use(cloud, 'wish', 'demo-staff', { action: 'approveHours', wishId, decision: 'approve' })
   }
   const { items } = (await use(cloud, 'wish', resident(0), { action: 'list', communityId: 'dadu', page: 1, pageSize: 10 })) as { items: Array<{ _id: string }> }
   for (let i = 0; i < DAY.wallViews; i++) await use(cloud, 'wish', resident(i), { action: 'list', ...(i % 2 ? { communityId: 'dadu' } : {}), page: 1, pageSize: 10 })
@@ -101,6 +103,9 @@ async function activities(cloud: LocalCloud): Promise<void> {
     for (let i = 0; i < DAY.signupsPerActivity; i++) await use(cloud, 'activity', volunteer(i), { action: 'checkIn', activityId, latitude: DADU.latitude, longitude: DADU.longitude })
     shift(cloud, String(activityId), 121, 120)
     for (let i = 0; i < DAY.signupsPerActivity; i++) await use(cloud, 'activity', volunteer(i), { action: 'checkOut', activityId, latitude: DADU.latitude, longitude: DADU.longitude })
+    // The signup ids are `<activityId>:<openid>` (activity/activities.ts).
+    const signupIds = Array.from({ length: DAY.signupsPerActivity }, (_unused, i) => `${String(activityId)}:${volunteer(i)}`)
+    await use(cloud, 'activity', 'demo-staff', { action: 'confirmAttendance', activityId, signupIds })
   }
 }
 
@@ -129,8 +134,7 @@ export async function communityDay(cloud: LocalCloud): Promise<void> {
   cloud.usage.reset()
   for (let i = 0; i < DAY.opens; i++) {
     await use(cloud, 'user', resident(i), { action: 'me' })
-    await use(cloud, 'notify', resident(i), { action: 'templates' })
-    await use(cloud, 'notify', resident(i), { action: 'unread' })
+    if (i < DAY.people) await use(cloud, 'notify', resident(i), { action: 'templates' })
   }
   await wishes(cloud)
   await learning(cloud)

@@ -144,7 +144,8 @@ export async function notify<K extends NotifyKind>(
 }
 
 /** One notification of a fan-out, under the inbox id that makes it happen once. */
-export type FanOutNote<K extends NotifyKind> = { _id: string; openid: string; payload: NotifyPayloads[K] }
+/** `quoting`: whose words the message carries (注销 blanks them, as for `notify`). */
+export type FanOutNote<K extends NotifyKind> = { _id: string; openid: string; payload: NotifyPayloads[K]; quoting?: string }
 
 /** Database requests a fan-out keeps in flight at once. */
 const FAN_OUT_REQUESTS = 20
@@ -169,13 +170,13 @@ export async function notifyEach<K extends NotifyKind>(kind: K, notes: ReadonlyA
   const spec = NOTIFY_KINDS[kind]
   const settings = await settingsOfEach([...new Set(notes.map((note) => note.openid))])
   const inbox = db.collection(collections.inbox)
-  await mapWithCap(notes, FAN_OUT_REQUESTS, async ({ _id, openid, payload }) => {
+  await mapWithCap(notes, FAN_OUT_REQUESTS, async ({ _id, openid, payload, quoting }) => {
     const mine = settings.get(openid)
     const off = mine?.off?.[kind] === true
     if (off && !spec.essential) return
     const page = spec.page(payload)
     try {
-      await inbox.add({ data: { _id, openid, kind, title: spec.title, body: spec.body(payload), page, read: false, createdAt: db.serverDate() } })
+      await inbox.add({ data: { _id, openid, kind, title: spec.title, body: spec.body(payload), page, read: false, createdAt: db.serverDate(), ...(quoting ? { quoting } : {}) } })
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
     }

@@ -571,7 +571,11 @@ describe('trust and safety', () => {
   })
 
   test('a suggestion photo is shown only once it passed its check', async () => {
+    // The verdict comes a second after the request, so the photo is seen while it is still checked.
+    const timing = cloud.mediaPushes.timing
+    cloud.mediaPushes.timing = { kind: 'delay', delayMs: () => 1000 }
     const { aedId } = unwrap(await cloud.call<{ aedId: string }>('aed', 'ts-suggest-photo', { ...suggestion, photo: await upload('ts-suggest-photo', 'pharmacy.jpg') }))
+    cloud.mediaPushes.timing = timing
     expect(cloud.store.find('aeds', { _id: aedId })[0]).toMatchObject({ photo: { status: 'checking' } })
     expect(await checked('aeds', aedId)).toBe('passed')
     const verified = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', { action: 'verify', aedId, ...verifyDetails }))

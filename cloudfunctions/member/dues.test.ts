@@ -3,6 +3,7 @@ import { todayInChina } from '@/domain/dates'
 import { checkCharacter } from '@/domain/member/id-number'
 import type { ApplicationView, MemberCard } from '@/domain/member/contract'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
+import { NINE_IN_CHINA } from '../../localcloud/jobs-testing'
 
 /** 会费 by 《中国红十字会会费管理办法》: yearly, ≤ 10 元 adults, ≤ 5 元 youth, students voluntary, two years unpaid = 自动退会. */
 let cloud: TestCloud
@@ -95,8 +96,8 @@ test('the member job migrates records written before: no 职业, validity or sto
     $set: { occupation: '退休教师', youth: false, validUntil: `${year + 2}-01-01`, address: '港越新村2幢1单元302室', joinedAt: `${year - 4}-01-01` },
     $unset: { recordVersion: '', duesPaidThrough: '', duesTrackedFrom: '' },
   })
-  expect(await cloud.functions.invoke('scheduler', { Type: 'Timer' }, '')).toMatchObject({ ok: true, jobs: { member: { done: 1 } } })
-  expect(await cloud.functions.invoke('scheduler', { Type: 'Timer' }, '')).toMatchObject({ ok: true, jobs: { member: { done: 0 } } })
+  expect(await cloud.functions.invoke('scheduler', { Type: 'Timer', Time: NINE_IN_CHINA }, '')).toMatchObject({ ok: true, jobs: { member: { done: 1 } } })
+  expect(await cloud.functions.invoke('scheduler', { Type: 'Timer', Time: NINE_IN_CHINA }, '')).toMatchObject({ ok: true, jobs: { member: { done: 0 } } })
   const migrated = cloud.store.find('applications', { _id: id })[0]
   expect(migrated).toMatchObject({ address: '港越新村2幢', duesPaidThrough: null, duesTrackedFrom: year, recordVersion: 2 })
   for (const gone of ['occupation', 'youth', 'validUntil']) expect(migrated).not.toHaveProperty(gone)

@@ -5,6 +5,7 @@ import type { Page } from '@/domain/contract'
 import type { ApplicationView, MemberCard } from '@/domain/member/contract'
 import type { Me } from '@/domain/user/contract'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
+import { NINE_IN_CHINA } from '../../localcloud/jobs-testing'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -275,8 +276,8 @@ test('90 days after an application is turned down its ID number is erased; a fre
   for (const { _id } of [old, recent]) unwrap(await review('demo-staff', _id, 'reject', '资料不全'))
   cloud.store.update('applications', { _id: old._id }, { $set: { reviewedAt: new Date(Date.now() - 91 * 24 * 3600 * 1000) } })
   expect(await cloud.call('scheduler', 'm-old', {})).toEqual({ ok: false })
-  expect(await cloud.functions.invoke('scheduler', { Type: 'Timer' }, '')).toMatchObject({ ok: true, jobs: { member: { done: 1, more: false } } })
-  expect(await cloud.functions.invoke('scheduler', { Type: 'Timer' }, '')).toMatchObject({ ok: true, jobs: { member: { done: 0, more: false } } })
+  expect(await cloud.functions.invoke('scheduler', { Type: 'Timer', Time: NINE_IN_CHINA }, '')).toMatchObject({ ok: true, jobs: { member: { done: 1, more: false } } })
+  expect(await cloud.functions.invoke('scheduler', { Type: 'Timer', Time: NINE_IN_CHINA }, '')).toMatchObject({ ok: true, jobs: { member: { done: 0, more: false } } })
   expect(cloud.store.find('applications', { _id: old._id })[0]).toMatchObject({ idCipher: null, idMasked: '已删除' })
   expect(cloud.store.find('applications', { _id: recent._id })[0].idCipher).toMatch(/^v1:/)
   expect(unwrap(await mine('m-old')).application?.idNumber).toBe('已删除')

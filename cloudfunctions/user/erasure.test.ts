@@ -1,3 +1,5 @@
+import dayjs from 'dayjs'
+import { todayInChina } from '@/domain/dates'
 import fs from 'node:fs'
 import path from 'node:path'
 import { checkCharacter } from '@/domain/member/id-number'
@@ -39,22 +41,26 @@ async function liveALife(who: { openid: string; name: string; phone: string }) {
   const own = await call<{ _id: string }>('wish', { action: 'create', title: '帮忙修理门锁', content: `${name}家门锁坏了，联系电话${phone}，谢谢大家。`, category: '生活帮扶', communityId: 'dadu', contactPhone: phone, images: [await upload(openid, 'lock.jpg')] })
   await waitChecks()
   await call('wish', { action: 'claim', wishId: own._id }, 'demo-volunteer')
-  await call('wish', { action: 'fulfil', wishId: own._id, note: '已经修好了门锁' }, 'demo-volunteer')
+  await call('wish', { action: 'fulfil', wishId: own._id, note: '已经修好了门锁', minutes: 40 }, 'demo-volunteer')
   await call('wish', { action: 'confirm', wishId: own._id, thanks: `谢谢，我是${name}` })
   // Someone else's wish they claim and fulfil (with a photo), and another they hold claimed.
   const helped = await call<{ _id: string }>('wish', { action: 'create', title: '陪老人去医院复查', content: '下周二上午需要有人陪同去医院复查。', category: '就医陪护', communityId: 'dadu', contactPhone: '13857500002' }, 'demo-resident')
   await call('wish', { action: 'claim', wishId: helped._id })
-  await call('wish', { action: 'fulfil', wishId: helped._id, note: `${name}陪同复查`, photos: [await upload(openid, 'done.jpg')] })
+  await call('wish', { action: 'fulfil', wishId: helped._id, note: `${name}陪同复查`, photos: [await upload(openid, 'done.jpg')], minutes: 90 })
   await call('wish', { action: 'confirm', wishId: helped._id, thanks: `谢谢${name}` }, 'demo-resident')
+  await call('wish', { action: 'approveHours', wishId: helped._id, decision: 'approve' }, 'demo-staff')
   const held = await call<{ _id: string }>('wish', { action: 'create', title: '帮忙取快递', content: '腿脚不便，想请人帮忙取一下快递。', category: '生活帮扶', communityId: 'dadu', contactPhone: '13857500002' }, 'demo-resident')
   await call('wish', { action: 'claim', wishId: held._id })
   // Training: signed up, passed, a 救护员证.
-  const session = await call<{ _id: string }>('training', { action: 'create', kind: 'rescuer', title: '救护员培训', communityId: 'dadu', date: new Date().toISOString().slice(0, 10), time: '09:00-16:00', place: '大渡社区活动室', capacity: 10 }, 'demo-staff')
+  const session = await call<{ _id: string }>('training', { action: 'create', kind: 'rescuer', title: '救护员培训', communityId: 'dadu', dates: [todayInChina()], time: '09:00-16:00', place: '大渡社区活动室', capacity: 10 }, 'demo-staff')
   await call('training', { action: 'signup', sessionId: session._id, name, phone })
   const roster = await call<{ items: Array<{ _id: string; name: string }> }>('training', { action: 'roster', sessionId: session._id }, 'demo-staff')
   const signupId = roster.items.find((s) => s.name === name)!._id
   await call('training', { action: 'record', signupId, status: 'attended' }, 'demo-staff')
   await call('training', { action: 'record', signupId, status: 'passed' }, 'demo-staff')
+  await call('training', { action: 'recordCertificate', signupId, number: 'ZJKQ-2026-00999', issuer: '绍兴市柯桥区红十字会', issuedOn: todayInChina(), validUntil: dayjs(todayInChina()).add(3, 'year').subtract(1, 'day').format('YYYY-MM-DD') }, 'demo-staff')
+  // 博爱互助金: an aid request.
+  await call('fund', { action: 'apply', communityId: 'dadu', name, phone, category: '困难', amountFen: 80000, reason: `${name}家里老人住院，生活暂时困难` })
   // An activity: signed up, checked in and out, hours on the ledger and the honour board; another with a seat held.
   const done = await call<{ _id: string }>('activity', { action: 'create', title: '社区义诊志愿服务', type: 'clinic', description: '协助医生为老人量血压。', communityId: 'dadu', location: SITE, startAt: inMinutes(20), endAt: inMinutes(140), signupDeadline: inMinutes(10), capacity: 5, hours: 2 }, 'demo-staff')
   await call('activity', { action: 'signup', activityId: done._id })
@@ -65,6 +71,8 @@ async function liveALife(who: { openid: string; name: string; phone: string }) {
   cloud.store.update('activities', { _id: done._id }, { $set: { startAt, endAt, signupDeadline: startAt } })
   cloud.store.update('activitySignups', { activityId: done._id }, { $set: { startAt, endAt, checkedInAt: startAt } })
   await call('activity', { action: 'checkOut', activityId: done._id, ...SITE })
+  // The organiser confirms the roster: that credits the hours.
+  await call('activity', { action: 'confirmAttendance', activityId: done._id, signupIds: [`${done._id}:${openid}`] }, 'demo-staff')
   const upcoming = await call<{ _id: string }>('activity', { action: 'create', title: '防灾宣传', type: 'clinic', description: '发放防灾手册。', communityId: 'dadu', location: SITE, startAt: inMinutes(600), endAt: inMinutes(700), signupDeadline: inMinutes(500), capacity: 3, hours: 1 }, 'demo-staff')
   await call('activity', { action: 'signup', activityId: upcoming._id })
   const today = new Date().toISOString().slice(0, 10)
@@ -113,7 +121,7 @@ test('after 注销 nothing in the data folder or storage holds the person\'s ope
   // 我的数据 shows it all to them first (PIPL 第四十五条), and the sealed ID only masked.
   const mine = unwrap(await cloud.call<MyData>('user', who.openid, { action: 'myData' }))
   const shown = JSON.stringify(mine)
-  for (const value of [who.name, who.phone, '大渡新村8幢', 'JHY', '帮忙修理门锁', '陪老人去医院复查']) expect(shown).toContain(value)
+  for (const value of [who.name, who.phone, '大渡新村8幢', 'ZJKQ-2026-00999', '帮忙修理门锁', '陪老人去医院复查']) expect(shown).toContain(value)
   expect(shown).not.toMatch(/idCipher|idHash|330602198001011\d{2}/)
   expect(mine.sections.filter((s) => s.items.length === 0).map((s) => s.title)).toEqual(['待发送的消息', '消息订阅', '学习记录'])
   expect(traces([who.openid, who.name, who.phone]).length).toBeGreaterThan(0)

@@ -4,6 +4,7 @@ import type { Page } from '@/domain/contract'
 import type { WishDetail, WishSummary } from '@/domain/wish/contract'
 import { wxServerSdk } from '../../localcloud/backend/install'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
+import { NINE_IN_CHINA } from '../../localcloud/jobs-testing'
 import type { WishDoc } from './wishes'
 
 let cloud: TestCloud
@@ -255,7 +256,7 @@ describe('the deadline', () => {
     expect(await cloud.call('scheduler', 'wv-6', {})).toEqual({ ok: false })
     expect(wishDoc(id).status).toBe('claimed')
 
-    const result = await cloud.functions.invoke('scheduler', { Type: 'Timer' }, '')
+    const result = await cloud.functions.invoke('scheduler', { Type: 'Timer', Time: NINE_IN_CHINA }, '')
     expect(result).toMatchObject({ ok: true, jobs: { wish: { done: 1 } } })
     expect(wishDoc(id)).toMatchObject({ status: 'open', claimerOpenid: null })
     expect(inboxOf('wo-late').map((m) => m.body)).toContainEqual(expect.stringContaining('认领超时'))

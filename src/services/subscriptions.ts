@@ -3,6 +3,7 @@ import type { NotifyKind } from '@/domain/notify/kinds'
 import { forgetDecline, kindsToAsk, rememberAnswers, type PromptAnswer, type PromptMemory } from '@/domain/notify/prompt'
 import { PROMPT_TAPS, type PromptTapName } from '@/domain/notify/prompt-taps'
 import { postToLocalCloud } from './cloud-client'
+import { currentDevOpenid } from './dev-identity'
 import { notifyService } from './notify'
 
 /** This deployment's template id of each kind (they differ per environment), once loaded. */
@@ -20,16 +21,39 @@ const readMemory = (): PromptMemory => {
 }
 const writeMemory = (memory: PromptMemory) => Taro.setStorageSync(MEMORY_KEY, memory)
 
+type Templates = Awaited<ReturnType<typeof notifyService.templates>>['items']
+
 /**
- * Learns the configured templates (`notify.templates`) at launch. WeChat shows its prompt only in
- * direct answer to a tap, so the ids must be at hand before the tap: no request may come between.
+ * The templates change only when the deployment does, so the device keeps them for a day: asking
+ * at every launch would cost one invocation per app open (#25). Kept per person (H5's demo
+ * identities share one browser); 消息设置 changes are applied here at once (noteSetting).
+ */
+const TEMPLATES_KEY = 'notify-templates'
+const TEMPLATES_FRESH_MS = 24 * 60 * 60_000
+type KeptTemplates = { at: number; person: string; items: Templates }
+
+function applyTemplates(items: Templates) {
+  templateIds = Object.fromEntries(items.map(({ kind, templateId }) => [kind, templateId]))
+  off = new Set(items.filter((item) => !item.on).map((item) => item.kind))
+  longTerm = new Set(items.filter((item) => item.longTerm).map((item) => item.kind))
+}
+
+/**
+ * Learns the configured templates (`notify.templates`) at launch, from the device when it learnt
+ * them in the last day. WeChat shows its prompt only in direct answer to a tap, so the ids must be
+ * at hand before the tap: no request may come between.
  */
 export async function loadSubscribeTemplates(): Promise<void> {
+  const person = process.env.TARO_ENV === 'h5' ? currentDevOpenid() : ''
+  const kept = Taro.getStorageSync(TEMPLATES_KEY) as KeptTemplates | ''
+  if (kept && kept.person === person && Array.isArray(kept.items)) {
+    applyTemplates(kept.items)
+    if (Date.now() - kept.at < TEMPLATES_FRESH_MS) return
+  }
   try {
     const { items } = await notifyService.templates()
-    templateIds = Object.fromEntries(items.map(({ kind, templateId }) => [kind, templateId]))
-    off = new Set(items.filter((item) => !item.on).map((item) => item.kind))
-    longTerm = new Set(items.filter((item) => item.longTerm).map((item) => item.kind))
+    applyTemplates(items)
+    Taro.setStorageSync(TEMPLATES_KEY, { at: Date.now(), person, items } satisfies KeptTemplates)
   } catch {
     // Offline at launch: no prompt this time; the in-app inbox still gets every message.
   }
@@ -41,6 +65,8 @@ export function noteSetting(kind: NotifyKind, on: boolean): void {
     off.delete(kind)
     writeMemory(forgetDecline(readMemory(), kind))
   } else off.add(kind)
+  const kept = Taro.getStorageSync(TEMPLATES_KEY) as KeptTemplates | ''
+  if (kept && Array.isArray(kept.items)) Taro.setStorageSync(TEMPLATES_KEY, { ...kept, items: kept.items.map((item) => (item.kind === kind ? { ...item, on } : item)) })
 }
 
 /**

@@ -84,7 +84,7 @@ export const report = action({
     const message = `${who}报告“${REPORT_KINDS[kind]}”${takesOut ? '，已暂停使用，请尽快检查' : ''}${note ? `：${note}` : ''}`
     await Promise.all([
       aeds().where({ _id: aedId }).update({ data: { history: _.push(entry) } }),
-      takesOut ? alertKeepers(aed, message, `report|${doc._id}`) : alertGuardian(aed, message),
+      takesOut ? alertKeepers(aed, message, `report|${doc._id}`, note ? ctx.openid : undefined) : alertGuardian(aed, message, note ? ctx.openid : undefined),
       tellStaffOfQueue(aed.communityId, 'aed_reports'),
       notify(ctx.openid, 'aed_report', { aedId, aedName: aed.name, kind, outcome: 'received', at: now }),
     ])

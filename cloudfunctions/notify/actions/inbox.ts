@@ -3,10 +3,9 @@ import { notifyInputs } from '@/domain/notify/contract'
 import { action } from '../../_kit/define-function'
 import { collections, db } from '../../_kit/cloud'
 import { toIso } from '../../_kit/dates'
+import { unreadCount } from '../../_kit/unread'
 
 type InboxDoc = Omit<InboxMessage, 'createdAt'> & { openid: string; createdAt: Date }
-
-const unreadOf = async (openid: string) => (await db.collection(collections.inbox).where({ openid, read: false }).count()).total
 
 export const inbox = action({
   input: notifyInputs.inbox,
@@ -16,7 +15,7 @@ export const inbox = action({
     const [{ data }, { total }, unread] = await Promise.all([
       mine.orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get(),
       mine.count(),
-      unreadOf(openid),
+      unreadCount(openid),
     ])
     const items = (data as InboxDoc[]).map(({ _id, kind, title, body, page: target, read, createdAt }) => ({
       _id, kind, title, body, page: target, read, createdAt: toIso(createdAt),
@@ -29,5 +28,5 @@ export const inbox = action({
 export const unread = action({
   input: notifyInputs.unread,
   audience: 'anyone',
-  handler: async (_input, { openid }) => ({ unread: await unreadOf(openid) }),
+  handler: async (_input, { openid }) => ({ unread: await unreadCount(openid) }),
 })

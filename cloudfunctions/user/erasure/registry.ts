@@ -107,4 +107,5 @@ export const MY_DATA: MyDataPart[] = [
   { title: '待发送的消息', collection: 'outbox', where: (openid) => ({ openid }) },
   { title: '消息订阅', collection: 'subscriptions', where: (openid) => ({ _id: openid }) },
   { title: '学习记录', collection: 'lessonProgress', where: (openid) => ({ openid }) },
+  { title: '互助金救助申请', collection: 'fundAid', where: (openid) => ({ applicantOpenid: openid }), fields: ['communityName', 'name', 'phone', 'category', 'amountFen', 'reason', 'status', 'createdAt'] },
 ]

@@ -2,7 +2,7 @@ import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { ownedId } from '../../_kit/ids'
 import type { LedgerDoc } from '../../_kit/ledger'
 import { activities, releaseSeat, signups, type SignupDoc } from '../../activity/activities'
-import { eachPage, ERASED_NAME, ERASED_OPENID } from './erased'
+import { eachPage, ERASED_NAME, ERASED_OPENID, ERASED_TEXT } from './erased'
 
 const ledger = () => db.collection(collections.hoursLedger)
 
@@ -32,7 +32,8 @@ export async function eraseFromLedger(openid: string): Promise<void> {
   await eachPage(
     async () => (await ledger().where({ openid }).limit(50).get<LedgerDoc>()).data,
     async (entry) => {
-      const kept = { ...entry, openid: ERASED_OPENID, ...(entry.creditedBy === openid ? { creditedBy: ERASED_OPENID, creditedByName: ERASED_NAME } : {}) }
+      // What they wrote about the service (a wish's 完成说明) goes too; hours, date and place stay.
+      const kept = { ...entry, openid: ERASED_OPENID, ...('content' in entry ? { content: ERASED_TEXT } : {}), ...(entry.creditedBy === openid ? { creditedBy: ERASED_OPENID, creditedByName: ERASED_NAME } : {}) }
       if (!entry._id.includes(openid)) {
         const { _id, ...fields } = kept
         await ledger().where({ _id }).update({ data: fields })

@@ -42,6 +42,9 @@ export type Me = {
   uploadFolder: string
 }
 
+/** `user.me`: who the caller is, and how many of their messages are unread (the tab badge). */
+export type MeAtOpen = Me & { unread: number }
+
 /** A stored value as it travels: dates as ISO strings. */
 export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain }
 
@@ -49,7 +52,7 @@ export type Plain = string | number | boolean | null | Plain[] | { [key: string]
 export type MyData = { generatedAt: string; sections: Array<{ title: string; items: Array<{ [key: string]: Plain }> }> }
 
 export type UserApi = {
-  me: ActionSpec<v.InferInput<typeof userInputs.me>, Me>
+  me: ActionSpec<v.InferInput<typeof userInputs.me>, MeAtOpen>
   /** The community stations a person can choose from, with where they are (public information). */
   communities: ActionSpec<v.InferInput<typeof userInputs.communities>, Array<CommunityRef & Pick<Community, 'location' | 'privacyHandler'>>>
   myData: ActionSpec<v.InferInput<typeof userInputs.myData>, MyData>
