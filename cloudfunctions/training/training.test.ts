@@ -5,6 +5,8 @@ import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing
 import { certificateNumbersJob, trainingJob } from '../scheduler/jobs/training'
 import { runJob } from '../../localcloud/jobs-testing'
 import { ownedId } from '../_kit/ids'
+import { uploadFolderOf } from '../_kit/uploads'
+import { wxServerSdk } from '../../localcloud/backend/install'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -124,6 +126,21 @@ test.each([
   expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   expect(!result.ok && result.fields).toHaveProperty(field)
   expect(cloud.docs('certificates').filter((c) => c.sessionId === entry.sessionId)).toHaveLength(0)
+})
+
+test('a photo of the certificate is the staff member\'s own upload and shows only once its check passed', async () => {
+  const upload = async (openid: string, name: string) =>
+    (await (wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }).uploadFile({ cloudPath: `${uploadFolderOf(openid)}/certificates/${name}`, fileContent: Buffer.from('jpeg') })).fileID
+  const entry = await passed('t-photo')
+  expect(await certificate(entry._id, { photo: await upload('t-photo', 'mine.jpg') })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(cloud.docs('certificates').filter((c) => c.openid === 't-photo')).toHaveLength(0)
+  const recorded = unwrap(await certificate(entry._id, { number: 'ZJ-PHOTO-0001', photo: await upload('demo-staff', 'certificate.jpg') }))
+  expect(recorded.certificate.photo).toBeNull()
+  const status = () => (cloud.docs('certificates').find((c) => c.openid === 't-photo')?.photo as { status: string }).status
+  for (let waited = 0; status() === 'checking' && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(status()).toBe('passed')
+  expect((await rosterOf(entry.sessionId))[0].certificate?.photo).toMatch(/\/certificates\/certificate\.jpg\?sign=\w+&t=\d+$/)
+  expect(unwrap(await cloud.call<{ items: Certificate[] }>('training', 't-photo', { action: 'certificates' })).items[0].photo).toMatch(/certificate\.jpg/)
 })
 
 test('only a pass of a 救护员培训 gets a 救护员证', async () => {

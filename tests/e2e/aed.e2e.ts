@@ -128,7 +128,7 @@ describe('附近的AED', () => {
 
     await first.click()
     await page.locator('[data-testid="aed-detail"]').waitFor()
-    assert.equal(await page.locator('[data-testid="aed-readiness"][data-readiness="out_of_service"]').count(), 0)
+    assert.equal(await page.locator('[data-testid="aed-detail"] [data-testid="aed-readiness"][data-readiness="out_of_service"]').count(), 0)
     // The access phone is a button that calls it; the notes no longer send people to a number they cannot see.
     const call = page.locator('[data-testid="aed-call"]')
     assert.match(await call.innerText(), /拨打取用电话 0575-8412\d{4}/)
@@ -148,7 +148,7 @@ describe('附近的AED', () => {
     await ui.button(page, '报告问题')
     await ui.choose(page, 'report-kind', '设备故障')
     await ui.button(page, '提交报告')
-    const warned = page.locator('[data-testid="aed-readiness"][data-readiness="warning"]')
+    const warned = page.locator('[data-testid="aed-detail"] [data-testid="aed-readiness"][data-readiness="warning"]')
     await warned.waitFor()
     assert.match(await warned.innerText(), /有人报告可能无法使用，待核实/)
     assert.equal(await page.getByText('待核实', { exact: true }).count(), 0)
@@ -164,7 +164,7 @@ describe('附近的AED', () => {
     await ui.button(member, '报告问题')
     await ui.choose(member, 'report-kind', '设备故障')
     await ui.button(member, '提交报告')
-    const broken = member.locator('[data-testid="aed-readiness"][data-readiness="out_of_service"]')
+    const broken = member.locator('[data-testid="aed-detail"] [data-testid="aed-readiness"][data-readiness="out_of_service"]')
     await broken.waitFor()
     assert.match(await broken.innerText(), /可能无法使用：有人报告故障/)
     await settledShot(member, 'aed-flagged', 'aed-detail')

@@ -28,7 +28,7 @@ const day = (offset: number) => dayjs(todayInChina()).add(offset, 'day').format(
 /** Opens a date picker field and confirms the date it offers. */
 async function pickOffered(page: Page, field: string) {
   await page.locator('.form-field', { hasText: field }).locator('.form-field__picker').click()
-  await page.locator('.weui-picker__action', { hasText: '确定' }).last().click()
+  await page.locator('.weui-picker__action:visible', { hasText: '确定' }).first().click()
 }
 
 describe('training records', () => {
@@ -76,7 +76,8 @@ describe('training records', () => {
     await shot(staff, 'training-certificate-form')
     await form.locator('[data-testid="cert-save"]').click()
     await ui.modal(staff, '登记')
-    await entry.locator('[data-testid="recorded-certificate"]', { hasText: 'ZJKQ-2026-00123 · 绍兴市柯桥区红十字会' }).waitFor()
+    const validUntil = dayjs(day(0)).add(3, 'year').subtract(1, 'day').format('YYYY-MM-DD')
+    await entry.locator('[data-testid="recorded-certificate"]', { hasText: `ZJKQ-2026-00123 · 绍兴市柯桥区红十字会 · ${day(0)} 发证，有效期至 ${validUntil}` }).waitFor()
     await shot(staff, 'training-certificate-recorded')
     assert.deepEqual(errors, [])
 

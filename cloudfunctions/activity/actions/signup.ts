@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { activityInputs } from '@/domain/activity/contract'
 import { todayInChina } from '@/domain/dates'
+import { certifiesOn } from '@/domain/firstaid/training'
 import { AppError } from '@/domain/errors'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
@@ -12,9 +13,11 @@ async function requireActiveVolunteer(openid: string): Promise<void> {
   if (data[0]?.status !== 'active') throw new AppError('FORBIDDEN', '注册成为志愿者并通过审核后才能报名活动')
 }
 
+/** A 救护员证 recorded from the Red Cross certificate and in date (not one still 待补录). */
 async function requireValidCertificate(openid: string): Promise<void> {
-  const { data } = await db.collection(collections.certificates).where({ openid }).orderBy('issuedOn', 'desc').limit(20).get<{ validUntil: string }>()
-  if (!data.some((c) => c.validUntil >= todayInChina())) throw new AppError('FORBIDDEN', '这个活动需要有效的救护员证，参加救护员培训取得证书后再来报名吧')
+  const { data } = await db.collection(collections.certificates).where({ openid }).orderBy('issuedOn', 'desc').limit(20).get<{ number: string | null; validUntil: string }>()
+  const today = todayInChina()
+  if (!data.some((c) => certifiesOn(c, today))) throw new AppError('FORBIDDEN', '这个活动需要有效的救护员证，参加救护员培训取得证书后再来报名吧')
 }
 
 function requireOpen(doc: ActivityDoc, openid: string): Promise<void> | void {

@@ -4,7 +4,7 @@ import { trainingInputs } from '@/domain/firstaid/training'
 import { courseDaysOf, decideRecord } from '@/domain/firstaid/training-record'
 import { action } from '../../_kit/define-function'
 import { notify } from '../../_kit/notify'
-import { certificateId, certificates, requireSession, signups, toCertificate, type CertificateDoc, type SignupDoc } from '../store'
+import { certificateId, certificates, requireSession, signups, toCertificates, type CertificateDoc, type SignupDoc } from '../store'
 
 /** The sign-up, for staff of its community. */
 export async function requireSignupForStaff(signupId: string, ctx: { requireStaffOf(communityId: string): Promise<unknown> }): Promise<SignupDoc> {
@@ -43,7 +43,7 @@ export const record = action({
     }
     if (changed && status !== 'attended') await notify(signup.openid, 'training_result', { sessionTitle: session.title, result: status, at: new Date() })
     const { data: recorded } = await certificates().where({ _id: certificateId(session._id, signup.openid) }).get<CertificateDoc>()
-    return { _id: signupId, sessionId: signup.sessionId, name: signup.name, phone: signup.phone, status, certificate: recorded[0] ? toCertificate(recorded[0]) : null }
+    return { _id: signupId, sessionId: signup.sessionId, name: signup.name, phone: signup.phone, status, certificate: (await toCertificates(recorded))[0] ?? null }
   },
 })
 
@@ -53,6 +53,6 @@ export const mine = action({
   audience: 'anyone',
   async handler(_input, { openid }) {
     const { data } = await certificates().where({ openid }).orderBy('issuedOn', 'desc').get<CertificateDoc>()
-    return { items: data.map(toCertificate) }
+    return { items: await toCertificates(data) }
   },
 })

@@ -5,7 +5,7 @@ import { canSignUp } from '@/domain/firstaid/training-record'
 import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { notify } from '../../_kit/notify'
-import { certificateId, certificates, mineOf, requireSession, sessions, signupId, signups, toCertificate, toSession, type CertificateDoc, type SessionDoc, type SignupDoc } from '../store'
+import { certificateId, certificates, mineOf, requireSession, sessions, signupId, signups, toCertificates, toSession, type CertificateDoc, type SessionDoc, type SignupDoc } from '../store'
 
 /** Upcoming sessions with places left and the caller's own sign-up. */
 export const list = action({
@@ -95,7 +95,8 @@ export const roster = action({
     const { data } = await signups().where({ sessionId, status: _.neq('cancelled') }).limit(500).get<SignupDoc>()
     const ids = data.filter((s) => s.status === 'passed').map((s) => certificateId(sessionId, s.openid))
     const recorded = ids.length ? (await certificates().where({ _id: _.in(ids) }).limit(500).get<CertificateDoc>()).data : []
-    const byHolder = new Map(recorded.map((c) => [c.openid, toCertificate(c)]))
+    const shown = await toCertificates(recorded)
+    const byHolder = new Map(recorded.map((c, i) => [c.openid, shown[i]]))
     return { items: data.map(({ _id, name, phone, status, openid }) => ({ _id, sessionId, name, phone, status, certificate: byHolder.get(openid) ?? null })) }
   },
 })

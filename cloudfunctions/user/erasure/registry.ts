@@ -45,7 +45,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   aeds: { holds: 'suggester/reporter in history, suggestion photo, guardian openid', how: 'anonymise', run: eraseFromAeds },
   aedReports: { holds: 'reporter openid, note, photo', how: 'anonymise', run: eraseFromAedReports },
   signups: { holds: 'openid, name, phone (training sign-ups)', how: 'anonymise', run: eraseFromTraining },
-  certificates: { holds: 'openid, name (救护员证 records)', how: 'erase', shared: 'signups' },
+  certificates: { holds: 'openid, name, photo (救护员证 records); recordedBy (staff)', how: 'erase', shared: 'signups' },
   inbox: { holds: 'openid, messages to them; their words quoted in messages to others', how: 'erase', run: eraseFromInbox },
   outbox: { holds: 'openid, queued messages to them', how: 'erase', run: byOpenid('outbox') },
   subscriptions: { holds: 'openid (_id), message grants', how: 'erase', run: (openid) => db.collection(collections.subscriptions).where({ _id: openid }).remove() },

@@ -40,7 +40,18 @@ export type RosterEntry = Signup & { certificate: Certificate | null }
  * `number` and `issuer` are null (待补录) until staff copy them from the paper certificate — the
  * state of every number the app used to generate ("JHY…").
  */
-export type Certificate = { _id: string; number: string | null; issuer: string | null; name: string; issuedOn: string; validUntil: string; sessionId: string; sessionTitle: string }
+export type Certificate = {
+  _id: string
+  number: string | null
+  issuer: string | null
+  name: string
+  issuedOn: string
+  validUntil: string
+  sessionId: string
+  sessionTitle: string
+  /** A link to the photo staff took of the paper certificate, once its check passed (holder and staff only). */
+  photo: string | null
+}
 
 /** How a certificate number not yet copied from the paper certificate reads. */
 export const PENDING_NUMBER_LABEL = '待补录'
@@ -94,7 +105,15 @@ export const trainingInputs = {
   record: v.object({ signupId: fields.id('报名编号'), status: v.picklist(['attended', 'passed', 'failed'], '请选择出勤或考核结果') }),
   /** Staff copy the 救护员证 the Red Cross issued to someone who passed. */
   recordCertificate: v.pipe(
-    v.object({ signupId: fields.id('报名编号'), number: certificateNumber, issuer, issuedOn: fields.date('发证日期'), validUntil: fields.date('有效期至') }),
+    v.object({
+      signupId: fields.id('报名编号'),
+      number: certificateNumber,
+      issuer,
+      issuedOn: fields.date('发证日期'),
+      validUntil: fields.date('有效期至'),
+      /** Optional: a photo of the paper certificate. */
+      photo: v.optional(v.pipe(v.string(), v.regex(/^cloud:\/\/\S+$/, '图片格式不正确'))),
+    }),
     v.forward(
       v.check(({ issuedOn, validUntil }) => validUntil > issuedOn && validUntil <= dayjs(issuedOn).add(CERTIFICATE_YEARS, 'year').format('YYYY-MM-DD'), `有效期应在发证日期之后、${CERTIFICATE_YEARS}年之内，请照证书填写`),
       ['validUntil'],

@@ -4,8 +4,10 @@ import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { FormField } from '@/components/form-field'
+import { PhotoPicker } from '@/components/photo-picker'
 import { todayInChina } from '@/domain/dates'
 import { CERTIFICATE_YEARS, trainingInputs, type RosterEntry } from '@/domain/firstaid/training'
+import { usePhotoUpload } from '@/hooks/use-photo-upload'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
 import { trainingService } from '@/services/training'
@@ -14,14 +16,17 @@ type Draft = { number: string; issuer: string; issuedOn: string; validUntil: str
 
 /**
  * 登记救护员证: staff copy, from the certificate the Red Cross issued, its number, issuing society
- * and dates. Checked as they type against the function's own schema; recorded once.
+ * and dates, and a photo of it if they want. Checked as they type against the function's own
+ * schema; recorded once.
  */
 export function CertificateForm({ entry, onRecorded }: { entry: RosterEntry; onRecorded(): void }) {
   const today = todayInChina()
   const form = useValidatedForm(trainingInputs.recordCertificate, { number: '', issuer: '', issuedOn: '', validUntil: '' } as Draft, (draft: Draft) => ({ signupId: entry._id, ...draft }))
   const [busy, setBusy] = useState(false)
-  const date = (field: 'issuedOn' | 'validUntil', start?: string) => (
-    <Picker mode='date' value={form.draft[field] || start || today} start={start} onChange={(e) => form.set(field, e.detail.value, field === 'issuedOn' ? ['issuedOn', 'validUntil'] : [field])}>
+  const [photos, setPhotos] = useState<string[]>([])
+  const upload = usePhotoUpload('certificates')
+  const date = (field: 'issuedOn' | 'validUntil', start?: string, offered = today) => (
+    <Picker mode='date' value={form.draft[field] || offered} start={start} onChange={(e) => form.set(field, e.detail.value, field === 'issuedOn' ? ['issuedOn', 'validUntil'] : [field])}>
       <View className='form-field__picker'>{form.draft[field] || '请选择'}</View>
     </Picker>
   )
@@ -31,7 +36,7 @@ export function CertificateForm({ entry, onRecorded }: { entry: RosterEntry; onR
     if (!confirm) return
     setBusy(true)
     try {
-      await trainingService.recordCertificate({ signupId: entry._id, ...form.draft })
+      await trainingService.recordCertificate({ signupId: entry._id, ...form.draft, ...(photos[0] ? { photo: photos[0] } : {}) })
       await Taro.showToast({ title: '已登记', icon: 'success' })
       onRecorded()
     } catch (error) {
@@ -52,7 +57,12 @@ export function CertificateForm({ entry, onRecorded }: { entry: RosterEntry; onR
         {date('issuedOn')}
       </FormField>
       <FormField label='有效期至' required hint={`救护员证有效期${CERTIFICATE_YEARS}年`} error={form.errorOf('validUntil')}>
-        {date('validUntil', form.draft.issuedOn ? dayjs(form.draft.issuedOn).add(1, 'day').format('YYYY-MM-DD') : undefined)}
+        {form.draft.issuedOn
+          ? date('validUntil', dayjs(form.draft.issuedOn).add(1, 'day').format('YYYY-MM-DD'), dayjs(form.draft.issuedOn).add(CERTIFICATE_YEARS, 'year').subtract(1, 'day').format('YYYY-MM-DD'))
+          : date('validUntil')}
+      </FormField>
+      <FormField label='证书照片' hint='选填，只有本人和工作人员能看到'>
+        <PhotoPicker value={photos} onChange={setPhotos} max={1} {...upload} />
       </FormField>
       <Button block type='primary' size='large' disabled={busy} onClick={save} data-testid='cert-save'>
         登记救护员证

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import * as v from 'valibot'
 import { ChoiceGroup } from '@/components/choice-group'
+import { CloudImage } from '@/components/cloud-image'
 import { FormField } from '@/components/form-field'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
@@ -16,6 +17,7 @@ import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
 import { trainingService } from '@/services/training'
 import { CertificateForm } from '../../components/certificate-form'
+import './index.scss'
 
 type Draft = { kind: TrainingKind; title: string; communityId?: string; dates: string[]; time: string; place: string; capacity: string; requirements: string }
 const EMPTY: Draft = { kind: 'rescuer', title: '', dates: [], time: '09:00-16:00', place: '', capacity: '30', requirements: '' }
@@ -139,9 +141,12 @@ export default function TrainingAdminPage() {
                       )}
                       {entry.status === 'passed' && session.kind === 'rescuer' && (
                         entry.certificate?.number ? (
-                          <Text className='hint' data-testid='recorded-certificate'>
-                            救护员证 {entry.certificate.number} · {entry.certificate.issuer} · {entry.certificate.issuedOn} 发证，有效期至 {entry.certificate.validUntil}
-                          </Text>
+                          <View data-testid='recorded-certificate'>
+                            <Text className='hint'>
+                              救护员证 {entry.certificate.number} · {entry.certificate.issuer} · {entry.certificate.issuedOn} 发证，有效期至 {entry.certificate.validUntil}
+                            </Text>
+                            {entry.certificate.photo && <CloudImage className='roster-entry__photo' src={entry.certificate.photo} onExpired={() => void openRoster(session._id)} />}
+                          </View>
                         ) : recording === entry._id ? (
                           <CertificateForm entry={entry} onRecorded={() => { setRecording(undefined); void openRoster(session._id) }} />
                         ) : (
