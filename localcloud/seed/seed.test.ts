@@ -1,6 +1,6 @@
 import { DocumentStore } from '../store/document-store'
 import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
-import { reseed, seedIfEmpty } from './seed'
+import { addDemoFund, reseed, seedIfEmpty } from './seed'
 
 test('an empty store gets the three communities and the demo identities, once', () => {
   const store = DocumentStore.open(null)
@@ -50,4 +50,18 @@ test('seeded service agrees with itself: totals and honour board equal the sum o
   const clinic = store.find('activities', { _id: 'demo-activity-clinic' })[0]
   expect(clinic.placesLeft).toBe((clinic.capacity as number) - 1)
   expect(store.find('activitySignups', { openid: 'demo-volunteer' })).toHaveLength(1)
+})
+
+test('a demo store from before the fund gets the demo ledgers once; a store with a ledger is never touched', () => {
+  const store = DocumentStore.open(null)
+  seedIfEmpty(store)
+  expect(addDemoFund(store)).toBe(false)
+  const before = store.count('fundEntries', {})
+  for (const name of ['fundEntries', 'fundHeads', 'fundStatements', 'fundProjects', 'fundAid']) store.remove(name, {})
+  store.remove('users', { _id: 'demo-staff-2' })
+  expect(addDemoFund(store)).toBe(true)
+  expect(store.count('fundEntries', {})).toBe(before)
+  expect(store.count('users', { _id: 'demo-staff-2' })).toBe(1)
+  expect(addDemoFund(store)).toBe(false)
+  expect(addDemoFund(DocumentStore.open(null))).toBe(false)
 })
