@@ -213,6 +213,14 @@ describe('tamper-evident', () => {
     expect(cloud.docs('fundStatements').find((s) => s.communityId === c)).toMatchObject({ seq: 3, hash: frozenHead })
   })
 
+  test('the first record after a month ends freezes that month\'s closing head (月度结算) once', async () => {
+    const c = community()
+    const last = unwrap(await income(c, 1000))
+    cloud.store.update('fundHeads', { _id: c }, { $set: { month: '2020-02' } })
+    await Promise.all([income(c, 2000), income(c, 3000)])
+    expect(cloud.docs('fundStatements').filter((s) => s.communityId === c)).toEqual([expect.objectContaining({ month: '2020-02', seq: 1, hash: last.hash, balanceFen: 1000 })])
+  })
+
   test('a deleted entry is a gap at that number', async () => {
     const c = community()
     for (const amount of [1000, 2000, 3000]) unwrap(await income(c, amount))
@@ -301,7 +309,8 @@ describe('aid requests: private, decided by two people above the threshold, paid
 })
 
 describe('projects, receipts and export', () => {
-  test('a project shows what was raised for it against its target and what was spent', async () => {
+  // 慈善法 (2016) art. 23, kept in the 2023 revision: online public fundraising goes through the platforms the 民政部 designates.
+  test('a project links to its page on a designated platform (慈善法 art. 23) and shows what was raised against its target and what was spent', async () => {
     const c = community()
     const project = unwrap(await fund<FundProject>(STAFF_A, 'saveProject', {
       communityId: c, title: '红十字助学', story: '为社区困难家庭的孩子筹集学习用品和学费。', targetFen: 3_000_000, startDate: '2026-09-01', endDate: '2026-12-31',
@@ -310,6 +319,9 @@ describe('projects, receipts and export', () => {
     unwrap(await income(c, 2_600_000, { projectId: project._id, channel: '腾讯公益', category: '网络募捐' }))
     unwrap(await expense(c, 300_000, { projectId: project._id, category: '助学' }))
     expect(unwrap(await fund<{ items: FundProject[] }>('fr-anyone', 'projects', { communityId: c })).items).toEqual([expect.objectContaining({ title: '红十字助学', raisedFen: 2_600_000, spentFen: 300_000 })])
+    // Staff change where people give: the platform is replaced whole.
+    unwrap(await fund(STAFF_B, 'saveProject', { projectId: project._id, communityId: c, title: '红十字助学（秋季）', story: project.story, targetFen: 3_000_000, startDate: '2026-09-01', endDate: '2026-12-31', platform: { name: '腾讯公益', url: 'https://gongyi.qq.com/' } }))
+    expect(cloud.docs('fundProjects').find((p) => p._id === project._id)).toMatchObject({ title: '红十字助学（秋季）', platform: { name: '腾讯公益', appId: '', path: '', url: 'https://gongyi.qq.com/' } })
     expect(await fund(STAFF_A, 'saveProject', { communityId: c, title: '没有链接', story: '这个项目没有填写募捐平台链接。', targetFen: 100, startDate: '2026-09-01', endDate: '2026-12-31', platform: { name: '腾讯公益' } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   })
 
