@@ -256,13 +256,12 @@ describe('aid requests: private, decided by two people above the threshold, paid
     expect(once).toMatchObject({ status: 'pending', approvals: 1, canReview: false })
     // The same person cannot be the second approval.
     expect(await fund(STAFF_A, 'review', { aidId: request._id, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await fund(STAFF_A, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-1', requestId: rid() })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await fund(STAFF_A, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-1' })).toMatchObject({ ok: false, code: 'CONFLICT' })
     expect(unwrap(await fund<AidRequest>(STAFF_B, 'review', { aidId: request._id, decision: 'approve' }))).toMatchObject({ status: 'approved', approvals: 2 })
-    const requestId = rid()
-    const paid = unwrap(await fund<AidRequest>(STAFF_A, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-1', requestId }))
+    const paid = unwrap(await fund<AidRequest>(STAFF_A, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-1' }))
     expect(paid).toMatchObject({ status: 'paid', entrySeq: 2 })
     // A retried pay records nothing more.
-    unwrap(await fund(STAFF_A, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-1', requestId }))
+    unwrap(await fund(STAFF_A, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-1' }))
     const entries = cloud.docs('fundEntries').filter((e) => e.communityId === c)
     expect(entries).toHaveLength(2)
     expect(entries.find((e) => e.seq === 2)).toMatchObject({ kind: 'expense', amountFen: 800_000, partyShown: '李**', aidId: request._id })
@@ -271,6 +270,20 @@ describe('aid requests: private, decided by two people above the threshold, paid
     const steps = cloud.docs('inbox').filter((m) => m.openid === 'fr-applicant' && m.kind === 'fund_aid').map((m) => m.body as string)
     expect(steps).toHaveLength(4)
     expect(steps.join('|')).toMatch(/已收到.*等待另一位工作人员复核.*已批准.*已发放/)
+  })
+
+  test('a payment made twice at once (two phones) and after a crash between its writes records one entry', async () => {
+    const c = community()
+    unwrap(await income(c, 1_000_000))
+    const request = unwrap(await apply('fr-applicant-4', c, 300_000))
+    unwrap(await fund(STAFF_B, 'review', { aidId: request._id, decision: 'approve' }))
+    const results = await Promise.all([STAFF_A, STAFF_B].map((s) => fund<AidRequest>(s, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-2' })))
+    expect(results.every((r) => r.ok)).toBe(true)
+    // The request is put back as if the function had stopped after the ledger write.
+    cloud.store.update('fundAid', { _id: request._id }, { $set: { status: 'approved', entrySeq: null } })
+    expect(unwrap(await fund<AidRequest>(STAFF_A, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-2' }))).toMatchObject({ status: 'paid', entrySeq: 2 })
+    expect(cloud.docs('fundEntries').filter((e) => e.communityId === c && e.kind === 'expense')).toHaveLength(1)
+    expect(unwrap(await summary(c)).balanceFen).toBe(700_000)
   })
 
   test('up to 5,000 元 one approval is enough', async () => {
@@ -359,7 +372,7 @@ describe('privacy: no public answer carries a beneficiary\'s full name, phone or
     unwrap(await expense(c, 10_000, { party: '欧阳春花', note: '' }))
     const request = unwrap(await fund<AidRequest>('fr-private', 'apply', { communityId: c, name: '司马秋月', phone: '13957599999', category: '困难', amountFen: 20_000, reason: '丈夫因病去世，家里两个孩子上学，生活很困难。身份证330602199001011234。' }))
     unwrap(await fund(STAFF_B, 'review', { aidId: request._id, decision: 'approve' }))
-    unwrap(await fund(STAFF_B, 'pay', { aidId: request._id, date: '2026-11-06', reference: 'ZF-9', requestId: rid() }))
+    unwrap(await fund(STAFF_B, 'pay', { aidId: request._id, date: '2026-11-06', reference: 'ZF-9' }))
     const answers = await Promise.all([
       summary(c),
       verify(c),
