@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/errors'
 import { approvalsNeeded, reviewBarrier } from '@/domain/fund/aid'
 import { fundInputs } from '@/domain/fund/contract'
-import { DEFAULT_SECOND_APPROVAL_FEN } from '@/domain/fund/rules'
+import { DEFAULT_SECOND_APPROVAL_FEN, shownParty } from '@/domain/fund/rules'
 import { maskName } from '@/domain/privacy'
 import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
@@ -100,7 +100,7 @@ export const pay = action({
         amountFen: aid.amountFen,
         date,
         category: aid.category,
-        partyShown: maskName(aid.name),
+        partyShown: shownParty('expense', aid.name),
         channel,
         reference,
         note: '',

@@ -3,7 +3,7 @@ import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
 import type { AidStatus } from './aid'
 import type { ChainBreak, PublicEntry, StatementHead } from './chain'
-import { amountFenField, ANONYMOUS, CHANNELS, EXPENSE_CATEGORIES, INCOME_CATEGORIES, type ExpenseCategory } from './rules'
+import { amountFenField, CHANNELS, EXPENSE_CATEGORIES, INCOME_CATEGORIES, type ExpenseCategory } from './rules'
 
 /** A staff-side retry key: the same requestId always means the same entry (never a second one). */
 const requestId = v.pipe(v.string('请求编号格式不正确'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确'))
@@ -169,5 +169,3 @@ export type FundApi = {
   verifyReceipt: ActionSpec<v.InferInput<typeof fundInputs.verifyReceipt>, Receipt>
   export: ActionSpec<v.InferInput<typeof fundInputs.export>, { filename: string; csv: string; rows: number }>
 }
-
-export { ANONYMOUS }
