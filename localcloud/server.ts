@@ -14,7 +14,7 @@ import { ensureNotifySettings } from './notify-settings'
 import { ensureFunctionSecrets } from './secrets'
 import { FunctionHost, InvocationTimeoutError } from './function-host'
 import { DEMO_IDENTITIES } from './seed/demo-data'
-import { seedIfEmpty } from './seed/seed'
+import { addDemoFund, seedIfEmpty } from './seed/seed'
 import { DocumentStore } from './store/document-store'
 import { UsageMeter } from './usage'
 
@@ -142,7 +142,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const store = DocumentStore.open(dataDir)
   ensureFunctionSecrets(dataDir)
   ensureNotifySettings()
-  if (seed) seedIfEmpty(store)
+  if (seed && !seedIfEmpty(store)) addDemoFund(store)
   const storage = new FileStorage(dataDir ? path.join(dataDir, 'files') : path.join(os.tmpdir(), `boai-files-${process.pid}`), tempUrlMaxAgeS)
   const outbox = new Outbox()
   const grants = new SubscribeGrants()

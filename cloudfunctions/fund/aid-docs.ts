@@ -1,5 +1,5 @@
 import { AppError } from '@/domain/errors'
-import { approvalsNeeded, reviewBarrier, type AidStatus } from '@/domain/fund/aid'
+import { reviewBarrier, type AidStatus } from '@/domain/fund/aid'
 import type { AidRequest, AidStep } from '@/domain/fund/contract'
 import type { ExpenseCategory } from '@/domain/fund/rules'
 import type { UserDoc } from '@/domain/user/types'
@@ -65,5 +65,3 @@ export function toAidRequest(doc: AidDoc, user: UserDoc | null, openid: string):
     canPay: staff && doc.status === 'approved',
   }
 }
-
-export { approvalsNeeded }

@@ -1,20 +1,10 @@
 import { AppError } from '@/domain/errors'
-import type { FundProject, ProjectPlatform } from '@/domain/fund/contract'
+import type { FundProject } from '@/domain/fund/contract'
 import { collections, db } from '../_kit/cloud'
 import type { HeadDoc } from './ledger-docs'
 
 /** One `fundProjects` document (红十字助学 …): what it is for and where people give to it. */
-export type ProjectDoc = {
-  _id: string
-  communityId: string
-  title: string
-  story: string
-  targetFen: number
-  startDate: string
-  endDate: string
-  platform: ProjectPlatform
-  updatedBy: string
-}
+export type ProjectDoc = Omit<FundProject, 'raisedFen' | 'spentFen'> & { updatedBy: string }
 
 export const fundProjects = () => db.collection(collections.fundProjects)
 

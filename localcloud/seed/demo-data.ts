@@ -38,7 +38,7 @@ export const DEMO_USERS: DemoUser[] = [
   // change 张敏 proposes waits for her approval, and hers for his.
   { _id: 'demo-editor', displayName: '周建华', label: '课程编辑', roles: ['editor'], homeCommunityId: 'dadu', staffCommunityIds: [] },
   // A second staff member: aid above the threshold needs two different people to approve it (博爱互助金).
-  { _id: 'demo-staff-2', displayName: '刘建国', label: '工作人员（复核）', roles: ['staff'], homeCommunityId: 'gangyue', staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id) },
+  { _id: 'demo-staff-2', displayName: '刘建国', label: '复核人员', roles: ['staff'], homeCommunityId: 'gangyue', staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id) },
 ]
 
 export const DEMO_IDENTITIES: DemoIdentity[] = DEMO_USERS.map((u) => ({ openid: u._id, label: `${u.label} · ${u.displayName}`, role: u.label }))

@@ -2,8 +2,7 @@ import dayjs from 'dayjs'
 import { todayInChina } from '@/domain/dates'
 import { nextEntry } from '@/domain/fund/chain'
 import { approvalsNeeded } from '@/domain/fund/aid'
-import { ANONYMOUS, type Channel, type ExpenseCategory, type IncomeCategory } from '@/domain/fund/rules'
-import { maskName } from '@/domain/privacy'
+import { shownParty, type Channel, type ExpenseCategory, type IncomeCategory } from '@/domain/fund/rules'
 import { emptyHead, entryIdOf, headAfter, type EntryDoc, type HeadDoc, type StatementDoc } from '../../cloudfunctions/fund/ledger-docs'
 
 /**
@@ -36,7 +35,7 @@ function build(communityId: string, drafts: Draft[]): { entries: EntryDoc[]; hea
   const thisMonth = todayInChina().slice(0, 7)
   sorted.forEach((d, i) => {
     if (head.seq > 0 && head.month < d.date.slice(0, 7)) statements.push({ _id: `${communityId}-${head.month}`, communityId, month: head.month, seq: head.seq, hash: head.hash, balanceFen: head.balanceFen })
-    const partyShown = d.kind === 'income' ? d.party || ANONYMOUS : maskName(d.party)
+    const partyShown = shownParty(d.kind, d.party)
     const publicEntry = nextEntry(head, { communityId, kind: d.kind, amountFen: d.amountFen, date: d.date, category: d.category, partyShown, channel: d.channel, reference: d.reference, note: d.note, projectId: d.projectId, reverses: null, recordedOn: d.date })
     const entry: EntryDoc = { ...publicEntry, _id: entryIdOf(communityId, publicEntry.seq), month: d.date.slice(0, 7), party: d.party, aidId: null, requestId: `demo-${communityId}-${i + 1}`, ...STAFF }
     entries.push(entry)

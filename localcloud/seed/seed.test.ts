@@ -1,6 +1,6 @@
 import { DocumentStore } from '../store/document-store'
 import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
-import { reseed, seedIfEmpty } from './seed'
+import { addDemoFund, reseed, seedIfEmpty } from './seed'
 
 test('an empty store gets the three communities and the six demo identities (two lesson editors, two staff), once', () => {
   const store = DocumentStore.open(null)
@@ -59,4 +59,18 @@ test('a lesson change by the second editor waits for the first (two-person publi
   expect(store.find('lessonVersions', {})).toEqual([expect.objectContaining({ lessonId: 'cpr-adult', by: 'demo-editor', status: 'pending', baseVersionId: null })])
   const draft = store.find('lessonVersions', {})[0] as unknown as { content: { keyPoints: string[] } }
   expect(draft.content.keyPoints).not.toEqual(store.find('lessons', { _id: 'cpr-adult' })[0].keyPoints)
+})
+
+test('a demo store from before the fund gets the demo ledgers once; a store with a ledger is never touched', () => {
+  const store = DocumentStore.open(null)
+  seedIfEmpty(store)
+  expect(addDemoFund(store)).toBe(false)
+  const before = store.count('fundEntries', {})
+  for (const name of ['fundEntries', 'fundHeads', 'fundStatements', 'fundProjects', 'fundAid']) store.remove(name, {})
+  store.remove('users', { _id: 'demo-staff-2' })
+  expect(addDemoFund(store)).toBe(true)
+  expect(store.count('fundEntries', {})).toBe(before)
+  expect(store.count('users', { _id: 'demo-staff-2' })).toBe(1)
+  expect(addDemoFund(store)).toBe(false)
+  expect(addDemoFund(DocumentStore.open(null))).toBe(false)
 })

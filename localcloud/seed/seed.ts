@@ -57,12 +57,32 @@ function writeDemoData(store: DocumentStore): void {
   store.insert('lessons', LESSON_LIBRARY)
   store.insert('lessonVersions', [demoLessonDraft(now)])
   store.insert('trainings', demoTrainings(now))
+  writeDemoFund(store, now)
+}
+
+function writeDemoFund(store: DocumentStore, now: Date): void {
   const fund = demoFund(now)
   store.insert('fundEntries', fund.entries)
   store.insert('fundHeads', fund.heads)
   store.insert('fundStatements', fund.statements)
   store.insert('fundProjects', fund.projects)
   store.insert('fundAid', fund.aid)
+}
+
+/**
+ * A demo store seeded before the fund existed gets its demo ledgers (and the second staff member
+ * who approves large aid) on the next start: only when it holds the demo communities and no
+ * ledger at all, so nothing anyone recorded is ever touched. Returns whether it added them.
+ */
+export function addDemoFund(store: DocumentStore): boolean {
+  if (store.isEmpty() || store.count('communities', { _id: 'gangyue' }) === 0 || store.count('fundHeads', {}) > 0 || store.count('fundEntries', {}) > 0) return false
+  const now = new Date()
+  const second = DEMO_USERS.find((u) => u._id === 'demo-staff-2')
+  if (second && store.count('users', { _id: second._id }) === 0) {
+    store.insert('users', [{ _id: second._id, displayName: second.displayName, roles: second.roles, homeCommunityId: second.homeCommunityId, staffCommunityIds: second.staffCommunityIds, createdAt: now }])
+  }
+  writeDemoFund(store, now)
+  return true
 }
 
 /** `npm run seed -- --reset`: wipes everything and writes the demo data again. */

@@ -15,7 +15,7 @@ export const fundService = {
   reverse: (entryId: string, reason: string, requestId: string) => client('reverse', { entryId, reason, requestId }),
   apply: (request: Input<'apply'>) => client('apply', request),
   review: (aidId: string, decision: 'approve' | 'reject', reason = '') => client('review', { aidId, decision, reason }),
-  pay: (aidId: string, date: string, reference: string, requestId: string) => client('pay', { aidId, date, reference, requestId }),
+  pay: (aidId: string, date: string, reference: string) => client('pay', { aidId, date, reference }),
   aid: (aidId: string) => client('aid', { aidId }),
   myAid: (page: number) => client('myAid', { page, pageSize: 20 }),
   aidQueue: (page: number) => client('aidQueue', { page, pageSize: 20 }),

@@ -43,11 +43,15 @@ const QUERIES: Record<string, (ids: Ids) => string> = {
   'packages/staff/pages/activity/index': (ids) => `id=${ids.activityId}`,
   'packages/staff/pages/activity-edit/index': (ids) => `id=${ids.activityId}`,
   'packages/staff/pages/activity-code/index': (ids) => `id=${ids.activityId}`,
+  // The seeded aid request (localcloud/seed/demo-fund.ts): demo-resident's, decided by staff.
+  'packages/fund/pages/aid/index': () => 'id=demo-aid-yulan-1',
 }
 
 /** Pages only some identities can open (the others are sent away or shown a refusal). */
 const ROLE_PAGES: { prefix: string; identities: readonly string[] }[] = [
   { prefix: 'packages/staff/', identities: ['demo-staff'] },
+  { prefix: 'packages/fund/pages/staff/', identities: ['demo-staff'] },
+  { prefix: 'packages/fund/pages/aid/', identities: ['demo-resident', 'demo-staff'] },
   // Only the owner edits a wish: demo-resident's own, filed in before().
   { prefix: 'packages/wish/pages/edit/', identities: ['demo-resident'] },
 ]

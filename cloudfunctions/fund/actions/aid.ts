@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/errors'
 import { approvalsNeeded, reviewBarrier } from '@/domain/fund/aid'
 import { fundInputs } from '@/domain/fund/contract'
-import { DEFAULT_SECOND_APPROVAL_FEN } from '@/domain/fund/rules'
+import { DEFAULT_SECOND_APPROVAL_FEN, shownParty } from '@/domain/fund/rules'
 import { maskName } from '@/domain/privacy'
 import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
@@ -81,25 +81,26 @@ export const review = action({
 
 /**
  * Staff pay an approved request: the spending entry is recorded in the ledger (beneficiary masked,
- * linked to the request) and the request is marked paid. Retry-safe by requestId: a retry finds
- * the entry already recorded and only finishes marking the request.
+ * linked to the request) and the request is marked paid. The entry's retry key is the request
+ * itself (`pay-<aidId>`), so a retry — after a crash between the two writes, from another phone,
+ * or after reopening the page — finds the entry already recorded and only finishes the marking.
  */
 export const pay = action({
   input: fundInputs.pay,
   audience: ['staff'],
-  async handler({ aidId, date, reference, channel, requestId }, ctx) {
+  async handler({ aidId, date, reference, channel }, ctx) {
     const aid = await requireAid(aidId)
     const staff = await ctx.requireStaffOf(aid.communityId)
     if (aid.status === 'paid') return toAidRequest(aid, staff, ctx.openid)
     if (aid.status !== 'approved') throw new AppError('CONFLICT', '申请还没有批准，不能发放')
-    const { entry } = await append(aid.communityId, requestId, (head) => {
+    const { entry } = await append(aid.communityId, `pay-${aidId}`, (head) => {
       if (aid.amountFen > head.balanceFen) throw new AppError('CONFLICT', '余额不足，不能发放这笔救助')
       return {
         kind: 'expense',
         amountFen: aid.amountFen,
         date,
         category: aid.category,
-        partyShown: maskName(aid.name),
+        partyShown: shownParty('expense', aid.name),
         channel,
         reference,
         note: '',
@@ -111,7 +112,6 @@ export const pay = action({
         recordedByName: staff.displayName,
       }
     })
-    if (entry.aidId !== aidId) throw new AppError('CONFLICT', '这个请求编号已用于另一笔账目')
     const step = { at: new Date(), action: 'pay' as const, by: ctx.openid, byName: staff.displayName, note: `账本第 ${entry.seq} 条` }
     const { stats } = await fundAid().where({ _id: aidId, status: 'approved' }).update({ data: { status: 'paid', entrySeq: entry.seq, history: _.push(step) } })
     const saved: AidDoc = stats.updated === 1 ? { ...aid, status: 'paid', entrySeq: entry.seq, history: [...aid.history, step] } : await requireAid(aidId)

@@ -1,7 +1,6 @@
 import { AppError } from '@/domain/errors'
 import { fundInputs } from '@/domain/fund/contract'
-import { ANONYMOUS } from '@/domain/fund/rules'
-import { maskName } from '@/domain/privacy'
+import { shownParty } from '@/domain/fund/rules'
 import { todayInChina } from '@/domain/dates'
 import { requireCommunity } from '../../_kit/communities'
 import { requirePassingText } from '../../_kit/content-check'
@@ -25,7 +24,7 @@ export const record = action({
     if (input.date > todayInChina()) throw new AppError('INVALID_INPUT', '日期不能晚于今天', { date: '日期不能晚于今天' })
     if (input.projectId) await requireProjectOf(input.projectId, input.communityId)
     const donor = input.kind === 'income'
-    const partyShown = donor ? input.party || ANONYMOUS : maskName(input.party)
+    const partyShown = shownParty(input.kind, input.party)
     const publicText = [donor ? input.party : '', input.reference, input.note].filter(Boolean).join('\n')
     await requirePassingText(ctx.openid, publicText)
     const { entry } = await append(input.communityId, input.requestId, (head) => {

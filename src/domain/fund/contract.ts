@@ -3,7 +3,7 @@ import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
 import type { AidStatus } from './aid'
 import type { ChainBreak, PublicEntry, StatementHead } from './chain'
-import { amountFenField, ANONYMOUS, CHANNELS, EXPENSE_CATEGORIES, INCOME_CATEGORIES, type ExpenseCategory } from './rules'
+import { amountFenField, CHANNELS, EXPENSE_CATEGORIES, INCOME_CATEGORIES, type ExpenseCategory } from './rules'
 
 /** A staff-side retry key: the same requestId always means the same entry (never a second one). */
 const requestId = v.pipe(v.string('请求编号格式不正确'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确'))
@@ -57,7 +57,8 @@ export const fundInputs = {
     v.object({ aidId, decision: v.picklist(['approve', 'reject'], '请选择同意或不同意'), reason: fields.optionalText('意见', 200) }),
     v.forward(v.partialCheck([['decision'], ['reason']], (i) => i.decision === 'approve' || i.reason.length >= 2, '请填写不同意的原因'), ['reason']),
   ),
-  pay: v.object({ aidId, date: fields.date('发放日期'), reference: fields.text('凭证号', 1, 60), channel: v.optional(v.picklist(CHANNELS, '请选择渠道'), '银行转账'), requestId }),
+  // No requestId: a payment is keyed by its request, so no retry or second tap ever pays twice.
+  pay: v.object({ aidId, date: fields.date('发放日期'), reference: fields.text('凭证号', 1, 60), channel: v.optional(v.picklist(CHANNELS, '请选择渠道'), '银行转账') }),
   aid: v.object({ aidId }),
   myAid: v.object({ page: fields.page, pageSize: fields.pageSize }),
   aidQueue: v.object({ communityId: v.optional(communityId), page: fields.page, pageSize: fields.pageSize }),
@@ -168,5 +169,3 @@ export type FundApi = {
   verifyReceipt: ActionSpec<v.InferInput<typeof fundInputs.verifyReceipt>, Receipt>
   export: ActionSpec<v.InferInput<typeof fundInputs.export>, { filename: string; csv: string; rows: number }>
 }
-
-export { ANONYMOUS }

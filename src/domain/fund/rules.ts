@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { maskName } from '../privacy'
 
 /** What spending is for (the categories 港越's 两公开 board uses). */
 export const EXPENSE_CATEGORIES = ['大病', '困难', '助学', '灾害', '意外', '其他'] as const
@@ -25,6 +26,9 @@ export const MAX_AMOUNT_FEN = 100_000_000
 
 /** The donor's name shown when they asked not to be named. */
 export const ANONYMOUS = '匿名'
+
+/** Who an entry shows publicly: a donor as named (or 匿名), a beneficiary masked (张**), never in full. */
+export const shownParty = (kind: 'income' | 'expense', party: string): string => (kind === 'income' ? party || ANONYMOUS : maskName(party))
 
 /**
  * An amount in 分: a whole, positive number. Floats (12.5), zero and negatives are refused rather

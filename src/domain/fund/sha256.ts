@@ -12,37 +12,60 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ])
 
-/** UTF-8 bytes without TextEncoder (absent on older WeChat clients). */
-function utf8(text: string): number[] {
-  const bytes: number[] = []
+/**
+ * The message padded as SHA-256 wants it, UTF-8 encoded by hand (no TextEncoder on older WeChat
+ * clients), written straight into one buffer sized in advance.
+ */
+function padded(text: string): Uint8Array {
+  let length = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) length += 1
+    else if (code < 0x800) length += 2
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 4
+      i++
+    } else length += 3
+  }
+  const blocks = Math.ceil((length + 9) / 64)
+  const bytes = new Uint8Array(blocks * 64)
+  let at = 0
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i)
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1)
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00)
-        i++
-      }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      code = 0x10000 + ((code - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00)
     }
-    if (code < 0x80) bytes.push(code)
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63))
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63))
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63))
+    if (code < 0x80) bytes[at++] = code
+    else if (code < 0x800) {
+      bytes[at++] = 0xc0 | (code >> 6)
+      bytes[at++] = 0x80 | (code & 63)
+    } else if (code < 0x10000) {
+      bytes[at++] = 0xe0 | (code >> 12)
+      bytes[at++] = 0x80 | ((code >> 6) & 63)
+      bytes[at++] = 0x80 | (code & 63)
+    } else {
+      bytes[at++] = 0xf0 | (code >> 18)
+      bytes[at++] = 0x80 | ((code >> 12) & 63)
+      bytes[at++] = 0x80 | ((code >> 6) & 63)
+      bytes[at++] = 0x80 | (code & 63)
+    }
   }
+  bytes[at] = 0x80
+  // Length in bits, big-endian 64-bit (the high word stays 0 below 512 MB).
+  const bits = length * 8
+  const end = bytes.length
+  bytes[end - 5] = Math.floor(bits / 0x100000000) & 255
+  bytes[end - 4] = (bits >>> 24) & 255
+  bytes[end - 3] = (bits >>> 16) & 255
+  bytes[end - 2] = (bits >>> 8) & 255
+  bytes[end - 1] = bits & 255
   return bytes
 }
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n))
 
 export function sha256Hex(text: string): string {
-  const bytes = utf8(text)
-  const bitLength = bytes.length * 8
-  bytes.push(0x80)
-  while (bytes.length % 64 !== 56) bytes.push(0)
-  // Length in bits, big-endian 64-bit (the high word stays 0 below 512 MB).
-  const high = Math.floor(bitLength / 0x100000000)
-  bytes.push((high >>> 24) & 255, (high >>> 16) & 255, (high >>> 8) & 255, high & 255)
-  bytes.push((bitLength >>> 24) & 255, (bitLength >>> 16) & 255, (bitLength >>> 8) & 255, bitLength & 255)
+  const bytes = padded(text)
   const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19])
   const w = new Uint32Array(64)
   for (let offset = 0; offset < bytes.length; offset += 64) {
@@ -55,7 +78,14 @@ export function sha256Hex(text: string): string {
       const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10)
       w[i] = w[i - 16] + s0 + w[i - 7] + s1
     }
-    let [a, b, c, d, e, f, g, hh] = [h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]]
+    let a = h[0]
+    let b = h[1]
+    let c = h[2]
+    let d = h[3]
+    let e = h[4]
+    let f = h[5]
+    let g = h[6]
+    let hh = h[7]
     for (let i = 0; i < 64; i++) {
       const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i]) >>> 0
       const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0

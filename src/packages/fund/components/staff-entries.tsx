@@ -3,7 +3,7 @@ import { Button, TextArea } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { FormField } from '@/components/form-field'
-import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import type { FundEntry } from '@/domain/fund/contract'
 import { formatYuan } from '@/domain/fund/rules'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -62,16 +62,9 @@ export function StaffEntries({ communityId, version }: { communityId: string; ve
   const list = usePagedList<FundEntry>((page) => fundService.entries(communityId, {}, page), [communityId, version])
   return (
     <View className='card'>
-      <LoadState loading={list.loading && list.items.length === 0} error={list.items.length ? undefined : list.error} empty={!list.loading && list.items.length === 0 && '还没有账目'} onRetry={list.retry}>
-        {list.items.map((entry) => (
-          <StaffEntry key={entry._id} entry={entry} onChanged={() => void list.refresh()} />
-        ))}
-        {list.hasMore && (
-          <Button block fill='outline' loading={list.loading} onClick={() => void list.loadMore()}>
-            加载更多
-          </Button>
-        )}
-      </LoadState>
+      <PagedList list={list} empty='还没有账目'>
+        {(entry) => <StaffEntry key={entry._id} entry={entry} onChanged={() => void list.refresh()} />}
+      </PagedList>
     </View>
   )
 }

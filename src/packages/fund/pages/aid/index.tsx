@@ -12,7 +12,7 @@ import type { AidStep } from '@/domain/fund/contract'
 import { formatYuan } from '@/domain/fund/rules'
 import { useRemote } from '@/hooks/use-remote'
 import { fundService } from '@/services/fund'
-import { newRequestId, useSubmit } from '../../use-submit'
+import { useSubmit } from '../../use-submit'
 import './index.scss'
 
 const STEP_TITLES: Record<AidStep['action'], string> = { apply: '提交申请', approve: '工作人员同意', reject: '工作人员不同意', pay: '已发放' }
@@ -24,7 +24,6 @@ export default function FundAidPage() {
   const [reason, setReason] = useState('')
   const [date, setDate] = useState(todayInChina())
   const [reference, setReference] = useState('')
-  const [requestId] = useState(newRequestId)
   const { busy, errors, run } = useSubmit()
   const a = aid.data
 
@@ -44,7 +43,7 @@ export default function FundAidPage() {
     if (!a) return
     const { confirm } = await Taro.showModal({ title: '登记发放', content: `确认已向${a.name}发放 ${formatYuan(a.amountFen)} 元？登记后将记入公开账本，不能修改，只能冲正。`, confirmText: '登记', cancelText: '再想想' })
     if (!confirm) return
-    if (await run(() => fundService.pay(a._id, date, reference.trim(), requestId), '未能登记')) await aid.reload()
+    if (await run(() => fundService.pay(a._id, date, reference.trim()), '未能登记')) await aid.reload()
   }
 
   return (

@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { FormField } from '@/components/form-field'
-import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { AidRequest } from '@/domain/fund/contract'
 import { DEFAULT_SECOND_APPROVAL_FEN, EXPENSE_CATEGORIES, formatYuan, yuanToFen, type ExpenseCategory } from '@/domain/fund/rules'
@@ -76,11 +76,9 @@ export default function FundApplyPage() {
         </Button>
       </View>
       <Text className='section-title'>我的申请</Text>
-      <LoadState loading={mine.loading && mine.items.length === 0} error={mine.items.length ? undefined : mine.error} empty={!mine.loading && mine.items.length === 0 && '您还没有申请过'} onRetry={mine.retry}>
-        {mine.items.map((aid) => (
-          <AidCard key={aid._id} aid={aid} />
-        ))}
-      </LoadState>
+      <PagedList list={mine} empty='您还没有申请过'>
+        {(aid) => <AidCard key={aid._id} aid={aid} />}
+      </PagedList>
     </PageShell>
   )
 }

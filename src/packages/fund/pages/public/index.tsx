@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { FundEntry, FundProject } from '@/domain/fund/contract'
 import { EXPENSE_CATEGORIES, formatYuan, INCOME_CATEGORIES, type FundCategory } from '@/domain/fund/rules'
@@ -19,6 +20,7 @@ import { LedgerCheckBanner } from '../../components/ledger-check'
 import { MonthBars } from '../../components/month-bars'
 import { fundPages } from '../../routes'
 import { useLedgerCheck } from '../../use-ledger-check'
+import '../../components/choice-scroll.scss'
 import './index.scss'
 
 const ALL = 'all'
@@ -62,7 +64,7 @@ export default function FundPublicPage() {
 
   return (
     <PageShell className='fund'>
-      <ScrollView scrollX className='fund__communities'>
+      <ScrollView scrollX className='fund-choice-scroll'>
         <ChoiceGroup options={(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))} value={communityId} onChange={(value) => setCommunityId(value as string)} testId='fund-community' />
       </ScrollView>
       <LoadState loading={summary.loading && !s} error={s ? undefined : (summary.error ?? communities.error)} onRetry={summary.reload}>
@@ -126,22 +128,15 @@ export default function FundPublicPage() {
 
       <Text className='section-title'>收支明细</Text>
       <View className='card'>
-        <ScrollView scrollX className='fund__filter'>
+        <ScrollView scrollX className='fund-choice-scroll'>
           <ChoiceGroup options={monthOptions} value={month} onChange={(value) => setMonth(value as string)} testId='fund-month' />
         </ScrollView>
-        <ScrollView scrollX className='fund__filter'>
+        <ScrollView scrollX className='fund-choice-scroll'>
           <ChoiceGroup options={CATEGORY_OPTIONS} value={category} onChange={(value) => setCategory(value as string)} testId='fund-category' />
         </ScrollView>
-        <LoadState loading={list.loading && list.items.length === 0} error={list.items.length ? undefined : list.error} empty={!list.loading && list.items.length === 0 && '这里还没有账目'} onRetry={list.retry}>
-          {list.items.map((entry) => (
-            <EntryRow key={entry._id} entry={entry} />
-          ))}
-          {list.hasMore && (
-            <Button block fill='outline' loading={list.loading} onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          )}
-        </LoadState>
+        <PagedList list={list} empty='这里还没有账目'>
+          {(entry) => <EntryRow key={entry._id} entry={entry} />}
+        </PagedList>
       </View>
 
       <View className='fund__links'>

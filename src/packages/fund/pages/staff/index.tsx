@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { LoadState } from '@/components/load-state'
+import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { AidRequest } from '@/domain/fund/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -17,7 +18,7 @@ import { ProjectForm } from '../../components/project-form'
 import { RecordForm } from '../../components/record-form'
 import { StaffEntries } from '../../components/staff-entries'
 import { fundPages } from '../../routes'
-import './index.scss'
+import '../../components/choice-scroll.scss'
 
 /** 互助金记账 (staff): record, decide and pay aid requests, correct, issue receipts, export, add projects. */
 export default function FundStaffPage() {
@@ -35,7 +36,7 @@ export default function FundStaffPage() {
   return (
     <PageShell className='fund-staff'>
       <LoadState loading={me.loading && !me.data} error={me.data ? undefined : me.error} empty={!!me.data && staffCommunities.length === 0 && '只有社区工作人员可以记账'} onRetry={me.reload}>
-        <ScrollView scrollX className='fund-staff__communities'>
+        <ScrollView scrollX className='fund-choice-scroll'>
           <ChoiceGroup options={staffCommunities.map((c) => ({ value: c._id, label: c.name }))} value={communityId} onChange={(value) => setCommunityId(value as string)} testId='staff-fund-community' />
         </ScrollView>
         <Button block fill='outline' onClick={() => void Taro.navigateTo({ url: communityId ? withQuery(fundPages.public, { id: communityId }) : fundPages.public })}>
@@ -43,11 +44,9 @@ export default function FundStaffPage() {
         </Button>
 
         <Text className='section-title'>待处理的救助申请</Text>
-        <LoadState loading={queue.loading && queue.items.length === 0} error={queue.items.length ? undefined : queue.error} empty={!queue.loading && queue.items.length === 0 && '没有待处理的申请'} onRetry={queue.retry}>
-          {queue.items.map((aid) => (
-            <AidCard key={aid._id} aid={aid} />
-          ))}
-        </LoadState>
+        <PagedList list={queue} empty='没有待处理的申请'>
+          {(aid) => <AidCard key={aid._id} aid={aid} />}
+        </PagedList>
 
         {communityId && (
           <>
