@@ -32,6 +32,8 @@ export type ApplicationDoc = SealedId & {
   duesPayments?: DuesPayment[]
   /** First year the app kept dues, for members who joined before (set by the migration). */
   duesTrackedFrom?: number
+  /** When the member left (退会); the ID number is erased `ID_RETENTION_DAYS` later. */
+  leftAt?: Date | null
   /** 在校学生: dues voluntary. */
   student?: boolean
   /** The shape of the record: `APPLICATION_RECORD_VERSION` once migrated (scheduler's member job). */

@@ -103,3 +103,32 @@ test('the member job migrates records written before: no 职业, validity or sto
   // Joined four years ago, but nobody recorded dues before: due this year, not lapsed.
   expect((await card('d-old'))!.dues.state).toBe('due')
 })
+
+describe('退会 (章程: 有退会的自由)', () => {
+  test('a member leaves and keeps the account: card withdrawn, role gone, record 已退会, ID erased 90 days later; may join again', async () => {
+    const id = await member('d-leaving')
+    expect(await call('d-leaving', { action: 'leave' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const answers = await Promise.all([1, 2].map(() => call<ApplicationView>('d-leaving', { action: 'leave', confirm: true })))
+    expect(answers.every((a) => a.ok)).toBe(true)
+    const mine = unwrap(await call<{ application: ApplicationView; card: MemberCard | null }>('d-leaving', { action: 'mine' }))
+    expect(mine.card).toBeNull()
+    expect(mine.application).toMatchObject({ status: 'left', dues: null })
+    expect(mine.application.timeline.filter((t) => t.action === 'left')).toHaveLength(1)
+    expect(unwrap(await cloud.call<{ roles: string[] }>('user', 'd-leaving', { action: 'me' })).roles).not.toContain('member')
+    expect(cloud.store.find('users', { _id: 'd-leaving' })).toHaveLength(1)
+    expect(cloud.store.find('applications', { _id: id })[0].idCipher).toMatch(/^v1:/)
+
+    cloud.store.update('applications', { _id: id }, { $set: { leftAt: new Date(Date.now() - 91 * 24 * 3600 * 1000) } })
+    await cloud.functions.invoke('scheduler', { Type: 'Timer' }, '')
+    expect(cloud.store.find('applications', { _id: id })[0]).toMatchObject({ status: 'left', idCipher: null, idMasked: '已删除' })
+
+    const again = unwrap(await call<ApplicationView>('d-leaving', {
+      action: 'apply', name: '钱会费', idNumber: idNumber('1970-05-05'), phone: '13857500777', communityId: 'gangyue', address: '港越新村2幢', consent: true, idConsent: true,
+    }))
+    expect(again).toMatchObject({ _id: id, status: 'pending' })
+  })
+
+  test('someone who is not a member cannot leave', async () => {
+    expect(await call('d-nobody', { action: 'leave', confirm: true })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  })
+})

@@ -2,6 +2,7 @@ import type { MemberApi } from '@/domain/member/contract'
 import { defineFunction } from '../_kit/define-function'
 import { apply } from './actions/apply'
 import { get } from './actions/get'
+import { leave } from './actions/leave'
 import { list } from './actions/list'
 import { mine } from './actions/mine'
 import { recordDues } from './actions/record-dues'
@@ -9,4 +10,4 @@ import { review } from './actions/review'
 import { setDues } from './actions/set-dues'
 import { setStudent } from './actions/set-student'
 
-export const main = defineFunction<MemberApi>('member', { apply, mine, review, list, get, recordDues, setStudent, setDues })
+export const main = defineFunction<MemberApi>('member', { apply, mine, review, list, get, leave, recordDues, setStudent, setDues })

@@ -6,7 +6,7 @@ import { duesSettingSchema, type DuesSetting, type DuesStanding } from './dues'
 
 export type TimelineEntry = {
   at: string
-  action: 'submitted' | 'resubmitted' | 'approved' | 'rejected'
+  action: 'submitted' | 'resubmitted' | 'approved' | 'rejected' | 'left'
   /** Who acted, as the person reading may see it: 本人 or 工作人员 + name. */
   by: string
   reason?: string
@@ -68,12 +68,14 @@ export const memberInputs = {
     ),
   ),
   list: v.object({
-    status: v.optional(v.picklist(['pending', 'approved', 'rejected'], '状态不正确')),
+    status: v.optional(v.picklist(['pending', 'approved', 'rejected', 'left'], '状态不正确')),
     communityId: v.optional(fields.community()),
     page: fields.page,
     pageSize: fields.pageSize,
   }),
   get: v.object({ applicationId: fields.id('申请编号') }),
+  /** 退会: the member leaves the Red Cross and keeps the account; they confirm on purpose. */
+  leave: v.object({ confirm: v.literal(true, '请确认退会') }),
   /** Staff record one year's dues received (amount in 分, the receipt's number). */
   recordDues: v.object({
     applicationId: fields.id('申请编号'),
@@ -93,6 +95,7 @@ export type MemberApi = {
   review: ActionSpec<v.InferInput<typeof memberInputs.review>, ApplicationView>
   list: ActionSpec<v.InferInput<typeof memberInputs.list>, Page<ApplicationView>>
   get: ActionSpec<v.InferInput<typeof memberInputs.get>, ApplicationView>
+  leave: ActionSpec<v.InferInput<typeof memberInputs.leave>, ApplicationView>
   recordDues: ActionSpec<v.InferInput<typeof memberInputs.recordDues>, ApplicationView>
   setStudent: ActionSpec<v.InferInput<typeof memberInputs.setStudent>, ApplicationView>
   setDues: ActionSpec<v.InferInput<typeof memberInputs.setDues>, DuesSetting>

@@ -12,7 +12,7 @@ import { memberService } from '@/services/member'
 import './index.scss'
 import { pages, withQuery } from '@/routes'
 
-const STATUSES: ApplicationStatus[] = ['pending', 'approved', 'rejected']
+const STATUSES: ApplicationStatus[] = ['pending', 'approved', 'rejected', 'left']
 
 /** The queue of applications in the staff member's communities (ID numbers and phones masked). */
 export default function ApplicationsPage() {
