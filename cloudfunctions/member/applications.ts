@@ -131,8 +131,8 @@ export const UNKNOWN_COMMUNITY: CommunityFacts = { name: '' }
  * The full ID number for staff of the applicant's community, recorded as viewed (who, when)
  * before it is shown.
  */
-export async function revealToStaff(doc: ApplicationDoc, staff: { _id: string; displayName: string }): Promise<ApplicationDoc> {
-  const view = { at: new Date(), by: staff._id, byName: `工作人员 ${staff.displayName}` }
+export async function revealToStaff(doc: ApplicationDoc, viewer: { _id: string }, byName: string): Promise<ApplicationDoc> {
+  const view = { at: new Date(), by: viewer._id, byName }
   await applications().where({ _id: doc._id }).update({ data: { idViews: _.push(view) } })
   return { ...doc, idViews: [...(doc.idViews ?? []), view] }
 }

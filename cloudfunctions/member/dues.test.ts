@@ -132,3 +132,39 @@ describe('退会 (章程: 有退会的自由)', () => {
     expect(await call('d-nobody', { action: 'leave', confirm: true })).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
 })
+
+describe('备案 to the district (《中国红十字会会员管理办法》: 报县级以上红十字会备案)', () => {
+  test('the district sees its communities\' members with IDs masked; opening one is recorded and shown to the member', async () => {
+    const id = await member('d-filed')
+    const from = `${year}-01-01`
+    const to = `${year}-12-31`
+    const page = unwrap(await call<{ items: Array<{ applicationId: string; idNumber: string; name: string }>; total: number }>('demo-district', { action: 'filing', joinedFrom: from, joinedTo: to }))
+    const row = page.items.find((r) => r.applicationId === id)!
+    expect(row).toMatchObject({ name: '钱会费', idNumber: expect.stringMatching(/^3306\*{10}\d{3}[\dX]$/) })
+    expect(JSON.stringify(page)).not.toContain('13857500777')
+    // Someone of another district sees nothing; other roles are refused.
+    cloud.store.insert('users', [{ _id: 'district-other', displayName: '外区', roles: ['district'], homeCommunityId: null, staffCommunityIds: [], districts: ['杭州市西湖区'], createdAt: new Date() }])
+    expect(unwrap(await call<{ total: number }>('district-other', { action: 'filing' })).total).toBe(0)
+    expect(await call('district-other', { action: 'get', applicationId: id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('demo-staff', { action: 'filing' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('demo-member', { action: 'filingExport', joinedFrom: from, joinedTo: to })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+
+    const opened = unwrap(await call<ApplicationView>('demo-district', { action: 'get', applicationId: id }))
+    expect(opened.idNumber).toMatch(/^330602\d{12}$/)
+    expect(unwrap(await call<{ application: ApplicationView }>('d-filed', { action: 'mine' })).application.idViews).toEqual([{ at: expect.any(String), by: '区红十字会 周建国' }])
+  })
+
+  test('the export is a CSV with a BOM, one masked row per member of the period', async () => {
+    const from = `${year}-01-01`
+    const to = `${year}-12-31`
+    const file = unwrap(await call<{ fileName: string; csv: string; rows: number }>('demo-district', { action: 'filingExport', joinedFrom: from, joinedTo: to }))
+    expect(file.fileName).toBe(`会员备案-${from}-${to}.csv`)
+    expect(file.csv.charCodeAt(0)).toBe(0xfeff)
+    const lines = file.csv.slice(1).trimEnd().split('\r\n')
+    expect(lines[0]).toBe('"会员号","姓名","性别","出生日期","身份证号","会员类别","所属社区","小区楼栋","入会日期","会费"')
+    expect(lines).toHaveLength(file.rows + 1)
+    expect(file.rows).toBeGreaterThan(0)
+    expect(file.csv).not.toMatch(/330602\d{12}/)
+    expect(lines.find((l) => l.includes('"钱会费"'))).toMatch(/"3306\*{10}\d{3}[\dX]"/)
+  })
+})

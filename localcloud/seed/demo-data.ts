@@ -34,6 +34,8 @@ export const DEMO_USERS: DemoUser[] = [
     homeCommunityId: 'yulan',
     staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id),
   },
+  // 柯桥区红十字会: receives the 备案 of the three stations' members.
+  { _id: 'demo-district', displayName: '周建国', label: '区红十字会', roles: ['district'], homeCommunityId: null, staffCommunityIds: [], districts: ['绍兴市柯桥区'] },
 ]
 
 export const DEMO_IDENTITIES: DemoIdentity[] = DEMO_USERS.map((u) => ({ openid: u._id, label: `${u.label} · ${u.displayName}`, role: u.label }))

@@ -2,11 +2,12 @@ import { DocumentStore } from '../store/document-store'
 import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
 import { reseed, seedIfEmpty } from './seed'
 
-test('an empty store gets the three communities and the four demo identities, once', () => {
+test('an empty store gets the three communities and the five demo identities, once', () => {
   const store = DocumentStore.open(null)
   expect(seedIfEmpty(store)).toBe(true)
   expect(store.find('communities', {}, { sort: { name: 1 } }).map((c) => c.name).sort()).toEqual(['大渡社区', '港越社区', '玉兰社区'].sort())
-  expect(store.find('users', {}).map((u) => u._id).sort()).toEqual(['demo-member', 'demo-resident', 'demo-staff', 'demo-volunteer'])
+  expect(store.find('users', {}).map((u) => u._id).sort()).toEqual(['demo-district', 'demo-member', 'demo-resident', 'demo-staff', 'demo-volunteer'])
+  expect(store.find('users', { _id: 'demo-district' })[0]).toMatchObject({ roles: ['district'], districts: ['绍兴市柯桥区'] })
   expect(store.find('users', { _id: 'demo-staff' })[0]).toMatchObject({ roles: ['staff', 'editor'], staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id) })
   expect(seedIfEmpty(store)).toBe(false)
   expect(store.count('users', {})).toBe(DEMO_USERS.length)

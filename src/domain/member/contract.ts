@@ -54,6 +54,21 @@ export type MemberCard = {
   dues: DuesStanding
 }
 
+/** One member as the district Red Cross receives the 备案 (ID masked unless opened, which is recorded). */
+export type FilingRow = {
+  applicationId: string
+  memberNo: string
+  name: string
+  gender: Gender
+  birthDate: string
+  idNumber: string
+  communityName: string
+  address: string
+  joinedAt: string
+  youth: boolean
+  dues: string
+}
+
 export const memberInputs = {
   mine: v.object({}),
   review: v.pipe(
@@ -76,6 +91,10 @@ export const memberInputs = {
   get: v.object({ applicationId: fields.id('申请编号') }),
   /** 退会: the member leaves the Red Cross and keeps the account; they confirm on purpose. */
   leave: v.object({ confirm: v.literal(true, '请确认退会') }),
+  /** 备案: the district's members, joined within a period (dates inclusive). */
+  filing: v.object({ joinedFrom: v.optional(fields.date('开始日期'), '2000-01-01'), joinedTo: v.optional(fields.date('结束日期'), '2100-12-31'), page: fields.page, pageSize: fields.pageSize }),
+  /** The same period as a CSV file (UTF-8 with BOM, so spreadsheet programs read the Chinese). */
+  filingExport: v.object({ joinedFrom: fields.date('开始日期'), joinedTo: fields.date('结束日期') }),
   /** Staff record one year's dues received (amount in 分, the receipt's number). */
   recordDues: v.object({
     applicationId: fields.id('申请编号'),
@@ -95,6 +114,8 @@ export type MemberApi = {
   review: ActionSpec<v.InferInput<typeof memberInputs.review>, ApplicationView>
   list: ActionSpec<v.InferInput<typeof memberInputs.list>, Page<ApplicationView>>
   get: ActionSpec<v.InferInput<typeof memberInputs.get>, ApplicationView>
+  filing: ActionSpec<v.InferInput<typeof memberInputs.filing>, Page<FilingRow>>
+  filingExport: ActionSpec<v.InferInput<typeof memberInputs.filingExport>, { fileName: string; csv: string; rows: number }>
   leave: ActionSpec<v.InferInput<typeof memberInputs.leave>, ApplicationView>
   recordDues: ActionSpec<v.InferInput<typeof memberInputs.recordDues>, ApplicationView>
   setStudent: ActionSpec<v.InferInput<typeof memberInputs.setStudent>, ApplicationView>

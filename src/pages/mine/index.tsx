@@ -85,6 +85,7 @@ export default function MinePage() {
           onClick={go(areas.inbox)}
         />
         {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
+        {me?.roles.includes('district') && <Cell title='会员备案' description='本区各社区的新会员，可导出备案表' clickable onClick={go(pages.staffFiling)} data-testid='open-filing' />}
       </Cell.Group>
 
       <Cell.Group>
