@@ -83,7 +83,7 @@ export default function MemberHomePage() {
             <Timeline items={applicationTimeline(application)} />
             <Text className='hint' data-testid='id-views'>
               {application.idViews.length === 0
-                ? '您的身份证号加密保存，只有本社区工作人员审核时可以查看完整号码，每次查看都会记录在这里。'
+                ? '您的身份证号加密保存，只有本社区和区红十字会的工作人员可以查看完整号码，每次查看都会记录在这里。'
                 : `您的身份证号已被查看${application.idViews.length}次，最近一次：${formatChinaTime(application.idViews[application.idViews.length - 1].at)} ${application.idViews[application.idViews.length - 1].by}。`}
             </Text>
           </View>

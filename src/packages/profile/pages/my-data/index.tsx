@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
-import type { Plain } from '@/domain/user/contract'
+import { MY_DATA_LABELS, type Plain } from '@/domain/user/contract'
 import { useRemote } from '@/hooks/use-remote'
 import { saveTextFile } from '@/services/save-file'
 import { messageOf } from '@/services/service-error'
@@ -50,7 +50,7 @@ export default function MyDataPage() {
               <View key={i} className='my-data__item'>
                 {Object.entries(item).map(([key, value]) => (
                   <Text key={key} className='my-data__field'>
-                    {key}：{show(value)}
+                    {MY_DATA_LABELS[key] ?? key}：{show(value)}
                   </Text>
                 ))}
               </View>
