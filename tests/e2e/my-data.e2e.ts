@@ -35,6 +35,8 @@ describe('我的数据 and 退会', () => {
     await page.goto(`${e2e.cloud.url}/#/pages/mine/index`)
     await page.locator('.nut-cell', { hasText: '收集哪些信息、用来做什么' }).click()
     await page.locator('[data-testid="privacy-notice"]', { hasText: '柯桥区红十字会港越社区红十字会' }).waitFor()
+    // Once the page has slid in (Taro's H5 page transition).
+    await page.waitForTimeout(600)
     await shot(page, 'privacy-notice')
     assert.deepEqual(errors, [])
   })

@@ -41,6 +41,7 @@ export default function ApplicationsPage() {
               {a.communityName} · {a.phone} · {a.idNumber}
             </Text>
             <Text className='hint'>提交于 {formatChinaTime(a.submittedAt)}</Text>
+            {a.dues && <Text className='hint'>{a.dues.label}</Text>}
           </View>
         )}
       </PagedList>
