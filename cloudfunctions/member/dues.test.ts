@@ -168,3 +168,19 @@ describe('备案 to the district (《中国红十字会会员管理办法》: �
     expect(lines.find((l) => l.includes('"钱会费"'))).toMatch(/"3306\*{10}\d{3}[\dX]"/)
   })
 })
+
+describe('更正 (PIPL 第四十六条)', () => {
+  test('a member asks for a correction (once, however often sent); staff of the community accept it and the field changes', async () => {
+    const id = await member('d-correct')
+    expect(await call('d-correct', { action: 'requestCorrection', field: 'address', value: '港越新村2幢301室' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const sent = await Promise.all([1, 2].map(() => call<ApplicationView>('d-correct', { action: 'requestCorrection', field: 'phone', value: '13857500999' })))
+    expect(sent.every((r) => r.ok)).toBe(true)
+    const [correction] = unwrap(sent[1]).corrections
+    expect(unwrap(sent[1]).corrections).toEqual([{ key: correction.key, field: 'phone', value: '13857500999', status: 'open', at: expect.any(String) }])
+    expect(await call('staff-dadu', { action: 'resolveCorrection', applicationId: id, key: correction.key, accept: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('d-correct', { action: 'resolveCorrection', applicationId: id, key: correction.key, accept: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const decided = unwrap(await call<ApplicationView>('demo-staff', { action: 'resolveCorrection', applicationId: id, key: correction.key, accept: true }))
+    expect(decided).toMatchObject({ phone: '13857500999', corrections: [{ status: 'accepted' }] })
+    expect(await call('demo-staff', { action: 'resolveCorrection', applicationId: id, key: correction.key, accept: false })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  })
+})

@@ -1,6 +1,7 @@
 import type { MemberApi } from '@/domain/member/contract'
 import { defineFunction } from '../_kit/define-function'
 import { apply } from './actions/apply'
+import { requestCorrection, resolveCorrection } from './actions/corrections'
 import { filing, filingExport } from './actions/filing'
 import { get } from './actions/get'
 import { leave } from './actions/leave'
@@ -11,4 +12,4 @@ import { review } from './actions/review'
 import { setDues } from './actions/set-dues'
 import { setStudent } from './actions/set-student'
 
-export const main = defineFunction<MemberApi>('member', { apply, mine, review, list, get, leave, filing, filingExport, recordDues, setStudent, setDues })
+export const main = defineFunction<MemberApi>('member', { apply, mine, review, list, get, leave, requestCorrection, resolveCorrection, filing, filingExport, recordDues, setStudent, setDues })

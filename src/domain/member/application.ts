@@ -89,6 +89,19 @@ export function applicationSchema(today: string) {
   )
 }
 
+/**
+ * 更正 (PIPL 第四十六条): fields staff verified that a member may ask to have corrected; staff check
+ * and accept or decline. The ID number is corrected only in person, with the card.
+ */
+export const CORRECTABLE = { name: '姓名', phone: '手机号', address: '小区和楼栋' } as const
+export type CorrectableField = keyof typeof CORRECTABLE
+
+export const correctionSchema = v.variant('field', [
+  v.object({ field: v.literal('name'), value: fields.text('姓名', 2, 20) }),
+  v.object({ field: v.literal('phone'), value: fields.phone() }),
+  v.object({ field: v.literal('address'), value: addressSchema }),
+], '请选择要更正的项目')
+
 export type ApplicationInput = v.InferInput<ReturnType<typeof applicationSchema>>
 export type Application = v.InferOutput<ReturnType<typeof applicationSchema>>
 export type Guardian = v.InferOutput<typeof guardianSchema>

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
-import type { ApplicationInput, ApplicationStatus, Gender, Guardian } from './application'
+import { correctionSchema, type ApplicationInput, type ApplicationStatus, type CorrectableField, type Gender, type Guardian } from './application'
 import { duesSettingSchema, type DuesSetting, type DuesStanding } from './dues'
 
 export type TimelineEntry = {
@@ -35,6 +35,8 @@ export type ApplicationView = {
   rejectReason: string | null
   timeline: TimelineEntry[]
   submittedAt: string
+  /** 更正 requests and what became of them. */
+  corrections: Array<{ key: string; field: CorrectableField; value: string; status: 'open' | 'accepted' | 'declined'; at: string }>
   /** When staff opened the full ID number, and who: the applicant can see every view. */
   idViews: Array<{ at: string; by: string }>
 }
@@ -89,6 +91,10 @@ export const memberInputs = {
     pageSize: fields.pageSize,
   }),
   get: v.object({ applicationId: fields.id('申请编号') }),
+  /** 更正: the applicant asks for one verified field to be corrected. */
+  requestCorrection: correctionSchema,
+  /** Staff of the community accept (the field takes the value) or decline a correction. */
+  resolveCorrection: v.object({ applicationId: fields.id('申请编号'), key: fields.id('更正编号'), accept: v.boolean('请选择采纳或不采纳') }),
   /** 退会: the member leaves the Red Cross and keeps the account; they confirm on purpose. */
   leave: v.object({ confirm: v.literal(true, '请确认退会') }),
   /** 备案: the district's members, joined within a period (dates inclusive). */
@@ -116,6 +122,8 @@ export type MemberApi = {
   get: ActionSpec<v.InferInput<typeof memberInputs.get>, ApplicationView>
   filing: ActionSpec<v.InferInput<typeof memberInputs.filing>, Page<FilingRow>>
   filingExport: ActionSpec<v.InferInput<typeof memberInputs.filingExport>, { fileName: string; csv: string; rows: number }>
+  requestCorrection: ActionSpec<v.InferInput<typeof memberInputs.requestCorrection>, ApplicationView>
+  resolveCorrection: ActionSpec<v.InferInput<typeof memberInputs.resolveCorrection>, ApplicationView>
   leave: ActionSpec<v.InferInput<typeof memberInputs.leave>, ApplicationView>
   recordDues: ActionSpec<v.InferInput<typeof memberInputs.recordDues>, ApplicationView>
   setStudent: ActionSpec<v.InferInput<typeof memberInputs.setStudent>, ApplicationView>

@@ -10,6 +10,7 @@ import { applicationTimeline } from '@/domain/member/timeline'
 import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
 import { messageOf } from '@/services/service-error'
+import { CorrectionForm } from '../../components/correction-form'
 import { MemberCard } from '../../components/member-card'
 import './index.scss'
 import { pages, withQuery } from '@/routes'
@@ -46,6 +47,8 @@ export default function MemberHomePage() {
             </Button>
           </View>
         )}
+
+        {application && application.status !== 'pending' && <CorrectionForm application={application} onSaved={() => void reload()} />}
 
         {!application && (
           <View className='card'>
