@@ -47,6 +47,7 @@ export const pages = {
   staffActivityEdit: '/packages/staff/pages/activity-edit/index',
   staffActivityCode: '/packages/staff/pages/activity-code/index',
   myData: '/packages/profile/pages/my-data/index',
+  staffFiling: '/packages/staff/pages/filing/index',
   privacy: '/packages/profile/pages/privacy/index',
 } as const
 

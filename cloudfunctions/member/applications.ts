@@ -1,4 +1,4 @@
-import type { ApplicationStatus, Gender, Guardian } from '@/domain/member/application'
+import type { ApplicationStatus, CorrectableField, Gender, Guardian } from '@/domain/member/application'
 import type { ApplicationView, MemberCard, TimelineEntry } from '@/domain/member/contract'
 import { DEFAULT_DUES, duesStanding, type DuesStanding } from '@/domain/member/dues'
 import type { Community } from '@/domain/community/types'
@@ -32,6 +32,8 @@ export type ApplicationDoc = SealedId & {
   duesPayments?: DuesPayment[]
   /** First year the app kept dues, for members who joined before (set by the migration). */
   duesTrackedFrom?: number
+  /** When the member left (退会); the ID number is erased `ID_RETENTION_DAYS` later. */
+  leftAt?: Date | null
   /** 在校学生: dues voluntary. */
   student?: boolean
   /** The shape of the record: `APPLICATION_RECORD_VERSION` once migrated (scheduler's member job). */
@@ -39,6 +41,8 @@ export type ApplicationDoc = SealedId & {
   rejectReason: string | null
   history: Array<{ at: Date; action: TimelineEntry['action']; by: string; byName: string; reason?: string }>
   submittedAt: Date
+  /** 更正 requests by key (a hash of field and value, so a repeated request is the same one). */
+  corrections?: Record<string, { field: CorrectableField; value: string; status: 'open' | 'accepted' | 'declined'; at: Date; decidedBy?: string }>
   /** Each time staff opened the full ID number: who and when (the applicant sees these). */
   idViews?: Array<{ at: Date; by: string; byName: string }>
 }
@@ -85,6 +89,7 @@ export function toView(doc: ApplicationDoc, community: CommunityFacts, reveal: R
     gender: doc.gender,
     birthDate: doc.birthDate,
     idNumber: reveal.idNumber && doc.idCipher ? openId(doc.idCipher) : doc.idMasked,
+    corrections: Object.entries(doc.corrections ?? {}).map(([key, c]) => ({ key, field: c.field, value: c.value, status: c.status, at: toIso(c.at) })),
     idViews: (doc.idViews ?? []).map(({ at, byName }) => ({ at: toIso(at), by: byName })),
     phone: reveal.phone ? doc.phone : maskPhone(doc.phone),
     communityId: doc.communityId,
@@ -129,8 +134,8 @@ export const UNKNOWN_COMMUNITY: CommunityFacts = { name: '' }
  * The full ID number for staff of the applicant's community, recorded as viewed (who, when)
  * before it is shown.
  */
-export async function revealToStaff(doc: ApplicationDoc, staff: { _id: string; displayName: string }): Promise<ApplicationDoc> {
-  const view = { at: new Date(), by: staff._id, byName: `工作人员 ${staff.displayName}` }
+export async function revealToStaff(doc: ApplicationDoc, viewer: { _id: string }, byName: string): Promise<ApplicationDoc> {
+  const view = { at: new Date(), by: viewer._id, byName }
   await applications().where({ _id: doc._id }).update({ data: { idViews: _.push(view) } })
   return { ...doc, idViews: [...(doc.idViews ?? []), view] }
 }

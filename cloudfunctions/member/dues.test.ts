@@ -104,3 +104,84 @@ test('the member job migrates records written before: no 职业, validity or sto
   // Joined four years ago, but nobody recorded dues before: due this year, not lapsed.
   expect((await card('d-old'))!.dues.state).toBe('due')
 })
+
+describe('退会 (章程: 有退会的自由)', () => {
+  test('a member leaves and keeps the account: card withdrawn, role gone, record 已退会, ID erased 90 days later; may join again', async () => {
+    const id = await member('d-leaving')
+    expect(await call('d-leaving', { action: 'leave' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const answers = await Promise.all([1, 2].map(() => call<ApplicationView>('d-leaving', { action: 'leave', confirm: true })))
+    expect(answers.every((a) => a.ok)).toBe(true)
+    const mine = unwrap(await call<{ application: ApplicationView; card: MemberCard | null }>('d-leaving', { action: 'mine' }))
+    expect(mine.card).toBeNull()
+    expect(mine.application).toMatchObject({ status: 'left', dues: null })
+    expect(mine.application.timeline.filter((t) => t.action === 'left')).toHaveLength(1)
+    expect(unwrap(await cloud.call<{ roles: string[] }>('user', 'd-leaving', { action: 'me' })).roles).not.toContain('member')
+    expect(cloud.store.find('users', { _id: 'd-leaving' })).toHaveLength(1)
+    expect(cloud.store.find('applications', { _id: id })[0].idCipher).toMatch(/^v1:/)
+
+    cloud.store.update('applications', { _id: id }, { $set: { leftAt: new Date(Date.now() - 91 * 24 * 3600 * 1000) } })
+    await cloud.functions.invoke('scheduler', { Type: 'Timer' }, '')
+    expect(cloud.store.find('applications', { _id: id })[0]).toMatchObject({ status: 'left', idCipher: null, idMasked: '已删除' })
+
+    const again = unwrap(await call<ApplicationView>('d-leaving', {
+      action: 'apply', name: '钱会费', idNumber: idNumber('1970-05-05'), phone: '13857500777', communityId: 'gangyue', address: '港越新村2幢', consent: true, idConsent: true,
+    }))
+    expect(again).toMatchObject({ _id: id, status: 'pending' })
+  })
+
+  test('someone who is not a member cannot leave', async () => {
+    expect(await call('d-nobody', { action: 'leave', confirm: true })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  })
+})
+
+describe('备案 to the district (《中国红十字会会员管理办法》: 报县级以上红十字会备案)', () => {
+  test('the district sees its communities\' members with IDs masked; opening one is recorded and shown to the member', async () => {
+    const id = await member('d-filed')
+    const from = `${year}-01-01`
+    const to = `${year}-12-31`
+    const page = unwrap(await call<{ items: Array<{ applicationId: string; idNumber: string; name: string }>; total: number }>('demo-district', { action: 'filing', joinedFrom: from, joinedTo: to }))
+    const row = page.items.find((r) => r.applicationId === id)!
+    expect(row).toMatchObject({ name: '钱会费', idNumber: expect.stringMatching(/^3306\*{10}\d{3}[\dX]$/) })
+    expect(JSON.stringify(page)).not.toContain('13857500777')
+    // Someone of another district sees nothing; other roles are refused.
+    cloud.store.insert('users', [{ _id: 'district-other', displayName: '外区', roles: ['district'], homeCommunityId: null, staffCommunityIds: [], districts: ['杭州市西湖区'], createdAt: new Date() }])
+    expect(unwrap(await call<{ total: number }>('district-other', { action: 'filing' })).total).toBe(0)
+    expect(await call('district-other', { action: 'get', applicationId: id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('demo-staff', { action: 'filing' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('demo-member', { action: 'filingExport', joinedFrom: from, joinedTo: to })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+
+    const opened = unwrap(await call<ApplicationView>('demo-district', { action: 'get', applicationId: id }))
+    expect(opened.idNumber).toMatch(/^330602\d{12}$/)
+    expect(unwrap(await call<{ application: ApplicationView }>('d-filed', { action: 'mine' })).application.idViews).toEqual([{ at: expect.any(String), by: '区红十字会 周建国' }])
+  })
+
+  test('the export is a CSV with a BOM, one masked row per member of the period', async () => {
+    const from = `${year}-01-01`
+    const to = `${year}-12-31`
+    const file = unwrap(await call<{ fileName: string; csv: string; rows: number }>('demo-district', { action: 'filingExport', joinedFrom: from, joinedTo: to }))
+    expect(file.fileName).toBe(`会员备案-${from}-${to}.csv`)
+    expect(file.csv.charCodeAt(0)).toBe(0xfeff)
+    const lines = file.csv.slice(1).trimEnd().split('\r\n')
+    expect(lines[0]).toBe('"会员号","姓名","性别","出生日期","身份证号","会员类别","所属社区","小区楼栋","入会日期","会费"')
+    expect(lines).toHaveLength(file.rows + 1)
+    expect(file.rows).toBeGreaterThan(0)
+    expect(file.csv).not.toMatch(/330602\d{12}/)
+    expect(lines.find((l) => l.includes('"钱会费"'))).toMatch(/"3306\*{10}\d{3}[\dX]"/)
+  })
+})
+
+describe('更正 (PIPL 第四十六条)', () => {
+  test('a member asks for a correction (once, however often sent); staff of the community accept it and the field changes', async () => {
+    const id = await member('d-correct')
+    expect(await call('d-correct', { action: 'requestCorrection', field: 'address', value: '港越新村2幢301室' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const sent = await Promise.all([1, 2].map(() => call<ApplicationView>('d-correct', { action: 'requestCorrection', field: 'phone', value: '13857500999' })))
+    expect(sent.every((r) => r.ok)).toBe(true)
+    const [correction] = unwrap(sent[1]).corrections
+    expect(unwrap(sent[1]).corrections).toEqual([{ key: correction.key, field: 'phone', value: '13857500999', status: 'open', at: expect.any(String) }])
+    expect(await call('staff-dadu', { action: 'resolveCorrection', applicationId: id, key: correction.key, accept: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('d-correct', { action: 'resolveCorrection', applicationId: id, key: correction.key, accept: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const decided = unwrap(await call<ApplicationView>('demo-staff', { action: 'resolveCorrection', applicationId: id, key: correction.key, accept: true }))
+    expect(decided).toMatchObject({ phone: '13857500999', corrections: [{ status: 'accepted' }] })
+    expect(await call('demo-staff', { action: 'resolveCorrection', applicationId: id, key: correction.key, accept: false })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  })
+})

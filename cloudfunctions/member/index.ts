@@ -1,7 +1,10 @@
 import type { MemberApi } from '@/domain/member/contract'
 import { defineFunction } from '../_kit/define-function'
 import { apply } from './actions/apply'
+import { requestCorrection, resolveCorrection } from './actions/corrections'
+import { filing, filingExport } from './actions/filing'
 import { get } from './actions/get'
+import { leave } from './actions/leave'
 import { list } from './actions/list'
 import { mine } from './actions/mine'
 import { recordDues } from './actions/record-dues'
@@ -9,4 +12,4 @@ import { review } from './actions/review'
 import { setDues } from './actions/set-dues'
 import { setStudent } from './actions/set-student'
 
-export const main = defineFunction<MemberApi>('member', { apply, mine, review, list, get, recordDues, setStudent, setDues })
+export const main = defineFunction<MemberApi>('member', { apply, mine, review, list, get, leave, requestCorrection, resolveCorrection, filing, filingExport, recordDues, setStudent, setDues })

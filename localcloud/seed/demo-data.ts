@@ -39,6 +39,8 @@ export const DEMO_USERS: DemoUser[] = [
   { _id: 'demo-editor', displayName: '周建华', label: '课程编辑', roles: ['editor'], homeCommunityId: 'dadu', staffCommunityIds: [] },
   // A second staff member: aid above the threshold needs two different people to approve it (博爱互助金).
   { _id: 'demo-staff-2', displayName: '刘建国', label: '复核人员', roles: ['staff'], homeCommunityId: 'gangyue', staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id) },
+  // 柯桥区红十字会: receives the 备案 of the three stations' members.
+  { _id: 'demo-district', displayName: '周建国', label: '区红十字会', roles: ['district'], homeCommunityId: null, staffCommunityIds: [], districts: ['绍兴市柯桥区'] },
 ]
 
 export const DEMO_IDENTITIES: DemoIdentity[] = DEMO_USERS.map((u) => ({ openid: u._id, label: `${u.label} · ${u.displayName}`, role: u.label }))

@@ -2,12 +2,13 @@ import { DocumentStore } from '../store/document-store'
 import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
 import { addDemoFund, reseed, seedIfEmpty } from './seed'
 
-test('an empty store gets the three communities and the six demo identities (two lesson editors, two staff), once', () => {
+test('an empty store gets the three communities and the seven demo identities (two lesson editors, two staff, the district), once', () => {
   const store = DocumentStore.open(null)
   expect(seedIfEmpty(store)).toBe(true)
   expect(store.find('communities', {}, { sort: { name: 1 } }).map((c) => c.name).sort()).toEqual(['大渡社区', '港越社区', '玉兰社区'].sort())
-  expect(store.find('users', {}).map((u) => u._id).sort()).toEqual(['demo-editor', 'demo-member', 'demo-resident', 'demo-staff', 'demo-staff-2', 'demo-volunteer'])
+  expect(store.find('users', {}).map((u) => u._id).sort()).toEqual(['demo-district', 'demo-editor', 'demo-member', 'demo-resident', 'demo-staff', 'demo-staff-2', 'demo-volunteer'])
   expect(store.find('users', {}).filter((u) => (u.roles as string[]).includes('editor')).map((u) => u._id).sort()).toEqual(['demo-editor', 'demo-staff'])
+  expect(store.find('users', { _id: 'demo-district' })[0]).toMatchObject({ roles: ['district'], districts: ['绍兴市柯桥区'] })
   expect(store.find('users', { _id: 'demo-staff' })[0]).toMatchObject({ roles: ['staff', 'editor'], staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id) })
   expect(seedIfEmpty(store)).toBe(false)
   expect(store.count('users', {})).toBe(DEMO_USERS.length)

@@ -28,6 +28,7 @@ function writeDemoData(store: DocumentStore): void {
       roles: user.roles,
       homeCommunityId: user.homeCommunityId,
       staffCommunityIds: user.staffCommunityIds,
+      ...(user.districts ? { districts: user.districts } : {}),
       createdAt: now,
     })),
   )

@@ -26,7 +26,7 @@ import { measurePage, type Measured } from './readable-measure'
 type AppConfig = { pages: string[]; subPackages: { root: string; pages: string[] }[] }
 type Ids = { wishId: string; ownWishId: string; lessonId: string; aedId: string; applicationId: string; activityId: string; lessonDraftId: string }
 
-const IDENTITIES = ['demo-resident', 'demo-volunteer', 'demo-member', 'demo-staff'] as const
+const IDENTITIES = ['demo-resident', 'demo-volunteer', 'demo-member', 'demo-staff', 'demo-district'] as const
 
 /** Pages whose address needs an id from the seeded data. */
 const QUERIES: Record<string, (ids: Ids) => string> = {
@@ -52,6 +52,8 @@ const ROLE_PAGES: { prefix: string; identities: readonly string[] }[] = [
   { prefix: 'packages/staff/', identities: ['demo-staff'] },
   { prefix: 'packages/fund/pages/staff/', identities: ['demo-staff'] },
   { prefix: 'packages/fund/pages/aid/', identities: ['demo-resident', 'demo-staff'] },
+  // 会员备案 belongs to the district Red Cross (a more specific prefix decides over a shorter one).
+  { prefix: 'packages/staff/pages/filing/', identities: ['demo-district'] },
   // Only the owner edits a wish: demo-resident's own, filed in before().
   { prefix: 'packages/wish/pages/edit/', identities: ['demo-resident'] },
 ]
@@ -204,7 +206,10 @@ describe('readable sizes and contrast on every page', () => {
     let compared = 0
 
     for (const openid of IDENTITIES) {
-      const routes = pages.filter((route) => ROLE_PAGES.every((r) => !route.startsWith(r.prefix) || r.identities.includes(openid)))
+      const routes = pages.filter((route) => {
+        const rule = ROLE_PAGES.filter((r) => route.startsWith(r.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0]
+        return !rule || rule.identities.includes(openid)
+      })
       const normal = await e2e.open(openid)
       const large = await e2e.open(openid)
       await large.page.context().addInitScript(() => localStorage.setItem('boai.largeText', JSON.stringify({ data: true })))

@@ -36,12 +36,13 @@ export const apply = action({
       submittedAt: db.serverDate(),
       recordVersion: APPLICATION_RECORD_VERSION,
     }
+    // A rejected application is corrected, and someone who left may join again: the same record, submitted anew.
     if (existing) {
       const entry = { at: new Date(), action: 'resubmitted', by: openid, byName: '本人' }
       // _.set: the stored guardian may be null, and a dotted path into null is refused.
       try {
         const { stats } = await applications()
-          .where({ _id: existing._id, status: 'rejected' })
+          .where({ _id: existing._id, status: existing.status })
           .update({ data: { ...fields, guardian: fields.guardian && _.set(fields.guardian), history: _.push(entry) } })
         if (stats.updated !== 1) throw new AppError('CONFLICT', '申请状态已变化，请刷新后再试')
       } catch (error) {

@@ -2,16 +2,28 @@ import { AppError } from '@/domain/errors'
 import { memberInputs } from '@/domain/member/contract'
 import { action } from '../../_kit/define-function'
 import { communityFacts, findApplication, revealToStaff, toView, UNKNOWN_COMMUNITY } from '../applications'
+import { requireDistrictOf } from '../district'
 
-/** One application in full, for staff of the applicant's community only (审核详情). */
+/**
+ * One application in full, for staff of the applicant's community (审核详情), or for the district
+ * Red Cross that receives the member's 备案. Either way the full ID number is shown only after the
+ * view is recorded, and the applicant sees who opened it.
+ */
 export const get = action({
   input: memberInputs.get,
-  audience: ['staff'],
+  audience: ['staff', 'district'],
   async handler({ applicationId }, ctx) {
     const doc = await findApplication({ _id: applicationId })
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这份入会申请')
-    const staff = await ctx.requireStaffOf(doc.communityId)
+    const user = await ctx.user()
+    const staffOfCommunity = user.roles.includes('staff') && user.staffCommunityIds.includes(doc.communityId)
+    if (!staffOfCommunity) {
+      await requireDistrictOf(user, doc.communityId)
+      // The district receives members' 备案, not applications still being decided.
+      if (doc.status !== 'approved' && doc.status !== 'left') throw new AppError('FORBIDDEN', '区红十字会只能查看已入会的会员')
+    }
     const community = (await communityFacts([doc.communityId])).get(doc.communityId) ?? UNKNOWN_COMMUNITY
-    return toView(await revealToStaff(doc, staff), community, { idNumber: true, phone: true })
+    const byName = staffOfCommunity ? `工作人员 ${user.displayName}` : `区红十字会 ${user.displayName}`
+    return toView(await revealToStaff(doc, user, byName), community, { idNumber: true, phone: true })
   },
 })

@@ -6,19 +6,19 @@ import { APPLICATION_RECORD_VERSION, applications, type ApplicationDoc } from '.
 import { eachWithin, sum, type Budget, type Job } from '../job'
 
 /**
- * The ID number of an application turned down more than 90 days ago is erased (PIPL: kept no
- * longer than needed); the rest of the record stays for the applicant.
+ * The ID number of an application turned down, or of a member who left, more than 90 days ago is
+ * erased (PIPL 第十九、四十七条: kept no longer than needed); the rest of the record stays.
  */
-async function eraseOldIds(budget: Budget) {
+async function eraseOldIds(budget: Budget, status: 'rejected' | 'left', since: 'reviewedAt' | 'leftAt') {
   const cutoff = dayjs().subtract(ID_RETENTION_DAYS, 'day').toDate()
   const { data } = await applications()
-    .where({ status: 'rejected', reviewedAt: _.lt(cutoff), idCipher: _.neq(null) })
+    .where({ status, [since]: _.lt(cutoff), idCipher: _.neq(null) })
     .limit(budget.batch)
     .get<ApplicationDoc>()
   return eachWithin(data, budget, async (application) => {
-    // Only while still turned down: a resubmission in the meantime brought a new number.
+    // Only while still in that status: a resubmission in the meantime brought a new number.
     const { stats } = await applications()
-      .where({ _id: application._id, status: 'rejected', idCipher: application.idCipher })
+      .where({ _id: application._id, status, idCipher: application.idCipher })
       .update({ data: { idCipher: null, idMasked: '已删除' } })
     return stats.updated === 1
   })
@@ -54,6 +54,6 @@ export const memberJob: Job = {
   name: 'member',
   cadence: 'daily',
   async run(budget: Budget) {
-    return sum(await eraseOldIds(budget), await migrateRecords(budget))
+    return sum(await eraseOldIds(budget, 'rejected', 'reviewedAt'), await eraseOldIds(budget, 'left', 'leftAt'), await migrateRecords(budget))
   },
 }

@@ -9,19 +9,21 @@ export type Gender = keyof typeof GENDERS
 export const GUARDIAN_RELATIONS = ['父亲', '母亲', '祖父母', '外祖父母', '其他监护人'] as const
 export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number]
 
-export type ApplicationStatus = 'pending' | 'approved' | 'rejected'
+/** `left`: 退会 (章程: members are free to leave); the record stays, the card is withdrawn. */
+export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'left'
 
-/** Days an application turned down keeps its (sealed) ID number before it is erased. */
+/** Days an application turned down, or a member who left, keeps the (sealed) ID number before it is erased. */
 export const ID_RETENTION_DAYS = 90
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   pending: '待审核',
   approved: '已通过',
   rejected: '未通过',
+  left: '已退会',
 }
 
 /** How a status reads at a glance (badge colour). */
-export const APPLICATION_STATUS_TONES = { pending: 'warning', approved: 'success', rejected: 'danger' } as const
+export const APPLICATION_STATUS_TONES = { pending: 'warning', approved: 'success', rejected: 'danger', left: 'default' } as const
 
 const guardianSchema = v.object({
   name: fields.text('监护人姓名', 2, 20),
@@ -86,6 +88,19 @@ export function applicationSchema(today: string) {
     v.transform((input) => (isYouth(input.birthDate, today) ? input : { ...input, guardian: undefined })),
   )
 }
+
+/**
+ * 更正 (PIPL 第四十六条): fields staff verified that a member may ask to have corrected; staff check
+ * and accept or decline. The ID number is corrected only in person, with the card.
+ */
+export const CORRECTABLE = { name: '姓名', phone: '手机号', address: '小区和楼栋' } as const
+export type CorrectableField = keyof typeof CORRECTABLE
+
+export const correctionSchema = v.variant('field', [
+  v.object({ field: v.literal('name'), value: fields.text('姓名', 2, 20) }),
+  v.object({ field: v.literal('phone'), value: fields.phone() }),
+  v.object({ field: v.literal('address'), value: addressSchema }),
+], '请选择要更正的项目')
 
 export type ApplicationInput = v.InferInput<ReturnType<typeof applicationSchema>>
 export type Application = v.InferOutput<ReturnType<typeof applicationSchema>>

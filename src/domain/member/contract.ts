@@ -1,12 +1,12 @@
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
-import type { ApplicationInput, ApplicationStatus, Gender, Guardian } from './application'
+import { correctionSchema, type ApplicationInput, type ApplicationStatus, type CorrectableField, type Gender, type Guardian } from './application'
 import { duesSettingSchema, type DuesSetting, type DuesStanding } from './dues'
 
 export type TimelineEntry = {
   at: string
-  action: 'submitted' | 'resubmitted' | 'approved' | 'rejected'
+  action: 'submitted' | 'resubmitted' | 'approved' | 'rejected' | 'left'
   /** Who acted, as the person reading may see it: 本人 or 工作人员 + name. */
   by: string
   reason?: string
@@ -35,6 +35,8 @@ export type ApplicationView = {
   rejectReason: string | null
   timeline: TimelineEntry[]
   submittedAt: string
+  /** 更正 requests and what became of them. */
+  corrections: Array<{ key: string; field: CorrectableField; value: string; status: 'open' | 'accepted' | 'declined'; at: string }>
   /** When staff opened the full ID number, and who: the applicant can see every view. */
   idViews: Array<{ at: string; by: string }>
 }
@@ -54,6 +56,21 @@ export type MemberCard = {
   dues: DuesStanding
 }
 
+/** One member as the district Red Cross receives the 备案 (ID masked unless opened, which is recorded). */
+export type FilingRow = {
+  applicationId: string
+  memberNo: string
+  name: string
+  gender: Gender
+  birthDate: string
+  idNumber: string
+  communityName: string
+  address: string
+  joinedAt: string
+  youth: boolean
+  dues: string
+}
+
 export const memberInputs = {
   mine: v.object({}),
   review: v.pipe(
@@ -68,12 +85,22 @@ export const memberInputs = {
     ),
   ),
   list: v.object({
-    status: v.optional(v.picklist(['pending', 'approved', 'rejected'], '状态不正确')),
+    status: v.optional(v.picklist(['pending', 'approved', 'rejected', 'left'], '状态不正确')),
     communityId: v.optional(fields.community()),
     page: fields.page,
     pageSize: fields.pageSize,
   }),
   get: v.object({ applicationId: fields.id('申请编号') }),
+  /** 更正: the applicant asks for one verified field to be corrected. */
+  requestCorrection: correctionSchema,
+  /** Staff of the community accept (the field takes the value) or decline a correction. */
+  resolveCorrection: v.object({ applicationId: fields.id('申请编号'), key: fields.id('更正编号'), accept: v.boolean('请选择采纳或不采纳') }),
+  /** 退会: the member leaves the Red Cross and keeps the account; they confirm on purpose. */
+  leave: v.object({ confirm: v.literal(true, '请确认退会') }),
+  /** 备案: the district's members, joined within a period (dates inclusive). */
+  filing: v.object({ joinedFrom: v.optional(fields.date('开始日期'), '2000-01-01'), joinedTo: v.optional(fields.date('结束日期'), '2100-12-31'), page: fields.page, pageSize: fields.pageSize }),
+  /** The same period as a CSV file (UTF-8 with BOM, so spreadsheet programs read the Chinese). */
+  filingExport: v.object({ joinedFrom: fields.date('开始日期'), joinedTo: fields.date('结束日期') }),
   /** Staff record one year's dues received (amount in 分, the receipt's number). */
   recordDues: v.object({
     applicationId: fields.id('申请编号'),
@@ -93,6 +120,11 @@ export type MemberApi = {
   review: ActionSpec<v.InferInput<typeof memberInputs.review>, ApplicationView>
   list: ActionSpec<v.InferInput<typeof memberInputs.list>, Page<ApplicationView>>
   get: ActionSpec<v.InferInput<typeof memberInputs.get>, ApplicationView>
+  filing: ActionSpec<v.InferInput<typeof memberInputs.filing>, Page<FilingRow>>
+  filingExport: ActionSpec<v.InferInput<typeof memberInputs.filingExport>, { fileName: string; csv: string; rows: number }>
+  requestCorrection: ActionSpec<v.InferInput<typeof memberInputs.requestCorrection>, ApplicationView>
+  resolveCorrection: ActionSpec<v.InferInput<typeof memberInputs.resolveCorrection>, ApplicationView>
+  leave: ActionSpec<v.InferInput<typeof memberInputs.leave>, ApplicationView>
   recordDues: ActionSpec<v.InferInput<typeof memberInputs.recordDues>, ApplicationView>
   setStudent: ActionSpec<v.InferInput<typeof memberInputs.setStudent>, ApplicationView>
   setDues: ActionSpec<v.InferInput<typeof memberInputs.setDues>, DuesSetting>

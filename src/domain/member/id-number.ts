@@ -42,7 +42,7 @@ export function birthDateOf(idNumber: string): string | null {
   return date.isValid() ? date.format('YYYY-MM-DD') : null
 }
 
-/** GB 11643-1999 §4.3: the sequence code's last digit (the 17th) is odd for men, even for women. */
+/** GB 11643-1999 (顺序码): the sequence code's last digit (the 17th) is odd for men, even for women. */
 export function genderOf(idNumber: string): Gender {
   return Number(idNumber[16]) % 2 === 1 ? 'male' : 'female'
 }

@@ -9,6 +9,8 @@ export type UserDoc = {
   roles: Role[]
   homeCommunityId: string | null
   staffCommunityIds: string[]
+  /** For the `district` role: the districts (as communities name them, e.g. 绍兴市柯桥区) whose 备案 they receive. */
+  districts?: string[]
   /** The avatar the person chose, shown once its photo check passed (`photo`, as on other documents with one photo). */
   photo?: CheckedPhoto | null
   createdAt: Date

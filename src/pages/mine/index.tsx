@@ -86,6 +86,7 @@ export default function MinePage() {
         />
         {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
         {me?.roles.includes('editor') && <Cell title='课程管理' description='审核、编辑急救课程' clickable onClick={go(pages.staffLessons)} />}
+        {me?.roles.includes('district') && <Cell title='会员备案' description='本区各社区的新会员，可导出备案表' clickable onClick={go(pages.staffFiling)} />}
       </Cell.Group>
 
       <Cell.Group>
@@ -95,8 +96,8 @@ export default function MinePage() {
           extra={<Switch checked={largeText} onChange={(on) => setLargeText(on)} aria-label='大字模式' />}
         />
         <Cell title='消息设置' description='选择接收哪些通知' clickable onClick={go(areas.notifySettings)} />
-        <Cell title='我的数据' description='查看和下载我们保存的关于您的信息' clickable onClick={go(pages.myData)} data-testid='open-my-data' />
-        <Cell title='隐私说明' description='收集哪些信息、用来做什么、保存多久' clickable onClick={go(pages.privacy)} data-testid='open-privacy' />
+        <Cell title='我的数据' description='查看和下载我们保存的关于您的信息' clickable onClick={go(pages.myData)} />
+        <Cell title='隐私说明' description='收集哪些信息、用来做什么、保存多久' clickable onClick={go(pages.privacy)} />
         {me && <Cell title='注销账号' description='删除我的个人信息' clickable onClick={deleteAccount} data-testid='delete-account' />}
       </Cell.Group>
 

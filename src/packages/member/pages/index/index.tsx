@@ -9,6 +9,8 @@ import { formatChinaTime } from '@/domain/dates'
 import { applicationTimeline } from '@/domain/member/timeline'
 import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
+import { messageOf } from '@/services/service-error'
+import { CorrectionForm } from '../../components/correction-form'
 import { MemberCard } from '../../components/member-card'
 import './index.scss'
 import { pages, withQuery } from '@/routes'
@@ -20,10 +22,33 @@ export default function MemberHomePage() {
     if (data) void reload()
   })
   const application = data?.application
+  // Destructive: asked once more, in plain words, before anything changes.
+  const leave = async () => {
+    const { confirm } = await Taro.showModal({ title: '确认退会', content: '退会后您将不再是中国红十字会会员，会员卡收回。确定退会吗？', confirmText: '确认退会', confirmColor: '#c8102e', cancelText: '再想想' })
+    if (!confirm) return
+    try {
+      await memberService.leave()
+      await Taro.showToast({ title: '已退会', icon: 'success' })
+      await reload()
+    } catch (failure) {
+      await Taro.showModal({ title: '未能退会', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
+    }
+  }
   return (
     <PageShell>
       <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={retry}>
         {data?.card && <MemberCard card={data.card} />}
+        {data?.card && (
+          <View className='card'>
+            <Text className='section-title'>退会</Text>
+            <Text className='hint'>会员有退会的自由（《中国红十字会章程》）。退会后会员卡收回，账号和志愿服务记录保留；身份证号在90天后删除。以后还可以重新申请入会。</Text>
+            <Button block size='large' type='danger' fill='outline' className='member-home__action' onClick={() => void leave()} data-testid='leave'>
+              退会
+            </Button>
+          </View>
+        )}
+
+        {application && application.status !== 'pending' && <CorrectionForm application={application} onSaved={() => void reload()} />}
 
         {!application && (
           <View className='card'>
@@ -44,6 +69,11 @@ export default function MemberHomePage() {
               </Tag>
             </View>
             {application.status === 'pending' && <Text className='hint'>社区工作人员会尽快审核，结果会通过消息通知您。</Text>}
+            {application.status === 'left' && (
+              <Button block type='primary' size='large' className='member-home__action' onClick={() => Taro.navigateTo({ url: withQuery(pages.memberApply, { resubmit: 1 }) })}>
+                重新申请入会
+              </Button>
+            )}
             {application.status === 'rejected' && (
               <>
                 <Text className='member-home__reason'>未通过原因：{application.rejectReason}</Text>
@@ -56,7 +86,7 @@ export default function MemberHomePage() {
             <Timeline items={applicationTimeline(application)} />
             <Text className='hint' data-testid='id-views'>
               {application.idViews.length === 0
-                ? '您的身份证号加密保存，只有本社区工作人员审核时可以查看完整号码，每次查看都会记录在这里。'
+                ? '您的身份证号加密保存，只有本社区和区红十字会的工作人员可以查看完整号码，每次查看都会记录在这里。'
                 : `您的身份证号已被查看${application.idViews.length}次，最近一次：${formatChinaTime(application.idViews[application.idViews.length - 1].at)} ${application.idViews[application.idViews.length - 1].by}。`}
             </Text>
           </View>

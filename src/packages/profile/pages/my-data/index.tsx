@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
-import type { Plain } from '@/domain/user/contract'
+import { MY_DATA_LABELS, type Plain } from '@/domain/user/contract'
 import { useRemote } from '@/hooks/use-remote'
 import { saveTextFile } from '@/services/save-file'
 import { messageOf } from '@/services/service-error'
@@ -31,7 +31,7 @@ export default function MyDataPage() {
     <PageShell>
       <View className='card'>
         <Text className='section-title'>我们保存的关于您的信息</Text>
-        <Text className='hint'>下面是本小程序保存的全部关于您的记录。可以下载为文件保存。入会信息（姓名、身份证号等）如有错误，请带身份证到社区红十字服务站更正，工作人员核实后修改。</Text>
+        <Text className='hint'>下面是本小程序保存的全部关于您的记录。可以下载为文件保存。入会信息有误时，可以在 我的 → 红十字会员 → 申请更正 中提出，工作人员核实后修改。</Text>
         <Button block type='primary' size='large' disabled={!data} onClick={download} data-testid='download-my-data'>
           下载我的数据
         </Button>
@@ -50,7 +50,7 @@ export default function MyDataPage() {
               <View key={i} className='my-data__item'>
                 {Object.entries(item).map(([key, value]) => (
                   <Text key={key} className='my-data__field'>
-                    {key}：{show(value)}
+                    {MY_DATA_LABELS[key] ?? key}：{show(value)}
                   </Text>
                 ))}
               </View>

@@ -11,6 +11,7 @@ import { applicationTimeline } from '@/domain/member/timeline'
 import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
 import { messageOf } from '@/services/service-error'
+import { Corrections } from '../../components/corrections'
 import { DuesSection } from '../../components/dues-section'
 import './index.scss'
 
@@ -106,6 +107,7 @@ export default function ApplicationReviewPage() {
               </View>
             )}
 
+            <Corrections application={application} onSaved={() => void reload()} />
             {application.dues && <DuesSection applicationId={application._id} dues={application.dues} onSaved={() => void reload()} />}
 
             <View className='card'>

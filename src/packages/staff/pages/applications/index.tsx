@@ -12,7 +12,7 @@ import { memberService } from '@/services/member'
 import './index.scss'
 import { pages, withQuery } from '@/routes'
 
-const STATUSES: ApplicationStatus[] = ['pending', 'approved', 'rejected']
+const STATUSES: ApplicationStatus[] = ['pending', 'approved', 'rejected', 'left']
 
 /** The queue of applications in the staff member's communities (ID numbers and phones masked). */
 export default function ApplicationsPage() {
@@ -38,6 +38,7 @@ export default function ApplicationsPage() {
               {a.communityName} · {a.phone} · {a.idNumber}
             </Text>
             <Text className='hint'>提交于 {formatChinaTime(a.submittedAt)}</Text>
+            {a.dues && <Text className='hint'>{a.dues.label}</Text>}
           </View>
         )}
       </PagedList>

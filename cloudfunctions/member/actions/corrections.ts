@@ -1,0 +1,61 @@
+import crypto from 'node:crypto'
+import { AppError } from '@/domain/errors'
+import { memberInputs } from '@/domain/member/contract'
+import { _ } from '../../_kit/cloud'
+import { action } from '../../_kit/define-function'
+import { tellStaffOfQueue } from '../../_kit/staff-queue'
+import { applications, communityFacts, findApplication, toView, UNKNOWN_COMMUNITY, type ApplicationDoc } from '../applications'
+
+const view = async (doc: ApplicationDoc, reveal: { idNumber: boolean; phone: boolean }) =>
+  toView(doc, (await communityFacts([doc.communityId])).get(doc.communityId) ?? UNKNOWN_COMMUNITY, reveal)
+
+/** At most this many requests wait at once: a correction is checked by a person. */
+const MAX_OPEN = 3
+
+/**
+ * 更正 (PIPL 第四十六条): the applicant asks for a verified field to be corrected; it is written
+ * under a key derived from field and value, so sending it twice is one request.
+ */
+export const requestCorrection = action({
+  input: memberInputs.requestCorrection,
+  audience: 'anyone',
+  async handler({ field, value }, { openid }) {
+    const doc = await findApplication({ openid })
+    if (!doc || doc.status === 'pending') throw new AppError('CONFLICT', doc ? '申请还在审核中，可以等审核后再提出更正' : '您还没有入会申请')
+    const open = Object.values(doc.corrections ?? {}).filter((c) => c.status === 'open').length
+    if (open >= MAX_OPEN) throw new AppError('RATE_LIMITED', '已有更正申请在等待核实，请等工作人员处理后再提')
+    const key = `c${crypto.createHash('sha256').update(`${field}:${value}`).digest('hex').slice(0, 12)}`
+    if (!doc.corrections?.[key]) {
+      await applications().where({ _id: doc._id }).update({ data: { [`corrections.${key}`]: _.set({ field, value, status: 'open', at: new Date() }) } })
+      await tellStaffOfQueue(doc.communityId, 'applications')
+    }
+    const saved = await findApplication({ _id: doc._id })
+    if (!saved) throw new AppError('CONFLICT', '入会记录已变化，请刷新后再试')
+    return view(saved, { idNumber: false, phone: true })
+  },
+})
+
+/** Staff of the community decide a correction once: accepted, the field takes the new value. */
+export const resolveCorrection = action({
+  input: memberInputs.resolveCorrection,
+  audience: ['staff'],
+  async handler({ applicationId, key, accept }, ctx) {
+    const doc = await findApplication({ _id: applicationId })
+    if (!doc) throw new AppError('NOT_FOUND', '没有找到这份入会申请')
+    await ctx.requireStaffOf(doc.communityId)
+    const correction = doc.corrections?.[key]
+    if (!correction) throw new AppError('NOT_FOUND', '没有找到这条更正申请')
+    const decided = accept ? 'accepted' : 'declined'
+    // The same decision again (a retry) answers as the first; the other one is refused.
+    if (correction.status !== 'open' && correction.status !== decided) throw new AppError('CONFLICT', '这条更正申请已经处理过了')
+    if (correction.status === 'open') {
+      const { stats } = await applications()
+        .where({ _id: doc._id, [`corrections.${key}.status`]: 'open' })
+        .update({ data: { [`corrections.${key}.status`]: decided, [`corrections.${key}.decidedBy`]: ctx.openid, ...(accept ? { [correction.field]: correction.value } : {}) } })
+      if (stats.updated !== 1 && (await findApplication({ _id: doc._id }))?.corrections?.[key]?.status !== decided) throw new AppError('CONFLICT', '这条更正申请已经处理过了')
+    }
+    const saved = await findApplication({ _id: doc._id })
+    if (!saved) throw new AppError('CONFLICT', '入会记录已变化，请刷新后再试')
+    return view(saved, { idNumber: false, phone: true })
+  },
+})
