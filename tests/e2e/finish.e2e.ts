@@ -88,8 +88,8 @@ test('a wish just posted is on the 红心愿 wall when the resident goes back to
   await ui.fill(page, 'contactPhone', '13857500021')
   await ui.button(page, '发布心愿')
   await page.locator('[data-testid="wish-detail"]').waitFor()
-  // Back to the wall through its tab, as a resident would.
-  await page.locator('.weui-tabbar__item', { hasText: '红心愿' }).click()
+  // Back to the wall with the title bar's 返回, as a resident would.
+  await page.locator('#taro-navigation-bar .taro-navigation-bar-back').click()
   await page.locator('[data-testid="wish-card"]', { hasText: title }).waitFor({ timeout: 5000 })
   await shot(page, 'finish-wall-after-posting')
   assert.deepEqual(errors, [])
