@@ -1,4 +1,4 @@
-import type { MeAtOpen as Me } from '@/domain/user/contract'
+import type { Me } from '@/domain/user/contract'
 import { uploadFolderOf } from '../_kit/uploads'
 import { wxServerSdk } from '../../localcloud/backend/install'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
@@ -12,19 +12,6 @@ afterAll(() => cloud.stop())
 const me = (openid: string) => cloud.call<Me>('user', openid, { action: 'me' })
 
 describe('user.me', () => {
-  test('opening the app is one invocation: me carries the unread count of the tab badge, in at most 2 round trips (#25)', async () => {
-    cloud.store.insert('inbox', [
-      { _id: 'me-unread-1', openid: 'demo-member', kind: 'wish_claimed', title: '有人认领', body: '…', page: 'pages/home/index', read: false, createdAt: new Date() },
-      { _id: 'me-unread-2', openid: 'demo-member', kind: 'wish_claimed', title: '有人认领', body: '…', page: 'pages/home/index', read: true, createdAt: new Date() },
-    ])
-    const { unread } = unwrap(await cloud.call<{ unread: number }>('notify', 'demo-member', { action: 'unread' }))
-    expect(unwrap(await me('demo-member')).unread).toBe(unread)
-    expect(unread).toBeGreaterThanOrEqual(1)
-    const run = cloud.usage.invocations().at(-1)
-    expect(run).toMatchObject({ functionName: 'user', action: 'me' })
-    expect(run?.roundTrips).toBeLessThanOrEqual(2)
-  })
-
   test.each([
     ['demo-resident', ['resident'], ['yulan']],
     ['demo-volunteer', ['resident', 'volunteer'], ['dadu']],

@@ -42,9 +42,6 @@ export type Me = {
   uploadFolder: string
 }
 
-/** `user.me`: who the caller is, and how many of their messages are unread (the tab badge). */
-export type MeAtOpen = Me & { unread: number }
-
 /** A stored value as it travels: dates as ISO strings. */
 export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain }
 
@@ -52,7 +49,7 @@ export type Plain = string | number | boolean | null | Plain[] | { [key: string]
 export type MyData = { generatedAt: string; sections: Array<{ title: string; items: Array<{ [key: string]: Plain }> }> }
 
 export type UserApi = {
-  me: ActionSpec<v.InferInput<typeof userInputs.me>, MeAtOpen>
+  me: ActionSpec<v.InferInput<typeof userInputs.me>, Me>
   /** The community stations a person can choose from, with where they are (public information). */
   communities: ActionSpec<v.InferInput<typeof userInputs.communities>, Array<CommunityRef & Pick<Community, 'location' | 'privacyHandler'>>>
   myData: ActionSpec<v.InferInput<typeof userInputs.myData>, MyData>

@@ -1,4 +1,3 @@
-import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Badge, Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
@@ -8,7 +7,6 @@ import type { Page } from '@/domain/contract'
 import { formatChinaTime } from '@/domain/dates'
 import type { InboxMessage } from '@/domain/notify/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
-import { noteUnread } from '@/hooks/use-unread-badge'
 import { notifyService } from '@/services/notify'
 import { messageOf } from '@/services/service-error'
 import { areas } from '@/routes'
@@ -18,10 +16,6 @@ export default function InboxPage() {
   const list = usePagedList<InboxMessage, Page<InboxMessage> & { unread: number }>((page) => notifyService.inbox(page))
   // The server's count: unread messages on pages not loaded yet count too, and 全部已读 reads them all.
   const unread = list.last?.unread ?? 0
-  // The tab badge follows what this page last heard, read messages included.
-  useEffect(() => {
-    if (list.last) noteUnread(list.last.unread)
-  }, [list.last])
   const markAllRead = async () => {
     try {
       await notifyService.markAllRead()
