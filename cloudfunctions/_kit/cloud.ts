@@ -35,5 +35,6 @@ export const collections = {
   hoursLedger: 'hoursLedger',
   honourTotals: 'honourTotals',
   serviceCertificates: 'serviceCertificates',
+  certificateRequests: 'certificateRequests',
   mediaVerdicts: 'mediaVerdicts',
 } as const

@@ -21,6 +21,9 @@ export type VolunteerDoc = {
   periodHours?: Record<string, number>
   rejectReason: string | null
   registeredAt: Date
+  /** Communities besides their own they serve in, and those they asked to whose staff have yet to decide. */
+  activeIn?: string[]
+  pendingIn?: string[]
 }
 
 export const volunteers = () => db.collection(collections.volunteers)
@@ -45,5 +48,7 @@ export function toProfile(doc: VolunteerDoc, communityName: string, revealPhone:
     points: doc.points,
     rejectReason: doc.rejectReason,
     registeredAt: toIso(doc.registeredAt),
+    activeIn: doc.activeIn ?? [],
+    pendingIn: doc.pendingIn ?? [],
   }
 }

@@ -4,13 +4,9 @@ import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
+import { requireVolunteerIn } from '../../_kit/volunteer-access'
 import { activities, findSignup, releaseSeat, requireActivity, signups, viewFor, type ActivityDoc } from '../activities'
 import { newSignup } from '../new-signup'
-
-async function requireActiveVolunteer(openid: string): Promise<void> {
-  const { data } = await db.collection(collections.volunteers).where({ openid }).limit(1).get<{ status: string }>()
-  if (data[0]?.status !== 'active') throw new AppError('FORBIDDEN', '注册成为志愿者并通过审核后才能报名活动')
-}
 
 async function requireValidCertificate(openid: string): Promise<void> {
   const { data } = await db.collection(collections.certificates).where({ openid }).orderBy('issuedOn', 'desc').limit(20).get<{ validUntil: string }>()
@@ -62,7 +58,7 @@ export const signup = action({
   audience: 'anyone',
   async handler({ activityId }, ctx) {
     const doc = await requireActivity(activityId)
-    await requireActiveVolunteer(ctx.openid)
+    await requireVolunteerIn(ctx.openid, doc.communityId)
     const existing = await findSignup(activityId, ctx.openid)
     if (existing?.status !== 'signed_up' && existing?.status !== 'checked_in' && existing?.status !== 'checked_out') {
       let token: string | undefined = doc.seats[ctx.openid]

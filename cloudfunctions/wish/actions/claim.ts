@@ -2,6 +2,7 @@ import dayjs from 'dayjs'
 import { wishInputs } from '@/domain/wish/contract'
 import { DEFAULT_CLAIM_DAYS } from '@/domain/wish/rules'
 import { action } from '../../_kit/define-function'
+import { requireVolunteerIn } from '../../_kit/volunteer-access'
 import { requireWish } from '../load'
 import { toDetail } from '../wishes'
 import { transition } from '../transition'
@@ -12,6 +13,8 @@ export const claim = action({
   audience: ['volunteer'],
   async handler({ wishId }, ctx) {
     const [user, wish] = await Promise.all([ctx.user(), requireWish(wishId)])
+    // Only where they are active: an outsider to a reviewing community waits for its approval.
+    if (wish.status === 'open') await requireVolunteerIn(user._id, wish.communityId)
     const claimed = await transition(wish, 'claim', { caller: user, name: user.displayName }, {
       set: { claimerOpenid: user._id, claimerName: user.displayName, claimedAt: new Date(), claimDeadline: dayjs().add(DEFAULT_CLAIM_DAYS, 'day').toDate() },
       tell: ['owner'],

@@ -7,6 +7,7 @@ import { slotLabel, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUS_TONES } from '@/do
 import { useRemote } from '@/hooks/use-remote'
 import { volunteerService } from '@/services/volunteer'
 import { MyRecords } from '../../components/my-records'
+import { OtherCommunities } from '../../components/other-communities'
 import './index.scss'
 import { areas, pages, withQuery } from '@/routes'
 
@@ -52,7 +53,7 @@ export default function VolunteerHomePage() {
             </View>
             <Cell.Group>
               <Cell title='任务大厅' description='可以认领的心愿和可以报名的活动' clickable onClick={go(areas.activityHall)} />
-              <Cell title='志愿服务证明' description='开具服务时长证明，可保存为图片' clickable onClick={go(pages.volunteerCertificate)} />
+              <Cell title='志愿服务证明' description='申请服务记录证明，由社区红十字会出具' clickable onClick={go(pages.volunteerCertificate)} />
               <Cell title='光荣榜' description='本社区本月、本年的服务时长排名' clickable onClick={go(withQuery(pages.volunteerHonour, { communityId: profile.communityId }))} />
               <Cell title='积分规则' description='积分怎么来、有什么用、会不会过期' clickable onClick={go(pages.volunteerPoints)} />
             </Cell.Group>
@@ -80,6 +81,7 @@ export default function VolunteerHomePage() {
                 </Button>
               )}
             </View>
+            <OtherCommunities profile={profile} onChanged={() => void reload()} />
             <MyRecords />
           </>
         )}

@@ -1,0 +1,17 @@
+import { ACCESS_MESSAGES, mayActIn, type Standing } from '@/domain/volunteer/access'
+import { AppError } from '@/domain/errors'
+import { collections, db } from './cloud'
+import { requireCommunity } from './communities'
+
+/**
+ * FORBIDDEN unless the caller may act as a volunteer in the community (src/domain/volunteer/access):
+ * claiming a wish and signing up for an activity both ask it.
+ */
+export async function requireVolunteerIn(openid: string, communityId: string): Promise<void> {
+  const [{ data }, community] = await Promise.all([
+    db.collection(collections.volunteers).where({ openid }).limit(1).get<Standing>(),
+    requireCommunity(communityId),
+  ])
+  const verdict = mayActIn(data[0] ?? null, community)
+  if (verdict !== 'yes') throw new AppError('FORBIDDEN', ACCESS_MESSAGES[verdict](community.name))
+}
