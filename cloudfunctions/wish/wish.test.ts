@@ -219,6 +219,43 @@ describe('community vetting', () => {
   })
 })
 
+// PIPL 2021 第六条 (最小必要): claiming reveals the owner's name and phone, so only to who is about to help.
+describe('contact on a need-to-know basis', () => {
+  test('at most 3 wishes claimed at once: of 4 concurrent claims exactly 3 win; fulfilling one frees a place', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) ids.push(unwrap(await create(`wo-many-${i}`))._id)
+    const results = await Promise.all(ids.slice(0, 4).map((wishId) => wish('wv-45', 'claim', { wishId })))
+    expect(results.filter((r) => r.ok)).toHaveLength(3)
+    expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ ok: false, code: 'RATE_LIMITED' })])
+    const lost = ids[results.findIndex((r) => !r.ok)]
+    expect(wishDoc(lost)).toMatchObject({ status: 'open', claimerOpenid: null })
+    const won = ids.slice(0, 4).filter((_id, i) => results[i].ok)
+    unwrap(await wish('wv-45', 'fulfil', { wishId: won[0], note: '已经完成了', minutes: 60 }))
+    expect(unwrap(await wish('wv-45', 'claim', { wishId: ids[4] })).status).toBe('claimed')
+  })
+
+  test('50 claim/release cycles: releases limited per day, one history entry per cycle pair, one message to the owner; staff see the releases', async () => {
+    const id = unwrap(await create('wo-cycles'))._id
+    const inboxBefore = inboxOf('wo-cycles').length
+    let released = 0
+    for (let i = 0; i < 50; i++) {
+      unwrap(await wish('wv-46', 'claim', { wishId: id }))
+      const given = await wish('wv-46', 'release', { wishId: id })
+      if (!given.ok) {
+        expect(given).toMatchObject({ code: 'RATE_LIMITED' })
+        break
+      }
+      released++
+    }
+    expect(released).toBe(3)
+    expect(wishDoc(id).history.map((h) => h.action)).toEqual(['create', 'claim', 'release'])
+    expect(inboxOf('wo-cycles').length - inboxBefore).toBe(1)
+    const staffView = unwrap(await wish('demo-staff', 'get', { wishId: id }))
+    expect(staffView.contactReleases).toEqual([expect.objectContaining({ name: '志愿者46', count: 3 })])
+    expect(unwrap(await wish('wo-cycles', 'get', { wishId: id })).contactReleases).toBeNull()
+  })
+})
+
 describe('release, cancel, review, take-down', () => {
   test('the claimer releases: open again, owner told', async () => {
     const id = unwrap(await create('wo-release'))._id
