@@ -71,6 +71,7 @@ export async function toCertificate(doc: CertificateDoc): Promise<ServiceCertifi
     from: doc.from,
     to: doc.to,
     hours: doc.hours,
+    services: doc.services,
     items: doc.items,
     issuer: { orgName: issuer.orgName, leaderName: issuer.leaderName, handlerName: issuer.handlerName, sealUrl: seal },
     issuedAt: toIso(doc.issuedAt),

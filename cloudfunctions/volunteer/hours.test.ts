@@ -69,6 +69,9 @@ test('a 证明: the volunteer requests, cannot issue; staff issue it with every 
   })
   expect(certificate.code).toMatch(/^[A-Z2-7]{12}$/)
   expect(certificate.hours).toBe(certificate.items.reduce((s, i) => s + i.hours, 0))
+  // 共N次服务: the seeded 28 h import is an item (a correction) but not a service.
+  expect(certificate.services).toBe(certificate.items.filter((i) => !i.content.startsWith('导入线下')).length)
+  expect(certificate.services).toBeLessThan(certificate.items.length)
   for (const item of certificate.items) expect(item).toEqual({ serviceFrom: expect.any(String), serviceDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), content: expect.any(String), place: expect.any(String), hours: expect.any(Number) })
   expect(cloud.docs('serviceCertificates').filter((c) => c.requestId === request._id)).toHaveLength(1)
   expect(unwrap(await volunteer<Page<CertificateRequestView>>('demo-volunteer', 'myCertificates')).items[0]).toMatchObject({ status: 'issued', certificate: { code: certificate.code } })

@@ -3,6 +3,7 @@ import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { certificateNumber, maskDocumentNumber, MONTHLY_CERTIFICATE_REQUESTS, volunteerNumber, type CertificateIssuer } from '@/domain/volunteer/certificate'
 import { volunteerInputs } from '@/domain/volunteer/contract'
+import { serviceCount } from '@/domain/volunteer/ledger'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { communityNames, requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
@@ -146,6 +147,7 @@ async function writeCertificate(request: CertificateRequestDoc, issuer: Certific
     from: request.from,
     to: request.to,
     hours: records.reduce((sum, e) => sum + e.hours, 0),
+    services: serviceCount(records),
     items: records.map((e) => ({ serviceFrom: e.serviceFrom, serviceDate: e.serviceDate, content: e.content, place: e.place, hours: e.hours })),
     issuer: { ...issuer, handlerName: handler.name, handlerOpenid: handler.openid },
     issuedAt: request.decidedAt ?? new Date(),

@@ -79,6 +79,8 @@ export type ServiceCertificate = {
   from: string
   to: string
   hours: number
+  /** Services done in the period (corrections are items but not services). */
+  services: number
   items: CertificateItem[]
   issuer: { orgName: string; leaderName: string; handlerName: string; sealUrl: string | null }
   issuedAt: string

@@ -29,11 +29,19 @@ export function slotLabel(slot: string): string {
 
 export type VolunteerStatus = 'pending' | 'active' | 'rejected'
 
+/** "已登记": registered with the station; "注册志愿者" is earned by service (below), not by signing up. */
 export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
   pending: '待审核',
-  active: '已注册',
+  active: '已登记',
   rejected: '未通过',
 }
+
+/**
+ * 注册红十字志愿者: at least 20 hours of service in the year (《中国红十字志愿服务管理办法》); anyone
+ * registered with fewer is 已登记.
+ */
+export const REGISTERED_VOLUNTEER_YEAR_HOURS = 20
+export const isRegisteredVolunteer = (status: VolunteerStatus, yearHours: number) => status === 'active' && yearHours >= REGISTERED_VOLUNTEER_YEAR_HOURS
 
 /** How a status reads at a glance (badge colour). */
 export const VOLUNTEER_STATUS_TONES = { pending: 'warning', active: 'success', rejected: 'danger' } as const

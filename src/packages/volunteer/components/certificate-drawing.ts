@@ -72,7 +72,7 @@ export function drawServiceCertificate(ctx: CanvasRenderingContext2D, certificat
 
   ctx.fillStyle = INK
   ctx.font = font(15)
-  const body = `于${chineseDate(certificate.from)}至${chineseDate(certificate.to)}期间，在${certificate.communityName}参加志愿服务 ${certificate.items.length} 次，累计服务时长`
+  const body = `于${chineseDate(certificate.from)}至${chineseDate(certificate.to)}期间，在${certificate.communityName}参加志愿服务 ${certificate.services} 次，累计服务时长`
   let y = 242
   for (const line of wrap(ctx, body, W - 72)) {
     ctx.fillText(line, W / 2, y)

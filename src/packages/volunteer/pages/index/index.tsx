@@ -3,7 +3,7 @@ import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
-import { slotLabel, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUS_TONES } from '@/domain/volunteer/profile'
+import { isRegisteredVolunteer, slotLabel, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUS_TONES } from '@/domain/volunteer/profile'
 import { useRemote } from '@/hooks/use-remote'
 import { volunteerService } from '@/services/volunteer'
 import { MyRecords } from '../../components/my-records'
@@ -60,7 +60,9 @@ export default function VolunteerHomePage() {
             <View className='card'>
               <View className='volunteer__head'>
                 <Text className='section-title'>{profile.name}</Text>
-                <Tag type={VOLUNTEER_STATUS_TONES[profile.status]}>{VOLUNTEER_STATUS_LABELS[profile.status]}</Tag>
+                <Tag type={VOLUNTEER_STATUS_TONES[profile.status]} data-testid='volunteer-standing'>
+                  {isRegisteredVolunteer(profile.status, data.totals?.yearHours ?? 0) ? '注册志愿者' : VOLUNTEER_STATUS_LABELS[profile.status]}
+                </Tag>
               </View>
               {profile.status === 'pending' && <Text className='hint'>{profile.communityName}的工作人员审核后，您就可以认领心愿了。</Text>}
               {profile.status === 'rejected' && (
