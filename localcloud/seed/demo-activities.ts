@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { ActivityType } from '@/domain/activity/rules'
-import { DEFAULT_CHECK_IN_RADIUS_METERS, DEFAULT_MIN_COVERAGE } from '@/domain/activity/rules'
+import { DEFAULT_CHECK_IN_RADIUS_METERS, DEFAULT_MIN_COVERAGE, isRiskyActivity } from '@/domain/activity/rules'
 import { maskName } from '@/domain/privacy'
 import { formatChinaDate } from '@/domain/dates'
 import { ledgerEntryId, pointsFor, serviceKeys, type LedgerSource, type ServiceRecord } from '@/domain/volunteer/ledger'
@@ -103,6 +103,8 @@ export function demoActivityData(now: Date) {
       checkInRadiusMeters: DEFAULT_CHECK_IN_RADIUS_METERS,
       minCoverage: DEFAULT_MIN_COVERAGE,
       requiresCertificate: a.requiresCertificate ?? false,
+      // 条例 2017 第十七条: a risky kind is insured before it is published (a demo policy, marked so).
+      insurance: isRiskyActivity(a.type) ? { insurer: '演示保险公司（示例数据）', policyNo: 'DEMO-2026-0001', from: formatChinaDate(startAt), to: formatChinaDate(new Date(startAt.getTime() + a.hours * HOUR)) } : null,
       status: 'open',
       cancelReason: null,
       codeSecret: crypto.randomBytes(20).toString('hex'),
