@@ -187,7 +187,7 @@ describe('the claim', () => {
   }, 60_000)
 })
 
-// 《志愿服务条例》2017 第十四条; 《中国红十字志愿服务管理办法》: volunteers serve through the organisation
+// 《中国红十字志愿服务管理办法》: volunteers serve through the organisation
 // that registered them; a community that reviews its volunteers reviews outsiders too.
 describe('community vetting', () => {
   test('a 玉兰-registered volunteer cannot claim in 港越 until 港越 staff approve them there; pending outsiders are in the same queue', async () => {

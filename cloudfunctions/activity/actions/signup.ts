@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
 import { activityInputs } from '@/domain/activity/contract'
+import { isRiskyActivity } from '@/domain/activity/rules'
+import { mayBeMinor } from '@/domain/volunteer/profile'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
@@ -58,7 +60,11 @@ export const signup = action({
   audience: 'anyone',
   async handler({ activityId }, ctx) {
     const doc = await requireActivity(activityId)
-    await requireVolunteerIn(ctx.openid, doc.communityId)
+    const volunteer = await requireVolunteerIn(ctx.openid, doc.communityId)
+    // 《志愿服务条例》2017 第十五条: tasks fit the volunteer's age — no personal-risk activity for a minor.
+    if (isRiskyActivity(doc.type) && volunteer.birthYear !== undefined && mayBeMinor(volunteer.birthYear, todayInChina())) {
+      throw new AppError('FORBIDDEN', '这个活动有人身风险，未满18周岁的志愿者不能报名')
+    }
     const existing = await findSignup(activityId, ctx.openid)
     if (existing?.status !== 'signed_up' && existing?.status !== 'checked_in' && existing?.status !== 'checked_out') {
       let token: string | undefined = doc.seats[ctx.openid]

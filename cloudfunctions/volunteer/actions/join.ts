@@ -9,7 +9,7 @@ import { findVolunteer, toProfile, volunteers } from '../volunteers'
 /**
  * 申请到其他社区服务: an active volunteer asks to serve in another community. Where that community
  * takes volunteers at once they are active there at once; where it reviews its volunteers, they
- * wait in its staff's 志愿者审核 queue like its own (《志愿服务条例》2017 第十四条).
+ * wait in its staff's 志愿者审核 queue like its own (《中国红十字志愿服务管理办法》: the Red Cross organisation registers and manages its volunteers).
  */
 export const join = action({
   input: volunteerInputs.join,

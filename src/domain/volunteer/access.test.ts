@@ -3,7 +3,7 @@ import { mayActIn } from './access'
 const gangyue = { _id: 'gangyue', volunteerApprovalRequired: true }
 const yulan = { _id: 'yulan', volunteerApprovalRequired: false }
 
-// 《志愿服务条例》2017 第十四条; 《中国红十字志愿服务管理办法》: a community that reviews its volunteers reviews outsiders too.
+// 《中国红十字志愿服务管理办法》; 《志愿服务条例》2017 第十五条 (the organisation fits tasks to its volunteers): a community that reviews its volunteers reviews outsiders too.
 test('a volunteer acts at home, in open communities, and in reviewing ones only once approved there', () => {
   const fromYulan = { status: 'active' as const, communityId: 'yulan' }
   expect(mayActIn(fromYulan, yulan)).toBe('yes')

@@ -6,10 +6,10 @@ export type Standing = { status: VolunteerStatus; communityId: string; activeIn?
 export type AccessVerdict = 'yes' | 'not_volunteer' | 'needs_approval' | 'pending'
 
 /**
- * Whether a volunteer may claim or sign up in a community (《志愿服务条例》2017 第十四条: organisations
- * recruit and manage their volunteers; 《中国红十字志愿服务管理办法》: volunteers serve through the Red
- * Cross organisation that registered them). Active at home; elsewhere at once where the community
- * takes volunteers without review, otherwise once its staff approved them there.
+ * Whether a volunteer may claim or sign up in a community (《中国红十字志愿服务管理办法》: volunteers
+ * serve through the Red Cross organisation that registered and manages them; 《志愿服务条例》2017
+ * 第十五条: the organisation fits the tasks it gives to the volunteer). Active at home; elsewhere at
+ * once where the community takes volunteers without review, otherwise once its staff approved them.
  */
 export function mayActIn(volunteer: Standing | null, community: { _id: string; volunteerApprovalRequired: boolean }): AccessVerdict {
   if (!volunteer || volunteer.status !== 'active') return 'not_volunteer'

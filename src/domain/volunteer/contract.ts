@@ -1,7 +1,8 @@
 import * as v from 'valibot'
+import { todayInChina } from '../dates'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
-import { volunteerRegistrationSchema, volunteerUpdateSchema, type Skill, type VolunteerStatus } from './profile'
+import { volunteerRegistrationSchema, volunteerUpdateSchema, type Skill, type VolunteerRegistration, type VolunteerStatus } from './profile'
 import { certificateRequestSchema, issuerSchema, type CertificateIssuer, type IdType } from './certificate'
 import type { HonourPeriod, LedgerSource, ServiceRecord } from './ledger'
 
@@ -21,6 +22,10 @@ export type VolunteerProfile = {
   points: number
   rejectReason: string | null
   registeredAt: string
+  /** Null for volunteers registered before it was asked. */
+  birthYear: number | null
+  /** Their guardian, for a minor (the volunteer and staff of their community only). */
+  guardian: { name: string; phone: string } | null
   /** Other communities they serve in, and those whose staff have yet to approve them. */
   activeIn: string[]
   pendingIn: string[]
@@ -107,7 +112,7 @@ export type CertificateRequestView = {
 const period = v.picklist(['month', 'year'], '请选择月榜或年榜')
 
 export const volunteerInputs = {
-  register: volunteerRegistrationSchema,
+  register: () => volunteerRegistrationSchema(todayInChina()),
   mine: v.object({}),
   update: volunteerUpdateSchema,
   list: v.object({
@@ -166,7 +171,7 @@ export const volunteerInputs = {
 export type CertificateRequestInput = v.InferInput<ReturnType<typeof certificateRequestSchema>>
 
 export type VolunteerApi = {
-  register: ActionSpec<v.InferInput<typeof volunteerInputs.register>, VolunteerProfile>
+  register: ActionSpec<VolunteerRegistration, VolunteerProfile>
   /** The profile, totals and the latest ledger entries (profile and totals null when not registered). */
   mine: ActionSpec<v.InferInput<typeof volunteerInputs.mine>, { profile: VolunteerProfile | null; totals: VolunteerTotals | null; recent: LedgerEntry[] }>
   update: ActionSpec<v.InferInput<typeof volunteerInputs.update>, VolunteerProfile>
