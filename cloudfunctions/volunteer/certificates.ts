@@ -44,6 +44,11 @@ export type CertificateRequestDoc = {
   decidedBy: string | null
 }
 
+/** A request waiting for staff: asked by a volunteer, or made to reissue an old self-issued certificate. */
+export function pendingRequest(fields: Pick<CertificateRequestDoc, '_id' | 'openid' | 'communityId' | 'name' | 'from' | 'to' | 'idType' | 'idNumberMasked'>): CertificateRequestDoc {
+  return { ...fields, status: 'pending', code: null, number: null, reason: null, requestedAt: new Date(), decidedAt: null, decidedBy: null }
+}
+
 export const certificates = () => db.collection(collections.serviceCertificates)
 export const certificateRequests = () => db.collection(collections.certificateRequests)
 

@@ -1,6 +1,6 @@
 import { _, isDuplicateKey } from '../../_kit/cloud'
 import { ownedId } from '../../_kit/ids'
-import { certificateRequests, certificates, type CertificateDoc, type CertificateRequestDoc } from '../../volunteer/certificates'
+import { certificateRequests, certificates, pendingRequest, type CertificateDoc } from '../../volunteer/certificates'
 import { volunteers } from '../../volunteer/volunteers'
 import { eachWithin, type Budget, type Job } from '../job'
 
@@ -22,7 +22,7 @@ export const certificatesJob: Job = {
       .get<SelfIssued>()
     return eachWithin(data, budget, async (old) => {
       const volunteer = await volunteerOf(old.openid)
-      const request: CertificateRequestDoc = {
+      const request = pendingRequest({
         _id: ownedId('cr', `reissue|${old._id}`),
         openid: old.openid,
         communityId: volunteer?.communityId ?? old.communityId ?? '',
@@ -31,14 +31,7 @@ export const certificatesJob: Job = {
         to: old.to,
         idType: null,
         idNumberMasked: '',
-        status: 'pending',
-        code: null,
-        number: null,
-        reason: null,
-        requestedAt: new Date(),
-        decidedAt: null,
-        decidedBy: null,
-      }
+      })
       try {
         await certificateRequests().add({ data: request })
       } catch (error) {

@@ -9,7 +9,7 @@ import { communityNames, requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { takeSlot } from '../../_kit/rate-limit'
 import { nextInSequence } from '../../_kit/sequence'
-import { certificateRequests, certificates, newVerifyCode, recordsOf, toCertificate, toRequestView, type CertificateDoc, type CertificateRequestDoc } from '../certificates'
+import { certificateRequests, certificates, newVerifyCode, pendingRequest, recordsOf, toCertificate, toRequestView, type CertificateDoc, type CertificateRequestDoc } from '../certificates'
 import { findVolunteer, volunteers, type VolunteerDoc } from '../volunteers'
 
 /**
@@ -26,7 +26,7 @@ export const requestCertificate = action({
     const records = await recordsOf(openid, from, to)
     if (records.reduce((sum, e) => sum + e.hours, 0) <= 0) throw new AppError('CONFLICT', '这段时间还没有记入的志愿服务时长')
     await takeSlot(`cert-request:${openid}:${todayInChina().slice(0, 7)}`, MONTHLY_CERTIFICATE_REQUESTS, `每月最多申请${MONTHLY_CERTIFICATE_REQUESTS}次服务证明，请下个月再申请`)
-    const doc: CertificateRequestDoc = {
+    const doc = pendingRequest({
       _id: `cr${crypto.randomBytes(12).toString('hex')}`,
       openid,
       communityId: volunteer.communityId,
@@ -35,14 +35,7 @@ export const requestCertificate = action({
       to,
       idType,
       idNumberMasked: maskDocumentNumber(idType, idNumber),
-      status: 'pending',
-      code: null,
-      number: null,
-      reason: null,
-      requestedAt: new Date(),
-      decidedAt: null,
-      decidedBy: null,
-    }
+    })
     await certificateRequests().add({ data: doc })
     const names = await communityNames([doc.communityId])
     return toRequestView(doc, names.get(doc.communityId) ?? '')
