@@ -264,10 +264,13 @@ describe('志愿活动', () => {
   test('a missed check-out: 补签 asked with a reason, approved by the organiser; a correction shows with its reason', async () => {
     const url = e2e.cloud.url
     const inDays = (days: number, hour: number) => new Date(Date.now() + days * 24 * 60 * MINUTE + hour * 60 * MINUTE).toISOString()
+    const chinaDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 60 * MINUTE).toISOString().slice(0, 10)
     const { _id: activityId } = await api<{ _id: string }>('demo-staff', 'activity', {
       action: 'create', title: '防汛沙袋搬运', type: 'flood_watch', description: '在河道边搬运、码放防汛沙袋。', communityId: 'dadu',
       location: { latitude: 30.0672, longitude: 120.5081, address: '大渡社区河埠头' },
       startAt: inDays(2, 0), endAt: inDays(2, 2), signupDeadline: inDays(1, 0), capacity: 5, hours: 2,
+      // 条例 2017 第十七条: a risky kind is published with the volunteers' insurance.
+      insurance: { insurer: '某保险公司', policyNo: 'PA-2026-003', from: chinaDay(inDays(1, 0)), to: chinaDay(inDays(3, 0)) },
     })
     await api('demo-volunteer', 'activity', { action: 'signup', activityId })
     startsIn(e2e.cloud, activityId, 10)
