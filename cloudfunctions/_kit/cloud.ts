@@ -35,6 +35,7 @@ export const collections = {
   hoursLedger: 'hoursLedger',
   honourTotals: 'honourTotals',
   serviceCertificates: 'serviceCertificates',
+  certificateRequests: 'certificateRequests',
   mediaVerdicts: 'mediaVerdicts',
   fundEntries: 'fundEntries',
   fundHeads: 'fundHeads',

@@ -66,6 +66,9 @@ describe('create', () => {
     ['unknown type', { type: 'party' }, 'type'],
     // 民政部令第67号 2020 (真实、准确): planned hours longer than the activity (2 h here) are refused.
     ['planned hours longer than the activity', { hours: 2.5 }, 'hours'],
+    // 《志愿服务条例》2017 第十七条: risky kinds need the volunteers' 人身意外伤害保险 recorded first.
+    ['防汛值守 without insurance', { type: 'flood_watch' }, 'insurance'],
+    ['防汛值守 insured for another period', { type: 'flood_watch', insurance: { insurer: '某保险公司', policyNo: 'PA-2026-001', from: '2020-01-01', to: '2020-12-31' } }, 'insurance'],
   ])('bad input (%s) → INVALID_INPUT, nothing stored', async (_label, overrides, field) => {
     const before = cloud.docs('activities').length
     const result = await create(overrides)
@@ -73,6 +76,15 @@ describe('create', () => {
     expect(!result.ok && result.fields).toHaveProperty(field)
     expect(cloud.docs('activities')).toHaveLength(before)
   })
+})
+
+test('a risky kind is published once insured for its days, and volunteers see the policy (条例 2017 第十七条)', async () => {
+  const day = new Date(Date.now() + 20 * MINUTE)
+  const china = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+  const insurance = { insurer: '某保险公司', policyNo: 'PA-2026-001', from: china(day), to: china(new Date(day.getTime() + 2 * 3600_000)) }
+  const created = unwrap(await create({ type: 'flood_watch', insurance }))
+  expect(created.insurance).toEqual(insurance)
+  expect(unwrap(await call('av-3', 'get', { activityId: created._id })).insurance).toEqual(insurance)
 })
 
 describe('signup', () => {

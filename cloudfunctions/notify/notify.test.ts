@@ -208,7 +208,7 @@ describe('the outbox', () => {
 describe('staff queues', () => {
   const STAFF_TODO = NOTIFY_KINDS.staff_todo.templateId
   const register = (openid: string) =>
-    cloud.call('volunteer', openid, { action: 'register', name: '周敏', phone: '13857500009', communityId: 'gangyue', skills: ['陪伴聊天'], availability: ['sat-am'] })
+    cloud.call('volunteer', openid, { action: 'register', name: '周敏', phone: '13857500009', communityId: 'gangyue', birthYear: 1980, skills: ['陪伴聊天'], availability: ['sat-am'] })
   const todos = (openid: string) => cloud.docs('inbox').filter((m) => m.openid === openid && m.kind === 'staff_todo')
 
   test('new items of a queue tell each staff member once an hour, with the count waiting', async () => {

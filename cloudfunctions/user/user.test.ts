@@ -72,7 +72,7 @@ describe('注销 (account deletion)', () => {
       action: 'apply', name: '赵离开', idNumber: '33060219900101271X', phone: '13957501234',
       communityId: 'yulan', address: '柯桥街道玉兰花园1幢', consent: true, idConsent: true,
     }))
-    unwrap(await cloud.call('volunteer', who, { action: 'register', name: '赵离开', phone: '13957501234', communityId: 'yulan', skills: ['维修'], availability: ['sat-am'] }))
+    unwrap(await cloud.call('volunteer', who, { action: 'register', name: '赵离开', phone: '13957501234', communityId: 'yulan', birthYear: 1980, skills: ['维修'], availability: ['sat-am'] }))
     const wish = unwrap(await cloud.call<{ _id: string }>('wish', who, {
       action: 'create', title: '帮忙换楼道灯泡', content: '3幢2单元楼道的灯坏了一个星期，晚上下楼很不方便。', category: '生活帮扶', communityId: 'yulan', contactPhone: '13957501234',
     }))

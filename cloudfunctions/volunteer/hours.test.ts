@@ -1,7 +1,9 @@
 import dayjs from 'dayjs'
 import { todayInChina } from '@/domain/dates'
-import type { CertificateCheck, HonourBoard, LedgerEntry, ServiceCertificate, VolunteerProfile, VolunteerTotals } from '@/domain/volunteer/contract'
+import type { Page } from '@/domain/contract'
+import type { CertificateCheck, CertificateRequestView, HonourBoard, LedgerEntry, ServiceCertificate, VolunteerProfile, VolunteerTotals } from '@/domain/volunteer/contract'
 import { ownedId } from '../_kit/ids'
+import { certificatesJob } from '../scheduler/jobs/certificates'
 import { ledgerJob } from '../scheduler/jobs/ledger'
 import { runJob } from '../../localcloud/jobs-testing'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
@@ -35,26 +37,78 @@ test('the honour board ranks a community by hours, shows masked names only, and 
   expect(await volunteer('demo-resident', 'honourBoard', { communityId: 'dadu', period: 'week' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
 })
 
-test('a certificate verifies by its code; an altered code does not', async () => {
-  const certificate = unwrap(await volunteer<ServiceCertificate>('demo-volunteer', 'issueCertificate', { from: yearAgo, to: todayInChina() }))
-  expect(certificate.code).toMatch(/^[A-Z2-7]{12}$/)
-  expect(certificate).toMatchObject({ name: '李志强', communityName: '大渡社区' })
-  expect(certificate.hours).toBe(certificate.items.reduce((s, i) => s + i.hours, 0))
-  expect(certificate.hours).toBeGreaterThan(0)
+const ID = '11010519491231002X'
+const requestFor = (openid: string, from: string, to: string, idNumber = ID) => volunteer<CertificateRequestView>(openid, 'requestCertificate', { from, to, idType: 'resident_id', idNumber })
 
+// 民政部令第67号 2020 (谁记录谁证明) and 民发〔2015〕149号 (what a 证明 shows): the volunteer asks; staff of
+// their community issue it in the name of its Red Cross organisation; the code verifies it in full.
+test('a 证明: the volunteer requests, cannot issue; staff issue it with every required field; the code verifies it', async () => {
+  expect(await volunteer('demo-volunteer', 'issueCertificate', { requestId: 'whatever1' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(await requestFor('demo-volunteer', yearAgo, todayInChina(), '110105194912310021')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { idNumber: expect.stringContaining('校验位') } })
+  const request = unwrap(await requestFor('demo-volunteer', yearAgo, todayInChina()))
+  expect(request).toMatchObject({ status: 'pending', name: '李志强', communityName: '大渡社区', certificate: null })
+  expect(request.hours).toBeGreaterThan(0)
+  // The full identity number is never stored: only the masked one.
+  expect(JSON.stringify(cloud.docs('certificateRequests'))).not.toContain(ID)
+  expect(await volunteer('demo-volunteer', 'issueCertificate', { requestId: request._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(unwrap(await volunteer<Page<CertificateRequestView>>('demo-staff', 'certificateQueue')).items.map((r) => r._id)).toContain(request._id)
+
+  const issued = await Promise.all([1, 2].map(() => volunteer<CertificateRequestView>('demo-staff', 'issueCertificate', { requestId: request._id })))
+  expect(issued.every((r) => r.ok)).toBe(true)
+  const certificate = unwrap(issued[0]).certificate as ServiceCertificate
+  expect(certificate).toMatchObject({
+    name: '李志强',
+    idType: 'resident_id',
+    idNumberMasked: '1101**********002X',
+    volunteerNumber: 'DD-V00001',
+    number: `DD-${todayInChina().slice(0, 4)}-0001`,
+    communityName: '大渡社区',
+    from: yearAgo,
+    to: todayInChina(),
+    issuer: { orgName: '柯桥区大渡社区红十字会', leaderName: '王建明', handlerName: '张敏', sealUrl: null },
+  })
+  expect(certificate.code).toMatch(/^[A-Z2-7]{12}$/)
+  expect(certificate.hours).toBe(certificate.items.reduce((s, i) => s + i.hours, 0))
+  // 共N次服务: the seeded 28 h import is an item (a correction) but not a service.
+  expect(certificate.services).toBe(certificate.items.filter((i) => !i.content.startsWith('导入线下')).length)
+  expect(certificate.services).toBeLessThan(certificate.items.length)
+  for (const item of certificate.items) expect(item).toEqual({ serviceFrom: expect.any(String), serviceDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), content: expect.any(String), place: expect.any(String), hours: expect.any(Number) })
+  expect(cloud.docs('serviceCertificates').filter((c) => c.requestId === request._id)).toHaveLength(1)
+  expect(unwrap(await volunteer<Page<CertificateRequestView>>('demo-volunteer', 'myCertificates')).items[0]).toMatchObject({ status: 'issued', certificate: { code: certificate.code } })
+
+  // Whoever holds the code sees the full name and the items.
   const genuine = unwrap(await volunteer<CertificateCheck>('demo-resident', 'verifyCertificate', { code: certificate.code.toLowerCase() }))
-  expect(genuine).toEqual({ genuine: true, name: '李**', communityName: '大渡社区', from: yearAgo, to: todayInChina(), hours: certificate.hours, issuedAt: certificate.issuedAt })
+  expect(genuine).toEqual({ genuine: true, certificate })
   const last = certificate.code.slice(-1)
   const altered = `${certificate.code.slice(0, -1)}${last === 'A' ? 'B' : 'A'}`
   expect(unwrap(await volunteer<CertificateCheck>('demo-resident', 'verifyCertificate', { code: altered }))).toEqual({ genuine: false })
   expect(await volunteer('demo-resident', 'verifyCertificate', { code: '0000' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
 })
 
-test('a certificate needs credited hours in the period and a volunteer to ask', async () => {
-  expect(await volunteer('demo-volunteer', 'issueCertificate', { from: '2020-01-01', to: '2020-12-31' })).toMatchObject({ ok: false, code: 'CONFLICT' })
-  expect(await volunteer('demo-resident', 'issueCertificate', { from: yearAgo, to: todayInChina() })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-  expect(await volunteer('demo-volunteer', 'issueCertificate', { from: todayInChina(), to: yearAgo })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-  expect(cloud.docs('serviceCertificates').filter((c) => c.openid !== 'demo-volunteer')).toEqual([])
+test('requests need recorded hours in the period, are limited per person, and only staff of the community decide them', async () => {
+  expect(await requestFor('demo-volunteer', '2020-01-01', '2020-12-31')).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(await requestFor('demo-resident', yearAgo, todayInChina())).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(await requestFor('demo-volunteer', todayInChina(), yearAgo)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  cloud.store.insert('users', [{ _id: 'staff-gangyue', displayName: '港越工作人员', roles: ['staff'], homeCommunityId: 'gangyue', staffCommunityIds: ['gangyue'], createdAt: new Date() }])
+  const request = unwrap(await requestFor('demo-volunteer', yearAgo, todayInChina()))
+  expect(await volunteer('staff-gangyue', 'issueCertificate', { requestId: request._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(await volunteer('demo-staff', 'issueCertificate', { requestId: request._id, decision: 'decline' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(unwrap(await volunteer<CertificateRequestView>('demo-staff', 'issueCertificate', { requestId: request._id, decision: 'decline', reason: '请先补齐活动签到记录' }))).toMatchObject({ status: 'declined', reason: '请先补齐活动签到记录', certificate: null })
+  // The first test made one request this month, this one another: 5 a month in all.
+  const more = await Promise.all(Array.from({ length: 6 }, () => requestFor('demo-volunteer', yearAgo, todayInChina())))
+  expect(more.filter((r) => r.ok)).toHaveLength(3)
+  expect(more.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'RATE_LIMITED')).toBe(true)
+})
+
+test('certificates volunteers once issued themselves no longer verify and wait for staff to reissue them (update path)', async () => {
+  cloud.store.insert('serviceCertificates', [{ _id: 'OLDSELFISSUE', openid: 'demo-volunteer', name: '李志强', communityName: '大渡社区', from: yearAgo, to: todayInChina(), hours: 36, points: 360, issuedAt: new Date(), items: [] }])
+  expect(unwrap(await volunteer<CertificateCheck>('demo-resident', 'verifyCertificate', { code: 'OLDSELFISSUE' }))).toEqual({ genuine: false })
+  await Promise.all([1, 2].map(() => runJob(certificatesJob)))
+  const reissue = cloud.docs('certificateRequests').filter((r) => String(r._id).length > 0 && r.from === yearAgo && r.idType === null)
+  expect(reissue).toEqual([expect.objectContaining({ openid: 'demo-volunteer', communityId: 'dadu', status: 'pending' })])
+  expect(await runJob(certificatesJob)).toEqual({ done: 0, more: false })
+  const view = unwrap(await volunteer<CertificateRequestView>('demo-staff', 'issueCertificate', { requestId: reissue[0]._id }))
+  expect(view.certificate).toMatchObject({ idType: null, idNumberMasked: '', issuer: { handlerName: '张敏' } })
 })
 
 test('points per hour follow the community setting (default 10)', async () => {
@@ -109,7 +163,8 @@ test('a certificate goes by the service date, not the day the hours were credite
   const served = dayjs(todayInChina()).subtract(40, 'day').format('YYYY-MM-DD')
   unwrap(await volunteer<LedgerEntry>('demo-staff', 'correctHours', { volunteerId: ownedId('vo', 'late-credit'), hours: 2, reason: '补记上月敬老探访', requestId: 'late-credit-1', serviceDate: served }))
   const lastMonth = dayjs(served)
-  const inPeriod = unwrap(await volunteer<ServiceCertificate>('late-credit', 'issueCertificate', { from: lastMonth.startOf('month').format('YYYY-MM-DD'), to: lastMonth.endOf('month').format('YYYY-MM-DD') }))
-  expect(inPeriod.items).toEqual([expect.objectContaining({ hours: 2, serviceDate: served, content: '补记上月敬老探访', place: '大渡社区' })])
-  expect(await volunteer('late-credit', 'issueCertificate', { from: todayInChina(), to: todayInChina() })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  const asked = unwrap(await requestFor('late-credit', lastMonth.startOf('month').format('YYYY-MM-DD'), lastMonth.endOf('month').format('YYYY-MM-DD')))
+  const inPeriod = unwrap(await volunteer<CertificateRequestView>('demo-staff', 'issueCertificate', { requestId: asked._id })).certificate
+  expect(inPeriod?.items).toEqual([expect.objectContaining({ hours: 2, serviceDate: served, content: '补记上月敬老探访', place: '大渡社区' })])
+  expect(await requestFor('late-credit', todayInChina(), todayInChina())).toMatchObject({ ok: false, code: 'CONFLICT' })
 })

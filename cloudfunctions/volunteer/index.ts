@@ -1,8 +1,9 @@
 import type { VolunteerApi } from '@/domain/volunteer/contract'
 import { defineFunction } from '../_kit/define-function'
-import { issueCertificate, verifyCertificate } from './actions/certificates'
+import { certificateIssuerOf, certificateQueue, issueCertificate, myCertificates, requestCertificate, setCertificateIssuer, verifyCertificate } from './actions/certificate-requests'
 import { correctHours } from './actions/correct-hours'
 import { honourBoard } from './actions/honour-board'
+import { join } from './actions/join'
 import { ledgerPage } from './actions/ledger'
 import { list } from './actions/list'
 import { mine } from './actions/mine'
@@ -16,9 +17,15 @@ export const main = defineFunction<VolunteerApi>('volunteer', {
   update,
   list,
   review,
+  join,
   ledger: ledgerPage,
   correctHours,
   honourBoard,
+  requestCertificate,
+  myCertificates,
+  certificateQueue,
   issueCertificate,
   verifyCertificate,
+  setCertificateIssuer,
+  certificateIssuer: certificateIssuerOf,
 })

@@ -1,3 +1,4 @@
+import { todayInChina } from '@/domain/dates'
 import type { Page } from '@/domain/contract'
 import type { Me } from '@/domain/user/contract'
 import type { VolunteerProfile } from '@/domain/volunteer/contract'
@@ -15,6 +16,7 @@ const registration = (overrides: Record<string, unknown> = {}) => ({
   name: '周敏',
   phone: '13857500009',
   communityId: 'dadu',
+  birthYear: 1980,
   skills: ['陪伴聊天', '辅导'],
   availability: ['sat-am', 'sun-pm'],
   ...overrides,
@@ -87,4 +89,28 @@ test('a registration cut off before the role was granted is finished when the pe
   cloud.store.update('users', { _id: 'v-cut' }, { $set: { roles: [] } })
   expect(await register('v-cut', { communityId: 'dadu' })).toMatchObject({ ok: false, code: 'CONFLICT' })
   expect(await rolesOf('v-cut')).toContain('volunteer')
+})
+
+// 《民法典》第十九条 (a minor acts with the guardian's consent); 《志愿服务条例》2017 第十五条 (tasks fit the age).
+test('under 18: registration needs the guardian name, phone and consent; risky activities are closed to them', async () => {
+  const year = Number(todayInChina().slice(0, 4))
+  const missing = await register('vt-minor', { birthYear: year - 15 })
+  expect(missing).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { guardian: expect.stringContaining('监护人') } })
+  expect(await register('vt-minor', { birthYear: year - 15, guardian: { name: '周父', phone: '13857500010', consent: false } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(cloud.docs('volunteers').filter((d) => d.openid === 'vt-minor')).toEqual([])
+  const minor = unwrap(await register('vt-minor', { birthYear: year - 15, guardian: { name: '周父', phone: '13857500010', consent: true } }))
+  expect(minor).toMatchObject({ birthYear: year - 15, guardian: { name: '周父', phone: '13857500010' } })
+  expect(await register('vt-noyear', { birthYear: undefined })).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { birthYear: expect.any(String) } })
+
+  const start = new Date(Date.now() + 3 * 3600_000)
+  const china = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+  const flood = unwrap(await cloud.call<{ _id: string }>('activity', 'demo-staff', {
+    action: 'create', title: '防汛值守', type: 'flood_watch', description: '汛期夜间巡查低洼地段积水。', communityId: 'dadu',
+    location: { latitude: 30.0656, longitude: 120.5068, address: '大渡社区沿河步道' },
+    startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), signupDeadline: new Date(start.getTime() - 3600_000).toISOString(),
+    capacity: 5, hours: 2, insurance: { insurer: '某保险公司', policyNo: 'PA-2026-002', from: china(start), to: china(new Date(start.getTime() + 2 * 3600_000)) },
+  }))
+  expect(await cloud.call('activity', 'vt-minor', { action: 'signup', activityId: flood._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  unwrap(await register('vt-adult', { birthYear: year - 30 }))
+  expect(await cloud.call('activity', 'vt-adult', { action: 'signup', activityId: flood._id })).toMatchObject({ ok: true })
 })

@@ -21,6 +21,13 @@ export type VolunteerDoc = {
   periodHours?: Record<string, number>
   rejectReason: string | null
   registeredAt: Date
+  /** Asked since registration follows the age rules (older records have none). */
+  birthYear?: number
+  /** A minor's guardian, who consented at registration. */
+  guardian?: { name: string; phone: string; consentedAt: Date } | null
+  /** Communities besides their own they serve in, and those they asked to whose staff have yet to decide. */
+  activeIn?: string[]
+  pendingIn?: string[]
 }
 
 export const volunteers = () => db.collection(collections.volunteers)
@@ -45,5 +52,9 @@ export function toProfile(doc: VolunteerDoc, communityName: string, revealPhone:
     points: doc.points,
     rejectReason: doc.rejectReason,
     registeredAt: toIso(doc.registeredAt),
+    birthYear: doc.birthYear ?? null,
+    guardian: revealPhone && doc.guardian ? { name: doc.guardian.name, phone: doc.guardian.phone } : null,
+    activeIn: doc.activeIn ?? [],
+    pendingIn: doc.pendingIn ?? [],
   }
 }

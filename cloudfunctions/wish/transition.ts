@@ -15,6 +15,12 @@ type Options = {
   note?: string
   /** Who is told, besides nobody: owner and/or claimer. */
   tell?: Array<'owner' | 'claimer'>
+  /** Messages of one claim/release cycle share this inbox id: repeats update one message. */
+  groupId?: string
+  /** The history keeps one entry per key (e.g. a volunteer's claim on one day): repeats add none. */
+  historyKey?: string
+  /** Update operators written as they are (counters). */
+  raw?: Record<string, unknown>
 }
 
 const CONFLICT_MESSAGES: Partial<Record<WishAction, string>> = {
@@ -44,20 +50,22 @@ export async function transition(wish: WishDoc, action: WishAction, actor: Actor
   // field (e.g. `fulfilment: null`) and which would keep fields the new value lacks: _.set
   // replaces it whole.
   const written = Object.fromEntries(Object.entries(set).map(([key, value]) => [key, isPlainObject(value) ? _.set(value) : value]))
+  const step = { at: new Date(), action, to, by, byName, ...note, ...(options.historyKey ? { key: options.historyKey } : {}) }
+  const recorded = !options.historyKey || !wish.history.some((h) => h.key === options.historyKey)
   const { stats } = await wishes()
     .where({ _id: wish._id, status: wish.status })
-    .update({ data: { ...written, status: to, rank: STATUS_RANK[to], history: _.push({ at: new Date(), action, to, by, byName, ...note }) } })
+    .update({ data: { ...written, ...options.raw, status: to, rank: STATUS_RANK[to], ...(recorded ? { history: _.push(step) } : {}) } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', CONFLICT_MESSAGES[action] ?? '心愿状态已变化，请刷新后再看')
 
   // The wish as just written (the server's clock may differ from ours by a moment).
-  const saved: WishDoc = { ...wish, ...set, status: to, rank: STATUS_RANK[to], history: [...wish.history, { at: new Date(), action, to, by, byName, ...note }] }
+  const saved: WishDoc = { ...wish, ...set, status: to, rank: STATUS_RANK[to], history: recorded ? [...wish.history, step] : wish.history }
   const recipients = new Set<string>()
   for (const who of options.tell ?? []) {
     const openid = who === 'owner' ? wish.ownerOpenid : wish.claimerOpenid
     if (openid && openid !== by) recipients.add(openid)
   }
   // Owner and claimer at most: told side by side.
-  await Promise.all([...recipients].map((openid) => notify(openid, 'wish_update', { wishId: wish._id, wishTitle: wish.title, action, note: options.note, at: new Date() }, options.note && by !== 'system' ? { quoting: by } : {})))
+  await Promise.all([...recipients].map((openid) => notify(openid, 'wish_update', { wishId: wish._id, wishTitle: wish.title, action, note: options.note, at: new Date() }, { groupId: options.groupId, ...(options.note && by !== 'system' ? { quoting: by } : {}) })))
   return saved
 }
 

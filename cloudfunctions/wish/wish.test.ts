@@ -1,3 +1,4 @@
+import { todayInChina } from '@/domain/dates'
 import { ownedId } from '../_kit/ids'
 import { uploadFolderOf } from '../_kit/uploads'
 import type { Page } from '@/domain/contract'
@@ -183,8 +184,77 @@ describe('the claim', () => {
     expect(cloud.docs('hoursLedger').filter((e) => e.openid === minter)).toEqual([])
     const board = unwrap(await cloud.call<{ items: Array<{ displayName: string }> }>('volunteer', 'demo-resident', { action: 'honourBoard', communityId: 'dadu', period: 'month' }))
     expect(board.items.map((r) => r.displayName)).not.toContain('刷**')
-    expect(await cloud.call('volunteer', minter, { action: 'issueCertificate', from: '2020-01-01', to: '2099-12-31' })).toMatchObject({ ok: false })
+    expect(await cloud.call('volunteer', minter, { action: 'requestCertificate', from: '2020-01-01', to: todayInChina(), idType: 'resident_id', idNumber: '11010519491231002X' })).toMatchObject({ ok: false, code: 'CONFLICT' })
   }, 60_000)
+})
+
+// 《中国红十字志愿服务管理办法》: volunteers serve through the organisation
+// that registered them; a community that reviews its volunteers reviews outsiders too.
+describe('community vetting', () => {
+  test('a 玉兰-registered volunteer cannot claim in 港越 until 港越 staff approve them there; pending outsiders are in the same queue', async () => {
+    cloud.store.insert('users', [{ _id: 'wv-yulan', displayName: '钱晓梅', roles: ['volunteer'], homeCommunityId: 'yulan', staffCommunityIds: [], createdAt: new Date() }])
+    cloud.store.insert('volunteers', [{ _id: ownedId('vo', 'wv-yulan'), openid: 'wv-yulan', status: 'active', name: '钱晓梅', phone: '13800000009', communityId: 'yulan', skills: ['维修'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: new Date() }])
+    const id = unwrap(await create('wo-gangyue', { communityId: 'gangyue' }))._id
+    const refused = await wish('wv-yulan', 'claim', { wishId: id })
+    expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(!refused.ok && refused.message).toContain('港越社区')
+    expect(wishDoc(id).status).toBe('open')
+
+    const volunteer = <T>(openid: string, action: string, fields: Record<string, unknown> = {}) => cloud.call<T>('volunteer', openid, { action, ...fields })
+    expect(unwrap(await volunteer<{ pendingIn: string[] }>('wv-yulan', 'join', { communityId: 'gangyue' })).pendingIn).toEqual(['gangyue'])
+    expect(await wish('wv-yulan', 'claim', { wishId: id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const queue = unwrap(await volunteer<Page<{ _id: string; name: string; pendingIn: string[] }>>('staff-gy', 'list', { status: 'pending' }))
+    expect(queue.items).toContainEqual(expect.objectContaining({ name: '钱晓梅', pendingIn: ['gangyue'] }))
+    // Staff of 玉兰 only (not of 港越) cannot decide for 港越.
+    cloud.store.insert('users', [{ _id: 'staff-yl', displayName: '玉兰工作人员', roles: ['staff'], homeCommunityId: 'yulan', staffCommunityIds: ['yulan'], createdAt: new Date() }])
+    expect(await volunteer('staff-yl', 'review', { volunteerId: ownedId('vo', 'wv-yulan'), communityId: 'gangyue', decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(unwrap(await volunteer<{ activeIn: string[]; pendingIn: string[] }>('staff-gy', 'review', { volunteerId: ownedId('vo', 'wv-yulan'), communityId: 'gangyue', decision: 'approve' }))).toMatchObject({ activeIn: ['gangyue'], pendingIn: [] })
+    expect(unwrap(await wish('wv-yulan', 'claim', { wishId: id })).status).toBe('claimed')
+  })
+
+  test('communities that take volunteers at once let others act there; someone not registered cannot claim at all', async () => {
+    const id = unwrap(await create('wo-yulan', { communityId: 'yulan' }))._id
+    cloud.store.insert('users', [{ _id: 'wv-unregistered', displayName: '路人', roles: ['volunteer'], homeCommunityId: 'dadu', staffCommunityIds: [], createdAt: new Date() }])
+    expect(await wish('wv-unregistered', 'claim', { wishId: id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(unwrap(await wish('wv-40', 'claim', { wishId: id })).status).toBe('claimed')
+  })
+})
+
+// PIPL 2021 第六条 (最小必要): claiming reveals the owner's name and phone, so only to who is about to help.
+describe('contact on a need-to-know basis', () => {
+  test('at most 3 wishes claimed at once: of 4 concurrent claims exactly 3 win; fulfilling one frees a place', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) ids.push(unwrap(await create(`wo-many-${i}`))._id)
+    const results = await Promise.all(ids.slice(0, 4).map((wishId) => wish('wv-45', 'claim', { wishId })))
+    expect(results.filter((r) => r.ok)).toHaveLength(3)
+    expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ ok: false, code: 'RATE_LIMITED' })])
+    const lost = ids[results.findIndex((r) => !r.ok)]
+    expect(wishDoc(lost)).toMatchObject({ status: 'open', claimerOpenid: null })
+    const won = ids.slice(0, 4).filter((_id, i) => results[i].ok)
+    unwrap(await wish('wv-45', 'fulfil', { wishId: won[0], note: '已经完成了', minutes: 60 }))
+    expect(unwrap(await wish('wv-45', 'claim', { wishId: ids[4] })).status).toBe('claimed')
+  })
+
+  test('50 claim/release cycles: releases limited per day, one history entry per cycle pair, one message to the owner; staff see the releases', async () => {
+    const id = unwrap(await create('wo-cycles'))._id
+    const inboxBefore = inboxOf('wo-cycles').length
+    let released = 0
+    for (let i = 0; i < 50; i++) {
+      unwrap(await wish('wv-46', 'claim', { wishId: id }))
+      const given = await wish('wv-46', 'release', { wishId: id })
+      if (!given.ok) {
+        expect(given).toMatchObject({ code: 'RATE_LIMITED' })
+        break
+      }
+      released++
+    }
+    expect(released).toBe(3)
+    expect(wishDoc(id).history.map((h) => h.action)).toEqual(['create', 'claim', 'release'])
+    expect(inboxOf('wo-cycles').length - inboxBefore).toBe(1)
+    const staffView = unwrap(await wish('demo-staff', 'get', { wishId: id }))
+    expect(staffView.contactReleases).toEqual([expect.objectContaining({ name: '志愿者46', count: 3 })])
+    expect(unwrap(await wish('wo-cycles', 'get', { wishId: id })).contactReleases).toBeNull()
+  })
 })
 
 describe('release, cancel, review, take-down', () => {

@@ -4,6 +4,7 @@ import { availableActions, canEdit, type WishAction, type WishActor, type WishSt
 import type { WishDetail, WishHistoryEntry, WishRelation, WishSummary } from '@/domain/wish/contract'
 import type { UserDoc } from '@/domain/user/types'
 import { collections, db } from '../_kit/cloud'
+import { todayInChina } from '@/domain/dates'
 import { toIso } from '../_kit/dates'
 import { ownedId } from '../_kit/ids'
 import { isPending, shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
@@ -42,7 +43,9 @@ export type WishDoc = {
   hoursReviewedBy?: string | null
   hoursReason?: string | null
   thanks: string | null
-  history: Array<{ at: Date; action: WishAction | 'create' | 'edit'; to: WishStatus; by: string; byName: string; note?: string }>
+  history: Array<{ at: Date; action: WishAction | 'create' | 'edit'; to: WishStatus; by: string; byName: string; note?: string; key?: string }>
+  /** Volunteers who gave a claim back after seeing the owner's contact, for staff (by openid). */
+  contactReleases?: Record<string, { name: string; count: number; lastAt: Date }>
   createdAt: Date
 }
 
@@ -60,6 +63,15 @@ export const STATUS_RANK: Record<WishStatus, number> = {
 
 /** What a wish forgets when its claim ends (released by the volunteer or by the timer). */
 export const UNCLAIMED = { claimerOpenid: null, claimerName: null, claimedAt: null, claimDeadline: null }
+
+/**
+ * One claim/release cycle of a volunteer on a wish per day (China time): its history entries and
+ * the owner's messages are kept once, however often the cycle repeats that day.
+ */
+export const cycleOf = (wishId: string, openid: string, action: 'claim' | 'release') => {
+  const day = todayInChina()
+  return { historyKey: `${action}|${openid}|${day}`, groupId: ownedId('wu', `${wishId}|${openid}|${day}`) }
+}
 
 /** Statuses anyone may see on the wall. */
 export const PUBLIC_STATUSES: WishStatus[] = ['open', 'claimed', 'fulfilled', 'completed']
@@ -163,5 +175,9 @@ export async function toDetail(doc: WishDoc, user: Caller): Promise<WishDetail> 
         : null,
     thanks: doc.thanks,
     history,
+    contactReleases:
+      relation === 'staff'
+        ? Object.values(doc.contactReleases ?? {}).map((r) => ({ name: r.name, count: r.count, lastAt: toIso(r.lastAt) }))
+        : null,
   }
 }

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto'
 import type { ActivityType } from '@/domain/activity/rules'
-import { DEFAULT_CHECK_IN_RADIUS_METERS, DEFAULT_MIN_COVERAGE } from '@/domain/activity/rules'
+import { DEFAULT_CHECK_IN_RADIUS_METERS, DEFAULT_MIN_COVERAGE, isRiskyActivity } from '@/domain/activity/rules'
 import { maskName } from '@/domain/privacy'
 import { formatChinaDate } from '@/domain/dates'
-import { ledgerEntryId, periodKeys, pointsFor, type LedgerSource, type ServiceRecord } from '@/domain/volunteer/ledger'
+import { ledgerEntryId, pointsFor, serviceKeys, type LedgerSource, type ServiceRecord } from '@/domain/volunteer/ledger'
 import { ownedId } from '../../cloudfunctions/_kit/ids'
 import { newSignup } from '../../cloudfunctions/activity/new-signup'
 import { DEMO_COMMUNITIES, DEMO_USERS } from './demo-data'
@@ -37,7 +37,7 @@ const UPCOMING: DemoActivity[] = [
 ]
 
 /** Past service already in the ledger, so 我的志愿 and the 光荣榜 are not empty. */
-type DemoCredit = { openid: string; name: string; source: LedgerSource; sourceId: string; title: string; hours: number; reason: string; communityId: string; daysAgo: number; by: { openid: string; name: string } }
+type DemoCredit = { openid: string; name: string; source: LedgerSource; sourceId: string; title: string; hours: number; reason: string; communityId: string; daysAgo: number; by: { openid: string; name: string }; served?: { from: string; to: string } }
 
 /** Volunteers of 大渡社区 besides demo-volunteer, for the honour board (profiles only, not login identities). */
 export const DEMO_PEERS = [
@@ -47,10 +47,10 @@ export const DEMO_PEERS = [
 ]
 
 function serviceRecordOf(c: DemoCredit, at: Date): ServiceRecord {
-  const serviceDate = formatChinaDate(at)
+  const serviceDate = c.served?.to ?? formatChinaDate(at)
   const place = c.source === 'activity' ? `${communityNameOf(c.communityId)}博爱家园` : communityNameOf(c.communityId)
   const content = c.source === 'correction' ? c.reason : c.source === 'wish' ? `红心愿：${c.title}` : `志愿活动：${c.title}`
-  return { serviceFrom: serviceDate, serviceDate, place, content }
+  return { serviceFrom: c.served?.from ?? serviceDate, serviceDate, place, content }
 }
 
 const communityNameOf = (id: string) => DEMO_COMMUNITIES.find((c) => c._id === id)?.name ?? ''
@@ -59,7 +59,7 @@ function demoCredits(): DemoCredit[] {
   const byStaff = { openid: staff._id, name: staff.displayName }
   return [
     // The service demo-volunteer did before the app, imported from the station's paper ledger.
-    { openid: 'demo-volunteer', name: '李志强', source: 'correction', sourceId: ownedId('vo', 'demo-volunteer'), title: '时长更正', hours: 28, reason: '导入线下志愿服务台账（2024—2025年）', communityId: 'dadu', daysAgo: 60, by: byStaff },
+    { openid: 'demo-volunteer', name: '李志强', source: 'correction', sourceId: ownedId('vo', 'demo-volunteer'), title: '时长更正', hours: 28, reason: '导入线下志愿服务台账（2024—2025年）', communityId: 'dadu', daysAgo: 60, by: byStaff, served: { from: '2024-01-01', to: '2025-12-31' } },
     { openid: 'demo-volunteer', name: '李志强', source: 'activity', sourceId: 'demo-activity-past-flood', title: '防汛值守', hours: 4, reason: '出勤100%', communityId: 'dadu', daysAgo: 20, by: byStaff },
     { openid: 'demo-volunteer', name: '李志强', source: 'activity', sourceId: 'demo-activity-past-clinic', title: '社区义诊志愿服务', hours: 3, reason: '出勤92%', communityId: 'dadu', daysAgo: 10, by: byStaff },
     // demo-wish-5, completed and confirmed 8 days ago (see demoWishes).
@@ -103,6 +103,8 @@ export function demoActivityData(now: Date) {
       checkInRadiusMeters: DEFAULT_CHECK_IN_RADIUS_METERS,
       minCoverage: DEFAULT_MIN_COVERAGE,
       requiresCertificate: a.requiresCertificate ?? false,
+      // 条例 2017 第十七条: a risky kind is insured before it is published (a demo policy, marked so).
+      insurance: isRiskyActivity(a.type) ? { insurer: '演示保险公司（示例数据）', policyNo: 'DEMO-2026-0001', from: formatChinaDate(startAt), to: formatChinaDate(new Date(startAt.getTime() + a.hours * HOUR)) } : null,
       status: 'open',
       cancelReason: null,
       codeSecret: crypto.randomBytes(20).toString('hex'),
@@ -130,7 +132,8 @@ export function demoActivityData(now: Date) {
   const honour = new Map<string, { _id: string; communityId: string; period: string; key: string; openid: string; displayName: string; hours: number; applied: Record<string, boolean> }>()
   for (const entry of ledger) {
     const t = totals.get(entry.openid) ?? { hours: 0, points: 0, periodHours: {}, ledgerApplied: {} }
-    const keys = periodKeys(entry.at)
+    // Buckets by the day served, as the ledger kit keeps them.
+    const keys = serviceKeys(entry.serviceDate)
     t.hours += entry.hours
     t.points += entry.points
     t.periodHours[`y${keys.year}`] = (t.periodHours[`y${keys.year}`] ?? 0) + entry.hours

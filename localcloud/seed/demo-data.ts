@@ -8,12 +8,14 @@ import { ownedId } from '../../cloudfunctions/_kit/ids'
 
 /**
  * The three community stations of the seeds, in 柯桥区, Shaoxing (GCJ-02 coordinates). 港越 (1.0,
- * run offline) checks new volunteers first; 玉兰 and 大渡 take them at once.
+ * run offline) checks new volunteers first; 玉兰 and 大渡 take them at once. Each issues 志愿服务证明 in
+ * the name of its community Red Cross organisation (港越's name as the seeds give it; 负责人 are demo
+ * names, and no seal image: staff upload the real one in 证明设置).
  */
 export const DEMO_COMMUNITIES: Community[] = [
-  { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 }, volunteerApprovalRequired: true, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会港越社区红十字会', contact: '港越社区党群服务中心一楼，工作日 8:30–17:00' } },
-  { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 }, volunteerApprovalRequired: false, dues: { adultFen: 500, youthFen: 200 }, privacyHandler: { organisation: '柯桥区红十字会玉兰社区红十字会', contact: '玉兰社区服务中心二楼红十字服务站，工作日 8:30–17:00' } },
-  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会大渡社区红十字会', contact: '大渡社区博爱家园服务台，工作日 8:30–17:00' } },
+  { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 }, volunteerApprovalRequired: true, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会港越社区红十字会', contact: '港越社区党群服务中心一楼，工作日 8:30–17:00' }, certificateIssuer: { orgName: '柯桥街道港越社区红十字会', leaderName: '陈国华', sealFileId: null } },
+  { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 }, volunteerApprovalRequired: false, dues: { adultFen: 500, youthFen: 200 }, privacyHandler: { organisation: '柯桥区红十字会玉兰社区红十字会', contact: '玉兰社区服务中心二楼红十字服务站，工作日 8:30–17:00' }, certificateIssuer: { orgName: '柯桥区玉兰社区红十字会', leaderName: '沈丽华', sealFileId: null } },
+  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会大渡社区红十字会', contact: '大渡社区博爱家园服务台，工作日 8:30–17:00' }, certificateIssuer: { orgName: '柯桥区大渡社区红十字会', leaderName: '王建明', sealFileId: null } },
 ]
 
 export type DemoIdentity = { openid: string; label: string; role: string }

@@ -39,7 +39,7 @@ test('ids are trimmed and bounded', () => {
 })
 
 test('an unpicked community asks to pick one, in every form that has one', () => {
-  const forms = [wishSchema('2026-11-23'), volunteerRegistrationSchema, trainingInputs.create, applicationSchema('2026-11-23')]
+  const forms = [wishSchema('2026-11-23'), volunteerRegistrationSchema('2026-11-23'), trainingInputs.create, applicationSchema('2026-11-23')]
   for (const form of forms) expect(fieldErrors(form, {}).communityId).toBe('请选择社区')
   expect(fieldErrors(wishSchema('2026-11-23'), { communityId: '' }).communityId).toBe('请选择社区')
 })

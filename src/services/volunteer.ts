@@ -1,4 +1,5 @@
-import type { VolunteerApi } from '@/domain/volunteer/contract'
+import type { CertificateIssuer } from '@/domain/volunteer/certificate'
+import type { CertificateRequestInput, VolunteerApi } from '@/domain/volunteer/contract'
 import type { HonourPeriod } from '@/domain/volunteer/ledger'
 import type { VolunteerRegistration, VolunteerUpdate } from '@/domain/volunteer/profile'
 import { createClient } from './cloud-client'
@@ -10,11 +11,18 @@ export const volunteerService = {
   mine: () => client('mine', {}),
   update: (changes: VolunteerUpdate) => client('update', changes),
   list: (status: 'pending' | 'active' | 'rejected', page: number) => client('list', { status, page, pageSize: 20 }),
-  review: (volunteerId: string, decision: 'approve' | 'reject', reason = '') => client('review', { volunteerId, decision, reason }),
+  /** `communityId`: the community an outsider asked to serve in (absent for a registration). */
+  review: (volunteerId: string, decision: 'approve' | 'reject', reason = '', communityId?: string) => client('review', { volunteerId, decision, reason, communityId }),
+  join: (communityId: string) => client('join', { communityId }),
   ledger: (page: number) => client('ledger', { page, pageSize: 20 }),
   /** `requestId`: made once when the form opens, so a retried submit corrects once. */
   correctHours: (volunteerId: string, hours: number, reason: string, requestId: string) => client('correctHours', { volunteerId, hours, reason, requestId }),
   honourBoard: (communityId: string, period: HonourPeriod) => client('honourBoard', { communityId, period }),
-  issueCertificate: (from: string, to: string) => client('issueCertificate', { from, to }),
+  requestCertificate: (request: CertificateRequestInput) => client('requestCertificate', request),
+  myCertificates: (page: number) => client('myCertificates', { page, pageSize: 10 }),
+  certificateQueue: (page: number) => client('certificateQueue', { page, pageSize: 10 }),
+  issueCertificate: (requestId: string, decision: 'issue' | 'decline' = 'issue', reason = '') => client('issueCertificate', { requestId, decision, reason }),
+  certificateIssuer: (communityId: string) => client('certificateIssuer', { communityId }),
+  setCertificateIssuer: (communityId: string, issuer: CertificateIssuer) => client('setCertificateIssuer', { communityId, ...issuer }),
   verifyCertificate: (code: string) => client('verifyCertificate', { code }),
 }

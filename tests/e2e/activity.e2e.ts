@@ -202,10 +202,27 @@ describe('志愿活动', () => {
     await shot(volunteer, 'honour-board')
     await expectReadable(volunteer, 'honour board', ['.honour__name', '.honour__hours'])
 
-    // 志愿服务证明: drawn on a canvas sized by the pixel ratio, shown as a picture, verifiable.
+    // 志愿服务证明 (民政部令第67号 2020 谁记录谁证明; 民发〔2015〕149号): the volunteer requests it…
     await volunteer.goto(`${url}/#/packages/volunteer/pages/certificate/index`)
-    await ui.button(volunteer, '开具证明')
+    await ui.fill(volunteer, 'certificate-id-number', '11010519491231002x')
+    await ui.button(volunteer, '申请证明')
+    await volunteer.locator('[data-testid="certificate-request"]', { hasText: '待社区出具' }).waitFor()
+    // …staff of the community issue it from 工作台 in the name of its Red Cross organisation…
+    await staff.goto(`${url}/#/packages/staff/pages/index/index`)
+    await staff.locator('.nut-cell', { hasText: '志愿服务证明' }).getByText('1 份待出具').waitFor()
+    await staff.locator('.nut-cell', { hasText: '志愿服务证明' }).click()
+    const asked = staff.locator('[data-testid="certificate-request"]', { hasText: '李志强' })
+    await asked.waitFor()
+    await shot(staff, 'staff-certificates')
+    await expectReadable(staff, 'staff certificates', ['.hint'])
+    await asked.locator('.nut-button', { hasText: '出具证明' }).click()
+    await ui.modal(staff, '出具')
+    await staff.getByText('没有待出具的证明申请').waitFor()
+    // …and it is drawn on a canvas sized by the pixel ratio, shown as a picture, with every item.
+    await volunteer.reload()
     await volunteer.locator('[data-testid="drawn-image-picture"]').waitFor()
+    const details = await volunteer.locator('[data-testid="certificate-details"]').innerText()
+    for (const field of ['李志强', '居民身份证 1101**********002X', '志愿者编号：DD-V', '出具单位：柯桥区大渡社区红十字会', '负责人：王建明', '经办人：张敏', TITLE]) assert.ok(details.includes(field), `certificate shows ${field}`)
     const canvas = await volunteer.evaluate(() => {
       const element = document.querySelector<HTMLCanvasElement>('canvas[canvas-id="service-certificate"]')
       if (!element) return null
@@ -222,7 +239,7 @@ describe('志愿活动', () => {
     const code = ((await volunteer.locator('[data-testid="certificate-code"]').innerText()).match(/[A-Z2-7]{12}/) ?? [''])[0]
     assert.match(code, /^[A-Z2-7]{12}$/)
     await shot(volunteer, 'volunteer-certificate')
-    await expectReadable(volunteer, 'certificate', ['.certificate__text', '.certificate__code'])
+    await expectReadable(volunteer, 'certificate', ['.certificate__text', '.certificate__code', '.certificate-details__line'])
 
     const { page: stranger, errors: strangerErrors } = await e2e.open('e2e-employer')
     await stranger.goto(`${url}/#/packages/volunteer/pages/verify/index`)
@@ -230,7 +247,10 @@ describe('志愿活动', () => {
     await ui.fill(stranger, 'verify-code', code.toLowerCase().replace(/o/g, '0').replace(/i/g, '1'))
     await ui.button(stranger, '验证')
     await stranger.locator('[data-testid="verify-result"]', { hasText: '证明真实有效' }).waitFor()
-    assert.doesNotMatch(await stranger.locator('[data-testid="verify-result"]').innerText(), /李志强/)
+    // The holder shared the code: the full name and each item, so the reader can match the person.
+    const verified = await stranger.locator('[data-testid="verify-result"]').innerText()
+    for (const field of ['李志强', TITLE, '柯桥区大渡社区红十字会']) assert.ok(verified.includes(field), `verification shows ${field}`)
+    await shot(stranger, 'volunteer-verify-genuine')
     await ui.fill(stranger, 'verify-code', 'AAAAAAAAAAAA')
     await ui.button(stranger, '验证')
     await stranger.locator('[data-testid="verify-result"]', { hasText: '没有找到这份证明' }).waitFor()
@@ -244,10 +264,13 @@ describe('志愿活动', () => {
   test('a missed check-out: 补签 asked with a reason, approved by the organiser; a correction shows with its reason', async () => {
     const url = e2e.cloud.url
     const inDays = (days: number, hour: number) => new Date(Date.now() + days * 24 * 60 * MINUTE + hour * 60 * MINUTE).toISOString()
+    const chinaDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 60 * MINUTE).toISOString().slice(0, 10)
     const { _id: activityId } = await api<{ _id: string }>('demo-staff', 'activity', {
       action: 'create', title: '防汛沙袋搬运', type: 'flood_watch', description: '在河道边搬运、码放防汛沙袋。', communityId: 'dadu',
       location: { latitude: 30.0672, longitude: 120.5081, address: '大渡社区河埠头' },
       startAt: inDays(2, 0), endAt: inDays(2, 2), signupDeadline: inDays(1, 0), capacity: 5, hours: 2,
+      // 条例 2017 第十七条: a risky kind is published with the volunteers' insurance.
+      insurance: { insurer: '某保险公司', policyNo: 'PA-2026-003', from: chinaDay(inDays(1, 0)), to: chinaDay(inDays(3, 0)) },
     })
     await api('demo-volunteer', 'activity', { action: 'signup', activityId })
     startsIn(e2e.cloud, activityId, 10)

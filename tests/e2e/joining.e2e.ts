@@ -107,6 +107,7 @@ describe('红十字会员入会申请', () => {
     await ui.button(page, '注册志愿者')
     await ui.fill(page, 'name', '周建华')
     await ui.fill(page, 'phone', '13857500013')
+    await ui.fill(page, 'birthYear', '1968')
     await ui.choose(page, 'community', '大渡社区')
     await ui.choose(page, 'skills', '维修')
     await ui.choose(page, 'skills', '驾驶')

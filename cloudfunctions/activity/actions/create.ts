@@ -33,6 +33,7 @@ export const create = action({
       checkInRadiusMeters: input.checkInRadiusMeters,
       minCoverage: input.minCoverage,
       requiresCertificate: input.requiresCertificate,
+      insurance: input.insurance,
       status: 'open',
       cancelReason: null,
       codeSecret: newCodeSecret(),

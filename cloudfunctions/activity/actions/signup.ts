@@ -1,19 +1,16 @@
 import crypto from 'node:crypto'
 import { activityInputs } from '@/domain/activity/contract'
+import { isRiskyActivity } from '@/domain/activity/rules'
+import { mayBeMinor } from '@/domain/volunteer/profile'
 import { todayInChina } from '@/domain/dates'
 import { certifiesOn } from '@/domain/firstaid/training'
 import { AppError } from '@/domain/errors'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
+import { requireVolunteerIn } from '../../_kit/volunteer-access'
 import { activities, findSignup, releaseSeat, requireActivity, signups, viewFor, type ActivityDoc } from '../activities'
 import { newSignup } from '../new-signup'
 
-async function requireActiveVolunteer(openid: string): Promise<void> {
-  const { data } = await db.collection(collections.volunteers).where({ openid }).limit(1).get<{ status: string }>()
-  if (data[0]?.status !== 'active') throw new AppError('FORBIDDEN', '注册成为志愿者并通过审核后才能报名活动')
-}
-
-/** A 救护员证 recorded from the Red Cross certificate and in date (not one still 待补录). */
 async function requireValidCertificate(openid: string): Promise<void> {
   const { data } = await db.collection(collections.certificates).where({ openid }).orderBy('issuedOn', 'desc').limit(20).get<{ number: string | null; validUntil: string }>()
   const today = todayInChina()
@@ -65,7 +62,11 @@ export const signup = action({
   audience: 'anyone',
   async handler({ activityId }, ctx) {
     const doc = await requireActivity(activityId)
-    await requireActiveVolunteer(ctx.openid)
+    const volunteer = await requireVolunteerIn(ctx.openid, doc.communityId)
+    // 《志愿服务条例》2017 第十五条: tasks fit the volunteer's age — no personal-risk activity for a minor.
+    if (isRiskyActivity(doc.type) && volunteer.birthYear !== undefined && mayBeMinor(volunteer.birthYear, todayInChina())) {
+      throw new AppError('FORBIDDEN', '这个活动有人身风险，未满18周岁的志愿者不能报名')
+    }
     const existing = await findSignup(activityId, ctx.openid)
     if (existing?.status !== 'signed_up' && existing?.status !== 'checked_in' && existing?.status !== 'checked_out') {
       let token: string | undefined = doc.seats[ctx.openid]

@@ -38,6 +38,7 @@ export const update = action({
           checkInRadiusMeters: input.checkInRadiusMeters,
           minCoverage: input.minCoverage,
           requiresCertificate: input.requiresCertificate,
+          insurance: input.insurance ? _.set(input.insurance) : null,
           // Always a change, so a retry of the same edit is not mistaken for a lost race.
           updatedAt: new Date(),
         },

@@ -2,6 +2,7 @@ import type { Job } from '../job'
 import { activityJob } from './activity'
 import { aedJob } from './aed'
 import { erasureJob } from './erasure'
+import { certificatesJob } from './certificates'
 import { ledgerJob } from './ledger'
 import { memberJob } from './member'
 import { outboxJob } from './outbox'
@@ -10,4 +11,4 @@ import { certificateNumbersJob, trainingJob } from './training'
 import { wishJob } from './wish'
 
 /** Every feature's scheduled work, run in this order at its cadence; a new feature adds its job here. */
-export const JOBS: Job[] = [erasureJob, wishJob, activityJob, memberJob, aedJob, trainingJob, certificateNumbersJob, photoJob, verdictJob, ledgerJob, outboxJob]
+export const JOBS: Job[] = [erasureJob, wishJob, activityJob, memberJob, aedJob, trainingJob, certificateNumbersJob, photoJob, verdictJob, ledgerJob, certificatesJob, outboxJob]

@@ -2,6 +2,7 @@ import dayjs from 'dayjs'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { _ } from '../../_kit/cloud'
+import { freeClaimSlot } from '../../wish/claim-slots'
 import { transition } from '../../wish/transition'
 import { UNCLAIMED, wishes, type WishDoc } from '../../wish/wishes'
 import { eachWithin, sum, type Budget, type Job } from '../job'
@@ -30,7 +31,10 @@ export const wishJob: Job = {
     const released = await eachWithin(
       overdue.data,
       budget,
-      unlessChanged((wish) => transition(wish, 'autoRelease', { system: true }, { set: UNCLAIMED, note: '认领后超过期限未完成', tell: ['owner', 'claimer'] })),
+      unlessChanged(async (wish) => {
+        await transition(wish, 'autoRelease', { system: true }, { set: UNCLAIMED, note: '认领后超过期限未完成', tell: ['owner', 'claimer'] })
+        await freeClaimSlot(wish.claimerOpenid, wish._id)
+      }),
     )
     const yesterday = dayjs(todayInChina()).subtract(1, 'day').format('YYYY-MM-DD')
     const past = await wishes().where({ status: 'open', dueDate: _.lte(yesterday) }).limit(budget.batch).get<WishDoc>()

@@ -56,6 +56,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   lessonVersions: { holds: 'nothing personal', why: 'edits by editors (staff): see lessons' },
   trainings: { holds: 'nothing personal', why: 'sessions created by staff; sign-ups are in `signups`' },
   mediaVerdicts: { holds: 'nothing personal', why: 'a photo check\'s trace id and verdict, forgotten after a day (photos job)' },
+  certificateRequests: { holds: 'openid, name, masked ID number, the period asked for (志愿服务证明 requests)', how: 'erase', run: byOpenid('certificateRequests') },
   fundAid: { holds: 'applicant openid, name, phone, reason (博爱互助金 aid requests)', how: 'anonymise', run: eraseFromFundAid },
   fundEntries: { holds: 'nothing personal', why: 'the fund\'s ledger, recorded by staff and never linked to an account: the donor or beneficiary named there is an accounting record kept as the law requires (《会计档案管理办法》 2015, 30 years; PIPL 第四十七条)' },
   fundHeads: { holds: 'nothing personal', why: 'each community\'s ledger head: number, hash and balance' },
@@ -107,5 +108,6 @@ export const MY_DATA: MyDataPart[] = [
   { title: '待发送的消息', collection: 'outbox', where: (openid) => ({ openid }) },
   { title: '消息订阅', collection: 'subscriptions', where: (openid) => ({ _id: openid }) },
   { title: '学习记录', collection: 'lessonProgress', where: (openid) => ({ openid }) },
+  { title: '志愿服务证明申请', collection: 'certificateRequests', where: (openid) => ({ openid }) },
   { title: '互助金救助申请', collection: 'fundAid', where: (openid) => ({ applicantOpenid: openid }), fields: ['communityName', 'name', 'phone', 'category', 'amountFen', 'reason', 'status', 'createdAt'] },
 ]

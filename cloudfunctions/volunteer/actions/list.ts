@@ -10,7 +10,9 @@ export const list = action({
   audience: ['staff'],
   async handler({ status, communityId, page, pageSize }, ctx) {
     const scope = await ctx.staffScope(communityId)
-    const criteria = { communityId: _.in(scope), ...(status ? { status } : {}) }
+    const own = { communityId: _.in(scope), ...(status ? { status } : {}) }
+    // 待审核 also holds volunteers of other communities who asked to serve in these.
+    const criteria = status === 'pending' ? _.or([own, { pendingIn: _.in(scope) }]) : own
     const [{ data }, { total }, names] = await Promise.all([
       volunteers().where(criteria).orderBy('registeredAt', status === 'pending' ? 'asc' : 'desc').skip((page - 1) * pageSize).limit(pageSize).get<VolunteerDoc>(),
       volunteers().where(criteria).count(),

@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/errors'
 import { volunteerInputs } from '@/domain/volunteer/contract'
-import { db } from '../../_kit/cloud'
+import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action, ERASED_MEANWHILE } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
@@ -25,9 +25,12 @@ export const register = action({
     }
 
     const status = community.volunteerApprovalRequired ? 'pending' : 'active'
-    const fields = { ...input, status, rejectReason: null, registeredAt: db.serverDate() }
+    // A minor's guardian consented now (《民法典》第十九条); the consent itself is the time it was given.
+    const guardian = input.guardian ? { name: input.guardian.name, phone: input.guardian.phone, consentedAt: new Date() } : null
+    const fields = { ...input, guardian, status, rejectReason: null, registeredAt: db.serverDate() }
     if (existing) {
-      const { stats } = await volunteers().where({ _id: existing._id, status: 'rejected' }).update({ data: fields })
+      // An object replaces the stored one whole only through _.set (the SDK would merge it field by field).
+      const { stats } = await volunteers().where({ _id: existing._id, status: 'rejected' }).update({ data: { ...fields, guardian: guardian ? _.set(guardian) : null } })
       if (stats.updated !== 1) throw new AppError('CONFLICT', '您已经注册过志愿者了')
     } else {
       try {

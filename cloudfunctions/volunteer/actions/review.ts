@@ -1,10 +1,11 @@
 import { AppError } from '@/domain/errors'
-import { volunteerInputs } from '@/domain/volunteer/contract'
+import { volunteerInputs, type VolunteerProfile } from '@/domain/volunteer/contract'
 import { communityNames } from '../../_kit/communities'
-import { action } from '../../_kit/define-function'
+import { action, type ActionContext } from '../../_kit/define-function'
+import { _ } from '../../_kit/cloud'
 import { notify } from '../../_kit/notify'
 import { grantRole } from '../../_kit/users'
-import { findVolunteer, toProfile, volunteers } from '../volunteers'
+import { findVolunteer, toProfile, volunteers, type VolunteerDoc } from '../volunteers'
 
 /**
  * Staff decide on a pending volunteer of their community, once. Approving an active volunteer
@@ -13,9 +14,10 @@ import { findVolunteer, toProfile, volunteers } from '../volunteers'
 export const review = action({
   input: volunteerInputs.review,
   audience: ['staff'],
-  async handler({ volunteerId, decision, reason }, ctx) {
+  async handler({ volunteerId, decision, reason, communityId }, ctx) {
     const doc = await findVolunteer({ _id: volunteerId })
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
+    if (communityId && communityId !== doc.communityId) return reviewOutsider(doc, communityId, decision === 'approve', ctx)
     await ctx.requireStaffOf(doc.communityId)
     if (doc.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己的注册，请由其他工作人员审核')
     const approved = decision === 'approve'
@@ -33,3 +35,20 @@ export const review = action({
     return toProfile(saved ?? doc, names.get(doc.communityId) ?? '', true)
   },
 })
+
+/**
+ * Staff of a reviewing community decide on a volunteer of another community who asked to serve
+ * there: one conditional update moves the community from `pendingIn` to `activeIn` (or drops it).
+ */
+async function reviewOutsider(doc: VolunteerDoc, communityId: string, approved: boolean, ctx: ActionContext): Promise<VolunteerProfile> {
+  await ctx.requireStaffOf(communityId)
+  if (doc.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己的申请，请由其他工作人员审核')
+  const { stats } = await volunteers()
+    .where({ _id: doc._id, pendingIn: communityId })
+    .update({ data: approved ? { pendingIn: _.pull(communityId), activeIn: _.addToSet(communityId) } : { pendingIn: _.pull(communityId) } })
+  const saved = (await findVolunteer({ _id: doc._id })) ?? doc
+  if (stats.updated !== 1 && !(approved && saved.activeIn?.includes(communityId))) throw new AppError('CONFLICT', '这份申请已经处理过了')
+  if (stats.updated === 1) await notify(doc.openid, 'volunteer_review', { approved, reason: approved ? undefined : '社区暂不接收', reviewedAt: new Date() })
+  const names = await communityNames([doc.communityId])
+  return toProfile(saved, names.get(doc.communityId) ?? '', true)
+}

@@ -1,5 +1,6 @@
 import { wishInputs } from '@/domain/wish/contract'
 import { action } from '../../_kit/define-function'
+import { freeClaimSlot } from '../claim-slots'
 import { requireWish } from '../load'
 import { toDetail } from '../wishes'
 import { transition } from '../transition'
@@ -11,6 +12,8 @@ export const cancel = action({
   async handler({ wishId, reason }, ctx) {
     const user = await ctx.user()
     const wish = await requireWish(wishId)
-    return toDetail(await transition(wish, 'cancel', { caller: user, name: user.displayName }, { note: reason, tell: ['claimer'] }), user)
+    const cancelled = await transition(wish, 'cancel', { caller: user, name: user.displayName }, { note: reason, tell: ['claimer'] })
+    await freeClaimSlot(wish.claimerOpenid, wish._id)
+    return toDetail(cancelled, user)
   },
 })

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
-import { activitySchema, activityUpdateSchema, ACTIVITY_TYPES, moment, type ActivityInput, type ActivityStatus, type ActivityType } from './rules'
+import { activitySchema, activityUpdateSchema, ACTIVITY_TYPES, moment, type ActivityInput, type ActivityInsurance, type ActivityStatus, type ActivityType } from './rules'
 
 export type MakeupStatus = 'pending' | 'approved' | 'rejected'
 
@@ -55,6 +55,8 @@ export type ActivityView = {
   checkInRadiusMeters: number
   minCoverage: number
   requirements: { requiresCertificate: boolean }
+  /** The volunteers' 人身意外伤害保险, shown to them before they sign up (条例 2017 第十七条). */
+  insurance: ActivityInsurance | null
   status: ActivityStatus
   cancelReason: string | null
   /** Check-in opens 30 min before the start; check-out closes 2 h after the end. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { formatChinaDate } from '../dates'
 import { fields } from '../validation'
 
 /** Kinds of activity, stable codes with their Chinese labels. */
@@ -12,6 +13,16 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   elder_visit: '敬老探访',
   other: '其他',
 }
+
+/**
+ * Kinds with a risk to the volunteer's person: 《志愿服务条例》2017 第十七条 — before arranging such
+ * service the organisation buys 人身意外伤害保险 for the volunteers; here it is recorded (insurer,
+ * policy number, period covering the activity) before the activity can be published.
+ */
+export const RISKY_ACTIVITY_TYPES: readonly ActivityType[] = ['flood_watch']
+export const isRiskyActivity = (type: ActivityType) => RISKY_ACTIVITY_TYPES.includes(type)
+
+export type ActivityInsurance = { insurer: string; policyNo: string; from: string; to: string }
 
 export type ActivityStatus = 'open' | 'cancelled' | 'ended'
 
@@ -57,6 +68,18 @@ const activityFields = {
     DEFAULT_CHECK_IN_RADIUS_METERS,
   ),
   minCoverage: v.optional(v.pipe(v.number('出勤比例应为数字'), v.minValue(0.1, '出勤比例至少10%'), v.maxValue(1, '出勤比例最多100%')), DEFAULT_MIN_COVERAGE),
+  /** 人身意外伤害保险 of the volunteers: required for risky kinds (条例 2017 第十七条), else null. */
+  insurance: v.optional(
+    v.nullable(
+      v.object({
+        insurer: fields.text('保险公司', 2, 40),
+        policyNo: v.pipe(v.string('请填写保单号'), v.trim(), v.regex(/^[A-Za-z0-9-]{4,40}$/, '保单号是4到40位字母、数字或短横线')),
+        from: fields.date('保险开始日期'),
+        to: fields.date('保险结束日期'),
+      }),
+    ),
+    null,
+  ),
   /** Only holders of a valid 救护员证 may sign up (e.g. 应急救护培训助教). */
   requiresCertificate: v.optional(v.boolean('报名条件格式不正确'), false),
 }
@@ -70,10 +93,14 @@ const deadlineBeforeStart = <T extends Times>(a: T) => ms(a.signupDeadline) <= m
 /** Planned hours cannot exceed the activity's length: nobody serves more than the time it runs (民政部令第67号 2020: 真实、准确). */
 const hoursWithinLength = <T extends Times & { hours: number }>(a: T) => a.hours * 3600_000 <= ms(a.endAt) - ms(a.startAt)
 type Times = { startAt: string; endAt: string; signupDeadline: string }
+/** A risky kind is insured for the whole activity (China dates of its start and end). */
+const insuredIfRisky = <T extends Times & { type: ActivityType; insurance?: ActivityInsurance | null }>(a: T) =>
+  !isRiskyActivity(a.type) || (!!a.insurance && a.insurance.from <= formatChinaDate(a.startAt) && a.insurance.to >= formatChinaDate(a.endAt))
 const END_MESSAGE = '结束时间应晚于开始时间'
 const DAY_MESSAGE = '一次活动最长24小时'
 const DEADLINE_MESSAGE = '报名截止时间不能晚于开始时间'
 const HOURS_MESSAGE = '服务时长不能超过活动从开始到结束的时间'
+const INSURANCE_MESSAGE = '这类活动有人身风险，请先为志愿者购买人身意外伤害保险，并填写覆盖活动日期的保单'
 
 /** 发布活动: the same rules in the staff form and in `activity.create`. */
 export const activitySchema = v.pipe(
@@ -82,6 +109,7 @@ export const activitySchema = v.pipe(
   v.forward(v.check(withinADay, DAY_MESSAGE), ['endAt']),
   v.forward(v.check(deadlineBeforeStart, DEADLINE_MESSAGE), ['signupDeadline']),
   v.forward(v.check(hoursWithinLength, HOURS_MESSAGE), ['hours']),
+  v.forward(v.check(insuredIfRisky, INSURANCE_MESSAGE), ['insurance']),
 )
 
 export type ActivityInput = v.InferInput<typeof activitySchema>
@@ -96,4 +124,5 @@ export const activityUpdateSchema = v.pipe(
   v.forward(v.check(withinADay, DAY_MESSAGE), ['endAt']),
   v.forward(v.check(deadlineBeforeStart, DEADLINE_MESSAGE), ['signupDeadline']),
   v.forward(v.check(hoursWithinLength, HOURS_MESSAGE), ['hours']),
+  v.forward(v.check(insuredIfRisky, INSURANCE_MESSAGE), ['insurance']),
 )

@@ -1,5 +1,6 @@
 import type { DuesSetting } from '../member/dues'
 import type { PrivacyHandler } from '../privacy-notice'
+import type { CertificateIssuer } from '../volunteer/certificate'
 
 /** A Red Cross community station (博爱家园) and the neighbourhood it serves. */
 export type Community = {
@@ -13,6 +14,8 @@ export type Community = {
   location: { latitude: number; longitude: number }
   /** Whether new volunteers start only after staff approve them (else at once). */
   volunteerApprovalRequired: boolean
+  /** Who issues the community's 志愿服务证明 (民发〔2015〕149号): set by its staff in 证明设置. */
+  certificateIssuer?: CertificateIssuer
   /** 嘉许回馈 points per service hour (default `DEFAULT_POINTS_PER_HOUR`). */
   pointsPerHour?: number
   /** Who handles personal data at this station and how to reach them (PIPL 第十七条), shown in the privacy notice. */

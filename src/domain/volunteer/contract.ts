@@ -1,7 +1,9 @@
 import * as v from 'valibot'
+import { todayInChina } from '../dates'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
-import { volunteerRegistrationSchema, volunteerUpdateSchema, type Skill, type VolunteerStatus } from './profile'
+import { volunteerRegistrationSchema, volunteerUpdateSchema, type Skill, type VolunteerRegistration, type VolunteerStatus } from './profile'
+import { certificateRequestSchema, issuerSchema, type CertificateIssuer, type IdType } from './certificate'
 import type { HonourPeriod, LedgerSource, ServiceRecord } from './ledger'
 
 export type VolunteerProfile = {
@@ -20,6 +22,13 @@ export type VolunteerProfile = {
   points: number
   rejectReason: string | null
   registeredAt: string
+  /** Null for volunteers registered before it was asked. */
+  birthYear: number | null
+  /** Their guardian, for a minor (the volunteer and staff of their community only). */
+  guardian: { name: string; phone: string } | null
+  /** Other communities they serve in, and those whose staff have yet to approve them. */
+  activeIn: string[]
+  pendingIn: string[]
 }
 
 /** Service hours and points, kept in step with the ledger. */
@@ -54,28 +63,56 @@ export type HonourBoard = {
   items: { rank: number; displayName: string; hours: number }[]
 }
 
-/** A 志愿服务证明 as issued to its holder. */
+/** One service item of a certificate (民发〔2015〕149号: time, content and hours of each service). */
+export type CertificateItem = { serviceFrom: string; serviceDate: string; content: string; place: string; hours: number }
+
+/**
+ * A 志愿服务记录证明 as the community's Red Cross organisation issued it (民发〔2015〕149号): the
+ * volunteer's name, identity document (masked) and volunteer number, each service item, the
+ * issuing organisation with its 负责人 and the staff member who handled it (经办人), a number, a
+ * verify code and the seal image when the community uploaded one.
+ */
 export type ServiceCertificate = {
   code: string
+  number: string
   name: string
+  /** Null on certificates reissued from before identity documents were asked for. */
+  idType: IdType | null
+  idNumberMasked: string
+  volunteerNumber: string
   communityName: string
   from: string
   to: string
   hours: number
-  points: number
+  /** Services done in the period (corrections are items but not services). */
+  services: number
+  items: CertificateItem[]
+  issuer: { orgName: string; leaderName: string; handlerName: string; sealUrl: string | null }
   issuedAt: string
-  items: { title: string; source: LedgerSource; hours: number; at: string; serviceDate: string; place: string; content: string }[]
 }
 
-/** What anyone holding the code may learn: the name masked. */
-export type CertificateCheck =
-  | { genuine: true; name: string; communityName: string; from: string; to: string; hours: number; issuedAt: string }
-  | { genuine: false }
+/** Whoever holds the code (the holder chose to share it) sees the certificate as issued. */
+export type CertificateCheck = { genuine: true; certificate: ServiceCertificate } | { genuine: false }
+
+/** A volunteer's request for a 证明, as they and the staff deciding it see it. */
+export type CertificateRequestView = {
+  _id: string
+  name: string
+  communityName: string
+  from: string
+  to: string
+  status: 'pending' | 'issued' | 'declined'
+  reason: string | null
+  requestedAt: string
+  /** Hours recorded in the period now (the certificate freezes them when issued). */
+  hours: number
+  certificate: ServiceCertificate | null
+}
 
 const period = v.picklist(['month', 'year'], '请选择月榜或年榜')
 
 export const volunteerInputs = {
-  register: volunteerRegistrationSchema,
+  register: () => volunteerRegistrationSchema(todayInChina()),
   mine: v.object({}),
   update: volunteerUpdateSchema,
   list: v.object({
@@ -84,9 +121,13 @@ export const volunteerInputs = {
     page: fields.page,
     pageSize: fields.pageSize,
   }),
+  /** Ask to serve in another community too (at once where it takes volunteers without review). */
+  join: v.object({ communityId: fields.community() }),
   review: v.pipe(
     v.object({
       volunteerId: fields.id('志愿者编号'),
+      /** A community the volunteer asked to join, when it is not their own. */
+      communityId: v.optional(fields.community()),
       decision: v.picklist(['approve', 'reject'], '请选择通过或不通过'),
       reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '原因最多200个字')), ''),
     }),
@@ -113,25 +154,38 @@ export const volunteerInputs = {
     requestId: v.pipe(v.string('请求编号格式不正确'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')),
   }),
   honourBoard: v.object({ communityId: fields.id('社区'), period: v.optional(period, 'month') }),
+  requestCertificate: certificateRequestSchema,
+  myCertificates: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  certificateQueue: v.object({ page: fields.page, pageSize: fields.pageSize }),
   issueCertificate: v.pipe(
-    v.object({ from: fields.date('开始日期'), to: fields.date('结束日期') }),
-    v.forward(v.check((i) => i.from <= i.to, '结束日期不能早于开始日期'), ['to']),
+    v.object({ requestId: fields.id('申请编号'), decision: v.optional(v.picklist(['issue', 'decline'], '请选择出具或不出具'), 'issue'), reason: fields.optionalText('原因', 200) }),
+    v.forward(v.partialCheck([['decision'], ['reason']], (i) => i.decision === 'issue' || i.reason.length >= 2, '请填写不出具的原因'), ['reason']),
   ),
+  setCertificateIssuer: issuerSchema,
+  certificateIssuer: v.object({ communityId: fields.id('社区') }),
   verifyCertificate: v.object({
     code: v.pipe(v.string('请填写证明编号'), v.trim(), v.toUpperCase(), v.regex(/^[A-Z2-7]{12}$/, '证明编号是12位字母和数字')),
   }),
 }
 
+export type CertificateRequestInput = v.InferInput<ReturnType<typeof certificateRequestSchema>>
+
 export type VolunteerApi = {
-  register: ActionSpec<v.InferInput<typeof volunteerInputs.register>, VolunteerProfile>
+  register: ActionSpec<VolunteerRegistration, VolunteerProfile>
   /** The profile, totals and the latest ledger entries (profile and totals null when not registered). */
   mine: ActionSpec<v.InferInput<typeof volunteerInputs.mine>, { profile: VolunteerProfile | null; totals: VolunteerTotals | null; recent: LedgerEntry[] }>
   update: ActionSpec<v.InferInput<typeof volunteerInputs.update>, VolunteerProfile>
   list: ActionSpec<v.InferInput<typeof volunteerInputs.list>, Page<VolunteerProfile>>
   review: ActionSpec<v.InferInput<typeof volunteerInputs.review>, VolunteerProfile>
+  join: ActionSpec<v.InferInput<typeof volunteerInputs.join>, VolunteerProfile>
   ledger: ActionSpec<v.InferInput<typeof volunteerInputs.ledger>, Page<LedgerEntry>>
   correctHours: ActionSpec<v.InferInput<typeof volunteerInputs.correctHours>, LedgerEntry>
   honourBoard: ActionSpec<v.InferInput<typeof volunteerInputs.honourBoard>, HonourBoard>
-  issueCertificate: ActionSpec<v.InferInput<typeof volunteerInputs.issueCertificate>, ServiceCertificate>
+  requestCertificate: ActionSpec<CertificateRequestInput, CertificateRequestView>
+  myCertificates: ActionSpec<v.InferInput<typeof volunteerInputs.myCertificates>, Page<CertificateRequestView>>
+  certificateQueue: ActionSpec<v.InferInput<typeof volunteerInputs.certificateQueue>, Page<CertificateRequestView>>
+  issueCertificate: ActionSpec<v.InferInput<typeof volunteerInputs.issueCertificate>, CertificateRequestView>
+  setCertificateIssuer: ActionSpec<v.InferInput<typeof issuerSchema>, CertificateIssuer>
+  certificateIssuer: ActionSpec<v.InferInput<typeof volunteerInputs.certificateIssuer>, CertificateIssuer | null>
   verifyCertificate: ActionSpec<v.InferInput<typeof volunteerInputs.verifyCertificate>, CertificateCheck>
 }

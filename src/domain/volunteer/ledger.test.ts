@@ -1,4 +1,4 @@
-import { periodKeys, periodLabel, pointsFor } from './ledger'
+import { serviceCount, periodKeys, periodLabel, pointsFor } from './ledger'
 
 test('credits fall in the month and year of China time', () => {
   // 00:30 on 1 January 2027 in China is still 2026 in UTC.
@@ -12,4 +12,15 @@ test('points: 10 an hour unless the community sets its own; corrections take poi
   expect(pointsFor(2.5, undefined)).toBe(25)
   expect(pointsFor(2, 15)).toBe(30)
   expect(pointsFor(-1.5, null)).toBe(-15)
+})
+
+// 民政部令第67号 2020 (records 真实、准确): "共N次服务" counts services, not corrections.
+test('the number of services leaves out corrections, positive or negative', () => {
+  expect(serviceCount([
+    { source: 'activity', hours: 2 },
+    { source: 'wish', hours: 1 },
+    { source: 'makeup', hours: 1.5 },
+    { source: 'correction', hours: 28 },
+    { source: 'correction', hours: -0.5 },
+  ])).toBe(3)
 })

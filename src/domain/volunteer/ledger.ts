@@ -15,6 +15,12 @@ export const LEDGER_SOURCE_LABELS: Record<LedgerSource, string> = {
   correction: '时长更正',
 }
 
+/**
+ * "共N次服务" counts services done (activities, 补签, wishes), never corrections, which only
+ * adjust hours (民政部令第67号 2020: records 真实、准确).
+ */
+export const serviceCount = (entries: ReadonlyArray<{ source: LedgerSource; hours: number }>) => entries.filter((e) => e.source !== 'correction' && e.hours > 0).length
+
 /** 嘉许回馈 points per service hour unless the community sets its own (`pointsPerHour`). */
 export const DEFAULT_POINTS_PER_HOUR = 10
 

@@ -29,11 +29,19 @@ export function slotLabel(slot: string): string {
 
 export type VolunteerStatus = 'pending' | 'active' | 'rejected'
 
+/** "已登记": registered with the station; "注册志愿者" is earned by service (below), not by signing up. */
 export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
   pending: '待审核',
-  active: '已注册',
+  active: '已登记',
   rejected: '未通过',
 }
+
+/**
+ * 注册红十字志愿者: at least 20 hours of service in the year (《中国红十字志愿服务管理办法》); anyone
+ * registered with fewer is 已登记.
+ */
+export const REGISTERED_VOLUNTEER_YEAR_HOURS = 20
+export const isRegisteredVolunteer = (status: VolunteerStatus, yearHours: number) => status === 'active' && yearHours >= REGISTERED_VOLUNTEER_YEAR_HOURS
 
 /** How a status reads at a glance (badge colour). */
 export const VOLUNTEER_STATUS_TONES = { pending: 'warning', active: 'success', rejected: 'danger' } as const
@@ -49,15 +57,43 @@ const availability = v.pipe(
 )
 const intro = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '自我介绍最多200个字')), '')
 
-/** 注册志愿者, the same rules in the form and in `volunteer.register`. */
-export const volunteerRegistrationSchema = v.object({
-  name: fields.text('姓名', 2, 20),
-  phone: fields.phone(),
-  communityId: fields.community(),
-  skills,
-  availability,
-  intro,
+/**
+ * Under 18 needs a guardian's consent (《民法典》第十九条: a minor over eight acts with the consent of
+ * their legal guardian). With only the birth year, someone turning 18 this year may still be 17, so
+ * they count as a minor until the next year.
+ */
+export const mayBeMinor = (birthYear: number, today: string) => Number(today.slice(0, 4)) - birthYear <= 18
+
+const guardianSchema = v.object({
+  name: fields.text('监护人姓名', 2, 20),
+  phone: fields.phone('监护人手机号'),
+  consent: v.literal(true, '需要监护人同意'),
 })
+
+/** 注册志愿者, the same rules in the form and in `volunteer.register`. `today` is the date in China. */
+export function volunteerRegistrationSchema(today: string) {
+  return v.pipe(
+    v.object({
+      name: fields.text('姓名', 2, 20),
+      phone: fields.phone(),
+      communityId: fields.community(),
+      birthYear: v.pipe(
+        v.number('请填写出生年份'),
+        v.integer('出生年份不正确'),
+        v.minValue(1920, '出生年份不正确'),
+        v.check((year) => year <= Number(today.slice(0, 4)) - 8, '年满8周岁才能注册志愿者'),
+      ),
+      guardian: v.optional(v.nullable(guardianSchema), null),
+      skills,
+      availability,
+      intro,
+    }),
+    v.forward(
+      v.check((i) => !mayBeMinor(i.birthYear, today) || !!i.guardian, '未满18周岁需要监护人同意，请填写监护人信息'),
+      ['guardian'],
+    ),
+  )
+}
 
 export const volunteerUpdateSchema = v.object({
   phone: v.optional(fields.phone()),
@@ -66,5 +102,5 @@ export const volunteerUpdateSchema = v.object({
   intro: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '自我介绍最多200个字'))),
 })
 
-export type VolunteerRegistration = v.InferInput<typeof volunteerRegistrationSchema>
+export type VolunteerRegistration = v.InferInput<ReturnType<typeof volunteerRegistrationSchema>>
 export type VolunteerUpdate = v.InferInput<typeof volunteerUpdateSchema>

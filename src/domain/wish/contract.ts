@@ -47,6 +47,8 @@ export type WishDetail = WishSummary & {
   serviceHours: { hours: number; status: WishHoursStatus; reason: string | null } | null
   thanks: string | null
   history: WishHistoryEntry[]
+  /** For staff: volunteers who gave a claim back after the owner's contact was shown to them. */
+  contactReleases: { name: string; count: number; lastAt: string }[] | null
 }
 
 const wishId = fields.id('心愿编号')

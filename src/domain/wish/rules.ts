@@ -9,6 +9,13 @@ export const DAILY_WISH_LIMIT = 5
 /** A claim not fulfilled within this many days goes back to open. */
 export const DEFAULT_CLAIM_DAYS = 7
 /**
+ * Claiming reveals the owner's name and phone, so contact goes only to who is about to help
+ * (PIPL 2021 第六条: 最小必要): at most this many wishes claimed at once per volunteer, and at most
+ * this many claims given back a day.
+ */
+export const MAX_OPEN_CLAIMS = 3
+export const DAILY_RELEASE_LIMIT = 3
+/**
  * The time a volunteer reports for fulfilling a wish, in minutes. Hours are what was actually
  * served, in half hours rounded down (民政部令第67号 2020: records 真实、准确), and credited only when
  * staff of the wish's community approve them (谁记录谁证明).

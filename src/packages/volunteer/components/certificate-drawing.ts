@@ -1,8 +1,9 @@
 import type { ServiceCertificate } from '@/domain/volunteer/contract'
 import { formatChinaTime } from '@/domain/dates'
+import { ID_TYPE_LABELS } from '@/domain/volunteer/certificate'
 
 export const CERTIFICATE_WIDTH = 330
-export const CERTIFICATE_HEIGHT = 500
+export const CERTIFICATE_HEIGHT = 540
 
 const RED = '#c8102e'
 const INK = '#1f1f1f'
@@ -31,7 +32,11 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines
 }
 
-/** 志愿服务证明: drawn in CSS px on a canvas already scaled to the screen's pixel ratio. */
+/**
+ * 志愿服务记录证明 (民发〔2015〕149号): drawn in CSS px on a canvas already scaled to the screen's pixel
+ * ratio. It names the person, the document and volunteer numbers, the period and hours, and the
+ * issuing organisation with its 负责人 and 经办人; the items are listed beside it as text.
+ */
 export function drawServiceCertificate(ctx: CanvasRenderingContext2D, certificate: ServiceCertificate): void {
   const W = CERTIFICATE_WIDTH
   const H = CERTIFICATE_HEIGHT
@@ -50,32 +55,42 @@ export function drawServiceCertificate(ctx: CanvasRenderingContext2D, certificat
 
   ctx.textAlign = 'center'
   ctx.textBaseline = 'alphabetic'
-  ctx.font = font(28, 700)
-  ctx.fillText('志愿服务证明', W / 2, 112)
+  ctx.font = font(26, 700)
+  ctx.fillText('志愿服务记录证明', W / 2, 108)
+  ctx.fillStyle = GREY
+  ctx.font = font(13)
+  ctx.fillText(`编号：${certificate.number}`, W / 2, 132)
 
   ctx.fillStyle = INK
   ctx.font = font(24, 600)
-  ctx.fillText(certificate.name, W / 2, 160)
+  ctx.fillText(certificate.name, W / 2, 170)
+  ctx.font = font(13)
+  ctx.fillStyle = GREY
+  const id = certificate.idType ? `${ID_TYPE_LABELS[certificate.idType]} ${certificate.idNumberMasked}` : '证件未登记'
+  ctx.fillText(id, W / 2, 192)
+  ctx.fillText(`志愿者编号 ${certificate.volunteerNumber}`, W / 2, 210)
 
+  ctx.fillStyle = INK
   ctx.font = font(15)
-  const body = `于${chineseDate(certificate.from)}至${chineseDate(certificate.to)}期间，在${certificate.communityName}参加志愿服务。`
-  let y = 196
+  const body = `于${chineseDate(certificate.from)}至${chineseDate(certificate.to)}期间，在${certificate.communityName}参加志愿服务 ${certificate.services} 次，累计服务时长`
+  let y = 242
   for (const line of wrap(ctx, body, W - 72)) {
     ctx.fillText(line, W / 2, y)
     y += 24
   }
-  ctx.fillText('累计服务时长', W / 2, y + 8)
   ctx.fillStyle = RED
   ctx.font = font(40, 700)
-  ctx.fillText(`${certificate.hours} 小时`, W / 2, y + 56)
+  ctx.fillText(`${certificate.hours} 小时`, W / 2, y + 32)
   ctx.fillStyle = INK
   ctx.font = font(15)
-  ctx.fillText(`共 ${certificate.items.length} 次服务，特此证明。`, W / 2, y + 90)
+  ctx.fillText('服务记录明细见附页。特此证明。', W / 2, y + 64)
 
+  ctx.font = font(14, 600)
+  ctx.fillText(certificate.issuer.orgName, W / 2, H - 150)
   ctx.fillStyle = GREY
   ctx.font = font(13)
-  ctx.fillText(`${certificate.communityName} 红十字服务站（博爱家园）`, W / 2, H - 128)
-  ctx.fillText(`开具时间：${formatChinaTime(certificate.issuedAt)}`, W / 2, H - 106)
+  ctx.fillText(`负责人：${certificate.issuer.leaderName}　经办人：${certificate.issuer.handlerName}`, W / 2, H - 128)
+  ctx.fillText(`出具时间：${formatChinaTime(certificate.issuedAt)}`, W / 2, H - 106)
 
   ctx.fillStyle = INK
   ctx.font = font(14, 600)

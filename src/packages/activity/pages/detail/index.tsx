@@ -132,6 +132,11 @@ export default function ActivityDetailPage() {
                 <Text className='activity-detail__fact'>时间：{activityWhen(shown.startAt, shown.endAt)}</Text>
                 <Text className='activity-detail__fact'>类型：{ACTIVITY_TYPE_LABELS[shown.type]}</Text>
                 <Text className='activity-detail__fact'>组织者：{shown.organiserName}（{shown.communityName}）</Text>
+                {shown.insurance && (
+                  <Text className='activity-detail__fact' data-testid='activity-insurance'>
+                    保险：已为志愿者投保人身意外伤害保险（{shown.insurance.insurer}，保单号 {shown.insurance.policyNo}，{shown.insurance.from} 至 {shown.insurance.to}）
+                  </Text>
+                )}
                 <Text className='activity-detail__fact' data-testid='activity-places'>
                   名额：共 {shown.capacity} 人，已报 {shown.signedUp} 人，还剩 {shown.placesLeft} 个
                 </Text>

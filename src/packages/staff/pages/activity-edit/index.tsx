@@ -8,7 +8,7 @@ import { ChoiceGroup } from '@/components/choice-group'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
 import type { ActivityView } from '@/domain/activity/contract'
-import { activitySchema, activityUpdateSchema, ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, DEFAULT_CHECK_IN_RADIUS_METERS, DEFAULT_MIN_COVERAGE, type ActivityType } from '@/domain/activity/rules'
+import { activitySchema, activityUpdateSchema, ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, DEFAULT_CHECK_IN_RADIUS_METERS, DEFAULT_MIN_COVERAGE, type ActivityType, isRiskyActivity } from '@/domain/activity/rules'
 import { todayInChina } from '@/domain/dates'
 import { chinaDate, chinaMoment, clockTime } from '@/domain/activity/when'
 import { useMe } from '@/hooks/use-me'
@@ -36,6 +36,11 @@ type Draft = {
   hours: string
   radius: string
   requiresCertificate: boolean
+  /** 人身意外伤害保险, asked only for risky kinds (条例 2017 第十七条). */
+  insurer: string
+  policyNo: string
+  insuredFrom: string
+  insuredTo: string
   /** Not on the form; kept as the activity has it so an edit does not reset it. */
   minCoverage: number
 }
@@ -59,6 +64,7 @@ function toInput(draft: Draft) {
     checkInRadiusMeters: number(draft.radius),
     minCoverage: draft.minCoverage,
     requiresCertificate: draft.requiresCertificate,
+    insurance: draft.type && isRiskyActivity(draft.type) ? { insurer: draft.insurer, policyNo: draft.policyNo, from: draft.insuredFrom, to: draft.insuredTo } : null,
   }
 }
 
@@ -68,6 +74,7 @@ function emptyDraft(): Draft {
     title: '', description: '', address: '', latitude: '', longitude: '',
     start: { date: day, time: '09:00' }, end: { date: day, time: '11:00' }, deadline: { date: day, time: '08:00' },
     capacity: '10', hours: '2', radius: String(DEFAULT_CHECK_IN_RADIUS_METERS), requiresCertificate: false, minCoverage: DEFAULT_MIN_COVERAGE,
+    insurer: '', policyNo: '', insuredFrom: day, insuredTo: day,
   }
 }
 
@@ -78,10 +85,12 @@ function fromActivity(a: ActivityView): Draft {
     start: fromMoment(a.startAt), end: fromMoment(a.endAt), deadline: fromMoment(a.signupDeadline),
     capacity: String(a.capacity), hours: String(a.hours), radius: String(a.checkInRadiusMeters),
     requiresCertificate: a.requirements.requiresCertificate, minCoverage: a.minCoverage,
+    insurer: a.insurance?.insurer ?? '', policyNo: a.insurance?.policyNo ?? '',
+    insuredFrom: a.insurance?.from ?? chinaDate(a.startAt), insuredTo: a.insurance?.to ?? chinaDate(a.endAt),
   }
 }
 
-const FIELDS = ['title', 'type', 'communityId', 'description', 'location', 'location.address', 'location.latitude', 'location.longitude', 'startAt', 'endAt', 'signupDeadline', 'capacity', 'hours', 'checkInRadiusMeters']
+const FIELDS = ['title', 'type', 'communityId', 'description', 'location', 'location.address', 'location.latitude', 'location.longitude', 'startAt', 'endAt', 'signupDeadline', 'capacity', 'hours', 'checkInRadiusMeters', 'insurance', 'insurance.insurer', 'insurance.policyNo', 'insurance.from', 'insurance.to']
 
 /** 发布活动 / 修改活动: staff of a community describe an activity, with inline errors as they type. */
 export default function ActivityEditPage() {
@@ -187,12 +196,31 @@ export default function ActivityEditPage() {
         <FormField label='招募人数' required error={errorOf('capacity')} testId='activity-capacity'>
           <Input type='number' value={draft.capacity} maxLength={3} onChange={(value) => set('capacity', value)} />
         </FormField>
-        <FormField label='服务时长（小时）' required hint='参加满活动时长的60%记入这些小时，可填0.5的倍数' error={errorOf('hours')} testId='activity-hours'>
+        <FormField label='服务时长（小时）' required hint='按实际参加的时间记，最多这些小时；不超过活动时长，可填0.5的倍数' error={errorOf('hours')} testId='activity-hours'>
           <Input type='digit' value={draft.hours} maxLength={4} onChange={(value) => set('hours', value)} />
         </FormField>
         <FormField label='签到范围（米）' hint='离活动位置多远以内可以用位置签到' error={errorOf('checkInRadiusMeters')} testId='activity-radius'>
           <Input type='number' value={draft.radius} maxLength={4} onChange={(value) => set('radius', value)} />
         </FormField>
+        {draft.type && isRiskyActivity(draft.type) && (
+          <View data-testid='activity-insurance'>
+            <FormField label='人身意外伤害保险' required hint='这类活动有人身风险，须先为志愿者投保（《志愿服务条例》第十七条）' error={errorOf('insurance')}>
+              <Input value={draft.insurer} maxLength={40} placeholder='保险公司' onChange={(value) => set('insurer', value, ['insurance.insurer', 'insurance'])} data-testid='activity-insurer' />
+            </FormField>
+            <FormField label='保单号' required error={errorOf('insurance.policyNo')}>
+              <Input value={draft.policyNo} maxLength={40} onChange={(value) => set('policyNo', value, ['insurance.policyNo', 'insurance'])} data-testid='activity-policy' />
+            </FormField>
+            <FormField label='保险期间' required>
+              <Picker mode='date' value={draft.insuredFrom} onChange={(e) => set('insuredFrom', e.detail.value, ['insurance'])}>
+                <View className='form-field__picker'>{draft.insuredFrom}</View>
+              </Picker>
+              <Text>至</Text>
+              <Picker mode='date' value={draft.insuredTo} onChange={(e) => set('insuredTo', e.detail.value, ['insurance'])}>
+                <View className='form-field__picker'>{draft.insuredTo}</View>
+              </Picker>
+            </FormField>
+          </View>
+        )}
         <FormField label='报名条件'>
           <ChoiceGroup
             options={[

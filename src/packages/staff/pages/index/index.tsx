@@ -13,7 +13,7 @@ import { requestSubscriptions } from '@/services/subscriptions'
 import { volunteerService } from '@/services/volunteer'
 import { wishService } from '@/services/wish'
 
-type Queues = { applications: number; volunteers: number; wishes: number; wishHours: number; photos: number }
+type Queues = { applications: number; volunteers: number; wishes: number; wishHours: number; certificates: number; photos: number }
 
 /** The staff tools, with how much waits in each review queue. */
 const TOOLS: Array<{ title: string; description: string; page: string; waiting?: (q: Queues) => string; role?: Role }> = [
@@ -21,6 +21,7 @@ const TOOLS: Array<{ title: string; description: string; page: string; waiting?:
   { title: '志愿者审核', description: '需要审核的社区，新注册的志愿者在这里确认', page: 'volunteers', waiting: (q) => `${q.volunteers} 位待审核` },
   { title: '心愿审核', description: '内容检查拿不准的心愿，由工作人员决定是否发布', page: 'wishes', waiting: (q) => `${q.wishes} 个待审核` },
   { title: '心愿时长核定', description: '志愿者报告、心愿主人确认的服务时间，核定后记入志愿服务记录', page: 'wish-hours', waiting: (q) => `${q.wishHours} 个待核定` },
+  { title: '志愿服务证明', description: '志愿者申请的服务记录证明，以社区红十字会名义出具；证明设置', page: 'certificates', waiting: (q) => `${q.certificates} 份待出具` },
   { title: '照片审核', description: '自动检查拿不准或一直没有结果的照片，由工作人员决定是否显示', page: 'photos', waiting: (q) => `${q.photos} 张待审核` },
   { title: 'AED管理', description: '核实居民建议、处理问题报告、记录巡检', page: 'aeds' },
   { title: '活动管理', description: '发布志愿活动、出示签到码、查看出勤、处理补签', page: 'activities' },
@@ -32,14 +33,15 @@ const TOOLS: Array<{ title: string; description: string; page: string; waiting?:
 export default function StaffHomePage() {
   const me = useMe()
   const queues = useRemote(async (): Promise<Queues> => {
-    const [applications, volunteers, wishes, wishHours, photos] = await Promise.all([
+    const [applications, volunteers, wishes, wishHours, certificates, photos] = await Promise.all([
       memberService.list('pending', 1),
       volunteerService.list('pending', 1),
       wishService.reviewQueue(1),
       wishService.hoursQueue(1),
+      volunteerService.certificateQueue(1),
       photoService.queue(),
     ])
-    return { applications: applications.total, volunteers: volunteers.total, wishes: wishes.total, wishHours: wishHours.total, photos: photos.total }
+    return { applications: applications.total, volunteers: volunteers.total, wishes: wishes.total, wishHours: wishHours.total, certificates: certificates.total, photos: photos.total }
   })
   // Which subscribe templates this deployment lacks: those messages reach the inbox only.
   const setup = useRemote(() => notifyService.setup())

@@ -7,13 +7,21 @@ import { PageShell } from '@/components/page-shell'
 import { formatChinaTime } from '@/domain/dates'
 import { slotLabel } from '@/domain/volunteer/profile'
 import type { VolunteerProfile } from '@/domain/volunteer/contract'
+import { useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { messageOf } from '@/services/service-error'
 import { volunteerService } from '@/services/volunteer'
 
-/** Volunteers waiting for approval in communities that check new volunteers first. */
+/**
+ * Volunteers waiting for approval in communities that check new volunteers first: new
+ * registrations, and volunteers of other communities who asked to serve in these.
+ */
 export default function VolunteerReviewPage() {
+  const me = useMe()
   const list = usePagedList<VolunteerProfile>((page) => volunteerService.list('pending', page))
+  const mine = me.data?.communities.filter((c) => me.data?.staffCommunityIds.includes(c._id)) ?? []
+  /** The community an outsider asks to join here, or undefined for a registration in their own. */
+  const joining = (volunteer: VolunteerProfile) => (volunteer.status === 'pending' ? undefined : mine.find((c) => volunteer.pendingIn.includes(c._id)))
   const [rejecting, setRejecting] = useState<string>()
   const [reason, setReason] = useState('')
 
@@ -23,7 +31,7 @@ export default function VolunteerReviewPage() {
       return
     }
     try {
-      await volunteerService.review(volunteer._id, decision, reason.trim())
+      await volunteerService.review(volunteer._id, decision, reason.trim(), joining(volunteer)?._id)
       await Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回', icon: 'success' })
       setRejecting(undefined)
       setReason('')
@@ -42,6 +50,7 @@ export default function VolunteerReviewPage() {
             <Text className='hint'>
               {volunteer.communityName} · {volunteer.phone} · 注册于 {formatChinaTime(volunteer.registeredAt)}
             </Text>
+            {joining(volunteer) && <Text className='hint'>已是{volunteer.communityName}的志愿者，申请到{joining(volunteer)?.name}服务</Text>}
             <Text className='hint'>技能：{volunteer.skills.join('、')}</Text>
             <Text className='hint'>有空：{volunteer.availability.map(slotLabel).join('、') || '未填写'}</Text>
             {rejecting === volunteer._id && <TextArea value={reason} placeholder='不通过的原因（本人会看到）' onChange={setReason} maxLength={200} showCount />}

@@ -1,14 +1,18 @@
 import { View, Text, Picker } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { CertificateDetails } from '@/components/certificate-details'
 import { ChoiceGroup } from '@/components/choice-group'
 import { DrawnImage } from '@/components/drawn-image'
 import { FormField } from '@/components/form-field'
+import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
-import { todayInChina } from '@/domain/dates'
-import type { ServiceCertificate } from '@/domain/volunteer/contract'
-import { messageOf } from '@/services/service-error'
+import { formatChinaTime, todayInChina } from '@/domain/dates'
+import { ID_TYPE_LABELS, ID_TYPES, type IdType } from '@/domain/volunteer/certificate'
+import type { CertificateRequestView } from '@/domain/volunteer/contract'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { messageOf, ServiceError } from '@/services/service-error'
 import { volunteerService } from '@/services/volunteer'
 import { CERTIFICATE_HEIGHT, CERTIFICATE_WIDTH, drawServiceCertificate } from '../../components/certificate-drawing'
 import { pages } from '@/routes'
@@ -24,26 +28,75 @@ function range(period: Period, custom: { from: string; to: string }): { from: st
   return custom
 }
 
+const STATUS = { pending: ['待社区出具', 'warning'], issued: ['已出具', 'success'], declined: ['未出具', 'danger'] } as const
+
+/** One request: waiting, declined with the reason, or the certificate as issued. */
+function RequestCard({ request, drawn }: { request: CertificateRequestView; drawn: boolean }) {
+  const [label, tone] = STATUS[request.status]
+  return (
+    <View className='card' data-testid='certificate-request'>
+      <View className='certificate__head'>
+        <Text className='section-title'>
+          {request.from} 至 {request.to}
+        </Text>
+        <Tag type={tone}>{label}</Tag>
+      </View>
+      <Text className='hint'>申请于 {formatChinaTime(request.requestedAt)}</Text>
+      {request.status === 'pending' && <Text className='certificate__text'>社区工作人员核对服务记录后出具，出具后会显示在这里。</Text>}
+      {request.status === 'declined' && <Text className='certificate__text'>原因：{request.reason}</Text>}
+      {request.certificate && (
+        <View data-testid='certificate'>
+          {drawn && (
+            <DrawnImage
+              canvasId='service-certificate'
+              width={CERTIFICATE_WIDTH}
+              height={CERTIFICATE_HEIGHT}
+              draw={(ctx) => request.certificate && drawServiceCertificate(ctx, request.certificate)}
+              version={request.certificate.code}
+              label='志愿服务记录证明'
+            />
+          )}
+          <Text className='certificate__code' data-testid='certificate-code'>
+            验证编号：{request.certificate.code}
+          </Text>
+          <CertificateDetails certificate={request.certificate} />
+        </View>
+      )}
+    </View>
+  )
+}
+
 /**
- * 志愿服务证明: the volunteer picks a period and gets a certificate of the hours served in it,
- * as a picture to keep or show, with a code anyone can verify.
+ * 志愿服务证明: the volunteer asks for a period; staff of their community check the records and
+ * issue it in the name of the community's Red Cross organisation (民政部令第67号 2020: 谁记录谁证明).
+ * The identity document is asked because the 证明 must name it (民发〔2015〕149号); only a masked
+ * number is kept.
  */
 export default function CertificatePage() {
   const today = todayInChina()
   const [period, setPeriod] = useState<Period>('thisYear')
   const [custom, setCustom] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today })
-  const [certificate, setCertificate] = useState<ServiceCertificate>()
+  const [idType, setIdType] = useState<IdType>('resident_id')
+  const [idNumber, setIdNumber] = useState('')
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string>()
+  const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({})
+  const list = usePagedList<CertificateRequestView>((page) => volunteerService.myCertificates(page))
+  const firstIssued = list.items.find((r) => r.certificate)?._id
 
-  const issue = async () => {
+  const request = async () => {
     const { from, to } = range(period, custom)
     setBusy(true)
     setProblem(undefined)
+    setFieldProblems({})
     try {
-      setCertificate(await volunteerService.issueCertificate(from, to))
+      await volunteerService.requestCertificate({ from, to, idType, idNumber })
+      setIdNumber('')
+      await Taro.showToast({ title: '已提交申请', icon: 'success' })
+      await list.refresh()
     } catch (failure) {
       setProblem(messageOf(failure))
+      if (failure instanceof ServiceError && failure.fields) setFieldProblems(failure.fields)
     } finally {
       setBusy(false)
     }
@@ -58,7 +111,9 @@ export default function CertificatePage() {
   return (
     <PageShell className='certificate'>
       <View className='card'>
-        <Text className='certificate__text'>选择时间段，开具这段时间的志愿服务证明。证明上有验证编号，单位或学校可以在小程序里核验真伪。</Text>
+        <Text className='certificate__text'>
+          选择时间段申请志愿服务记录证明。所在社区的红十字会核对服务记录后出具，证明上有编号和验证编号，拿到证明的人可以在小程序里核验。
+        </Text>
         <FormField label='时间段' required>
           <ChoiceGroup
             options={[
@@ -72,40 +127,32 @@ export default function CertificatePage() {
           />
         </FormField>
         {period === 'custom' && (
-          <FormField label='从哪天到哪天' required>
+          <FormField label='从哪天到哪天' required error={fieldProblems.to}>
             {date('from')}
             <Text>至</Text>
             {date('to')}
           </FormField>
         )}
+        <FormField label='证件类型' required hint='证明上要写明证件，只显示部分号码'>
+          <ChoiceGroup options={ID_TYPES.map((value) => ({ value, label: ID_TYPE_LABELS[value] }))} value={idType} onChange={(value) => setIdType(value as IdType)} testId='certificate-id-type' />
+        </FormField>
+        <FormField label='证件号码' required error={fieldProblems.idNumber}>
+          <Input value={idNumber} maxLength={20} placeholder='请输入证件号码' onChange={setIdNumber} data-testid='certificate-id-number' />
+        </FormField>
         {problem && (
           <View className='certificate__problem' role='alert'>
             {problem}
           </View>
         )}
-        <Button block size='large' type='primary' loading={busy} onClick={issue}>
-          开具证明
+        <Button block size='large' type='primary' loading={busy} onClick={request}>
+          申请证明
         </Button>
       </View>
 
-      {certificate && (
-        <View className='card' data-testid='certificate'>
-          <DrawnImage
-            canvasId='service-certificate'
-            width={CERTIFICATE_WIDTH}
-            height={CERTIFICATE_HEIGHT}
-            draw={(ctx) => drawServiceCertificate(ctx, certificate)}
-            version={certificate.code}
-            label='志愿服务证明'
-          />
-          <Text className='certificate__code' data-testid='certificate-code'>
-            验证编号：{certificate.code}
-          </Text>
-          <Text className='hint'>
-            {certificate.from} 至 {certificate.to}，共 {certificate.hours} 小时、{certificate.items.length} 次服务。
-          </Text>
-        </View>
-      )}
+      <Text className='section-title'>我的申请</Text>
+      <PagedList list={list} empty='还没有申请过证明'>
+        {(item) => <RequestCard key={item._id} request={item} drawn={item._id === firstIssued} />}
+      </PagedList>
 
       <Button block size='large' fill='outline' onClick={() => Taro.navigateTo({ url: pages.volunteerVerify })}>
         验证别人的证明

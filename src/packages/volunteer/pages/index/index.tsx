@@ -3,10 +3,11 @@ import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
-import { slotLabel, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUS_TONES } from '@/domain/volunteer/profile'
+import { isRegisteredVolunteer, slotLabel, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUS_TONES } from '@/domain/volunteer/profile'
 import { useRemote } from '@/hooks/use-remote'
 import { volunteerService } from '@/services/volunteer'
 import { MyRecords } from '../../components/my-records'
+import { OtherCommunities } from '../../components/other-communities'
 import './index.scss'
 import { areas, pages, withQuery } from '@/routes'
 
@@ -52,14 +53,16 @@ export default function VolunteerHomePage() {
             </View>
             <Cell.Group>
               <Cell title='任务大厅' description='可以认领的心愿和可以报名的活动' clickable onClick={go(areas.activityHall)} />
-              <Cell title='志愿服务证明' description='开具服务时长证明，可保存为图片' clickable onClick={go(pages.volunteerCertificate)} />
+              <Cell title='志愿服务证明' description='申请服务记录证明，由社区红十字会出具' clickable onClick={go(pages.volunteerCertificate)} />
               <Cell title='光荣榜' description='本社区本月、本年的服务时长排名' clickable onClick={go(withQuery(pages.volunteerHonour, { communityId: profile.communityId }))} />
               <Cell title='积分规则' description='积分怎么来、有什么用、会不会过期' clickable onClick={go(pages.volunteerPoints)} />
             </Cell.Group>
             <View className='card'>
               <View className='volunteer__head'>
                 <Text className='section-title'>{profile.name}</Text>
-                <Tag type={VOLUNTEER_STATUS_TONES[profile.status]}>{VOLUNTEER_STATUS_LABELS[profile.status]}</Tag>
+                <Tag type={VOLUNTEER_STATUS_TONES[profile.status]} data-testid='volunteer-standing'>
+                  {isRegisteredVolunteer(profile.status, data.totals?.yearHours ?? 0) ? '注册志愿者' : VOLUNTEER_STATUS_LABELS[profile.status]}
+                </Tag>
               </View>
               {profile.status === 'pending' && <Text className='hint'>{profile.communityName}的工作人员审核后，您就可以认领心愿了。</Text>}
               {profile.status === 'rejected' && (
@@ -80,6 +83,7 @@ export default function VolunteerHomePage() {
                 </Button>
               )}
             </View>
+            <OtherCommunities profile={profile} onChanged={() => void reload()} />
             <MyRecords />
           </>
         )}

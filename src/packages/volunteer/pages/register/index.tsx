@@ -1,14 +1,15 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import * as v from 'valibot'
 import { ChoiceGroup } from '@/components/choice-group'
 import { LoadState } from '@/components/load-state'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
 import type { VolunteerProfile } from '@/domain/volunteer/contract'
-import { DAY_PARTS, SKILLS, volunteerRegistrationSchema, WEEKDAYS, type Skill } from '@/domain/volunteer/profile'
+import { todayInChina } from '@/domain/dates'
+import { DAY_PARTS, mayBeMinor, SKILLS, volunteerRegistrationSchema, volunteerUpdateSchema, WEEKDAYS, type Skill } from '@/domain/volunteer/profile'
 import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
@@ -18,9 +19,40 @@ import { volunteerService } from '@/services/volunteer'
 import './index.scss'
 import { areas } from '@/routes'
 
-type Draft = { name: string; phone: string; communityId?: string; skills: Skill[]; availability: string[]; intro: string }
-const EMPTY: Draft = { name: '', phone: '', skills: [], availability: [], intro: '' }
-const FIELDS = ['name', 'phone', 'communityId', 'skills', 'availability', 'intro']
+type Draft = {
+  name: string
+  phone: string
+  communityId?: string
+  birthYear: string
+  guardianName: string
+  guardianPhone: string
+  guardianConsent: boolean
+  skills: Skill[]
+  availability: string[]
+  intro: string
+}
+const EMPTY: Draft = { name: '', phone: '', birthYear: '', guardianName: '', guardianPhone: '', guardianConsent: false, skills: [], availability: [], intro: '' }
+const FIELDS = ['name', 'phone', 'communityId', 'birthYear', 'guardian', 'guardian.name', 'guardian.phone', 'guardian.consent', 'skills', 'availability', 'intro']
+
+const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : undefined)
+/** Whether the guardian part is asked: a birth year that may belong to someone under 18. */
+const minor = (draft: Draft) => {
+  const year = yearOf(draft.birthYear)
+  return year !== undefined && mayBeMinor(year, todayInChina())
+}
+
+function toInput(draft: Draft) {
+  return {
+    name: draft.name,
+    phone: draft.phone,
+    communityId: draft.communityId,
+    birthYear: yearOf(draft.birthYear),
+    guardian: minor(draft) ? { name: draft.guardianName, phone: draft.guardianPhone, consent: draft.guardianConsent || undefined } : null,
+    skills: draft.skills,
+    availability: draft.availability,
+    intro: draft.intro,
+  }
+}
 
 /**
  * 注册志愿者, and (with `?edit=1`) 修改志愿者资料: the same form, filled from the profile, where the
@@ -40,6 +72,7 @@ export default function VolunteerRegisterPage() {
 }
 
 const draftOf = (profile: VolunteerProfile): Draft => ({
+  ...EMPTY,
   name: profile.name,
   phone: profile.phone,
   communityId: profile.communityId,
@@ -49,7 +82,9 @@ const draftOf = (profile: VolunteerProfile): Draft => ({
 })
 
 function VolunteerForm({ profile }: { profile: VolunteerProfile | null }) {
-  const form = useValidatedForm(volunteerRegistrationSchema, profile ? draftOf(profile) : EMPTY)
+  // Editing changes phone, skills, time and introduction only: checked by the update rules.
+  const schema = useMemo(() => (profile ? volunteerUpdateSchema : volunteerRegistrationSchema(todayInChina())), [profile])
+  const form = useValidatedForm(schema, profile ? draftOf(profile) : EMPTY, toInput)
   const { draft, set, errorOf } = form
   const communities = useRemote(() => userService.communities())
   const [submitting, setSubmitting] = useState(false)
@@ -61,18 +96,18 @@ function VolunteerForm({ profile }: { profile: VolunteerProfile | null }) {
     // From the tap itself, as WeChat requires: the review result, and then the wishes claimed.
     const subscribing = profile ? Promise.resolve() : requestSubscriptions('volunteerRegister')
     if (!form.check(FIELDS)) return
-    const parsed = v.safeParse(volunteerRegistrationSchema, draft)
-    if (!parsed.success) return
     setSubmitting(true)
     try {
       await subscribing
       if (profile) {
-        const { phone, skills, availability, intro } = parsed.output
+        const { phone, skills, availability, intro } = draft
         await volunteerService.update({ phone, skills, availability, intro })
         await Taro.showToast({ title: '资料已保存', icon: 'success' })
         await Taro.navigateBack()
         return
       }
+      const parsed = v.safeParse(volunteerRegistrationSchema(todayInChina()), toInput(draft))
+      if (!parsed.success) return
       const registered = await volunteerService.register(parsed.output)
       await Taro.showToast({ title: registered.status === 'active' ? '注册成功' : '已提交，等待社区审核', icon: 'success' })
       await Taro.redirectTo({ url: areas.volunteer })
@@ -99,6 +134,26 @@ function VolunteerForm({ profile }: { profile: VolunteerProfile | null }) {
         <FormField label='手机号' required error={errorOf('phone')} hint='只有社区工作人员能看到'>
           <Input type='tel' maxLength={11} value={draft.phone} placeholder='11位手机号' onChange={(value) => set('phone', value)} data-testid='phone' />
         </FormField>
+        {!profile && (
+          <FormField label='出生年份' required hint='未满18周岁需要监护人同意' error={errorOf('birthYear')}>
+            <Input type='number' maxLength={4} value={draft.birthYear} placeholder='例如 1975' onChange={(value) => set('birthYear', value)} data-testid='birthYear' />
+          </FormField>
+        )}
+        {!profile && minor(draft) && (
+          <View data-testid='guardian'>
+            <FormField label='监护人姓名' required error={errorOf('guardian.name') ?? errorOf('guardian')}>
+              <Input value={draft.guardianName} maxLength={20} onChange={(value) => set('guardianName', value, ['guardian.name', 'guardian'])} data-testid='guardianName' />
+            </FormField>
+            <FormField label='监护人手机号' required error={errorOf('guardian.phone')}>
+              <Input type='tel' maxLength={11} value={draft.guardianPhone} onChange={(value) => set('guardianPhone', value, ['guardian.phone', 'guardian'])} data-testid='guardianPhone' />
+            </FormField>
+            <FormField label='监护人同意' required error={errorOf('guardian.consent')}>
+              <Checkbox checked={draft.guardianConsent} onChange={(checked) => set('guardianConsent', checked, ['guardian.consent', 'guardian'])} data-testid='guardianConsent'>
+                监护人已知晓并同意我注册志愿者、参加适合我年龄的志愿服务
+              </Checkbox>
+            </FormField>
+          </View>
+        )}
         {!profile && (
           <FormField label='所在社区' required error={errorOf('communityId')}>
             <ChoiceGroup

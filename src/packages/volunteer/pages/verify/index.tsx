@@ -4,7 +4,7 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
-import { formatChinaTime } from '@/domain/dates'
+import { CertificateDetails } from '@/components/certificate-details'
 import type { CertificateCheck } from '@/domain/volunteer/contract'
 import { messageOf } from '@/services/service-error'
 import { volunteerService } from '@/services/volunteer'
@@ -36,7 +36,7 @@ export default function VerifyCertificatePage() {
   return (
     <PageShell>
       <View className='card'>
-        <Text className='verify__text'>输入志愿服务证明下方的12位验证编号，查看证明是否由博爱家园开具。</Text>
+        <Text className='verify__text'>输入志愿服务证明下方的12位验证编号，查看证明是否由社区红十字会开具，以及证明上的每一项服务。</Text>
         <FormField label='验证编号' required error={problem}>
           <Input className='verify__input' value={code} maxLength={12} placeholder='例如 ABCD2345EFGH' onChange={(value) => setCode(readCode(value))} data-testid='verify-code' />
         </FormField>
@@ -49,18 +49,12 @@ export default function VerifyCertificatePage() {
           {result.genuine ? (
             <>
               <Text className='verify__verdict'>证明真实有效</Text>
-              <Text className='verify__line'>志愿者：{result.name}</Text>
-              <Text className='verify__line'>服务社区：{result.communityName}</Text>
-              <Text className='verify__line'>
-                服务时间：{result.from} 至 {result.to}
-              </Text>
-              <Text className='verify__line'>累计服务：{result.hours} 小时</Text>
-              <Text className='hint'>开具时间：{formatChinaTime(result.issuedAt)}</Text>
+              <CertificateDetails certificate={result.certificate} />
             </>
           ) : (
             <>
               <Text className='verify__verdict'>没有找到这份证明</Text>
-              <Text className='verify__line'>请核对编号是否输入正确；如仍查不到，这份证明可能不是博爱家园开具的。</Text>
+              <Text className='verify__line'>请核对编号是否输入正确；如仍查不到，这份证明可能不是社区红十字会通过博爱家园出具的。</Text>
             </>
           )}
         </View>

@@ -200,6 +200,17 @@ export default function WishDetailPage() {
               </View>
             )}
 
+            {shown.contactReleases && shown.contactReleases.length > 0 && (
+              <View className='card' data-testid='wish-releases'>
+                <Text className='section-title'>看到联系方式后放弃认领</Text>
+                {shown.contactReleases.map((r) => (
+                  <Text key={r.name} className='hint'>
+                    {r.name} · {r.count} 次 · 最近 {formatChinaTime(r.lastAt)}
+                  </Text>
+                ))}
+              </View>
+            )}
+
             {shown.fulfilment && (
               <View className='card'>
                 <Text className='section-title'>完成情况</Text>

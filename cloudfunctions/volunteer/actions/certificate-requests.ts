@@ -1,0 +1,188 @@
+import crypto from 'node:crypto'
+import { todayInChina } from '@/domain/dates'
+import { AppError } from '@/domain/errors'
+import { certificateNumber, maskDocumentNumber, MONTHLY_CERTIFICATE_REQUESTS, volunteerNumber, type CertificateIssuer } from '@/domain/volunteer/certificate'
+import { volunteerInputs } from '@/domain/volunteer/contract'
+import { serviceCount } from '@/domain/volunteer/ledger'
+import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
+import { communityNames, requireCommunity } from '../../_kit/communities'
+import { action } from '../../_kit/define-function'
+import { takeSlot } from '../../_kit/rate-limit'
+import { nextInSequence } from '../../_kit/sequence'
+import { certificateRequests, certificates, newVerifyCode, pendingRequest, recordsOf, toCertificate, toRequestView, type CertificateDoc, type CertificateRequestDoc } from '../certificates'
+import { findVolunteer, volunteers, type VolunteerDoc } from '../volunteers'
+
+/**
+ * 申请志愿服务证明: the volunteer asks for a period; staff of their community issue it (谁记录谁证明,
+ * 民政部令第67号 2020). Only the masked identity number is kept (PIPL: no more than needed).
+ * Limited to a few requests a month per person.
+ */
+export const requestCertificate = action({
+  input: () => volunteerInputs.requestCertificate(todayInChina()),
+  audience: ['volunteer'],
+  async handler({ from, to, idType, idNumber }, { openid }) {
+    const volunteer = await findVolunteer({ openid })
+    if (!volunteer || volunteer.status !== 'active') throw new AppError('FORBIDDEN', '注册志愿者后才能申请服务证明')
+    const records = await recordsOf(openid, from, to)
+    if (records.reduce((sum, e) => sum + e.hours, 0) <= 0) throw new AppError('CONFLICT', '这段时间还没有记入的志愿服务时长')
+    await takeSlot(`cert-request:${openid}:${todayInChina().slice(0, 7)}`, MONTHLY_CERTIFICATE_REQUESTS, `每月最多申请${MONTHLY_CERTIFICATE_REQUESTS}次服务证明，请下个月再申请`)
+    const doc = pendingRequest({
+      _id: `cr${crypto.randomBytes(12).toString('hex')}`,
+      openid,
+      communityId: volunteer.communityId,
+      name: volunteer.name,
+      from,
+      to,
+      idType,
+      idNumberMasked: maskDocumentNumber(idType, idNumber),
+    })
+    await certificateRequests().add({ data: doc })
+    const names = await communityNames([doc.communityId])
+    return toRequestView(doc, names.get(doc.communityId) ?? '')
+  },
+})
+
+/** The caller's requests, newest first, each with its certificate once issued. */
+export const myCertificates = action({
+  input: volunteerInputs.myCertificates,
+  audience: 'anyone',
+  async handler({ page, pageSize }, { openid }) {
+    const [{ total }, { data }] = await Promise.all([
+      certificateRequests().where({ openid }).count(),
+      certificateRequests().where({ openid }).orderBy('requestedAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<CertificateRequestDoc>(),
+    ])
+    const names = await communityNames(data.map((d) => d.communityId))
+    return { items: await Promise.all(data.map((d) => toRequestView(d, names.get(d.communityId) ?? ''))), total, page, pageSize }
+  },
+})
+
+/** 证明申请: pending requests of the caller's communities, oldest first (staff). */
+export const certificateQueue = action({
+  input: volunteerInputs.certificateQueue,
+  audience: ['staff'],
+  async handler({ page, pageSize }, ctx) {
+    const scope = await ctx.staffScope()
+    const criteria = { status: 'pending', communityId: _.in(scope) }
+    const [{ total }, { data }] = await Promise.all([
+      certificateRequests().where(criteria).count(),
+      certificateRequests().where(criteria).orderBy('requestedAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<CertificateRequestDoc>(),
+    ])
+    const names = await communityNames(scope)
+    return { items: await Promise.all(data.map((d) => toRequestView(d, names.get(d.communityId) ?? ''))), total, page, pageSize }
+  },
+})
+
+/** The volunteer's number, given once from the community's sequence the first time a certificate needs it. */
+async function volunteerNumberOf(volunteer: VolunteerDoc & { volunteerNumber?: string }, communityCode: string): Promise<string> {
+  if (volunteer.volunteerNumber) return volunteer.volunteerNumber
+  const number = volunteerNumber(communityCode, await nextInSequence(`volunteer-no-${communityCode}`))
+  await volunteers().where({ _id: volunteer._id, volunteerNumber: _.exists(false) }).update({ data: { volunteerNumber: number } })
+  const saved = (await findVolunteer({ _id: volunteer._id })) as (VolunteerDoc & { volunteerNumber?: string }) | null
+  return saved?.volunteerNumber ?? number
+}
+
+/**
+ * Staff of the volunteer's community issue the certificate in the name of the community's Red
+ * Cross organisation, themselves as 经办人 (民发〔2015〕149号; 民政部令第67号 2020 谁记录谁证明), or
+ * decline with a reason. The decision, its verify code and number are one conditional update from
+ * `pending`; the certificate is then written under that code, so a retry finishes it once.
+ */
+export const issueCertificate = action({
+  input: volunteerInputs.issueCertificate,
+  audience: ['staff'],
+  async handler({ requestId, decision, reason }, ctx) {
+    const { data } = await certificateRequests().where({ _id: requestId }).limit(1).get<CertificateRequestDoc>()
+    const request = data[0]
+    if (!request) throw new AppError('NOT_FOUND', '没有找到这份证明申请')
+    const [staff, community] = await Promise.all([ctx.requireStaffOf(request.communityId), requireCommunity(request.communityId)])
+    if (request.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能为自己出具证明，请由其他工作人员办理')
+    const issuer = community.certificateIssuer
+    if (decision === 'issue' && !issuer) throw new AppError('CONFLICT', '请先在“证明设置”里填写出具证明的组织名称和负责人')
+
+    if (request.status === 'pending') {
+      const now = new Date()
+      const decided =
+        decision === 'issue'
+          ? { status: 'issued', code: newVerifyCode(), number: certificateNumber(community.code, todayInChina().slice(0, 4), await nextInSequence(`certificate-${community.code}-${todayInChina().slice(0, 4)}`)) }
+          : { status: 'declined', reason }
+      await certificateRequests()
+        .where({ _id: requestId, status: 'pending' })
+        .update({ data: { ...decided, decidedAt: now, decidedBy: ctx.openid } })
+    }
+    const { data: after } = await certificateRequests().where({ _id: requestId }).limit(1).get<CertificateRequestDoc>()
+    const decidedRequest = after[0]
+    if (decidedRequest.status !== (decision === 'issue' ? 'issued' : 'declined')) throw new AppError('CONFLICT', '这份申请已经处理过了')
+    if (decidedRequest.status === 'issued' && decidedRequest.code && issuer) {
+      await writeCertificate(decidedRequest, issuer, { openid: decidedRequest.decidedBy ?? ctx.openid, name: staff.displayName }, community.code, community.name)
+    }
+    return toRequestView(decidedRequest, community.name)
+  },
+})
+
+/** Freezes the records of the period under the request's verify code; a second write is refused as a duplicate. */
+async function writeCertificate(request: CertificateRequestDoc, issuer: CertificateIssuer, handler: { openid: string; name: string }, communityCode: string, communityName: string): Promise<void> {
+  const code = request.code as string
+  if ((await certificates().where({ _id: code }).limit(1).get<CertificateDoc>()).data[0]) return
+  const volunteer = await findVolunteer({ openid: request.openid })
+  if (!volunteer) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
+  const records = await recordsOf(request.openid, request.from, request.to)
+  const doc: CertificateDoc = {
+    _id: code,
+    openid: request.openid,
+    communityId: request.communityId,
+    requestId: request._id,
+    number: request.number as string,
+    name: volunteer.name,
+    idType: request.idType,
+    idNumberMasked: request.idNumberMasked,
+    volunteerNumber: await volunteerNumberOf(volunteer, communityCode),
+    communityName,
+    from: request.from,
+    to: request.to,
+    hours: records.reduce((sum, e) => sum + e.hours, 0),
+    services: serviceCount(records),
+    items: records.map((e) => ({ serviceFrom: e.serviceFrom, serviceDate: e.serviceDate, content: e.content, place: e.place, hours: e.hours })),
+    issuer: { ...issuer, handlerName: handler.name, handlerOpenid: handler.openid },
+    issuedAt: request.decidedAt ?? new Date(),
+  }
+  try {
+    await certificates().add({ data: doc })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
+}
+
+/** Anyone holding the code (the holder chose to share it) sees the certificate in full: name and items. */
+export const verifyCertificate = action({
+  input: volunteerInputs.verifyCertificate,
+  audience: 'anyone',
+  async handler({ code }) {
+    const { data } = await certificates().where({ _id: code }).limit(1).get<CertificateDoc>()
+    const doc = data[0]
+    // Certificates a volunteer once issued to themselves carry no issuer: not genuine (see the ledger job).
+    if (!doc || !doc.issuer) return { genuine: false as const }
+    return { genuine: true as const, certificate: await toCertificate(doc) }
+  },
+})
+
+/** 证明设置: the community's Red Cross organisation, its 负责人 and seal image (staff of that community). */
+export const setCertificateIssuer = action({
+  input: volunteerInputs.setCertificateIssuer,
+  audience: ['staff'],
+  async handler({ communityId, orgName, leaderName, sealFileId }, ctx) {
+    await ctx.requireStaffOf(communityId)
+    await requireCommunity(communityId)
+    const issuer: CertificateIssuer = { orgName, leaderName, sealFileId }
+    await db.collection(collections.communities).where({ _id: communityId }).update({ data: { certificateIssuer: _.set(issuer) } })
+    return issuer
+  },
+})
+
+export const certificateIssuerOf = action({
+  input: volunteerInputs.certificateIssuer,
+  audience: ['staff'],
+  async handler({ communityId }, ctx) {
+    await ctx.requireStaffOf(communityId)
+    return (await requireCommunity(communityId)).certificateIssuer ?? null
+  },
+})
