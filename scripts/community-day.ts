@@ -6,9 +6,9 @@ import type { LocalCloud } from '../localcloud/server'
  * One day of a station the size of 大渡社区 (the seeds' 3.0 station: 6,332 households, 920 online
  * volunteers), as the functions see it. Assumptions, per day, chosen from the seeds' figures and
  * written here so they can be argued with:
- * - 2,000 app opens (one in three households) by 400 people, each loading 首页 (`user.me`, which
- *   brings the tab badge's unread count along); the subscription templates (`notify.templates`)
- *   only at a person's first open of the day, as the device keeps them for a day;
+ * - 2,000 app opens (one in three households) by 400 people, each loading 首页 (`user.me`) and the
+ *   tab badge (`notify.unread`); the subscription templates (`notify.templates`) only at a
+ *   person's first open of the day, as the device keeps them for a day;
  * - 600 views of the 红心愿 wall (page 1) and 100 wish details;
  * - 20 wishes posted, claimed, fulfilled and confirmed, and their hours approved by staff;
  * - 300 lesson reads and 50 quizzes;
@@ -112,7 +112,7 @@ async function activities(cloud: LocalCloud): Promise<void> {
 async function staffDecisions(cloud: LocalCloud): Promise<void> {
   for (let i = 0; i < DAY.staffDecisions; i++) {
     const applicant = `day-applicant-${i}`
-    const { _id: volunteerId } = await use(cloud, 'volunteer', applicant, { action: 'register', name: '周敏', phone: '13857500009', communityId: 'gangyue', skills: ['陪伴聊天'], availability: ['sat-am'] })
+    const { _id: volunteerId } = await use(cloud, 'volunteer', applicant, { action: 'register', name: '周敏', phone: '13857500009', communityId: 'gangyue', skills: ['陪伴聊天'], availability: ['sat-am'], birthYear: 1968 })
     await use(cloud, 'volunteer', 'demo-staff', { action: 'review', volunteerId, decision: 'approve' })
   }
 }
@@ -134,6 +134,7 @@ export async function communityDay(cloud: LocalCloud): Promise<void> {
   cloud.usage.reset()
   for (let i = 0; i < DAY.opens; i++) {
     await use(cloud, 'user', resident(i), { action: 'me' })
+    await use(cloud, 'notify', resident(i), { action: 'unread' })
     if (i < DAY.people) await use(cloud, 'notify', resident(i), { action: 'templates' })
   }
   await wishes(cloud)

@@ -36,7 +36,7 @@ async function liveALife(who: { openid: string; name: string; phone: string }) {
   const application = await call<{ _id: string }>('member', { action: 'apply', name, idNumber: idNumber(), phone, communityId: 'dadu', address: '大渡新村8幢', consent: true, idConsent: true })
   await call('member', { action: 'review', applicationId: application._id, decision: 'approve' }, 'demo-staff')
   await call('member', { action: 'recordDues', applicationId: application._id, year: new Date().getFullYear(), amountFen: 1000, receiptNo: 'E-1' }, 'demo-staff')
-  await call('volunteer', { action: 'register', name, phone, communityId: 'dadu', skills: ['陪伴聊天'], availability: ['sat-am'] })
+  await call('volunteer', { action: 'register', name, phone, communityId: 'dadu', skills: ['陪伴聊天'], availability: ['sat-am'], birthYear: 1980 })
   // Their own wish, claimed and done by the demo volunteer, thanked by them.
   const own = await call<{ _id: string }>('wish', { action: 'create', title: '帮忙修理门锁', content: `${name}家门锁坏了，联系电话${phone}，谢谢大家。`, category: '生活帮扶', communityId: 'dadu', contactPhone: phone, images: [await upload(openid, 'lock.jpg')] })
   await waitChecks()
@@ -75,8 +75,10 @@ async function liveALife(who: { openid: string; name: string; phone: string }) {
   await call('activity', { action: 'confirmAttendance', activityId: done._id, signupIds: [`${done._id}:${openid}`] }, 'demo-staff')
   const upcoming = await call<{ _id: string }>('activity', { action: 'create', title: '防灾宣传', type: 'clinic', description: '发放防灾手册。', communityId: 'dadu', location: SITE, startAt: inMinutes(600), endAt: inMinutes(700), signupDeadline: inMinutes(500), capacity: 3, hours: 1 }, 'demo-staff')
   await call('activity', { action: 'signup', activityId: upcoming._id })
-  const today = new Date().toISOString().slice(0, 10)
-  const certificate = await call<{ code: string }>('volunteer', { action: 'issueCertificate', from: '2020-01-01', to: today })
+  // A 志愿服务证明: asked for by the volunteer, issued by staff of the community.
+  const request = await call<{ _id: string }>('volunteer', { action: 'requestCertificate', from: '2020-01-01', to: todayInChina(), idType: 'resident_id', idNumber: idNumber() })
+  const issued = await call<{ certificate: { code: string } }>('volunteer', { action: 'issueCertificate', requestId: request._id }, 'demo-staff')
+  const certificate = issued.certificate
   // An AED report with a photo, first-aid learning, message grants.
   const aed = cloud.docs('aeds').find((a) => a.verified === true && a.communityId === 'dadu')!
   await call('aed', { action: 'report', aedId: aed._id, kind: 'fault', note: `${name}报告：按了开关没反应`, photo: await upload(openid, 'aed.jpg') })
@@ -155,12 +157,12 @@ describe('注销 racing the same person\'s calls', () => {
   const cases: Array<[string, (openid: string, name: string, round: number) => Promise<() => Promise<{ ok: boolean; code?: string }>>]> = [
     ['wish.create', async (openid) => () => wishBy(openid, '帮忙修水管')],
     ['wish.claim', async (openid, name, round) => {
-      unwrap(await cloud.call('volunteer', openid, { action: 'register', name, phone: '13957506666', communityId: 'dadu', skills: ['维修'], availability: ['sat-am'] }))
+      unwrap(await cloud.call('volunteer', openid, { action: 'register', name, phone: '13957506666', communityId: 'dadu', skills: ['维修'], availability: ['sat-am'], birthYear: 1975 }))
       const open = await Promise.all(Array.from({ length: RACERS }, (_unused, i) => wishBy(`host-${round}-${i}`, `帮忙换灯泡${i}`, '13857500002').then(unwrap)))
       let next = 0
       return () => cloud.call('wish', openid, { action: 'claim', wishId: open[next++ % RACERS]._id })
     }],
-    ['volunteer.register', async (openid, name) => () => cloud.call('volunteer', openid, { action: 'register', name, phone: '13957506666', communityId: 'dadu', skills: ['维修'], availability: ['sat-am'] })],
+    ['volunteer.register', async (openid, name) => () => cloud.call('volunteer', openid, { action: 'register', name, phone: '13957506666', communityId: 'dadu', skills: ['维修'], availability: ['sat-am'], birthYear: 1975 })],
     ['member.apply', async (openid, name, round) => {
       const first17 = `3306021985050${String(round).padStart(2, '0')}${round % 10}`
       return () => cloud.call('member', openid, { action: 'apply', name, idNumber: first17.slice(0, 17) + checkCharacter(first17.slice(0, 17)), phone: '13957506666', communityId: 'dadu', address: '大渡新村3幢', consent: true, idConsent: true })

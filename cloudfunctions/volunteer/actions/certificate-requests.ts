@@ -7,6 +7,7 @@ import { serviceCount } from '@/domain/volunteer/ledger'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { communityNames, requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
+import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
 import { nextInSequence } from '../../_kit/sequence'
 import { certificateRequests, certificates, newVerifyCode, pendingRequest, recordsOf, toCertificate, toRequestView, type CertificateDoc, type CertificateRequestDoc } from '../certificates'
@@ -25,7 +26,8 @@ export const requestCertificate = action({
     if (!volunteer || volunteer.status !== 'active') throw new AppError('FORBIDDEN', '注册志愿者后才能申请服务证明')
     const records = await recordsOf(openid, from, to)
     if (records.reduce((sum, e) => sum + e.hours, 0) <= 0) throw new AppError('CONFLICT', '这段时间还没有记入的志愿服务时长')
-    await takeSlot(`cert-request:${openid}:${todayInChina().slice(0, 7)}`, MONTHLY_CERTIFICATE_REQUESTS, `每月最多申请${MONTHLY_CERTIFICATE_REQUESTS}次服务证明，请下个月再申请`)
+    // The counter is named by a hash of the openid, like every limit: counters hold nothing personal.
+    await takeSlot(`${ownedId('cr', openid)}-${todayInChina().slice(0, 7)}`, MONTHLY_CERTIFICATE_REQUESTS, `每月最多申请${MONTHLY_CERTIFICATE_REQUESTS}次服务证明，请下个月再申请`)
     const doc = pendingRequest({
       _id: `cr${crypto.randomBytes(12).toString('hex')}`,
       openid,

@@ -3,6 +3,7 @@ import { DAILY_RELEASE_LIMIT } from '@/domain/wish/rules'
 import { wishInputs } from '@/domain/wish/contract'
 import { _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
+import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
 import { freeClaimSlot } from '../claim-slots'
 import { requireWish } from '../load'
@@ -22,7 +23,7 @@ export const release = action({
     const user = await ctx.user()
     const wish = await requireWish(wishId)
     if (wish.status === 'claimed' && wish.claimerOpenid === user._id) {
-      await takeSlot(`wish-release:${user._id}:${todayInChina()}`, DAILY_RELEASE_LIMIT, `每天最多放弃${DAILY_RELEASE_LIMIT}次认领，请明天再试，或联系社区工作人员`)
+      await takeSlot(`${ownedId('wr', user._id)}-${todayInChina()}`, DAILY_RELEASE_LIMIT, `每天最多放弃${DAILY_RELEASE_LIMIT}次认领，请明天再试，或联系社区工作人员`)
     }
     const released = await transition(wish, 'release', { caller: user, name: user.displayName }, {
       set: UNCLAIMED,
