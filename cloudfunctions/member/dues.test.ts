@@ -120,7 +120,7 @@ describe('退会 (章程: 有退会的自由)', () => {
     expect(cloud.store.find('applications', { _id: id })[0].idCipher).toMatch(/^v1:/)
 
     cloud.store.update('applications', { _id: id }, { $set: { leftAt: new Date(Date.now() - 91 * 24 * 3600 * 1000) } })
-    await cloud.functions.invoke('scheduler', { Type: 'Timer' }, '')
+    await cloud.functions.invoke('scheduler', { Type: 'Timer', Time: NINE_IN_CHINA }, '')
     expect(cloud.store.find('applications', { _id: id })[0]).toMatchObject({ status: 'left', idCipher: null, idMasked: '已删除' })
 
     const again = unwrap(await call<ApplicationView>('d-leaving', {
