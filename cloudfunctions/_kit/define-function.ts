@@ -80,15 +80,16 @@ function contextFor(openid: string): Context {
 }
 
 /**
- * While a person's account is being erased (注销: the tombstone on their user record, written
- * first), every call of theirs is refused, so nothing new of theirs is written behind the erasure.
- */
-/**
  * A record gone right after it was written: its person's 注销 erased it meanwhile (the call had
  * passed the check before the tombstone). Answered plainly, not as a failure of the system.
  */
 export const ERASED_MEANWHILE = () => new AppError('CONFLICT', '这个账号正在注销，刚才的操作没有保存')
 
+/**
+ * While a person's account is being erased (注销: the tombstone on their user record, written
+ * first), every call of theirs is refused, so nothing new of theirs is written behind the erasure.
+ * The user record is read once per call and shared with the audience check and the handler.
+ */
 async function refuseDuringErasure(def: Action<unknown, unknown>, ctx: Context): Promise<void> {
   if (def.duringErasure) return
   if ((await ctx.record())?.erasing) throw new AppError('FORBIDDEN', '您的账号正在注销，暂时不能使用，请稍后再试')
