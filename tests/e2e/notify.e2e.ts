@@ -75,6 +75,7 @@ describe('notifications', () => {
     await volunteer.goto(`${e2e.cloud.url}/#/${WISH_PAGE}?id=${wishId}`)
     await ui.button(volunteer, '标记已完成')
     await ui.fill(volunteer, 'wish-note', '换了晾衣架的钢丝绳，已经能正常升降了。')
+    await ui.fill(volunteer, 'wish-minutes', '40')
     await ui.button(volunteer, '确定标记已完成')
     await volunteer.locator('[data-testid="wish-status"]', { hasText: '待确认' }).waitFor()
 
