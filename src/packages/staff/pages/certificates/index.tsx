@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
@@ -23,9 +23,6 @@ export default function StaffCertificatesPage() {
   const [declining, setDeclining] = useState<string>()
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
-  useDidShow(() => {
-    if (list.last) void list.refresh()
-  })
 
   const decide = async (request: CertificateRequestView, decision: 'issue' | 'decline') => {
     if (decision === 'decline' && reason.trim().length < 2) {
