@@ -1,34 +1,15 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
-import type { Receipt } from '@/domain/fund/contract'
 import { formatYuan } from '@/domain/fund/rules'
+import { useCodeCheck } from '@/hooks/use-code-check'
 import { fundService } from '@/services/fund'
-import { messageOf } from '@/services/service-error'
 import './index.scss'
 
 /** 核验捐赠证明: anyone types a receipt's code and sees what it certifies (and its place in the public ledger). */
 export default function FundReceiptPage() {
-  const [code, setCode] = useState(useRouter().params.code ?? '')
-  const [receipt, setReceipt] = useState<Receipt>()
-  const [problem, setProblem] = useState<string>()
-  const [busy, setBusy] = useState(false)
-
-  const verify = async () => {
-    setBusy(true)
-    setProblem(undefined)
-    setReceipt(undefined)
-    try {
-      setReceipt(await fundService.verifyReceipt(code.trim()))
-    } catch (failure) {
-      setProblem(messageOf(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { code, setCode, result: receipt, problem, busy, verify } = useCodeCheck(fundService.verifyReceipt)
 
   return (
     <PageShell>

@@ -1,12 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
 import { CertificateDetails } from '@/components/certificate-details'
-import type { CertificateCheck } from '@/domain/volunteer/contract'
-import { messageOf } from '@/services/service-error'
+import { useCodeCheck } from '@/hooks/use-code-check'
 import { volunteerService } from '@/services/volunteer'
 import './index.scss'
 
@@ -15,23 +12,7 @@ const readCode = (typed: string) => typed.toUpperCase().replace(/0/g, 'O').repla
 
 /** 验证证明: anyone types the code printed on a 志愿服务证明 and learns whether it is genuine. */
 export default function VerifyCertificatePage() {
-  const [code, setCode] = useState(useRouter().params.code ?? '')
-  const [result, setResult] = useState<CertificateCheck>()
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string>()
-
-  const verify = async () => {
-    setBusy(true)
-    setProblem(undefined)
-    setResult(undefined)
-    try {
-      setResult(await volunteerService.verifyCertificate(code.trim()))
-    } catch (failure) {
-      setProblem(messageOf(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { code, setCode, result, problem, busy, verify } = useCodeCheck(volunteerService.verifyCertificate)
 
   return (
     <PageShell>
