@@ -2,7 +2,7 @@ import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { nextEntry, type EntryContent } from '@/domain/fund/chain'
 import { _, db, isDuplicateKey } from '../_kit/cloud'
-import { emptyHead, entryIdOf, fundEntries, fundHeads, headAfter, type EntryDoc, type HeadDoc } from './ledger-docs'
+import { emptyHead, entryDocOf, fundEntries, fundHeads, headAfter, type EntryDoc, type HeadDoc } from './ledger-docs'
 import { freezeMonthIfDue } from './statements'
 
 /** What a new entry says, decided against the head it will follow (balance, earlier entries). */
@@ -70,7 +70,7 @@ export async function append(communityId: string, requestId: string, decide: (he
     const draft = await decide(head)
     const { party, aidId, recordedBy, recordedByName, ...content } = draft
     const publicEntry = nextEntry({ seq: head.seq, hash: head.hash }, { ...content, communityId, recordedOn: today })
-    const entry: EntryDoc = { ...publicEntry, _id: entryIdOf(communityId, publicEntry.seq), month: publicEntry.date.slice(0, 7), party, aidId, requestId, recordedBy, recordedByName }
+    const entry = entryDocOf(publicEntry, { party, aidId, requestId, recordedBy, recordedByName })
     const next = headAfter(head, entry)
     const { stats } = await fundHeads()
       .where({ _id: communityId, seq: head.seq })

@@ -390,3 +390,30 @@ describe('privacy: no public answer carries a beneficiary\'s full name, phone or
     for (const secret of ['欧阳春花', '司马秋月', '13957599999', '330602199001011234', '丈夫因病去世', STAFF_A, STAFF_B, '钱会计', '孙主任', 'fr-private']) expect(text).not.toContain(secret)
   })
 })
+
+describe('searching the public entries', () => {
+  const search = async (communityId: string, keyword: string, extra: Record<string, unknown> = {}) =>
+    unwrap(await fund<Page<FundEntry>>('fr-anyone', 'entries', { communityId, keyword, ...extra }))
+
+  test('finds entries by the words the page shows (donor, reference, note), with the month and category filters', async () => {
+    const c = community()
+    unwrap(await income(c, 30_000, { party: '柯桥五金商会', category: '单位捐赠', reference: 'YH-2026-88', note: '重阳节捐赠' }))
+    unwrap(await income(c, 20_000, { party: '王小明', reference: 'YH-2026-89' }))
+    unwrap(await expense(c, 5_000, { party: '张建国', note: '住院自付部分' }))
+    expect((await search(c, '五金')).items.map((e) => e.partyShown)).toEqual(['柯桥五金商会'])
+    expect((await search(c, 'yh-2026')).total).toBe(2)
+    expect((await search(c, '住院 自付')).items.map((e) => e.amountFen)).toEqual([5_000])
+    expect((await search(c, '重阳', { category: '个人捐赠' })).total).toBe(0)
+    expect((await search(c, '重阳', { month: '2026-11', category: '单位捐赠' })).total).toBe(1)
+  })
+
+  test('a beneficiary\'s full name finds nothing (it is never public), and typed symbols are taken literally', async () => {
+    const c = community()
+    unwrap(await income(c, 10_000, { party: '李四', reference: 'A.B' }))
+    unwrap(await expense(c, 1_000, { party: '欧阳春花' }))
+    expect((await search(c, '欧阳春花')).total).toBe(0)
+    expect((await search(c, '欧**')).total).toBe(1)
+    expect((await search(c, '.*')).total).toBe(0)
+    expect((await search(c, 'A.B')).total).toBe(1)
+  })
+})

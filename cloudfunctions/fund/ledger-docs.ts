@@ -1,5 +1,6 @@
 import { effectOf, GENESIS_HASH, type PublicEntry } from '@/domain/fund/chain'
 import type { FundEntry } from '@/domain/fund/contract'
+import { entrySearchText } from '@/domain/fund/rules'
 import { collections, db } from '../_kit/cloud'
 
 /**
@@ -11,6 +12,8 @@ export type EntryDoc = PublicEntry & {
   _id: string
   /** `YYYY-MM` of `date`, for the page's month filter. */
   month: string
+  /** The public words it is found by (`entrySearchText`). */
+  searchText: string
   party: string
   aidId: string | null
   requestId: string
@@ -49,6 +52,15 @@ export const fundHeads = () => db.collection(collections.fundHeads)
 export const fundStatements = () => db.collection(collections.fundStatements)
 
 export const entryIdOf = (communityId: string, seq: number) => `${communityId}-${String(seq).padStart(7, '0')}`
+
+/** The document stored for a chained entry: its id, month and search words follow from the public part. */
+export const entryDocOf = (entry: PublicEntry, own: Pick<EntryDoc, 'party' | 'aidId' | 'requestId' | 'recordedBy' | 'recordedByName'>): EntryDoc => ({
+  ...entry,
+  _id: entryIdOf(entry.communityId, entry.seq),
+  month: entry.date.slice(0, 7),
+  searchText: entrySearchText(entry),
+  ...own,
+})
 
 export const emptyHead = (communityId: string): HeadDoc => ({
   _id: communityId,

@@ -5,7 +5,7 @@ import { checkChain, nextEntry } from '@/domain/fund/chain'
 import type { ChainPage, VerifyResult } from '@/domain/fund/contract'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { checkLedger } from '../../src/packages/fund/chain-check'
-import { emptyHead, entryIdOf, headAfter, type EntryDoc } from './ledger-docs'
+import { emptyHead, entryDocOf, headAfter, type EntryDoc } from './ledger-docs'
 
 /**
  * 10,000 entries (a busy station's decade): fund.verify reads and re-hashes all of them within the
@@ -23,7 +23,7 @@ beforeAll(async () => {
   for (let i = 0; i < N; i++) {
     const kind = i % 4 === 3 ? 'expense' : 'income'
     const e = nextEntry(head, { communityId: 'big', kind, amountFen: 1000 + (i % 97), date: '2026-11-02', category: kind === 'income' ? '个人捐赠' : '困难', partyShown: kind === 'income' ? '匿名' : '张**', channel: '银行转账', reference: `R${i}`, note: '', projectId: null, reverses: null, recordedOn: '2026-11-02' })
-    const doc: EntryDoc = { ...e, _id: entryIdOf('big', e.seq), month: '2026-11', party: '', aidId: null, requestId: `r${i}`, recordedBy: 's', recordedByName: 's' }
+    const doc = entryDocOf(e, { party: '', aidId: null, requestId: `r${i}`, recordedBy: 's', recordedByName: 's' })
     entries.push(doc)
     head = headAfter(head, doc)
   }

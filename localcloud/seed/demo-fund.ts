@@ -3,7 +3,7 @@ import { todayInChina } from '@/domain/dates'
 import { nextEntry } from '@/domain/fund/chain'
 import { approvalsNeeded } from '@/domain/fund/aid'
 import { shownParty, type Channel, type ExpenseCategory, type IncomeCategory } from '@/domain/fund/rules'
-import { emptyHead, entryIdOf, headAfter, type EntryDoc, type HeadDoc, type StatementDoc } from '../../cloudfunctions/fund/ledger-docs'
+import { emptyHead, entryDocOf, headAfter, type EntryDoc, type HeadDoc, type StatementDoc } from '../../cloudfunctions/fund/ledger-docs'
 
 /**
  * Demo ledgers of the three stations, built with the same chain code the function uses (so they
@@ -37,7 +37,7 @@ function build(communityId: string, drafts: Draft[]): { entries: EntryDoc[]; hea
     if (head.seq > 0 && head.month < d.date.slice(0, 7)) statements.push({ _id: `${communityId}-${head.month}`, communityId, month: head.month, seq: head.seq, hash: head.hash, balanceFen: head.balanceFen })
     const partyShown = shownParty(d.kind, d.party)
     const publicEntry = nextEntry(head, { communityId, kind: d.kind, amountFen: d.amountFen, date: d.date, category: d.category, partyShown, channel: d.channel, reference: d.reference, note: d.note, projectId: d.projectId, reverses: null, recordedOn: d.date })
-    const entry: EntryDoc = { ...publicEntry, _id: entryIdOf(communityId, publicEntry.seq), month: d.date.slice(0, 7), party: d.party, aidId: null, requestId: `demo-${communityId}-${i + 1}`, ...STAFF }
+    const entry = entryDocOf(publicEntry, { party: d.party, aidId: null, requestId: `demo-${communityId}-${i + 1}`, ...STAFF })
     entries.push(entry)
     head = headAfter(head, entry)
   })

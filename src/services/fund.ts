@@ -7,7 +7,7 @@ type Input<K extends keyof FundApi> = FundApi[K]['input']
 
 export const fundService = {
   summary: (communityId: string) => client('summary', { communityId }),
-  entries: (communityId: string, filter: { month?: string; category?: Input<'entries'>['category'] }, page: number) => client('entries', { communityId, ...filter, page, pageSize: 20 }),
+  entries: (communityId: string, filter: { month?: string; category?: Input<'entries'>['category']; keyword?: string }, page: number) => client('entries', { communityId, ...filter, page, pageSize: 20 }),
   chain: (communityId: string, afterSeq: number) => client('chain', { communityId, afterSeq }),
   verify: (communityId: string) => client('verify', { communityId }),
   /** `requestId`: made once when the form opens, so a retried submit records once. */

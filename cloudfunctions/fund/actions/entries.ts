@@ -1,16 +1,26 @@
 import { fundInputs } from '@/domain/fund/contract'
-import { _ } from '../../_kit/cloud'
+import { keywordPattern } from '@/domain/search'
+import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { fundEntries, toFundEntry, type EntryDoc } from '../ledger-docs'
 
-/** Every entry, newest first, optionally of one month or category: public fields only, beneficiaries masked. */
+/**
+ * Every entry, newest first, optionally of one month or category or with the typed words in what
+ * the page shows of it: public fields only, beneficiaries masked.
+ */
 export const entries = action({
   input: fundInputs.entries,
   audience: 'anyone',
-  async handler({ communityId, month, category, page, pageSize }) {
+  async handler({ communityId, month, category, keyword, page, pageSize }) {
     await requireCommunity(communityId)
-    const criteria = { communityId, ...(month ? { month } : {}), ...(category ? { category } : {}) }
+    const pattern = keywordPattern(keyword)
+    const criteria = {
+      communityId,
+      ...(month ? { month } : {}),
+      ...(category ? { category } : {}),
+      ...(pattern ? { searchText: db.RegExp({ regexp: pattern, options: 'i' }) } : {}),
+    }
     const [{ data }, { total }] = await Promise.all([
       fundEntries().where(criteria).orderBy('seq', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<EntryDoc>(),
       fundEntries().where(criteria).count(),

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { ActionSpec, Page } from '../contract'
 import { fields } from '../validation'
+import { keywordField } from '../search'
 import type { AidStatus } from './aid'
 import type { ChainBreak, PublicEntry, StatementHead } from './chain'
 import { amountFenField, CHANNELS, EXPENSE_CATEGORIES, INCOME_CATEGORIES, type ExpenseCategory } from './rules'
@@ -40,6 +41,7 @@ export const fundInputs = {
     communityId,
     month: v.optional(monthField),
     category: v.optional(v.picklist([...INCOME_CATEGORIES, ...EXPENSE_CATEGORIES], '类别不正确')),
+    keyword: keywordField,
     page: fields.page,
     pageSize: fields.pageSize,
   }),

@@ -69,3 +69,11 @@ export function yuanToFen(typed: string): number | null {
   if (!match) return null
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
 }
+
+/**
+ * The words a ledger entry is found by on the public page: only what the page already shows
+ * (the donor or the masked beneficiary, channel, reference, note), so a search for a full name
+ * never tells whether that person was aided.
+ */
+export const entrySearchText = (entry: { partyShown: string; channel: string; reference: string; note: string }): string =>
+  [entry.partyShown, entry.channel, entry.reference, entry.note].filter(Boolean).join(' ')

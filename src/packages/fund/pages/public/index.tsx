@@ -6,6 +6,7 @@ import { ChoiceGroup } from '@/components/choice-group'
 import { LoadState } from '@/components/load-state'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
+import { SearchBox } from '@/components/search-box'
 import type { FundEntry, FundProject } from '@/domain/fund/contract'
 import { EXPENSE_CATEGORIES, formatYuan, INCOME_CATEGORIES, type FundCategory } from '@/domain/fund/rules'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -54,9 +55,13 @@ export default function FundPublicPage() {
   const check = useLedgerCheck(communityId, summary.data?.headHash)
   const [month, setMonth] = useState(ALL)
   const [category, setCategory] = useState(ALL)
+  const [keyword, setKeyword] = useState('')
   const list = usePagedList<FundEntry>(
-    (page) => (communityId ? fundService.entries(communityId, { month: month === ALL ? undefined : month, category: category === ALL ? undefined : (category as FundCategory) }, page) : Promise.resolve({ items: [], total: 0, page: 1, pageSize: 20 })),
-    [communityId, month, category],
+    (page) =>
+      communityId
+        ? fundService.entries(communityId, { month: month === ALL ? undefined : month, category: category === ALL ? undefined : (category as FundCategory), keyword: keyword || undefined }, page)
+        : Promise.resolve({ items: [], total: 0, page: 1, pageSize: 20 }),
+    [communityId, month, category, keyword],
   )
   useShareEverywhere({ title: summary.data ? `${summary.data.communityName}博爱互助金公开` : undefined, page: fundPages.public, id: communityId })
   const s = summary.data
@@ -128,13 +133,14 @@ export default function FundPublicPage() {
 
       <Text className='section-title'>收支明细</Text>
       <View className='card'>
+        <SearchBox placeholder='搜索捐赠人、用途、凭证号' onSearch={setKeyword} testId='fund-search' />
         <ScrollView scrollX className='fund-choice-scroll'>
           <ChoiceGroup options={monthOptions} value={month} onChange={(value) => setMonth(value as string)} testId='fund-month' />
         </ScrollView>
         <ScrollView scrollX className='fund-choice-scroll'>
           <ChoiceGroup options={CATEGORY_OPTIONS} value={category} onChange={(value) => setCategory(value as string)} testId='fund-category' />
         </ScrollView>
-        <PagedList list={list} empty='这里还没有账目'>
+        <PagedList list={list} empty={keyword ? `没有找到含“${keyword}”的账目` : '这里还没有账目'}>
           {(entry) => <EntryRow key={entry._id} entry={entry} />}
         </PagedList>
       </View>
