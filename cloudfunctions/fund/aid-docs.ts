@@ -11,7 +11,8 @@ export type AidDoc = {
   _id: string
   communityId: string
   communityName: string
-  applicantOpenid: string
+  /** Null when staff entered it for someone who does not use the app. */
+  applicantOpenid: string | null
   /** Who keyed it in: the applicant, or staff on their behalf. */
   recordedBy: string
   name: string
@@ -61,6 +62,7 @@ export function toAidRequest(doc: AidDoc, user: UserDoc | null, openid: string):
     entrySeq: doc.entrySeq,
     history: doc.history.map((h) => ({ at: toIso(h.at), action: h.action, byName: h.byName, note: h.note })),
     createdAt: toIso(doc.createdAt),
+    onBehalf: doc.applicantOpenid === null,
     canReview: staff && doc.status === 'pending' && reviewBarrier(doc, openid) === null,
     canPay: staff && doc.status === 'approved',
   }

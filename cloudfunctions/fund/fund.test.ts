@@ -312,6 +312,24 @@ describe('aid requests: private, decided by two people above the threshold, paid
     expect(unwrap(await fund<Page<AidRequest>>('fr-owner', 'myAid', {})).items.map((a) => a._id)).toEqual([request._id])
   })
 
+  test('staff enter a request for a resident without the app: someone else decides it, and nobody is told in the app', async () => {
+    const c = community()
+    unwrap(await income(c, 100_000))
+    const onBehalf = { communityId: c, name: '赵阿婆', phone: '13957500001', category: '困难', amountFen: 20_000, reason: '独居老人，冬天取暖和药费负担不起。', onBehalf: true }
+    // Only staff of that community may enter for someone else.
+    expect(await fund('fr-resident', 'apply', onBehalf)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await fund(STAFF_OTHER, 'apply', onBehalf)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const inboxBefore = cloud.docs('inbox').filter((m) => m.kind === 'fund_aid').length
+    const request = unwrap(await fund<AidRequest>(STAFF_A, 'apply', onBehalf))
+    expect(request).toMatchObject({ onBehalf: true, status: 'pending', history: [{ action: 'apply', byName: '钱会计', note: '工作人员代为登记' }] })
+    // Not the staff member's own request: it is not in their 我的申请, and they may not decide it.
+    expect(unwrap(await fund<Page<AidRequest>>(STAFF_A, 'myAid', {})).items.map((a) => a._id)).not.toContain(request._id)
+    expect(await fund(STAFF_A, 'review', { aidId: request._id, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    unwrap(await fund(STAFF_B, 'review', { aidId: request._id, decision: 'approve' }))
+    expect(unwrap(await fund<AidRequest>(STAFF_A, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-8' }))).toMatchObject({ status: 'paid', onBehalf: true })
+    expect(cloud.docs('inbox').filter((m) => m.kind === 'fund_aid')).toHaveLength(inboxBefore)
+  })
+
   test('risky text in the reason is refused and nothing is stored', async () => {
     const c = community()
     const before = cloud.docs('fundAid').length

@@ -13,21 +13,24 @@ import { append } from '../append'
 import { fundAid, requireAid, requireViewer, toAidRequest, type AidDoc } from '../aid-docs'
 
 /**
- * A resident asks the community's 博爱互助金 for aid. The request is private: only the applicant
- * and the community's staff ever see it (name, phone, reason). The reason is content-checked:
- * risky text is refused; staff read everything else.
+ * A resident asks the community's 博爱互助金 for aid, or staff of the community enter the request
+ * of someone who does not use the app (`onBehalf`; nobody is told in the app then, and the one who
+ * entered it may not decide it). The request is private: only the applicant and the community's
+ * staff ever see it (name, phone, reason). The reason is content-checked: risky text is refused;
+ * staff read everything else.
  */
 export const apply = action({
   input: fundInputs.apply,
   audience: 'anyone',
   async handler(input, ctx) {
+    const recorder = input.onBehalf ? await ctx.requireStaffOf(input.communityId) : null
     const [community] = await Promise.all([requireCommunity(input.communityId), checkText(ctx.openid, input.reason)])
-    const user = await ctx.user()
+    const user = recorder ?? (await ctx.user())
     const now = new Date()
     const doc: Omit<AidDoc, '_id'> = {
       communityId: input.communityId,
       communityName: community.name,
-      applicantOpenid: ctx.openid,
+      applicantOpenid: recorder ? null : ctx.openid,
       recordedBy: ctx.openid,
       name: input.name,
       phone: input.phone,
@@ -39,12 +42,12 @@ export const apply = action({
       approvedBy: [],
       approvals: 0,
       entrySeq: null,
-      history: [{ at: now, action: 'apply', by: ctx.openid, byName: maskName(input.name), note: '' }],
+      history: [{ at: now, action: 'apply', by: ctx.openid, byName: recorder ? recorder.displayName : maskName(input.name), note: recorder ? '工作人员代为登记' : '' }],
       createdAt: now,
     }
     const { _id } = await fundAid().add({ data: { ...doc, createdAt: db.serverDate() } })
     const saved = { _id, ...doc }
-    await notify(ctx.openid, 'fund_aid', { aidId: _id, category: doc.category, amountFen: doc.amountFen, step: 'received', at: now })
+    if (doc.applicantOpenid) await notify(doc.applicantOpenid, 'fund_aid', { aidId: _id, category: doc.category, amountFen: doc.amountFen, step: 'received', at: now })
     await tellStaffOfQueue(input.communityId, 'fund_aid')
     return toAidRequest(saved, user, ctx.openid)
   },
@@ -74,7 +77,7 @@ export const review = action({
     if (stats.updated !== 1) throw new AppError('CONFLICT', '这份申请刚刚有了变化，请刷新后再看')
     const saved: AidDoc = { ...aid, status, approvedBy, approvals: approvedBy.length, history: [...aid.history, step] }
     const tell = status === 'rejected' ? 'rejected' : status === 'approved' ? 'approved' : 'second'
-    await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: tell, note: status === 'rejected' ? reason : undefined, at: step.at })
+    if (aid.applicantOpenid) await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: tell, note: status === 'rejected' ? reason : undefined, at: step.at })
     return toAidRequest(saved, staff, ctx.openid)
   },
 })
@@ -115,7 +118,7 @@ export const pay = action({
     const step = { at: new Date(), action: 'pay' as const, by: ctx.openid, byName: staff.displayName, note: `账本第 ${entry.seq} 条` }
     const { stats } = await fundAid().where({ _id: aidId, status: 'approved' }).update({ data: { status: 'paid', entrySeq: entry.seq, history: _.push(step) } })
     const saved: AidDoc = stats.updated === 1 ? { ...aid, status: 'paid', entrySeq: entry.seq, history: [...aid.history, step] } : await requireAid(aidId)
-    if (stats.updated === 1) await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: 'paid', at: step.at })
+    if (stats.updated === 1 && aid.applicantOpenid) await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: 'paid', at: step.at })
     return toAidRequest(saved, staff, ctx.openid)
   },
 })

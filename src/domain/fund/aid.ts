@@ -8,7 +8,8 @@ export const AID_STATUS_LABELS: Record<AidStatus, string> = { pending: '审核�
 /** Two people decide large amounts: above the community's threshold a second, different staff member must approve. */
 export const approvalsNeeded = (amountFen: number, thresholdFen = DEFAULT_SECOND_APPROVAL_FEN): number => (amountFen > thresholdFen ? 2 : 1)
 
-export type AidParties = { applicantOpenid: string; recordedBy: string; approvedBy: string[] }
+/** `applicantOpenid` is null for a request staff entered for someone without the app. */
+export type AidParties = { applicantOpenid: string | null; recordedBy: string; approvedBy: string[] }
 
 /**
  * Why this staff member may not decide this request, or null when they may: nobody decides their

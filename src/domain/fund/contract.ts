@@ -54,6 +54,8 @@ export const fundInputs = {
     category: v.picklist(EXPENSE_CATEGORIES, '请选择救助类别'),
     amountFen: amountFenField('申请金额'),
     reason: fields.text('申请理由', 10, 500),
+    /** Staff of the community entering a request for a resident who does not use the app. */
+    onBehalf: v.optional(v.boolean('代为登记格式不正确'), false),
   }),
   review: v.pipe(
     v.object({ aidId, decision: v.picklist(['approve', 'reject'], '请选择同意或不同意'), reason: fields.optionalText('意见', 200) }),
@@ -129,6 +131,8 @@ export type AidRequest = {
   entrySeq: number | null
   history: AidStep[]
   createdAt: string
+  /** Entered by staff for someone without the app: nobody is told in the app, staff tell them. */
+  onBehalf: boolean
   /** What the caller may do now. */
   canReview: boolean
   canPay: boolean

@@ -20,6 +20,7 @@ export function AidCard({ aid }: { aid: AidRequest }) {
       </View>
       <Text className='hint'>
         {aid.communityName} · {aid.name} · 已同意 {aid.approvals}/{aid.approvalsNeeded}
+        {aid.onBehalf && ' · 工作人员代为登记'}
       </Text>
     </View>
   )
