@@ -43,6 +43,7 @@ export const PHOTO_PLACES: readonly PhotoPlace[] = [
   { key: 'aedReport', collection: collections.aedReports, path: 'photo', list: false, photosOf: single, communityField: 'communityId', titleOf: (doc) => `AED问题报告：${doc.aedName ?? ''}` },
   { key: 'avatar', collection: collections.users, path: 'photo', list: false, photosOf: single, communityField: 'homeCommunityId', titleOf: (doc) => `头像：${doc.displayName ?? ''}` },
   { key: 'certificate', collection: collections.certificates, path: 'photo', list: false, photosOf: single, communityField: 'communityId', titleOf: (doc) => `救护员证：${doc.name ?? ''}` },
+  { key: 'fundProject', collection: collections.fundProjects, path: 'images', list: true, photosOf: (doc) => doc.images ?? [], communityField: 'communityId', titleOf: (doc) => `互助金项目：${doc.title ?? ''}` },
 ]
 
 export const placeOf = (key: PhotoPlaceKey): PhotoPlace => PHOTO_PLACES.find((place) => place.key === key) as PhotoPlace

@@ -1,7 +1,9 @@
 import type { Page } from '@/domain/contract'
 import type { AidRequest, ChainPage, FundEntry, FundProject, FundSummary, Receipt, VerifyResult } from '@/domain/fund/contract'
 import { checkChain } from '@/domain/fund/chain'
+import { wxServerSdk } from '../../localcloud/backend/install'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
+import { uploadFolderOf } from '../_kit/uploads'
 
 let cloud: TestCloud
 const STAFF_A = 'fs-a'
@@ -354,6 +356,27 @@ describe('projects, receipts and export', () => {
     unwrap(await fund(STAFF_B, 'saveProject', { projectId: project._id, communityId: c, title: '红十字助学（秋季）', story: project.story, targetFen: 3_000_000, startDate: '2026-09-01', endDate: '2026-12-31', platform: { name: '腾讯公益', url: 'https://gongyi.qq.com/' } }))
     expect(cloud.docs('fundProjects').find((p) => p._id === project._id)).toMatchObject({ title: '红十字助学（秋季）', platform: { name: '腾讯公益', appId: '', path: '', url: 'https://gongyi.qq.com/' } })
     expect(await fund(STAFF_A, 'saveProject', { communityId: c, title: '没有链接', story: '这个项目没有填写募捐平台链接。', targetFen: 100, startDate: '2026-09-01', endDate: '2026-12-31', platform: { name: '腾讯公益' } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  })
+
+  test('project photos are shown once their check passes; an edit keeps checked photos and takes new ones only from the editor\'s own uploads', async () => {
+    const c = community()
+    const upload = async (openid: string, name: string) =>
+      (await (wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }).uploadFile({ cloudPath: `${uploadFolderOf(openid)}/fund-projects/${name}`, fileContent: Buffer.from('jpeg') })).fileID
+    const fields = { communityId: c, title: '红十字助学', story: '为社区困难家庭的孩子筹集学习用品和学费。', targetFen: 1_000_000, startDate: '2026-09-01', endDate: '2026-12-31', platform: { name: '腾讯公益', url: 'https://gongyi.qq.com/' } }
+    const classroom = await upload(STAFF_A, 'classroom.jpg')
+    const saved = unwrap(await fund<FundProject>(STAFF_A, 'saveProject', { ...fields, images: [classroom] }))
+    // Hidden while WeChat's check has not answered.
+    expect(saved.photos).toEqual([])
+    expect(cloud.docs('fundProjects').find((p) => p._id === saved._id)).toMatchObject({ images: [{ fileID: classroom, status: 'checking' }] })
+    const shown = async () => unwrap(await fund<{ items: FundProject[] }>('fr-anyone', 'projects', { communityId: c })).items[0].photos
+    for (let waited = 0; (await shown()).length === 0 && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(await shown()).toEqual([expect.stringContaining('/fund-projects/classroom.jpg')])
+    // Another staff member's upload cannot be attached by STAFF_B; the checked photo is kept as it is.
+    expect(await fund(STAFF_B, 'saveProject', { ...fields, projectId: saved._id, images: [classroom, await upload(STAFF_A, 'pupils.jpg')] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const supplies = await upload(STAFF_B, 'supplies.jpg')
+    unwrap(await fund(STAFF_B, 'saveProject', { ...fields, projectId: saved._id, images: [supplies, classroom] }))
+    expect(cloud.docs('fundProjects').find((p) => p._id === saved._id)).toMatchObject({ images: [{ fileID: supplies }, { fileID: classroom, status: 'passed' }] })
+    expect(await fund(STAFF_A, 'saveProject', { ...fields, images: Array.from({ length: 7 }, (_unused, i) => `${classroom}-${i}`) })).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { images: '最多上传6张图片' } })
   })
 
   test('a receipt is issued once per donation and anyone can check its code', async () => {

@@ -3,6 +3,7 @@ import { todayInChina } from '@/domain/dates'
 import { nextEntry } from '@/domain/fund/chain'
 import { approvalsNeeded } from '@/domain/fund/aid'
 import { shownParty, type Channel, type ExpenseCategory, type IncomeCategory } from '@/domain/fund/rules'
+import type { ProjectDoc } from '../../cloudfunctions/fund/projects'
 import { emptyHead, entryDocOf, headAfter, type EntryDoc, type HeadDoc, type StatementDoc } from '../../cloudfunctions/fund/ledger-docs'
 
 /**
@@ -122,7 +123,7 @@ export function demoFund(now: Date) {
   const today = todayInChina(now)
   const ledgers = [build('gangyue', gangyue(today)), build('yulan', yulan(today)), build('dadu', dadu(today))]
   const projectStart = dayjs(today).subtract(5, 'month').startOf('month')
-  const project = {
+  const project: ProjectDoc = {
     _id: YULAN_PROJECT_ID,
     communityId: 'yulan',
     title: '红十字助学',
@@ -132,6 +133,7 @@ export function demoFund(now: Date) {
     endDate: projectStart.add(11, 'month').endOf('month').format('YYYY-MM-DD'),
     // The platform's own page; staff add its mini-program AppID and path from the project's 腾讯公益 listing.
     platform: { name: '腾讯公益', appId: '', path: '', url: 'https://gongyi.qq.com/' },
+    images: [],
     updatedBy: 'demo-staff',
   }
   // A request waiting for decisions: above 5,000 元, so two different staff approve it.

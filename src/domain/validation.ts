@@ -74,6 +74,9 @@ export const fields = {
     ),
   /** A community picked from a list: missing means nobody picked one yet. */
   community: () => v.pipe(v.string('请选择社区'), v.trim(), v.nonEmpty('请选择社区'), v.maxLength(64, '请从列表中选择社区')),
+  /** Photos uploaded to cloud storage (`cloud://…` file IDs), at most `max`. */
+  photos: (max: number) =>
+    v.optional(v.pipe(v.array(v.pipe(v.string('图片格式不正确'), v.regex(/^cloud:\/\/\S+$/, '图片格式不正确'), v.maxLength(300, '图片格式不正确')), '图片格式不正确'), v.maxLength(max, `最多上传${max}张图片`)), []),
   id: (label: string) => v.pipe(v.string(`${label}格式不正确`), v.trim(), v.minLength(1, `缺少${label}`), v.maxLength(64, `${label}格式不正确`)),
   // A deep page would make the database skip thousands of documents: refused, not scanned.
   page: v.optional(v.pipe(v.number('页码应为数字'), v.integer('页码应为整数'), v.minValue(1, '页码从 1 开始'), v.maxValue(MAX_PAGE, `最多翻到第 ${MAX_PAGE} 页，请用筛选缩小范围`)), 1),

@@ -4,11 +4,15 @@ import { _ } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
+import { applyEarlyVerdicts, photoLinks, requestChecks } from '../../_kit/photo-checks'
+import { requireOwnFiles } from '../../_kit/uploads'
 import { currentHead } from '../append'
-import { fundProjects, requireProjectOf, toProject, type ProjectDoc } from '../projects'
+import { fundProjects, requireProjectOf, toProjects, type ProjectDoc } from '../projects'
 
 /**
- * Staff describe a project and where people give to it. Giving is never in this app: 慈善法 (2016)
+ * Staff describe a project, its photos and where people give to it. Photos stay hidden until
+ * their check passes; on an edit, photos the project already has keep their check, and only new
+ * ones must be the caller's own uploads. Giving is never in this app: 慈善法 (2016)
  * art. 23, kept in the 2023 revision, has online public fundraising published on the platforms
  * the 民政部 designates, so a project carries the link to its page there (a mini-program appId
  * and path, or an https page) and staff record what arrives.
@@ -21,7 +25,12 @@ export const saveProject = action({
     await requireCommunity(input.communityId)
     if (input.endDate < input.startDate) throw new AppError('INVALID_INPUT', '结束日期不能早于开始日期', { endDate: '结束日期不能早于开始日期' })
     if (!input.platform.appId && !input.platform.url) throw new AppError('INVALID_INPUT', '请填写募捐平台的小程序AppID或网页链接', { platform: '请填写募捐平台的小程序AppID或网页链接' })
-    await requirePassingText(ctx.openid, `${input.title}\n${input.story}\n${input.platform.name}`)
+    const kept = input.projectId ? (await requireProjectOf(input.projectId, input.communityId)).images.filter((photo) => input.images.includes(photo.fileID)) : []
+    const added = input.images.filter((fileID) => !kept.some((photo) => photo.fileID === fileID))
+    requireOwnFiles(ctx.openid, added)
+    const [, links] = await Promise.all([requirePassingText(ctx.openid, `${input.title}\n${input.story}\n${input.platform.name}`), photoLinks(added)])
+    const checking = await requestChecks(added, links, ctx.openid)
+    const images = input.images.map((fileID) => kept.find((photo) => photo.fileID === fileID) ?? checking.find((photo) => photo.fileID === fileID)).filter((photo) => photo !== undefined)
     const doc: Omit<ProjectDoc, '_id'> = {
       communityId: input.communityId,
       title: input.title,
@@ -30,18 +39,20 @@ export const saveProject = action({
       startDate: input.startDate,
       endDate: input.endDate,
       platform: { name: input.platform.name, appId: input.platform.appId, path: input.platform.path, url: input.platform.url },
+      images,
       updatedBy: ctx.openid,
     }
     let _id: string
     if (input.projectId) {
-      await requireProjectOf(input.projectId, input.communityId)
       _id = input.projectId
-      // _.set: the platform is replaced whole, not merged field by field.
-      await fundProjects().where({ _id }).update({ data: { ...doc, platform: _.set(doc.platform) } })
+      // _.set: the platform and the photos are replaced whole, not merged field by field.
+      await fundProjects().where({ _id }).update({ data: { ...doc, platform: _.set(doc.platform), images: _.set(doc.images) } })
     } else {
       _id = String((await fundProjects().add({ data: doc }))._id)
     }
-    return toProject({ _id, ...doc }, await currentHead(input.communityId))
+    await applyEarlyVerdicts(checking)
+    const [project] = await toProjects([{ _id, ...doc }], await currentHead(input.communityId))
+    return project
   },
 })
 
@@ -52,6 +63,6 @@ export const projects = action({
   async handler({ communityId }) {
     await requireCommunity(communityId)
     const [{ data }, head] = await Promise.all([fundProjects().where({ communityId }).limit(50).get<ProjectDoc>(), currentHead(communityId)])
-    return { items: data.map((doc) => toProject(doc, head)) }
+    return { items: await toProjects(data, head) }
   },
 })

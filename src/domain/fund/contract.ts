@@ -15,6 +15,8 @@ const aidId = fields.id('申请编号')
 const isExpense = (category: string) => (EXPENSE_CATEGORIES as readonly string[]).includes(category)
 const isIncome = (category: string) => (INCOME_CATEGORIES as readonly string[]).includes(category)
 
+export const MAX_PROJECT_PHOTOS = 6
+
 export const fundInputs = {
   record: v.pipe(
     v.object({
@@ -80,6 +82,8 @@ export const fundInputs = {
       path: v.optional(v.pipe(v.string(), v.maxLength(200, '页面路径过长')), ''),
       url: v.optional(v.pipe(v.string(), v.regex(/^(https:\/\/\S{4,300})?$/, '链接应以 https:// 开头')), ''),
     }),
+    /** The project's photos (腾讯公益-style progress: the classroom, the pupils' supplies); each shown once its check passes. */
+    images: fields.photos(MAX_PROJECT_PHOTOS),
   }),
   projects: v.object({ communityId }),
   issueReceipt: v.object({ entryId: fields.id('账目编号') }),
@@ -151,6 +155,8 @@ export type FundProject = {
   platform: ProjectPlatform
   raisedFen: number
   spentFen: number
+  /** Links to the photos that passed their check. */
+  photos: string[]
 }
 
 /** 捐赠证明: what a donor (or anyone holding the code) can check; `reversed` when the gift was later cancelled by a 冲正. */

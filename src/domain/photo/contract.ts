@@ -3,8 +3,8 @@ import type { ActionSpec } from '../contract'
 import { fields } from '../validation'
 import type { ReviewReason } from './checks'
 
-/** Where a photo others see is kept: a wish's, a wish fulfilment's, an AED's, a problem report's, a person's avatar, a 救护员证's. */
-export const PHOTO_PLACE_KEYS = ['wish', 'fulfilment', 'aed', 'aedReport', 'avatar', 'certificate'] as const
+/** Where a photo others see is kept: a wish's, a wish fulfilment's, an AED's, a problem report's, a person's avatar, a 救护员证's, a 互助金 project's. */
+export const PHOTO_PLACE_KEYS = ['wish', 'fulfilment', 'aed', 'aedReport', 'avatar', 'certificate', 'fundProject'] as const
 export type PhotoPlaceKey = (typeof PHOTO_PLACE_KEYS)[number]
 
 /** A photo waiting for a staff decision, as staff of its community see it. */

@@ -3,7 +3,10 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { FormField } from '@/components/form-field'
+import { PhotoPicker } from '@/components/photo-picker'
+import { MAX_PROJECT_PHOTOS } from '@/domain/fund/contract'
 import { yuanToFen } from '@/domain/fund/rules'
+import { usePhotoUpload } from '@/hooks/use-photo-upload'
 import { fundService } from '@/services/fund'
 import { useSubmit } from '../use-submit'
 
@@ -21,6 +24,8 @@ export function ProjectForm({ communityId, onSaved }: { communityId: string; onS
   const [appId, setAppId] = useState('')
   const [path, setPath] = useState('')
   const [url, setUrl] = useState('')
+  const [images, setImages] = useState<string[]>([])
+  const upload = usePhotoUpload('fund-projects')
   const { busy, errors, setErrors, run } = useSubmit()
   const save = async () => {
     const targetFen = yuanToFen(target)
@@ -28,7 +33,7 @@ export function ProjectForm({ communityId, onSaved }: { communityId: string; onS
       setErrors({ targetFen: '请填写目标金额（元）' })
       return
     }
-    const saved = await run(() => fundService.saveProject({ projectId: null, communityId, title, story, targetFen, startDate, endDate, platform: { name: platformName, appId: appId.trim(), path: path.trim(), url: url.trim() } }), '未能保存')
+    const saved = await run(() => fundService.saveProject({ projectId: null, communityId, title, story, targetFen, startDate, endDate, platform: { name: platformName, appId: appId.trim(), path: path.trim(), url: url.trim() }, images }), '未能保存')
     if (!saved) return
     await Taro.showToast({ title: '项目已保存', icon: 'success' })
     onSaved()
@@ -40,6 +45,9 @@ export function ProjectForm({ communityId, onSaved }: { communityId: string; onS
       </FormField>
       <FormField label='项目介绍' required error={errors.story} count={{ value: story, max: 1000 }}>
         <TextArea value={story} maxLength={1000} onChange={setStory} />
+      </FormField>
+      <FormField label='项目照片' error={errors.images} hint='审核通过后公开显示；请勿拍到受助人的脸和证件'>
+        <PhotoPicker value={images} onChange={setImages} max={MAX_PROJECT_PHOTOS} {...upload} />
       </FormField>
       <FormField label='目标金额（元）' required error={errors.targetFen}>
         <Input value={target} type='digit' onChange={setTarget} />

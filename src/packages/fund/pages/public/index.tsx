@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
+import { CloudImage } from '@/components/cloud-image'
 import { LoadState } from '@/components/load-state'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
@@ -116,6 +117,13 @@ export default function FundPublicPage() {
         <View key={p._id} className='card fund__project' data-testid='fund-project'>
           <Text className='fund__project-title'>{p.title}</Text>
           <Text className='fund__text'>{p.story}</Text>
+          {p.photos.length > 0 && (
+            <ScrollView scrollX className='fund__photos'>
+              {p.photos.map((src) => (
+                <CloudImage key={src} className='fund__photo' src={src} onExpired={projects.reload} onClick={() => void Taro.previewImage({ urls: p.photos, current: src })} testId='fund-project-photo' />
+              ))}
+            </ScrollView>
+          )}
           <View className='fund__progress'>
             <View className='fund__progress-bar' style={{ width: `${Math.min(100, Math.round((p.raisedFen / p.targetFen) * 100))}%` }} />
           </View>
