@@ -102,6 +102,17 @@ describe('互助金公开', () => {
     await resident.locator('[data-testid="fund-entry"]', { hasText: '何**' }).first().scrollIntoViewIfNeeded()
     await shot(resident, 'fund-public-entries')
 
+    // Searching the entries by the bank reference finds the one gift; a beneficiary's full name finds nothing.
+    await ui.fill(resident, 'fund-search', 'E2E-YH-0001')
+    await resident.locator('[data-testid="fund-search"] .nut-button', { hasText: '搜索' }).click()
+    await resident.locator('[data-testid="fund-entry"]', { hasText: '何**' }).waitFor({ state: 'detached' })
+    assert.equal(await resident.locator('[data-testid="fund-entry"]').count(), 1)
+    await resident.locator('[data-testid="fund-entry"]', { hasText: DONOR }).waitFor()
+    await shot(resident, 'fund-public-search')
+    await ui.fill(resident, 'fund-search', APPLICANT)
+    await resident.locator('[data-testid="fund-search"] .nut-button', { hasText: '搜索' }).click()
+    await resident.getByText(`没有找到含“${APPLICANT}”的账目`).waitFor()
+
     // A donor checks the receipt's code.
     const { page: donor, errors: donorErrors } = await e2e.open('e2e-donor')
     await donor.goto(`${e2e.cloud.url}/#/packages/fund/pages/receipt/index`)
