@@ -44,11 +44,22 @@ describe('急救课堂', () => {
     await page.getByText('内容来源：').waitFor()
     await ui.button(page, '开始测验')
 
-    for (const question of lesson.quiz) {
+    // The last question left out: the page says which one, on the question itself.
+    const [first, ...others] = lesson.quiz
+    const last = lesson.quiz[lesson.quiz.length - 1]
+    for (const question of lesson.quiz.slice(0, -1)) {
       for (const option of question.answer) await ui.pick(page, `question-${question.id}`, question.options[option])
     }
     await ui.button(page, '提交答案')
+    await page.locator('[data-testid="question"]', { hasText: last.text }).getByText('这题还没有作答').waitFor()
+    assert.equal(await page.getByText('这题还没有作答').count(), 1)
+    for (const option of last.answer) await ui.pick(page, `question-${last.id}`, last.options[option])
+    await page.getByText('这题还没有作答').waitFor({ state: 'detached' })
+    await ui.button(page, '提交答案')
     await page.locator('[data-testid="quiz-score"]', { hasText: '100 分' }).waitFor()
+    // Graded: chosen right answers are green with ✓, never red.
+    assert.equal(await page.locator('.choice-group__option--wrong').count(), 0)
+    assert.equal(await page.locator('.choice-group__option--right').count(), lesson.quiz.reduce((n, q) => n + q.answer.length, 0))
     // The 学习证明 is a picture drawn on a canvas and exported (a PNG data URL on H5).
     const certificate = page.locator('[data-testid="certificate-image"] img')
     await certificate.waitFor()
@@ -58,6 +69,20 @@ describe('急救课堂', () => {
     const { natural, shown } = await certificate.evaluate((img: HTMLImageElement) => ({ natural: img.naturalWidth, shown: img.getBoundingClientRect().width }))
     assert.ok(natural >= 2 * shown, `certificate ${natural}px wide shown at ${shown}px`)
     await shot(page, 'quiz-passed')
+
+    // A second try with the first question wrong: that choice is red with ✗, the right answer green with ✓.
+    await ui.button(page, '再做一次')
+    const wrong = first.options.findIndex((_option, i) => !first.answer.includes(i))
+    await ui.pick(page, `question-${first.id}`, first.options[wrong])
+    for (const question of others) {
+      for (const option of question.answer) await ui.pick(page, `question-${question.id}`, question.options[option])
+    }
+    await ui.button(page, '提交答案')
+    await page.locator('[data-testid="quiz-score"]').waitFor()
+    const firstCard = page.locator('[data-testid="question"]').first()
+    await firstCard.locator('.choice-group__option--wrong', { hasText: `✗ ${first.options[wrong]}` }).waitFor()
+    await firstCard.locator('.choice-group__option--right', { hasText: `✓ ${first.options[first.answer[0]]}` }).waitFor()
+    await shot(page, 'quiz-graded-wrong')
 
     await page.goto(`${e2e.cloud.url}/#/pages/firstaid/index`)
     await page.locator('[data-testid="lesson-progress"]', { hasText: `已学完 1 / ${LESSON_LIBRARY.length} 课` }).waitFor()
@@ -78,6 +103,10 @@ describe('急救课堂', () => {
     await card.locator('.nut-tag', { hasText: '已报名' }).waitFor()
     await card.getByText('剩余 39').waitFor()
     await shot(page, 'training-signed')
+    // 取消报名 asks first; 再想想 keeps the place.
+    await card.locator('.nut-button', { hasText: '取消报名' }).click()
+    await ui.modal(page, '再想想')
+    await card.locator('.nut-tag', { hasText: '已报名' }).waitFor()
     assert.deepEqual(errors, [])
   })
 

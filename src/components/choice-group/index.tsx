@@ -10,11 +10,13 @@ type Props<T extends string> = {
   value: T | T[] | undefined
   onChange(value: T | T[]): void
   multiple?: boolean
+  /** After grading (a quiz): options marked right or wrong, shown in green or red with ✓ / ✗ whatever was chosen. */
+  marks?: Partial<Record<T, 'right' | 'wrong'>>
   testId?: string
 }
 
 /** Large tappable choices (性别, 社区, 技能…): easier for older hands than a picker wheel. */
-export function ChoiceGroup<T extends string>({ options, value, onChange, multiple, testId }: Props<T>) {
+export function ChoiceGroup<T extends string>({ options, value, onChange, multiple, marks, testId }: Props<T>) {
   const chosen = Array.isArray(value) ? value : value ? [value] : []
   // Taps can come faster than re-renders: each toggle builds on the previous one, not on props.
   const latest = useRef(chosen)
@@ -30,14 +32,17 @@ export function ChoiceGroup<T extends string>({ options, value, onChange, multip
     <View className='choice-group' data-testid={testId} role={multiple ? 'group' : 'radiogroup'}>
       {options.map((option) => {
         const selected = chosen.includes(option.value)
+        const mark = marks?.[option.value]
+        const state = mark ? `choice-group__option--${mark}` : selected ? 'choice-group__option--selected' : ''
         return (
           <View
             key={option.value}
-            className={`choice-group__option ${selected ? 'choice-group__option--selected' : ''}`}
+            className={`choice-group__option ${state}`}
             role={multiple ? 'checkbox' : 'radio'}
             aria-checked={selected}
             onClick={() => toggle(option.value)}
           >
+            {mark === 'right' ? '✓ ' : mark === 'wrong' ? '✗ ' : ''}
             {option.label}
           </View>
         )

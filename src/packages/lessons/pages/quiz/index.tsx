@@ -24,13 +24,18 @@ export default function QuizPage() {
   const [answers, setAnswers] = useState<Record<string, number[]>>({})
   const [result, setResult] = useState<QuizResult & { passedAt: string | null }>()
   const [busy, setBusy] = useState(false)
+  const [unanswered, setUnanswered] = useState<string[]>([])
   // Sharing a 学习证明 invites friends to the lesson itself.
   useShare({ title: lesson && (result?.passed ? `我完成了急救课程「${lesson.title}」，你也来学吧` : `急救课堂：${lesson.title}`), page: pages.lesson, id })
 
   const submit = async () => {
     if (!lesson) return
-    if (lesson.quiz.some((q) => !answers[q.id]?.length)) {
-      await Taro.showToast({ title: '还有题目没有作答', icon: 'none' })
+    const missing = lesson.quiz.filter((q) => !answers[q.id]?.length).map((q) => q.id)
+    setUnanswered(missing)
+    if (missing.length > 0) {
+      const numbers = missing.map((questionId) => lesson.quiz.findIndex((q) => q.id === questionId) + 1)
+      await Taro.showToast({ title: `第${numbers.join('、')}题还没有作答`, icon: 'none' })
+      await Taro.pageScrollTo({ selector: `#question-${missing[0]}`, duration: 300 })
       return
     }
     setBusy(true)
@@ -62,8 +67,12 @@ export default function QuizPage() {
             )}
             {lesson.quiz.map((question, index) => {
               const graded = result?.results.find((r) => r.questionId === question.id)
+              const chosen = answers[question.id] ?? []
+              // Graded: every right answer green; a wrong choice red.
+              const marks = graded && Object.fromEntries(question.options.map((_option, i): [string, 'right' | 'wrong' | undefined] => [String(i), graded.answer.includes(i) ? 'right' : chosen.includes(i) ? 'wrong' : undefined]))
+              const missing = !result && unanswered.includes(question.id) && chosen.length === 0
               return (
-                <View key={question.id} className='card' data-testid='question'>
+                <View key={question.id} id={`question-${question.id}`} className={`card ${missing ? 'quiz__missing' : ''}`} data-testid='question'>
                   <Text className='quiz__question'>
                     {index + 1}. {question.text}
                     {question.kind === 'multiple' ? '（多选）' : ''}
@@ -71,10 +80,12 @@ export default function QuizPage() {
                   <ChoiceGroup
                     multiple={question.kind === 'multiple'}
                     options={question.options.map((option, i) => ({ value: String(i), label: option }))}
-                    value={(answers[question.id] ?? []).map(String)}
+                    value={chosen.map(String)}
+                    marks={marks}
                     onChange={(value) => !result && setAnswers((previous) => ({ ...previous, [question.id]: (Array.isArray(value) ? value : [value]).map(Number) }))}
                     testId={`question-${question.id}`}
                   />
+                  {missing && <Text className='quiz__wrong'>这题还没有作答</Text>}
                   {graded && (
                     <Text className={graded.correct ? 'quiz__right' : 'quiz__wrong'}>
                       {graded.correct ? '回答正确。' : `正确答案：${graded.answer.map((i) => question.options[i]).join('、')}。`}
@@ -85,7 +96,7 @@ export default function QuizPage() {
               )
             })}
             {result ? (
-              <Button block size='large' onClick={() => { setResult(undefined); setAnswers({}) }}>
+              <Button block size='large' onClick={() => { setResult(undefined); setAnswers({}); setUnanswered([]) }}>
                 再做一次
               </Button>
             ) : (

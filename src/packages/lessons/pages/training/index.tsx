@@ -47,6 +47,12 @@ export default function TrainingPage() {
     }
   }
 
+  // Asks first, like the activity's 取消报名: a seat given up may be taken by the next person at once.
+  const cancelSignup = async (session: TrainingSession) => {
+    const { confirm } = await Taro.showModal({ title: '取消报名', content: `取消后名额会让给其他居民，报名截止前还可以再报名。确定取消“${session.title}”吗？`, confirmText: '取消报名', cancelText: '再想想' })
+    if (confirm) await act(() => trainingService.cancelSignup(session._id), '已取消报名')
+  }
+
   const certificateOf = (session: TrainingSession): Certificate | undefined => remote.data?.certificates.find((c) => c.sessionId === session._id)
   const card = (session: TrainingSession) => (
     <View key={session._id} className='card' data-testid='training-card'>
@@ -63,7 +69,7 @@ export default function TrainingPage() {
         {session.requirements ? ` · ${session.requirements}` : ''}
       </Text>
       {session.mine === 'signed' ? (
-        <Button disabled={busy} onClick={() => act(() => trainingService.cancelSignup(session._id), '已取消报名')}>
+        <Button disabled={busy} onClick={() => void cancelSignup(session)}>
           取消报名
         </Button>
       ) : open === session._id ? (
