@@ -60,6 +60,11 @@ describe('红心愿', () => {
     await ui.button(first, '标记已完成')
     await ui.fill(first, 'wish-note', '已经帮忙把旧衣柜抬到楼下回收点了。')
     await ui.fill(first, 'wish-minutes', '50')
+    // Looking at 放弃认领 and coming back keeps what was typed.
+    await ui.button(first, '放弃认领')
+    assert.equal(await first.locator('[data-testid="wish-note"] textarea').inputValue(), '')
+    await ui.button(first, '标记已完成')
+    assert.equal(await first.locator('[data-testid="wish-note"] textarea').inputValue(), '已经帮忙把旧衣柜抬到楼下回收点了。')
     await ui.button(first, '确定标记已完成')
     await status(first, '待确认')
 

@@ -80,7 +80,9 @@ export default function WishDetailPage() {
   // To friends only (not the timeline): a wish is about someone's circumstances.
   useShare({ title: shown && `红心愿：${shown.title}`, page: pages.wishDetail, id })
   const [pending, setPending] = useState<WishAction>()
-  const [note, setNote] = useState('')
+  // One draft per action: switching between 放弃认领 and 标记已完成 keeps what was typed for each.
+  const [notes, setNotes] = useState<Partial<Record<WishAction, string>>>({})
+  const note = (pending && notes[pending]) || ''
   const [photos, setPhotos] = useState<string[]>([])
   const photoUpload = usePhotoUpload('fulfilments')
   const [busy, setBusy] = useState(false)
@@ -93,7 +95,6 @@ export default function WishDetailPage() {
     const prompt = NOTE_PROMPTS[action]
     if (prompt && pending !== action) {
       setPending(action)
-      setNote('')
       setNoteError(undefined)
       return
     }
@@ -119,6 +120,7 @@ export default function WishDetailPage() {
       await subscribing
       await perform(shown, action, note.trim(), photos, spent)
       setPending(undefined)
+      setNotes((drafts) => ({ ...drafts, [action]: '' }))
       setPhotos([])
       await Taro.showToast({ title: '已提交', icon: 'success' })
       await remote.reload()
@@ -244,7 +246,7 @@ export default function WishDetailPage() {
                       showCount
                       placeholder={NOTE_PROMPTS[pending]?.placeholder}
                       onChange={(value) => {
-                        setNote(value)
+                        setNotes((drafts) => ({ ...drafts, [pending]: value }))
                         setNoteError(undefined)
                       }}
                       data-testid='wish-note'
