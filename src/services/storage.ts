@@ -27,10 +27,14 @@ export async function uploadPhoto(localPath: string, folder: string): Promise<Up
       headers: { 'content-type': blob.type || 'application/octet-stream', 'x-wx-openid': currentDevOpenid() },
       body: blob,
     })
+    // A file that is not a photo, or too large, is said plainly, not passed off as a network failure.
+    if (response.status === 415) throw new ServiceError('INVALID_INPUT', '只能上传照片（JPG、PNG、WebP 或 GIF 格式）')
+    if (response.status === 413) throw new ServiceError('INVALID_INPUT', '照片太大了，请换一张或截图后再上传')
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     const { fileID, tempFileURL } = (await response.json()) as { fileID: string; tempFileURL: string }
     return { fileID, preview: tempFileURL }
-  } catch {
+  } catch (error) {
+    if (error instanceof ServiceError) throw error
     throw new ServiceError('NETWORK', `图片上传失败，${NETWORK_MESSAGE}`)
   }
 }

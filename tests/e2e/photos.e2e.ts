@@ -108,3 +108,18 @@ describe('照片审核', () => {
     assert.deepEqual(errors, [])
   })
 })
+
+describe('a file that is not a photo', () => {
+  test('is refused with a plain message, and nothing is added', async () => {
+    const { page, errors } = await e2e.open('demo-resident')
+    await page.goto(`${e2e.cloud.url}/#/packages/wish/pages/create/index`)
+    await page.locator('[data-testid="title"]').waitFor()
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('.photo-picker__add').click()
+    await (await chooser).setFiles({ name: '病历.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not a photo') })
+    await page.getByText('只能上传照片（JPG、PNG、WebP 或 GIF 格式）').waitFor()
+    assert.equal(await page.locator('.photo-picker__thumb').count(), 0)
+    // The upload was refused by the server (415): the browser logs that response, and nothing else went wrong.
+    assert.deepEqual(errors.filter((e) => !/415/.test(e)), [])
+  })
+})
