@@ -25,7 +25,8 @@ import './index.scss'
 type Kind = 'all' | 'wish' | ActivityType
 type Within = 'any' | 'today' | 'week' | 'month'
 type HallItem = { kind: 'activity'; activity: ActivityView } | { kind: 'wish'; wish: WishSummary }
-type Filter = { kind: Kind; within: Within; keyword: string; communityId?: string; near?: LatLng; homeCommunityId?: string }
+/** `communityId` undefined: every community's; it starts on the person's own community. */
+type Filter = { kind: Kind; within: Within; keyword: string; communityId?: string; near?: LatLng }
 
 const KIND_OPTIONS: { value: Kind; label: string }[] = [
   { value: 'all', label: '全部' },
@@ -61,8 +62,8 @@ async function loadHall(filter: Filter, page: number): Promise<Page<HallItem>> {
     filter.kind === 'wish'
       ? undefined
       : activityService.list({ communityId: filter.communityId, type, keyword: filter.keyword || undefined, near: filter.near, ...dates(filter.within) }, page),
-    // Wishes are neighbours' needs: those of the person's own community unless they chose another.
-    showsWishes(filter) ? wishService.list({ communityId: filter.communityId ?? filter.homeCommunityId, status: 'open', keyword: filter.keyword || undefined }, page) : undefined,
+    // One community choice for both lists: a 全部社区 that showed every activity but only home wishes misled.
+    showsWishes(filter) ? wishService.list({ communityId: filter.communityId, status: 'open', keyword: filter.keyword || undefined }, page) : undefined,
   ])
   const items: HallItem[] = [
     ...(activities?.items ?? []).map((activity) => ({ kind: 'activity' as const, activity })),
@@ -72,7 +73,7 @@ async function loadHall(filter: Filter, page: number): Promise<Page<HallItem>> {
   return { items, page, pageSize: PAGE_SIZE, total: more ? page * PAGE_SIZE + 1 : page * PAGE_SIZE }
 }
 
-/** 任务大厅: what a volunteer can do now, open wishes of their community and upcoming activities of all. */
+/** 任务大厅: what a volunteer can do now, open wishes and upcoming activities of their community (or of another, or all). */
 export default function TaskHallPage() {
   const me = useMe()
   const [filter, setFilter] = useState<Filter>({ kind: 'all', within: 'any', keyword: '' })
@@ -97,7 +98,7 @@ export default function TaskHallPage() {
   const communities = me.data?.communities ?? []
   const homeCommunityId = communities[0]?._id
   useEffect(() => {
-    if (homeCommunityId) update({ homeCommunityId })
+    if (homeCommunityId) update({ communityId: homeCommunityId })
   }, [homeCommunityId])
 
   return (
@@ -114,7 +115,7 @@ export default function TaskHallPage() {
       <ScrollView scrollX className='hall__filters'>
         <ChoiceGroup options={WITHIN_OPTIONS} value={filter.within} onChange={(value) => update({ within: value as Within })} testId='hall-within' />
       </ScrollView>
-      {communities.length > 1 && (
+      {communities.length > 0 && (
         <ScrollView scrollX className='hall__filters'>
           <ChoiceGroup
             options={[{ value: 'all', label: '全部社区' }, ...communities.map((c) => ({ value: c._id, label: c.name }))]}
