@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import { todayInChina } from '@/domain/dates'
 import type { Page } from '@/domain/contract'
+import { periodKeys } from '@/domain/volunteer/ledger'
 import type { CertificateCheck, CertificateRequestView, HonourBoard, LedgerEntry, ServiceCertificate, VolunteerProfile, VolunteerTotals } from '@/domain/volunteer/contract'
 import { ownedId } from '../_kit/ids'
 import { certificatesJob } from '../scheduler/jobs/certificates'
@@ -33,8 +34,26 @@ test('the honour board ranks a community by hours, shows masked names only, and 
   expect([...board.items].sort((a, b) => b.hours - a.hours)).toEqual(board.items)
   for (const row of board.items) expect(row.displayName).toMatch(/^.\*+$/)
   expect(JSON.stringify(board)).not.toMatch(/1385750|李志强|openid/)
+  expect(board.items.some((row) => row.me)).toBe(false)
+  expect(board.mine).toBeNull()
   expect(unwrap(await volunteer<HonourBoard>('demo-resident', 'honourBoard', { communityId: 'gangyue', period: 'month' })).items).toEqual([])
   expect(await volunteer('demo-resident', 'honourBoard', { communityId: 'dadu', period: 'week' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+})
+
+test('the honour board marks the caller\'s own row, and gives their place below the top 20', async () => {
+  const now = new Date()
+  const key = periodKeys(now).month
+  const rows = Array.from({ length: 25 }, (_unused, i) => ({ _id: `hb:${key}:hb-${i}`, communityId: 'hb', period: 'month', key, openid: `hb-${i}`, displayName: `志*${i}`, hours: 100 - i, applied: {} }))
+  cloud.store.insert('communities', [{ _id: 'hb', name: '光荣榜社区', code: 'HB', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.07, longitude: 120.49 }, volunteerApprovalRequired: false }])
+  cloud.store.insert('honourTotals', rows)
+  const third = unwrap(await volunteer<HonourBoard>('hb-2', 'honourBoard', { communityId: 'hb', period: 'month' }))
+  expect(third.items.filter((row) => row.me)).toEqual([{ rank: 3, displayName: '志*2', hours: 98, me: true }])
+  expect(third.mine).toEqual({ rank: 3, hours: 98 })
+  const below = unwrap(await volunteer<HonourBoard>('hb-23', 'honourBoard', { communityId: 'hb', period: 'month' }))
+  expect(below.items).toHaveLength(20)
+  expect(below.items.some((row) => row.me)).toBe(false)
+  expect(below.mine).toEqual({ rank: 24, hours: 77 })
+  expect(JSON.stringify(below)).not.toContain('hb-')
 })
 
 const ID = '11010519491231002X'

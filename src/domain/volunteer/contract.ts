@@ -59,8 +59,10 @@ export type HonourBoard = {
   period: HonourPeriod
   /** `2026年11月` / `2026年`. */
   periodLabel: string
-  /** Top 20 by hours; display names only (masked real names, never phone numbers). */
-  items: { rank: number; displayName: string; hours: number }[]
+  /** Top 20 by hours; display names only (masked real names, never phone numbers); `me` marks the caller's row. */
+  items: { rank: number; displayName: string; hours: number; me: boolean }[]
+  /** The caller's own place when they served this period, whether or not in the top 20. */
+  mine: { rank: number; hours: number } | null
 }
 
 /** One service item of a certificate (民发〔2015〕149号: time, content and hours of each service). */
