@@ -36,8 +36,10 @@ describe('create', () => {
     expect(created.history.map((h) => h.action)).toEqual(['create'])
   })
 
-  test('text the check is unsure of waits for staff', async () => {
-    expect(unwrap(await create('wo-review', { content: '有个高额回报的机会想和邻居们分享一下，欢迎来问。' })).status).toBe('pending_review')
+  test('text the check is unsure of waits for staff, who see why (the label of msgSecCheck v2: 10001 广告)', async () => {
+    const held = unwrap(await create('wo-review', { content: '有个高额回报的机会想和邻居们分享一下，欢迎来问。' }))
+    expect(held.status).toBe('pending_review')
+    expect(held.history[0]).toMatchObject({ action: 'create', to: 'pending_review', note: '内容安全检查提示可能涉及广告，需要人工查看' })
   })
 
   test('risky text is refused and nothing is stored', async () => {

@@ -1,6 +1,6 @@
 import { todayInChina } from '@/domain/dates'
 import { DAILY_WISH_LIMIT, wishSchema, wishSearchText } from '@/domain/wish/rules'
-import { checkText } from '../../_kit/content-check'
+import { checkTextWhy } from '../../_kit/content-check'
 import { db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
@@ -26,11 +26,11 @@ export const create = action({
     const [community, user, verdict, links] = await Promise.all([
       requireCommunity(input.communityId),
       ctx.user(),
-      checkText(ctx.openid, `${input.title}\n${input.content}`),
+      checkTextWhy(ctx.openid, `${input.title}\n${input.content}`),
       photoLinks(input.images),
     ])
     await takeSlot(`${ownedId('wl', ctx.openid)}-${todayInChina()}`, DAILY_WISH_LIMIT, `每人每天最多发布${DAILY_WISH_LIMIT}个心愿，明天再来吧`)
-    const status = verdict === 'pass' ? 'open' : 'pending_review'
+    const status = verdict.verdict === 'pass' ? 'open' : 'pending_review'
     // Photos go to their check only within the day's limit. A verdict may be pushed before the
     // wish is stored: applyEarlyVerdicts picks it up after.
     const images = await requestChecks(input.images, links, ctx.openid)
@@ -55,7 +55,7 @@ export const create = action({
       claimDeadline: null,
       fulfilment: null,
       thanks: null,
-      history: [{ at: now, action: 'create', to: status, by: ctx.openid, byName: user.displayName, ...(status === 'pending_review' ? { note: '内容需人工审核' } : {}) }],
+      history: [{ at: now, action: 'create', to: status, by: ctx.openid, byName: user.displayName, ...(verdict.verdict === 'review' ? { note: verdict.why } : {}) }],
       createdAt: now,
     }
     // The history entry keeps the function's own clock: db.serverDate() only as a top-level field.

@@ -3,7 +3,7 @@ import { AppError } from '@/domain/errors'
 import { wishEditSchema, wishSearchText } from '@/domain/wish/rules'
 import { canEdit, WISH_STATUS_LABELS } from '@/domain/wish/states'
 import { _ } from '../../_kit/cloud'
-import { checkText } from '../../_kit/content-check'
+import { checkTextWhy } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { requireWish } from '../load'
 import { partyOf, relationOf, STATUS_RANK, toDetail, wishes, type WishDoc } from '../wishes'
@@ -22,10 +22,10 @@ export const edit = action({
     const owner = partyOf(wish, openid, 'owner')
     if (!relationOf(wish, owner.caller).actors.includes('owner')) throw new AppError('FORBIDDEN', '只有发布人可以修改这个心愿')
     if (!canEdit(wish.status, ['owner'])) throw new AppError('CONFLICT', `心愿${WISH_STATUS_LABELS[wish.status]}，不能再修改`)
-    const verdict = await checkText(openid, `${title}\n${content}`)
-    const status = verdict === 'pass' ? wish.status : 'pending_review'
+    const verdict = await checkTextWhy(openid, `${title}\n${content}`)
+    const status = verdict.verdict === 'pass' ? wish.status : 'pending_review'
     const changes = { title, content, searchText: wishSearchText(title, content), category, contactPhone, dueDate: dueDate ?? null, status, rank: STATUS_RANK[status] }
-    const entry = { action: 'edit' as const, to: status, by: openid, byName: owner.name, ...(status !== wish.status ? { note: '修改后的内容需人工审核' } : {}) }
+    const entry = { action: 'edit' as const, to: status, by: openid, byName: owner.name, ...(verdict.verdict === 'review' ? { note: `修改后：${verdict.why}` } : {}) }
     const { stats } = await wishes()
       .where({ _id: wishId, ownerOpenid: openid, status: wish.status })
       .update({ data: { ...changes, history: _.push({ ...entry, at: new Date() }) } })

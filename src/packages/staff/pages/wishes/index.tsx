@@ -8,7 +8,10 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { wishService } from '@/services/wish'
 import { pages, withQuery } from '@/routes'
 
-/** 心愿审核: wishes the content check flagged, oldest first; decided on their detail page. */
+/** Why the wish waits: the note of the step that held it (the content check's label, or that the check failed). */
+const heldBecause = (wish: WishDetail): string | undefined => [...wish.history].reverse().find((step) => step.to === 'pending_review' && step.note)?.note
+
+/** 心愿审核: wishes the content check flagged, oldest first, each with why; decided on their detail page. */
 export default function WishReviewPage() {
   const list = usePagedList<WishDetail>((page) => wishService.reviewQueue(page))
   return (
@@ -17,6 +20,9 @@ export default function WishReviewPage() {
         {(wish) => (
           <View key={wish._id} className='card' data-testid='review-wish' onClick={() => Taro.navigateTo({ url: withQuery(pages.wishDetail, { id: wish._id }) })}>
             <Text className='section-title'>{wish.title}</Text>
+            <Text className='form-field__error' data-testid='review-why'>
+              {heldBecause(wish) ?? '内容需要人工查看'}
+            </Text>
             <Text className='hint'>
               {wish.communityName} · {wish.contact?.name} {wish.contact?.phone} · {formatChinaTime(wish.createdAt)}
             </Text>
