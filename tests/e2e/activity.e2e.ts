@@ -303,8 +303,15 @@ describe('志愿活动', () => {
     // A correction needs a reason; it then shows in 我的志愿 with that reason.
     const hoursBefore = Number(e2e.cloud.store.find('volunteers', { openid: 'demo-volunteer' })[0].hours)
     await ui.button(staff, '更正时长')
-    await ui.fill(staff, 'correct-hours', '-0.5')
     await ui.fill(staff, 'attendance-reason', '提前半小时离开，按实际时间更正')
+    // The page applies the server's limits before asking: 9999 and 0.3 are refused where they are typed.
+    await ui.fill(staff, 'correct-hours', '9999')
+    await ui.button(staff, '确定更正')
+    await staff.getByText('一次最多增加100小时').waitFor()
+    await ui.fill(staff, 'correct-hours', '0.3')
+    await ui.button(staff, '确定更正')
+    await staff.getByText('时长以半小时为单位').waitFor()
+    await ui.fill(staff, 'correct-hours', '-0.5')
     await shot(staff, 'activity-correction')
     await expectReadable(staff, 'correction form', ['.attendance-row__line'])
     await ui.button(staff, '确定更正')

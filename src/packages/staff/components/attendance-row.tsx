@@ -6,6 +6,8 @@ import { clockTime } from '@/domain/activity/when'
 import { SIGNUP_STATUS_LABELS } from '@/components/activity-card'
 import { FormField } from '@/components/form-field'
 import type { AttendanceRow as Row } from '@/domain/activity/contract'
+import { fieldErrors } from '@/domain/validation'
+import { volunteerInputs } from '@/domain/volunteer/contract'
 import { activityService } from '@/services/activity'
 import { messageOf } from '@/services/service-error'
 import { volunteerService } from '@/services/volunteer'
@@ -61,6 +63,13 @@ export function AttendanceRow({ row, activityId, activityTitle, onChanged }: Pro
     const amount = Number(hours)
     if (!hours.trim() || !Number.isFinite(amount) || amount === 0) {
       setProblem('请填写要增加或减少的小时数，减少请写负数，如 -0.5')
+      return
+    }
+    // The server's own rules, checked here first: at most 100 hours either way, in half hours.
+    const errors = fieldErrors(volunteerInputs.correctHours, { volunteerId: row.volunteerId, hours: amount, reason: reason.trim(), requestId })
+    const refused = errors.hours ?? errors.reason
+    if (refused) {
+      setProblem(refused)
       return
     }
     const { confirm } = await Taro.showModal({
