@@ -53,7 +53,7 @@ export default function SuggestAedPage() {
     setSubmitting(true)
     try {
       await aedService.suggest(parsed.output)
-      await Taro.showModal({ title: '谢谢您', content: '社区工作人员现场核实后，这台AED就会出现在地图上。', showCancel: false, confirmText: '好的' })
+      await Taro.showModal({ title: '谢谢您', content: '社区工作人员现场核实后，这台AED就会出现在“找AED”里。', showCancel: false, confirmText: '好的' })
       await Taro.navigateBack()
     } catch (error) {
       form.showServerError(error)
@@ -75,10 +75,17 @@ export default function SuggestAedPage() {
         <FormField label='具体放在哪' hint='例如：收银台后面、保安亭里' error={errorOf('landmark')} count={{ value: draft.landmark, max: 60 }}>
           <Input value={draft.landmark} maxLength={60} onChange={(value) => set('landmark', value)} data-testid='landmark' />
         </FormField>
-        <FormField label='位置坐标' required error={errorOf('latitude') ?? errorOf('longitude')}>
-          <Button onClick={pickPosition}>{process.env.TARO_ENV === 'weapp' ? '在地图上选择' : '使用我现在的位置'}</Button>
-          <Input type='digit' value={draft.latitude} placeholder='纬度，如 30.0656' onChange={(value) => set('latitude', value)} data-testid='latitude' />
-          <Input type='digit' value={draft.longitude} placeholder='经度，如 120.5068' onChange={(value) => set('longitude', value)} data-testid='longitude' />
+        {/* WeChat picks the spot on its map; the browser version has no map, only the phone's position. */}
+        <FormField label='位置' required error={errorOf('latitude') ?? errorOf('longitude')} hint={process.env.TARO_ENV === 'weapp' ? undefined : '请站在AED旁边再点，坐标会自动填好'}>
+          <Button block onClick={pickPosition}>
+            {process.env.TARO_ENV === 'weapp' ? '在地图上选择' : '使用我现在的位置'}
+          </Button>
+        </FormField>
+        <FormField label='纬度'>
+          <Input type='digit' value={draft.latitude} placeholder='如 30.0656' onChange={(value) => set('latitude', value)} data-testid='latitude' />
+        </FormField>
+        <FormField label='经度'>
+          <Input type='digit' value={draft.longitude} placeholder='如 120.5068' onChange={(value) => set('longitude', value)} data-testid='longitude' />
         </FormField>
         <FormField label='照片' hint='选填，拍下AED和它周围的样子，方便核实'>
           <PhotoPicker value={draft.photos} onChange={(photos) => set('photos', photos)} max={1} {...photoUpload} />
