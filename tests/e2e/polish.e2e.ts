@@ -138,6 +138,9 @@ describe('search', () => {
   test('the wall and the lesson list find things by words; no match says so', async () => {
     const { page, errors } = await e2e.open('demo-resident')
     await page.goto(`${e2e.cloud.url}/#/pages/wish/index`)
+    // 王秀英 lives in 玉兰: the wall opens there, as the welcome card promised her.
+    await page.locator('[data-testid="wall-community"] [aria-checked="true"]', { hasText: '玉兰社区' }).waitFor()
+    await ui.choose(page, 'wall-community', '全部社区')
     await page.locator('.nut-tabs-titles-item', { hasText: '全部' }).click()
     const box = page.locator('[data-testid="wish-search"] input')
     await box.fill('收音机')

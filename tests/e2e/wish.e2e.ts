@@ -17,6 +17,8 @@ const status = (page: Page, label: string) => page.locator('[data-testid="wish-s
 
 async function openWish(page: Page) {
   await page.goto(`${e2e.cloud.url}/#/pages/wish/index`)
+  // The wall opens on the person's own community; the wish is 玉兰's.
+  await ui.choose(page, 'wall-community', '玉兰社区')
   await page.locator('[data-testid="wish-card"]', { hasText: TITLE }).click()
   await page.locator('[data-testid="wish-detail"]').waitFor()
 }

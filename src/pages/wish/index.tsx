@@ -1,7 +1,7 @@
 import { View, ScrollView } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { PagedList } from '@/components/paged-list'
 import { EmergencyEntry } from '@/components/emergency-entry'
@@ -9,6 +9,7 @@ import { PageShell } from '@/components/page-shell'
 import { SearchBox } from '@/components/search-box'
 import type { WishSummary } from '@/domain/wish/contract'
 import { WISH_CATEGORIES, type WishCategory } from '@/domain/wish/rules'
+import { useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useRemote } from '@/hooks/use-remote'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
@@ -34,6 +35,13 @@ export default function WishWallPage() {
   const list = usePagedList<WishSummary>((page) => wishService.list(filter, page), [filter.communityId, filter.status, filter.category, filter.keyword])
   const filtered = !!(filter.keyword || filter.communityId || filter.category)
   const update = (change: Partial<WallFilter>) => setFilter((previous) => ({ ...previous, ...change }))
+  // The wall opens on the person's own community, as the welcome card promises, until they choose another (or 全部社区).
+  const me = useMe()
+  const chosen = useRef(false)
+  const home = me.data?.homeCommunityId
+  useEffect(() => {
+    if (home && !chosen.current) update({ communityId: home })
+  }, [home])
 
   return (
     <PageShell>
@@ -55,7 +63,10 @@ export default function WishWallPage() {
         <ChoiceGroup
           options={[{ value: ALL, label: '全部社区' }, ...(communities.data ?? []).map((c) => ({ value: c._id, label: c.name }))]}
           value={filter.communityId ?? ALL}
-          onChange={(value) => update({ communityId: value === ALL ? undefined : (value as string) })}
+          onChange={(value) => {
+            chosen.current = true
+            update({ communityId: value === ALL ? undefined : (value as string) })
+          }}
           testId='wall-community'
         />
       </ScrollView>
