@@ -22,10 +22,10 @@ export function PhotoPicker({ value, onChange, max, onChoose, onUpload }: Props)
   const [uploading, setUploading] = useState(0)
   const [previews, setPreviews] = useState<Record<string, string>>({})
   const add = async () => {
-    const paths = await onChoose(max - value.length)
-    if (paths.length === 0) return
-    setUploading(paths.length)
     try {
+      const paths = await onChoose(max - value.length)
+      if (paths.length === 0) return
+      setUploading(paths.length)
       const picked: PickedPhoto[] = []
       for (const path of paths) {
         picked.push(await onUpload(path))
