@@ -17,7 +17,7 @@ import './nearest-aeds.scss'
 const SEARCH_METERS = 1500
 const SHOWN = 3
 /** Longer than this and the phone's own list is shown meanwhile (issue 22): a rescuer cannot wait on a weak signal. */
-export const LIVE_WAIT_MS = 2000
+const LIVE_WAIT_MS = 2000
 
 /** The usable AEDs to show, best first; `keptAt` when they come from the phone's own list (offline), as last seen then. */
 type Found = { from: LatLng; aeds: NearbyAed[]; keptAt?: string }
