@@ -566,8 +566,12 @@ describe('trust and safety', () => {
     expect(snapshot()).toBe(before)
     const inspected = unwrap(await cloud.call<AedDetail>('aed', 'demo-staff', inspectOk(aedId, { photo: await upload('demo-staff', 'inspection.jpg') })))
     expect(inspected.photo).toBeNull()
+    const nearbyPhoto = async () => unwrap(await nearby(30.49, 121.09, { radiusMeters: 100, limit: 5 })).items.find((a) => a._id === aedId)?.photo
+    // Issue 26: 找AED shows the photo of where it stands, once its check passed.
+    expect(await nearbyPhoto()).toBeNull()
     expect(await checked('aeds', aedId)).toBe('passed')
     expect(unwrap(await get(aedId)).photo).toMatch(/\/aed-reports\/inspection\.jpg\?sign=\w+&t=\d+$/)
+    expect(await nearbyPhoto()).toMatch(/\/aed-reports\/inspection\.jpg\?sign=\w+&t=\d+$/)
   })
 
   test('a suggestion photo is shown only once it passed its check', async () => {

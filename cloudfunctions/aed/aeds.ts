@@ -93,7 +93,8 @@ function readinessFields(doc: AedDoc, openReports: readonly OpenReport[], inspec
   }
 }
 
-export function toNearby(doc: PublicAedDoc, from: GeoPoint, openReports: readonly OpenReport[], inspectionCycle: InspectionCycle, now = new Date()): NearbyAed {
+/** `photo`: the link to its passed photo (shownPhotoUrls), asked for the whole list at once by the caller. */
+export function toNearby(doc: PublicAedDoc, from: GeoPoint, openReports: readonly OpenReport[], inspectionCycle: InspectionCycle, now = new Date(), photo: string | null = null): NearbyAed {
   const distanceMeters = Math.round(haversineMeters(from, doc.location))
   return {
     _id: doc._id,
@@ -106,6 +107,8 @@ export function toNearby(doc: PublicAedDoc, from: GeoPoint, openReports: readonl
     landmark: doc.landmark,
     placement: doc.placement,
     floor: doc.floor,
+    openingHours: doc.hours,
+    photo,
     ...readinessFields(doc, openReports, inspectionCycle, now),
   }
 }

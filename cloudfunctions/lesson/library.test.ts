@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import * as v from 'valibot'
 import { lessonInputs, type Lesson } from '@/domain/firstaid/lessons'
-import { CHILD_STEPS, CPR_STEPS, SOURCE_NOTE } from '@/pages/emergency/steps'
+import { CHILD_STEPS, CPR_STEPS, QUICK_CARDS, SOURCE_NOTE } from '@/pages/emergency/steps'
 import { GUIDELINES_VERSION, LESSON_LIBRARY } from './library'
 
 /**
@@ -149,6 +149,26 @@ describe('CPR and AED (AHA 2025 guidelines)', () => {
     expect(CPR_STEPS[1].text).toMatch(/^请旁人拨打120/)
     for (const fact of ['不超过10秒', '5–6厘米', '每分钟100–120次', '完全回弹', '每按压30次给予2次人工呼吸', '只做持续按压', 'AED一到马上用', '开、贴、插、电', '右侧锁骨下方', '腋中线', '任何人不要接触患者', '电击后立即继续按压']) expect(EMERGENCY).toContain(fact)
     for (const fact of ['一只手的掌根', '双拇指环抱法', '儿童电极片或能量衰减器', '没有就用成人电极片', '背部两肩胛骨之间']) expect(EMERGENCY).toContain(fact)
+  })
+
+  // The three cards under the 120 button (issue 22) say what the lessons say, in fewer words.
+  test('the emergency screen\'s cards: 气道梗阻 (AHA 2025), 大出血 (AHA/ARC 2024), 中风120 (2016), each fact as the lesson has it', () => {
+    const facts: Record<string, string[]> = {
+      choking: ['立即让旁人拨打120', '肚脐上方两横指', '向内、向上冲击5次', '5次背部叩击与5次腹部冲击交替进行，直到异物排出或患者失去反应', '胸部冲击代替腹部冲击', '不做腹部冲击', '不要盲目用手指掏'],
+      bleeding: ['拨打120', '持续用力压迫', '至少压迫10分钟不要松手查看', '在上面再加一层继续压迫', '（近心端）5–7.5厘米处', '不要定时放松'],
+      stroke: ['“1”看一张脸', '“2”查两只手臂', '“0”（聆）听说话', '立即拨打120', '疑似中风', '不要喂水、喂饭、喂药（包括降压药和阿司匹林）', '侧卧'],
+    }
+    expect(QUICK_CARDS.map((card) => card.title)).toEqual(['气道梗阻', '大出血', '中风120'])
+    for (const card of QUICK_CARDS) {
+      const said = card.steps.join('')
+      const lesson = JSON.stringify(lessonOf(card.lessonId))
+      expect(card.steps.length).toBeGreaterThanOrEqual(3)
+      expect(card.steps.length).toBeLessThanOrEqual(5)
+      for (const fact of facts[card.id]) {
+        expect(said).toContain(fact)
+        expect(lesson).toContain(fact)
+      }
+    }
   })
 
   test('AED: 开贴插电, adult pads below the right collarbone and at the left mid-armpit line, nobody touches during analysis', () => {

@@ -1,8 +1,30 @@
-import type { AedApi, ReportKind } from '@/domain/aed/contract'
+import Taro from '@tarojs/taro'
+import type { AedApi, NearbyAed, ReportKind } from '@/domain/aed/contract'
 import type { InspectionCycle } from '@/domain/aed/inspection'
+import { keepAeds, readKept, type KeptAeds } from '@/domain/aed/offline'
 import { createClient } from './cloud-client'
 
 const client = createClient<AedApi>('aed')
+
+const KEPT_KEY = 'boai.keptAeds'
+
+/** The AEDs this phone has seen (src/domain/aed/offline.ts), for the emergency screen without signal. */
+export function keptAeds(): KeptAeds | null {
+  try {
+    return readKept(Taro.getStorageSync(KEPT_KEY))
+  } catch {
+    return null
+  }
+}
+
+/** Every AED list that loads is kept; a full or refused storage only loses the copy, never the answer. */
+function keep(items: readonly NearbyAed[]): void {
+  try {
+    Taro.setStorageSync(KEPT_KEY, keepAeds(keptAeds(), items, new Date()))
+  } catch {
+    // Nothing kept this time; the next list tries again.
+  }
+}
 
 /** latitude, longitude, limit?, radiusMeters? (default 5 km), emergency? (ready-and-open first). */
 export type NearbyQuery = AedApi['nearby']['input']
@@ -12,8 +34,10 @@ type Inspection = Omit<AedApi['inspect']['input'], 'aedId'>
 function nearby(query: NearbyQuery): Promise<AedApi['nearby']['output']>
 /** The positional form of earlier callers; the rest of the query as a third argument. */
 function nearby(latitude: number, longitude: number, rest?: Omit<NearbyQuery, 'latitude' | 'longitude'>): Promise<AedApi['nearby']['output']>
-function nearby(query: NearbyQuery | number, longitude?: number, rest: Omit<NearbyQuery, 'latitude' | 'longitude'> = {}) {
-  return client('nearby', typeof query === 'number' ? { latitude: query, longitude: longitude as number, ...rest } : query)
+async function nearby(query: NearbyQuery | number, longitude?: number, rest: Omit<NearbyQuery, 'latitude' | 'longitude'> = {}) {
+  const answer = await client('nearby', typeof query === 'number' ? { latitude: query, longitude: longitude as number, ...rest } : query)
+  keep(answer.items)
+  return answer
 }
 
 export const aedService = {

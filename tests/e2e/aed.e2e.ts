@@ -6,7 +6,7 @@ import { wgs84ToGcj02 } from '../../src/domain/geo'
 import { shot, startE2E, ui, type E2E } from './harness'
 
 /**
- * AED lookup near 大渡社区: nearest first with its distance, round trip and readiness in words and
+ * AED lookup near 大渡社区: nearest first (sorted by distance alone) with its distance, round trip and readiness in words and
  * colour; a resident's fault report only warns (issue 29: no standing), a member's makes it
  * 可能无法使用; the record-sheet checklist inspection clears it; an inspection cannot pass expired
  * pads; staff can close an unfounded report (不属实) after a confirmation, undo a wave of reports
@@ -105,6 +105,10 @@ describe('附近的AED', () => {
       return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a))
     }
     const nearest = aeds.map((a) => ({ id: a._id, name: a.name, m: meters(...a.location.coordinates) })).sort((a, b) => a.m - b.m)[0]
+    // Usable ones first by default (issue 26, finish.e2e.ts checks the order); 只按距离 puts the nearest first.
+    assert.match(await page.locator('[data-testid="aed-order"]').innerText(), /现在能用的排在前面/)
+    await page.locator('[aria-label="只按距离排列"]').click()
+    await page.locator('[data-testid="aed-order"]', { hasText: '按距离排列' }).waitFor()
     const text = await first.innerText()
     assert.match(text, new RegExp(nearest.name))
     assert.match(text, new RegExp(`${Math.round(nearest.m)}米`))

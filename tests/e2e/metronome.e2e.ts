@@ -48,6 +48,13 @@ async function openMetronome(): Promise<Page> {
   return page
 }
 
+/** The opt-in to 30:2 (hands-only is the default on the emergency screen). */
+const trained = async (page: Page) => {
+  await page.locator('[aria-label="我受过培训，做30:2"]').scrollIntoViewIfNeeded()
+  await page.locator('[aria-label="我受过培训，做30:2"]').click()
+  await page.locator('[data-testid="cpr-mode"]', { hasText: '按压30次，人工呼吸2次' }).waitFor()
+}
+
 const start = async (page: Page) => {
   await page.getByText('开始按压节拍').click()
   // The first compression is due at once.
@@ -60,8 +67,7 @@ const total = async (page: Page) => Number(/已按压 (\d+) 次/.exec(await page
 describe('CPR metronome (H5)', () => {
   test('clicks on every beat at 110 a minute and keeps the screen on', async () => {
     const page = await openMetronome()
-    await page.getByText('只做胸外按压').first().scrollIntoViewIfNeeded()
-    await page.locator('[aria-label="只做胸外按压"]').click()
+    // Hands-only is the default for a bystander.
     await start(page)
     await page.clock.runFor(110 * BEAT)
     assert.equal(await total(page), 111)
@@ -74,6 +80,7 @@ describe('CPR metronome (H5)', () => {
 
   test('after 30 compressions the beat stops for 2 breaths with a 5 s countdown, then resumes at 1', async () => {
     const page = await openMetronome()
+    await trained(page)
     await page.locator('.metronome').scrollIntoViewIfNeeded()
     await start(page)
     await page.clock.runFor(11 * BEAT)
@@ -102,6 +109,7 @@ describe('CPR metronome (H5)', () => {
 
   test('a tap on 继续按压 ends the breath pause at once', async () => {
     const page = await openMetronome()
+    await trained(page)
     await start(page)
     await page.clock.runFor(29 * BEAT + 1_500)
     assert.equal(await clicks(page), 30)
@@ -112,9 +120,9 @@ describe('CPR metronome (H5)', () => {
     assert.equal(await count(page), '2')
   })
 
-  test('hands-only CPR never pauses', async () => {
+  test('hands-only CPR, the default, never pauses', async () => {
     const page = await openMetronome()
-    await page.locator('[aria-label="只做胸外按压"]').click()
+    assert.equal(await page.locator('[data-testid="cpr-mode"]').innerText(), '只做胸外按压，不用吹气')
     await start(page)
     for (let beat = 2; beat <= 65; beat++) {
       await page.clock.runFor(BEAT)
@@ -141,11 +149,12 @@ describe('CPR metronome (H5)', () => {
 
   test('sized for older eyes and hands at 390 px: text ≥ 15 px, buttons ≥ 48 px tall, the mute switch ≥ 44×44', async () => {
     const page = await openMetronome()
+    await trained(page)
     await start(page)
     await page.clock.runFor(29 * BEAT)
     await page.locator('.metronome__countdown').waitFor()
     const sizes: Record<string, { font: number; width: number; height: number }> = {}
-    for (const selector of ['.metronome__countdown', '.metronome__prompt', '.metronome__hint', '.metronome__meta', '.metronome__resume', '.metronome__toggle', '.metronome__mute', '.metronome__mute-label']) {
+    for (const selector of ['.metronome__countdown', '.metronome__prompt', '.metronome__hint', '.metronome__meta', '.metronome__resume', '.metronome__aed-arrived', '.metronome__toggle', '.metronome__mute', '.metronome__mute-label']) {
       sizes[selector] = await page.locator(selector).evaluate((element) => {
         const { width, height } = element.getBoundingClientRect()
         return { font: parseFloat(getComputedStyle(element).fontSize), width, height }
@@ -154,7 +163,7 @@ describe('CPR metronome (H5)', () => {
     console.log(JSON.stringify(sizes))
     for (const [selector, { font }] of Object.entries(sizes)) assert.ok(font >= 15, `${selector} text is ${font}px`)
     assert.ok(sizes['.metronome__countdown'].font >= 60, 'the count is large')
-    for (const button of ['.metronome__resume', '.metronome__toggle']) assert.ok(sizes[button].height >= 48, `${button} is ${sizes[button].height}px tall`)
+    for (const button of ['.metronome__resume', '.metronome__aed-arrived', '.metronome__toggle']) assert.ok(sizes[button].height >= 48, `${button} is ${sizes[button].height}px tall`)
     assert.ok(sizes['.metronome__mute'].height >= 44 && sizes['.metronome__mute'].width >= 44)
   })
 })

@@ -4,6 +4,7 @@ import { compareForEmergency } from '@/domain/aed/readiness'
 import { keywordPattern } from '@/domain/search'
 import { _, db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
+import { shownPhotoUrls } from '../../_kit/photo-checks'
 import { aeds, openReportsOf, point, toNearby, type PublicAedDoc } from '../aeds'
 import { cyclesOf } from '../cycles'
 
@@ -28,9 +29,9 @@ export const nearby = action({
       })
       .limit(emergency ? EMERGENCY_CANDIDATES(limit) : limit)
       .get<PublicAedDoc>()
-    const [open, cycles] = await Promise.all([openReportsOf(data.map((doc) => doc._id)), cyclesOf(data.map((doc) => doc.communityId))])
+    const [open, cycles, photos] = await Promise.all([openReportsOf(data.map((doc) => doc._id)), cyclesOf(data.map((doc) => doc.communityId)), shownPhotoUrls(data.map((doc) => doc.photo))])
     const now = new Date()
-    const items = data.map((doc) => toNearby(doc, { latitude, longitude }, open.get(doc._id) ?? [], cycles.get(doc.communityId)?.cycle ?? DEFAULT_INSPECTION_CYCLE, now))
+    const items = data.map((doc, i) => toNearby(doc, { latitude, longitude }, open.get(doc._id) ?? [], cycles.get(doc.communityId)?.cycle ?? DEFAULT_INSPECTION_CYCLE, now, photos[i]))
     return { items: emergency ? items.sort(compareForEmergency).slice(0, limit) : items }
   },
 })

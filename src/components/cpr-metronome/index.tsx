@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import { beatIntervalMs, CPR_RATE_PER_MINUTE, cprView, initialCpr, PROMPTS, runCpr, type CprRun, type CprView } from '@/domain/firstaid/cpr'
+import { AED_HINT, beatIntervalMs, CPR_RATE_PER_MINUTE, cprView, initialCpr, PROMPTS, runCpr, type CprRun, type CprView } from '@/domain/firstaid/cpr'
 import './index.scss'
 
 const IDLE = cprView(initialCpr(), initialCpr())
@@ -45,7 +45,8 @@ function useWakeLock(on: boolean): void {
 /**
  * The CPR metronome for H5, where native components do not run: the same rhythm from
  * src/domain/firstaid/cpr.ts (runCpr), a click and a buzz on every compression, the breath
- * pause with its countdown and 继续按压, a mute switch, and the screen kept on while it runs.
+ * pause with its countdown and 继续按压, AED已到 (the beat stops for the AED's voice prompts until
+ * 继续按压), a mute switch, and the screen kept on while it runs.
  */
 export function CprMetronome({ handsOnly, rate = CPR_RATE_PER_MINUTE }: { handsOnly: boolean; rate?: number }) {
   const [running, setRunning] = useState(false)
@@ -91,12 +92,16 @@ export function CprMetronome({ handsOnly, rate = CPR_RATE_PER_MINUTE }: { handsO
     run.current?.stop()
     run.current = undefined
     setRunning(false)
-    setView((v) => ({ ...v, breathing: false, prompt: 'compress' }))
+    setView((v) => ({ ...v, breathing: false, aedPaused: false, prompt: 'compress' }))
   }
 
   return (
     <View className='metronome' data-testid='metronome'>
-      {view.breathing ? (
+      {view.aedPaused ? (
+        <View className='metronome__circle metronome__circle--aed' data-testid='metronome-aed'>
+          <Text className='metronome__aed'>AED</Text>
+        </View>
+      ) : view.breathing ? (
         <View className='metronome__circle metronome__circle--breathe'>
           <Text className='metronome__countdown'>{view.secondsLeft}</Text>
           <Text className='metronome__unit'>秒</Text>
@@ -107,16 +112,22 @@ export function CprMetronome({ handsOnly, rate = CPR_RATE_PER_MINUTE }: { handsO
           <Text className='metronome__unit'>{handsOnly ? '次' : '/ 30'}</Text>
         </View>
       )}
-      <Text className={`metronome__prompt ${view.breathing ? 'metronome__prompt--breathe' : ''}`}>
+      <Text className={`metronome__prompt ${view.breathing ? 'metronome__prompt--breathe' : ''}`} data-testid='metronome-prompt'>
         {PROMPTS[view.prompt]}
       </Text>
       {view.breathing && <Text className='metronome__hint'>吹气2次后点继续按压，或到时自动继续</Text>}
+      {view.aedPaused && <Text className='metronome__hint'>{AED_HINT}</Text>}
       <Text className='metronome__meta'>
         已按压 {view.total} 次 · 已进行 {view.seconds} 秒 · 每分钟 {rate} 次
       </Text>
-      {view.breathing && (
+      {(view.breathing || view.aedPaused) && running && (
         <View className='metronome__button metronome__resume' role='button' onClick={() => run.current?.resume()}>
           继续按压
+        </View>
+      )}
+      {running && !view.aedPaused && (
+        <View className='metronome__button metronome__aed-arrived' role='button' onClick={() => run.current?.pauseForAed()}>
+          AED已到
         </View>
       )}
       <View className={`metronome__button metronome__toggle ${running ? 'metronome__toggle--stop' : ''}`} role='button' onClick={running ? stop : start}>

@@ -40,13 +40,17 @@ export type NearbyAed = AedReadiness & {
   landmark: string
   placement: Placement
   floor: string
+  /** The hours as stored: lets a list the phone kept (offline) say whether it is open at another time. */
+  openingHours: OpeningHours
+  /** A link to the photo of where it stands, once its content check passed; null without one. */
+  photo: string | null
 }
 
 /**
  * One AED in full. A resident's suggestion not yet verified (seen only by those who look after
  * it) has no placement, hours or expiry dates until staff record the real ones.
  */
-export type AedDetail = Omit<NearbyAed, 'placement' | 'distanceMeters' | 'walkingMinutes' | 'roundTripMinutes'> & {
+export type AedDetail = Omit<NearbyAed, 'placement' | 'distanceMeters' | 'walkingMinutes' | 'roundTripMinutes' | 'openingHours' | 'photo'> & {
   placement: Placement | null
   /** The hours as stored, for the edit form (`hours` is how they read). */
   openingHours: OpeningHours | null

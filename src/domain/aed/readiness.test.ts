@@ -1,5 +1,5 @@
 import type { ReportKind } from './contract'
-import { compareForEmergency, forRescue, inReach, readinessOf, roundTripMinutes, REASON_LABELS, remindersOf, type OpenReport, type Readiness, type ReadinessInput, type ReadinessReason } from './readiness'
+import { compareForEmergency, compareForRescue, forRescue, inReach, readinessOf, roundTripMinutes, REASON_LABELS, remindersOf, type OpenReport, type Readiness, type ReadinessInput, type ReadinessReason } from './readiness'
 
 /** Reports from people with standing (guardian, staff, responder, member, active volunteer). */
 const confirmed = (...kinds: ReportKind[]): OpenReport[] => kinds.map((kind) => ({ kind, confirmed: true }))
@@ -110,5 +110,21 @@ describe('what a bystander is sent for', () => {
       3,
     )
     expect(picked.map((a) => a.name)).toEqual(['near-ready', 'near-warned', 'far-ready'])
+  })
+
+  // Issue 26: 找AED uses the emergency screen's ranking, keeping the unusable ones at the end.
+  test('the whole list in the rescue order: usable ones as the emergency screen picks them, then closed, then out of service', () => {
+    const all = [
+      aed('near-broken', 50, 'out_of_service'),
+      aed('near-closed-expired', 60, 'warning', false),
+      aed('near-closed', 90, 'ready', false),
+      aed('far-ready', 1200, 'ready'),
+      aed('near-warned', 100, 'warning'),
+      aed('near-ready', 150, 'ready'),
+      aed('broken-closed', 40, 'out_of_service', false),
+    ]
+    const ranked = [...all].sort(compareForRescue).map((a) => a.name)
+    expect(ranked).toEqual(['near-ready', 'near-warned', 'far-ready', 'near-closed', 'near-closed-expired', 'near-broken', 'broken-closed'])
+    expect(ranked.slice(0, 3)).toEqual(forRescue(all, 3).map((a) => a.name))
   })
 })

@@ -137,11 +137,23 @@ export const inReach = (aed: Pick<Candidate, 'roundTripMinutes'>) => aed.roundTr
  * than a checked one 15 minutes away.
  */
 export function forRescue<T extends Candidate>(items: readonly T[], count: number): T[] {
+  return items.filter(usableNow).sort(compareForRescue).slice(0, count)
+}
+
+/** Open now and not taken out of service: worth running to. */
+export const usableNow = (aed: Pick<Candidate, 'readiness' | 'openNow'>): boolean => aed.readiness !== 'out_of_service' && aed.openNow
+
+/**
+ * The one rescue ranking, for the emergency screen and 找AED alike (issue 26): usable now first
+ * (in reach before out of reach, ready before warned, then the quickest round trip), then the
+ * rest in the emergency order (emergencyTier), nearest first.
+ */
+export function compareForRescue<T extends Candidate>(a: T, b: T): number {
+  const usable = Number(usableNow(b)) - Number(usableNow(a))
+  if (usable) return usable
+  if (!usableNow(a)) return compareForEmergency(a, b)
   const rank = (aed: T) => (inReach(aed) ? 0 : 2) + emergencyTier(aed)
-  return items
-    .filter((aed) => aed.readiness !== 'out_of_service' && aed.openNow)
-    .sort((a, b) => rank(a) - rank(b) || a.roundTripMinutes - b.roundTripMinutes || a.distanceMeters - b.distanceMeters)
-    .slice(0, count)
+  return rank(a) - rank(b) || a.roundTripMinutes - b.roundTripMinutes || a.distanceMeters - b.distanceMeters
 }
 
 /** Reminders a guardian gets: supplies running out soon, inspection due. */

@@ -2,11 +2,13 @@ import {
   beatIntervalMs,
   BREATH_PAUSE_MS,
   COMPRESSIONS_PER_CYCLE,
+  cprPauseForAed,
   cprPrompt,
   cprResume,
   cprStep,
   CPR_RATE_PER_MINUTE,
   initialCpr,
+  PROMPTS,
   runCpr,
   SWITCH_AFTER_MS,
   type CprView,
@@ -100,7 +102,10 @@ test('the pure steps: 30:2 with the pause, hands-only without, resume only while
   expect(cprResume(compressing, compressing.atMs + 100, options)).toBe(compressing)
 })
 
-test('after 2 minutes the rescuer is told to switch or let the AED analyse, for long enough to read', () => {
+// AHA 2020 / AHA 2025 adult BLS and ERC 2021 BLS: swap compressors about every 2 minutes, ideally while the AED analyses.
+test('after 2 minutes the rescuer is told to swap compressors if someone can (during the AED analysis), for long enough to read', () => {
+  expect(PROMPTS.switch).toBe('已满2分钟：有人可替换就换人按压（尽量在AED分析时换）')
+  expect(PROMPTS.switch).not.toMatch(/让AED分析/)
   const { run, steps } = metronome()
   jest.advanceTimersByTime(SWITCH_AFTER_MS + 15_000)
   const shown = steps.filter((s) => s.prompt === 'switch')
@@ -128,4 +133,50 @@ test('stop ends the beat', () => {
   run.stop()
   jest.advanceTimersByTime(10_000)
   expect(beats()).toHaveLength(6)
+})
+
+// AHA 2025 / ERC 2021: when the AED arrives, follow its voice prompts (nobody touches the patient
+// during analysis and shock), then resume compressions at once.
+test('AED已到 stops the beat and says 按AED语音提示操作 until 继续按压, which starts again at 1 and restarts the 2-minute period', () => {
+  const { run, beats, last, steps } = metronome(true)
+  jest.advanceTimersByTime(40 * INTERVAL)
+  expect(beats()).toHaveLength(41)
+  run.pauseForAed()
+  expect(last()).toMatchObject({ aedPaused: true, prompt: 'aed', beat: false, alert: true })
+  expect(PROMPTS[last().prompt]).toBe('按AED语音提示操作')
+  // However long the AED talks, no beat: the rescuer's hands are off the chest.
+  jest.advanceTimersByTime(3 * 60_000)
+  expect(beats()).toHaveLength(41)
+  const pausedSteps = steps.length
+  run.pauseForAed()
+  expect(steps).toHaveLength(pausedSteps)
+
+  run.resume()
+  expect(last()).toMatchObject({ aedPaused: false, count: 1, total: 42, beat: true, prompt: 'compress' })
+  jest.advanceTimersByTime(INTERVAL)
+  expect(last()).toMatchObject({ count: 2, total: 43 })
+  // The swap prompt comes 2 minutes after the resume (the AED's next analysis), not 2 minutes after the start.
+  const resumedAt = beats()[41].at
+  jest.advanceTimersByTime(SWITCH_AFTER_MS + 5_000)
+  const firstSwitch = steps.find((s) => s.prompt === 'switch')
+  expect(firstSwitch && firstSwitch.at - resumedAt).toBeGreaterThanOrEqual(SWITCH_AFTER_MS)
+  expect(firstSwitch && firstSwitch.at - resumedAt).toBeLessThan(SWITCH_AFTER_MS + INTERVAL)
+  run.stop()
+})
+
+test('AED已到 during the breath pause ends it too; the pure step does nothing while paused', () => {
+  const { run, last, beats } = metronome()
+  jest.advanceTimersByTime(29 * INTERVAL + 1_000)
+  expect(last().breathing).toBe(true)
+  run.pauseForAed()
+  expect(last()).toMatchObject({ breathing: false, aedPaused: true })
+  jest.advanceTimersByTime(BREATH_PAUSE_MS * 2)
+  expect(beats()).toHaveLength(30)
+  run.resume()
+  expect(last()).toMatchObject({ count: 1, total: 31 })
+  run.stop()
+
+  const paused = cprPauseForAed(cprStep(initialCpr(), { handsOnly: true, intervalMs: INTERVAL }), 100)
+  expect(cprStep(paused, { handsOnly: true, intervalMs: INTERVAL })).toBe(paused)
+  expect(cprPauseForAed(paused, 200)).toBe(paused)
 })

@@ -4,9 +4,10 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { CprMetronome } from '@/components/cpr-metronome'
 import { NearestAeds } from './nearest-aeds'
+import { QuickCards } from './quick-cards'
 import { PageShell } from '@/components/page-shell'
 import { CPR_RATE_PER_MINUTE } from '@/domain/firstaid/cpr'
-import { CHILD_STEPS, CPR_STEPS, SOURCE_NOTE } from './steps'
+import { CHILD_STEPS, CPR_STEPS, HANDS_ONLY_NOTE, SOURCE_NOTE, TRAINED_OPT_IN } from './steps'
 import './index.scss'
 
 const METRONOME_ID = 'sos-metronome'
@@ -14,9 +15,11 @@ const METRONOME_ID = 'sos-metronome'
 /**
  * 紧急求助: the 120 button comes first and shows at once, without waiting for any network call,
  * so it works with no signal. In the main package, so it never waits for a download either.
+ * A bystander gets hands-only CPR unless they say they are trained (see TRAINED_OPT_IN).
  */
 export default function EmergencyPage() {
-  const [handsOnly, setHandsOnly] = useState(false)
+  const [trained, setTrained] = useState(false)
+  const handsOnly = !trained
   const toMetronome = () => void Taro.pageScrollTo({ selector: `#${METRONOME_ID}`, duration: 300 })
   return (
     <PageShell>
@@ -26,14 +29,19 @@ export default function EmergencyPage() {
         </Button>
         <Text className='sos__lead'>先打120：说清地址和病人情况，听从调度员指导，不要先挂电话。</Text>
         <NearestAeds onMetronome={toMetronome} />
+        <QuickCards />
       </View>
 
       <Steps title='心肺复苏（成人）' steps={CPR_STEPS} numbered />
 
       <View className='card' id={METRONOME_ID}>
+        <Text className='sos__mode-now' data-testid='cpr-mode'>
+          {handsOnly ? '只做胸外按压，不用吹气' : '按压30次，人工呼吸2次'}
+        </Text>
+        {handsOnly && <Text className='hint'>{HANDS_ONLY_NOTE}</Text>}
         <View className='sos__mode'>
-          <Text>只做胸外按压（不做人工呼吸）</Text>
-          <Switch checked={handsOnly} onChange={setHandsOnly} aria-label='只做胸外按压' />
+          <Text>{TRAINED_OPT_IN}</Text>
+          <Switch checked={trained} onChange={setTrained} aria-label={TRAINED_OPT_IN} />
         </View>
         {process.env.TARO_ENV === 'weapp' ? <cpr-metronome rate={CPR_RATE_PER_MINUTE} breaths={!handsOnly} /> : <CprMetronome handsOnly={handsOnly} />}
       </View>

@@ -3,9 +3,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { NearbyAed } from '@/domain/aed/contract'
+import { describeAge, nearestKept } from '@/domain/aed/offline'
 import { forRescue, inReach } from '@/domain/aed/readiness'
+import { formatChinaTime } from '@/domain/dates'
 import { formatDistance, type LatLng } from '@/domain/geo'
-import { aedService } from '@/services/aed'
+import { aedService, keptAeds } from '@/services/aed'
 import { currentPosition, hasLocationConsent, navigateTo, rememberLocationConsent } from '@/services/location'
 import { areas, pages, withQuery } from '@/routes'
 import { NO_AED_NEARBY } from './steps'
@@ -14,10 +16,19 @@ import './nearest-aeds.scss'
 /** Farther than this (20 minutes' walk) an AED is no help in a cardiac arrest; the AED page lists them. */
 const SEARCH_METERS = 1500
 const SHOWN = 3
+/** Longer than this and the phone's own list is shown meanwhile (issue 22): a rescuer cannot wait on a weak signal. */
+const LIVE_WAIT_MS = 2000
 
-/** The usable AEDs to show, best first. */
-type Found = { from: LatLng; aeds: NearbyAed[] }
+/** The usable AEDs to show, best first; `keptAt` when they come from the phone's own list (offline), as last seen then. */
+type Found = { from: LatLng; aeds: NearbyAed[]; keptAt?: string }
 type Stage = { kind: 'consent' } | { kind: 'locating' } | { kind: 'no-position' } | { kind: 'offline' } | ({ kind: 'found' } & Found)
+
+/** The nearest usable AEDs from what the phone kept, or the plain offline advice when it kept none near here. */
+function fromKept(from: LatLng): Stage {
+  const kept = keptAeds()
+  const { aeds, seenAt } = kept ? nearestKept(kept, from, new Date(), { radiusMeters: SEARCH_METERS, count: SHOWN }) : { aeds: [], seenAt: null }
+  return seenAt ? { kind: 'found', from, aeds, keptAt: seenAt } : { kind: 'offline' }
+}
 
 
 /**
@@ -34,12 +45,20 @@ export function NearestAeds({ onMetronome }: { onMetronome(): void }) {
       setStage({ kind: 'no-position' })
       return
     }
+    // A slow answer: the kept list meanwhile; the live one replaces it when it comes.
+    let answered = false
+    const slow = setTimeout(() => {
+      if (!answered) setStage(fromKept(from))
+    }, LIVE_WAIT_MS)
     try {
       // The emergency ranking brings ready-and-open devices into the answer ahead of nearer closed ones.
       const { items } = await aedService.nearby({ ...from, emergency: true, radiusMeters: SEARCH_METERS, limit: 20 })
       setStage({ kind: 'found', from, aeds: forRescue(items, SHOWN) })
     } catch {
-      setStage({ kind: 'offline' })
+      setStage(fromKept(from))
+    } finally {
+      answered = true
+      clearTimeout(slow)
     }
   }
 
@@ -74,7 +93,7 @@ export function NearestAeds({ onMetronome }: { onMetronome(): void }) {
           </Button>
         </>
       )}
-      {stage.kind === 'found' && <FoundAeds {...stage} onMetronome={onMetronome} />}
+      {stage.kind === 'found' && <FoundAeds {...stage} onMetronome={onMetronome} onRetry={() => void search()} />}
       {stage.kind !== 'consent' && stage.kind !== 'locating' && (
         <Text className='nearest-aeds__more' onClick={() => Taro.navigateTo({ url: areas.aed })}>
           查看全部AED（按位置或社区）
@@ -84,9 +103,20 @@ export function NearestAeds({ onMetronome }: { onMetronome(): void }) {
   )
 }
 
-function FoundAeds({ from, aeds, onMetronome }: Found & { onMetronome(): void }) {
+function FoundAeds({ from, aeds, keptAt, onMetronome, onRetry }: Found & { onMetronome(): void; onRetry(): void }) {
   return (
     <>
+      {keptAt && (
+        <View className='nearest-aeds__kept' data-testid='kept-aeds'>
+          <Text className='nearest-aeds__kept-age'>
+            离线数据，更新于{describeAge(keptAt, new Date())}（{formatChinaTime(keptAt, 'M月D日 HH:mm')}）
+          </Text>
+          <Text className='nearest-aeds__text'>网络不通，以下是手机上次查到的AED，设备状态以当时为准。</Text>
+          <Button className='nearest-aeds__action' block onClick={onRetry}>
+            再查一次
+          </Button>
+        </View>
+      )}
       {!aeds.some(inReach) && (
         <View className='nearest-aeds__none' role='alert' data-testid='no-aed-nearby'>
           <Text className='nearest-aeds__none-text'>{NO_AED_NEARBY}</Text>

@@ -1,4 +1,4 @@
-import { beatIntervalMs, CPR_RATE_PER_MINUTE, PROMPTS, runCpr, type CprRun, type CprView } from '../../../domain/firstaid/cpr'
+import { AED_HINT, beatIntervalMs, CPR_RATE_PER_MINUTE, PROMPTS, runCpr, type CprRun, type CprView } from '../../../domain/firstaid/cpr'
 
 /**
  * The CPR metronome as a native WeChat component: its timers run outside React, so the beat
@@ -53,6 +53,8 @@ Component({
     total: 0,
     seconds: 0,
     breathing: false,
+    aedPaused: false,
+    aedHint: AED_HINT,
     secondsLeft: 0,
     prompt: PROMPTS.compress,
   },
@@ -81,8 +83,12 @@ Component({
     resume(this: Instance) {
       this.run?.resume()
     },
+    /** AED已到: the beat stops for the AED's voice prompts until 继续按压. */
+    aedArrived(this: Instance) {
+      this.run?.pauseForAed()
+    },
     start(this: Instance) {
-      this.setData({ running: true, count: 0, total: 0, seconds: 0, breathing: false, prompt: PROMPTS.compress })
+      this.setData({ running: true, count: 0, total: 0, seconds: 0, breathing: false, aedPaused: false, prompt: PROMPTS.compress })
       api()?.setKeepScreenOn?.({ keepScreenOn: true })
       this.run = runCpr({ intervalMs: beatIntervalMs(this.data.rate), handsOnly: () => !this.data.breaths, onStep: (view) => this.step(view) })
       this.triggerEvent('start')
@@ -91,12 +97,12 @@ Component({
       this.run?.stop()
       this.run = undefined
       api()?.setKeepScreenOn?.({ keepScreenOn: false })
-      this.setData({ running: false, breathing: false, prompt: PROMPTS.compress })
+      this.setData({ running: false, breathing: false, aedPaused: false, prompt: PROMPTS.compress })
       this.triggerEvent('stop')
     },
     step(this: Instance, view: CprView) {
-      const { count, total, seconds, breathing, secondsLeft, prompt, beat, alert } = view
-      this.setData({ count, total, seconds, breathing, secondsLeft, prompt: PROMPTS[prompt], ...(beat ? { pulse: !this.data.pulse } : {}) })
+      const { count, total, seconds, breathing, aedPaused, secondsLeft, prompt, beat, alert } = view
+      this.setData({ count, total, seconds, breathing, aedPaused, secondsLeft, prompt: PROMPTS[prompt], ...(beat ? { pulse: !this.data.pulse } : {}) })
       if (beat && !this.data.muted) this.audio?.play()
       if (alert) api()?.vibrateLong?.()
       else if (beat) api()?.vibrateShort?.({ type: 'heavy' })

@@ -144,3 +144,26 @@ test('大字模式 (remembered by the app) enlarges the metronome', () => {
   const metronome = renderNative('cpr-metronome')
   expect(metronome.querySelector('.metronome--large')).toBeDefined()
 })
+
+// AHA 2025 / ERC 2021: the AED's voice prompts lead while it analyses and shocks; compressions resume right after.
+test('AED已到 stops the beat and the click and says 按AED语音提示操作; 继续按压 starts again at 1', async () => {
+  const metronome = await started({ breaths: false })
+  expect(metronome.querySelector('.metronome__resume')).toBeUndefined()
+  await jest.advanceTimersByTimeAsync(9 * BEAT)
+  tap(metronome, '.metronome__aed-arrived')
+  await jest.advanceTimersByTimeAsync(0)
+  expect(text(metronome, '.metronome__prompt')).toBe('按AED语音提示操作')
+  expect(text(metronome, '.metronome__hint')).toContain('分析和电击时任何人不要接触患者')
+  expect(metronome.querySelector('.metronome__aed-arrived')).toBeUndefined()
+  expect(vibrateLong).toHaveBeenCalledTimes(1)
+  await jest.advanceTimersByTimeAsync(60_000)
+  expect(metronome.data.total).toBe(10)
+  expect(audio.play).toHaveBeenCalledTimes(10)
+
+  tap(metronome, '.metronome__resume')
+  await jest.advanceTimersByTimeAsync(0)
+  expect(text(metronome, '.metronome__count')).toBe('1')
+  expect(text(metronome, '.metronome__prompt')).toBe('用力按压，快速按压')
+  expect(audio.play).toHaveBeenCalledTimes(11)
+  expect(text(metronome, '.metronome__aed-arrived')).toBe('AED已到')
+})

@@ -32,14 +32,18 @@
   var PROMPTS = {
     compress: "\u7528\u529B\u6309\u538B\uFF0C\u5FEB\u901F\u6309\u538B",
     breathe: `\u7ED9\u4E88${BREATHS_PER_CYCLE}\u6B21\u4EBA\u5DE5\u547C\u5438`,
-    switch: "\u5DF2\u6EE12\u5206\u949F\uFF1A\u6362\u4EBA\u6309\u538B\uFF0C\u6216\u8BA9AED\u5206\u6790\u5FC3\u5F8B"
+    // About the compressor, not the AED: the AED analyses on its own schedule (see SWITCH_AFTER_MS).
+    switch: "\u5DF2\u6EE12\u5206\u949F\uFF1A\u6709\u4EBA\u53EF\u66FF\u6362\u5C31\u6362\u4EBA\u6309\u538B\uFF08\u5C3D\u91CF\u5728AED\u5206\u6790\u65F6\u6362\uFF09",
+    // AHA 2025 / ERC 2021: follow the AED's voice prompts; nobody touches the patient during analysis and shock.
+    aed: "\u6309AED\u8BED\u97F3\u63D0\u793A\u64CD\u4F5C"
   };
-  var initialCpr = () => ({ phase: "compress", count: 0, total: 0, sets: 0, atMs: 0, nextMs: 0, resumeMs: 0, beat: false });
+  var AED_HINT = "\u5206\u6790\u548C\u7535\u51FB\u65F6\u4EFB\u4F55\u4EBA\u4E0D\u8981\u63A5\u89E6\u60A3\u8005\uFF1B\u7535\u51FB\u540E\u6216\u63D0\u793A\u4E0D\u9700\u8981\u7535\u51FB\u65F6\uFF0C\u70B9\u7EE7\u7EED\u6309\u538B";
+  var initialCpr = () => ({ phase: "compress", count: 0, total: 0, sets: 0, atMs: 0, nextMs: 0, resumeMs: 0, periodStartMs: 0, beat: false });
   function compress(state, atMs, { handsOnly, intervalMs }) {
     const count = state.count === COMPRESSIONS_PER_CYCLE ? 1 : state.count + 1;
     const setDone = count === COMPRESSIONS_PER_CYCLE;
     const breathe = setDone && !handsOnly;
-    return {
+    return __spreadProps(__spreadValues({}, state), {
       phase: breathe ? "breathe" : "compress",
       count,
       total: state.total + 1,
@@ -49,19 +53,27 @@
       nextMs: breathe ? atMs + 1e3 : atMs + intervalMs,
       resumeMs: breathe ? atMs + BREATH_PAUSE_MS : 0,
       beat: true
-    };
+    });
   }
   function cprStep(state, options) {
+    if (state.phase === "aed") return state;
     const atMs = state.nextMs;
     if (state.phase === "compress" || options.handsOnly || atMs >= state.resumeMs) return compress(state, atMs, options);
     return __spreadProps(__spreadValues({}, state), { atMs, nextMs: Math.min(atMs + 1e3, state.resumeMs), beat: false });
   }
   function cprResume(state, atMs, options) {
-    return state.phase === "breathe" ? compress(state, atMs, options) : state;
+    if (state.phase === "breathe") return compress(state, atMs, options);
+    if (state.phase === "aed") return compress(__spreadProps(__spreadValues({}, state), { count: 0, periodStartMs: atMs }), atMs, options);
+    return state;
+  }
+  function cprPauseForAed(state, atMs) {
+    return state.phase === "aed" ? state : __spreadProps(__spreadValues({}, state), { phase: "aed", atMs, resumeMs: 0, beat: false });
   }
   function cprPrompt(state) {
     if (state.phase === "breathe") return "breathe";
-    return state.atMs >= SWITCH_AFTER_MS && state.atMs % SWITCH_AFTER_MS < SWITCH_PROMPT_MS ? "switch" : "compress";
+    if (state.phase === "aed") return "aed";
+    const elapsed = state.atMs - state.periodStartMs;
+    return elapsed >= SWITCH_AFTER_MS && elapsed % SWITCH_AFTER_MS < SWITCH_PROMPT_MS ? "switch" : "compress";
   }
   function cprView(state, previous) {
     const prompt = cprPrompt(state);
@@ -70,6 +82,7 @@
       total: state.total,
       seconds: Math.floor(state.atMs / 1e3),
       breathing: state.phase === "breathe",
+      aedPaused: state.phase === "aed",
       secondsLeft: state.phase === "breathe" ? Math.ceil((state.resumeMs - state.atMs) / 1e3) : 0,
       prompt,
       beat: state.beat,
@@ -82,6 +95,7 @@
     let timer;
     const settings = () => ({ handsOnly: options.handsOnly(), intervalMs: options.intervalMs });
     const schedule = () => {
+      if (state.phase === "aed") return;
       if (Date.now() - (startedAt + state.atMs) > options.intervalMs) startedAt = Date.now() - state.atMs;
       timer = setTimeout(() => show(cprStep(state, settings())), Math.max(0, startedAt + state.nextMs - Date.now()));
     };
@@ -94,9 +108,14 @@
     schedule();
     return {
       resume() {
-        if (state.phase !== "breathe") return;
+        if (state.phase === "compress") return;
         clearTimeout(timer);
         show(cprResume(state, Date.now() - startedAt, settings()));
+      },
+      pauseForAed() {
+        if (state.phase === "aed") return;
+        clearTimeout(timer);
+        show(cprPauseForAed(state, Date.now() - startedAt));
       },
       stop() {
         clearTimeout(timer);
@@ -123,6 +142,8 @@
       total: 0,
       seconds: 0,
       breathing: false,
+      aedPaused: false,
+      aedHint: AED_HINT,
       secondsLeft: 0,
       prompt: PROMPTS.compress
     },
@@ -152,9 +173,14 @@
         var _a;
         (_a = this.run) == null ? void 0 : _a.resume();
       },
+      /** AED已到: the beat stops for the AED's voice prompts until 继续按压. */
+      aedArrived() {
+        var _a;
+        (_a = this.run) == null ? void 0 : _a.pauseForAed();
+      },
       start() {
         var _a, _b;
-        this.setData({ running: true, count: 0, total: 0, seconds: 0, breathing: false, prompt: PROMPTS.compress });
+        this.setData({ running: true, count: 0, total: 0, seconds: 0, breathing: false, aedPaused: false, prompt: PROMPTS.compress });
         (_b = (_a = api()) == null ? void 0 : _a.setKeepScreenOn) == null ? void 0 : _b.call(_a, { keepScreenOn: true });
         this.run = runCpr({ intervalMs: beatIntervalMs(this.data.rate), handsOnly: () => !this.data.breaths, onStep: (view) => this.step(view) });
         this.triggerEvent("start");
@@ -164,13 +190,13 @@
         (_a = this.run) == null ? void 0 : _a.stop();
         this.run = void 0;
         (_c = (_b = api()) == null ? void 0 : _b.setKeepScreenOn) == null ? void 0 : _c.call(_b, { keepScreenOn: false });
-        this.setData({ running: false, breathing: false, prompt: PROMPTS.compress });
+        this.setData({ running: false, breathing: false, aedPaused: false, prompt: PROMPTS.compress });
         this.triggerEvent("stop");
       },
       step(view) {
         var _a, _b, _c, _d, _e;
-        const { count, total, seconds, breathing, secondsLeft, prompt, beat, alert } = view;
-        this.setData(__spreadValues({ count, total, seconds, breathing, secondsLeft, prompt: PROMPTS[prompt] }, beat ? { pulse: !this.data.pulse } : {}));
+        const { count, total, seconds, breathing, aedPaused, secondsLeft, prompt, beat, alert } = view;
+        this.setData(__spreadValues({ count, total, seconds, breathing, aedPaused, secondsLeft, prompt: PROMPTS[prompt] }, beat ? { pulse: !this.data.pulse } : {}));
         if (beat && !this.data.muted) (_a = this.audio) == null ? void 0 : _a.play();
         if (alert) (_c = (_b = api()) == null ? void 0 : _b.vibrateLong) == null ? void 0 : _c.call(_b);
         else if (beat) (_e = (_d = api()) == null ? void 0 : _d.vibrateShort) == null ? void 0 : _e.call(_d, { type: "heavy" });

@@ -1,12 +1,13 @@
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Switch } from '@nutui/nutui-react-taro'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { SearchBox } from '@/components/search-box'
 import type { NearbyAed } from '@/domain/aed/contract'
+import { compareForRescue } from '@/domain/aed/readiness'
 import type { LatLng } from '@/domain/geo'
 import { useRemote } from '@/hooks/use-remote'
 import { aedService } from '@/services/aed'
@@ -22,7 +23,8 @@ type Stage = 'consent' | 'locating' | 'choose' | 'ready'
 
 /**
  * 附近的AED: asks once to use the position (our own consent first, then WeChat's), or lets the
- * person pick their community; then the nearest AEDs, on a map or drawing and as a list.
+ * person pick their community; then the nearest AEDs, on a map or drawing and as a list, usable
+ * ones first as on the emergency screen (compareForRescue), or by distance alone when asked.
  */
 export default function NearbyAedPage() {
   const [stage, setStage] = useState<Stage>(hasLocationConsent() ? 'locating' : 'consent')
@@ -31,6 +33,8 @@ export default function NearbyAedPage() {
   const [error, setError] = useState<string>()
   const [selected, setSelected] = useState<string>()
   const [keyword, setKeyword] = useState('')
+  const [byDistance, setByDistance] = useState(false)
+  const shown = useMemo(() => aeds && [...aeds].sort(byDistance ? (a, b) => a.distanceMeters - b.distanceMeters : compareForRescue), [aeds, byDistance])
   const communities = useRemote(() => userService.communities())
 
   const locate = async () => {
@@ -133,11 +137,25 @@ export default function NearbyAedPage() {
             empty={aeds?.length === 0 && (keyword ? `10公里内没有名称含“${keyword}”的AED，换个词试试` : '10公里内还没有登记的AED，您可以帮忙新增')}
             onRetry={() => setFrom({ ...from })}
           >
-            {aeds && (
+            {shown && (
               <>
-                <AedOverview from={from} aeds={aeds} selectedId={selected} onSelect={setSelected} />
-                {aeds.map((aed, i) => (
-                  <AedCard key={aed._id} aed={aed} index={i + 1} selected={aed._id === selected} onOpen={() => Taro.navigateTo({ url: withQuery(pages.aedDetail, { id: aed._id, from: `${from.latitude},${from.longitude}` }) })} />
+                <AedOverview from={from} aeds={shown} selectedId={selected} onSelect={setSelected} />
+                <View className='aed-home__order' data-testid='aed-order'>
+                  <Text className='aed-home__order-text'>{byDistance ? '按距离排列' : '现在能用的排在前面'}</Text>
+                  <View className='aed-home__order-switch'>
+                    <Text>只按距离</Text>
+                    <Switch checked={byDistance} onChange={setByDistance} aria-label='只按距离排列' />
+                  </View>
+                </View>
+                {shown.map((aed, i) => (
+                  <AedCard
+                    key={aed._id}
+                    aed={aed}
+                    index={i + 1}
+                    selected={aed._id === selected}
+                    onOpen={() => Taro.navigateTo({ url: withQuery(pages.aedDetail, { id: aed._id, from: `${from.latitude},${from.longitude}` }) })}
+                    onPhotoExpired={() => search(from).then(({ items }) => setAeds(items), () => undefined)}
+                  />
                 ))}
               </>
             )}

@@ -1,9 +1,10 @@
 import { View, Text, Image, Video } from '@tarojs/components'
-import { Button, Step, Steps } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
+import { StepBar } from '@/components/step-bar'
 import { useRemote } from '@/hooks/use-remote'
 import { useShareEverywhere } from '@/hooks/use-share'
 import { lessonService } from '@/services/lesson'
@@ -34,11 +35,7 @@ export default function LessonPage() {
             <View className='card'>
               <Text className='section-title'>{lesson.title}</Text>
               {/* One section a line: five titles side by side run off a phone's screen. */}
-              <Steps value={section + 1} direction='vertical'>
-                {lesson.sections.map((s, i) => (
-                  <Step key={s.title} value={i + 1} title={s.title} />
-                ))}
-              </Steps>
+              <StepBar steps={lesson.sections.map((s) => s.title)} current={section} direction='column' testId='lesson-steps' />
             </View>
             {lesson.video && section === 0 && (
               <View className='card'>

@@ -1,9 +1,11 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Checkbox, Input, Step, Steps } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import * as v from 'valibot'
 import { ChoiceGroup } from '@/components/choice-group'
+import { ConsentCheck } from '@/components/consent-check'
+import { StepBar } from '@/components/step-bar'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
 import { todayInChina } from '@/domain/dates'
@@ -76,11 +78,7 @@ export default function ApplyPage() {
 
   return (
     <PageShell className='apply'>
-      <Steps value={step + 1} className='apply__steps'>
-        {STEPS.map((s, i) => (
-          <Step key={s.title} value={i + 1} title={s.title} />
-        ))}
-      </Steps>
+      <StepBar steps={STEPS.map((s) => s.title)} current={step} testId='apply-steps' />
 
       <View className='card'>
         {step === 0 && (
@@ -150,15 +148,15 @@ export default function ApplyPage() {
             <Text className='hint'>这份说明随时可以在 我的 → 隐私说明 中查看。</Text>
             <PrivacyNotice handler={communities.data?.find((c) => c._id === draft.communityId)?.privacyHandler ?? null} />
             <FormField label='同意章程与隐私说明' required error={errorOf('consent')}>
-              <Checkbox checked={draft.consent} onChange={(checked) => set('consent', checked)} data-testid='consent'>
+              <ConsentCheck checked={draft.consent} onChange={(checked) => set('consent', checked)} testId='consent'>
                 我已阅读并同意《中国红十字会章程》和个人信息保护说明
-              </Checkbox>
+              </ConsentCheck>
             </FormField>
             <Text className='apply__doc apply__doc--sensitive'>{ID_NUMBER_PURPOSE}</Text>
             <FormField label='单独同意收集身份证号' required error={errorOf('idConsent')}>
-              <Checkbox checked={draft.idConsent} onChange={(checked) => set('idConsent', checked)} data-testid='idConsent'>
+              <ConsentCheck checked={draft.idConsent} onChange={(checked) => set('idConsent', checked)} testId='idConsent'>
                 我同意为办理入会收集我的身份证号
-              </Checkbox>
+              </ConsentCheck>
             </FormField>
           </>
         )}

@@ -1,9 +1,10 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import * as v from 'valibot'
 import { ChoiceGroup } from '@/components/choice-group'
+import { ConsentCheck } from '@/components/consent-check'
 import { LoadState } from '@/components/load-state'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
@@ -148,9 +149,9 @@ function VolunteerForm({ profile }: { profile: VolunteerProfile | null }) {
               <Input type='tel' maxLength={11} value={draft.guardianPhone} onChange={(value) => set('guardianPhone', value, ['guardian.phone', 'guardian'])} data-testid='guardianPhone' />
             </FormField>
             <FormField label='监护人同意' required error={errorOf('guardian.consent')}>
-              <Checkbox checked={draft.guardianConsent} onChange={(checked) => set('guardianConsent', checked, ['guardian.consent', 'guardian'])} data-testid='guardianConsent'>
+              <ConsentCheck checked={draft.guardianConsent} onChange={(checked) => set('guardianConsent', checked, ['guardian.consent', 'guardian'])} testId='guardianConsent'>
                 监护人已知晓并同意我注册志愿者、参加适合我年龄的志愿服务
-              </Checkbox>
+              </ConsentCheck>
             </FormField>
           </View>
         )}
