@@ -27,8 +27,13 @@ export type AuditFact = {
 /** Who acted, for rules that need it (a district-level action, an opening keyed by its viewer). */
 export type AuditActor = { openid: string; districts: string[] }
 
-/** Reads an action's input and answer and says what to record (null or []: nothing was changed or revealed). */
-export type AuditRule<I, O> = (input: I, output: O, actor: AuditActor) => AuditFact | AuditFact[] | null
+type Facts = AuditFact | AuditFact[] | null
+
+/**
+ * Reads an action's input and answer and says what to record (null or []: nothing was changed or
+ * revealed). Async only where the answer lacks the community (one read by id).
+ */
+export type AuditRule<I, O> = (input: I, output: O, actor: AuditActor) => Facts | Promise<Facts>
 
 export type AuditDoc = {
   _id: string

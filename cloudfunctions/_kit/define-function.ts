@@ -118,7 +118,7 @@ async function checkAudience(audience: Audience, ctx: Context): Promise<void> {
 async function recordAudit(fnName: string, actionName: string, def: Action<unknown, unknown>, input: unknown, output: unknown, ctx: Context): Promise<void> {
   if (typeof def.audit !== 'function') return
   const actor = await ctx.record()
-  const facts = def.audit(input, output, { openid: ctx.openid, districts: actor?.roles.includes('district') ? (actor.districts ?? []) : [] })
+  const facts = await def.audit(input, output, { openid: ctx.openid, districts: actor?.roles.includes('district') ? (actor.districts ?? []) : [] })
   const list = facts === null ? [] : Array.isArray(facts) ? facts : [facts]
   if (list.length === 0) return
   await writeAudit(fnName, actionName, { openid: ctx.openid, name: actor?.displayName ?? '' }, list)

@@ -50,6 +50,9 @@ export const fundStatements = () => db.collection(collections.fundStatements)
 
 export const entryIdOf = (communityId: string, seq: number) => `${communityId}-${String(seq).padStart(7, '0')}`
 
+/** The community an entry id belongs to (the inverse of `entryIdOf`). */
+export const communityOfEntryId = (entryId: string) => entryId.slice(0, entryId.lastIndexOf('-'))
+
 export const emptyHead = (communityId: string): HeadDoc => ({
   _id: communityId,
   communityId,

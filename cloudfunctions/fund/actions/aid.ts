@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/errors'
 import { approvalsNeeded, reviewBarrier } from '@/domain/fund/aid'
 import { fundInputs } from '@/domain/fund/contract'
-import { DEFAULT_SECOND_APPROVAL_FEN, shownParty } from '@/domain/fund/rules'
+import { DEFAULT_SECOND_APPROVAL_FEN, formatYuan, shownParty } from '@/domain/fund/rules'
 import { maskName } from '@/domain/privacy'
 import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
@@ -77,6 +77,7 @@ export const review = action({
     await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: tell, note: status === 'rejected' ? reason : undefined, at: step.at })
     return toAidRequest(saved, staff, ctx.openid)
   },
+  audit: (input, out, actor) => ({ communityId: out.communityId, target: out._id, summary: `${input.decision === 'approve' ? '同意' : '不同意'}互助金救助申请（${formatYuan(out.amountFen)} 元）`, key: `${out._id}:${actor.openid}` }),
 })
 
 /**
@@ -118,6 +119,7 @@ export const pay = action({
     if (stats.updated === 1) await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: 'paid', at: step.at })
     return toAidRequest(saved, staff, ctx.openid)
   },
+  audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: `发放互助金 ${formatYuan(out.amountFen)} 元，记账第 ${out.entrySeq} 笔`, key: out._id }),
 })
 
 /** One request, for its applicant or the community's staff. */
@@ -151,6 +153,7 @@ export const myAid = action({
 export const aidQueue = action({
   input: fundInputs.aidQueue,
   audience: ['staff'],
+  audit: 'read',
   async handler({ communityId, page, pageSize }, ctx) {
     const scope = await ctx.staffScope(communityId)
     const user = await ctx.user()

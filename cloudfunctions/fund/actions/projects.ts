@@ -6,6 +6,7 @@ import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { currentHead } from '../append'
 import { fundProjects, requireProjectOf, toProject, type ProjectDoc } from '../projects'
+import { changeKey } from '../../_kit/audit'
 
 /**
  * Staff describe a project and where people give to it. Giving is never in this app: 慈善法 (2016)
@@ -43,6 +44,7 @@ export const saveProject = action({
     }
     return toProject({ _id, ...doc }, await currentHead(input.communityId))
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `${input.projectId ? '修改' : '新建'}募捐项目：${out.title}`, key: changeKey(out._id, input) }),
 })
 
 /** A community's projects with what was raised and spent. */
