@@ -13,7 +13,10 @@ import { collections, db, isDuplicateKey } from './cloud'
  * and fills in an entry a stopped call did not write. Never twice, never missing after a retry.
  */
 export type AuditFact = {
-  /** The community the action concerned; null only for district-level actions (then `district`). */
+  /**
+   * The community the action concerned; null for a district-level action (then `district`) or for
+   * the first-aid lesson library every community shares (no `district`).
+   */
   communityId: string | null
   /** For district-level actions: the district (as communities name it, e.g. 绍兴市柯桥区). */
   district?: string
@@ -39,7 +42,7 @@ export type AuditDoc = {
   _id: string
   fn: string
   action: string
-  /** What readers filter by: the communityId, or `district:<name>` for district-level actions. */
+  /** What readers filter by: the communityId, `district:<name>` for district-level actions, or `library`. */
   scope: string
   communityId: string | null
   target: string
@@ -52,6 +55,11 @@ export type AuditDoc = {
 export const auditLog = () => db.collection(collections.auditLog)
 
 export const districtScope = (district: string) => `district:${district}`
+
+/** The scope of entries about the shared first-aid lesson library (editors' actions). */
+export const LIBRARY_SCOPE = 'library'
+
+const scopeOf = (fact: AuditFact): string => fact.communityId ?? (fact.district ? districtScope(fact.district) : LIBRARY_SCOPE)
 
 /** Deterministic: the same function, action and key always give the same entry id. */
 export function auditIdOf(fn: string, action: string, key: string): string {
@@ -74,12 +82,11 @@ export function openingKey(openid: string, target: string, at = new Date()): str
 /** Writes the entries of one action; a duplicate `_id` is the retry of one already written. */
 export async function writeAudit(fn: string, action: string, actor: { openid: string; name: string }, facts: AuditFact[]): Promise<void> {
   for (const fact of facts) {
-    const scope = fact.communityId ?? districtScope(fact.district ?? '')
     const doc: Omit<AuditDoc, 'at'> = {
       _id: auditIdOf(fn, action, fact.key),
       fn,
       action,
-      scope,
+      scope: scopeOf(fact),
       communityId: fact.communityId,
       target: fact.target,
       summary: fact.summary,

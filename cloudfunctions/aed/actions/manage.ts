@@ -82,7 +82,7 @@ export const verify = action({
       .update({ data: { ...fields, ...guardian, hours: _.set(hours), location: point(latitude, longitude), status: 'available', verified: true, history: _.push(entry) } })
     return detailFor(await requireAed(aedId), user)
   },
-  audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: `核实并公开 AED：${out.name}`, key: out._id }),
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `核实并公开 AED：${out.name}`, key: changeKey(out._id, input) }),
 })
 
 /** Reports an inspection on site answers: the device was found there and checked. */
