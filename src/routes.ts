@@ -48,6 +48,7 @@ export const pages = {
   staffActivityCode: '/packages/staff/pages/activity-code/index',
   myData: '/packages/profile/pages/my-data/index',
   staffFiling: '/packages/staff/pages/filing/index',
+  staffAudit: '/packages/staff/pages/audit/index',
   privacy: '/packages/profile/pages/privacy/index',
 } as const
 

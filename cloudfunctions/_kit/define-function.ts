@@ -5,6 +5,7 @@ import { AppError } from '@/domain/errors'
 import { effectiveRoles, type Role } from '@/domain/roles'
 import type { UserDoc } from '@/domain/user/types'
 import { parseInput, type InputSchema } from '@/domain/validation'
+import { writeAudit, type AuditRule } from './audit'
 import { cloud } from './cloud'
 import { createUser, findUser } from './users'
 
@@ -25,11 +26,22 @@ export type Audience = 'anyone' | readonly Role[]
 /** A schema, or a function making one per call (rules that depend on today's date). */
 type InputRule<S extends InputSchema> = S | (() => S)
 
+/**
+ * How a staff action is recorded in the audit trail (`_kit/audit.ts`), or `'read'` for a staff
+ * action that only reads and changes or reveals nothing. Every action whose audience is not
+ * `'anyone'` declares one (audit.test.ts fails otherwise).
+ */
+export type AuditDeclaration<I, O> = AuditRule<I, O> | 'read'
+
+/** Checked like `handler` (a method): the table types an action's input before defaults, the rule after. */
+type DeclaredAudit<I, O> = { rule(...args: Parameters<AuditRule<I, O>>): ReturnType<AuditRule<I, O>> }['rule'] | 'read'
+
 export type Action<I, O> = {
   input: InputRule<InputSchema>
   audience: Audience
   /** Allowed while the caller's account is being erased (only 注销 itself, so a retry finishes it). */
   duringErasure?: true
+  audit?: DeclaredAudit<I, O>
   handler(input: I, ctx: ActionContext): Promise<O>
 }
 
@@ -38,6 +50,7 @@ export function action<S extends InputSchema, O>(def: {
   input: InputRule<S>
   audience: Audience
   duringErasure?: true
+  audit?: AuditDeclaration<v.InferOutput<S>, O>
   handler(input: v.InferOutput<S>, ctx: ActionContext): Promise<O>
 }): Action<v.InferOutput<S>, O> {
   return def
@@ -101,6 +114,16 @@ async function checkAudience(audience: Audience, ctx: Context): Promise<void> {
   if (!audience.some((role) => roles.includes(role))) throw new AppError('FORBIDDEN')
 }
 
+/** The action's audit entries, written before it answers (retry-safe: see `_kit/audit.ts`). */
+async function recordAudit(fnName: string, actionName: string, def: Action<unknown, unknown>, input: unknown, output: unknown, ctx: Context): Promise<void> {
+  if (typeof def.audit !== 'function') return
+  const actor = await ctx.record()
+  const facts = await def.audit(input, output, { openid: ctx.openid, districts: actor?.roles.includes('district') ? (actor.districts ?? []) : [] })
+  const list = facts === null ? [] : Array.isArray(facts) ? facts : [facts]
+  if (list.length === 0) return
+  await writeAudit(fnName, actionName, { openid: ctx.openid, name: actor?.displayName ?? '' }, list)
+}
+
 function toFailure(error: unknown, fnName: string, actionName: string): Envelope<never> {
   if (error instanceof AppError) return fail(error.code, error.message, error.fields)
   // The stack goes to the function log only; the event is never logged (it may hold ID numbers).
@@ -113,8 +136,8 @@ function toFailure(error: unknown, fnName: string, actionName: string): Envelope
  * checks the caller, runs the handler, and answers with the envelope on every path.
  */
 export function defineFunction<A extends Api>(fnName: string, table: ActionTable<A>) {
-  // The action names travel with `main`, so a suite can call every action of every function.
-  return Object.assign(main, { actions: Object.keys(table) })
+  // The action names (and declarations) travel with `main`, so a suite can call every action of every function.
+  return Object.assign(main, { actions: Object.keys(table), table: table as Record<string, Action<unknown, unknown>> })
 
   async function main(event: unknown): Promise<Envelope<unknown>> {
     const body = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>
@@ -131,7 +154,9 @@ export function defineFunction<A extends Api>(fnName: string, table: ActionTable
       const ctx = contextFor(OPENID)
       await refuseDuringErasure(def, ctx)
       await checkAudience(def.audience, ctx)
-      return ok(await def.handler(input, ctx))
+      const output = await def.handler(input, ctx)
+      await recordAudit(fnName, actionName, def, input, output, ctx)
+      return ok(output)
     } catch (error) {
       return toFailure(error, fnName, actionName || '?')
     }

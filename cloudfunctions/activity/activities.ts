@@ -81,6 +81,12 @@ export const activities = () => db.collection(collections.activities)
 export const signups = () => db.collection(collections.activitySignups)
 
 
+/** The community a sign-up belongs to, for the audit entry of a decision about it. */
+export async function communityOfSignup(signupId: string): Promise<string | null> {
+  const { data } = await signups().where({ _id: signupId }).limit(1).get<Pick<SignupDoc, 'communityId'>>()
+  return data[0]?.communityId ?? null
+}
+
 export async function requireActivity(activityId: string): Promise<ActivityDoc> {
   const { data } = await activities().where({ _id: activityId }).limit(1).get<ActivityDoc>()
   if (!data[0]) throw new AppError('NOT_FOUND', '没有找到这个活动，可能已被删除')

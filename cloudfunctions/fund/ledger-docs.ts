@@ -62,6 +62,9 @@ export const entryDocOf = (entry: PublicEntry, own: Pick<EntryDoc, 'party' | 'ai
   ...own,
 })
 
+/** The community an entry id belongs to (the inverse of `entryIdOf`). */
+export const communityOfEntryId = (entryId: string) => entryId.slice(0, entryId.lastIndexOf('-'))
+
 export const emptyHead = (communityId: string): HeadDoc => ({
   _id: communityId,
   communityId,

@@ -24,6 +24,7 @@ export async function toRows(docs: SignupDoc[]): Promise<AttendanceRow[]> {
 export const attendance = action({
   input: activityInputs.attendance,
   audience: ['staff'],
+  audit: 'read',
   async handler({ activityId, page, pageSize }, ctx) {
     const doc = await requireActivity(activityId)
     await ctx.requireStaffOf(doc.communityId)

@@ -36,4 +36,5 @@ export const cancel = action({
     )
     return viewFor(activityId, ctx.openid, await ctx.user())
   },
+  audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: `取消活动：${out.title}`, key: out._id }),
 })

@@ -8,6 +8,7 @@ import { currentCode } from '../code'
 export const code = action({
   input: activityInputs.code,
   audience: ['staff'],
+  audit: 'read',
   async handler({ activityId }, ctx) {
     const doc = await requireActivity(activityId)
     await ctx.requireStaffOf(doc.communityId)

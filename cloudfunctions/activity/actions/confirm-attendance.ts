@@ -6,6 +6,7 @@ import { mapWithCap } from '../../_kit/parallel'
 import { requireActivity, signups, type SignupDoc } from '../activities'
 import { creditSignup, tellResult } from '../credit'
 import { toRows } from './attendance'
+import { changeKey } from '../../_kit/audit'
 
 /**
  * The organiser confirms the roster: each checked-out sign-up ticked is marked confirmed by one
@@ -40,4 +41,5 @@ export const confirmAttendance = action({
     const { data: after } = await signups().where({ _id: _.in(checkedOut.map((s) => s._id)) }).get<SignupDoc>()
     return { confirmed, rows: await toRows(after) }
   },
+  audit: async (input) => ({ communityId: (await requireActivity(input.activityId)).communityId, target: input.activityId, summary: `确认出勤并记录服务时长（${new Set(input.signupIds).size} 人）`, key: changeKey(input.activityId, [...new Set(input.signupIds)].sort()) }),
 })

@@ -42,4 +42,5 @@ export const create = action({
     const { _id } = await db.collection(collections.activities).add({ data: doc })
     return toView({ ...doc, _id: String(_id) }, { signup: null, manageable: true })
   },
+  audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: `发布活动：${out.title}`, key: out._id }),
 })

@@ -4,7 +4,7 @@ import { AppError } from '@/domain/errors'
 import { _ } from '../../_kit/cloud'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
-import { findSignup, requireActivity, signups, viewFor, type SignupDoc } from '../activities'
+import { communityOfSignup, findSignup, requireActivity, signups, viewFor, type SignupDoc } from '../activities'
 import { toRows } from './attendance'
 import { attendanceResult, creditSignup, tellResult } from '../credit'
 
@@ -80,4 +80,5 @@ export const reviewMakeup = action({
     const [row] = await toRows([done])
     return row
   },
+  audit: async (input) => ({ communityId: await communityOfSignup(input.signupId), target: input.signupId, summary: input.decision === 'approve' ? '通过补签申请' : '不通过补签申请', key: input.signupId }),
 })

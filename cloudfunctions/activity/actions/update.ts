@@ -4,6 +4,7 @@ import { _ } from '../../_kit/cloud'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { activities, requireActivity, signups, viewFor } from '../activities'
+import { changeKey } from '../../_kit/audit'
 
 /**
  * Staff change an activity before it starts. The capacity may not drop below those signed up:
@@ -52,4 +53,5 @@ export const update = action({
       .update({ data: { startAt: new Date(input.startAt), endAt: new Date(input.endAt), ...(moved ? { reminded: false } : {}) } })
     return viewFor(activityId, ctx.openid, await ctx.user())
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `修改活动：${out.title}`, key: changeKey(out._id, input) }),
 })

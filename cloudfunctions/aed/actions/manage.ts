@@ -13,6 +13,7 @@ import { aeds, point, reports, requireAed, type AedDoc } from '../aeds'
 import { detailFor } from '../detail'
 import { requireKeeper } from '../keepers'
 import { closeAll, closeOne, requireReport, toReport, toReports, type ReportDoc } from '../reports'
+import { changeKey } from '../../_kit/audit'
 
 /** What staff write about a device that everyone reads: checked together, in one request. */
 type PublicTexts = { name: string; address: string; landmark: string; floor: string; accessNotes: string; model: string; guardianOrg: string }
@@ -22,6 +23,7 @@ const publicTextOf = (texts: PublicTexts): string => [texts.name, texts.address,
 export const manageList = action({
   input: aedInputs.manageList,
   audience: ['staff'],
+  audit: 'read',
   async handler({ communityId, page, pageSize }, ctx) {
     const scope = await ctx.staffScope(communityId)
     const criteria = { communityId: _.in(scope) }
@@ -57,6 +59,7 @@ export const save = action({
     }
     return detailFor(await requireAed(id as string), user)
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `${input.aedId ? '修改' : '新增'} AED：${out.name}`, key: changeKey(out._id, input) }),
 })
 
 /**
@@ -79,6 +82,7 @@ export const verify = action({
       .update({ data: { ...fields, ...guardian, hours: _.set(hours), location: point(latitude, longitude), status: 'available', verified: true, history: _.push(entry) } })
     return detailFor(await requireAed(aedId), user)
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `核实并公开 AED：${out.name}`, key: changeKey(out._id, input) }),
 })
 
 /** Reports an inspection on site answers: the device was found there and checked. */
@@ -132,12 +136,14 @@ export const inspect = action({
     await Promise.all([closeAll(answered, 'resolved', outcome, user._id), fine ? null : alertKeepers(aed, '巡检发现设备故障，已停用', `inspection|${date}`)])
     return detailFor(await requireAed(aedId), user)
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `巡检 AED：${out.name}（${input.date}，${input.result === 'ok' ? '正常' : '有故障'}）`, key: changeKey(out._id, input) }),
 })
 
 /** Problem reports of the caller's communities. */
 export const reportList = action({
   input: aedInputs.reports,
   audience: ['staff'],
+  audit: 'read',
   async handler({ status, page, pageSize }, ctx) {
     const criteria = { communityId: _.in(await ctx.staffScope()), status }
     const [{ data }, { total }] = await Promise.all([
@@ -165,6 +171,7 @@ export const resolveReport = action({
       resolution,
       entry: (report, user) => ({ event: `报告已处理：${REPORT_KINDS[report.kind]}`, by: user._id, byName: user.displayName, note: resolution }),
     }),
+  audit: async (_input, out) => ({ communityId: (await requireReport(out._id)).communityId, target: out._id, summary: `处理 AED 问题报告：${out.aedName}`, key: out._id }),
 })
 
 /**
@@ -182,6 +189,7 @@ export const dismissReport = action({
       resolution: `经核实，报告的情况不属实${reason ? `：${reason}` : ''}`,
       entry: (report, user) => ({ event: `报告不属实：${REPORT_KINDS[report.kind]}`, by: user._id, byName: user.displayName, ...(reason ? { note: reason } : {}) }),
     }),
+  audit: async (_input, out) => ({ communityId: (await requireReport(out._id)).communityId, target: out._id, summary: `认定 AED 问题报告不属实：${out.aedName}`, key: out._id }),
 })
 
 type Closing = {

@@ -5,6 +5,7 @@ import { chinaDayEnd, chinaDayStart } from '../../_kit/dates'
 import { action } from '../../_kit/define-function'
 import { aeds, reports } from '../aeds'
 import { closeAll, toReports, type ReportDoc } from '../reports'
+import { changeKey } from '../../_kit/audit'
 
 /** Reports read per call: a wave beyond it is dismissed by calling again (`more`). */
 const WAVE_BATCH = 200
@@ -27,6 +28,7 @@ async function unconfirmedOf({ communityId, from, to }: Period): Promise<{ found
 export const unconfirmedReports = action({
   input: aedInputs.unconfirmedReports,
   audience: ['staff'],
+  audit: 'read',
   async handler(period, ctx) {
     await ctx.requireStaffOf(period.communityId)
     const { found } = await unconfirmedOf(period)
@@ -57,4 +59,5 @@ export const dismissUnconfirmed = action({
     )
     return { dismissed: closed.length, more }
   },
+  audit: (input, out) => (out.dismissed ? { communityId: input.communityId, target: `aedReports:${input.from}~${input.to}`, summary: `批量关闭未经证实的 AED 报告 ${out.dismissed} 条（${input.from} 至 ${input.to}）`, key: changeKey(input.communityId, { ...input, ...out }) } : null),
 })

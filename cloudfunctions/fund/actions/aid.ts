@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/errors'
 import { approvalsNeeded, reviewBarrier } from '@/domain/fund/aid'
 import { fundInputs } from '@/domain/fund/contract'
-import { DEFAULT_SECOND_APPROVAL_FEN, shownParty } from '@/domain/fund/rules'
+import { DEFAULT_SECOND_APPROVAL_FEN, formatYuan, shownParty } from '@/domain/fund/rules'
 import { maskName } from '@/domain/privacy'
 import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
@@ -51,6 +51,8 @@ export const apply = action({
     await tellStaffOfQueue(input.communityId, 'fund_aid')
     return toAidRequest(saved, user, ctx.openid)
   },
+  // A resident's own request is theirs; one staff entered for someone else is a staff action.
+  audit: (input, out) => (input.onBehalf ? { communityId: out.communityId, target: out._id, summary: `代居民登记互助金救助申请（${formatYuan(out.amountFen)} 元）`, key: out._id } : null),
 })
 
 /**
@@ -80,6 +82,7 @@ export const review = action({
     if (aid.applicantOpenid) await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: tell, note: status === 'rejected' ? reason : undefined, at: step.at })
     return toAidRequest(saved, staff, ctx.openid)
   },
+  audit: (input, out, actor) => ({ communityId: out.communityId, target: out._id, summary: `${input.decision === 'approve' ? '同意' : '不同意'}互助金救助申请（${formatYuan(out.amountFen)} 元）`, key: `${out._id}:${actor.openid}` }),
 })
 
 /**
@@ -121,6 +124,7 @@ export const pay = action({
     if (stats.updated === 1 && aid.applicantOpenid) await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: 'paid', at: step.at })
     return toAidRequest(saved, staff, ctx.openid)
   },
+  audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: `发放互助金 ${formatYuan(out.amountFen)} 元，记账第 ${out.entrySeq} 笔`, key: out._id }),
 })
 
 /** One request, for its applicant or the community's staff. */
@@ -154,6 +158,7 @@ export const myAid = action({
 export const aidQueue = action({
   input: fundInputs.aidQueue,
   audience: ['staff'],
+  audit: 'read',
   async handler({ communityId, page, pageSize }, ctx) {
     const scope = await ctx.staffScope(communityId)
     const user = await ctx.user()

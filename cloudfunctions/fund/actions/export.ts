@@ -6,6 +6,7 @@ import { _ } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { fundEntries, type EntryDoc } from '../ledger-docs'
+import { openingKey } from '../../_kit/audit'
 
 /** A year of a busy station's entries fits; more is a sign the period is wrong. */
 const MAX_ROWS = 5000
@@ -43,4 +44,5 @@ export const exportCsv = action({
     ])
     return { filename: `${community.name}博爱互助金_${from}_${to}.csv`, csv: toCsv(HEADER, rows), rows: rows.length }
   },
+  audit: (input, out, actor) => ({ communityId: input.communityId, target: `fund:${input.from}~${input.to}`, summary: `导出互助金账目 ${input.from} 至 ${input.to}（${out.rows} 笔）`, key: openingKey(actor.openid, `${input.communityId}:${input.from}:${input.to}`) }),
 })

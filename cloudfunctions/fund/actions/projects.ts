@@ -8,6 +8,7 @@ import { applyEarlyVerdicts, photoLinks, requestChecks } from '../../_kit/photo-
 import { requireOwnFiles } from '../../_kit/uploads'
 import { currentHead } from '../append'
 import { fundProjects, requireProjectOf, toProjects, type ProjectDoc } from '../projects'
+import { changeKey } from '../../_kit/audit'
 
 /**
  * Staff describe a project, its photos and where people give to it. Photos stay hidden until
@@ -54,6 +55,7 @@ export const saveProject = action({
     const [project] = await toProjects([{ _id, ...doc }], await currentHead(input.communityId))
     return project
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `${input.projectId ? '修改' : '新建'}募捐项目：${out.title}`, key: changeKey(out._id, input) }),
 })
 
 /** A community's projects with what was raised and spent. */

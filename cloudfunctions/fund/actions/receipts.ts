@@ -1,12 +1,12 @@
 import crypto from 'node:crypto'
 import { AppError } from '@/domain/errors'
 import { fundInputs, type Receipt } from '@/domain/fund/contract'
-import { ANONYMOUS } from '@/domain/fund/rules'
+import { ANONYMOUS, formatYuan } from '@/domain/fund/rules'
 import { todayInChina } from '@/domain/dates'
 import { collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
-import { fundEntries, type EntryDoc } from '../ledger-docs'
+import { communityOfEntryId, fundEntries, type EntryDoc } from '../ledger-docs'
 
 type ReceiptDoc = Omit<Receipt, 'reversed'> & { _id: string; communityId: string; entryId: string; issuedBy: string }
 
@@ -69,6 +69,7 @@ export const issueReceipt = action({
     }
     return toReceipt(doc, false)
   },
+  audit: (input, out) => ({ communityId: communityOfEntryId(input.entryId), target: input.entryId, summary: `开具捐赠证明：第 ${out.seq} 笔 ${formatYuan(out.amountFen)} 元`, key: input.entryId }),
 })
 
 /** Anyone checks a receipt's code: what it certifies, and whether the gift was cancelled since. */

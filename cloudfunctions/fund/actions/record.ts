@@ -1,6 +1,6 @@
 import { AppError } from '@/domain/errors'
 import { fundInputs } from '@/domain/fund/contract'
-import { shownParty } from '@/domain/fund/rules'
+import { formatYuan, shownParty } from '@/domain/fund/rules'
 import { todayInChina } from '@/domain/dates'
 import { requireCommunity } from '../../_kit/communities'
 import { requirePassingText } from '../../_kit/content-check'
@@ -48,4 +48,5 @@ export const record = action({
     })
     return toFundEntry(entry)
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `记账第 ${out.seq} 笔：${out.kind === 'income' ? '收入' : '支出'} ${formatYuan(out.amountFen)} 元（${out.category}）`, key: `${out.communityId}:${input.requestId}` }),
 })

@@ -45,4 +45,5 @@ export const reverse = action({
     })
     return toFundEntry(entry)
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `冲正第 ${out.reverses} 笔，记为第 ${out.seq} 笔`, key: `${out.communityId}:${input.requestId}` }),
 })

@@ -18,12 +18,14 @@ export const save = action({
     const draft = await propose(lessonId, { ...content, ...(published?.libraryVersion ? { libraryVersion: published.libraryVersion } : {}) }, ctx, '')
     return { draft: draft && toVersion(draft, ctx.openid) }
   },
+  audit: (_input, out) => out.draft && { communityId: null, target: out.draft._id, summary: `提交课程修改草稿：${out.draft.title}`, key: out.draft._id },
 })
 
 /** The lesson residents see, with its answers, for an editor changing it. */
 export const full = action({
   input: lessonInputs.full,
   audience: ['editor'],
+  audit: 'read',
   handler: ({ lessonId }) => requireLesson(lessonId),
 })
 
@@ -42,4 +44,5 @@ export const restore = action({
     const draft = await propose(version.lessonId, version.content, ctx, note)
     return { draft: draft && toVersion(draft, ctx.openid) }
   },
+  audit: (input, out) => out.draft && { communityId: null, target: out.draft._id, summary: `恢复课程旧版本为草稿：${out.draft.title}`, key: `${input.versionId}:${out.draft._id}` },
 })

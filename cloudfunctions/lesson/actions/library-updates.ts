@@ -15,6 +15,7 @@ const shipped = ({ _id: _unused, ...content }: LibraryLesson) => content
 export const updates = action({
   input: lessonInputs.updates,
   audience: ['editor'],
+  audit: 'read',
   async handler() {
     const [{ data: stored }, { data: pending }] = await Promise.all([
       lessons().orderBy('order', 'asc').limit(100).get<Lesson>(),
@@ -51,6 +52,7 @@ export const applyUpdate = action({
     const draft = await propose(lessonId, shipped(lesson), ctx, `课程库更新（第${lesson.libraryVersion}版）`)
     return { draft: draft && toVersion(draft, ctx.openid) }
   },
+  audit: (_input, out) => out.draft && { communityId: null, target: out.draft._id, summary: `提交课程库更新为草稿：${out.draft.title}`, key: out.draft._id },
 })
 
 /**
@@ -74,4 +76,5 @@ export const importLibrary = action({
     }
     return { added }
   },
+  audit: (_input, out) => ({ communityId: null, target: 'lessons', summary: `导入课程库（${out.added} 节课）`, key: 'importLibrary' }),
 })

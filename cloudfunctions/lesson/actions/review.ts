@@ -19,6 +19,7 @@ async function pageOf(criteria: Record<string, string>, page: number, pageSize: 
 export const versionList = action({
   input: lessonInputs.versions,
   audience: ['editor'],
+  audit: 'read',
   handler: ({ lessonId, page, pageSize }, { openid }) => pageOf({ lessonId }, page, pageSize, openid),
 })
 
@@ -26,6 +27,7 @@ export const versionList = action({
 export const drafts = action({
   input: lessonInputs.drafts,
   audience: ['editor'],
+  audit: 'read',
   handler: ({ page, pageSize }, { openid }) => pageOf({ status: 'pending' }, page, pageSize, openid),
 })
 
@@ -33,6 +35,7 @@ export const drafts = action({
 export const draft = action({
   input: lessonInputs.draft,
   audience: ['editor'],
+  audit: 'read',
   async handler({ versionId }, { openid }) {
     const version = await requireVersion(versionId)
     const published = await findLesson(version.lessonId)
@@ -80,6 +83,7 @@ export const approve = action({
     const published = await requireVersion(versionId)
     return toVersion(published, ctx.openid)
   },
+  audit: (input, out) => ({ communityId: null, target: input.versionId, summary: `审核通过并发布课程：${out.title}`, key: input.versionId }),
 })
 
 /** The author withdraws a draft, or another editor turns it down; residents never see it. */
@@ -95,4 +99,5 @@ export const decline = action({
     if (stats.updated !== 1 && version.status !== 'declined') throw new AppError('CONFLICT', '这份修改已经发布')
     return toVersion(version, ctx.openid)
   },
+  audit: (input, out) => ({ communityId: null, target: input.versionId, summary: `退回课程草稿：${out.title}`, key: input.versionId }),
 })

@@ -58,4 +58,5 @@ export const resolveCorrection = action({
     if (!saved) throw new AppError('CONFLICT', '入会记录已变化，请刷新后再试')
     return view(saved, { idNumber: false, phone: true })
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: input.accept ? '接受入会资料更正' : '不接受入会资料更正', key: `${out._id}:${input.key}` }),
 })

@@ -5,7 +5,8 @@ import { memberInputs, type FilingRow } from '@/domain/member/contract'
 import { _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { applications, duesOf, type ApplicationDoc, type CommunityFacts } from '../applications'
-import { districtCommunities } from '../district'
+import { districtCommunities } from '../../_kit/district'
+import { openingKey } from '../../_kit/audit'
 
 /** The most rows one export carries (a district's members joined in a period). */
 const EXPORT_MAX = 1000
@@ -51,6 +52,7 @@ export const filing = action({
     ])
     return { items: data.map((doc) => toRow(doc, byId.get(doc.communityId) ?? { name: '' })), total, page, pageSize }
   },
+  audit: (input, out, actor) => (out.items.length ? actor.districts.map((district) => ({ communityId: null, district, target: `filing:${input.joinedFrom}~${input.joinedTo}`, summary: `查看会员备案第 ${input.page} 页（含完整身份证号，${out.items.length} 人）`, key: openingKey(actor.openid, `${district}:${input.joinedFrom}:${input.joinedTo}:${input.page}`) })) : null),
 })
 
 const COLUMNS: Array<[string, (row: FilingRow) => string]> = [
@@ -82,4 +84,5 @@ export const filingExport = action({
     const lines = [COLUMNS.map(([title]) => cell(title)).join(','), ...rows.map((row) => COLUMNS.map(([, value]) => cell(value(row))).join(','))]
     return { fileName: `会员备案-${joinedFrom}-${joinedTo}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length }
   },
+  audit: (input, out, actor) => actor.districts.map((district) => ({ communityId: null, district, target: `filing:${input.joinedFrom}~${input.joinedTo}`, summary: `导出会员备案（${out.rows} 人，含完整身份证号）`, key: openingKey(actor.openid, `${district}:${input.joinedFrom}:${input.joinedTo}`) })),
 })

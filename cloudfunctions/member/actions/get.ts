@@ -2,7 +2,7 @@ import { AppError } from '@/domain/errors'
 import { memberInputs } from '@/domain/member/contract'
 import { action } from '../../_kit/define-function'
 import { communityFacts, findApplication, revealToStaff, toView, UNKNOWN_COMMUNITY } from '../applications'
-import { requireDistrictOf } from '../district'
+import { requireDistrictOf } from '../../_kit/district'
 
 /**
  * One application in full, for staff of the applicant's community (审核详情), or for the district
@@ -26,4 +26,5 @@ export const get = action({
     const byName = staffOfCommunity ? `工作人员 ${user.displayName}` : `区红十字会 ${user.displayName}`
     return toView(await revealToStaff(doc, user, byName), community, { idNumber: true, phone: true })
   },
+  audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: '查看完整身份证号', key: `${out._id}:${out.idViews.at(-1)?.at ?? ''}` }),
 })

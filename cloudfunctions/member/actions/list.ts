@@ -7,6 +7,7 @@ import { applications, communityFacts, toView, UNKNOWN_COMMUNITY, type Applicati
 export const list = action({
   input: memberInputs.list,
   audience: ['staff'],
+  audit: 'read',
   async handler({ status, communityId, page, pageSize }, ctx) {
     const scope = await ctx.staffScope(communityId)
     const criteria = { communityId: _.in(scope), ...(status ? { status } : {}) }

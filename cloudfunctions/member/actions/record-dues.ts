@@ -1,3 +1,4 @@
+import { plainYuan } from '@/domain/fund/rules'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { isYouth } from '@/domain/member/age'
@@ -54,4 +55,5 @@ export const recordDues = action({
     if (!saved) throw ERASED_MEANWHILE()
     return toView(saved, community, { idNumber: false, phone: true })
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `登记 ${input.year} 年会费 ${plainYuan(input.amountFen)} 元，收据号 ${input.receiptNo}`, key: `${out._id}:${input.year}:${input.receiptNo}` }),
 })

@@ -77,4 +77,5 @@ export const review = action({
     if (!saved) throw ERASED_MEANWHILE()
     return toView(saved, community, { idNumber: false, phone: true })
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: input.decision === 'approve' ? `批准入会申请${out.memberNo ? `，会员号 ${out.memberNo}` : ''}` : '不批准入会申请', key: `${out._id}:${out.submittedAt}:${input.decision}` }),
 })

@@ -2,6 +2,7 @@ import { AppError } from '@/domain/errors'
 import { memberInputs } from '@/domain/member/contract'
 import { action } from '../../_kit/define-function'
 import { applications, communityFacts, findApplication, toView, UNKNOWN_COMMUNITY } from '../applications'
+import { changeKey } from '../../_kit/audit'
 
 /** 在校学生 by staff of the member's community: a student pays dues voluntarily (《中国红十字会会费管理办法》). */
 export const setStudent = action({
@@ -17,4 +18,5 @@ export const setStudent = action({
     const community = (await communityFacts([doc.communityId])).get(doc.communityId) ?? UNKNOWN_COMMUNITY
     return toView({ ...doc, student }, community, { idNumber: false, phone: true })
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: input.student ? '登记为学生会员（可免会费）' : '取消学生会员登记', key: changeKey(out._id, input.student) }),
 })

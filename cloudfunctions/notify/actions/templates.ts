@@ -25,6 +25,7 @@ export const templates = action({
 export const setup = action({
   input: notifyInputs.setup,
   audience: ['staff'],
+  audit: 'read',
   async handler() {
     const { templates, state, problems } = notifySetting()
     return { missing: templates.missing.map((kind) => ({ kind, title: NOTIFY_KINDS[kind].title })), miniprogramState: state, problems }

@@ -1,9 +1,18 @@
 import { AppError } from '@/domain/errors'
-import { photoInputs } from '@/domain/photo/contract'
+import { photoInputs, type PhotoPlaceKey } from '@/domain/photo/contract'
 import type { PhotoHolder } from '../../_kit/photo-places'
 import { db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { communityOf, photoPath, placeOf } from '../../_kit/photo-places'
+
+const PLACE_LABELS: Record<PhotoPlaceKey, string> = { wish: '心愿', fulfilment: '心愿完成照片', aed: 'AED', aedReport: 'AED问题报告', avatar: '头像', certificate: '救护员证', fundProject: '互助金项目照片' }
+
+/** The community whose staff decided, for the audit entry (the holder is read again by id). */
+async function communityOfPhoto(key: PhotoPlaceKey, docId: string): Promise<string | null> {
+  const place = placeOf(key)
+  const { data } = await db.collection(place.collection).where({ _id: docId }).limit(1).get<PhotoHolder>()
+  return data[0] ? communityOf(place, data[0]) : null
+}
 
 /**
  * Staff of the photo's community show (`approve`) or hide (`reject`) a photo waiting for them.
@@ -34,4 +43,5 @@ export const decide = action({
     if (stats.updated === 0) throw new AppError('CONFLICT', '这张照片已经处理过了')
     return { status }
   },
+  audit: async (input, out) => ({ communityId: await communityOfPhoto(input.place, input.docId), target: `${input.place}:${input.docId}`, summary: `${out.status === 'passed' ? '通过' : '不通过'}照片审核（${PLACE_LABELS[input.place]}）`, key: `${input.place}:${input.docId}:${input.fileID}` }),
 })

@@ -14,6 +14,7 @@ type Waiting = { place: PhotoPlace; doc: PhotoHolder; photo: CheckedPhoto }
 export const queue = action({
   input: photoInputs.queue,
   audience: ['staff'],
+  audit: 'read',
   async handler(_input, ctx) {
     const communities = await ctx.staffScope()
     if (communities.length === 0) return { items: [], total: 0 }

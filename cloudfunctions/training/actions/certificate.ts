@@ -9,6 +9,7 @@ import { action } from '../../_kit/define-function'
 import { notify } from '../../_kit/notify'
 import { certificateId, certificates, requireSession, toCertificates, type CertificateDoc } from '../store'
 import { requireSignupForStaff } from './record'
+import { changeKey } from '../../_kit/audit'
 
 const KEEPS_NUMBER = '这张救护员证已登记，编号不能更改；如确有错误请联系区红十字会核实'
 
@@ -59,4 +60,5 @@ export const recordCertificate = action({
     if (wrote) await notify(signup.openid, 'training_result', { sessionTitle: session.title, result: 'passed', certificateNumber: number, at: new Date() })
     return { _id: signupId, sessionId: signup.sessionId, name: signup.name, phone: signup.phone, status: signup.status, certificate: (await toCertificates([existing]))[0] }
   },
+  audit: async (input, out) => ({ communityId: (await requireSession(out.sessionId)).communityId, target: out.certificate._id, summary: `登记救护员证 ${input.number}（有效期至 ${input.validUntil}）`, key: changeKey(out.certificate._id, input) }),
 })

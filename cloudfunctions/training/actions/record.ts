@@ -1,6 +1,6 @@
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
-import { trainingInputs } from '@/domain/firstaid/training'
+import { SIGNUP_STATUS_LABELS, trainingInputs } from '@/domain/firstaid/training'
 import { courseDaysOf, decideRecord } from '@/domain/firstaid/training-record'
 import { action } from '../../_kit/define-function'
 import { notify } from '../../_kit/notify'
@@ -45,6 +45,7 @@ export const record = action({
     const { data: recorded } = await certificates().where({ _id: certificateId(session._id, signup.openid) }).get<CertificateDoc>()
     return { _id: signupId, sessionId: signup.sessionId, name: signup.name, phone: signup.phone, status, certificate: (await toCertificates(recorded))[0] ?? null }
   },
+  audit: async (input, out) => ({ communityId: (await requireSession(out.sessionId)).communityId, target: input.signupId, summary: `登记培训结果：${SIGNUP_STATUS_LABELS[input.status]}`, key: `${input.signupId}:${input.status}` }),
 })
 
 /** The caller's 救护员证, newest first (待补录 ones with a null number). */

@@ -26,12 +26,14 @@ export const create = action({
     const { _id } = await sessions().add({ data: { ...input, date: input.dates[0], seatsLeft: input.capacity, createdBy: ctx.openid, createdAt: db.serverDate() } })
     return toSession(await requireSession(_id), null)
   },
+  audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: `发布培训：${out.title}`, key: out._id }),
 })
 
 /** The caller's communities' sessions, newest first, past ones too: results and certificates are recorded after the course. */
 export const manageSessions = action({
   input: trainingInputs.manageSessions,
   audience: ['staff'],
+  audit: 'read',
   async handler(_input, ctx) {
     const { data } = await sessions().where({ communityId: _.in(await ctx.staffScope()) }).orderBy('date', 'desc').limit(50).get<SessionDoc>()
     return { items: data.map((doc) => toSession(doc, null)) }
@@ -89,6 +91,7 @@ export const cancelSignup = action({
 export const roster = action({
   input: trainingInputs.roster,
   audience: ['staff'],
+  audit: 'read',
   async handler({ sessionId }, ctx) {
     const session = await requireSession(sessionId)
     await ctx.requireStaffOf(session.communityId)

@@ -1,5 +1,6 @@
 import { collections, db } from '../../_kit/cloud'
 import { eraseFromAedReports, eraseFromAeds } from './aeds'
+import { eraseFromAuditLog } from './audit'
 import { ERASED_OPENID, ERASED_TEXT } from './erased'
 import { eraseFromFundAid } from './fund'
 import { eraseFromTraining } from './training'
@@ -63,6 +64,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   fundStatements: { holds: 'nothing personal', why: 'month-end heads of the ledger' },
   fundProjects: { holds: 'nothing personal', why: 'fundraising projects and their photos, published by staff in the station\'s name' },
   fundReceipts: { holds: 'nothing personal', why: 'donation receipts issued by staff for ledger entries: accounting records like the entries' },
+  auditLog: { holds: 'openid and name of the staff member who acted (操作记录)', how: 'anonymise', run: eraseFromAuditLog },
 }
 
 /** Every eraser, once each. */
@@ -109,5 +111,6 @@ export const MY_DATA: MyDataPart[] = [
   { title: '消息订阅', collection: 'subscriptions', where: (openid) => ({ _id: openid }) },
   { title: '学习记录', collection: 'lessonProgress', where: (openid) => ({ openid }) },
   { title: '志愿服务证明申请', collection: 'certificateRequests', where: (openid) => ({ openid }) },
+  { title: '我作为工作人员的操作记录', collection: 'auditLog', where: (openid) => ({ actorOpenid: openid }), fields: ['fn', 'action', 'communityId', 'target', 'summary', 'at'] },
   { title: '互助金救助申请', collection: 'fundAid', where: (openid) => ({ applicantOpenid: openid }), fields: ['communityName', 'name', 'phone', 'category', 'amountFen', 'reason', 'status', 'createdAt'] },
 ]

@@ -12,6 +12,7 @@ import { takeSlot } from '../../_kit/rate-limit'
 import { nextInSequence } from '../../_kit/sequence'
 import { certificateRequests, certificates, newVerifyCode, pendingRequest, recordsOf, toCertificate, toRequestView, type CertificateDoc, type CertificateRequestDoc } from '../certificates'
 import { findVolunteer, volunteers, type VolunteerDoc } from '../volunteers'
+import { changeKey } from '../../_kit/audit'
 
 /**
  * 申请志愿服务证明: the volunteer asks for a period; staff of their community issue it (谁记录谁证明,
@@ -62,6 +63,7 @@ export const myCertificates = action({
 export const certificateQueue = action({
   input: volunteerInputs.certificateQueue,
   audience: ['staff'],
+  audit: 'read',
   async handler({ page, pageSize }, ctx) {
     const scope = await ctx.staffScope()
     const criteria = { status: 'pending', communityId: _.in(scope) }
@@ -89,6 +91,12 @@ async function volunteerNumberOf(volunteer: VolunteerDoc & { volunteerNumber?: s
  * decline with a reason. The decision, its verify code and number are one conditional update from
  * `pending`; the certificate is then written under that code, so a retry finishes it once.
  */
+/** The community a request was made to, for the audit entry of its decision. */
+async function communityOfRequest(requestId: string): Promise<string | null> {
+  const { data } = await certificateRequests().where({ _id: requestId }).limit(1).get<Pick<CertificateRequestDoc, 'communityId'>>()
+  return data[0]?.communityId ?? null
+}
+
 export const issueCertificate = action({
   input: volunteerInputs.issueCertificate,
   audience: ['staff'],
@@ -119,6 +127,7 @@ export const issueCertificate = action({
     }
     return toRequestView(decidedRequest, community.name)
   },
+  audit: async (input, out) => ({ communityId: await communityOfRequest(input.requestId), target: input.requestId, summary: out.status === 'issued' ? `出具志愿服务证明（${out.from} 至 ${out.to}）` : '不出具志愿服务证明', key: `${input.requestId}:${out.status}` }),
 })
 
 /** Freezes the records of the period under the request's verify code; a second write is refused as a duplicate. */
@@ -178,11 +187,13 @@ export const setCertificateIssuer = action({
     await db.collection(collections.communities).where({ _id: communityId }).update({ data: { certificateIssuer: _.set(issuer) } })
     return issuer
   },
+  audit: (input) => ({ communityId: input.communityId, target: input.communityId, summary: `设置证明出具单位：${input.orgName}，负责人 ${input.leaderName}`, key: changeKey(input.communityId, input) }),
 })
 
 export const certificateIssuerOf = action({
   input: volunteerInputs.certificateIssuer,
   audience: ['staff'],
+  audit: 'read',
   async handler({ communityId }, ctx) {
     await ctx.requireStaffOf(communityId)
     return (await requireCommunity(communityId)).certificateIssuer ?? null

@@ -41,4 +41,5 @@ export const correctHours = action({
     const [view] = await toEntries([entry])
     return view
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: input.volunteerId, summary: `更正服务时长 ${out.hours > 0 ? '+' : ''}${out.hours} 小时`, key: `${input.volunteerId}:${input.requestId}` }),
 })

@@ -8,6 +8,7 @@ import { toProfile, volunteers, type VolunteerDoc } from '../volunteers'
 export const list = action({
   input: volunteerInputs.list,
   audience: ['staff'],
+  audit: 'read',
   async handler({ status, communityId, page, pageSize }, ctx) {
     const scope = await ctx.staffScope(communityId)
     const own = { communityId: _.in(scope), ...(status ? { status } : {}) }

@@ -6,6 +6,7 @@ import { _ } from '../../_kit/cloud'
 import { notify } from '../../_kit/notify'
 import { grantRole } from '../../_kit/users'
 import { findVolunteer, toProfile, volunteers, type VolunteerDoc } from '../volunteers'
+import { changeKey } from '../../_kit/audit'
 
 /**
  * Staff decide on a pending volunteer of their community, once. Approving an active volunteer
@@ -34,6 +35,7 @@ export const review = action({
     const names = await communityNames([doc.communityId])
     return toProfile(saved ?? doc, names.get(doc.communityId) ?? '', true)
   },
+  audit: (input, out) => ({ communityId: input.communityId ?? out.communityId, target: out._id, summary: `${input.decision === 'approve' ? '通过' : '不通过'}志愿者${input.communityId && input.communityId !== out.communityId ? '在本社区服务的申请' : '登记'}`, key: changeKey(out._id, { communityId: input.communityId ?? null, decision: input.decision }) }),
 })
 
 /**

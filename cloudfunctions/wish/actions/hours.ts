@@ -13,6 +13,7 @@ import { toDetail, wishes, type WishDoc } from '../wishes'
 export const hoursQueue = action({
   input: wishInputs.hoursQueue,
   audience: ['staff'],
+  audit: 'read',
   async handler({ page, pageSize }, ctx) {
     const user = await ctx.user()
     const scope = await ctx.staffScope()
@@ -72,4 +73,5 @@ export const approveHours = action({
     if (status === 'approved') await creditClaimer(saved, { openid: ctx.openid, name: staff.displayName })
     return toDetail(saved, await ctx.user())
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `${input.decision === 'approve' ? '核定' : '不核定'}心愿服务时长：${out.title}`, key: out._id }),
 })

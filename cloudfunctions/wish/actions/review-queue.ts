@@ -7,6 +7,7 @@ import { toDetail, wishes, type WishDoc } from '../wishes'
 export const reviewQueue = action({
   input: wishInputs.reviewQueue,
   audience: ['staff'],
+  audit: 'read',
   async handler({ page, pageSize }, ctx) {
     const user = await ctx.user()
     const scope = await ctx.staffScope()

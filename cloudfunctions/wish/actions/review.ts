@@ -4,6 +4,7 @@ import { action } from '../../_kit/define-function'
 import { requireWish } from '../load'
 import { toDetail } from '../wishes'
 import { transition } from '../transition'
+import { changeKey } from '../../_kit/audit'
 
 /** 心愿审核: staff of the wish's community put a flagged wish on the wall or turn it down. */
 export const review = action({
@@ -16,4 +17,5 @@ export const review = action({
     const approved = decision === 'approve'
     return toDetail(await transition(wish, approved ? 'approve' : 'reject', { caller: user, name: user.displayName }, { note: approved ? undefined : reason, tell: ['owner'] }), user)
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `${input.decision === 'approve' ? '通过' : '不通过'}心愿审核：${out.title}`, key: changeKey(out._id, input.decision) }),
 })

@@ -15,4 +15,5 @@ export const takeDown = action({
     if (wish.ownerOpenid === user._id) throw new AppError('FORBIDDEN', '不能审核自己发布的心愿，请由其他工作人员处理')
     return toDetail(await transition(wish, 'takeDown', { caller: user, name: user.displayName }, { note: reason, tell: ['owner'] }), user)
   },
+  audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: `下架心愿：${out.title}`, key: out._id }),
 })

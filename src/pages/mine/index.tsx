@@ -87,6 +87,9 @@ export default function MinePage() {
         {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
         {me?.roles.includes('editor') && <Cell title='课程管理' description='审核、编辑急救课程' clickable onClick={go(pages.staffLessons)} />}
         {me?.roles.includes('district') && <Cell title='会员备案' description='本区各社区的新会员，可导出备案表' clickable onClick={go(pages.staffFiling)} />}
+        {(me?.roles.includes('district') || (me?.roles.includes('editor') && !me.roles.includes('staff'))) && (
+          <Cell title='操作记录' description='本区各社区和急救课程的操作记录' clickable onClick={go(pages.staffAudit)} />
+        )}
       </Cell.Group>
 
       <Cell.Group>

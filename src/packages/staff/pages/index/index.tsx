@@ -27,6 +27,7 @@ const TOOLS: Array<{ title: string; description: string; page: string; waiting?:
   { title: '活动管理', description: '发布志愿活动、出示签到码、查看出勤、处理补签', page: 'activities' },
   { title: '培训管理', description: '发布救护培训、记录出勤和考核，发放救护员证', page: 'trainings' },
   { title: '课程管理', description: '审核和编辑急救课程，查看课程库更新（课程编辑）', page: 'lessons', role: 'editor' },
+  { title: '操作记录', description: '谁在什么时候做了什么：审核、设置、时长、账目、证明、导出、查看身份证号', page: 'audit' },
 ]
 
 /** 工作台: what waits for the staff member's decision in their communities. */

@@ -1,7 +1,7 @@
 import type { Community } from '@/domain/community/types'
 import { AppError } from '@/domain/errors'
 import type { UserDoc } from '@/domain/user/types'
-import { _, collections, db } from '../_kit/cloud'
+import { _, collections, db } from './cloud'
 
 /** The communities of the districts a 区红十字会 user receives the 备案 of. */
 export async function districtCommunities(user: UserDoc): Promise<Community[]> {
