@@ -4,6 +4,7 @@ import { checkCharacter } from '@/domain/member/id-number'
 import type { Page } from '@/domain/contract'
 import type { ApplicationView, MemberCard } from '@/domain/member/contract'
 import type { Me } from '@/domain/user/contract'
+import { defaultDisplayName } from '@/domain/user/types'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { NINE_IN_CHINA } from '../../localcloud/jobs-testing'
 
@@ -133,7 +134,8 @@ describe('review', () => {
   test('the approved resident becomes a member, sees the card and gets the message', async () => {
     const me = unwrap(await cloud.call<Me>('user', 'm-bob', { action: 'me' }))
     expect(me.roles).toContain('member')
-    expect(me.displayName).toBe('李建国')
+    // Approval never puts the legal name in place of the nickname others see.
+    expect(me.displayName).toBe(defaultDisplayName('m-bob'))
     const { card } = unwrap(await mine('m-bob'))
     expect(card).toMatchObject({ name: '李建国', communityName: '大渡社区', idNumber: '3306**********0517' })
     // No invented validity: the card says what dues are due (《中国红十字会会费管理办法》).

@@ -105,6 +105,17 @@ describe('user.updateProfile', () => {
     expect(unwrap(await update('p-newcomer', { displayName: '老周', homeCommunityId: 'yulan' }))).toMatchObject({ displayName: '老周' })
   })
 
+  test('a new nickname reaches the wishes the person posted, so they go by one name everywhere', async () => {
+    const wish = (openid: string, fields: Record<string, unknown>) => cloud.call<{ _id: string }>('wish', openid, fields)
+    unwrap(await update('p-renamer', { displayName: '小周', homeCommunityId: 'dadu' }))
+    const posted = unwrap(await wish('p-renamer', { action: 'create', title: '帮忙取一下快递', content: '腿脚不方便，快递放在小区门口驿站，想请志愿者帮忙取回来。', category: '生活帮扶', communityId: 'dadu', contactPhone: '13957500088' }))
+    const other = unwrap(await wish('p-neighbour', { action: 'create', title: '帮忙换个灯泡', content: '厨房的灯泡坏了，够不着，想请志愿者帮忙换一下。', category: '生活帮扶', communityId: 'dadu', contactPhone: '13957500089' }))
+    unwrap(await update('p-renamer', { displayName: '周阿姨' }))
+    const doc = (id: string) => cloud.store.find('wishes', { _id: id })[0]
+    expect(doc(posted._id)).toMatchObject({ ownerName: '周阿姨' })
+    expect(doc(other._id)).toMatchObject({ ownerName: expect.not.stringContaining('周阿姨') })
+  })
+
   test('bad input, an unknown community or a nickname the check refuses change nothing', async () => {
     unwrap(await update('p-careful', { displayName: '小陈' }))
     const before = JSON.stringify(userDoc('p-careful'))

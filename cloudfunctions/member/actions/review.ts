@@ -31,7 +31,8 @@ async function completeApproval(application: ApplicationDoc, communityCode: stri
       if (stats.updated === 1) given = memberNo
     }
   }
-  await grantRole(application.openid, 'member', application.communityId, { displayName: application.name, homeCommunityId: application.communityId })
+  // The legal name stays on the member card and in staff views; the person's chosen nickname is theirs (issue 26, item 7).
+  await grantRole(application.openid, 'member', application.communityId, { homeCommunityId: application.communityId })
   return given
 }
 

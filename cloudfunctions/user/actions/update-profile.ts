@@ -6,6 +6,7 @@ import { action } from '../../_kit/define-function'
 import { applyEarlyVerdicts, checkedPhoto } from '../../_kit/photo-checks'
 import { requireOwnFiles } from '../../_kit/uploads'
 import { toMe } from '../me-view'
+import { renameOnWishes } from '../rename'
 
 /**
  * 个人资料: nickname, avatar and home community. Others see the nickname (on wishes, in lists), so
@@ -28,6 +29,7 @@ export const updateProfile = action({
       ...(photo ? { photo: _.set(photo) } : {}),
     }
     if (Object.keys(changes).length > 0) await db.collection(collections.users).where({ _id: ctx.openid }).update({ data: changes })
+    if (displayName && displayName !== user.displayName) await renameOnWishes(ctx.openid, displayName)
     await applyEarlyVerdicts([photo])
     return toMe({ ...user, ...(displayName ? { displayName } : {}), ...(homeCommunityId ? { homeCommunityId } : {}), ...(photo ? { photo } : {}) })
   },
