@@ -89,6 +89,13 @@ export async function figuresOf(community: Community, year: number, now = new Da
   return { figures, hoursByMonth: months, nextActivities }
 }
 
+/**
+ * Most database requests of one community's recompute while its ledger of the year fits a page:
+ * eleven counts and reads side by side, the ledger page, and the update of its document (13), or
+ * when the update changed nothing (a first run: the document is created, then updated) two more.
+ */
+export const REQUESTS_PER_COMMUNITY = 15
+
 /** Recomputes and stores one community's figures of the year (idempotent: a rerun writes the same). */
 export async function recompute(community: Community, year: number, now = new Date()): Promise<void> {
   const { figures, hoursByMonth: months, nextActivities } = await figuresOf(community, year, now)

@@ -7,6 +7,7 @@ import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing
 import { ownedId } from '../_kit/ids'
 import { credit } from '../_kit/ledger'
 import { statsJob } from '../scheduler/jobs/stats'
+import { REQUESTS_PER_COMMUNITY } from './recompute'
 
 let cloud: TestCloud
 const DISTRICT = '测试市南湖区'
@@ -131,10 +132,13 @@ test('家园数据 equal the counts of the stored data after a scripted year, wi
   expect(shown.computedAt).not.toBeNull()
 })
 
-test('a second run derives the same figures (idempotent)', async () => {
+test('a second run derives the same figures (idempotent), at a fixed number of requests a community', async () => {
   const figures = () => cloud.docs('stats').find((d) => d._id === `${A}:${YEAR}`)?.figures
   const before = figures()
+  cloud.usage.reset()
   await runJob(statsJob)
+  const { reads, writes } = cloud.usage.report().total
+  expect(reads + writes).toBeLessThanOrEqual(1 + cloud.docs('communities').length * REQUESTS_PER_COMMUNITY)
   expect(figures()).toEqual(before)
 })
 
