@@ -2,11 +2,9 @@ import { AppError } from '@/domain/errors'
 import { toCsv } from '@/domain/fund/csv'
 import { plainYuan } from '@/domain/fund/rules'
 import { statsInputs } from '@/domain/stats/contract'
-import { TARGET_KEYS, type TargetKey } from '@/domain/stats/figures'
+import { TARGET_KEYS, TARGET_LABELS } from '@/domain/stats/figures'
 import { action } from '../../_kit/define-function'
 import { districtOf, districtStats } from '../district'
-
-const TARGET_LABELS: Record<TargetKey, string> = { members: '会员', volunteers: '志愿者', hours: '服务时长', rescuers: '初级救护员', reached: '普及培训', aeds: 'AED' }
 
 const HEADER = [
   '博爱家园',

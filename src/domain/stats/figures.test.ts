@@ -1,4 +1,4 @@
-import { completionPercent, EMPTY_FIGURES, monthsOf, sumFigures, sumTargets } from './figures'
+import { completionPercent, EMPTY_FIGURES, gaugesOf, sumFigures, sumTargets } from './figures'
 
 test('completion as the seeds report it: 柯桥区 1,435 初级救护员 of 2,771 = 51.79%', () => {
   expect(completionPercent(1435, 2771)).toBe(51.79)
@@ -18,7 +18,8 @@ test('district totals add up the communities, targets only where set', () => {
   expect(sumTargets([{ rescuers: 100 }, { rescuers: 50, members: 10 }, {}])).toEqual({ rescuers: 150, members: 10 })
 })
 
-test('a year has twelve months', () => {
-  expect(monthsOf(2026)).toHaveLength(12)
-  expect(monthsOf(2026)[0]).toBe('2026-01')
+
+test('gauges only for the targets that are set, in a fixed order', () => {
+  const rows = gaugesOf({ ...EMPTY_FIGURES, rescuers: 1435, members: 10 }, { rescuers: 2771, members: 0 })
+  expect(rows).toEqual([{ key: 'rescuers', label: '初级救护员', value: 1435, target: 2771, percent: 51.79, unit: '' }])
 })

@@ -82,5 +82,25 @@ export function sumTargets(all: readonly Targets[]): Targets {
   return total
 }
 
-/** Months of a year as 'YYYY-MM', for charts by month. */
-export const monthsOf = (year: number): string[] => Array.from({ length: 12 }, (_unused, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
+
+/** What a target is called on the pages (初级救护员 as the seeds name trained rescuers). */
+export const TARGET_LABELS: Record<TargetKey, string> = {
+  members: '红十字会员',
+  volunteers: '志愿者',
+  hours: '服务时长',
+  rescuers: '初级救护员',
+  reached: '普及培训',
+  aeds: 'AED',
+}
+
+export type GaugeRow = { key: TargetKey; label: string; value: number; target: number; percent: number; unit: string }
+
+/** The targets that are set, each with its figure and completion, in the order of TARGET_KEYS. */
+export function gaugesOf(figures: Figures, targets: Targets): GaugeRow[] {
+  return TARGET_KEYS.flatMap((key) => {
+    const target = targets[key]
+    const percent = completionPercent(figures[key], target)
+    if (target === undefined || percent === null) return []
+    return [{ key, label: TARGET_LABELS[key], value: figures[key], target, percent, unit: key === 'hours' ? '小时' : key === 'reached' ? '人次' : '' }]
+  })
+}
