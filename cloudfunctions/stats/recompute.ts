@@ -1,4 +1,4 @@
-import { ADULT_AGE } from '@/domain/member/age'
+import { youthBornAfter } from '@/domain/member/age'
 import { readinessOf } from '@/domain/aed/readiness'
 import type { AedStatus } from '@/domain/aed/readiness'
 import type { Community } from '@/domain/community/types'
@@ -65,13 +65,11 @@ async function upcomingActivities(communityId: string, now: Date): Promise<Upcom
 export async function figuresOf(community: Community, year: number, now = new Date()): Promise<{ figures: Figures; hoursByMonth: number[]; nextActivities: UpcomingActivity[] }> {
   const communityId = community._id
   const today = todayInChina(now)
-  // Under 18 on `today` (member/age.ts): born after this day of the year 18 years back.
-  const youthAfter = `${Number(today.slice(0, 4)) - ADULT_AGE}${today.slice(4)}`
   const from = chinaDayStart(`${year}-01-01`)
   const to = chinaDayEnd(`${year}-12-31`)
   const [members, youthMembers, volunteers, registeredVolunteers, months, wishesPosted, wishesCompleted, rescuers, reached, aeds, head, nextActivities] = await Promise.all([
     count(collections.applications, { communityId, status: 'approved' }),
-    count(collections.applications, { communityId, status: 'approved', birthDate: _.gt(youthAfter) }),
+    count(collections.applications, { communityId, status: 'approved', birthDate: _.gt(youthBornAfter(today)) }),
     count(collections.volunteers, { communityId, status: 'active' }),
     // 注册红十字志愿者: ≥ 20 h of service in the year (the year's honour-board rows carry the hours).
     count(collections.honourTotals, { communityId, key: String(year), hours: _.gte(REGISTERED_VOLUNTEER_YEAR_HOURS) }),
