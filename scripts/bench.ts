@@ -12,6 +12,7 @@ import type { Usage } from '../localcloud/usage'
 import { buildFunctions } from './build-functions'
 import { communityDay, DAY, timersForADay } from './community-day'
 import { kb, measureWeappPackages } from './weapp-packages'
+import { todayInChina } from '@/domain/dates'
 
 /**
  * `npm run bench`: what users feel, measured. Needs the weapp and H5 production builds
@@ -158,6 +159,11 @@ async function actionRows(): Promise<Row[]> {
   await measure('lesson.list', () => ({ fn: 'lesson', event: { action: 'list' }, openid: 'demo-resident' }))
   await measure('notify.inbox', () => ({ fn: 'notify', event: { action: 'inbox', page: 1, pageSize: 20 }, openid: open[0].ownerOpenid }))
   await measure('member.mine', () => ({ fn: 'member', event: { action: 'mine' }, openid: 'demo-member' }))
+  // 家园数据 over the 10,000 wishes and 300 volunteers, once the hourly job has derived them.
+  await cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'jobs', Time: '2026-12-03T06:00:00.000Z' }, '')
+  const year = Number(todayInChina().slice(0, 4))
+  await measure('stats.community', (i) => ({ fn: 'stats', event: { action: 'community', communityId: ['gangyue', 'yulan', 'dadu'][i % 3], year }, openid: 'demo-resident' }))
+  await measure('community.home', (i) => ({ fn: 'community', event: { action: 'home', communityId: ['gangyue', 'yulan', 'dadu'][i % 3] }, openid: 'demo-resident' }))
   await cloud.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
   return rows.map(([label, { p50, p95, requests, roundTrips }]) => [`${label}: database requests / sequential round trips / p50 / p95 (DB_LATENCY_MS=10)`, `${requests} / ${roundTrips} / ${ms(p50)} / ${ms(p95)}`])

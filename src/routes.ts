@@ -19,6 +19,7 @@ export const areas = {
   activityHall: '/packages/activity/pages/hall/index',
   profile: '/packages/profile/pages/index/index',
   fund: '/packages/fund/pages/public/index',
+  stats: '/packages/stats/pages/index/index',
 } as const
 
 /** Pages inside an area, opened from other pages (some with `?id=`). */
@@ -50,6 +51,7 @@ export const pages = {
   staffFiling: '/packages/staff/pages/filing/index',
   staffAudit: '/packages/staff/pages/audit/index',
   privacy: '/packages/profile/pages/privacy/index',
+  statsDistrict: '/packages/stats/pages/district/index',
 } as const
 
 /**

@@ -44,4 +44,5 @@ export const collections = {
   fundProjects: 'fundProjects',
   fundReceipts: 'fundReceipts',
   auditLog: 'auditLog',
+  stats: 'stats',
 } as const

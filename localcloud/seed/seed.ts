@@ -5,6 +5,7 @@ import { demoAedReports, demoAeds } from './demo-aeds'
 import { DEMO_PEERS, demoActivityData } from './demo-activities'
 import { demoLessonDraft } from './demo-lessons'
 import { demoFund } from './demo-fund'
+import { demoStats } from './demo-stats'
 import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoMembership, demoTrainings, demoWishes } from './demo-data'
 
 /**
@@ -58,6 +59,7 @@ function writeDemoData(store: DocumentStore): void {
   store.insert('lessons', LESSON_LIBRARY)
   store.insert('lessonVersions', [demoLessonDraft(now)])
   store.insert('trainings', demoTrainings(now))
+  store.insert('stats', demoStats(now))
   writeDemoFund(store, now)
 }
 

@@ -1,9 +1,21 @@
-import type { AuditApi } from '@/domain/audit/contract'
+import type { CommunityApi } from '@/domain/community/contract'
+import type { CommunityHome } from '@/domain/community/home'
 import { createClient } from './cloud-client'
 
-const client = createClient<AuditApi>('community')
+const client = createClient<CommunityApi>('community')
+
+/** The home page asks again at most once a minute per community (the figures change hourly, wishes by the minute). */
+const HOME_CACHE_MS = 60_000
+const homeCache = new Map<string, { at: number; home: CommunityHome }>()
 
 export const communityService = {
   /** 操作记录: without a community, every one the caller may read. */
   audit: (communityId: string | undefined, page: number) => client('audit', { communityId, page, pageSize: 20 }),
+  async home(communityId: string, { fresh = false }: { fresh?: boolean } = {}): Promise<CommunityHome> {
+    const cached = homeCache.get(communityId)
+    if (!fresh && cached && Date.now() - cached.at < HOME_CACHE_MS) return cached.home
+    const home = await client('home', { communityId })
+    homeCache.set(communityId, { at: Date.now(), home })
+    return home
+  },
 }

@@ -56,6 +56,8 @@ const ROLE_PAGES: { prefix: string; identities: readonly string[] }[] = [
   { prefix: 'packages/staff/pages/filing/', identities: ['demo-district'] },
   // Only the owner edits a wish: demo-resident's own, filed in before().
   { prefix: 'packages/wish/pages/edit/', identities: ['demo-resident'] },
+  // Opened by anyone from a community's 家园数据 (with the district named); measured as 区红十字会, who also sets targets there.
+  { prefix: 'packages/stats/pages/district/', identities: ['demo-district'] },
 ]
 
 /** Parts of a page that only show after a tap: the label of what to tap. */

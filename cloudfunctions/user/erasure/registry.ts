@@ -62,6 +62,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   fundEntries: { holds: 'nothing personal', why: 'the fund\'s ledger, recorded by staff and never linked to an account: the donor or beneficiary named there is an accounting record kept as the law requires (《会计档案管理办法》 2015, 30 years; PIPL 第四十七条)' },
   fundHeads: { holds: 'nothing personal', why: 'each community\'s ledger head: number, hash and balance' },
   fundStatements: { holds: 'nothing personal', why: 'month-end heads of the ledger' },
+  stats: { holds: 'nothing personal', why: 'each community\'s 家园数据: counts, totals, targets and upcoming activities\' titles' },
   fundProjects: { holds: 'nothing personal', why: 'fundraising projects and their photos, published by staff in the station\'s name' },
   fundReceipts: { holds: 'nothing personal', why: 'donation receipts issued by staff for ledger entries: accounting records like the entries' },
   auditLog: { holds: 'openid and name of the staff member who acted (操作记录)', how: 'anonymise', run: eraseFromAuditLog },

@@ -1,4 +1,4 @@
-import { ageOn, isYouth } from './age'
+import { ageOn, isYouth, youthBornAfter } from './age'
 
 /** Age boundaries on the exact birthday: a youth member (青少年会员) at 17, an adult at 18. */
 test.each([
@@ -11,4 +11,6 @@ test.each([
 ])('born %s, on %s: age %i, youth %s', (birth, today, age, youth) => {
   expect(ageOn(birth, today)).toBe(age)
   expect(isYouth(birth, today)).toBe(youth)
+  // The range the 家园数据 count asks the database with agrees on every boundary.
+  expect(birth > youthBornAfter(today)).toBe(youth)
 })

@@ -17,3 +17,11 @@ export function ageOn(birthDate: string, today: string): number {
 export function isYouth(birthDate: string, today: string): boolean {
   return ageOn(birthDate, today) < ADULT_AGE
 }
+
+/**
+ * The birth date a youth member is born after, on `today`: `isYouth(b, today)` exactly when
+ * `b > youthBornAfter(today)`, so a count can ask the database with one range on `birthDate`.
+ */
+export function youthBornAfter(today: string): string {
+  return `${Number(today.slice(0, 4)) - ADULT_AGE}${today.slice(4)}`
+}

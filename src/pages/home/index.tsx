@@ -1,15 +1,16 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
-import { Gift, Health, Heart, Location, Order, Service, Setting, UserAdd } from '@nutui/icons-react-taro'
+import { Category, Gift, Health, Heart, Location, Order, Service, Setting, UserAdd } from '@nutui/icons-react-taro'
 import { EntryGrid, type Entry } from '@/components/entry-grid'
 import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
 import { userService } from '@/services/user'
+import { CommunityLive } from './components/community-live'
 import { Welcome, welcomeSeen } from './components/welcome'
 import { useUnreadBadge } from '@/hooks/use-unread-badge'
-import { areas, tabs } from '@/routes'
+import { areas, pages, tabs } from '@/routes'
 import './index.scss'
 
 const ICON = { size: 28, color: '#c8102e' }
@@ -23,6 +24,8 @@ const entriesFor = (roles: readonly string[]): Entry[] => [
   { label: '急救课堂', icon: <Health {...ICON} />, url: areas.lessons },
   { label: '找AED', icon: <Location {...ICON} />, url: areas.aed },
   { label: '互助金公开', icon: <Gift {...ICON} />, url: areas.fund },
+  // The district's people have no home community: their way to the table of their communities.
+  { label: '家园数据', icon: <Category {...ICON} />, url: roles.includes('district') ? pages.statsDistrict : areas.stats },
 ]
 
 const STAFF_ENTRY: Entry = { label: '工作台', icon: <Setting {...ICON} />, url: areas.staff }
@@ -35,11 +38,13 @@ export default function HomePage() {
   const showWelcome = welcoming && !!me && !me.homeCommunityId
   const communities = useRemote(() => (showWelcome ? userService.communities() : Promise.resolve([])), [showWelcome])
   const community = me?.communities[0]?.name
+  const liveCommunityId = me?.homeCommunityId ?? me?.communities[0]?._id
   const roles = me?.roles ?? []
   const entries = roles.includes('staff') ? [...entriesFor(roles), STAFF_ENTRY] : entriesFor(roles)
   return (
     <PageShell>
       <EmergencyEntry />
+      {liveCommunityId && <CommunityLive communityId={liveCommunityId} />}
       {showWelcome && communities.data && communities.data.length > 0 && (
         <Welcome
           communities={communities.data}

@@ -1,0 +1,22 @@
+import { AppError } from '@/domain/errors'
+import { statsInputs } from '@/domain/stats/contract'
+import { _ } from '../../_kit/cloud'
+import { requireCommunity } from '../../_kit/communities'
+import { action } from '../../_kit/define-function'
+import { readStats, toCommunityStats, updateStats } from '../store'
+
+/**
+ * The district sets a community's yearly targets (the whole set for that year: a target left out
+ * is no longer set). Only for the communities of the caller's own district(s).
+ */
+export const setTargets = action({
+  input: statsInputs.setTargets,
+  audience: ['district'],
+  async handler({ communityId, year, targets }, ctx) {
+    const [community, user] = await Promise.all([requireCommunity(communityId), ctx.user()])
+    if (!(user.districts ?? []).includes(community.district)) throw new AppError('FORBIDDEN', '只能为本区县的博爱家园设定目标')
+    const set = Object.fromEntries(Object.entries(targets).filter(([, value]) => value !== undefined))
+    await updateStats(community, year, { targets: _.set(set) })
+    return toCommunityStats(await readStats(communityId, year), community, year)
+  },
+})

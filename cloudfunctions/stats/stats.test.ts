@@ -1,0 +1,212 @@
+import type { CommunityHome } from '@/domain/community/home'
+import { todayInChina } from '@/domain/dates'
+import { isYouth } from '@/domain/member/age'
+import type { CommunityStats, DistrictStats } from '@/domain/stats/contract'
+import { runAs } from '../../localcloud/backend/identity'
+import { runJob } from '../../localcloud/jobs-testing'
+import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
+import { ownedId } from '../_kit/ids'
+import { credit } from '../_kit/ledger'
+import { statsJob } from '../scheduler/jobs/stats'
+import { REQUESTS_PER_COMMUNITY } from './recompute'
+
+let cloud: TestCloud
+const DISTRICT = '测试市南湖区'
+const A = 'st-a'
+const B = 'st-b'
+const STAFF = 'st-staff'
+const DISTRICT_STAFF = 'st-district'
+const OTHER_DISTRICT = 'st-district-other'
+const today = todayInChina()
+const YEAR = Number(today.slice(0, 4))
+const inYear = (mmdd: string) => `${YEAR}-${mmdd}`
+const stats = (communityId: string, year = YEAR) => cloud.call<CommunityStats>('stats', 'st-anyone', { action: 'community', communityId, year })
+
+beforeAll(async () => {
+  cloud = await startTestCloud()
+  const now = new Date()
+  cloud.store.insert('communities', [
+    { _id: A, name: '甲社区', code: 'SA', district: DISTRICT, edition: '3.0', location: { latitude: 30.07, longitude: 120.49 }, volunteerApprovalRequired: false },
+    { _id: B, name: '乙社区', code: 'SB', district: DISTRICT, edition: '1.0', location: { latitude: 30.08, longitude: 120.5 }, volunteerApprovalRequired: false },
+  ])
+  cloud.store.insert('users', [
+    { _id: STAFF, displayName: '钱会计', roles: ['staff'], homeCommunityId: A, staffCommunityIds: [A, B], createdAt: now },
+    { _id: DISTRICT_STAFF, displayName: '周主任', roles: ['district'], homeCommunityId: null, staffCommunityIds: [], districts: [DISTRICT], createdAt: now },
+    { _id: OTHER_DISTRICT, displayName: '别区', roles: ['district'], homeCommunityId: null, staffCommunityIds: [], districts: ['绍兴市越城区'], createdAt: now },
+  ])
+})
+afterAll(() => cloud.stop())
+
+/** What the write paths leave behind, for the parts of the sequence whose flows other suites drive end to end. */
+function scriptData() {
+  const now = new Date()
+  const application = (i: number, communityId: string, status: string, birthDate: string) => ({
+    _id: `st-app-${i}`, openid: `st-member-${i}`, communityId, status, name: '会员', birthDate, submittedAt: now, joinedAt: status === 'approved' ? now : null, idHash: `h${i}`,
+  })
+  const youngBirth = `${YEAR - 10}-06-01`
+  cloud.store.insert('applications', [
+    application(1, A, 'approved', '1960-01-01'),
+    application(2, A, 'approved', youngBirth),
+    application(3, A, 'pending', '1970-01-01'),
+    application(4, A, 'rejected', '1970-01-01'),
+    application(5, B, 'approved', '1980-01-01'),
+    application(6, A, 'approved', `${YEAR - 17}-01-01`),
+  ])
+  cloud.store.insert('users', ['st-member-1', 'st-member-2', 'st-vol-1', 'st-vol-2', 'st-vol-3'].map((_id) => ({ _id, displayName: '居民', roles: [], homeCommunityId: A, staffCommunityIds: [], createdAt: now })))
+  const volunteer = (openid: string, communityId: string, status: string) => ({ _id: ownedId('vo', openid), openid, status, name: '王志愿', phone: '13800000000', communityId, hours: 0, points: 0, registeredAt: now })
+  cloud.store.insert('volunteers', [volunteer('st-vol-1', A, 'active'), volunteer('st-vol-2', A, 'active'), volunteer('st-vol-3', A, 'pending'), volunteer('st-vol-4', B, 'active')])
+  const wish = (i: number, status: string, createdAt: Date) => ({ _id: `st-wish-${i}`, ownerOpenid: 'st-member-1', title: `心愿${i}`, category: '生活帮扶', communityId: A, status, rank: status === 'open' ? 0 : 3, createdAt, images: [], history: [] })
+  cloud.store.insert('wishes', [wish(1, 'open', now), wish(2, 'completed', now), wish(3, 'pending_review', now), wish(4, 'completed', new Date(`${YEAR - 1}-06-01T00:00:00Z`))])
+  const cert = (i: number, validUntil: string) => ({ _id: `st-cert-${i}`, openid: `st-member-${i}`, communityId: A, number: `N${i}`, validUntil, issuedOn: '2024-01-01', remindedOn: null })
+  cloud.store.insert('certificates', [cert(1, `${YEAR + 3}-01-01`), cert(2, `${YEAR - 1}-01-01`), cert(3, today)])
+  const signup = (i: number, status: string) => ({ _id: `st-su-${i}`, openid: `st-member-${i}`, communityId: A, sessionId: 'st-session', status, name: '学员', phone: '13800000000' })
+  cloud.store.insert('signups', [signup(1, 'passed'), signup(2, 'attended'), signup(3, 'signed'), signup(4, 'cancelled'), signup(5, 'failed')])
+  const aed = (i: number, verified: boolean, padsExpiry: string) => ({ _id: `st-aed-${i}`, name: `AED${i}`, communityId: A, verified, status: 'available', padsExpiry, batteryExpiry: `${YEAR + 2}-01-01`, lastInspection: today, location: { type: 'Point', coordinates: [120.49, 30.07] }, history: [] })
+  cloud.store.insert('aeds', [aed(1, true, `${YEAR + 2}-01-01`), aed(2, true, `${YEAR - 1}-01-01`), aed(3, false, `${YEAR + 2}-01-01`)])
+  cloud.store.insert('activities', [
+    { _id: 'st-act-1', communityId: A, title: '应急救护培训', startAt: new Date(Date.now() + 86_400_000), endAt: new Date(Date.now() + 90_000_000), status: 'open', location: { latitude: 30.07, longitude: 120.49, address: '社区活动室' } },
+    { _id: 'st-act-2', communityId: A, title: '已取消的活动', startAt: new Date(Date.now() + 86_400_000), endAt: new Date(Date.now() + 90_000_000), status: 'cancelled', location: { latitude: 30.07, longitude: 120.49, address: '社区活动室' } },
+  ])
+}
+
+const credited = (id: string, openid: string, hours: number, serviceDate: string) =>
+  runAs({ openid: STAFF, appid: 'test' }, () =>
+    credit({ _id: id, openid, source: 'activity', sourceId: id, title: '服务', hours, reason: '', communityId: A, creditedBy: STAFF, creditedByName: '钱会计', serviceFrom: serviceDate, serviceDate, place: '社区', content: '服务' }),
+  )
+
+/** The figures counted in the test from every stored document, without the function's queries. */
+function countedIndependently(communityId: string) {
+  const docs = (c: string) => cloud.docs(c).filter((d) => d.communityId === communityId)
+  const approved = docs('applications').filter((d) => d.status === 'approved')
+  const ledger = docs('hoursLedger').filter((d) => String(d.serviceDate).startsWith(String(YEAR)))
+  const months = Array.from({ length: 12 }, (_u, i) => ledger.filter((d) => Number(String(d.serviceDate).slice(5, 7)) === i + 1).reduce((s, d) => s + Number(d.hours), 0))
+  const yearOf = (d: Record<string, unknown>) => new Date(d.createdAt as string).getTime() >= new Date(`${YEAR}-01-01T00:00:00+08:00`).getTime()
+  const byPerson = new Map<string, number>()
+  for (const d of ledger) byPerson.set(String(d.openid), (byPerson.get(String(d.openid)) ?? 0) + Number(d.hours))
+  const activeVolunteers = docs('volunteers').filter((d) => d.status === 'active')
+  const head = cloud.docs('fundHeads').find((d) => d._id === communityId)
+  return {
+    members: approved.length,
+    youthMembers: approved.filter((d) => isYouth(String(d.birthDate), today)).length,
+    volunteers: activeVolunteers.length,
+    registeredVolunteers: activeVolunteers.filter((v) => (byPerson.get(String(v.openid)) ?? 0) >= 20).length,
+    hours: months.reduce((s, h) => s + h, 0),
+    hoursByMonth: months,
+    wishesPosted: docs('wishes').filter(yearOf).length,
+    wishesCompleted: docs('wishes').filter((d) => yearOf(d) && d.status === 'completed').length,
+    rescuers: docs('certificates').filter((d) => String(d.validUntil) >= today).length,
+    reached: docs('signups').filter((d) => ['attended', 'passed', 'failed'].includes(String(d.status))).length,
+    aeds: docs('aeds').filter((d) => d.verified).length,
+    aedsReady: docs('aeds').filter((d) => d.verified && String(d.padsExpiry) >= today).length,
+    fundBalanceFen: Number(head?.balanceFen ?? 0),
+  }
+}
+
+test('家园数据 equal the counts of the stored data after a scripted year, with a member who leaves, an account deleted and a correction', async () => {
+  scriptData()
+  // Before the first run: the community is known, nothing counted yet.
+  expect(unwrap(await stats(A))).toMatchObject({ communityName: '甲社区', computedAt: null, figures: { members: 0 } })
+
+  // Hours credited through the ledger's own write path, in two months; one volunteer passes 20 h.
+  await credited('st-l1', 'st-vol-1', 12, inYear('01-10'))
+  await credited('st-l2', 'st-vol-1', 10, inYear('02-10'))
+  await credited('st-l3', 'st-vol-2', 5, inYear('02-11'))
+  await credited('st-l4', 'st-vol-2', 3, `${YEAR - 1}-12-30`)
+  // A correction by staff takes 1.5 h back in January.
+  unwrap(await cloud.call('volunteer', STAFF, { action: 'correctHours', volunteerId: ownedId('vo', 'st-vol-1'), hours: -1.5, reason: '重复登记', serviceDate: inYear('01-10'), requestId: 'st-correction-1' }))
+  // Fund entries recorded by staff.
+  const record = (amountFen: number, kind: 'income' | 'expense', requestId: string) =>
+    cloud.call('fund', STAFF, { action: 'record', communityId: A, kind, amountFen, date: today, category: kind === 'income' ? '个人捐赠' : '大病', party: kind === 'income' ? '' : '张建国', channel: '银行转账', reference: 'R-1', requestId })
+  unwrap(await record(80_000, 'income', 'st-fund-0001'))
+  unwrap(await record(30_000, 'expense', 'st-fund-0002'))
+  // A member leaves; a volunteer deletes their account (their hours stay, anonymous).
+  unwrap(await cloud.call('member', 'st-member-2', { action: 'leave', confirm: true }))
+  unwrap(await cloud.call('user', 'st-vol-2', { action: 'deleteAccount', confirm: true }))
+
+  await runJob(statsJob)
+  const shown = unwrap(await stats(A))
+  const expected = countedIndependently(A)
+  const { hoursByMonth, ...figures } = expected
+  expect(shown.figures).toEqual(figures)
+  expect(shown.hoursByMonth).toEqual(hoursByMonth)
+  // The sequence did move every figure (the check above is not about zeros).
+  expect(figures).toMatchObject({ members: 2, youthMembers: 1, volunteers: 1, registeredVolunteers: 1, hours: 25.5, wishesPosted: 3, wishesCompleted: 1, rescuers: 2, reached: 3, aeds: 2, aedsReady: 1, fundBalanceFen: 50_000 })
+  expect(shown.computedAt).not.toBeNull()
+})
+
+test('a second run derives the same figures (idempotent), at a fixed number of requests a community', async () => {
+  const figures = () => cloud.docs('stats').find((d) => d._id === `${A}:${YEAR}`)?.figures
+  const before = figures()
+  cloud.usage.reset()
+  await runJob(statsJob)
+  const { reads, writes } = cloud.usage.report().total
+  expect(reads + writes).toBeLessThanOrEqual(1 + cloud.docs('communities').length * REQUESTS_PER_COMMUNITY)
+  expect(figures()).toEqual(before)
+})
+
+describe('targets and the district', () => {
+  test('the district sets targets; completion as the seeds report it (1,435 / 2,771 = 51.79%)', async () => {
+    const set = unwrap(await cloud.call<CommunityStats>('stats', DISTRICT_STAFF, { action: 'setTargets', communityId: A, year: YEAR, targets: { rescuers: 4, members: 3 } }))
+    expect(set.targets).toEqual({ rescuers: 4, members: 3 })
+    expect(set.completion).toEqual({ rescuers: 50, members: 66.67 })
+    // Setting targets keeps the figures the job derived.
+    expect(set.figures.rescuers).toBe(2)
+  })
+
+  test.each([
+    ['staff', STAFF],
+    ['a resident', 'st-anyone'],
+    ['another district', OTHER_DISTRICT],
+  ])('%s cannot set targets, and nothing changes', async (_label, openid) => {
+    const before = JSON.stringify(cloud.docs('stats'))
+    expect(await cloud.call('stats', openid, { action: 'setTargets', communityId: A, year: YEAR, targets: { rescuers: 99 } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(JSON.stringify(cloud.docs('stats'))).toBe(before)
+  })
+
+  test('bad targets are INVALID_INPUT', async () => {
+    for (const targets of [{ rescuers: -1 }, { rescuers: 1.5 }, { unknown: 3 }]) {
+      expect(await cloud.call('stats', DISTRICT_STAFF, { action: 'setTargets', communityId: A, year: YEAR, targets })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    }
+  })
+
+  test('the district table compares its communities and sums them; anyone may read it; CSV for the district only', async () => {
+    const table = unwrap(await cloud.call<DistrictStats>('stats', 'st-anyone', { action: 'district', year: YEAR, district: DISTRICT }))
+    expect(table.communities.map((c) => c.communityName)).toEqual(['甲社区', '乙社区'])
+    expect(table.total.members).toBe(table.communities.reduce((s, c) => s + c.figures.members, 0))
+    expect(table.total.members).toBe(3)
+    expect(table.targets).toEqual({ rescuers: 4, members: 3 })
+    // Public figures only: no person appears anywhere in the answer.
+    expect(JSON.stringify(table)).not.toMatch(/st-member|st-vol|openid/)
+    // The district's own staff get their district without naming it.
+    expect(unwrap(await cloud.call<DistrictStats>('stats', DISTRICT_STAFF, { action: 'district', year: YEAR })).district).toBe(DISTRICT)
+
+    const csv = unwrap(await cloud.call<{ csv: string; rows: number }>('stats', DISTRICT_STAFF, { action: 'export', year: YEAR }))
+    expect(csv.rows).toBe(3)
+    expect(csv.csv).toContain('甲社区')
+    expect(csv.csv).toContain('合计')
+    expect(await cloud.call('stats', STAFF, { action: 'export', year: YEAR, district: DISTRICT })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call('stats', OTHER_DISTRICT, { action: 'export', year: YEAR, district: DISTRICT })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})
+
+describe('cost of a view', () => {
+  const requestsOf = async (call: () => Promise<unknown>) => {
+    cloud.usage.reset()
+    await call()
+    const total = cloud.usage.report().total
+    return total.reads + total.writes
+  }
+
+  test('stats.community and community.home each take at most 3 database requests', async () => {
+    expect(await requestsOf(() => stats(A))).toBeLessThanOrEqual(3)
+    expect(await requestsOf(() => cloud.call('community', 'st-anyone', { action: 'home', communityId: A }))).toBeLessThanOrEqual(3)
+  })
+
+  test('the home page: next activities (not cancelled), wishes waiting, the fund and three figures', async () => {
+    const home = unwrap(await cloud.call<CommunityHome>('community', 'st-anyone', { action: 'home', communityId: A }))
+    expect(home.activities.map((a) => a.title)).toEqual(['应急救护培训'])
+    expect(home.wishes.map((w) => w.title)).toEqual(['心愿1'])
+    expect(home.fundBalanceFen).toBe(50_000)
+    expect(home.figures).toEqual({ members: 2, volunteers: 1, hours: 25.5 })
+  })
+})

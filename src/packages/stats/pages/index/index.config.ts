@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '家园数据', enablePullDownRefresh: true, enableShareAppMessage: true, enableShareTimeline: true })
