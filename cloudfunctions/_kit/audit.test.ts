@@ -167,6 +167,8 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
   'member.filing': { scope: DISTRICT, prepare: async () => ({ fn: 'member', caller: 'demo-district', event: { action: 'filing', page: 1 } }) },
+  'stats.setTargets': { scope: 'gangyue', again: 'retry', prepare: async () => ({ fn: 'stats', caller: 'demo-district', event: { action: 'setTargets', communityId: 'gangyue', year: 2026, targets: { rescuers: 900 + next() } } }) },
+  'stats.export': { scope: DISTRICT, prepare: async () => ({ fn: 'stats', caller: 'demo-district', event: { action: 'export', year: 2026 } }) },
   'member.filingExport': { scope: DISTRICT, prepare: async () => ({ fn: 'member', caller: 'demo-district', event: { action: 'filingExport', joinedFrom: '2000-01-01', joinedTo: today() } }) },
 
   'fund.record': { scope: 'gangyue', prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'record', communityId: 'gangyue', kind: 'income', amountFen: 100, date: today(), category: '个人捐赠', party: '', channel: '银行转账', reference: 'YH-9', requestId: rid() } }) },

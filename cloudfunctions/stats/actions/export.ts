@@ -3,6 +3,7 @@ import { toCsv } from '@/domain/fund/csv'
 import { plainYuan } from '@/domain/fund/rules'
 import { statsInputs } from '@/domain/stats/contract'
 import { TARGET_KEYS, TARGET_LABELS } from '@/domain/stats/figures'
+import { openingKey } from '../../_kit/audit'
 import { action } from '../../_kit/define-function'
 import { districtOf, districtStats } from '../district'
 
@@ -59,4 +60,5 @@ export const exportCsv = action({
     ]
     return { filename: `${district}家园数据_${year}.csv`, csv: toCsv(HEADER, rows), rows: rows.length }
   },
+  audit: (input, out, actor) => actor.districts.map((district) => ({ communityId: null, district, target: `stats:${district}:${input.year}`, summary: `导出${input.year}年家园数据（${out.rows} 行）`, key: openingKey(actor.openid, `stats:${district}:${input.year}`) })),
 })

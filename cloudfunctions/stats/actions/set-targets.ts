@@ -2,6 +2,7 @@ import { AppError } from '@/domain/errors'
 import { statsInputs } from '@/domain/stats/contract'
 import { _ } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
+import { changeKey } from '../../_kit/audit'
 import { action } from '../../_kit/define-function'
 import { readStats, toCommunityStats, updateStats } from '../store'
 
@@ -19,4 +20,5 @@ export const setTargets = action({
     await updateStats(community, year, { targets: _.set(set) })
     return toCommunityStats(await readStats(communityId, year), community, year)
   },
+  audit: (input) => ({ communityId: input.communityId, target: `stats:${input.communityId}:${input.year}`, summary: `设定${input.year}年目标（${Object.keys(input.targets).length} 项）`, key: changeKey(`${input.communityId}:${input.year}`, input.targets) }),
 })
