@@ -43,4 +43,6 @@ export const collections = {
   fundAid: 'fundAid',
   fundProjects: 'fundProjects',
   fundReceipts: 'fundReceipts',
+  imports: 'imports',
+  importedPeople: 'importedPeople',
 } as const
