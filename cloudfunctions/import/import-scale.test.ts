@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs'
 import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { ImportSummary, PreviewAnswer } from '@/domain/import/contract'
-import { COLUMNS, MAX_ROWS } from '@/domain/import/kinds'
+import { MAX_ROWS } from '@/domain/import/kinds'
 import { wxServerSdk } from '../../localcloud/backend/install'
 import { startTestCloud, TEST_DB_LATENCY, unwrap, type TestCloud } from '../../localcloud/testing'
+import { aedSpreadsheet } from '../../scripts/import-sample'
 import { uploadFolderOf } from '../_kit/uploads'
 
 /**
@@ -23,21 +23,8 @@ beforeAll(async () => {
 })
 afterAll(() => cloud.stop())
 
-/** A 71 × 71 grid 33 m by 39 m apart: no two rows within 20 m of each other. */
-async function fiveThousandAeds(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('导入')
-  sheet.addRow(COLUMNS.aeds.map((c) => c.title))
-  for (let i = 0; i < MAX_ROWS; i++) {
-    const lat = 29.5 + Math.floor(i / 71) * 0.0003
-    const lng = 119.5 + (i % 71) * 0.0004
-    sheet.addRow([`第${i + 1}号AED`, `柯桥区设备路${i + 1}号`, '门卫室', '1楼', i % 3 ? '室内' : '室外', lat.toFixed(6), lng.toFixed(6), 'GCJ-02', i % 2 ? '24小时' : '每天 08:00-20:00', '2027-06-30', '2028-12-31', '2026-11-01', '0575-84123456'])
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
-}
-
 test(`${MAX_ROWS} AED rows preview and commit within the function's timeout (${TIMEOUT_MS / 1000} s) under DB_LATENCY_MS=${TEST_DB_LATENCY}`, async () => {
-  const bytes = await fiveThousandAeds()
+  const bytes = await aedSpreadsheet(MAX_ROWS, { latitude: 29.5, longitude: 119.5 })
   const { fileID } = await (wxServerSdk() as unknown as { uploadFile(p: object): Promise<{ fileID: string }> }).uploadFile({ cloudPath: `${uploadFolderOf(STAFF)}/imports/many.xlsx`, fileContent: bytes })
 
   let started = performance.now()

@@ -88,8 +88,9 @@ async function checkPublicTexts<K extends ImportKind>(openid: string, rows: Plan
  * Reads the file and checks every row: each on its own (domain rules), then against the other
  * rows and the stored data (the kind's rules), then the text others will see. Nothing is written.
  */
-export async function planImport<K extends ImportKind>(input: { importId: string; openid: string; fileID: string; fileName: string; kind: K; communityId: string }, rules: KindRules<K>): Promise<PlannedRow<K>[]> {
-  const type = sheetTypeOf(input.fileName || input.fileID)
+export async function planImport<K extends ImportKind>(input: { importId: string; openid: string; fileID: string; kind: K; communityId: string }, rules: KindRules<K>): Promise<PlannedRow<K>[]> {
+  // The stored file's own extension decides how it is read; the name staff see is only a label.
+  const type = sheetTypeOf(input.fileID)
   const bytes = await downloadSheet(input.openid, input.fileID)
   const raw: RawRow[] = await readSheet(bytes, type, input.kind, input.kind === 'fund' ? MAX_FUND_ROWS : MAX_ROWS)
   const today = todayInChina()

@@ -25,7 +25,7 @@ export const commit = action({
     if (doc.kind === 'fund' && doc.badCount > 0) throw new AppError('INVALID_INPUT', `互助金期初要整份文件无误才能导入：还有${doc.badCount}行有误，请改正后重新上传`)
     await imports().where({ _id: importId, status: _.in(['previewed', 'committing']) }).update({ data: { status: 'committing' } })
     const handling = HANDLING[doc.kind]
-    const rows = await planImport({ importId, openid: doc.by, fileID: doc.fileID, fileName: doc.fileName, kind: doc.kind, communityId: doc.communityId }, handling.rules)
+    const rows = await planImport({ importId, openid: doc.by, fileID: doc.fileID, kind: doc.kind, communityId: doc.communityId }, handling.rules)
     await handling.write(rows.filter((r) => r.state === 'ok'), doc)
     const added = await handling.count(doc)
     await imports().where({ _id: importId, status: 'committing' }).update({ data: { status: 'committed', added, committedAt: new Date() } })

@@ -23,7 +23,7 @@ export const preview = action({
     const community = await requireCommunity(communityId)
     const importId = newImportId()
     const name = fileName || fileID.split('/').pop() || ''
-    const rows = await planImport({ importId, openid: ctx.openid, fileID, fileName: name, kind, communityId }, HANDLING[kind].rules)
+    const rows = await planImport({ importId, openid: ctx.openid, fileID, kind, communityId }, HANDLING[kind].rules)
     const count = (state: PreviewRow['state']) => rows.filter((r) => r.state === state).length
     const doc: ImportDoc = {
       _id: importId,

@@ -23,9 +23,10 @@ export const fundRules: KindRules<'fund'> = {
       if (r) markBad(r, { column: error.column, message: error.message })
     }
     // An opening balance starts a ledger: it goes only into an empty one (or one this import began).
+    // The opening is appended first (date order): a ledger holding it is one this import began.
     const head = await currentHead(communityId)
-    const first = okRows[0]
-    if (head.seq > 0 && !(first && (await findByRequest(communityId, fundRequestId(importId, first.row))))) {
+    const opening = okRows.find((r) => r.value.type === 'opening')
+    if (head.seq > 0 && !(opening && (await findByRequest(communityId, fundRequestId(importId, opening.row))))) {
       const message = `这个社区的互助金账本已有${head.seq}笔记录：期初余额只能导入到还没有记账的账本`
       throw new AppError('INVALID_INPUT', message, { file: message })
     }
