@@ -284,4 +284,17 @@ describe('people who are not in the app yet', () => {
     // Linked records are theirs now: undo leaves them.
     expect(unwrap(await call<ImportSummary>(STAFF, 'undo', { importId: answer.importId }))).toMatchObject({ removed: 0 })
   })
+
+  test('an imported member confirmed as an applicant becomes that member: their number, join date and dues, not a new number', async () => {
+    const c = community()
+    const answer = unwrap(await preview('members', c.id, await upload(csvFile('members', [{ name: '郑六', phone: '13900000006', memberNo: 'GY-2018-017', joinDate: '2018-04-02', category: '成人', duesPaidThrough: '2025' }]), 'csv')))
+    unwrap(await call(STAFF, 'commit', { importId: answer.importId }))
+    unwrap(await cloud.call('member', 'im-zheng', { action: 'apply', name: '郑六', idNumber: '330602199001011231', phone: '13900000006', communityId: c.id, address: '柯桥街道导入小区1幢', consent: true, idConsent: true }))
+    const { items } = unwrap(await call<{ items: ImportMatch[] }>(STAFF, 'matches', { communityId: c.id }))
+    expect(items).toEqual([expect.objectContaining({ kind: 'members', name: '郑六', detail: '会员编号GY-2018-017，2018-04-02入会，成人会员，会费缴至2025年' })])
+    expect(cloud.docs('applications').find((a) => a.openid === 'im-zheng')).toMatchObject({ status: 'pending', memberNo: null })
+    unwrap(await call(STAFF, 'confirmMatch', { personId: items[0].personId, candidateId: items[0].candidateId }))
+    expect(cloud.docs('applications').find((a) => a.openid === 'im-zheng')).toMatchObject({ status: 'approved', memberNo: 'GY-2018-017', joinedAt: '2018-04-02', duesPaidThrough: 2025 })
+    expect(cloud.docs('users').find((u) => u._id === 'im-zheng')).toMatchObject({ roles: expect.arrayContaining(['member']) })
+  })
 })

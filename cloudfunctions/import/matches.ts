@@ -4,6 +4,8 @@ import { ledgerEntryId } from '@/domain/volunteer/ledger'
 import { _, collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
 import { credit } from '../_kit/ledger'
+import { notify } from '../_kit/notify'
+import { grantRole } from '../_kit/users'
 import { importedPeople } from './imports'
 import type { ImportedPersonDoc } from './kinds/people'
 
@@ -11,40 +13,51 @@ import type { ImportedPersonDoc } from './kinds/people'
 export const RECENT_REGISTRATIONS = 200
 const PHONE_BATCH = 100
 
-type Registration = { _id: string; openid: string; name: string; phone: string; communityId: string; registeredAt: Date }
+/** A volunteer registration or a membership application: who arrived, with which phone, since when. */
+type Registration = { _id: string; openid: string; name: string; phone: string; communityId: string; since: Date; status: string }
 
-const recentVolunteers = (communityId: string) =>
-  db.collection(collections.volunteers).where({ communityId }).orderBy('registeredAt', 'desc').limit(RECENT_REGISTRATIONS).field({ openid: true, name: true, phone: true, communityId: true, registeredAt: true }).get<Registration>()
+/** Volunteers are matched with imported volunteers, pending applications with imported members. */
+const SOURCES = {
+  volunteers: { collection: collections.volunteers, since: 'registeredAt' },
+  members: { collection: collections.applications, since: 'submittedAt' },
+} as const
+
+async function recentRegistrations(kind: keyof typeof SOURCES, communityId: string): Promise<Registration[]> {
+  const { collection, since } = SOURCES[kind]
+  const { data } = await db
+    .collection(collection)
+    .where({ communityId })
+    .orderBy(since, 'desc')
+    .limit(RECENT_REGISTRATIONS)
+    .field({ openid: true, name: true, phone: true, communityId: true, status: true, [since]: true })
+    .get<Omit<Registration, 'since'> & Record<string, unknown>>()
+  return data.map((d) => ({ _id: d._id, openid: d.openid, name: d.name, phone: d.phone, communityId: d.communityId, status: d.status, since: d[since] as Date }))
+}
+
+/** Who may become the imported record: an active or pending volunteer, or an applicant not yet decided (a member already numbered keeps the number they have). */
+const eligible = (kind: keyof typeof SOURCES, r: Registration) => (kind === 'members' ? r.status === 'pending' : r.status !== 'rejected')
 
 /**
- * Imported volunteers of these communities not yet linked whose phone someone registered with: a
+ * Imported people of these communities not yet linked whose phone someone registered or applied with: a
  * candidate only (a phone number is not proof), shown to staff to confirm.
  */
 export async function findMatches(communityIds: string[]): Promise<ImportMatch[]> {
   const found: ImportMatch[] = []
   for (const communityId of communityIds) {
-    const { data: registered } = await recentVolunteers(communityId)
-    const byPhone = new Map(registered.map((r) => [r.phone, r]))
-    const phones = [...byPhone.keys()]
-    for (let i = 0; i < phones.length; i += PHONE_BATCH) {
-      const { data } = await importedPeople()
-        .where({ communityId, phone: _.in(phones.slice(i, i + PHONE_BATCH)), linkedOpenid: null })
-        .limit(PHONE_BATCH * 2)
-        .get<ImportedPersonDoc>()
-      for (const person of data) {
-        const candidate = byPhone.get(person.phone)
-        if (!candidate || person.kind !== 'volunteers') continue
-        found.push({
-          personId: person._id,
-          kind: person.kind,
-          communityId,
-          name: person.name,
-          phone: person.phone,
-          detail: describe(person),
-          candidateId: candidate._id,
-          candidateName: candidate.name,
-          candidateSince: toIso(candidate.registeredAt),
-        })
+    for (const kind of ['volunteers', 'members'] as const) {
+      const registered = (await recentRegistrations(kind, communityId)).filter((r) => eligible(kind, r))
+      const byPhone = new Map(registered.map((r) => [r.phone, r]))
+      const phones = [...byPhone.keys()]
+      for (let i = 0; i < phones.length; i += PHONE_BATCH) {
+        const { data } = await importedPeople()
+          .where({ communityId, phone: _.in(phones.slice(i, i + PHONE_BATCH)), linkedOpenid: null })
+          .limit(PHONE_BATCH * 2)
+          .get<ImportedPersonDoc>()
+        for (const person of data) {
+          const candidate = byPhone.get(person.phone)
+          if (!candidate || person.kind !== kind) continue
+          found.push({ personId: person._id, kind, communityId, name: person.name, phone: person.phone, detail: describe(person), candidateId: candidate._id, candidateName: candidate.name, candidateSince: toIso(candidate.since) })
+        }
       }
     }
   }
@@ -52,6 +65,8 @@ export async function findMatches(communityIds: string[]): Promise<ImportMatch[]
 }
 
 function describe(person: ImportedPersonDoc): string {
+  const m = person.member
+  if (m) return `会员编号${m.memberNo}，${m.joinDate}入会，${m.youth ? '青少年会员' : '成人会员'}${m.duesPaidThrough ? `，会费缴至${m.duesPaidThrough}年` : ''}`
   const v = person.volunteer
   if (!v) return ''
   const hours = v.hours > 0 ? `既往服务${v.hours}小时（${v.hoursFrom}至${v.hoursTo}）` : '无既往服务时长'
@@ -64,14 +79,36 @@ export async function requirePerson(personId: string): Promise<ImportedPersonDoc
   return data[0]
 }
 
-/** The registration staff confirm: a volunteer of the record's community with the record's phone. */
+/** The registration staff confirm: of the record's community, with the record's phone, still eligible. */
 export async function requireCandidate(person: ImportedPersonDoc, candidateId: string): Promise<Registration> {
-  const { data } = await db.collection(collections.volunteers).where({ _id: candidateId }).limit(1).get<Registration>()
-  const candidate = data[0]
+  const candidate = (await recentById(person.kind, candidateId)) ?? null
   if (!candidate || candidate.communityId !== person.communityId || candidate.phone !== person.phone) {
-    throw new AppError('CONFLICT', '这位志愿者的手机号或社区与导入的记录不一致，不能关联')
+    throw new AppError('CONFLICT', '注册的手机号或社区与导入的记录不一致，不能关联')
   }
   return candidate
+}
+
+async function recentById(kind: keyof typeof SOURCES, _id: string): Promise<Registration | undefined> {
+  const { collection, since } = SOURCES[kind]
+  const { data } = await db.collection(collection).where({ _id }).limit(1).get<Omit<Registration, 'since'> & Record<string, unknown>>()
+  return data[0] && { _id: data[0]._id, openid: data[0].openid, name: data[0].name, phone: data[0].phone, communityId: data[0].communityId, status: data[0].status, since: data[0][since] as Date }
+}
+
+/**
+ * A pending application confirmed as an imported member: approved as the member the station's own
+ * records say they have been since the join date, with that member number (not a new one), the
+ * dues year and the member role; told as any approval is. Each step is safe to repeat.
+ */
+export async function takeOverMembership(person: ImportedPersonDoc, candidate: Registration, staff: { openid: string; name: string }): Promise<void> {
+  const m = person.member
+  if (!m) return
+  const entry = { at: new Date(), action: 'approved', by: staff.openid, byName: `工作人员 ${staff.name}`, note: `与本站导入的会员记录（${m.memberNo}）核对为同一人` }
+  const { stats } = await db
+    .collection(collections.applications)
+    .where({ _id: candidate._id, status: 'pending' })
+    .update({ data: { status: 'approved', memberNo: m.memberNo, joinedAt: m.joinDate, duesPaidThrough: m.duesPaidThrough, reviewedBy: staff.openid, reviewedAt: db.serverDate(), history: _.push(entry) } })
+  await grantRole(candidate.openid, 'member', person.communityId, { displayName: candidate.name, homeCommunityId: person.communityId })
+  if (stats.updated === 1) await notify(candidate.openid, 'member_review', { approved: true, memberNo: m.memberNo, reviewedAt: new Date() })
 }
 
 /**

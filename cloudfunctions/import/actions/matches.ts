@@ -2,7 +2,7 @@ import { AppError } from '@/domain/errors'
 import { importInputs } from '@/domain/import/contract'
 import { action } from '../../_kit/define-function'
 import { importedPeople } from '../imports'
-import { carryOver, findMatches, requireCandidate, requirePerson } from '../matches'
+import { carryOver, findMatches, requireCandidate, requirePerson, takeOverMembership } from '../matches'
 
 /** Imported records someone may have just registered as, for staff to confirm (never linked automatically). */
 export const matches = action({
@@ -22,15 +22,16 @@ export const confirmMatch = action({
   audience: ['staff'],
   async handler({ personId, candidateId }, ctx) {
     const person = await requirePerson(personId)
-    await ctx.requireStaffOf(person.communityId)
+    const staff = await ctx.requireStaffOf(person.communityId)
     const candidate = await requireCandidate(person, candidateId)
-    if (person.linkedOpenid && person.linkedOpenid !== candidate.openid) throw new AppError('CONFLICT', '这条记录已关联到另一位志愿者')
+    if (person.linkedOpenid && person.linkedOpenid !== candidate.openid) throw new AppError('CONFLICT', '这条记录已关联到另一个人')
     await importedPeople()
       .where({ _id: personId, linkedOpenid: null })
       .update({ data: { linkedOpenid: candidate.openid, linkedAt: new Date(), linkedBy: ctx.openid } })
     const linked = await requirePerson(personId)
-    if (linked.linkedOpenid !== candidate.openid) throw new AppError('CONFLICT', '这条记录已关联到另一位志愿者')
+    if (linked.linkedOpenid !== candidate.openid) throw new AppError('CONFLICT', '这条记录已关联到另一个人')
     await carryOver(linked, candidate.openid)
+    await takeOverMembership(linked, candidate, { openid: ctx.openid, name: staff.displayName })
     return { personId, linked: true as const }
   },
 })

@@ -9,6 +9,8 @@ import { useRemote } from '@/hooks/use-remote'
 import { importService } from '@/services/import'
 import { messageOf } from '@/services/service-error'
 
+const WHO: Record<ImportMatch['kind'], string> = { volunteers: '注册的志愿者', members: '入会申请人' }
+
 /**
  * People who registered with the phone of a record the station imported. A phone number is not
  * proof: staff confirm it is the same person (by asking them), and only then the record — with its
@@ -20,7 +22,7 @@ export default function ImportMatchesPage() {
   const confirm = async (match: ImportMatch) => {
     const { confirm: sure } = await Taro.showModal({
       title: '确认是同一个人？',
-      content: `导入的“${match.name}”（${match.phone}）与注册的志愿者“${match.candidateName}”将合为一人：${match.detail}。请先当面或电话核实。`,
+      content: `导入的“${match.name}”（${match.phone}）与${WHO[match.kind]}“${match.candidateName}”将合为一人：${match.detail}。请先当面或电话核实。`,
       confirmText: '是本人',
       cancelText: '再核实',
     })
@@ -45,7 +47,7 @@ export default function ImportMatchesPage() {
             </Text>
             <Text className='hint'>导入的记录：{match.detail}</Text>
             <Text className='hint'>
-              注册的志愿者：{match.candidateName}，注册于 {formatChinaTime(match.candidateSince)}
+              {WHO[match.kind]}：{match.candidateName}，{match.kind === 'members' ? '申请于' : '注册于'} {formatChinaTime(match.candidateSince)}
             </Text>
             <View className='staff-actions'>
               <Button type='primary' onClick={() => confirm(match)} data-testid='import-match-confirm'>
