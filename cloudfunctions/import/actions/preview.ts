@@ -12,7 +12,7 @@ const SHOWN_OK = 20
  * Rows a commit writes a second, measured by `import-scale.test.ts` at 5,000 AEDs with the database's
  * 1–8 ms per request (README, bench): what the preview promises staff.
  */
-export const COMMIT_ROWS_PER_SECOND = 500
+export const COMMIT_ROWS_PER_SECOND = 300
 
 /** Every row checked and counted; only the record of this preview is stored, none of the rows. */
 export const preview = action({
