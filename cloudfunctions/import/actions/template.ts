@@ -1,11 +1,10 @@
 import { importInputs } from '@/domain/import/contract'
 import { COLUMNS, EXAMPLES, KIND_LABELS } from '@/domain/import/kinds'
+import { AppError } from '@/domain/errors'
 import { cloud } from '../../_kit/cloud'
+import { temporaryUrls } from '../../_kit/temp-urls'
 import { action } from '../../_kit/define-function'
 import { templateWorkbook } from '../sheet'
-
-/** A download link lasts an hour: long enough to save or forward the file. */
-const LINK_SECONDS = 3_600
 
 /** The columns of a kind, one example row, and the template file to fill. */
 export const template = action({
@@ -17,7 +16,8 @@ export const template = action({
     const fileName = `导入模板-${KIND_LABELS[kind]}.xlsx`
     // The same template for everyone: rewritten in place, so a changed column reaches the next download.
     const { fileID } = await cloud.uploadFile({ cloudPath: `templates/import-${kind}.xlsx`, fileContent: await templateWorkbook(kind, example) })
-    const { fileList } = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_SECONDS }] })) as { fileList: Array<{ tempFileURL: string }> }
-    return { kind, columns, example, fileName, fileID, url: fileList[0]?.tempFileURL ?? '' }
+    const url = (await temporaryUrls([fileID])).get(fileID)
+    if (!url) throw new AppError('INTERNAL', '模板暂时无法下载，请稍后再试')
+    return { kind, columns, example, fileName, fileID, url }
   },
 })
