@@ -221,6 +221,7 @@ describe('a file with bad rows', () => {
 
   test.each([
     ['a formula', async () => upload(await xlsxFile('volunteers', [{ name: '钱二', phone: '13900000002' }], (s) => (s.getCell('D2').value = { formula: 'SUM(1,2)', result: 3 })), 'xlsx'), '第2行第4列是公式'],
+    ['a formula in a .csv', async () => upload(Buffer.from('姓名,手机号\n=HYPERLINK("http://x"),13900000002\n'), 'csv'), '第2行第1列是公式'],
     ['macros', async () => upload(Buffer.concat([await xlsxFile('volunteers', [{ name: '钱二', phone: '13900000002' }]), Buffer.from('PK\u0003\u0004xl/vbaProject.bin', 'latin1')]), 'xlsx'), '文件含有宏'],
     ['an empty file', async () => upload(Buffer.alloc(0), 'csv'), '文件是空的'],
     ['a header only', async () => upload(csvFile('volunteers', []), 'csv'), '文件只有表头'],

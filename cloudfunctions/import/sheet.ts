@@ -93,8 +93,10 @@ export async function readSheet(bytes: Buffer, type: SheetType, kind: ImportKind
     if (tooMany) return
     const texts = new Map<number, string>()
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (hasFormula(cell)) throw refuse(`第${rowNumber}行第${col}列是公式，不能导入：请复制后“粘贴为数值”再上传`)
-      texts.set(col, cellText(cell.value).trim())
+      const text = cellText(cell.value).trim()
+      // In a .csv a formula is text starting with `=`: a spreadsheet that opens an export of it would run it.
+      if (hasFormula(cell) || (type === 'csv' && text.startsWith('='))) throw refuse(`第${rowNumber}行第${col}列是公式，不能导入：请复制后“粘贴为数值”再上传`)
+      texts.set(col, text)
     })
     if ([...texts.values()].every((t) => !t)) return
     if (!header) {

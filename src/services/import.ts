@@ -37,7 +37,8 @@ function chooseInBrowser(): Promise<PickedSheet | null> {
 
 export const importService = {
   template: (kind: ImportKind) => client('template', { kind }),
-  preview: (fileID: string, fileName: string, kind: ImportKind, communityId: string) => client('preview', { fileID, fileName, kind, communityId }),
+  /** `fileName` is only a label: a long one keeps its end (with the extension). */
+  preview: (fileID: string, fileName: string, kind: ImportKind, communityId: string) => client('preview', { fileID, fileName: fileName.slice(-100), kind, communityId }),
   commit: (importId: string) => client('commit', { importId }),
   undo: (importId: string) => client('undo', { importId }),
   list: (page: number) => client('list', { page, pageSize: 20 }),
