@@ -186,7 +186,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       }
       if (localMode && req.method === 'POST' && url.pathname === '/api/storage/upload') {
         const openid = typeof req.headers['x-wx-openid'] === 'string' ? req.headers['x-wx-openid'].trim() : ''
-        const { status, body } = await receiveUpload(req, url, openid, storage)
+        const isStaff = (id: string) => store.find('users', { _id: id }).some((user) => Array.isArray(user.roles) && user.roles.includes('staff'))
+        const { status, body } = await receiveUpload(req, url, openid, storage, isStaff)
         return send(res, status, body)
       }
       if (localMode && req.method === 'POST' && url.pathname === '/api/dev/subscribe') {
@@ -217,8 +218,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         return send(res, 200, { items: DEMO_IDENTITIES })
       }
       if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
-        // Uploaded files are data, never pages of the app's origin: images only, not sniffed, sandboxed.
-        if (!/\.(jpe?g|png|webp|gif|mp4)$/i.test(url.pathname)) return send(res, 404, { error: 'no such file' })
+        // Uploaded files are data, never pages of the app's origin: images (and import templates) only, not sniffed, sandboxed.
+        if (!/\.(jpe?g|png|webp|gif|mp4|xlsx)$/i.test(url.pathname)) return send(res, 404, { error: 'no such file' })
         // Only through a temporary link, until it expires: CloudBase's links carry `sign` and `t` like
         // Tencent Cloud CDN's TypeD authentication, which answers 403 to a wrong or expired signature
         // (https://www.tencentcloud.com/zh/document/product/228/35225).
@@ -226,6 +227,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         if (refusal) return send(res, 403, { error: `temporary link ${refusal}` })
         res.setHeader('x-content-type-options', 'nosniff')
         res.setHeader('content-security-policy', 'sandbox')
+        // A workbook (an import template) is saved, never opened in the page.
+        if (/\.xlsx$/i.test(url.pathname)) res.setHeader('content-disposition', 'attachment')
         req.url = url.pathname.slice('/files'.length)
         return serveFiles(req, res, () => send(res, 404, { error: 'no such file' }))
       }

@@ -10,6 +10,7 @@ import { ownedId } from '../cloudfunctions/_kit/ids'
 import { BASIC_PLAN_PER_DAY, shareOfQuota } from '../localcloud/quota'
 import type { Usage } from '../localcloud/usage'
 import { buildFunctions } from './build-functions'
+import { aedSpreadsheet } from './import-sample'
 import { communityDay, DAY, timersForADay } from './community-day'
 import { kb, measureWeappPackages } from './weapp-packages'
 import { todayInChina } from '@/domain/dates'
@@ -233,6 +234,35 @@ async function aedRows(): Promise<Row[]> {
   return rows
 }
 
+/**
+ * A district's AED spreadsheet of 5,000 rows (issue #27's bound), uploaded through the local
+ * upload endpoint as staff do, previewed and committed with CloudBase-like latency: rows a second.
+ */
+async function importRows(): Promise<Row[]> {
+  const cloud = await startLocalCloud({ dataDir: null, port: 0, functionsFrom: 'dist', dbLatencyMs: 10 })
+  cloud.store.insert('communities', [{ _id: 'bench-import', name: '导入社区', code: 'BI', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 29.5, longitude: 119.5 }, volunteerApprovalRequired: false }])
+  cloud.store.insert('users', [{ _id: 'bench-importer', displayName: '导入员', roles: ['staff'], homeCommunityId: 'bench-import', staffCommunityIds: ['bench-import'], createdAt: new Date() }])
+  const rows = 5_000
+  const headers = { 'x-wx-openid': 'bench-importer' }
+  const uploaded = await fetch(`${cloud.url}/api/storage/upload?cloudPath=imports/bench.xlsx`, { method: 'POST', headers, body: new Uint8Array(await aedSpreadsheet(rows, { latitude: 29.5, longitude: 119.5 })) })
+  const { fileID } = (await uploaded.json()) as { fileID: string }
+  const call = async (event: Record<string, unknown>) => {
+    const start = performance.now()
+    const response = await fetch(`${cloud.url}/api/functions/import`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(event) })
+    const envelope = (await response.json()) as { ok: boolean; data?: { importId: string; added: number } }
+    if (!envelope.ok || !envelope.data) throw new Error(`import ${String(event.action)} failed: ${JSON.stringify(envelope)}`)
+    return { data: envelope.data, ms: performance.now() - start }
+  }
+  const preview = await call({ action: 'preview', kind: 'aeds', communityId: 'bench-import', fileID, fileName: 'bench.xlsx' })
+  const commit = await call({ action: 'commit', importId: preview.data.importId })
+  await cloud.close()
+  const rate = (t: number) => `${Math.round(rows / (t / 1000))} rows/s (${(t / 1000).toFixed(1)} s)`
+  return [
+    [`import.preview of ${rows.toLocaleString('en')} AED rows (DB_LATENCY_MS=10)`, rate(preview.ms)],
+    [`import.commit of ${rows.toLocaleString('en')} AED rows (DB_LATENCY_MS=10)`, rate(commit.ms)],
+  ]
+}
+
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`
 
 /** A day's usage beside the 基础版 quota's day (localcloud/quota.ts has the table and its source). */
@@ -267,7 +297,7 @@ async function dayRows(): Promise<Row[]> {
 
 async function main() {
   await buildFunctions()
-  const rows = [...weappRows(), ...functionRows(), ...h5Rows(), ...(await actionRows()), ...(await aedRows()), ...(await dayRows())]
+  const rows = [...weappRows(), ...functionRows(), ...h5Rows(), ...(await actionRows()), ...(await aedRows()), ...(await importRows()), ...(await dayRows())]
   const width = Math.max(...rows.map(([label]) => label.length))
   console.log(`\n| ${'measure'.padEnd(width)} | value |\n|${'-'.repeat(width + 2)}|-------|`)
   for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${value} |`)

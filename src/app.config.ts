@@ -13,6 +13,7 @@ export default defineAppConfig({
     { root: 'packages/profile', pages: ['pages/index/index', 'pages/my-data/index', 'pages/privacy/index'] },
     { root: 'packages/fund', pages: ['pages/public/index', 'pages/apply/index', 'pages/aid/index', 'pages/staff/index', 'pages/receipt/index'] },
     { root: 'packages/stats', pages: ['pages/index/index', 'pages/district/index'] },
+    { root: 'packages/import', pages: ['pages/index/index', 'pages/matches/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -54,6 +54,12 @@ export const pages = {
   statsDistrict: '/packages/stats/pages/district/index',
 } as const
 
+/** The import area (工作台 → 导入). */
+export const importPages = {
+  index: '/packages/import/pages/index/index',
+  matches: '/packages/import/pages/matches/index',
+} as const
+
 /**
  * A page path with its query, e.g. `withQuery(pages.wishDetail, { id })`. Values are ids,
  * numbers and coordinates: URL-safe as they are, and pages read them back unchanged.

@@ -45,4 +45,6 @@ export const collections = {
   fundReceipts: 'fundReceipts',
   auditLog: 'auditLog',
   stats: 'stats',
+  imports: 'imports',
+  importedPeople: 'importedPeople',
 } as const

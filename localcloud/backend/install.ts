@@ -70,4 +70,5 @@ export function installLocalBackend({ store, storage, outbox, grants = new Subsc
   sdk.uploadFile = delayed(remote, storage.uploadFile)
   sdk.getTempFileURL = delayed(remote, storage.getTempFileURL)
   sdk.deleteFile = delayed(remote, storage.deleteFile)
+  sdk.downloadFile = delayed(remote, storage.downloadFile)
 }

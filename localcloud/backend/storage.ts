@@ -22,7 +22,7 @@ export type LinkRefusal = 'unsigned' | 'bad-signature' | 'expired'
 
 /**
  * Cloud storage on the local disk, with the call shapes of `cloud.uploadFile`,
- * `cloud.getTempFileURL` and `cloud.deleteFile`. Files are served at
+ * `cloud.getTempFileURL`, `cloud.downloadFile` and `cloud.deleteFile`. Files are served at
  * `<origin>/files/<cloudPath>?sign=<hmac>&t=<expiry>`, as CloudBase's temporary links carry `sign`
  * and `t` (Tencent Cloud CDN's TypeD, https://www.tencentcloud.com/zh/document/product/228/35225):
  * a link works until its `maxAge` is over, and only with its signature.
@@ -103,6 +103,13 @@ export class FileStorage {
         : { fileID, tempFileURL: '', status: -1, errMsg: 'file not exist' }
     }),
   })
+
+  /** `cloud.downloadFile({ fileID })`: the file's bytes as `fileContent`; a missing file fails as CloudBase's does. */
+  downloadFile = async ({ fileID }: { fileID: string }) => {
+    const target = typeof fileID === 'string' ? this.pathOf(fileID) : null
+    if (!target || !fs.existsSync(target)) throw Object.assign(new Error('downloadFile:fail file not exist'), { errCode: -1 })
+    return { fileContent: await fs.promises.readFile(target), statusCode: 200, errMsg: 'downloadFile:ok' }
+  }
 
   deleteFile = async ({ fileList }: { fileList: string[] }) => ({
     errMsg: 'deleteFile:ok',

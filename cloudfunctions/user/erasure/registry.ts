@@ -66,6 +66,8 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   fundProjects: { holds: 'nothing personal', why: 'fundraising projects and their photos, published by staff in the station\'s name' },
   fundReceipts: { holds: 'nothing personal', why: 'donation receipts issued by staff for ledger entries: accounting records like the entries' },
   auditLog: { holds: 'openid and name of the staff member who acted (操作记录)', how: 'anonymise', run: eraseFromAuditLog },
+  imports: { holds: 'nothing personal', why: 'which file staff imported and its counts; staff accounts cannot be closed while they hold the role (see lessons)' },
+  importedPeople: { holds: 'name, phone, member number, opening hours of a person the station kept on paper; once linked, their openid', how: 'erase', run: (openid) => db.collection(collections.importedPeople).where({ linkedOpenid: openid }).remove() },
 }
 
 /** Every eraser, once each. */
@@ -113,5 +115,6 @@ export const MY_DATA: MyDataPart[] = [
   { title: '学习记录', collection: 'lessonProgress', where: (openid) => ({ openid }) },
   { title: '志愿服务证明申请', collection: 'certificateRequests', where: (openid) => ({ openid }) },
   { title: '我作为工作人员的操作记录', collection: 'auditLog', where: (openid) => ({ actorOpenid: openid }), fields: ['fn', 'action', 'communityId', 'target', 'summary', 'at'] },
+  { title: '工作站导入的本人记录', collection: 'importedPeople', where: (openid) => ({ linkedOpenid: openid }), fields: ['name', 'phone', 'member', 'volunteer', 'linkedAt'] },
   { title: '互助金救助申请', collection: 'fundAid', where: (openid) => ({ applicantOpenid: openid }), fields: ['communityName', 'name', 'phone', 'category', 'amountFen', 'reason', 'status', 'createdAt'] },
 ]

@@ -5,7 +5,7 @@ import { CHINA_OFFSET_MINUTES } from '../dates'
 dayjs.extend(utc)
 
 /** Where a credit in the hours ledger comes from. */
-export const LEDGER_SOURCES = ['wish', 'activity', 'makeup', 'correction'] as const
+export const LEDGER_SOURCES = ['wish', 'activity', 'makeup', 'correction', 'carryover'] as const
 export type LedgerSource = (typeof LEDGER_SOURCES)[number]
 
 export const LEDGER_SOURCE_LABELS: Record<LedgerSource, string> = {
@@ -13,13 +13,15 @@ export const LEDGER_SOURCE_LABELS: Record<LedgerSource, string> = {
   activity: '志愿活动',
   makeup: '活动补签',
   correction: '时长更正',
+  /** Hours served before the app, brought from the station's own records by an import (issue #27). */
+  carryover: '历史时长结转',
 }
 
 /**
  * "共N次服务" counts services done (activities, 补签, wishes), never corrections, which only
- * adjust hours (民政部令第67号 2020: records 真实、准确).
+ * adjust hours, nor a carry-over of earlier years, which sums many services (民政部令第67号 2020: records 真实、准确).
  */
-export const serviceCount = (entries: ReadonlyArray<{ source: LedgerSource; hours: number }>) => entries.filter((e) => e.source !== 'correction' && e.hours > 0).length
+export const serviceCount = (entries: ReadonlyArray<{ source: LedgerSource; hours: number }>) => entries.filter((e) => e.source !== 'correction' && e.source !== 'carryover' && e.hours > 0).length
 
 /** 嘉许回馈 points per service hour unless the community sets its own (`pointsPerHour`). */
 export const DEFAULT_POINTS_PER_HOUR = 10
@@ -38,6 +40,8 @@ export const ledgerEntryId = {
   /** An activity credits a person once, whether by check-out or by an approved 补签. */
   activity: (activityId: string, openid: string) => `activity:${activityId}:${openid}`,
   correction: (requestId: string) => `correction:${requestId}`,
+  /** One carry-over per imported record, whoever confirms it and however often. */
+  carryover: (personId: string) => `carryover:${personId}`,
 }
 
 export type HonourPeriod = 'month' | 'year'

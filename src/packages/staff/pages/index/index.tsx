@@ -6,6 +6,7 @@ import { LoadState } from '@/components/load-state'
 import type { Role } from '@/domain/roles'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
+import { importPages } from '@/routes'
 import { memberService } from '@/services/member'
 import { notifyService } from '@/services/notify'
 import { photoService } from '@/services/photo'
@@ -16,7 +17,7 @@ import { wishService } from '@/services/wish'
 type Queues = { applications: number; volunteers: number; wishes: number; wishHours: number; certificates: number; photos: number }
 
 /** The staff tools, with how much waits in each review queue. */
-const TOOLS: Array<{ title: string; description: string; page: string; waiting?: (q: Queues) => string; role?: Role }> = [
+const TOOLS: Array<{ title: string; description: string; page: string; url?: string; waiting?: (q: Queues) => string; role?: Role }> = [
   { title: '入会审核', description: '审核本社区居民的红十字会员入会申请', page: 'applications', waiting: (q) => `${q.applications} 份待审核` },
   { title: '志愿者审核', description: '需要审核的社区，新注册的志愿者在这里确认', page: 'volunteers', waiting: (q) => `${q.volunteers} 位待审核` },
   { title: '心愿审核', description: '内容检查拿不准的心愿，由工作人员决定是否发布', page: 'wishes', waiting: (q) => `${q.wishes} 个待审核` },
@@ -26,6 +27,7 @@ const TOOLS: Array<{ title: string; description: string; page: string; waiting?:
   { title: 'AED管理', description: '核实居民建议、处理问题报告、记录巡检', page: 'aeds' },
   { title: '活动管理', description: '发布志愿活动、出示签到码、查看出勤、处理补签', page: 'activities' },
   { title: '培训管理', description: '发布救护培训、记录出勤和考核，发放救护员证', page: 'trainings' },
+  { title: '导入', description: '把本站已有的AED、会员、志愿者、互助金表格导入，逐行检查后写入', page: 'import', url: importPages.index },
   { title: '课程管理', description: '审核和编辑急救课程，查看课程库更新（课程编辑）', page: 'lessons', role: 'editor' },
   { title: '操作记录', description: '谁在什么时候做了什么：审核、设置、时长、账目、证明、导出、查看身份证号', page: 'audit' },
 ]
@@ -77,7 +79,7 @@ export default function StaffHomePage() {
               description={tool.description}
               extra={tool.waiting && queues.data ? tool.waiting(queues.data) : undefined}
               clickable
-              onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/${tool.page}/index` })}
+              onClick={() => Taro.navigateTo({ url: tool.url ?? `/packages/staff/pages/${tool.page}/index` })}
             />
           ))}
         </Cell.Group>

@@ -1,0 +1,37 @@
+import { AppError } from '@/domain/errors'
+import { importInputs } from '@/domain/import/contract'
+import { action } from '../../_kit/define-function'
+import { importedPeople } from '../imports'
+import { carryOver, findMatches, requireCandidate, requirePerson, takeOverMembership } from '../matches'
+
+/** Imported records someone may have just registered as, for staff to confirm (never linked automatically). */
+export const matches = action({
+  input: importInputs.matches,
+  audience: ['staff'],
+  async handler({ communityId }, ctx) {
+    return { items: await findMatches(await ctx.staffScope(communityId)) }
+  },
+})
+
+/**
+ * Staff confirm that the person who registered is the imported record: it becomes theirs, with
+ * its opening hours. Confirming again (a retry) completes what is missing and adds nothing.
+ */
+export const confirmMatch = action({
+  input: importInputs.confirmMatch,
+  audience: ['staff'],
+  async handler({ personId, candidateId }, ctx) {
+    const person = await requirePerson(personId)
+    const staff = await ctx.requireStaffOf(person.communityId)
+    const candidate = await requireCandidate(person, candidateId)
+    if (person.linkedOpenid && person.linkedOpenid !== candidate.openid) throw new AppError('CONFLICT', '这条记录已关联到另一个人')
+    await importedPeople()
+      .where({ _id: personId, linkedOpenid: null })
+      .update({ data: { linkedOpenid: candidate.openid, linkedAt: new Date(), linkedBy: ctx.openid } })
+    const linked = await requirePerson(personId)
+    if (linked.linkedOpenid !== candidate.openid) throw new AppError('CONFLICT', '这条记录已关联到另一个人')
+    await carryOver(linked, candidate.openid)
+    await takeOverMembership(linked, candidate, { openid: ctx.openid, name: staff.displayName })
+    return { personId, linked: true as const }
+  },
+})

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '导入表格', enablePullDownRefresh: true })
