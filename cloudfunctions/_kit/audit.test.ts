@@ -6,12 +6,16 @@ import type { LessonVersion } from '@/domain/firstaid/lessons'
 import type { AidRequest, FundEntry, FundProject } from '@/domain/fund/contract'
 import type { ApplicationView } from '@/domain/member/contract'
 import type { CertificateRequestView } from '@/domain/volunteer/contract'
+import { COLUMNS } from '@/domain/import/kinds'
+import type { ImportMatch, PreviewAnswer } from '@/domain/import/contract'
+import { wxServerSdk } from '../../localcloud/backend/install'
 import { functionNames, FUNCTIONS_SOURCE_DIR } from '../../localcloud/function-host'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { LESSON_LIBRARY } from '../lesson/library'
 import { signupId } from '../training/store'
 import type { Action } from './define-function'
 import { ownedId } from './ids'
+import { uploadFolderOf } from './uploads'
 
 /**
  * The audit trail (issue 24): every staff action of every function leaves exactly one entry, also
@@ -83,6 +87,19 @@ async function member(): Promise<{ applicationId: string; openid: string }> {
   await call('member', 'demo-staff', { action: 'review', applicationId, decision: 'approve' })
   const openid = cloud.store.find('applications', { _id: applicationId })[0].openid as string
   return { applicationId, openid }
+}
+
+/** A one-volunteer spreadsheet uploaded by demo-staff and previewed for the community: its import id (or the volunteer's phone). */
+async function volunteerImport(communityId: string, phoneOnly = false): Promise<string> {
+  const phone = `139${String(10_000_000 + next()).slice(-8)}`
+  const cells: Record<string, string> = { name: '吴五', phone, skills: '维修', hours: '12', hoursFrom: '2024-01-01', hoursTo: '2025-12-31' }
+  const csv = [COLUMNS.volunteers.map((c) => c.title).join(','), COLUMNS.volunteers.map((c) => cells[c.key] ?? '').join(',')].join('\r\n')
+  const sdk = wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }
+  const { fileID } = await sdk.uploadFile({ cloudPath: `${uploadFolderOf('demo-staff')}/imports/audit-${next()}.csv`, fileContent: Buffer.from(csv, 'utf8') })
+  const preview = await call<PreviewAnswer>('import', 'demo-staff', { action: 'preview', kind: 'volunteers', communityId, fileID, fileName: '志愿者.csv' })
+  if (!phoneOnly) return preview.importId
+  await call('import', 'demo-staff', { action: 'commit', importId: preview.importId })
+  return phone
 }
 
 /** A community of its own with an empty ledger, served by demo-staff and demo-staff-2. */
@@ -169,6 +186,25 @@ const SCENARIOS: Record<string, Scenario> = {
   'member.filing': { scope: DISTRICT, prepare: async () => ({ fn: 'member', caller: 'demo-district', event: { action: 'filing', page: 1 } }) },
   'stats.setTargets': { scope: 'gangyue', again: 'retry', prepare: async () => ({ fn: 'stats', caller: 'demo-district', event: { action: 'setTargets', communityId: 'gangyue', year: 2026, targets: { rescuers: 900 + next() } } }) },
   'stats.export': { scope: DISTRICT, prepare: async () => ({ fn: 'stats', caller: 'demo-district', event: { action: 'export', year: 2026 } }) },
+  'import.commit': { scope: 'audit-c', prepare: async () => ({ fn: 'import', caller: 'demo-staff', event: { action: 'commit', importId: await volunteerImport(community()) } }) },
+  'import.undo': {
+    scope: 'audit-c',
+    async prepare() {
+      const importId = await volunteerImport(community())
+      await call('import', 'demo-staff', { action: 'commit', importId })
+      return { fn: 'import', caller: 'demo-staff', event: { action: 'undo', importId } }
+    },
+  },
+  'import.confirmMatch': {
+    scope: 'audit-c',
+    async prepare() {
+      const communityId = community()
+      const phone = await volunteerImport(communityId, true)
+      await call('volunteer', `audit-joiner-${next()}`, { action: 'register', name: '吴五', phone, communityId, birthYear: 1970, skills: ['维修'], availability: ['sat-am'] })
+      const [match] = (await call<{ items: ImportMatch[] }>('import', 'demo-staff', { action: 'matches', communityId })).items
+      return { fn: 'import', caller: 'demo-staff', event: { action: 'confirmMatch', personId: match.personId, candidateId: match.candidateId } }
+    },
+  },
   'member.filingExport': { scope: DISTRICT, prepare: async () => ({ fn: 'member', caller: 'demo-district', event: { action: 'filingExport', joinedFrom: '2000-01-01', joinedTo: today() } }) },
 
   'fund.record': { scope: 'gangyue', prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'record', communityId: 'gangyue', kind: 'income', amountFen: 100, date: today(), category: '个人捐赠', party: '', channel: '银行转账', reference: 'YH-9', requestId: rid() } }) },

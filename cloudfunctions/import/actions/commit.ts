@@ -2,6 +2,7 @@ import { AppError } from '@/domain/errors'
 import { importInputs } from '@/domain/import/contract'
 import { _ } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
+import { importAuditSummary } from '../audit'
 import { action } from '../../_kit/define-function'
 import { imports, requireImport, toSummary } from '../imports'
 import { planImport } from '../plan'
@@ -32,4 +33,5 @@ export const commit = action({
     doc = await requireImport(importId)
     return toSummary(doc, community.name)
   },
+  audit: (_input, out) => ({ communityId: out.communityId, target: out.importId, summary: importAuditSummary(out, 'commit'), key: out.importId }),
 })

@@ -17,4 +17,5 @@ export const list = action({
     const names = await communityNames(data.map((d) => d.communityId))
     return { items: data.map((d) => toSummary(d, names.get(d.communityId) ?? '')), total, page, pageSize }
   },
+  audit: 'read',
 })

@@ -11,6 +11,7 @@ export const matches = action({
   async handler({ communityId }, ctx) {
     return { items: await findMatches(await ctx.staffScope(communityId)) }
   },
+  audit: 'read',
 })
 
 /**
@@ -34,4 +35,5 @@ export const confirmMatch = action({
     await takeOverMembership(linked, candidate, { openid: ctx.openid, name: staff.displayName })
     return { personId, linked: true as const }
   },
+  audit: async (input) => ({ communityId: (await requirePerson(input.personId)).communityId, target: input.personId, summary: '确认导入的人员记录与新登记的居民是同一人，并转入其记录', key: input.personId }),
 })

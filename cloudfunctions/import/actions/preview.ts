@@ -54,4 +54,5 @@ export const preview = action({
       estimatedSeconds: Math.max(1, Math.ceil(doc.okCount / COMMIT_ROWS_PER_SECOND)),
     }
   },
+  audit: 'read',
 })

@@ -20,4 +20,5 @@ export const template = action({
     if (!url) throw new AppError('INTERNAL', '模板暂时无法下载，请稍后再试')
     return { kind, columns, example, fileName, fileID, url }
   },
+  audit: 'read',
 })

@@ -3,6 +3,7 @@ import { importInputs } from '@/domain/import/contract'
 import { UNDO_WINDOW_HOURS } from '@/domain/import/kinds'
 import { _ } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
+import { importAuditSummary } from '../audit'
 import { action } from '../../_kit/define-function'
 import { imports, requireImport, toSummary, undoDeadline } from '../imports'
 import { HANDLING } from '../rules'
@@ -31,4 +32,5 @@ export const undo = action({
     doc = await requireImport(importId)
     return toSummary(doc, community.name)
   },
+  audit: (_input, out) => ({ communityId: out.communityId, target: out.importId, summary: importAuditSummary(out, 'undo'), key: `${out.importId}:undo` }),
 })
