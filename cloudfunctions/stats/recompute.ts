@@ -67,7 +67,7 @@ export async function figuresOf(community: Community, year: number, now = new Da
   const today = todayInChina(now)
   const from = chinaDayStart(`${year}-01-01`)
   const to = chinaDayEnd(`${year}-12-31`)
-  const [members, youthMembers, volunteers, registeredVolunteers, months, wishesPosted, wishesCompleted, rescuers, reached, aeds, head, nextActivities] = await Promise.all([
+  const [members, youthMembers, volunteers, registeredVolunteers, months, wishesPosted, wishesCompleted, rescuers, reached, lessonsPassed, aeds, head, nextActivities] = await Promise.all([
     count(collections.applications, { communityId, status: 'approved' }),
     count(collections.applications, { communityId, status: 'approved', birthDate: _.gt(youthBornAfter(today)) }),
     count(collections.volunteers, { communityId, status: 'active' }),
@@ -78,21 +78,22 @@ export async function figuresOf(community: Community, year: number, now = new Da
     count(collections.wishes, { status: 'completed', communityId, createdAt: _.gte(from).and(_.lte(to)) }),
     count(collections.certificates, { communityId, validUntil: _.gte(today) }),
     count(collections.signups, { communityId, status: _.in(CAME) }),
+    count(collections.lessonProgress, { communityId, passedAt: _.gte(from).and(_.lte(to)) }),
     aedFigures(community, today),
     db.collection(collections.fundHeads).where({ _id: communityId }).field({ balanceFen: true }).get<{ balanceFen: number }>(),
     upcomingActivities(communityId, now),
   ])
   const hours = Math.round(months.reduce((sum, h) => sum + h, 0) * 10) / 10
-  const figures: Figures = { members, youthMembers, volunteers, registeredVolunteers, hours, wishesPosted, wishesCompleted, rescuers, reached, ...aeds, fundBalanceFen: head.data[0]?.balanceFen ?? 0 }
+  const figures: Figures = { members, youthMembers, volunteers, registeredVolunteers, hours, wishesPosted, wishesCompleted, rescuers, reached, lessonsPassed, ...aeds, fundBalanceFen: head.data[0]?.balanceFen ?? 0 }
   return { figures, hoursByMonth: months, nextActivities }
 }
 
 /**
  * Most database requests of one community's recompute while its ledger of the year fits a page:
- * eleven counts and reads side by side, the ledger page, and the update of its document (13), or
+ * twelve counts and reads side by side, the ledger page, and the update of its document (14), or
  * when the update changed nothing (a first run: the document is created, then updated) two more.
  */
-export const REQUESTS_PER_COMMUNITY = 15
+export const REQUESTS_PER_COMMUNITY = 16
 
 /** Recomputes and stores one community's figures of the year (idempotent: a rerun writes the same). */
 export async function recompute(community: Community, year: number, now = new Date()): Promise<void> {

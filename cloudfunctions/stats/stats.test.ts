@@ -7,6 +7,7 @@ import { runJob } from '../../localcloud/jobs-testing'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { ownedId } from '../_kit/ids'
 import { credit } from '../_kit/ledger'
+import { LESSON_LIBRARY } from '../lesson/library'
 import { statsJob } from '../scheduler/jobs/stats'
 import { REQUESTS_PER_COMMUNITY } from './recompute'
 
@@ -96,6 +97,7 @@ function countedIndependently(communityId: string) {
     wishesCompleted: docs('wishes').filter((d) => yearOf(d) && d.status === 'completed').length,
     rescuers: docs('certificates').filter((d) => String(d.validUntil) >= today).length,
     reached: docs('signups').filter((d) => ['attended', 'passed', 'failed'].includes(String(d.status))).length,
+    lessonsPassed: docs('lessonProgress').filter((d) => d.passedAt && new Date(d.passedAt as string).getTime() >= new Date(`${YEAR}-01-01T00:00:00+08:00`).getTime()).length,
     aeds: docs('aeds').filter((d) => d.verified).length,
     aedsReady: docs('aeds').filter((d) => d.verified && String(d.padsExpiry) >= today).length,
     fundBalanceFen: Number(head?.balanceFen ?? 0),
@@ -119,6 +121,14 @@ test('家园数据 equal the counts of the stored data after a scripted year, wi
     cloud.call('fund', STAFF, { action: 'record', communityId: A, kind, amountFen, date: today, category: kind === 'income' ? '个人捐赠' : '大病', party: kind === 'income' ? '' : '张建国', channel: '银行转账', reference: 'R-1', requestId })
   unwrap(await record(80_000, 'income', 'st-fund-0001'))
   unwrap(await record(30_000, 'expense', 'st-fund-0002'))
+  // Residents of A pass lessons' quizzes through the lesson function (twice the same lesson counts once).
+  const pass = (openid: string, lessonId: string) => {
+    const lesson = LESSON_LIBRARY.find((l) => l._id === lessonId)!
+    return cloud.call('lesson', openid, { action: 'submitQuiz', lessonId, answers: Object.fromEntries(lesson.quiz.map((q) => [q.id, q.answer])) })
+  }
+  unwrap(await pass('st-member-1', 'cpr-adult'))
+  unwrap(await pass('st-member-1', 'cpr-adult'))
+  unwrap(await pass('st-vol-1', 'heatstroke'))
   // A member leaves; a volunteer deletes their account (their hours stay, anonymous).
   unwrap(await cloud.call('member', 'st-member-2', { action: 'leave', confirm: true }))
   unwrap(await cloud.call('user', 'st-vol-2', { action: 'deleteAccount', confirm: true }))
@@ -130,7 +140,7 @@ test('家园数据 equal the counts of the stored data after a scripted year, wi
   expect(shown.figures).toEqual(figures)
   expect(shown.hoursByMonth).toEqual(hoursByMonth)
   // The sequence did move every figure (the check above is not about zeros).
-  expect(figures).toMatchObject({ members: 2, youthMembers: 1, volunteers: 1, registeredVolunteers: 1, hours: 25.5, wishesPosted: 3, wishesCompleted: 1, rescuers: 2, reached: 3, aeds: 2, aedsReady: 1, fundBalanceFen: 50_000 })
+  expect(figures).toMatchObject({ members: 2, youthMembers: 1, volunteers: 1, registeredVolunteers: 1, hours: 25.5, wishesPosted: 3, wishesCompleted: 1, rescuers: 2, reached: 3, lessonsPassed: 2, aeds: 2, aedsReady: 1, fundBalanceFen: 50_000 })
   expect(shown.computedAt).not.toBeNull()
 })
 

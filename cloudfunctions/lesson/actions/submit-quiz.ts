@@ -7,7 +7,8 @@ import { createProgress, progressId, progressOf, requireLesson, toProgress, type
 export const submitQuiz = action({
   input: lessonInputs.submitQuiz,
   audience: 'anyone',
-  async handler({ lessonId, answers }, { openid }) {
+  async handler({ lessonId, answers }, ctx) {
+    const { openid } = ctx
     const lesson = await requireLesson(lessonId)
     const result = gradeQuiz(lesson.quiz, answers)
     const _id = progressId(openid, lessonId)
@@ -16,9 +17,11 @@ export const submitQuiz = action({
     // Atomic operators, not a value computed from the read: two attempts at once keep the better
     // score, and the first pass keeps its date.
     const passing = result.passed && !previous.passedAt
+    // A first pass counts for the person's community in 家园数据 (lessons finished there this year).
+    const communityId = passing ? ((await ctx.user()).homeCommunityId ?? null) : undefined
     await progressOf()
       .where(passing ? { _id, passedAt: null } : { _id })
-      .update({ data: { bestScore: _.max(result.score), ...(passing ? { passedAt: db.serverDate() } : {}) } })
+      .update({ data: { bestScore: _.max(result.score), ...(passing ? { passedAt: db.serverDate(), communityId } : {}) } })
     const bestScore = Math.max(previous.bestScore ?? 0, result.score)
     return { ...result, progress: toProgress({ ...previous, bestScore, passedAt: previous.passedAt ?? (result.passed ? new Date() : null) }) }
   },

@@ -18,6 +18,8 @@ export type Figures = {
   rescuers: number
   /** People who attended a first-aid course of the community (普及培训 reached). */
   reached: number
+  /** 急救课堂: lessons finished this year by passing their quiz, by residents of the community (one per person and lesson). */
+  lessonsPassed: number
   aeds: number
   aedsReady: number
   fundBalanceFen: number
@@ -33,6 +35,7 @@ export const EMPTY_FIGURES: Figures = {
   wishesCompleted: 0,
   rescuers: 0,
   reached: 0,
+  lessonsPassed: 0,
   aeds: 0,
   aedsReady: 0,
   fundBalanceFen: 0,
@@ -53,6 +56,7 @@ export const FIGURE_LABELS: Record<keyof Figures, string> = {
   wishesCompleted: '完成心愿',
   rescuers: '初级救护员',
   reached: '普及培训人数',
+  lessonsPassed: '线上学完急救课',
   aeds: 'AED',
   aedsReady: '可用AED',
   fundBalanceFen: '互助金余额',

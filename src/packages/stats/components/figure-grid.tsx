@@ -13,6 +13,7 @@ const shown = (f: Figures): Array<[string, string]> => [
   ['今年完成心愿', `${f.wishesCompleted}`],
   ['持有效救护员证', `${f.rescuers}`],
   ['参加救护培训', `${f.reached} 人次`],
+  ['线上学完急救课（测验通过）', `${f.lessonsPassed} 课次`],
   ['AED（可用）', `${f.aeds}（${f.aedsReady}）`],
   ['互助金余额', `${formatYuan(f.fundBalanceFen)} 元`],
 ]
