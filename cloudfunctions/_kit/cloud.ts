@@ -43,4 +43,8 @@ export const collections = {
   fundAid: 'fundAid',
   fundProjects: 'fundProjects',
   fundReceipts: 'fundReceipts',
+  responders: 'responders',
+  responderPlaces: 'responderPlaces',
+  rescueAlerts: 'rescueAlerts',
+  rescueRecipients: 'rescueRecipients',
 } as const

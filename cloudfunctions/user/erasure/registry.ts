@@ -1,7 +1,9 @@
 import { collections, db } from '../../_kit/cloud'
+import { ownedId } from '../../_kit/ids'
 import { eraseFromAedReports, eraseFromAeds } from './aeds'
 import { ERASED_OPENID, ERASED_TEXT } from './erased'
 import { eraseFromFundAid } from './fund'
+import { eraseFromRescue, eraseResponder } from './rescue'
 import { eraseFromTraining } from './training'
 import { eraseActivitySignups, eraseFromLedger, eraseVolunteerRecords } from './volunteering'
 import { eraseFromWishes } from './wishes'
@@ -63,6 +65,10 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   fundStatements: { holds: 'nothing personal', why: 'month-end heads of the ledger' },
   fundProjects: { holds: 'nothing personal', why: 'fundraising projects written by staff' },
   fundReceipts: { holds: 'nothing personal', why: 'donation receipts issued by staff for ledger entries: accounting records like the entries' },
+  responders: { holds: 'openid, 紧急呼 consent, chosen places (label and position), radius, staff\'s medic verification', how: 'erase', run: eraseResponder },
+  responderPlaces: { holds: 'openid, a chosen place\'s position (紧急呼 matching)', how: 'erase', shared: 'responders' },
+  rescueAlerts: { holds: 'raiser openid, the patient\'s position and note (紧急呼 alerts)', how: 'anonymise', run: eraseFromRescue },
+  rescueRecipients: { holds: 'responder openid, answer, role, times, debrief', how: 'anonymise', shared: 'rescueAlerts' },
 }
 
 /** Every eraser, once each. */
@@ -109,5 +115,9 @@ export const MY_DATA: MyDataPart[] = [
   { title: '消息订阅', collection: 'subscriptions', where: (openid) => ({ _id: openid }) },
   { title: '学习记录', collection: 'lessonProgress', where: (openid) => ({ openid }) },
   { title: '志愿服务证明申请', collection: 'certificateRequests', where: (openid) => ({ openid }) },
+  { title: '紧急呼救护员设置', collection: 'responders', where: (openid) => ({ _id: ownedId('rp', openid) }), fields: ['enrolled', 'consentAt', 'onDuty', 'areas', 'radiusMeters', 'medic', 'answered'] },
+  { title: '紧急呼接收地点', collection: 'responderPlaces', where: (openid) => ({ openid }), fields: ['location', 'radiusMeters', 'onDuty'] },
+  { title: '我发起的紧急呼', collection: 'rescueAlerts', where: (openid) => ({ raiserOpenid: openid }), fields: ['kind', 'drill', 'location', 'note', 'status', 'raisedAt', 'closedAt', 'closedBy'] },
+  { title: '我收到的紧急呼', collection: 'rescueRecipients', where: (openid) => ({ openid }), fields: ['distanceMeters', 'answer', 'role', 'alertedAt', 'answeredAt', 'aedFetchedAt', 'arrivedAt', 'debrief'] },
   { title: '互助金救助申请', collection: 'fundAid', where: (openid) => ({ applicantOpenid: openid }), fields: ['communityName', 'name', 'phone', 'category', 'amountFen', 'reason', 'status', 'createdAt'] },
 ]
