@@ -19,6 +19,7 @@ export const areas = {
   activityHall: '/packages/activity/pages/hall/index',
   profile: '/packages/profile/pages/index/index',
   fund: '/packages/fund/pages/public/index',
+  rescue: '/packages/rescue/pages/settings/index',
 } as const
 
 /** Pages inside an area, opened from other pages (some with `?id=`). */
@@ -49,6 +50,8 @@ export const pages = {
   myData: '/packages/profile/pages/my-data/index',
   staffFiling: '/packages/staff/pages/filing/index',
   privacy: '/packages/profile/pages/privacy/index',
+  rescueRaise: '/packages/rescue/pages/raise/index',
+  rescueStaff: '/packages/rescue/pages/staff/index',
 } as const
 
 /**

@@ -8,6 +8,9 @@ import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing
 import fs from 'node:fs'
 import path from 'node:path'
 
+// Dozens of responders enrol through the function in some tests.
+jest.setTimeout(30_000)
+
 let cloud: TestCloud
 beforeAll(async () => {
   cloud = await startTestCloud()

@@ -5,6 +5,7 @@ import { demoAedReports, demoAeds } from './demo-aeds'
 import { DEMO_PEERS, demoActivityData } from './demo-activities'
 import { demoLessonDraft } from './demo-lessons'
 import { demoFund } from './demo-fund'
+import { demoRescue } from './demo-rescue'
 import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoMembership, demoTrainings, demoWishes } from './demo-data'
 
 /**
@@ -59,6 +60,11 @@ function writeDemoData(store: DocumentStore): void {
   store.insert('lessonVersions', [demoLessonDraft(now)])
   store.insert('trainings', demoTrainings(now))
   writeDemoFund(store, now)
+  const rescue = demoRescue(now)
+  store.insert('responders', rescue.responders)
+  store.insert('responderPlaces', rescue.places)
+  store.insert('certificates', rescue.certificates)
+  store.update('communities', { _id: 'dadu' }, { $set: { psychSupportContact: rescue.psychSupportContact } })
 }
 
 function writeDemoFund(store: DocumentStore, now: Date): void {

@@ -54,7 +54,8 @@ export const verifyMedic = action({
     const volunteer = data[0]
     if (!volunteer) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
     const staff = await ctx.requireStaffOf(volunteer.communityId)
-    if (volunteer.status !== 'active') throw new AppError('CONFLICT', '这位志愿者还没有通过注册审核')
+    // Seeing the licence can come with the registration review itself, so a pending registration may be verified.
+    if (volunteer.status === 'rejected') throw new AppError('CONFLICT', '这位志愿者的注册未通过审核')
     const medic: MedicRecord = { profession, note, by: staff._id, at: new Date(), communityId: volunteer.communityId }
     await ensureResponder(volunteer.openid)
     await responders().where({ _id: responderId(volunteer.openid) }).update({ data: { medic: _.set(medic) } })
