@@ -10,6 +10,7 @@ import { ownedId } from '../cloudfunctions/_kit/ids'
 import { BASIC_PLAN_PER_DAY, shareOfQuota } from '../localcloud/quota'
 import type { Usage } from '../localcloud/usage'
 import { buildFunctions } from './build-functions'
+import { dispatchRows } from './bench-dispatch'
 import { communityDay, DAY, timersForADay } from './community-day'
 import { kb, measureWeappPackages } from './weapp-packages'
 
@@ -261,7 +262,7 @@ async function dayRows(): Promise<Row[]> {
 
 async function main() {
   await buildFunctions()
-  const rows = [...weappRows(), ...functionRows(), ...h5Rows(), ...(await actionRows()), ...(await aedRows()), ...(await dayRows())]
+  const rows = [...weappRows(), ...functionRows(), ...h5Rows(), ...(await actionRows()), ...(await aedRows()), ...(await dispatchRows()), ...(await dayRows())]
   const width = Math.max(...rows.map(([label]) => label.length))
   console.log(`\n| ${'measure'.padEnd(width)} | value |\n|${'-'.repeat(width + 2)}|-------|`)
   for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${value} |`)
