@@ -95,7 +95,7 @@ export async function dispatchRows(functionsFrom: 'dist' | 'source' = 'dist'): P
 }
 
 // `npx tsx scripts/bench-dispatch.ts`: this part of the bench alone, from source.
-if (require.main === module) {
+if (process.argv[1]?.endsWith('bench-dispatch.ts')) {
   void dispatchRows('source').then((rows) => {
     for (const [measure, value] of rows) console.log(`| ${measure} | ${value} |`)
   })
