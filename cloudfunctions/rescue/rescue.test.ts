@@ -126,7 +126,10 @@ describe('roles', () => {
     cloud.store.insert('aeds', [aed('r1-aed', at(p, 0, 300))])
     await responder('r1-a', at(p, 200))
     const { alertId } = unwrap(await raise('r1-raiser', p))
+    // The responder's open app finds it (it looks every 5 s), until they answer.
+    expect(unwrap(await rescue<{ alertIds: string[] }>('r1-a', 'pending'))).toEqual({ alertIds: [alertId] })
     const view = unwrap(await rescue<AlertView>('r1-a', 'respond', { alertId, answer: 'accept' }))
+    expect(unwrap(await rescue<{ alertIds: string[] }>('r1-a', 'pending'))).toEqual({ alertIds: [] })
     expect(view.mine).toMatchObject({ answer: 'accepted', role: 'patient', aed: null })
     expect(view.location).toEqual(p)
     const raiser = unwrap(await get('r1-raiser', alertId))

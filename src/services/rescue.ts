@@ -1,6 +1,8 @@
 import type { RescueApi, ResponderArea } from '@/domain/rescue/contract'
 import type { AlertKind, Outcome, Profession, Step } from '@/domain/rescue/rules'
+import Taro from '@tarojs/taro'
 import { createClient } from './cloud-client'
+import { currentDevOpenid } from './dev-identity'
 
 const client = createClient<RescueApi>('rescue')
 
@@ -20,4 +22,12 @@ export const rescueService = {
   debrief: (alertId: string, answers: { arrivedBefore120: boolean; cprGiven: boolean; aedUsed: boolean }) => client('debrief', { alertId, ...answers }),
   list: (page: number, communityId?: string) => client('list', { page, pageSize: 20, ...(communityId ? { communityId } : {}) }),
   verifyMedic: (volunteerId: string, profession: Profession, note: string) => client('verifyMedic', { volunteerId, profession, note }),
+  pending: () => client('pending', {}),
 }
+
+/** Kept per person on H5, where the demo identities share one browser. */
+const dutyKey = () => `boai.rescue.onDuty.${process.env.TARO_ENV === 'h5' ? currentDevOpenid() : 'me'}`
+
+/** The device remembers whether its person is on duty, so only a responder's app looks for alerts. */
+export const rememberDuty = (onDuty: boolean) => Taro.setStorageSync(dutyKey(), onDuty)
+export const onDutyHere = (): boolean => Taro.getStorageSync(dutyKey()) === true

@@ -26,6 +26,19 @@ const show = async (alertId: string, ctx: ActionContext) => {
 
 export const get = action({ input: rescueInputs.get, audience: 'anyone', handler: ({ alertId }, ctx) => show(alertId, ctx) })
 
+/** Alerts waiting for the caller's answer: an alert reaches a responder with the app open within 5 s (issue #22). */
+export const pending = action({
+  input: rescueInputs.pending,
+  audience: 'anyone',
+  async handler(_input, ctx) {
+    const { data } = await recipients().where({ openid: ctx.openid, answer: 'alerted' }).orderBy('alertedAt', 'desc').limit(5).field({ alertId: true }).get<Pick<RecipientDoc, 'alertId'>>()
+    if (!data.length) return { alertIds: [] }
+    const { data: open } = await alerts().where({ _id: _.in(data.map((r) => r.alertId)), status: 'open' }).field({ _id: true }).get<Pick<AlertDoc, '_id'>>()
+    const isOpen = new Set(open.map((a) => a._id))
+    return { alertIds: data.map((r) => r.alertId).filter((id) => isOpen.has(id)) }
+  },
+})
+
 /** The accepter's chosen place nearest the patient (never shown; it decides the AED role). */
 async function placeOf(openid: string, patient: AlertDoc['location']): Promise<PlaceDoc | null> {
   const { data } = await places().where({ _id: _.in(placeIds(openid)) }).get<PlaceDoc>()

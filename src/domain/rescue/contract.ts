@@ -55,6 +55,7 @@ export const rescueInputs = {
     aedUsed: v.boolean('请回答是否使用了AED'),
   }),
   list: v.object({ communityId: v.optional(fields.community()), page: fields.page, pageSize: fields.pageSize }),
+  pending: v.object({}),
 }
 
 export type ResponderArea = { label: string; latitude: number; longitude: number }
@@ -154,4 +155,6 @@ export type RescueApi = {
   close: ActionSpec<v.InferInput<typeof rescueInputs.close>, AlertView>
   debrief: ActionSpec<v.InferInput<typeof rescueInputs.debrief>, AlertView>
   list: ActionSpec<v.InferInput<typeof rescueInputs.list>, Page<AlertFigures>>
+  /** Open alerts sent to the caller and not yet answered, newest first (the app looks every 5 s while it is in front). */
+  pending: ActionSpec<v.InferInput<typeof rescueInputs.pending>, { alertIds: string[] }>
 }

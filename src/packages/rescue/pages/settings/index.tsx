@@ -10,7 +10,7 @@ import type { ResponderArea } from '@/domain/rescue/contract'
 import { DEFAULT_RADIUS_METERS, MAX_AREAS, PROFESSIONS } from '@/domain/rescue/rules'
 import { useRemote } from '@/hooks/use-remote'
 import { choosePlace } from '@/services/location'
-import { rescueService } from '@/services/rescue'
+import { rememberDuty, rescueService } from '@/services/rescue'
 import { messageOf } from '@/services/service-error'
 import { requestSubscriptions } from '@/services/subscriptions'
 import './index.scss'
@@ -32,6 +32,7 @@ export default function RescueSettingsPage() {
   const m = me.data
   useEffect(() => {
     if (!m) return
+    rememberDuty(m.enrolled && m.onDuty)
     setAreas(m.areas)
     setRadius(String(m.radiusMeters))
   }, [m])
