@@ -44,7 +44,7 @@ export async function viewOf(alert: AlertDoc, viewer: { openid: string; recipien
   const accepters: Accepter[] = accepted.map((r) => {
     const person = r.openid ? people.get(r.openid) : undefined
     return {
-      name: maskName(person?.name ?? '救护员'),
+      name: person ? maskName(person.name) : '救护员',
       role: r.role ?? 'support',
       distanceMeters: r.distanceMeters,
       etaMinutes: etaMinutes(r.distanceMeters),
