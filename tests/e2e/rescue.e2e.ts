@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { wgs84ToGcj02, type LatLng } from '../../src/domain/geo'
 import { shot, startE2E, ui, type E2E } from './harness'
+import { measurePage } from './readable-measure'
 
 /**
  * 紧急呼 (issue #22), the whole journey: a bystander calls 120 and raises an alert from the
@@ -69,11 +70,14 @@ test('raise after 120, accept from the inbox, fetch the AED, arrive; the raiser 
   await volunteer.locator('[data-testid="rescue-invite"]').waitFor()
   assert.equal(await volunteer.getByText('润和苑3幢2单元门口').count(), 0, 'no note before accepting')
   await shot(volunteer, 'rescue-invite')
+  // The alert page needs an alert, so the size-and-contrast check of every page (readable.e2e.ts) measures it here.
+  assert.deepEqual((await measurePage(volunteer)).violations, [])
   await ui.button(volunteer, '我能去')
   await volunteer.locator('[data-testid="rescue-my-aed"]').waitFor()
   assert.match((await volunteer.locator('[data-testid="rescue-role"]').textContent()) ?? '', /去取AED/)
   await volunteer.getByText('润和苑3幢2单元门口').first().waitFor()
   await shot(volunteer, 'rescue-aed-role')
+  assert.deepEqual((await measurePage(volunteer)).violations, [])
   await ui.button(volunteer, '已取到AED，正在赶去')
   await volunteer.locator('.nut-button', { hasText: '已取到AED' }).filter({ hasNotText: '正在赶去' }).waitFor()
   await ui.button(volunteer, '我已到达')
@@ -84,6 +88,7 @@ test('raise after 120, accept from the inbox, fetch the AED, arrive; the raiser 
   await raiser.locator('[data-testid="rescue-accepter"]', { hasText: '已到达' }).waitFor({ timeout: 8000 })
   assert.equal(await raiser.locator('[data-testid="rescue-accepter"]').count(), 2)
   await shot(raiser, 'rescue-raiser')
+  assert.deepEqual((await measurePage(raiser)).violations, [])
   await ui.button(raiser, '结束')
   await raiser.locator('.taro-actionsheet__cell', { hasText: '120已到达' }).click()
   await ui.modal(raiser, '结束')
@@ -96,5 +101,14 @@ test('raise after 120, accept from the inbox, fetch the AED, arrive; the raiser 
   await shot(volunteer, 'rescue-debrief')
   await ui.button(volunteer, '提交回访')
   await volunteer.locator('[data-testid="rescue-debrief-done"]').waitFor()
+
+  // 我的 → 紧急呼救护员: on duty, and one more alert may reach the phone after a top-up.
+  await volunteer.goto(`${e2e.cloud.url}/#/packages/rescue/pages/settings/index`)
+  const grants = volunteer.locator('[data-testid="rescue-grants"]')
+  await grants.waitFor()
+  const before = Number(/还可接收 (\d+) 次/.exec((await grants.textContent()) ?? '')?.[1])
+  await ui.button(volunteer, '增加可接收次数')
+  await volunteer.getByText(`还可接收 ${before + 1} 次紧急呼`).waitFor()
+  await shot(volunteer, 'rescue-settings')
   assert.deepEqual([...errors, ...volunteerErrors], [])
 })

@@ -99,7 +99,7 @@ export default function RescueSettingsPage() {
                 {areas.map((area, i) => (
                   <View key={`${area.label}-${i}`} className='rescue-settings__area'>
                     <Text>{area.label}</Text>
-                    <Button size='small' fill='outline' onClick={() => setAreas((list) => list.filter((_a, j) => j !== i))}>
+                    <Button fill='outline' onClick={() => setAreas((list) => list.filter((_a, j) => j !== i))}>
                       删除
                     </Button>
                   </View>
