@@ -70,7 +70,10 @@ test('raise after 120, accept from the inbox, fetch the AED, arrive; the raiser 
   await volunteer.locator('[data-testid="rescue-invite"]').waitFor()
   assert.equal(await volunteer.getByText('润和苑3幢2单元门口').count(), 0, 'no note before accepting')
   await shot(volunteer, 'rescue-invite')
-  // The alert page needs an alert, so the size-and-contrast check of every page (readable.e2e.ts) measures it here.
+  // The alert page needs an alert, so the size-and-contrast check of every page (readable.e2e.ts) measures it here,
+  // once the page has settled (opened from the inbox, it is still sliding in).
+  await volunteer.reload()
+  await volunteer.locator('[data-testid="rescue-invite"]').waitFor()
   assert.deepEqual((await measurePage(volunteer)).violations, [])
   await ui.button(volunteer, '我能去')
   await volunteer.locator('[data-testid="rescue-my-aed"]').waitFor()
