@@ -53,7 +53,8 @@ export async function viewOf(alert: AlertDoc, viewer: { openid: string; recipien
       phone: isRaiser ? person?.phone ?? null : null,
     }
   })
-  const aeds = seesScene ? await aedsNear(alert.location!) : []
+  // AEDs are read only when one is to be named: the responder's own, or one for bystanders while nobody fetches one.
+  const aeds = seesScene && (!alert.aedBy || mine?.aedId) ? await aedsNear(alert.location!) : []
   const myAed = mine?.aedId ? aeds.find((aed) => aed._id === mine.aedId) ?? null : null
   // With nobody sent for an AED, bystanders fetch the nearest usable one (issue #22).
   const bystander = seesScene && !alert.aedBy ? nearestUsable(alert.location!, aeds) : null
