@@ -26,8 +26,8 @@ export function demoRescue(now: Date) {
   const responders: Array<Record<string, unknown>> = []
   const places: Array<Record<string, unknown>> = []
   const certificates: Array<Record<string, unknown>> = []
-  const certificate = (openid: string, n: number, validUntil: string) => ({
-    _id: `demo-rescue-ce-${openid}`, openid, number: `ZJKQ-2024-${String(500 + n).padStart(5, '0')}`, issuer: '绍兴市柯桥区红十字会', name: '救护员',
+  const certificate = (openid: string, n: number, validUntil: string, name = '救护员') => ({
+    _id: `demo-rescue-ce-${openid}`, openid, number: `ZJKQ-2024-${String(500 + n).padStart(5, '0')}`, issuer: '绍兴市柯桥区红十字会', name,
     issuedOn: today.subtract(1, 'year').format('YYYY-MM-DD'), validUntil, sessionId: 'demo-rescue-course', sessionTitle: '救护员培训（往期）', remindedOn: null,
   })
   const enrol = (openid: string, home: { latitude: number; longitude: number }, { radiusMeters, onDuty, medic }: { radiusMeters: number; onDuty: boolean; medic: Record<string, unknown> | null }) => {
@@ -50,7 +50,7 @@ export function demoRescue(now: Date) {
     }
   }
   const dadu = DEMO_COMMUNITIES.find((c) => c._id === 'dadu')!
-  certificates.push(certificate('demo-volunteer', 0, today.add(2, 'year').format('YYYY-MM-DD')))
+  certificates.push(certificate('demo-volunteer', 0, today.add(2, 'year').format('YYYY-MM-DD'), '李志强'))
   enrol('demo-volunteer', { latitude: dadu.location.latitude + 0.0012, longitude: dadu.location.longitude + 0.0009 }, { radiusMeters: 1000, onDuty: true, medic: null })
   return { responders, places, certificates, psychSupportContact: '大渡社区心理援建志愿队 0575-84100120（工作日 8:30–17:00）' }
 }
