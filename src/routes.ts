@@ -51,6 +51,7 @@ export const pages = {
   staffFiling: '/packages/staff/pages/filing/index',
   privacy: '/packages/profile/pages/privacy/index',
   rescueRaise: '/packages/rescue/pages/raise/index',
+  rescueAlert: '/packages/rescue/pages/alert/index',
   rescueStaff: '/packages/rescue/pages/staff/index',
 } as const
 

@@ -1,10 +1,10 @@
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { useRef } from 'react'
+import { pages, withQuery } from '@/routes'
 import { onDutyHere, rescueService } from '@/services/rescue'
 
 /** Issue #22: with the app open, an alert appears within 5 s. */
 const LOOK_EVERY_MS = 5000
-const ALERT_PAGE = '/packages/rescue/pages/alert/index'
 
 /**
  * While the app is in front and its person is an on-duty responder, looks for unanswered alerts
@@ -22,8 +22,8 @@ export function useRescueWatch(): void {
     shown.current.add(fresh)
     const stack = Taro.getCurrentPages()
     const current = stack[stack.length - 1]
-    if (current?.route?.includes('packages/rescue/pages/alert/index') && current.options?.id === fresh) return
-    void Taro.navigateTo({ url: `${ALERT_PAGE}?id=${fresh}` })
+    if (current?.route && pages.rescueAlert.endsWith(current.route) && current.options?.id === fresh) return
+    void Taro.navigateTo({ url: withQuery(pages.rescueAlert, { id: fresh }) })
   }
   useDidShow(() => {
     clearInterval(timer.current)
