@@ -113,5 +113,15 @@ test('raise after 120, accept from the inbox, fetch the AED, arrive; the raiser 
   await ui.button(volunteer, '增加可接收次数')
   await volunteer.getByText(`还可接收 ${before + 1} 次紧急呼`).waitFor()
   await shot(volunteer, 'rescue-settings')
+
+  // With the app open, the next alert appears by itself within 5 s (the app looks while it is in front).
+  const again = await fetch(`${e2e.cloud.url}/api/functions/rescue`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Wx-Openid': 'e2e-second-bystander' },
+    body: JSON.stringify({ action: 'raise', ...patient, kind: 'choking', called120: true, requestId: 'e2e-second-alert' }),
+  })
+  assert.equal(((await again.json()) as { ok: boolean }).ok, true)
+  await volunteer.locator('[data-testid="rescue-invite"]').waitFor({ timeout: 8000 })
+  assert.match((await volunteer.locator('[data-testid="rescue-alert-banner"]').textContent()) ?? '', /气道梗阻/)
   assert.deepEqual([...errors, ...volunteerErrors], [])
 })
