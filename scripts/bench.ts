@@ -11,6 +11,7 @@ import { BASIC_PLAN_PER_DAY, shareOfQuota } from '../localcloud/quota'
 import type { Usage } from '../localcloud/usage'
 import { buildFunctions } from './build-functions'
 import { aedSpreadsheet } from './import-sample'
+import { dispatchRows } from './bench-dispatch'
 import { communityDay, DAY, timersForADay } from './community-day'
 import { kb, measureWeappPackages } from './weapp-packages'
 import { todayInChina } from '@/domain/dates'
@@ -297,7 +298,7 @@ async function dayRows(): Promise<Row[]> {
 
 async function main() {
   await buildFunctions()
-  const rows = [...weappRows(), ...functionRows(), ...h5Rows(), ...(await actionRows()), ...(await aedRows()), ...(await importRows()), ...(await dayRows())]
+  const rows = [...weappRows(), ...functionRows(), ...h5Rows(), ...(await actionRows()), ...(await aedRows()), ...(await importRows()), ...(await dispatchRows()), ...(await dayRows())]
   const width = Math.max(...rows.map(([label]) => label.length))
   console.log(`\n| ${'measure'.padEnd(width)} | value |\n|${'-'.repeat(width + 2)}|-------|`)
   for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${value} |`)

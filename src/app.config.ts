@@ -14,6 +14,7 @@ export default defineAppConfig({
     { root: 'packages/fund', pages: ['pages/public/index', 'pages/apply/index', 'pages/aid/index', 'pages/staff/index', 'pages/receipt/index'] },
     { root: 'packages/stats', pages: ['pages/index/index', 'pages/district/index'] },
     { root: 'packages/import', pages: ['pages/index/index', 'pages/matches/index'] },
+    { root: 'packages/rescue', pages: ['pages/settings/index', 'pages/raise/index', 'pages/alert/index', 'pages/staff/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

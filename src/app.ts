@@ -1,5 +1,6 @@
 import { useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+import { useRescueWatch } from '@/hooks/use-rescue-watch'
 import { initCloud } from '@/services/cloud-client'
 import { loadSubscribeTemplates } from '@/services/subscriptions'
 import './app.scss'
@@ -9,6 +10,7 @@ function App({ children }: PropsWithChildren) {
     initCloud()
     void loadSubscribeTemplates()
   })
+  useRescueWatch()
   return children
 }
 

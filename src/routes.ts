@@ -20,6 +20,7 @@ export const areas = {
   profile: '/packages/profile/pages/index/index',
   fund: '/packages/fund/pages/public/index',
   stats: '/packages/stats/pages/index/index',
+  rescue: '/packages/rescue/pages/settings/index',
 } as const
 
 /** Pages inside an area, opened from other pages (some with `?id=`). */
@@ -52,6 +53,9 @@ export const pages = {
   staffAudit: '/packages/staff/pages/audit/index',
   privacy: '/packages/profile/pages/privacy/index',
   statsDistrict: '/packages/stats/pages/district/index',
+  rescueRaise: '/packages/rescue/pages/raise/index',
+  rescueAlert: '/packages/rescue/pages/alert/index',
+  rescueStaff: '/packages/rescue/pages/staff/index',
 } as const
 
 /** The import area (工作台 → 导入). */

@@ -47,4 +47,8 @@ export const collections = {
   stats: 'stats',
   imports: 'imports',
   importedPeople: 'importedPeople',
+  responders: 'responders',
+  responderPlaces: 'responderPlaces',
+  rescueAlerts: 'rescueAlerts',
+  rescueRecipients: 'rescueRecipients',
 } as const

@@ -63,6 +63,12 @@ async function liveALife(who: { openid: string; name: string; phone: string }) {
   await call('fund', { action: 'apply', communityId: 'dadu', name, phone, category: '困难', amountFen: 80000, reason: `${name}家里老人住院，生活暂时困难` })
   // A record the station imported from its paper list, which staff confirmed is them (import.confirmMatch).
   cloud.store.insert('importedPeople', [{ _id: 'ip-erasure', kind: 'volunteers', communityId: 'dadu', name, phone, member: null, volunteer: { skills: [], hours: 12, hoursFrom: '2020-01-01', hoursTo: '2020-12-31' }, importId: 'im-erasure', importedBy: 'demo-staff', importedByName: '刘建国', linkedOpenid: openid, linkedAt: new Date(), linkedBy: 'demo-staff', createdAt: new Date() }])
+  // 紧急呼: enrolled at home, accepting a drill there, raising an alert of their own.
+  const home = { latitude: SITE.latitude, longitude: SITE.longitude }
+  await call('rescue', { action: 'enrol', consent: true, areas: [{ label: '家', ...home }] })
+  const drill = await call<{ alertId: string }>('rescue', { action: 'raise', ...home, kind: 'cardiac_arrest', called120: true, drill: true, communityId: 'dadu', requestId: 'erase-drill-1' }, 'demo-staff')
+  await call('rescue', { action: 'respond', alertId: drill.alertId, answer: 'accept' })
+  await call('rescue', { action: 'raise', ...home, kind: 'choking', note: `${name}家门口`, called120: true, requestId: 'erase-raise-1' })
   // An activity: signed up, checked in and out, hours on the ledger and the honour board; another with a seat held.
   const done = await call<{ _id: string }>('activity', { action: 'create', title: '社区义诊志愿服务', type: 'clinic', description: '协助医生为老人量血压。', communityId: 'dadu', location: SITE, startAt: inMinutes(20), endAt: inMinutes(140), signupDeadline: inMinutes(10), capacity: 5, hours: 2 }, 'demo-staff')
   await call('activity', { action: 'signup', activityId: done._id })

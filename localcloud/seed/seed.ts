@@ -6,6 +6,7 @@ import { DEMO_PEERS, demoActivityData } from './demo-activities'
 import { demoLessonDraft } from './demo-lessons'
 import { demoFund } from './demo-fund'
 import { demoStats } from './demo-stats'
+import { demoRescue } from './demo-rescue'
 import { DEMO_COMMUNITIES, DEMO_USERS, DEMO_VOLUNTEERS, demoMembership, demoTrainings, demoWishes } from './demo-data'
 
 /**
@@ -61,6 +62,11 @@ function writeDemoData(store: DocumentStore): void {
   store.insert('trainings', demoTrainings(now))
   store.insert('stats', demoStats(now))
   writeDemoFund(store, now)
+  const rescue = demoRescue(now)
+  store.insert('responders', rescue.responders)
+  store.insert('responderPlaces', rescue.places)
+  store.insert('certificates', rescue.certificates)
+  store.update('communities', { _id: 'dadu' }, { $set: { psychSupportContact: rescue.psychSupportContact } })
 }
 
 function writeDemoFund(store: DocumentStore, now: Date): void {

@@ -52,6 +52,9 @@ const ROLE_PAGES: { prefix: string; identities: readonly string[] }[] = [
   { prefix: 'packages/staff/', identities: ['demo-staff'] },
   { prefix: 'packages/fund/pages/staff/', identities: ['demo-staff'] },
   { prefix: 'packages/fund/pages/aid/', identities: ['demo-resident', 'demo-staff'] },
+  // 紧急呼 figures are for staff; an alert page needs a live alert: rescue.e2e.ts measures it for its raiser and a responder.
+  { prefix: 'packages/rescue/pages/staff/', identities: ['demo-staff'] },
+  { prefix: 'packages/rescue/pages/alert/', identities: [] },
   // 会员备案 belongs to the district Red Cross (a more specific prefix decides over a shorter one).
   { prefix: 'packages/staff/pages/filing/', identities: ['demo-district'] },
   // Only the owner edits a wish: demo-resident's own, filed in before().

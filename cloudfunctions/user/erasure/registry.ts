@@ -1,8 +1,10 @@
 import { collections, db } from '../../_kit/cloud'
+import { ownedId } from '../../_kit/ids'
 import { eraseFromAedReports, eraseFromAeds } from './aeds'
 import { eraseFromAuditLog } from './audit'
 import { ERASED_OPENID, ERASED_TEXT } from './erased'
 import { eraseFromFundAid } from './fund'
+import { eraseFromRescue, eraseResponder } from './rescue'
 import { eraseFromTraining } from './training'
 import { eraseActivitySignups, eraseFromLedger, eraseVolunteerRecords } from './volunteering'
 import { eraseFromWishes } from './wishes'
@@ -68,6 +70,10 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   auditLog: { holds: 'openid and name of the staff member who acted (操作记录)', how: 'anonymise', run: eraseFromAuditLog },
   imports: { holds: 'nothing personal', why: 'which file staff imported and its counts; staff accounts cannot be closed while they hold the role (see lessons)' },
   importedPeople: { holds: 'name, phone, member number, opening hours of a person the station kept on paper; once linked, their openid', how: 'erase', run: (openid) => db.collection(collections.importedPeople).where({ linkedOpenid: openid }).remove() },
+  responders: { holds: 'openid, 紧急呼 consent, chosen places (label and position), radius, staff\'s medic verification', how: 'erase', run: eraseResponder },
+  responderPlaces: { holds: 'openid, a chosen place\'s position (紧急呼 matching)', how: 'erase', shared: 'responders' },
+  rescueAlerts: { holds: 'raiser openid, the patient\'s position and note (紧急呼 alerts)', how: 'anonymise', run: eraseFromRescue },
+  rescueRecipients: { holds: 'responder openid, answer, role, times, debrief', how: 'anonymise', shared: 'rescueAlerts' },
 }
 
 /** Every eraser, once each. */
@@ -116,5 +122,9 @@ export const MY_DATA: MyDataPart[] = [
   { title: '志愿服务证明申请', collection: 'certificateRequests', where: (openid) => ({ openid }) },
   { title: '我作为工作人员的操作记录', collection: 'auditLog', where: (openid) => ({ actorOpenid: openid }), fields: ['fn', 'action', 'communityId', 'target', 'summary', 'at'] },
   { title: '工作站导入的本人记录', collection: 'importedPeople', where: (openid) => ({ linkedOpenid: openid }), fields: ['name', 'phone', 'member', 'volunteer', 'linkedAt'] },
+  { title: '紧急呼救护员设置', collection: 'responders', where: (openid) => ({ _id: ownedId('rp', openid) }), fields: ['enrolled', 'consentAt', 'onDuty', 'areas', 'radiusMeters', 'medic', 'answered'] },
+  { title: '紧急呼接收地点', collection: 'responderPlaces', where: (openid) => ({ openid }), fields: ['location', 'radiusMeters', 'onDuty'] },
+  { title: '我发起的紧急呼', collection: 'rescueAlerts', where: (openid) => ({ raiserOpenid: openid }), fields: ['kind', 'drill', 'location', 'note', 'status', 'raisedAt', 'closedAt', 'closedBy'] },
+  { title: '我收到的紧急呼', collection: 'rescueRecipients', where: (openid) => ({ openid }), fields: ['distanceMeters', 'answer', 'role', 'alertedAt', 'answeredAt', 'aedFetchedAt', 'arrivedAt', 'debrief'] },
   { title: '互助金救助申请', collection: 'fundAid', where: (openid) => ({ applicantOpenid: openid }), fields: ['communityName', 'name', 'phone', 'category', 'amountFen', 'reason', 'status', 'createdAt'] },
 ]

@@ -24,6 +24,8 @@ export type Community = {
   dues?: DuesSetting
   /** 博爱互助金: aid above this many 分 needs a second staff member's approval (default 5,000 元). */
   aidSecondApprovalFen?: number
+  /** 心理援建: whom responders may call after a 紧急呼 (issue #22), as staff set it. */
+  psychSupportContact?: string
 }
 
 export type CommunityRef = Pick<Community, '_id' | 'name'>

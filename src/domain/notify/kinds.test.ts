@@ -1,8 +1,9 @@
 import { checkTemplateData } from '../../../localcloud/backend/subscribe-values'
 import { WISH_ACTIONS } from '../wish/states'
+import { ALERT_KINDS, type AlertKind } from '../rescue/rules'
 import { REPORT_KINDS, type ReportKind } from '../aed/contract'
 import {
-  AED_REPORT_PHRASES, CHECKIN_RESULT_PHRASES, FUND_AID_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, STAFF_QUEUES, templateData, TRAINING_RESULT_PHRASES,
+  AED_REPORT_PHRASES, CHECKIN_RESULT_PHRASES, DRILL_PHRASE, RESCUE_PHRASES, FUND_AID_PHRASES, NOTIFY_KIND_NAMES, NOTIFY_KINDS, REVIEW_PHRASES, STAFF_QUEUES, templateData, TRAINING_RESULT_PHRASES,
   WISH_UPDATE_PHRASES, type NotifyKind, type NotifyPayloads, type FundAidStep, type StaffQueue, type TrainingResult,
 } from './kinds'
 import { thing } from './values'
@@ -64,6 +65,13 @@ const PAYLOADS: { [K in NotifyKind]: Array<NotifyPayloads[K]> } = {
   fund_aid: ODD.flatMap((text, i) =>
     (Object.keys(FUND_AID_PHRASES) as FundAidStep[]).map((step) => ({ aidId: `aid-${i}`, category: text, amountFen: 1 + i * 99_999, step, note: i % 2 ? text : undefined, at: TIMES[i % 3] })),
   ),
+  rescue_alert: (Object.keys(ALERT_KINDS) as AlertKind[]).flatMap((kind, i) =>
+    [true, false].flatMap((drill) => [
+      { alertId: `ra-${i}`, kind, drill, step: 'alert' as const, distanceMeters: [0, 812.4, 1999.9, 123_456_789][i], at: TIMES[i % 3] },
+      { alertId: `ra-${i}`, kind, drill, step: 'role' as const, role: (['patient', 'aed', 'support'] as const)[i % 3], at: TIMES[i % 3] },
+      { alertId: `ra-${i}`, kind, drill, step: 'debrief' as const, at: TIMES[i % 3] },
+    ]),
+  ),
 }
 
 const each = <R>(fn: <K extends NotifyKind>(kind: K, payload: NotifyPayloads[K]) => R) =>
@@ -78,7 +86,7 @@ test('every kind × odd payload gives values WeChat accepts', () => {
 })
 
 test('every phrase label is ≤ 5 Chinese characters, accepted as it is', () => {
-  const labels = [WISH_UPDATE_PHRASES, REVIEW_PHRASES, AED_REPORT_PHRASES, TRAINING_RESULT_PHRASES, CHECKIN_RESULT_PHRASES, FUND_AID_PHRASES].flatMap((phrases) => Object.values(phrases))
+  const labels = [WISH_UPDATE_PHRASES, REVIEW_PHRASES, RESCUE_PHRASES, { drill: DRILL_PHRASE }, AED_REPORT_PHRASES, TRAINING_RESULT_PHRASES, CHECKIN_RESULT_PHRASES, FUND_AID_PHRASES].flatMap((phrases) => Object.values(phrases))
   for (const label of labels) {
     expect(checkTemplateData({ phrase1: { value: label } })).toBeNull()
   }
@@ -127,6 +135,7 @@ const QUERY: { [K in NotifyKind]: (payload: NotifyPayloads[K]) => string | undef
   activity_reminder: (p) => `id=${p.activityId}`,
   checkin_result: (p) => `id=${p.activityId}`,
   fund_aid: (p) => `id=${p.aidId}`,
+  rescue_alert: (p) => `id=${p.alertId}`,
 }
 
 test('every message opens a real page, with the id that page reads', async () => {
@@ -145,7 +154,7 @@ test('every kind has its own local template id', () => {
 
 test('essential kinds: review and exam results, a wish\'s steps (a released claim among them), AED safety, a cancelled activity and its hours, an aid request\'s steps', () => {
   expect(NOTIFY_KIND_NAMES.filter((kind) => NOTIFY_KINDS[kind].essential).sort()).toEqual([
-    'activity_cancelled', 'aed_alert', 'checkin_result', 'fund_aid', 'member_review', 'training_result', 'volunteer_review', 'wish_update',
+    'activity_cancelled', 'aed_alert', 'checkin_result', 'fund_aid', 'member_review', 'rescue_alert', 'training_result', 'volunteer_review', 'wish_update',
   ])
 })
 

@@ -1,5 +1,6 @@
 import { REPORT_KINDS, type ReportKind } from '../aed/contract'
 import { formatYuan } from '../fund/rules'
+import { ALERT_KINDS, ROLE_LABELS, type AlertKind, type RescueRole } from '../rescue/rules'
 import { WISH_TRANSITIONS, type WishAction } from '../wish/states'
 import { chinaDate, chinaTime, thing, type FieldKey } from './values'
 
@@ -32,6 +33,20 @@ export type NotifyPayloads = {
   checkin_result: { activityId: string; title: string; hours: number; credited: boolean; at: Date }
   /** To the applicant, at each step of a 博爱互助金 aid request. */
   fund_aid: { aidId: string; category: string; amountFen: number; step: FundAidStep; note?: string; at: Date }
+  /** 紧急呼 (issue #22): an alert to a responder, their role once they accepted, the debrief after closing. */
+  rescue_alert: { alertId: string; kind: AlertKind; drill: boolean; step: RescueStep; role?: RescueRole; distanceMeters?: number; at: Date }
+}
+
+export type RescueStep = 'alert' | 'role' | 'debrief'
+export const RESCUE_PHRASES: Record<RescueStep, string> = { alert: '紧急呼救', role: '已接受', debrief: '请填回访' }
+/** A practice alert says so in every message (issue #22: drills labelled everywhere). */
+export const DRILL_PHRASE = '演练'
+const rescueWhat = (p: { kind: AlertKind; drill: boolean }) => `${p.drill ? '【演练】' : ''}${ALERT_KINDS[p.kind]}`
+function rescueBody(p: NotifyPayloads['rescue_alert']): string {
+  const what = rescueWhat(p)
+  if (p.step === 'alert') return `附近有人${what}，距您约${Math.round(p.distanceMeters ?? 0)}米。120已拨打。能去就点开接受，不能去请点谢绝。`
+  if (p.step === 'role') return `您已接受${what}呼救：${p.role ? ROLE_LABELS[p.role] : '赶往现场'}。`
+  return `感谢您响应${what}呼救。请花一分钟填写三个问题的回访；如需心理援建，页面上有联系方式。`
 }
 
 /** The steps of an aid request an applicant hears of; `second`: approved once, waiting for a second staff member. */
@@ -281,6 +296,20 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
       thing1: (p) => thing(`${p.category}救助申请`, '互助金申请'),
       phrase2: (p) => FUND_AID_PHRASES[p.step],
       time3: (p) => chinaTime(p.at),
+    },
+  },
+  // Someone may be dying: every alert reaches the inbox whatever the settings.
+  rescue_alert: {
+    essential: true,
+    templateId: 'rescue-alert-template-id',
+    title: '紧急呼',
+    page: (p) => `packages/rescue/pages/alert/index?id=${p.alertId}`,
+    body: rescueBody,
+    fields: {
+      thing1: (p) => thing(rescueWhat(p), '紧急呼'),
+      phrase2: (p) => (p.drill && p.step === 'alert' ? DRILL_PHRASE : RESCUE_PHRASES[p.step]),
+      thing3: (p) => (p.step === 'alert' ? thing(`距您约${Math.max(0, Math.round(p.distanceMeters ?? 0))}米`, '请查看呼救') : p.step === 'role' && p.role ? ROLE_LABELS[p.role] : '请查看详情'),
+      time4: (p) => chinaTime(p.at),
     },
   },
 }

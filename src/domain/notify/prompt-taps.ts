@@ -32,6 +32,9 @@ export const PROMPT_TAPS = {
   fundAidApply: { page: 'packages/fund/pages/apply/index', control: '提交申请', kinds: ['fund_aid'] },
   /** A staff member in 工作台 asks to hear of new items in their queues. */
   staffTodo: { page: 'packages/staff/pages/index/index', control: '开启待办提醒', kinds: ['staff_todo'] },
+  /** 紧急呼 (issue #22): each one-time grant lets one alert through; the responder tops up the count here or after an alert. */
+  rescueTopUp: { page: 'packages/rescue/pages/settings/index', control: '增加可接收次数', kinds: ['rescue_alert'] },
+  rescueAfterAlert: { page: 'packages/rescue/pages/alert/index', control: '再接收一次紧急呼', kinds: ['rescue_alert'] },
 } as const satisfies Record<string, PromptTap>
 
 export type PromptTapName = keyof typeof PROMPT_TAPS

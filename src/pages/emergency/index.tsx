@@ -6,6 +6,7 @@ import { CprMetronome } from '@/components/cpr-metronome'
 import { NearestAeds } from './nearest-aeds'
 import { QuickCards } from './quick-cards'
 import { PageShell } from '@/components/page-shell'
+import { pages } from '@/routes'
 import { CPR_RATE_PER_MINUTE } from '@/domain/firstaid/cpr'
 import { CHILD_STEPS, CPR_STEPS, HANDS_ONLY_NOTE, SOURCE_NOTE, TRAINED_OPT_IN } from './steps'
 import './index.scss'
@@ -26,6 +27,10 @@ export default function EmergencyPage() {
       <View className='sos' data-testid='sos'>
         <Button className='sos__call' type='danger' size='xlarge' block onClick={() => Taro.makePhoneCall({ phoneNumber: '120' })}>
           拨打 120
+        </Button>
+        {/* Issue #22: after 120, never instead of it. */}
+        <Button block onClick={() => void Taro.navigateTo({ url: pages.rescueRaise })} data-testid='sos-notify-responders'>
+          通知附近救护员
         </Button>
         <Text className='sos__lead'>先打120：说清地址和病人情况，听从调度员指导，不要先挂电话。</Text>
         <NearestAeds onMetronome={toMetronome} />

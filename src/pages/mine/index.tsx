@@ -77,6 +77,7 @@ export default function MinePage() {
         <Cell title='我的志愿' description={summary.data?.volunteer ?? '注册志愿者、服务时长与积分'} clickable onClick={go(areas.volunteer)} />
         <Cell title='我的心愿' description='我发布和认领的红心愿' clickable onClick={go(areas.wish)} />
         <Cell title='救护培训' description={summary.data?.certificate ?? '培训报名与救护员证'} clickable onClick={go(areas.training)} />
+        <Cell title='紧急呼救护员' description='持证救护员和医务人员：附近有人呼救时赶去帮忙' clickable onClick={go(areas.rescue)} data-testid='open-rescue' />
         <Cell
           title='消息'
           description='审核结果、心愿进度等通知'
@@ -85,6 +86,7 @@ export default function MinePage() {
           onClick={go(areas.inbox)}
         />
         {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
+        {me?.roles.includes('staff') && <Cell title='紧急呼记录' description='本社区的呼救与响应（匿名统计）' clickable onClick={go(pages.rescueStaff)} />}
         {me?.roles.includes('editor') && <Cell title='课程管理' description='审核、编辑急救课程' clickable onClick={go(pages.staffLessons)} />}
         {me?.roles.includes('district') && <Cell title='会员备案' description='本区各社区的新会员，可导出备案表' clickable onClick={go(pages.staffFiling)} />}
         {(me?.roles.includes('district') || (me?.roles.includes('editor') && !me.roles.includes('staff'))) && (

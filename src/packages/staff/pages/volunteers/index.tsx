@@ -9,6 +9,7 @@ import { slotLabel } from '@/domain/volunteer/profile'
 import type { VolunteerProfile } from '@/domain/volunteer/contract'
 import { useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
+import { pages, withQuery } from '@/routes'
 import { messageOf } from '@/services/service-error'
 import { volunteerService } from '@/services/volunteer'
 
@@ -62,6 +63,10 @@ export default function VolunteerReviewPage() {
                 通过
               </Button>
             </View>
+            {/* 紧急呼 (issue #22): a medical worker's licence is seen offline, often at this review. */}
+            <Button fill='outline' onClick={() => void Taro.navigateTo({ url: withQuery(pages.rescueStaff, { volunteerId: volunteer._id, name: encodeURIComponent(volunteer.name) }) })}>
+              核验医务人员身份
+            </Button>
           </View>
         )}
       </PagedList>

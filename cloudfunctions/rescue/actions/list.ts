@@ -1,0 +1,24 @@
+import { rescueInputs } from '@/domain/rescue/contract'
+import { _ } from '../../_kit/cloud'
+import { action } from '../../_kit/define-function'
+import { alerts, recipients, type AlertDoc, type RecipientDoc } from '../store'
+import { figuresOf } from '../view'
+
+/** Staff: their communities' alerts, newest first, as anonymous figures (never who or where). */
+export const list = action({
+  input: rescueInputs.list,
+  audience: ['staff'],
+  async handler({ communityId, page, pageSize }, ctx) {
+    const scope = await ctx.staffScope(communityId)
+    const where = { communityId: _.in(scope) }
+    const [{ data }, { total }] = await Promise.all([
+      alerts().where(where).orderBy('raisedAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<AlertDoc>(),
+      alerts().where(where).count(),
+    ])
+    const ids = data.map((a) => a._id)
+    const { data: accepted } = ids.length
+      ? await recipients().where({ alertId: _.in(ids), answer: 'accepted' }).field({ alertId: true, role: true }).limit(1000).get<Pick<RecipientDoc, 'alertId' | 'role'>>()
+      : { data: [] as Array<Pick<RecipientDoc, 'alertId' | 'role'>> }
+    return { items: data.map((a) => figuresOf(a, accepted.filter((r) => r.alertId === a._id))), total, page, pageSize }
+  },
+})

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '通知附近救护员', navigationBarBackgroundColor: '#a8071a' })

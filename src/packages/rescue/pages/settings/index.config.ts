@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '紧急呼救护员', enablePullDownRefresh: true })
