@@ -205,6 +205,9 @@ const SCENARIOS: Record<string, Scenario> = {
       return { fn: 'import', caller: 'demo-staff', event: { action: 'confirmMatch', personId: match.personId, candidateId: match.candidateId } }
     },
   },
+  'rescue.verifyMedic': { scope: 'dadu', prepare: async () => ({ fn: 'rescue', caller: 'demo-staff', event: { action: 'verifyMedic', volunteerId: ownedId('vo', 'demo-volunteer'), profession: 'nurse', note: `看过护士执业证（${next()}）` } }) },
+  // A drill is staff's; a real alert is anyone's and is not recorded.
+  'rescue.raise': { scope: 'dadu', prepare: async () => ({ fn: 'rescue', caller: 'demo-staff', event: { action: 'raise', latitude: 30.0656, longitude: 120.5068, kind: 'cardiac_arrest', called120: true, drill: true, communityId: 'dadu', requestId: `audit-drill-${next()}` } }) },
   'member.filingExport': { scope: DISTRICT, prepare: async () => ({ fn: 'member', caller: 'demo-district', event: { action: 'filingExport', joinedFrom: '2000-01-01', joinedTo: today() } }) },
 
   'fund.record': { scope: 'gangyue', prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'record', communityId: 'gangyue', kind: 'income', amountFen: 100, date: today(), category: '个人捐赠', party: '', channel: '银行转账', reference: 'YH-9', requestId: rid() } }) },

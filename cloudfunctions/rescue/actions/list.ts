@@ -21,4 +21,5 @@ export const list = action({
       : { data: [] as Array<Pick<RecipientDoc, 'alertId' | 'role'>> }
     return { items: data.map((a) => figuresOf(a, accepted.filter((r) => r.alertId === a._id))), total, page, pageSize }
   },
+  audit: 'read',
 })

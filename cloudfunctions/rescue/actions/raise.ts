@@ -72,4 +72,5 @@ export const raise = action({
     if (alert.alerted !== matches.length && !alert.widenedAt) await alerts().where({ _id: alertId, widenedAt: null }).update({ data: { alerted: matches.length } })
     return { alertId, alerted: matches.length }
   },
+  audit: (input, out) => (input.drill && input.communityId ? { communityId: input.communityId, target: out.alertId, summary: '发起紧急呼演练', key: out.alertId } : null),
 })

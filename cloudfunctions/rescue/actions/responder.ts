@@ -1,8 +1,9 @@
 import { AppError } from '@/domain/errors'
 import { rescueInputs, type ResponderArea, type ResponderMe } from '@/domain/rescue/contract'
-import { DEFAULT_RADIUS_METERS } from '@/domain/rescue/rules'
+import { DEFAULT_RADIUS_METERS, PROFESSIONS } from '@/domain/rescue/rules'
 import type { NotifySettingsDoc } from '../../_kit/notify'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
+import { changeKey } from '../../_kit/audit'
 import { action } from '../../_kit/define-function'
 import { isLongTerm } from '../../_kit/notify'
 import { point } from '../../aed/aeds'
@@ -61,6 +62,10 @@ export const verifyMedic = action({
     await responders().where({ _id: responderId(volunteer.openid) }).update({ data: { medic: _.set(medic) } })
     await places().where({ openid: volunteer.openid }).update({ data: { medic: true } })
     return { volunteerId, profession }
+  },
+  audit: async (input, out) => {
+    const { data } = await db.collection(collections.volunteers).where({ _id: input.volunteerId }).field({ communityId: true }).get<{ communityId: string }>()
+    return { communityId: data[0]?.communityId ?? null, target: input.volunteerId, summary: `核验志愿者的医务人员身份（${PROFESSIONS[out.profession]}）`, key: changeKey(input.volunteerId, input) }
   },
 })
 
