@@ -43,4 +43,5 @@ export const collections = {
   fundAid: 'fundAid',
   fundProjects: 'fundProjects',
   fundReceipts: 'fundReceipts',
+  staffInvites: 'staffInvites',
 } as const

@@ -30,6 +30,18 @@ async function eraseFromInbox(openid: string): Promise<void> {
   await inbox.where({ quoting: openid }).update({ data: { body: ERASED_TEXT, quoting: ERASED_OPENID } })
 }
 
+/** An admin hands the role back before closing the account; whatever is left of them goes from the list. */
+async function eraseFromCommunityAdmins(openid: string): Promise<void> {
+  await db.collection(collections.communities).where({ adminOpenids: openid }).update({ data: { adminOpenids: db.command.pull(openid) } })
+}
+
+/** One-time staff invitations they made or used: nothing depends on them once used or expired. */
+async function eraseStaffInvites(openid: string): Promise<void> {
+  const invites = db.collection(collections.staffInvites)
+  await invites.where({ usedBy: openid }).remove()
+  await invites.where({ createdBy: openid }).remove()
+}
+
 const byOpenid = (name: CollectionName) => (openid: string) => db.collection(collections[name]).where({ openid }).remove()
 
 export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
@@ -50,7 +62,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   outbox: { holds: 'openid, queued messages to them', how: 'erase', run: byOpenid('outbox') },
   subscriptions: { holds: 'openid (_id), message grants', how: 'erase', run: (openid) => db.collection(collections.subscriptions).where({ _id: openid }).remove() },
   lessonProgress: { holds: 'openid, quiz results', how: 'erase', run: byOpenid('lessonProgress') },
-  communities: { holds: 'nothing personal', why: 'stations and their settings; the 隐私 contact is the organisation\'s' },
+  communities: { holds: 'openids of its admins (the settings and 隐私 contact are the organisation\'s)', how: 'erase', run: eraseFromCommunityAdmins },
   counters: { holds: 'nothing personal', why: 'number sequences only' },
   lessons: { holds: 'nothing personal', why: 'written by editors (staff), whose accounts cannot be closed while they hold the role' },
   lessonVersions: { holds: 'nothing personal', why: 'edits by editors (staff): see lessons' },
@@ -62,6 +74,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   fundHeads: { holds: 'nothing personal', why: 'each community\'s ledger head: number, hash and balance' },
   fundStatements: { holds: 'nothing personal', why: 'month-end heads of the ledger' },
   fundProjects: { holds: 'nothing personal', why: 'fundraising projects written by staff' },
+  staffInvites: { holds: 'openid of who made or used a staff invitation', how: 'erase', run: eraseStaffInvites },
   fundReceipts: { holds: 'nothing personal', why: 'donation receipts issued by staff for ledger entries: accounting records like the entries' },
 }
 
@@ -109,5 +122,7 @@ export const MY_DATA: MyDataPart[] = [
   { title: '消息订阅', collection: 'subscriptions', where: (openid) => ({ _id: openid }) },
   { title: '学习记录', collection: 'lessonProgress', where: (openid) => ({ openid }) },
   { title: '志愿服务证明申请', collection: 'certificateRequests', where: (openid) => ({ openid }) },
+  { title: '我管理的社区', collection: 'communities', where: (openid) => ({ adminOpenids: openid }), fields: ['name'] },
+  { title: '工作人员邀请', collection: 'staffInvites', where: (openid) => ({ usedBy: openid }), fields: ['communityId', 'role', 'usedAt'] },
   { title: '互助金救助申请', collection: 'fundAid', where: (openid) => ({ applicantOpenid: openid }), fields: ['communityName', 'name', 'phone', 'category', 'amountFen', 'reason', 'status', 'createdAt'] },
 ]

@@ -1,0 +1,18 @@
+import type { CommunityApi } from '@/domain/community/contract'
+import { defineFunction } from '../_kit/define-function'
+import { dashboard } from './actions/dashboard'
+import { invite } from './actions/invite'
+import { join } from './actions/join'
+import { get, update } from './actions/settings'
+import { removeStaff, staff } from './actions/staff'
+
+/** The station at a glance: its 工作台, its settings and the people who run it. */
+export const main = defineFunction<CommunityApi>('community', {
+  dashboard,
+  get,
+  update,
+  invite,
+  join,
+  staff,
+  removeStaff,
+})
