@@ -12,6 +12,7 @@ export default defineAppConfig({
     { root: 'packages/notify', pages: ['pages/inbox/index', 'pages/settings/index'] },
     { root: 'packages/profile', pages: ['pages/index/index', 'pages/my-data/index', 'pages/privacy/index'] },
     { root: 'packages/fund', pages: ['pages/public/index', 'pages/apply/index', 'pages/aid/index', 'pages/staff/index', 'pages/receipt/index'] },
+    { root: 'packages/community', pages: ['pages/settings/index', 'pages/team/index', 'pages/join/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

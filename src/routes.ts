@@ -49,6 +49,9 @@ export const pages = {
   myData: '/packages/profile/pages/my-data/index',
   staffFiling: '/packages/staff/pages/filing/index',
   privacy: '/packages/profile/pages/privacy/index',
+  communitySettings: '/packages/community/pages/settings/index',
+  communityTeam: '/packages/community/pages/team/index',
+  communityJoin: '/packages/community/pages/join/index',
 } as const
 
 /**

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { FormField } from '@/components/form-field'
 import { yuanToFen } from '@/domain/fund/rules'
 import { fundService } from '@/services/fund'
-import { useSubmit } from '../use-submit'
+import { useSubmit } from '@/hooks/use-submit'
 
 /**
  * 新建募捐项目. The project links to its page on a platform the 民政部 designates (慈善法 2016
