@@ -158,6 +158,8 @@ async function actionRows(): Promise<Row[]> {
   await measure('lesson.list', () => ({ fn: 'lesson', event: { action: 'list' }, openid: 'demo-resident' }))
   await measure('notify.inbox', () => ({ fn: 'notify', event: { action: 'inbox', page: 1, pageSize: 20 }, openid: open[0].ownerOpenid }))
   await measure('member.mine', () => ({ fn: 'member', event: { action: 'mine' }, openid: 'demo-member' }))
+  // Every queue of the 工作台 in one call: one count per queue side by side (photos: one per collection holding photos).
+  await measure('community.dashboard', () => ({ fn: 'community', event: { action: 'dashboard' }, openid: 'demo-staff' }))
   await cloud.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
   return rows.map(([label, { p50, p95, requests, roundTrips }]) => [`${label}: database requests / sequential round trips / p50 / p95 (DB_LATENCY_MS=10)`, `${requests} / ${roundTrips} / ${ms(p50)} / ${ms(p95)}`])

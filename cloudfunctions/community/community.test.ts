@@ -271,3 +271,18 @@ describe('工作台: every queue in one call', () => {
     expect(await community('demo-resident', 'dashboard')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })
+
+describe('functions read the settings, with the constants as defaults', () => {
+  test('a claimed wish is due after the community\'s claim days', async () => {
+    const [wish] = cloud.store.find('wishes', { communityId: 'dadu', status: 'open' }) as Array<{ _id: string }>
+    unwrap(await community(ADMIN, 'update', { communityId: 'dadu', wishClaimDays: 3 }))
+    try {
+      const claimed = unwrap(await cloud.call<{ claimDeadline: string }>('wish', 'demo-volunteer', { action: 'claim', wishId: wish._id }))
+      const days = (new Date(claimed.claimDeadline).getTime() - Date.now()) / 86_400_000
+      expect(days).toBeGreaterThan(2.99)
+      expect(days).toBeLessThan(3.01)
+    } finally {
+      unwrap(await community(ADMIN, 'update', { communityId: 'dadu', wishClaimDays: 7 }))
+    }
+  })
+})

@@ -13,6 +13,7 @@ import { todayInChina } from '@/domain/dates'
 import { chinaDate, chinaMoment, clockTime } from '@/domain/activity/when'
 import { useMe } from '@/hooks/use-me'
 import { useValidatedForm } from '@/hooks/use-validated-form'
+import { communityService } from '@/services/community'
 import { activityService } from '@/services/activity'
 import { choosePlace } from '@/services/location'
 import { messageOf } from '@/services/service-error'
@@ -114,6 +115,13 @@ export default function ActivityEditPage() {
     if (!activityId && !draft.communityId && staffCommunities.length === 1) form.setDraft((d) => ({ ...d, communityId: staffCommunities[0]._id }))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [staffCommunities.length])
+
+  // A new activity starts with its community's check-in radius (社区设置), the constant where it set none.
+  useEffect(() => {
+    if (activityId || !draft.communityId) return
+    void communityService.settings(draft.communityId).then((settings) => form.setDraft((d) => (d.communityId === settings.communityId ? { ...d, radius: String(settings.checkInRadiusMeters) } : d)))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activityId, draft.communityId])
 
   const locate = async () => {
     const place = await choosePlace()
