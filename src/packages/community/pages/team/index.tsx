@@ -81,7 +81,6 @@ function InviteCard({ team, invitation, onInvited }: { team: StaffList; invitati
     const made = await run(() => communityService.invite(team.communityId, role, newRequestId()), '未能生成邀请码')
     if (made) onInvited(made)
   }
-  const copy = () => invitation && Taro.setClipboardData({ data: invitation.code })
   return (
     <View className='card' data-testid='invite-card'>
       <Text className='section-title'>邀请新成员</Text>
@@ -97,14 +96,10 @@ function InviteCard({ team, invitation, onInvited }: { team: StaffList; invitati
           <Text className='hint'>
             请把邀请码告诉对方：在“我的 → 加入工作人员”输入，成为{COMMUNITY_ROLE_LABELS[invitation.role]}。只能使用一次，{formatChinaTime(invitation.expiresAt, 'M月D日 HH:mm')}前有效。
           </Text>
-          <View className='staff-actions'>
-            <Button fill='outline' onClick={copy}>
-              复制邀请码
-            </Button>
-            <Button fill='outline' openType='share'>
-              发给微信好友
-            </Button>
-          </View>
+          {/* The chat card opens 加入工作人员 with the code filled in (useShare above). */}
+          <Button block fill='outline' openType='share'>
+            发给微信好友
+          </Button>
         </View>
       )}
     </View>
