@@ -23,7 +23,8 @@ export const communityInputs = {
   invite: v.object({ communityId: fields.community(), role: v.picklist(INVITABLE_ROLES, '请选择角色'), requestId }),
   join: v.object({ code: codeField }),
   staff: v.object({ communityId: fields.community() }),
-  removeStaff: v.object({ communityId: fields.community(), userId: fields.id('工作人员'), requestId: v.optional(requestId) }),
+  // No requestId: removing again finds nothing more to remove (grants.ts).
+  removeStaff: v.object({ communityId: fields.community(), userId: fields.id('工作人员') }),
 }
 
 /** The queues of the 工作台, each counted once for the caller's communities. */
