@@ -17,13 +17,15 @@ const call = async <T>(fn: string, openid: string, event: Record<string, unknown
   return body.data
 }
 
+/** A queue's row of the 工作台 by its title. */
+const row = (page: Page, title: string) => page.locator('.nut-cell', { hasText: title }).first()
+
 /** The number shown on a queue's row of the 工作台, after opening it afresh. */
-async function waiting(page: Page, queue: string): Promise<number> {
+async function waiting(page: Page, title: string): Promise<number> {
   await page.goto(`${e2e.cloud.url}/#/packages/staff/pages/index/index`)
   await page.reload()
-  const row = page.locator(`[data-testid="queue-${queue}"]`)
-  await row.waitFor()
-  const text = (await row.locator('.nut-cell-extra').textContent()) ?? ''
+  await row(page, title).locator('.nut-cell-extra').waitFor()
+  const text = (await row(page, title).locator('.nut-cell-extra').textContent()) ?? ''
   return Number(/(\d+)/.exec(text)?.[1])
 }
 
@@ -32,38 +34,38 @@ describe('工作台', () => {
     const { page, errors } = await e2e.open('demo-staff')
 
     // AED 问题报告: a resident reports a fault; the guardian side resolves it.
-    const reportsBefore = await waiting(page, 'aedReports')
+    const reportsBefore = await waiting(page, 'AED问题报告')
     const report = await call<{ _id: string }>('aed', 'e2e-resident-1', { action: 'report', aedId: 'aed-dadu-2', kind: 'fault', note: '指示灯不亮' })
-    assert.equal(await waiting(page, 'aedReports'), reportsBefore + 1)
+    assert.equal(await waiting(page, 'AED问题报告'), reportsBefore + 1)
     await shot(page, 'dashboard')
     // The row opens its queue.
-    await page.locator('[data-testid="queue-aedReports"]').click()
+    await row(page, 'AED问题报告').click()
     await page.waitForURL(/packages\/staff\/pages\/aeds\/index/)
     await call('aed', 'demo-staff', { action: 'resolveReport', reportId: report._id, resolution: '已到现场检查，设备正常' })
-    assert.equal(await waiting(page, 'aedReports'), reportsBefore)
+    assert.equal(await waiting(page, 'AED问题报告'), reportsBefore)
 
     // 互助金救助申请: a resident applies; staff decline it.
-    const aidBefore = await waiting(page, 'aid')
+    const aidBefore = await waiting(page, '互助金救助申请')
     const aid = await call<{ _id: string }>('fund', 'e2e-resident-2', { action: 'apply', communityId: 'gangyue', name: '张建国', phone: '13957500011', category: '困难', amountFen: 100_000, reason: '家中老人住院，医药费一时难以承担，希望得到帮助。' })
-    assert.equal(await waiting(page, 'aid'), aidBefore + 1)
+    assert.equal(await waiting(page, '互助金救助申请'), aidBefore + 1)
     await call('fund', 'demo-staff', { action: 'review', aidId: aid._id, decision: 'reject', reason: '请先申请医保报销' })
-    assert.equal(await waiting(page, 'aid'), aidBefore)
+    assert.equal(await waiting(page, '互助金救助申请'), aidBefore)
 
     // 志愿者审核: a resident registers in 港越社区 (which reviews its volunteers); staff approve.
-    const volunteersBefore = await waiting(page, 'volunteers')
+    const volunteersBefore = await waiting(page, '志愿者审核')
     const profile = await call<{ _id: string }>('volunteer', 'e2e-resident-3', { action: 'register', name: '赵志明', phone: '13957500012', communityId: 'gangyue', birthYear: 1980, skills: ['陪伴聊天'], availability: ['sat-am'], intro: '' })
-    assert.equal(await waiting(page, 'volunteers'), volunteersBefore + 1)
-    await page.locator('[data-testid="queue-volunteers"]').click()
+    assert.equal(await waiting(page, '志愿者审核'), volunteersBefore + 1)
+    await row(page, '志愿者审核').click()
     await page.waitForURL(/packages\/staff\/pages\/volunteers\/index/)
     await call('volunteer', 'demo-staff', { action: 'review', volunteerId: profile._id, decision: 'approve' })
-    assert.equal(await waiting(page, 'volunteers'), volunteersBefore)
+    assert.equal(await waiting(page, '志愿者审核'), volunteersBefore)
     assert.deepEqual(errors, [])
   })
 
   test('an admin invites; the invitee joins by the code and sees the 工作台', async () => {
     const { page: admin } = await e2e.open('demo-staff')
     await admin.goto(`${e2e.cloud.url}/#/packages/community/pages/team/index`)
-    await admin.locator('[data-testid="team-member"]').first().waitFor()
+    await admin.locator('.nut-cell', { hasText: '张敏' }).first().waitFor()
     await ui.pick(admin, 'community-picker', '玉兰社区')
     await ui.pick(admin, 'invite-role', '工作人员')
     await ui.button(admin, '生成邀请码')
@@ -77,7 +79,7 @@ describe('工作台', () => {
     await ui.button(invitee, '加入')
     await invitee.locator('[data-testid="join-done"]', { hasText: '玉兰社区的工作人员' }).waitFor()
     await ui.button(invitee, '打开工作台')
-    await invitee.locator('[data-testid="queue-applications"]').waitFor()
+    await row(invitee, '入会审核').locator('.nut-cell-extra').waitFor()
     assert.deepEqual(errors, [])
   })
 

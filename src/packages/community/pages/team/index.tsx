@@ -58,11 +58,10 @@ function Members({ team, onChanged }: { team: StaffList; onChanged(): void }) {
         <Cell
           key={member.userId}
           title={`${member.displayName}${member.isSelf ? '（我）' : ''}`}
-          description={member.roles.map((role) => COMMUNITY_ROLE_LABELS[role]).join('、')}
-          data-testid='team-member'
+          description={[...member.roles].reverse().map((role) => COMMUNITY_ROLE_LABELS[role]).join('、')}
           extra={
             team.canManage || member.isSelf ? (
-              <Button size='small' fill='outline' type='danger' onClick={() => remove(member)} data-testid='team-remove'>
+              <Button size='small' fill='outline' type='danger' onClick={() => remove(member)}>
                 {member.isSelf ? '退出' : '移除'}
               </Button>
             ) : undefined

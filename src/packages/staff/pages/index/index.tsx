@@ -85,7 +85,6 @@ export default function StaffHomePage() {
               description={item.description}
               extra={item.waiting(counts[item.queue] ?? 0)}
               clickable
-              data-testid={`queue-${item.queue}`}
               onClick={() => open(item.url)}
             />
           ))}
