@@ -84,7 +84,7 @@ function InviteCard({ team, invitation, onInvited }: { team: StaffList; invitati
     <View className='card' data-testid='invite-card'>
       <Text className='section-title'>邀请新成员</Text>
       <ChoiceGroup options={roles.map((value) => ({ value, label: COMMUNITY_ROLE_LABELS[value] }))} value={role} onChange={(v) => setRole(v as InvitableRole)} testId='invite-role' />
-      <Button block type='primary' loading={busy} onClick={create} data-testid='invite-create'>
+      <Button block type='primary' className='invite__create' loading={busy} onClick={create} data-testid='invite-create'>
         生成邀请码
       </Button>
       {invitation && (
