@@ -17,7 +17,7 @@ const snapshot = () => Object.fromEntries(cloud.store.collectionNames().map((nam
 test('GET /healthz answers 200 once the functions are loaded', async () => {
   const response = await fetch(`${cloud.url}/healthz`)
   expect(response.status).toBe(200)
-  expect(await response.json()).toEqual({ ok: true, functions: ['activity', 'aed', 'fund', 'lesson', 'mediaCheck', 'member', 'notify', 'photo', 'scheduler', 'training', 'user', 'volunteer', 'wish'] })
+  expect(await response.json()).toEqual({ ok: true, functions: ['activity', 'aed', 'community', 'fund', 'lesson', 'mediaCheck', 'member', 'notify', 'photo', 'scheduler', 'training', 'user', 'volunteer', 'wish'] })
 })
 
 test('user.me as demo-staff answers ok with the staff role', async () => {
