@@ -285,4 +285,16 @@ describe('functions read the settings, with the constants as defaults', () => {
       unwrap(await community(ADMIN, 'update', { communityId: 'dadu', wishClaimDays: 7 }))
     }
   })
+
+  test('a new activity without a radius takes the community\'s check-in radius; an edit without one keeps it', async () => {
+    const { communityId, admin } = await communityWithAdmin()
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
+    const activity = { title: '社区义诊志愿服务', type: 'clinic', description: '协助医生为老人量血压、测血糖，维持现场秩序。', location: { latitude: 30.07, longitude: 120.49, address: '社区服务中心' }, startAt: at(60), endAt: at(180), signupDeadline: at(30), capacity: 10, hours: 2 }
+    expect(unwrap(await cloud.call<{ checkInRadiusMeters: number }>('activity', admin, { action: 'create', communityId, ...activity })).checkInRadiusMeters).toBe(300)
+    unwrap(await community(admin, 'update', { communityId, checkInRadiusMeters: 150 }))
+    const created = unwrap(await cloud.call<{ _id: string; checkInRadiusMeters: number }>('activity', admin, { action: 'create', communityId, ...activity }))
+    expect(created.checkInRadiusMeters).toBe(150)
+    const edited = unwrap(await cloud.call<{ checkInRadiusMeters: number }>('activity', admin, { action: 'update', activityId: created._id, ...activity, capacity: 12 }))
+    expect(edited.checkInRadiusMeters).toBe(150)
+  })
 })
