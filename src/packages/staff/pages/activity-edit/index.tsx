@@ -2,7 +2,7 @@ import { View, Text, Picker } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import * as v from 'valibot'
 import { ChoiceGroup } from '@/components/choice-group'
 import { FormField } from '@/components/form-field'
@@ -116,10 +116,18 @@ export default function ActivityEditPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [staffCommunities.length])
 
-  // A new activity starts with its community's check-in radius (社区设置), the constant where it set none.
+  // A new activity starts with its community's check-in radius (社区设置), the constant where it set
+  // none; a radius the person typed themselves stays.
+  const prefilled = useRef(String(DEFAULT_CHECK_IN_RADIUS_METERS))
   useEffect(() => {
     if (activityId || !draft.communityId) return
-    void communityService.settings(draft.communityId).then((settings) => form.setDraft((d) => (d.communityId === settings.communityId ? { ...d, radius: String(settings.checkInRadiusMeters) } : d)))
+    void communityService.settings(draft.communityId).then((settings) =>
+      form.setDraft((d) => {
+        if (d.communityId !== settings.communityId || d.radius !== prefilled.current) return d
+        prefilled.current = String(settings.checkInRadiusMeters)
+        return { ...d, radius: prefilled.current }
+      }),
+    )
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [activityId, draft.communityId])
 
