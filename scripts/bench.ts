@@ -166,6 +166,8 @@ async function actionRows(): Promise<Row[]> {
   const year = Number(todayInChina().slice(0, 4))
   await measure('stats.community', (i) => ({ fn: 'stats', event: { action: 'community', communityId: ['gangyue', 'yulan', 'dadu'][i % 3], year }, openid: 'demo-resident' }))
   await measure('community.home', (i) => ({ fn: 'community', event: { action: 'home', communityId: ['gangyue', 'yulan', 'dadu'][i % 3] }, openid: 'demo-resident' }))
+  // Every queue of the 工作台 in one call: one count per queue side by side (photos: one per collection holding photos).
+  await measure('community.dashboard', () => ({ fn: 'community', event: { action: 'dashboard' }, openid: 'demo-staff' }))
   await cloud.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
   return rows.map(([label, { p50, p95, requests, roundTrips }]) => [`${label}: database requests / sequential round trips / p50 / p95 (DB_LATENCY_MS=10)`, `${requests} / ${roundTrips} / ${ms(p50)} / ${ms(p95)}`])

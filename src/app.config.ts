@@ -15,6 +15,7 @@ export default defineAppConfig({
     { root: 'packages/stats', pages: ['pages/index/index', 'pages/district/index'] },
     { root: 'packages/import', pages: ['pages/index/index', 'pages/matches/index'] },
     { root: 'packages/rescue', pages: ['pages/settings/index', 'pages/raise/index', 'pages/alert/index', 'pages/staff/index'] },
+    { root: 'packages/community', pages: ['pages/settings/index', 'pages/team/index', 'pages/join/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -56,6 +56,9 @@ export const pages = {
   rescueRaise: '/packages/rescue/pages/raise/index',
   rescueAlert: '/packages/rescue/pages/alert/index',
   rescueStaff: '/packages/rescue/pages/staff/index',
+  communitySettings: '/packages/community/pages/settings/index',
+  communityTeam: '/packages/community/pages/team/index',
+  communityJoin: '/packages/community/pages/join/index',
 } as const
 
 /** The import area (工作台 → 导入). */

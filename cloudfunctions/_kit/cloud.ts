@@ -51,4 +51,5 @@ export const collections = {
   responderPlaces: 'responderPlaces',
   rescueAlerts: 'rescueAlerts',
   rescueRecipients: 'rescueRecipients',
+  staffInvites: 'staffInvites',
 } as const

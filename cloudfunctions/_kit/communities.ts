@@ -16,3 +16,9 @@ export async function communityNames(ids: readonly string[]): Promise<Map<string
   const { data } = await db.collection(collections.communities).where({ _id: _.in(unique) }).field({ name: true }).get<Community>()
   return new Map(data.map((c) => [c._id, c.name]))
 }
+
+/** One setting of a community (社区设置), or `fallback`, the project's default, where it set none. */
+export async function settingOf<K extends keyof Community>(communityId: string, key: K, fallback: NonNullable<Community[K]>): Promise<NonNullable<Community[K]>> {
+  const { data } = await db.collection(collections.communities).where({ _id: communityId }).field({ [key]: true }).get<Community>()
+  return data[0]?.[key] ?? fallback
+}

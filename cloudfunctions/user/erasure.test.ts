@@ -133,7 +133,7 @@ test('after 注销 nothing in the data folder or storage holds the person\'s ope
   const shown = JSON.stringify(mine)
   for (const value of [who.name, who.phone, '大渡新村8幢', 'ZJKQ-2026-00999', '帮忙修理门锁', '陪老人去医院复查']) expect(shown).toContain(value)
   expect(shown).not.toMatch(/idCipher|idHash|330602198001011\d{2}/)
-  expect(mine.sections.filter((s) => s.items.length === 0).map((s) => s.title)).toEqual(['待发送的消息', '消息订阅', '学习记录', '我作为工作人员的操作记录'])
+  expect(mine.sections.filter((s) => s.items.length === 0).map((s) => s.title)).toEqual(['待发送的消息', '消息订阅', '学习记录', '我作为工作人员的操作记录', '我管理的社区', '工作人员邀请'])
   expect(traces([who.openid, who.name, who.phone]).length).toBeGreaterThan(0)
   expect(await cloud.call('user', 'demo-staff', { action: 'deleteAccount', confirm: true })).toMatchObject({ ok: false, code: 'CONFLICT' })
 

@@ -15,7 +15,7 @@ import { ownedId } from '../../cloudfunctions/_kit/ids'
 export const DEMO_COMMUNITIES: Community[] = [
   { _id: 'gangyue', name: '港越社区', code: 'GY', district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.0727, longitude: 120.4935 }, volunteerApprovalRequired: true, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会港越社区红十字会', contact: '港越社区党群服务中心一楼，工作日 8:30–17:00' }, certificateIssuer: { orgName: '柯桥街道港越社区红十字会', leaderName: '陈国华', sealFileId: null } },
   { _id: 'yulan', name: '玉兰社区', code: 'YL', district: '绍兴市柯桥区', edition: '2.0', location: { latitude: 30.0815, longitude: 120.4862 }, volunteerApprovalRequired: false, dues: { adultFen: 500, youthFen: 200 }, privacyHandler: { organisation: '柯桥区红十字会玉兰社区红十字会', contact: '玉兰社区服务中心二楼红十字服务站，工作日 8:30–17:00' }, certificateIssuer: { orgName: '柯桥区玉兰社区红十字会', leaderName: '沈丽华', sealFileId: null } },
-  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会大渡社区红十字会', contact: '大渡社区博爱家园服务台，工作日 8:30–17:00' }, certificateIssuer: { orgName: '柯桥区大渡社区红十字会', leaderName: '王建明', sealFileId: null } },
+  { _id: 'dadu', name: '大渡社区', code: 'DD', district: '绍兴市柯桥区', edition: '3.0', location: { latitude: 30.0656, longitude: 120.5068 }, volunteerApprovalRequired: false, dues: { adultFen: 1000, youthFen: 500 }, privacyHandler: { organisation: '柯桥区红十字会大渡社区红十字会', contact: '大渡社区博爱家园服务台，工作日 8:30–17:00' }, certificateIssuer: { orgName: '柯桥区大渡社区红十字会', leaderName: '王建明', sealFileId: null }, psychSupportContact: '大渡社区心理援建志愿服务队，工作日 8:30–17:00 到服务台预约' },
 ]
 
 export type DemoIdentity = { openid: string; label: string; role: string }
@@ -35,10 +35,13 @@ export const DEMO_USERS: DemoUser[] = [
     roles: ['staff', 'editor'],
     homeCommunityId: 'yulan',
     staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id),
+    // 管理员 of the three stations: runs their settings and invites their staff (社区设置, 工作人员).
+    adminCommunityIds: DEMO_COMMUNITIES.map((c) => c._id),
+    editorCommunityIds: ['yulan'],
   },
   // The second lesson editor: medical content is published by two people (DESIGN.md §3), so a
   // change 张敏 proposes waits for her approval, and hers for his.
-  { _id: 'demo-editor', displayName: '周建华', label: '课程编辑', roles: ['editor'], homeCommunityId: 'dadu', staffCommunityIds: [] },
+  { _id: 'demo-editor', displayName: '周建华', label: '课程编辑', roles: ['editor'], homeCommunityId: 'dadu', staffCommunityIds: [], editorCommunityIds: ['dadu'] },
   // A second staff member: aid above the threshold needs two different people to approve it (博爱互助金).
   { _id: 'demo-staff-2', displayName: '刘建国', label: '复核人员', roles: ['staff'], homeCommunityId: 'gangyue', staffCommunityIds: DEMO_COMMUNITIES.map((c) => c._id) },
   // 柯桥区红十字会: receives the 备案 of the three stations' members.

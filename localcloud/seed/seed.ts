@@ -21,7 +21,9 @@ export function seedIfEmpty(store: DocumentStore): boolean {
 
 function writeDemoData(store: DocumentStore): void {
   const now = new Date()
-  store.insert('communities', DEMO_COMMUNITIES.map((community) => ({ ...community, createdAt: now })))
+  // Each community lists its admins: the guard that keeps its last one (cloudfunctions/community/grants.ts).
+  const adminsOf = (communityId: string) => DEMO_USERS.filter((user) => user.adminCommunityIds?.includes(communityId)).map((user) => user._id)
+  store.insert('communities', DEMO_COMMUNITIES.map((community) => ({ ...community, adminOpenids: adminsOf(community._id), createdAt: now })))
   store.insert(
     'users',
     DEMO_USERS.map((user) => ({
@@ -31,6 +33,8 @@ function writeDemoData(store: DocumentStore): void {
       homeCommunityId: user.homeCommunityId,
       staffCommunityIds: user.staffCommunityIds,
       ...(user.districts ? { districts: user.districts } : {}),
+      ...(user.adminCommunityIds ? { adminCommunityIds: user.adminCommunityIds } : {}),
+      ...(user.editorCommunityIds ? { editorCommunityIds: user.editorCommunityIds } : {}),
       createdAt: now,
     })),
   )

@@ -1,4 +1,5 @@
 import { activityInputs } from '@/domain/activity/contract'
+import { DEFAULT_CHECK_IN_RADIUS_METERS } from '@/domain/activity/rules'
 import { collections, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { requirePassingText } from '../../_kit/content-check'
@@ -30,7 +31,7 @@ export const create = action({
       placesLeft: input.capacity,
       seats: {},
       hours: input.hours,
-      checkInRadiusMeters: input.checkInRadiusMeters,
+      checkInRadiusMeters: input.checkInRadiusMeters ?? community.checkInRadiusMeters ?? DEFAULT_CHECK_IN_RADIUS_METERS,
       minCoverage: input.minCoverage,
       requiresCertificate: input.requiresCertificate,
       insurance: input.insurance,

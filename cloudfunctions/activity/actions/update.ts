@@ -36,7 +36,7 @@ export const update = action({
           capacity: input.capacity,
           placesLeft: input.capacity - signedUp,
           hours: input.hours,
-          checkInRadiusMeters: input.checkInRadiusMeters,
+          ...(input.checkInRadiusMeters !== undefined ? { checkInRadiusMeters: input.checkInRadiusMeters } : {}),
           minCoverage: input.minCoverage,
           requiresCertificate: input.requiresCertificate,
           insurance: input.insurance ? _.set(input.insurance) : null,

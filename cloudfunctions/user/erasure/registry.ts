@@ -33,6 +33,18 @@ async function eraseFromInbox(openid: string): Promise<void> {
   await inbox.where({ quoting: openid }).update({ data: { body: ERASED_TEXT, quoting: ERASED_OPENID } })
 }
 
+/** An admin hands the role back before closing the account; whatever is left of them goes from the list. */
+async function eraseFromCommunityAdmins(openid: string): Promise<void> {
+  await db.collection(collections.communities).where({ adminOpenids: openid }).update({ data: { adminOpenids: db.command.pull(openid) } })
+}
+
+/** One-time staff invitations they made or used: nothing depends on them once used or expired. */
+async function eraseStaffInvites(openid: string): Promise<void> {
+  const invites = db.collection(collections.staffInvites)
+  await invites.where({ usedBy: openid }).remove()
+  await invites.where({ createdBy: openid }).remove()
+}
+
 const byOpenid = (name: CollectionName) => (openid: string) => db.collection(collections[name]).where({ openid }).remove()
 
 export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
@@ -53,7 +65,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   outbox: { holds: 'openid, queued messages to them', how: 'erase', run: byOpenid('outbox') },
   subscriptions: { holds: 'openid (_id), message grants', how: 'erase', run: (openid) => db.collection(collections.subscriptions).where({ _id: openid }).remove() },
   lessonProgress: { holds: 'openid, quiz results', how: 'erase', run: byOpenid('lessonProgress') },
-  communities: { holds: 'nothing personal', why: 'stations and their settings; the 隐私 contact is the organisation\'s' },
+  communities: { holds: 'openids of its admins (the settings and 隐私 contact are the organisation\'s)', how: 'erase', run: eraseFromCommunityAdmins },
   counters: { holds: 'nothing personal', why: 'number sequences only' },
   lessons: { holds: 'nothing personal', why: 'written by editors (staff), whose accounts cannot be closed while they hold the role' },
   lessonVersions: { holds: 'nothing personal', why: 'edits by editors (staff): see lessons' },
@@ -66,6 +78,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   fundStatements: { holds: 'nothing personal', why: 'month-end heads of the ledger' },
   stats: { holds: 'nothing personal', why: 'each community\'s 家园数据: counts, totals, targets and upcoming activities\' titles' },
   fundProjects: { holds: 'nothing personal', why: 'fundraising projects and their photos, published by staff in the station\'s name' },
+  staffInvites: { holds: 'openid of who made or used a staff invitation', how: 'erase', run: eraseStaffInvites },
   fundReceipts: { holds: 'nothing personal', why: 'donation receipts issued by staff for ledger entries: accounting records like the entries' },
   auditLog: { holds: 'openid and name of the staff member who acted (操作记录)', how: 'anonymise', run: eraseFromAuditLog },
   imports: { holds: 'nothing personal', why: 'which file staff imported and its counts; staff accounts cannot be closed while they hold the role (see lessons)' },
@@ -126,5 +139,7 @@ export const MY_DATA: MyDataPart[] = [
   { title: '紧急呼接收地点', collection: 'responderPlaces', where: (openid) => ({ openid }), fields: ['location', 'radiusMeters', 'onDuty'] },
   { title: '我发起的紧急呼', collection: 'rescueAlerts', where: (openid) => ({ raiserOpenid: openid }), fields: ['kind', 'drill', 'location', 'note', 'status', 'raisedAt', 'closedAt', 'closedBy'] },
   { title: '我收到的紧急呼', collection: 'rescueRecipients', where: (openid) => ({ openid }), fields: ['distanceMeters', 'answer', 'role', 'alertedAt', 'answeredAt', 'aedFetchedAt', 'arrivedAt', 'debrief'] },
+  { title: '我管理的社区', collection: 'communities', where: (openid) => ({ adminOpenids: openid }), fields: ['name'] },
+  { title: '工作人员邀请', collection: 'staffInvites', where: (openid) => ({ usedBy: openid }), fields: ['communityId', 'role', 'usedAt'] },
   { title: '互助金救助申请', collection: 'fundAid', where: (openid) => ({ applicantOpenid: openid }), fields: ['communityName', 'name', 'phone', 'category', 'amountFen', 'reason', 'status', 'createdAt'] },
 ]

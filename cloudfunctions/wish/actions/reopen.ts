@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import { wishInputs } from '@/domain/wish/contract'
 import { DEFAULT_CLAIM_DAYS } from '@/domain/wish/rules'
+import { settingOf } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { requireWish } from '../load'
 import { transition } from '../transition'
@@ -19,8 +20,9 @@ export const reopen = action({
     const owner = partyOf(wish, openid, 'owner')
     const last = wish.history[wish.history.length - 1]
     if (wish.status === 'claimed' && last?.action === 'reopen' && last.by === openid && last.note === note) return toDetail(wish, owner.caller)
+    const claimDays = await settingOf(wish.communityId, 'wishClaimDays', DEFAULT_CLAIM_DAYS)
     const reopened = await transition(wish, 'reopen', owner, {
-      set: { fulfilment: null, claimDeadline: dayjs().add(DEFAULT_CLAIM_DAYS, 'day').toDate() },
+      set: { fulfilment: null, claimDeadline: dayjs().add(claimDays, 'day').toDate() },
       note,
       tell: ['claimer'],
     })

@@ -63,9 +63,9 @@ const activityFields = {
     v.maxValue(24, '服务时长最多24小时'),
     v.check((h) => Number.isInteger(h * 2), '服务时长以半小时为单位'),
   ),
+  /** Left out: the community's own default (社区设置), else `DEFAULT_CHECK_IN_RADIUS_METERS`; on an edit, kept as it was. */
   checkInRadiusMeters: v.optional(
     v.pipe(v.number('签到范围应为数字'), v.integer('签到范围应为整数'), v.minValue(50, '签到范围至少50米'), v.maxValue(2000, '签到范围最多2000米')),
-    DEFAULT_CHECK_IN_RADIUS_METERS,
   ),
   minCoverage: v.optional(v.pipe(v.number('出勤比例应为数字'), v.minValue(0.1, '出勤比例至少10%'), v.maxValue(1, '出勤比例最多100%')), DEFAULT_MIN_COVERAGE),
   /** 人身意外伤害保险 of the volunteers: required for risky kinds (条例 2017 第十七条), else null. */

@@ -1,3 +1,4 @@
+import type { InspectionCycle } from '../aed/inspection'
 import type { DuesSetting } from '../member/dues'
 import type { PrivacyHandler } from '../privacy-notice'
 import type { CertificateIssuer } from '../volunteer/certificate'
@@ -24,7 +25,17 @@ export type Community = {
   dues?: DuesSetting
   /** 博爱互助金: aid above this many 分 needs a second staff member's approval (default 5,000 元). */
   aidSecondApprovalFen?: number
-  /** 心理援建: whom responders may call after a 紧急呼 (issue #22), as staff set it. */
+  /** Where the station is, as residents find it (shown on its public settings). */
+  address?: string
+  /** The station's public contact: a phone or an office hour line. */
+  contact?: string
+  /** Days a volunteer has to fulfil a claimed wish before it is released (default `DEFAULT_CLAIM_DAYS`). */
+  wishClaimDays?: number
+  /** Default check-in radius of a new activity in metres (default `DEFAULT_CHECK_IN_RADIUS_METERS`). */
+  checkInRadiusMeters?: number
+  /** How often its AEDs are inspected (`DEFAULT_INSPECTION_CYCLE` when unset). */
+  aedInspectionCycle?: InspectionCycle
+  /** 心理援建: whom a resident in distress is pointed to (seed 3.0), shown as given. */
   psychSupportContact?: string
 }
 

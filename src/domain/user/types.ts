@@ -9,6 +9,10 @@ export type UserDoc = {
   roles: Role[]
   homeCommunityId: string | null
   staffCommunityIds: string[]
+  /** Communities this person runs as 管理员 (settings, staff); always a subset of `staffCommunityIds`. */
+  adminCommunityIds?: string[]
+  /** Communities that made this person a 课程编辑 (the `editor` role itself is in `roles`). */
+  editorCommunityIds?: string[]
   /** For the `district` role: the districts (as communities name them, e.g. 绍兴市柯桥区) whose 备案 they receive. */
   districts?: string[]
   /** The avatar the person chose, shown once its photo check passed (`photo`, as on other documents with one photo). */

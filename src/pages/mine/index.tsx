@@ -85,7 +85,7 @@ export default function MinePage() {
           clickable
           onClick={go(areas.inbox)}
         />
-        {me?.roles.includes('staff') && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
+        {(me?.roles.includes('staff') || me?.roles.includes('district')) && <Cell title='工作台' description='审核、管理本社区事务' clickable onClick={go(areas.staff)} />}
         {me?.roles.includes('staff') && <Cell title='紧急呼记录' description='本社区的呼救与响应（匿名统计）' clickable onClick={go(pages.rescueStaff)} />}
         {me?.roles.includes('editor') && <Cell title='课程管理' description='审核、编辑急救课程' clickable onClick={go(pages.staffLessons)} />}
         {me?.roles.includes('district') && <Cell title='会员备案' description='本区各社区的新会员，可导出备案表' clickable onClick={go(pages.staffFiling)} />}
@@ -103,6 +103,7 @@ export default function MinePage() {
         <Cell title='消息设置' description='选择接收哪些通知' clickable onClick={go(areas.notifySettings)} />
         <Cell title='我的数据' description='查看和下载我们保存的关于您的信息' clickable onClick={go(pages.myData)} />
         <Cell title='隐私说明' description='收集哪些信息、用来做什么、保存多久' clickable onClick={go(pages.privacy)} />
+        <Cell title='加入工作人员' description='收到社区的邀请码后，在这里输入' clickable onClick={go(pages.communityJoin)} data-testid='open-join' />
         {me && <Cell title='注销账号' description='删除我的个人信息' clickable onClick={deleteAccount} data-testid='delete-account' />}
       </Cell.Group>
 

@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { FormField } from '@/components/form-field'
 import { todayInChina } from '@/domain/dates'
 import { fundService } from '@/services/fund'
-import { useSubmit } from '../use-submit'
+import { useSubmit } from '@/hooks/use-submit'
 
 /** Hands the CSV to the person: a download on H5, a file to forward in WeChat on the phone. */
 async function saveCsv(filename: string, csv: string): Promise<void> {

@@ -8,7 +8,7 @@ import { MAX_PROJECT_PHOTOS } from '@/domain/fund/contract'
 import { yuanToFen } from '@/domain/fund/rules'
 import { usePhotoUpload } from '@/hooks/use-photo-upload'
 import { fundService } from '@/services/fund'
-import { useSubmit } from '../use-submit'
+import { useSubmit } from '@/hooks/use-submit'
 
 /**
  * 新建募捐项目. The project links to its page on a platform the 民政部 designates (慈善法 2016

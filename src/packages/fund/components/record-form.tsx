@@ -9,7 +9,7 @@ import type { FundProject } from '@/domain/fund/contract'
 import type { EntryKind } from '@/domain/fund/chain'
 import { ANONYMOUS, CHANNELS, EXPENSE_CATEGORIES, formatYuan, INCOME_CATEGORIES, yuanToFen, type Channel, type FundCategory } from '@/domain/fund/rules'
 import { fundService } from '@/services/fund'
-import { newRequestId, useSubmit } from '../use-submit'
+import { newRequestId, useSubmit } from '@/hooks/use-submit'
 
 const KINDS = [
   { value: 'income', label: '收入（捐赠到账）' },

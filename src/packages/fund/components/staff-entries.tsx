@@ -9,7 +9,7 @@ import { formatYuan } from '@/domain/fund/rules'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { fundService } from '@/services/fund'
 import { EntryRow } from './entry-row'
-import { newRequestId, useSubmit } from '../use-submit'
+import { newRequestId, useSubmit } from '@/hooks/use-submit'
 
 /** One entry with what staff can do to it: 冲正 (a new cancelling entry) and, for a donation, 开具捐赠证明. */
 function StaffEntry({ entry, onChanged }: { entry: FundEntry; onChanged(): void }) {

@@ -12,7 +12,7 @@ import type { AidStep } from '@/domain/fund/contract'
 import { formatYuan } from '@/domain/fund/rules'
 import { useRemote } from '@/hooks/use-remote'
 import { fundService } from '@/services/fund'
-import { useSubmit } from '../../use-submit'
+import { useSubmit } from '@/hooks/use-submit'
 import './index.scss'
 
 const STEP_TITLES: Record<AidStep['action'], string> = { apply: '提交申请', approve: '工作人员同意', reject: '工作人员不同意', pay: '已发放' }

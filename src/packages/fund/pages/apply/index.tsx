@@ -17,7 +17,7 @@ import { requestSubscriptions } from '@/services/subscriptions'
 import { userService } from '@/services/user'
 import { AidCard } from '../../components/aid-card'
 import { fundPages } from '../../routes'
-import { useSubmit } from '../../use-submit'
+import { useSubmit } from '@/hooks/use-submit'
 
 /**
  * 申请救助: a resident asks the community's 博爱互助金 for help, and follows their requests. Staff of

@@ -2,7 +2,7 @@ import { View, Text, Picker } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import * as v from 'valibot'
 import { ChoiceGroup } from '@/components/choice-group'
 import { FormField } from '@/components/form-field'
@@ -13,6 +13,7 @@ import { todayInChina } from '@/domain/dates'
 import { chinaDate, chinaMoment, clockTime } from '@/domain/activity/when'
 import { useMe } from '@/hooks/use-me'
 import { useValidatedForm } from '@/hooks/use-validated-form'
+import { communityService } from '@/services/community'
 import { activityService } from '@/services/activity'
 import { choosePlace } from '@/services/location'
 import { messageOf } from '@/services/service-error'
@@ -114,6 +115,21 @@ export default function ActivityEditPage() {
     if (!activityId && !draft.communityId && staffCommunities.length === 1) form.setDraft((d) => ({ ...d, communityId: staffCommunities[0]._id }))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [staffCommunities.length])
+
+  // A new activity starts with its community's check-in radius (社区设置), the constant where it set
+  // none; a radius the person typed themselves stays.
+  const prefilled = useRef(String(DEFAULT_CHECK_IN_RADIUS_METERS))
+  useEffect(() => {
+    if (activityId || !draft.communityId) return
+    void communityService.settings(draft.communityId).then((settings) =>
+      form.setDraft((d) => {
+        if (d.communityId !== settings.communityId || d.radius !== prefilled.current) return d
+        prefilled.current = String(settings.checkInRadiusMeters)
+        return { ...d, radius: prefilled.current }
+      }),
+    )
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activityId, draft.communityId])
 
   const locate = async () => {
     const place = await choosePlace()

@@ -9,7 +9,7 @@ import { PageShell } from '@/components/page-shell'
 import { Timeline } from '@/components/timeline'
 import { formatChinaTime } from '@/domain/dates'
 import type { WishDetail } from '@/domain/wish/contract'
-import { DEFAULT_CLAIM_DAYS, MAX_WISH_IMAGES, WISH_HOURS_LABELS, WISH_MINUTES } from '@/domain/wish/rules'
+import { MAX_WISH_IMAGES, WISH_HOURS_LABELS, WISH_MINUTES } from '@/domain/wish/rules'
 import { WISH_STATUS_LABELS, WISH_STATUS_TONES, type WishAction } from '@/domain/wish/states'
 import { pages, withQuery } from '@/routes'
 import { usePhotoUpload } from '@/hooks/use-photo-upload'
@@ -33,7 +33,7 @@ const NOTE_PROMPTS: Partial<Record<WishAction, { label: string; placeholder: str
 }
 
 const BUTTONS: Record<WishAction, { label: string; type: 'primary' | 'default' | 'danger'; confirm?: string }> = {
-  claim: { label: '我来认领', type: 'primary', confirm: `认领后请尽快联系心愿主人，并在${DEFAULT_CLAIM_DAYS}天内完成；超时未完成会自动释放给其他志愿者。` },
+  claim: { label: '我来认领', type: 'primary', confirm: '认领后请尽快联系心愿主人，并在本社区规定的期限内完成（认领后显示截止时间）；超时未完成会自动释放给其他志愿者。' },
   fulfil: { label: '标记已完成', type: 'primary' },
   confirm: { label: '确认心愿已完成', type: 'primary', confirm: '确认后心愿完成。志愿者报告的服务时间由社区工作人员核定后记入。' },
   reopen: { label: '还没完成', type: 'default', confirm: '心愿会退回给这位志愿者继续完成，对方会收到您写的说明。' },

@@ -1,0 +1,79 @@
+import { communityInputs } from '@/domain/community/contract'
+import type { CommunityRole } from '@/domain/community/roles'
+import { todayInChina } from '@/domain/dates'
+import { AppError } from '@/domain/errors'
+import { _ } from '../../_kit/cloud'
+import { requireCommunity } from '../../_kit/communities'
+import { action, type ActionContext } from '../../_kit/define-function'
+import { ownedId } from '../../_kit/ids'
+import { requireSlotLeft, takeSlot } from '../../_kit/rate-limit'
+import { communities, type CommunityDoc } from '../access'
+import { isBootstrapCodeOf } from '../bootstrap'
+import { grantCommunityRole } from '../grants'
+import { findInvite, invites } from '../invites'
+
+/** Wrong codes a person may type a day: enough for typos, far too few to guess one. */
+const WRONG_CODES_A_DAY = 10
+const TOO_MANY = '输错邀请码的次数太多，请明天再试'
+
+async function wrongCode(openid: string): Promise<never> {
+  await takeSlot(ownedId('jc', `${openid}|${todayInChina()}`), WRONG_CODES_A_DAY, TOO_MANY)
+  throw new AppError('INVALID_INPUT', '邀请码不正确，请核对后再输入', { code: '邀请码不正确' })
+}
+
+/** The very first admin of a community, by the code made from the environment's secret (README). */
+async function bootstrap(communityId: string, ctx: ActionContext): Promise<CommunityRole> {
+  await requireCommunity(communityId)
+  await ctx.user()
+  // Only while the community has no admin: once one exists, admins invite the rest.
+  const { stats } = await communities()
+    .where({ _id: communityId, 'adminOpenids.0': _.exists(false) })
+    .update({ data: { adminOpenids: [ctx.openid] } })
+  if (stats.updated !== 1) {
+    const { data } = await communities().where({ _id: communityId }).field({ adminOpenids: true }).get<CommunityDoc>()
+    if (!(data[0]?.adminOpenids ?? []).includes(ctx.openid)) throw new AppError('CONFLICT', '这个社区已经有管理员了，请向管理员要邀请码')
+  }
+  await grantCommunityRole(ctx.openid, communityId, 'admin')
+  return 'admin'
+}
+
+/**
+ * The invitee enters the code: it is marked used by them in one conditional update (valid, unused),
+ * then the role is granted. A retry by the same person finishes the grant; anyone else is refused.
+ */
+async function accept(code: string, ctx: ActionContext): Promise<{ communityId: string; role: CommunityRole }> {
+  const doc = await findInvite({ code })
+  if (!doc) return wrongCode(ctx.openid)
+  const now = new Date()
+  if (doc.usedBy === null) {
+    if (new Date(doc.expiresAt) <= now) throw new AppError('CONFLICT', '邀请码已过期，请管理员重新邀请')
+    await ctx.user()
+    await invites().where({ _id: doc._id, usedBy: null, expiresAt: _.gt(now) }).update({ data: { usedBy: ctx.openid, usedAt: now } })
+  }
+  const after = await findInvite({ _id: doc._id })
+  if (after?.usedBy !== ctx.openid) {
+    if (after?.usedBy === null) throw new AppError('CONFLICT', '邀请码已过期，请管理员重新邀请')
+    throw new AppError('CONFLICT', '这个邀请码已经用过了，请管理员重新邀请')
+  }
+  await grantCommunityRole(ctx.openid, doc.communityId, doc.role)
+  return { communityId: doc.communityId, role: doc.role }
+}
+
+/** 加入工作人员: an invitation code, or the bootstrap code of the community's first admin. */
+export const join = action({
+  input: communityInputs.join,
+  audience: 'anyone',
+  async handler({ code }, ctx) {
+    await requireSlotLeft(ownedId('jc', `${ctx.openid}|${todayInChina()}`), WRONG_CODES_A_DAY, TOO_MANY)
+    let joined: { communityId: string; role: CommunityRole }
+    if (code.includes('.')) {
+      const match = isBootstrapCodeOf(code, ctx.openid)
+      if (!match) return wrongCode(ctx.openid)
+      joined = { communityId: match.communityId, role: await bootstrap(match.communityId, ctx) }
+    } else {
+      joined = await accept(code.toUpperCase(), ctx)
+    }
+    const community = await requireCommunity(joined.communityId)
+    return { ...joined, communityName: community.name }
+  },
+})

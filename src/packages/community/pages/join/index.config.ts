@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '加入工作人员' })
