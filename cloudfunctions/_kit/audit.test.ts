@@ -208,6 +208,25 @@ const SCENARIOS: Record<string, Scenario> = {
   'rescue.verifyMedic': { scope: 'dadu', prepare: async () => ({ fn: 'rescue', caller: 'demo-staff', event: { action: 'verifyMedic', volunteerId: ownedId('vo', 'demo-volunteer'), profession: 'nurse', note: `看过护士执业证（${next()}）` } }) },
   // A drill is staff's; a real alert is anyone's and is not recorded.
   'rescue.raise': { scope: 'dadu', prepare: async () => ({ fn: 'rescue', caller: 'demo-staff', event: { action: 'raise', latitude: 30.0656, longitude: 120.5068, kind: 'cardiac_arrest', called120: true, drill: true, communityId: 'dadu', requestId: `audit-drill-${next()}` } }) },
+  'community.update': { scope: 'gangyue', prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'update', communityId: 'gangyue', wishClaimDays: 1 + (next() % 30) } }) },
+  'community.invite': { scope: 'gangyue', prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'invite', communityId: 'gangyue', role: 'staff', requestId: `audit-invite-${next()}` } }) },
+  // The invitee's own action, recorded because it grants a role; a second use of the code is refused.
+  'community.join': {
+    scope: 'gangyue',
+    async prepare() {
+      const { code } = await call<{ code: string }>('community', 'demo-staff', { action: 'invite', communityId: 'gangyue', role: 'staff', requestId: `audit-invite-${next()}` })
+      return { fn: 'community', caller: `audit-joiner-${next()}`, event: { action: 'join', code } }
+    },
+  },
+  'community.removeStaff': {
+    scope: 'gangyue',
+    async prepare() {
+      const joiner = `audit-leaver-${next()}`
+      const { code } = await call<{ code: string }>('community', 'demo-staff', { action: 'invite', communityId: 'gangyue', role: 'staff', requestId: `audit-invite-${next()}` })
+      await call('community', joiner, { action: 'join', code })
+      return { fn: 'community', caller: 'demo-staff', event: { action: 'removeStaff', communityId: 'gangyue', userId: joiner } }
+    },
+  },
   'member.filingExport': { scope: DISTRICT, prepare: async () => ({ fn: 'member', caller: 'demo-district', event: { action: 'filingExport', joinedFrom: '2000-01-01', joinedTo: today() } }) },
 
   'fund.record': { scope: 'gangyue', prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'record', communityId: 'gangyue', kind: 'income', amountFen: 100, date: today(), category: '个人捐赠', party: '', channel: '银行转账', reference: 'YH-9', requestId: rid() } }) },

@@ -3,7 +3,7 @@ import type { Api, InputOf, OutputOf } from '@/domain/contract'
 import { fail, ok, type Envelope } from '@/domain/envelope'
 import { AppError } from '@/domain/errors'
 import { effectiveRoles, type Role } from '@/domain/roles'
-import type { UserDoc } from '@/domain/user/types'
+import { defaultDisplayName, type UserDoc } from '@/domain/user/types'
 import { parseInput, type InputSchema } from '@/domain/validation'
 import { writeAudit, type AuditRule } from './audit'
 import { cloud } from './cloud'
@@ -121,7 +121,8 @@ async function recordAudit(fnName: string, actionName: string, def: Action<unkno
   const facts = await def.audit(input, output, { openid: ctx.openid, districts: actor?.roles.includes('district') ? (actor.districts ?? []) : [] })
   const list = facts === null ? [] : Array.isArray(facts) ? facts : [facts]
   if (list.length === 0) return
-  await writeAudit(fnName, actionName, { openid: ctx.openid, name: actor?.displayName ?? '' }, list)
+  // Someone acting for the first time (joining by invitation) has no record yet: the name they will have.
+  await writeAudit(fnName, actionName, { openid: ctx.openid, name: actor?.displayName ?? defaultDisplayName(ctx.openid) }, list)
 }
 
 function toFailure(error: unknown, fnName: string, actionName: string): Envelope<never> {

@@ -27,4 +27,5 @@ export const dashboard = action({
     if (drafts !== null) result.lessonDrafts = drafts
     return { communities: data.map(({ _id, name }) => ({ _id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh')), counts: result }
   },
+  audit: 'read',
 })

@@ -35,4 +35,5 @@ export const invite = action({
     if (doc.communityId !== communityId || doc.role !== role) throw new AppError('CONFLICT', '请重新打开页面再邀请')
     return { code: doc.code, communityId, communityName: community.name, role: doc.role, expiresAt: new Date(doc.expiresAt).toISOString() }
   },
+  audit: (input, out) => ({ communityId: out.communityId, target: `invite:${input.requestId}`, summary: `生成${COMMUNITY_ROLE_LABELS[out.role]}邀请码`, key: input.requestId }),
 })

@@ -1,5 +1,5 @@
 import { communityInputs } from '@/domain/community/contract'
-import type { CommunityRole } from '@/domain/community/roles'
+import { COMMUNITY_ROLE_LABELS, type CommunityRole } from '@/domain/community/roles'
 import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
 import { _ } from '../../_kit/cloud'
@@ -76,4 +76,5 @@ export const join = action({
     const community = await requireCommunity(joined.communityId)
     return { ...joined, communityName: community.name }
   },
+  audit: (_input, out, actor) => ({ communityId: out.communityId, target: actor.openid, summary: `凭邀请码成为${COMMUNITY_ROLE_LABELS[out.role]}`, key: `${out.communityId}:${actor.openid}:${out.role}` }),
 })

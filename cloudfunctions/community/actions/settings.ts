@@ -3,6 +3,7 @@ import { mayManage } from '@/domain/community/roles'
 import { settingsOf } from '@/domain/community/settings'
 import { _ } from '../../_kit/cloud'
 import { requirePassingText } from '../../_kit/content-check'
+import { changeKey } from '../../_kit/audit'
 import { action } from '../../_kit/define-function'
 import { findUser } from '../../_kit/users'
 import { rolesIn } from '@/domain/community/roles'
@@ -45,4 +46,5 @@ export const update = action({
     const saved = (await requireCommunity(communityId)) as CommunityDoc
     return { ...settingsOf(saved), canManage: true }
   },
+  audit: (input) => ({ communityId: input.communityId, target: input.communityId, summary: `修改社区设置：${Object.keys(input).filter((key) => key !== 'communityId').length} 项`, key: changeKey(input.communityId, input) }),
 })

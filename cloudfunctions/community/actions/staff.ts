@@ -30,6 +30,7 @@ export const staff = action({
     if (roles.length === 0) throw new AppError('FORBIDDEN', '只有本社区的工作人员可以查看')
     return staffListOf(community, roles, ctx.openid)
   },
+  audit: 'read',
 })
 
 /**
@@ -50,4 +51,5 @@ export const removeStaff = action({
     const after = await callerIn(communityId, ctx)
     return staffListOf(after.community, after.roles, ctx.openid)
   },
+  audit: (input) => ({ communityId: input.communityId, target: input.userId, summary: '移除工作人员', key: `${input.communityId}:${input.userId}` }),
 })
