@@ -47,6 +47,18 @@ async function aedFigures(community: Community, today: string): Promise<{ aeds: 
   return { aeds: data.length, aedsReady: ready.length }
 }
 
+/** 紧急呼 of the year (a station has a few a month: one page), drills left out, and how many responders accepted them. */
+async function rescueFigures(communityId: string, from: Date, to: Date): Promise<{ rescueAlerts: number; rescueResponses: number }> {
+  const { data } = await db
+    .collection(collections.rescueAlerts)
+    .where({ communityId, raisedAt: _.gte(from).and(_.lte(to)) })
+    .limit(PAGE)
+    .field({ drill: true, accepted: true })
+    .get<{ drill: boolean; accepted: number }>()
+  const real = data.filter((alert) => !alert.drill)
+  return { rescueAlerts: real.length, rescueResponses: real.reduce((sum, alert) => sum + alert.accepted, 0) }
+}
+
 async function upcomingActivities(communityId: string, now: Date): Promise<UpcomingActivity[]> {
   const { data } = await db
     .collection(collections.activities)
@@ -67,7 +79,7 @@ export async function figuresOf(community: Community, year: number, now = new Da
   const today = todayInChina(now)
   const from = chinaDayStart(`${year}-01-01`)
   const to = chinaDayEnd(`${year}-12-31`)
-  const [members, youthMembers, volunteers, registeredVolunteers, months, wishesPosted, wishesCompleted, rescuers, reached, lessonsPassed, aeds, head, nextActivities] = await Promise.all([
+  const [members, youthMembers, volunteers, registeredVolunteers, months, wishesPosted, wishesCompleted, rescuers, reached, lessonsPassed, rescue, aeds, head, nextActivities] = await Promise.all([
     count(collections.applications, { communityId, status: 'approved' }),
     count(collections.applications, { communityId, status: 'approved', birthDate: _.gt(youthBornAfter(today)) }),
     count(collections.volunteers, { communityId, status: 'active' }),
@@ -79,21 +91,22 @@ export async function figuresOf(community: Community, year: number, now = new Da
     count(collections.certificates, { communityId, validUntil: _.gte(today) }),
     count(collections.signups, { communityId, status: _.in(CAME) }),
     count(collections.lessonProgress, { communityId, passedAt: _.gte(from).and(_.lte(to)) }),
+    rescueFigures(communityId, from, to),
     aedFigures(community, today),
     db.collection(collections.fundHeads).where({ _id: communityId }).field({ balanceFen: true }).get<{ balanceFen: number }>(),
     upcomingActivities(communityId, now),
   ])
   const hours = Math.round(months.reduce((sum, h) => sum + h, 0) * 10) / 10
-  const figures: Figures = { members, youthMembers, volunteers, registeredVolunteers, hours, wishesPosted, wishesCompleted, rescuers, reached, lessonsPassed, ...aeds, fundBalanceFen: head.data[0]?.balanceFen ?? 0 }
+  const figures: Figures = { members, youthMembers, volunteers, registeredVolunteers, hours, wishesPosted, wishesCompleted, rescuers, reached, lessonsPassed, ...rescue, ...aeds, fundBalanceFen: head.data[0]?.balanceFen ?? 0 }
   return { figures, hoursByMonth: months, nextActivities }
 }
 
 /**
  * Most database requests of one community's recompute while its ledger of the year fits a page:
- * twelve counts and reads side by side, the ledger page, and the update of its document (14), or
+ * thirteen counts and reads side by side, the ledger page, and the update of its document (15), or
  * when the update changed nothing (a first run: the document is created, then updated) two more.
  */
-export const REQUESTS_PER_COMMUNITY = 16
+export const REQUESTS_PER_COMMUNITY = 17
 
 /** Recomputes and stores one community's figures of the year (idempotent: a rerun writes the same). */
 export async function recompute(community: Community, year: number, now = new Date()): Promise<void> {

@@ -64,6 +64,9 @@ function scriptData() {
   cloud.store.insert('signups', [signup(1, 'passed'), signup(2, 'attended'), signup(3, 'signed'), signup(4, 'cancelled'), signup(5, 'failed')])
   const aed = (i: number, verified: boolean, padsExpiry: string) => ({ _id: `st-aed-${i}`, name: `AED${i}`, communityId: A, verified, status: 'available', padsExpiry, batteryExpiry: `${YEAR + 2}-01-01`, lastInspection: today, location: { type: 'Point', coordinates: [120.49, 30.07] }, history: [] })
   cloud.store.insert('aeds', [aed(1, true, `${YEAR + 2}-01-01`), aed(2, true, `${YEAR - 1}-01-01`), aed(3, false, `${YEAR + 2}-01-01`)])
+  // 紧急呼 as the rescue function leaves them: two real alerts this year (3 and 1 accepted), a drill, one last year.
+  const alert = (i: number, drill: boolean, accepted: number, raisedAt: Date) => ({ _id: `st-alert-${i}`, raiserOpenid: null, communityId: A, kind: 'cardiac_arrest', drill, location: null, note: null, status: 'closed', raisedAt, accepted, alerted: 10 })
+  cloud.store.insert('rescueAlerts', [alert(1, false, 3, now), alert(2, false, 1, now), alert(3, true, 5, now), alert(4, false, 2, new Date(`${YEAR - 1}-06-01T00:00:00Z`))])
   cloud.store.insert('activities', [
     { _id: 'st-act-1', communityId: A, title: '应急救护培训', startAt: new Date(Date.now() + 86_400_000), endAt: new Date(Date.now() + 90_000_000), status: 'open', location: { latitude: 30.07, longitude: 120.49, address: '社区活动室' } },
     { _id: 'st-act-2', communityId: A, title: '已取消的活动', startAt: new Date(Date.now() + 86_400_000), endAt: new Date(Date.now() + 90_000_000), status: 'cancelled', location: { latitude: 30.07, longitude: 120.49, address: '社区活动室' } },
@@ -97,6 +100,8 @@ function countedIndependently(communityId: string) {
     wishesCompleted: docs('wishes').filter((d) => yearOf(d) && d.status === 'completed').length,
     rescuers: docs('certificates').filter((d) => String(d.validUntil) >= today).length,
     reached: docs('signups').filter((d) => ['attended', 'passed', 'failed'].includes(String(d.status))).length,
+    rescueAlerts: docs('rescueAlerts').filter((d) => !d.drill && new Date(d.raisedAt as string).getFullYear() === YEAR).length,
+    rescueResponses: docs('rescueAlerts').filter((d) => !d.drill && new Date(d.raisedAt as string).getFullYear() === YEAR).reduce((s, d) => s + Number(d.accepted), 0),
     lessonsPassed: docs('lessonProgress').filter((d) => d.passedAt && new Date(d.passedAt as string).getTime() >= new Date(`${YEAR}-01-01T00:00:00+08:00`).getTime()).length,
     aeds: docs('aeds').filter((d) => d.verified).length,
     aedsReady: docs('aeds').filter((d) => d.verified && String(d.padsExpiry) >= today).length,
@@ -140,7 +145,7 @@ test('家园数据 equal the counts of the stored data after a scripted year, wi
   expect(shown.figures).toEqual(figures)
   expect(shown.hoursByMonth).toEqual(hoursByMonth)
   // The sequence did move every figure (the check above is not about zeros).
-  expect(figures).toMatchObject({ members: 2, youthMembers: 1, volunteers: 1, registeredVolunteers: 1, hours: 25.5, wishesPosted: 3, wishesCompleted: 1, rescuers: 2, reached: 3, lessonsPassed: 2, aeds: 2, aedsReady: 1, fundBalanceFen: 50_000 })
+  expect(figures).toMatchObject({ members: 2, youthMembers: 1, volunteers: 1, registeredVolunteers: 1, hours: 25.5, wishesPosted: 3, wishesCompleted: 1, rescuers: 2, reached: 3, lessonsPassed: 2, rescueAlerts: 2, rescueResponses: 4, aeds: 2, aedsReady: 1, fundBalanceFen: 50_000 })
   expect(shown.computedAt).not.toBeNull()
 })
 

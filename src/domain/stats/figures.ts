@@ -20,6 +20,9 @@ export type Figures = {
   reached: number
   /** 急救课堂: lessons finished this year by passing their quiz, by residents of the community (one per person and lesson). */
   lessonsPassed: number
+  /** 紧急呼 raised in the community this year (drills left out), and the responders who accepted them. */
+  rescueAlerts: number
+  rescueResponses: number
   aeds: number
   aedsReady: number
   fundBalanceFen: number
@@ -36,6 +39,8 @@ export const EMPTY_FIGURES: Figures = {
   rescuers: 0,
   reached: 0,
   lessonsPassed: 0,
+  rescueAlerts: 0,
+  rescueResponses: 0,
   aeds: 0,
   aedsReady: 0,
   fundBalanceFen: 0,
@@ -57,6 +62,8 @@ export const FIGURE_LABELS: Record<keyof Figures, string> = {
   rescuers: '初级救护员',
   reached: '普及培训人数',
   lessonsPassed: '线上学完急救课',
+  rescueAlerts: '紧急呼',
+  rescueResponses: '紧急呼响应',
   aeds: 'AED',
   aedsReady: '可用AED',
   fundBalanceFen: '互助金余额',

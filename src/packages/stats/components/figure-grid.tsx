@@ -14,6 +14,7 @@ const shown = (f: Figures): Array<[string, string]> => [
   ['持有效救护员证', `${f.rescuers}`],
   ['参加救护培训', `${f.reached} 人次`],
   ['线上学完急救课（测验通过）', `${f.lessonsPassed} 课次`],
+  ['紧急呼（响应人次）', `${f.rescueAlerts}（${f.rescueResponses}）`],
   ['AED（可用）', `${f.aeds}（${f.aedsReady}）`],
   ['互助金余额', `${formatYuan(f.fundBalanceFen)} 元`],
 ]
