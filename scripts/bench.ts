@@ -90,7 +90,7 @@ async function time(cloud: Cloud, counter: { n: number }, runs: number, call: (i
 const VOLUNTEERS = 300
 
 /** 10,000 wishes spread over the three communities, mostly open, as a busy year would leave. */
-function fillWishes(cloud: Cloud, count: number): Array<{ _id: string; ownerOpenid: string }> {
+function fillWishes(cloud: Cloud, count: number): Array<{ _id: string; ownerOpenid: string; communityId: string }> {
   const communities = [['gangyue', '港越社区'], ['yulan', '玉兰社区'], ['dadu', '大渡社区']]
   const statuses = ['open', 'open', 'claimed', 'completed', 'completed'] as const
   const ranks = { open: 0, claimed: 1, completed: 3 }
@@ -141,6 +141,8 @@ async function actionRows(): Promise<Row[]> {
   const counter = { n: 0 }
   const cloud = await startLocalCloud({ dataDir, port: 0, functionsFrom: 'dist', dbLatencyMs: 10, onDatabaseRequest: () => (counter.n += 1) })
   const open = fillWishes(cloud, 10_000)
+  // The bench's volunteers are active in 大渡: they claim 大渡's wishes (a volunteer acts where they are active, #20).
+  const daduOpen = open.filter((wish) => wish.communityId === 'dadu')
   const volunteer = (i: number) => `bench-volunteer-${i}`
   const runs = 100
   const rows: Array<[string, Timing]> = []
@@ -154,9 +156,9 @@ async function actionRows(): Promise<Row[]> {
     event: { action: 'create', title: '帮忙换楼道灯泡', content: '3幢2单元楼道的灯坏了，晚上下楼不方便，希望有人帮忙换一下。', category: '生活帮扶', communityId: 'dadu', images: [], contactPhone: '13957500088' },
     openid: `bench-poster-${i}`,
   }))
-  await measure('wish.claim', (i) => ({ fn: 'wish', event: { action: 'claim', wishId: open[i]._id }, openid: volunteer(i) }))
-  await measure('wish.fulfil', (i) => ({ fn: 'wish', event: { action: 'fulfil', wishId: open[i]._id, note: '已经帮忙换好了灯泡。', photos: [] }, openid: volunteer(i) }))
-  await measure('wish.confirm', (i) => ({ fn: 'wish', event: { action: 'confirm', wishId: open[i]._id, thanks: '谢谢！' }, openid: open[i].ownerOpenid }))
+  await measure('wish.claim', (i) => ({ fn: 'wish', event: { action: 'claim', wishId: daduOpen[i]._id }, openid: volunteer(i) }))
+  await measure('wish.fulfil', (i) => ({ fn: 'wish', event: { action: 'fulfil', wishId: daduOpen[i]._id, note: '已经帮忙换好了灯泡。', photos: [], minutes: 30 }, openid: volunteer(i) }))
+  await measure('wish.confirm', (i) => ({ fn: 'wish', event: { action: 'confirm', wishId: daduOpen[i]._id, thanks: '谢谢！' }, openid: daduOpen[i].ownerOpenid }))
   await measure('aed.nearby', (i) => ({ fn: 'aed', event: { action: 'nearby', latitude: 30.06 + (i % 10) / 1000, longitude: 120.5, limit: 10 }, openid: 'demo-resident' }))
   await measure('lesson.list', () => ({ fn: 'lesson', event: { action: 'list' }, openid: 'demo-resident' }))
   await measure('notify.inbox', () => ({ fn: 'notify', event: { action: 'inbox', page: 1, pageSize: 20 }, openid: open[0].ownerOpenid }))
