@@ -107,6 +107,8 @@ function community(): string {
   const id = `audit-c${next()}`
   cloud.store.insert('communities', [{ _id: id, name: `审计社区${serial}`, code: `A${serial}`, district: '绍兴市柯桥区', edition: '1.0', location: { latitude: 30.07, longitude: 120.49 }, volunteerApprovalRequired: true }])
   cloud.store.update('users', { _id: { $in: ['demo-staff', 'demo-staff-2'] } }, { $push: { staffCommunityIds: id } })
+  // 张敏 administers it (reads its trail); 刘建国 is staff there.
+  cloud.store.update('users', { _id: 'demo-staff' }, { $push: { adminCommunityIds: id } })
   return id
 }
 const income = (communityId: string, amountFen = 50_000) =>
@@ -464,7 +466,7 @@ describe('a call that stopped after its own writes and before its entry', () => 
 })
 
 describe('community.audit: who reads the trail', () => {
-  test('staff of a community read its entries newest first; another community\'s staff are refused', async () => {
+  test('the admins of a community read its entries newest first; its other staff and another community\'s staff are refused', async () => {
     const c = community()
     await income(c, 100)
     await income(c, 200)
@@ -473,6 +475,7 @@ describe('community.audit: who reads the trail', () => {
     expect(page.items.map((e) => e.summary)).toEqual(['记账第 2 笔：收入 2.00 元（个人捐赠）', '记账第 1 笔：收入 1.00 元（个人捐赠）'])
     expect(page.items[0]).toMatchObject({ actorName: '张敏', what: 'fund.record' })
     expect(await cloud.call('community', 'demo-volunteer', { action: 'audit', communityId: c })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call('community', 'demo-staff-2', { action: 'audit', communityId: c })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     cloud.store.insert('users', [{ _id: 'audit-other-staff', displayName: '别处', roles: ['staff'], homeCommunityId: 'dadu', staffCommunityIds: ['dadu'], createdAt: new Date() }])
     expect(await cloud.call('community', 'audit-other-staff', { action: 'audit', communityId: c })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const own = await call<{ items: Array<{ communityId: string | null }> }>('community', 'audit-other-staff', { action: 'audit', pageSize: 50 })

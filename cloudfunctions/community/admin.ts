@@ -1,14 +1,10 @@
 import { AppError } from '@/domain/errors'
 import type { UserDoc } from '@/domain/user/types'
 
-/**
- * The communities a person administers. Until roles per community exist, an admin of a community
- * is its staff (`users.staffCommunityIds`); when the 管理员 role arrives, this is the one place to
- * change.
- */
+/** The communities a person administers (管理员: staff of that community holding its admin role). */
 export function adminCommunityIds(user: UserDoc | null): string[] {
   if (!user || !user.roles.includes('staff')) return []
-  return user.staffCommunityIds
+  return user.staffCommunityIds.filter((communityId) => (user.adminCommunityIds ?? []).includes(communityId))
 }
 
 /** Throws FORBIDDEN unless the person administers that community. */
