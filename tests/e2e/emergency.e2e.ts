@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
-import { wgs84ToGcj02, type LatLng } from '../../src/domain/geo'
+import { wgs84ToGcj02 } from '../../src/domain/geo'
 import { NO_AED_NEARBY } from '../../src/pages/emergency/steps'
-import { shot, startE2E, ui, type E2E } from './harness'
+import { browserPositionAt, shot, startE2E, ui, type E2E } from './harness'
 
 /**
  * 紧急求助: one tap from every tab; the 120 button first, big, and there at once with no network;
@@ -37,16 +37,6 @@ const measure = (call: Locator) =>
     const box = button.getBoundingClientRect()
     return { top: box.top, width: box.width, height: box.height, fontSize: label ? parseFloat(getComputedStyle(label).fontSize) : 0, first: !!withText[0] && button.contains(withText[0]) }
   })
-
-/** The browser's WGS-84 position that the app turns into this GCJ-02 point (inverse by iteration). */
-function browserPositionAt(target: LatLng): LatLng {
-  let guess = target
-  for (let i = 0; i < 5; i++) {
-    const shifted = wgs84ToGcj02(guess)
-    guess = { latitude: guess.latitude - (shifted.latitude - target.latitude), longitude: guess.longitude - (shifted.longitude - target.longitude) }
-  }
-  return guess
-}
 
 const callFunction = async (name: string, openid: string, data: Record<string, unknown>) => {
   const response = await fetch(`${e2e.cloud.url}/api/functions/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wx-Openid': openid }, body: JSON.stringify(data) })

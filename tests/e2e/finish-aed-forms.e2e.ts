@@ -3,8 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { wgs84ToGcj02, type LatLng } from '../../src/domain/geo'
-import { shot, startE2E, ui, type E2E } from './harness'
+import { browserPositionAt, shot, startE2E, ui, type E2E } from './harness'
 
 /**
  * Issue #26 items 3, 4 and 6 in the browser: 找AED puts a usable, open device first (the emergency
@@ -17,16 +16,6 @@ before(async () => {
   e2e = await startE2E()
 })
 after(() => e2e.close())
-
-/** The browser's WGS-84 position that the app turns into this GCJ-02 point (inverse by iteration). */
-function browserPositionAt(target: LatLng): LatLng {
-  let guess = target
-  for (let i = 0; i < 5; i++) {
-    const shifted = wgs84ToGcj02(guess)
-    guess = { latitude: guess.latitude - (shifted.latitude - target.latitude), longitude: guess.longitude - (shifted.longitude - target.longitude) }
-  }
-  return guess
-}
 
 /** A photo in the local cloud's storage, uploaded as staff would; its file id. */
 async function uploadPhoto(openid: string): Promise<string> {

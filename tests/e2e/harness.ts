@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { wgs84ToGcj02, type LatLng } from '@/domain/geo'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { TEST_DB_LATENCY } from '../../localcloud/testing'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser'
@@ -73,4 +74,14 @@ export const ui = {
   },
   /** Taps a Taro H5 modal's button (Taro.showModal). */
   modal: (page: Page, label: string) => page.locator('.taro-modal__foot div', { hasText: label }).click(),
+}
+
+/** The browser's WGS-84 position that the app turns into this GCJ-02 point (inverse by iteration). */
+export function browserPositionAt(target: LatLng): LatLng {
+  let guess = target
+  for (let i = 0; i < 5; i++) {
+    const shifted = wgs84ToGcj02(guess)
+    guess = { latitude: guess.latitude - (shifted.latitude - target.latitude), longitude: guess.longitude - (shifted.longitude - target.longitude) }
+  }
+  return guess
 }

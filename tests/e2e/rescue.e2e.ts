@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { wgs84ToGcj02, type LatLng } from '../../src/domain/geo'
-import { shot, startE2E, ui, type E2E } from './harness'
+import type { LatLng } from '../../src/domain/geo'
+import { browserPositionAt, shot, startE2E, ui, type E2E } from './harness'
 import { measurePage } from './readable-measure'
 
 /**
@@ -15,16 +15,6 @@ before(async () => {
   e2e = await startE2E()
 })
 after(() => e2e.close())
-
-/** The browser's WGS-84 position that the app turns into this GCJ-02 point (inverse by iteration). */
-function browserPositionAt(target: LatLng): LatLng {
-  let guess = target
-  for (let i = 0; i < 5; i++) {
-    const shifted = wgs84ToGcj02(guess)
-    guess = { latitude: guess.latitude - (shifted.latitude - target.latitude), longitude: guess.longitude - (shifted.longitude - target.longitude) }
-  }
-  return guess
-}
 
 const call = async (openid: string, data: Record<string, unknown>) => {
   const response = await fetch(`${e2e.cloud.url}/api/functions/rescue`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wx-Openid': openid }, body: JSON.stringify(data) })

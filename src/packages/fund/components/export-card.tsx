@@ -6,22 +6,8 @@ import { useState } from 'react'
 import { FormField } from '@/components/form-field'
 import { todayInChina } from '@/domain/dates'
 import { fundService } from '@/services/fund'
+import { CSV_TYPE, saveTextFile } from '@/services/save-file'
 import { useSubmit } from '@/hooks/use-submit'
-
-/** Hands the CSV to the person: a download on H5, a file to forward in WeChat on the phone. */
-async function saveCsv(filename: string, csv: string): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const filePath = `${Taro.env.USER_DATA_PATH}/${filename}`
-    Taro.getFileSystemManager().writeFileSync(filePath, csv, 'utf8')
-    await Taro.shareFileMessage({ filePath, fileName: filename })
-    return
-  }
-  const link = document.createElement('a')
-  link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-  link.download = filename
-  link.click()
-  URL.revokeObjectURL(link.href)
-}
 
 /** 导出: a period of the ledger as CSV for the finance office (full names: it stays in the office). */
 export function ExportCard({ communityId }: { communityId: string }) {
@@ -31,7 +17,7 @@ export function ExportCard({ communityId }: { communityId: string }) {
   const exportNow = async () => {
     const result = await run(() => fundService.exportCsv(communityId, from, to), '未能导出')
     if (!result) return
-    await saveCsv(result.filename, result.csv)
+    await saveTextFile(result.filename, result.csv, CSV_TYPE)
     await Taro.showToast({ title: `已导出 ${result.rows} 条`, icon: 'success' })
   }
   return (

@@ -9,12 +9,12 @@ import { gaugesOf } from '@/domain/stats/figures'
 import { useMe } from '@/hooks/use-me'
 import { useRemote } from '@/hooks/use-remote'
 import { messageOf } from '@/services/service-error'
+import { CSV_TYPE, saveTextFile } from '@/services/save-file'
 import { statsService } from '@/services/stats'
 import { DistrictTable } from '../../components/district-table'
 import { Gauge } from '../../components/gauge'
 import { HourBars } from '../../components/hour-bars'
 import { TargetsForm } from '../../components/targets-form'
-import { saveCsv } from '../../save-csv'
 
 /** The district's 家园数据: its communities compared, the totals against the year's targets; CSV and targets for 区红十字会. */
 export default function DistrictStatsPage() {
@@ -30,7 +30,7 @@ export default function DistrictStatsPage() {
     setExporting(true)
     try {
       const result = await statsService.exportCsv(year)
-      await saveCsv(result.filename, result.csv)
+      await saveTextFile(result.filename, result.csv, CSV_TYPE)
       await Taro.showToast({ title: `已导出 ${result.rows} 行`, icon: 'success' })
     } catch (failure) {
       await Taro.showModal({ title: '未能导出', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
