@@ -1,25 +1,12 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
-import { currentDevOpenid, listDevIdentities, setDevOpenid, type DevIdentity } from '@/services/dev-identity'
+import type { DevIdentity } from '@/services/dev-identity'
 import './index.scss'
 
-/**
- * Local cloud only: act as one of the demo identities. Renders nothing on WeChat, where the
- * identity is the person's own, and nothing when the server offers no demo identities.
- */
-export function IdentitySwitcher() {
-  const [identities, setIdentities] = useState<DevIdentity[] | null>(null)
-  useEffect(() => {
-    if (process.env.TARO_ENV === 'h5') void listDevIdentities().then(setIdentities)
-  }, [])
-  if (!identities) return null
-  const current = currentDevOpenid()
-  const switchTo = (openid: string) => {
-    setDevOpenid(openid)
-    // Every page re-reads who the caller is.
-    window.location.reload()
-  }
+type Props = { identities: DevIdentity[]; current: string; switchTo(openid: string): void }
+
+/** Local cloud only: act as one of the demo identities (the page passes them in: `useDevIdentities`). */
+export function IdentitySwitcher({ identities, current, switchTo }: Props) {
   return (
     <View className='identity-switcher card' data-testid='identity-switcher'>
       <Text className='identity-switcher__title'>演示身份（仅本地开发环境）</Text>

@@ -7,6 +7,7 @@ import { LoadState } from '@/components/load-state'
 import { EmergencyEntry } from '@/components/emergency-entry'
 import { PageShell } from '@/components/page-shell'
 import { ROLE_LABELS } from '@/domain/roles'
+import { useDevIdentities } from '@/hooks/use-dev-identities'
 import { useLargeText } from '@/hooks/use-large-text'
 import { useMe } from '@/hooks/use-me'
 import { useMySummary } from '@/hooks/use-my-summary'
@@ -43,6 +44,7 @@ async function deleteAccount() {
 export default function MinePage() {
   const unread = useUnreadBadge()
   const { data: me, error, loading, reload, retry } = useMe()
+  const devIdentities = useDevIdentities()
   // Back from 个人资料 (or anywhere that changes who they are): show it as it is now.
   useDidShow(() => {
     if (me) void reload()
@@ -107,7 +109,7 @@ export default function MinePage() {
         {me && <Cell title='注销账号' description='删除我的个人信息' clickable onClick={deleteAccount} data-testid='delete-account' />}
       </Cell.Group>
 
-      <IdentitySwitcher />
+      {devIdentities && <IdentitySwitcher {...devIdentities} />}
     </PageShell>
   )
 }
