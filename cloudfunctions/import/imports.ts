@@ -1,27 +1,19 @@
 import crypto from 'node:crypto'
-import type { ImportStatus, ImportSummary } from '@/domain/import/contract'
+import type { ImportSummary } from '@/domain/import/contract'
 import { UNDO_WINDOW_HOURS, type ImportKind } from '@/domain/import/kinds'
 import { AppError } from '@/domain/errors'
 import { collections, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
 
-/** One import: what file, by whom, what its preview found and what its commit wrote. The rows themselves are read again from the file. */
-export type ImportDoc = {
+/**
+ * One import: what file, by whom, what its preview found and what its commit wrote (the counts as
+ * `ImportSummary` shows them). The rows themselves are read again from the file.
+ */
+export type ImportDoc = Pick<ImportSummary, 'kind' | 'communityId' | 'fileName' | 'status' | 'total' | 'okCount' | 'existsCount' | 'badCount' | 'added' | 'removed' | 'byName'> & {
   _id: string
-  kind: ImportKind
-  communityId: string
   fileID: string
-  fileName: string
-  status: ImportStatus
-  total: number
-  okCount: number
-  existsCount: number
-  badCount: number
-  added: number
-  removed: number
-  /** Staff who ran it (their openid: user ids are openids) and their name as shown then. */
+  /** Staff who ran it (their openid: user ids are openids); `byName` is their name as shown then. */
   by: string
-  byName: string
   createdAt: Date
   committedAt: Date | null
   undoneAt: Date | null

@@ -11,15 +11,8 @@ export type UpcomingActivity = { _id: string; title: string; startAt: Date; addr
  * One community's 家园数据 for one year: the figures the hourly job derives from the data (stats job)
  * and the targets the district sets, on one document so a view reads it once.
  */
-export type StatsDoc = {
+export type StatsDoc = Pick<CommunityStats, 'communityId' | 'communityName' | 'district' | 'year' | 'figures' | 'hoursByMonth' | 'targets'> & {
   _id: string
-  communityId: string
-  communityName: string
-  district: string
-  year: number
-  figures: Figures
-  hoursByMonth: number[]
-  targets: Targets
   nextActivities: UpcomingActivity[]
   computedAt: Date | null
 }
