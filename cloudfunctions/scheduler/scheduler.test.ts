@@ -50,8 +50,8 @@ test('run twice, it tells once; every job reports what it did', async () => {
 test('every 5 minutes the frequent jobs run; on the hour the hourly ones too; at 09:00 China time the daily ones', async () => {
   const jobsAt = async (time: string) => Object.keys((await fire(time)).jobs).sort()
   expect(await jobsAt('2026-12-03T06:35:00Z')).toEqual(['activity', 'erasure', 'outbox', 'rescue'])
-  expect(await jobsAt('2026-12-03T06:00:00Z')).toEqual(['activity', 'erasure', 'outbox', 'photos', 'rescue', 'stats', 'wish'])
-  expect(await jobsAt('2026-12-03T01:00:00Z')).toEqual(['activity', 'aed', 'certificates', 'erasure', 'ledger', 'member', 'outbox', 'photos', 'rescue', 'stats', 'training', 'training-numbers', 'verdicts', 'wish'])
+  expect(await jobsAt('2026-12-03T06:00:00Z')).toEqual(['activity', 'erasure', 'outbox', 'photos', 'rescue', 'stats-wanted', 'wish'])
+  expect(await jobsAt('2026-12-03T01:00:00Z')).toEqual(['activity', 'aed', 'certificates', 'erasure', 'ledger', 'member', 'outbox', 'photos', 'rescue', 'stats', 'stats-wanted', 'training', 'training-numbers', 'verdicts', 'wish'])
 })
 
 test('two runs at once release a claim once', async () => {
