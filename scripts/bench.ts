@@ -163,11 +163,13 @@ async function actionRows(): Promise<Row[]> {
   await measure('lesson.list', () => ({ fn: 'lesson', event: { action: 'list' }, openid: 'demo-resident' }))
   await measure('notify.inbox', () => ({ fn: 'notify', event: { action: 'inbox', page: 1, pageSize: 20 }, openid: open[0].ownerOpenid }))
   await measure('member.mine', () => ({ fn: 'member', event: { action: 'mine' }, openid: 'demo-member' }))
-  // 家园数据 over the 10,000 wishes and 300 volunteers, once the hourly job has derived them.
-  await cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'jobs', Time: '2026-12-03T06:00:00.000Z' }, '')
+  // 家园数据 over the 10,000 wishes and 300 volunteers, once the daily job (09:00 China time) has derived them.
+  await cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'jobs', Time: '2026-12-03T01:00:00.000Z' }, '')
   const year = Number(todayInChina().slice(0, 4))
   await measure('stats.community', (i) => ({ fn: 'stats', event: { action: 'community', communityId: ['gangyue', 'yulan', 'dadu'][i % 3], year }, openid: 'demo-resident' }))
   await measure('community.home', (i) => ({ fn: 'community', event: { action: 'home', communityId: ['gangyue', 'yulan', 'dadu'][i % 3] }, openid: 'demo-resident' }))
+  // The app's one call at opening: the person, their home section, the unread count (the templates once a day).
+  await measure('user.open', (i) => ({ fn: 'user', event: { action: 'open', templates: i % 5 === 0 }, openid: 'demo-resident' }))
   // Every queue of the 工作台 in one call: one count per queue side by side (photos: one per collection holding photos).
   await measure('community.dashboard', () => ({ fn: 'community', event: { action: 'dashboard' }, openid: 'demo-staff' }))
   await cloud.close()

@@ -6,9 +6,10 @@ import type { LocalCloud } from '../localcloud/server'
  * One day of a station the size of 大渡社区 (the seeds' 3.0 station: 6,332 households, 920 online
  * volunteers), as the functions see it. Assumptions, per day, chosen from the seeds' figures and
  * written here so they can be argued with:
- * - 2,000 app opens (one in three households) by 400 people, each loading 首页 (`user.me`, the
- *   community's live section `community.home`) and the tab badge (`notify.unread`); the subscription templates (`notify.templates`) only at a
- *   person's first open of the day, as the device keeps them for a day;
+ * - 2,000 app opens (one in three households) by 400 people, each one call (`user.open`) that
+ *   answers 首页 (the person, the community's live section), the tab badge (unread count) and,
+ *   at a person's first open of the day, the subscription templates (the device keeps them for a
+ *   day); 我的 and the badge reuse that answer;
  * - 600 views of the 红心愿 wall (page 1) and 100 wish details;
  * - 20 wishes posted, claimed, fulfilled and confirmed, and their hours approved by staff;
  * - 300 lesson reads and 50 quizzes;
@@ -133,10 +134,7 @@ export async function communityDay(cloud: LocalCloud): Promise<void> {
   moveIn(cloud)
   cloud.usage.reset()
   for (let i = 0; i < DAY.opens; i++) {
-    await use(cloud, 'user', resident(i), { action: 'me' })
-    await use(cloud, 'community', resident(i), { action: 'home', communityId: 'dadu' })
-    await use(cloud, 'notify', resident(i), { action: 'unread' })
-    if (i < DAY.people) await use(cloud, 'notify', resident(i), { action: 'templates' })
+    await use(cloud, 'user', resident(i), { action: 'open', templates: i < DAY.people })
   }
   await wishes(cloud)
   await learning(cloud)

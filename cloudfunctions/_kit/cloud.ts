@@ -52,4 +52,5 @@ export const collections = {
   rescueAlerts: 'rescueAlerts',
   rescueRecipients: 'rescueRecipients',
   staffInvites: 'staffInvites',
+  jobMarks: 'jobMarks',
 } as const

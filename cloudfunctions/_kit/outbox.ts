@@ -1,5 +1,6 @@
 import { nextTryAt } from '@/domain/notify/sending'
 import { collections, db, isDuplicateKey } from './cloud'
+import { wakeJob } from './job-marks'
 import type { Delivery } from './notify'
 
 /**
@@ -21,12 +22,15 @@ export type OutboxDoc = Delivery & {
 
 export const outbox = () => db.collection(collections.outbox)
 
+/** Queued once; the scheduler's outbox job, asleep while nothing waits, is woken. */
 async function addOnce(doc: OutboxDoc): Promise<void> {
   try {
     await outbox().add({ data: doc })
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
+    return
   }
+  await wakeJob('outbox')
 }
 
 export async function queueRetry(inboxId: string, delivery: Delivery, errCode: number | undefined): Promise<void> {

@@ -32,7 +32,17 @@ export function cadencesAt(at: Date): Cadence[] {
  * or sends nothing twice) and stop within its budget, leaving the rest for its next run; a run
  * that finds nothing to do reads once at most.
  */
-export type Job = { name: string; cadence: Cadence; run(budget: Budget): Promise<JobResult> }
+export type Job = {
+  name: string
+  cadence: Cadence
+  run(budget: Budget): Promise<JobResult>
+  /**
+   * A job with `next` keeps a mark (_kit/job-marks): it runs at its cadence only when the mark is
+   * due (the writers that give it work wake it), and after a run that left nothing over, `next`
+   * answers when its next work falls due (null: none), one read.
+   */
+  next?(): Promise<Date | null>
+}
 
 /**
  * Runs `step` on each item while time is left, `atOnce` at a time (one after another unless

@@ -2,6 +2,9 @@ import type { WishDetail } from '@/domain/wish/contract'
 import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing'
 import { wishJob } from './jobs/wish'
 import { runJob } from '../../localcloud/jobs-testing'
+import { runAs } from '../../localcloud/backend/identity'
+import { settleMark, type JobMark } from '../_kit/job-marks'
+import { queueFirstTry } from '../_kit/outbox'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -49,9 +52,71 @@ test('run twice, it tells once; every job reports what it did', async () => {
 
 test('every 5 minutes the frequent jobs run; on the hour the hourly ones too; at 09:00 China time the daily ones', async () => {
   const jobsAt = async (time: string) => Object.keys((await fire(time)).jobs).sort()
-  expect(await jobsAt('2026-12-03T06:35:00Z')).toEqual(['activity', 'erasure', 'outbox', 'rescue'])
-  expect(await jobsAt('2026-12-03T06:00:00Z')).toEqual(['activity', 'erasure', 'outbox', 'photos', 'rescue', 'stats', 'wish'])
-  expect(await jobsAt('2026-12-03T01:00:00Z')).toEqual(['activity', 'aed', 'certificates', 'erasure', 'ledger', 'member', 'outbox', 'photos', 'rescue', 'stats', 'training', 'training-numbers', 'verdicts', 'wish'])
+  // The jobs that keep a mark (erasure, outbox, rescue) have nothing to do here: asleep (next test).
+  expect(await jobsAt('2026-12-03T06:35:00Z')).toEqual(['activity'])
+  expect(await jobsAt('2026-12-03T06:00:00Z')).toEqual(['activity', 'photos', 'stats-wanted', 'wish'])
+  expect(await jobsAt('2026-12-03T01:00:00Z')).toEqual(['activity', 'aed', 'certificates', 'ledger', 'member', 'photos', 'stats', 'stats-wanted', 'training', 'training-numbers', 'verdicts', 'wish'])
+})
+
+describe('jobs that keep a mark run only while they have work (#25)', () => {
+  const between = () => fire('2026-12-03T06:35:00Z')
+  const mark = (job: string) => cloud.store.find('jobMarks', { _id: job })[0] as unknown as JobMark | undefined
+  const ran = async () => Object.keys((await between()).jobs).filter((job) => job !== 'activity').sort()
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000)
+
+  test('asleep, a run reads the marks once and nothing else of theirs', async () => {
+    await between()
+    cloud.usage.reset()
+    await between()
+    const [run] = cloud.usage.invocations()
+    // The marks, and the activity job (which keeps none).
+    expect(run.requests).toBe(2)
+  })
+
+  test('a tombstone wakes the erasure job, which then sleeps until the sweep is due, sweeps, and sleeps', async () => {
+    unwrap(await cloud.call('user', 'sched-leaver', { action: 'updateProfile', displayName: '要注销的人' }))
+    unwrap(await cloud.call('user', 'sched-leaver', { action: 'deleteAccount', confirm: true }))
+    expect(await ran()).toEqual(['erasure'])
+    const { erasing } = cloud.store.find('users', { _id: 'sched-leaver' })[0] as unknown as { erasing: { sweepAfter: Date } }
+    expect(mark('erasure')?.dueAt).toEqual(erasing.sweepAfter)
+    expect(await ran()).toEqual([])
+    // Three minutes later the sweep is due.
+    cloud.store.update('users', { _id: 'sched-leaver' }, { $set: { 'erasing.sweepAfter': minutesAgo(1) } })
+    cloud.store.update('jobMarks', { _id: 'erasure' }, { $set: { dueAt: minutesAgo(1) } })
+    expect((await between()).jobs.erasure).toEqual({ done: 1, more: false })
+    expect(cloud.store.find('users', { _id: 'sched-leaver' })).toHaveLength(0)
+    expect(mark('erasure')?.dueAt).toBeNull()
+    expect(await ran()).toEqual([])
+  })
+
+  test('a 紧急呼 wakes the rescue job, which then sleeps until the alert is owed something', async () => {
+    const { alertId } = unwrap(await cloud.call<{ alertId: string }>('rescue', 'sched-raiser', { action: 'raise', latitude: 30.0656, longitude: 120.5068, kind: 'cardiac_arrest', called120: true, requestId: 'sched-raise-1' }))
+    expect(await ran()).toEqual(['rescue'])
+    const alert = cloud.store.find('rescueAlerts', { _id: alertId })[0] as unknown as { dueAt: Date }
+    expect(alert.dueAt).not.toBeNull()
+    expect(mark('rescue')?.dueAt).toEqual(alert.dueAt)
+    expect(await ran()).toEqual([])
+  })
+
+  test('a queued message wakes the outbox job, which sends it and sleeps', async () => {
+    await runAs({ openid: '', appid: 'test', functionName: 'wish' }, () =>
+      queueFirstTry('sched-msg-1', { openid: 'demo-volunteer', kind: 'wish_update', page: 'packages/wish/pages/detail/index?id=w1', data: {} }),
+    )
+    expect(await ran()).toEqual(['outbox'])
+    expect(cloud.store.find('outbox', { _id: 'sched-msg-1' })[0]).toMatchObject({ tries: 1 })
+    expect(await ran()).toEqual([])
+  })
+
+  test('a wake during a run is not lost: the mark stays due', async () => {
+    const seen = mark('outbox')
+    expect(seen).toBeDefined()
+    // A message queued while the run was under way moved the count of wakes on.
+    cloud.store.update('jobMarks', { _id: 'outbox' }, { $set: { dueAt: minutesAgo(0) }, $inc: { seq: 1 } })
+    await settleMark('outbox', seen, null)
+    expect(mark('outbox')?.dueAt).not.toBeNull()
+    expect(await ran()).toEqual(['outbox'])
+    expect(mark('outbox')?.dueAt).toBeNull()
+  })
 })
 
 test('two runs at once release a claim once', async () => {

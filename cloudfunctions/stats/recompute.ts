@@ -35,7 +35,7 @@ async function hoursByMonth(communityId: string, year: number): Promise<number[]
 type AedRow = { status: AedStatus; verified: boolean; padsExpiry: string | null; batteryExpiry: string | null; lastInspection: string | null }
 
 /** AEDs looked after by the community and those ready now (a station has dozens, one page). */
-async function aedFigures(community: Community, today: string): Promise<{ aeds: number; aedsReady: number }> {
+async function aedFigures(community: Pick<Community, '_id'>, today: string): Promise<{ aeds: number; aedsReady: number }> {
   const { data } = await db
     .collection(collections.aeds)
     .where({ communityId: community._id, verified: true })
@@ -74,7 +74,7 @@ async function upcomingActivities(communityId: string, now: Date): Promise<Upcom
  * Derives one community's figures for the year from the data: counts served by indexes, the year's
  * ledger in pages, the AEDs and the fund head; about a dozen reads whatever the data's size.
  */
-export async function figuresOf(community: Community, year: number, now = new Date()): Promise<{ figures: Figures; hoursByMonth: number[]; nextActivities: UpcomingActivity[] }> {
+export async function figuresOf(community: Pick<Community, '_id' | 'name' | 'district'>, year: number, now = new Date()): Promise<{ figures: Figures; hoursByMonth: number[]; nextActivities: UpcomingActivity[] }> {
   const communityId = community._id
   const today = todayInChina(now)
   const from = chinaDayStart(`${year}-01-01`)
@@ -109,7 +109,7 @@ export async function figuresOf(community: Community, year: number, now = new Da
 export const REQUESTS_PER_COMMUNITY = 17
 
 /** Recomputes and stores one community's figures of the year (idempotent: a rerun writes the same). */
-export async function recompute(community: Community, year: number, now = new Date()): Promise<void> {
+export async function recompute(community: Pick<Community, '_id' | 'name' | 'district'>, year: number, now = new Date()): Promise<void> {
   const { figures, hoursByMonth: months, nextActivities } = await figuresOf(community, year, now)
   await updateStats(community, year, {
     communityName: community.name,
@@ -118,5 +118,6 @@ export async function recompute(community: Community, year: number, now = new Da
     hoursByMonth: _.set(months),
     nextActivities: _.set(nextActivities),
     computedAt: db.serverDate(),
+    wanted: false,
   })
 }

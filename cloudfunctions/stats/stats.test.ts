@@ -8,7 +8,7 @@ import { startTestCloud, unwrap, type TestCloud } from '../../localcloud/testing
 import { ownedId } from '../_kit/ids'
 import { credit } from '../_kit/ledger'
 import { LESSON_LIBRARY } from '../lesson/library'
-import { statsJob } from '../scheduler/jobs/stats'
+import { statsJob, wantedStatsJob } from '../scheduler/jobs/stats'
 import { REQUESTS_PER_COMMUNITY } from './recompute'
 
 let cloud: TestCloud
@@ -223,5 +223,58 @@ describe('cost of a view', () => {
     expect(home.wishes.map((w) => w.title)).toEqual(['心愿1'])
     expect(home.fundBalanceFen).toBe(50_000)
     expect(home.figures).toEqual({ members: 2, volunteers: 1, hours: 25.5 })
+  })
+})
+
+describe('家园数据 daily, and within the hour where someone looks (#25)', () => {
+  const statsDoc = (communityId: string) => cloud.docs('stats').find((d) => d._id === `${communityId}:${YEAR}`) as Record<string, unknown> & { figures: { volunteers: number } }
+  const usageOf = async (call: () => Promise<unknown>) => {
+    cloud.usage.reset()
+    await call()
+    return cloud.usage.report().total
+  }
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000)
+
+  test('the hourly run derives again only the figures someone viewed when they were an hour old; finding none costs one read', async () => {
+    await runJob(statsJob)
+    const before = { a: statsDoc(A).figures.volunteers, b: statsDoc(B).figures.volunteers }
+    // Both communities gain an active volunteer; their figures are two hours old.
+    const now = new Date()
+    cloud.store.insert('volunteers', [A, B].map((communityId) => ({ _id: ownedId('vo', `st-new-${communityId}`), openid: `st-new-${communityId}`, status: 'active', name: '新志愿', phone: '13800000000', communityId, hours: 0, points: 0, registeredAt: now })))
+    for (const communityId of [A, B]) cloud.store.update('stats', { _id: `${communityId}:${YEAR}` }, { $set: { computedAt: hoursAgo(2) } })
+
+    // Nobody looked: the run reads once and changes nothing.
+    expect(await usageOf(() => runJob(wantedStatsJob))).toMatchObject({ reads: 1, writes: 0 })
+    expect(statsDoc(A).figures.volunteers).toBe(before.a)
+
+    // A view of A's old figures asks for them (one write), a second view does not ask again.
+    expect((await usageOf(() => stats(A))).writes).toBe(1)
+    expect((await usageOf(() => cloud.call('community', 'st-anyone', { action: 'home', communityId: A }))).writes).toBe(0)
+    expect(statsDoc(A).wanted).toBe(true)
+
+    await runJob(wantedStatsJob)
+    expect(statsDoc(A).figures.volunteers).toBe(before.a + 1)
+    expect(statsDoc(A).wanted).toBe(false)
+    // B, unseen, waits for the daily run.
+    expect(statsDoc(B).figures.volunteers).toBe(before.b)
+    await runJob(statsJob)
+    expect(statsDoc(B).figures.volunteers).toBe(before.b + 1)
+  })
+
+  test('a view of figures derived within the hour writes nothing', async () => {
+    await runJob(statsJob)
+    expect((await usageOf(() => cloud.call('community', 'st-anyone', { action: 'home', communityId: A }))).writes).toBe(0)
+    expect((await usageOf(() => stats(B))).writes).toBe(0)
+  })
+
+  test('the home section of a community with no figures yet asks for them, once', async () => {
+    cloud.store.insert('communities', [{ _id: 'st-c', name: '丙社区', code: 'SC', district: DISTRICT, edition: '2.0', location: { latitude: 30.09, longitude: 120.51 }, volunteerApprovalRequired: false }])
+    const first = await usageOf(() => cloud.call('community', 'st-anyone', { action: 'home', communityId: 'st-c' }))
+    expect(first.writes).toBe(1)
+    expect(statsDoc('st-c')).toMatchObject({ communityName: '丙社区', wanted: true, computedAt: null })
+    expect((await usageOf(() => cloud.call('community', 'st-anyone', { action: 'home', communityId: 'st-c' }))).writes).toBe(0)
+    await runJob(wantedStatsJob)
+    expect(statsDoc('st-c')).toMatchObject({ wanted: false })
+    expect(statsDoc('st-c').computedAt).not.toBeNull()
   })
 })

@@ -15,6 +15,8 @@ export type StatsDoc = Pick<CommunityStats, 'communityId' | 'communityName' | 'd
   _id: string
   nextActivities: UpcomingActivity[]
   computedAt: Date | null
+  /** Someone viewed figures an hour old or more: the next hourly run derives them again (absent on older documents). */
+  wanted?: boolean
 }
 
 export const statsDocs = () => db.collection(collections.stats)
@@ -31,11 +33,40 @@ export const toEmptyStats = (community: Pick<Community, '_id' | 'name' | 'distri
   targets: {},
   nextActivities: [],
   computedAt: null,
+  wanted: false,
 })
 
 export async function readStats(communityId: string, year: number): Promise<StatsDoc | null> {
   const { data } = await statsDocs().where({ _id: statsId(communityId, year) }).get<StatsDoc>()
   return data[0] ?? null
+}
+
+/**
+ * Figures are derived daily for every community, and within the hour for those someone looks at
+ * (#25: an idle station's timer costs next to nothing). Older than this when viewed, they are
+ * wanted at the next hourly run.
+ */
+export const FRESH_FOR_MS = 60 * 60_000
+
+/** Whether a view of `doc` should ask for a recompute: no figures yet, or an hour old, and not asked already. */
+export const needsRecompute = (doc: StatsDoc | null, now: Date): boolean =>
+  !doc || (doc.wanted !== true && (!doc.computedAt || now.getTime() - new Date(doc.computedAt).getTime() >= FRESH_FOR_MS))
+
+/**
+ * Asks the hourly run to derive the community's figures again: one write, only from a view that
+ * found them stale (`needsRecompute`), so at most about once an hour a community. With no
+ * document yet it is created asking; one created meanwhile (by the job or another view) will do.
+ */
+export async function askRecompute(doc: StatsDoc | null, community: Pick<Community, '_id' | 'name' | 'district'>, year: number): Promise<void> {
+  if (doc) {
+    await statsDocs().where({ _id: doc._id }).update({ data: { wanted: true } })
+    return
+  }
+  try {
+    await statsDocs().add({ data: { ...toEmptyStats(community, year), wanted: true } })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ export const DEMO_TARGETS: Record<string, Targets> = {
   dadu: { members: 500, volunteers: 1000, hours: 8000, rescuers: 1200, reached: 12000, aeds: 20 },
 }
 
-/** This year's 家园数据 documents with the targets; the scheduler's hourly stats job fills in the figures. */
+/** This year's 家园数据 documents with the targets, wanted: the scheduler's next hourly run fills in the figures. */
 export function demoStats(now: Date) {
   const year = Number(todayInChina(now).slice(0, 4))
   return DEMO_COMMUNITIES.map((c) => ({
@@ -29,5 +29,6 @@ export function demoStats(now: Date) {
     targets: DEMO_TARGETS[c._id] ?? {},
     nextActivities: [],
     computedAt: null,
+    wanted: true,
   }))
 }

@@ -7,16 +7,18 @@ export type Remote<T> = {
   /** Plain-Chinese message of the last failure, if any. */
   error: string | undefined
   loading: boolean
-  reload(): Promise<void>
+  /** Loads again; `fresh: false` lets a service answer from what the device already has. */
+  reload(options?: { fresh?: boolean }): Promise<void>
   /** `reload` for 重试, absent when trying again cannot help (not found, not allowed). */
   retry: (() => Promise<void>) | undefined
 }
 
 /**
  * Loads data for a page from a service call: loading and error states, a retry for 重试, and
- * pull-to-refresh when the page enables it.
+ * pull-to-refresh when the page enables it. `load` gets `fresh`: false on the first load, true on
+ * reloads (pull-to-refresh, 重试), so a service that keeps answers knows when to ask again.
  */
-export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[] = []): Remote<T> {
+export function useRemote<T>(load: (fresh: boolean) => Promise<T>, deps: readonly unknown[] = []): Remote<T> {
   const [data, setData] = useState<T>()
   const [error, setError] = useState<string>()
   const [loading, setLoading] = useState(true)
@@ -24,12 +26,12 @@ export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[] = 
   const latest = useRef(0)
 
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const reload = useCallback(async () => {
+  const run = useCallback(async (fresh: boolean) => {
     const ticket = ++latest.current
     setLoading(true)
     setError(undefined)
     try {
-      const value = await load()
+      const value = await load(fresh)
       if (ticket === latest.current) setData(value)
     } catch (failure) {
       if (ticket === latest.current) {
@@ -41,9 +43,12 @@ export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[] = 
     }
   }, deps)
 
+  // Handlers pass their event as the argument: only an explicit `fresh: false` reuses kept answers.
+  const reload = useCallback((options?: { fresh?: boolean }) => run(options?.fresh !== false), [run])
+
   useEffect(() => {
-    void reload()
-  }, [reload])
+    void run(false)
+  }, [run])
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())

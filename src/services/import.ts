@@ -4,7 +4,7 @@ import type { ImportKind } from '@/domain/import/kinds'
 import { createClient } from './cloud-client'
 import { currentDevOpenid } from './dev-identity'
 import { NETWORK_MESSAGE, ServiceError } from './service-error'
-import { userService } from './user'
+import { opening } from './session'
 
 const client = createClient<ImportApi>('import')
 
@@ -63,7 +63,7 @@ export const importService = {
     const cloudPath = `imports/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.${ext}`
     try {
       if (process.env.TARO_ENV === 'weapp') {
-        const { uploadFolder } = await userService.me()
+        const { uploadFolder } = (await opening()).me
         const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `${uploadFolder}/${cloudPath}`, filePath: sheet.source as string })
         return fileID
       }

@@ -6,12 +6,10 @@ const client = createClient<NotifyApi>('notify')
 
 export const notifyService = {
   inbox: (page = 1, pageSize = 20) => client('inbox', { page, pageSize }),
-  unread: () => client('unread', {}),
   markRead: (messageIds: string[]) => client('markRead', { messageIds }),
   markAllRead: () => client('markAllRead', {}),
   settings: () => client('settings', {}),
   setKind: (kind: NotifyKind, on: boolean) => client('setKind', { kind, on }),
   subscribed: (results: Record<string, string>) => client('subscribed', { results }),
-  templates: () => client('templates', {}),
   setup: () => client('setup', {}),
 }

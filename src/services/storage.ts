@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { currentDevOpenid } from './dev-identity'
 import { NETWORK_MESSAGE, ServiceError } from './service-error'
-import { userService } from './user'
+import { opening } from './session'
 
 /** A photo uploaded from the app: its file ID, and what an <Image> can show of it right away. */
 export type UploadedPhoto = { fileID: string; preview: string }
@@ -16,7 +16,7 @@ export async function uploadPhoto(localPath: string, folder: string): Promise<Up
   try {
     if (process.env.TARO_ENV === 'weapp') {
       // Into the person's own folder: the functions accept only photos from there.
-      const { uploadFolder } = await userService.me()
+      const { uploadFolder } = (await opening()).me
       const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `${uploadFolder}/${cloudPath}`, filePath: localPath })
       return { fileID, preview: localPath }
     }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import type { SubscribeTemplate } from '@/domain/notify/contract'
 import type { NotifyKind } from '@/domain/notify/kinds'
 import { forgetDecline, kindsToAsk, rememberAnswers, type PromptAnswer, type PromptMemory } from '@/domain/notify/prompt'
 import { PROMPT_TAPS, type PromptTapName } from '@/domain/notify/prompt-taps'
@@ -21,42 +22,40 @@ const readMemory = (): PromptMemory => {
 }
 const writeMemory = (memory: PromptMemory) => Taro.setStorageSync(MEMORY_KEY, memory)
 
-type Templates = Awaited<ReturnType<typeof notifyService.templates>>['items']
-
 /**
  * The templates change only when the deployment does, so the device keeps them for a day: asking
- * at every launch would cost one invocation per app open (#25). Kept per person (H5's demo
- * identities share one browser); 消息设置 changes are applied here at once (noteSetting).
+ * at every launch would cost reads at every app open (#25); they come with the app's one call at
+ * opening (`user.open`) when the kept copy is older. Kept per person (H5's demo identities share
+ * one browser); 消息设置 changes are applied here at once (noteSetting).
  */
 const TEMPLATES_KEY = 'notify-templates'
 const TEMPLATES_FRESH_MS = 24 * 60 * 60_000
-type KeptTemplates = { at: number; person: string; items: Templates }
+type KeptTemplates = { at: number; person: string; items: SubscribeTemplate[] }
 
-function applyTemplates(items: Templates) {
+const templatesPerson = () => (process.env.TARO_ENV === 'h5' ? currentDevOpenid() : '')
+
+function applyTemplates(items: SubscribeTemplate[]) {
   templateIds = Object.fromEntries(items.map(({ kind, templateId }) => [kind, templateId]))
   off = new Set(items.filter((item) => !item.on).map((item) => item.kind))
   longTerm = new Set(items.filter((item) => item.longTerm).map((item) => item.kind))
 }
 
 /**
- * Learns the configured templates (`notify.templates`) at launch, from the device when it learnt
- * them in the last day. WeChat shows its prompt only in direct answer to a tap, so the ids must be
- * at hand before the tap: no request may come between.
+ * Applies the templates the device kept, and answers whether the opening call should bring them
+ * (none kept for this person, or kept more than a day ago). WeChat shows its prompt only in
+ * direct answer to a tap, so the ids must be at hand before the tap: no request may come between.
  */
-export async function loadSubscribeTemplates(): Promise<void> {
-  const person = process.env.TARO_ENV === 'h5' ? currentDevOpenid() : ''
+export function subscribeTemplatesWanted(): boolean {
   const kept = Taro.getStorageSync(TEMPLATES_KEY) as KeptTemplates | ''
-  if (kept && kept.person === person && Array.isArray(kept.items)) {
-    applyTemplates(kept.items)
-    if (Date.now() - kept.at < TEMPLATES_FRESH_MS) return
-  }
-  try {
-    const { items } = await notifyService.templates()
-    applyTemplates(items)
-    Taro.setStorageSync(TEMPLATES_KEY, { at: Date.now(), person, items } satisfies KeptTemplates)
-  } catch {
-    // Offline at launch: no prompt this time; the in-app inbox still gets every message.
-  }
+  if (!kept || kept.person !== templatesPerson() || !Array.isArray(kept.items)) return true
+  applyTemplates(kept.items)
+  return Date.now() - kept.at >= TEMPLATES_FRESH_MS
+}
+
+/** The templates the opening call brought: applied and kept on the device for a day. */
+export function keepSubscribeTemplates(items: SubscribeTemplate[]): void {
+  applyTemplates(items)
+  Taro.setStorageSync(TEMPLATES_KEY, { at: Date.now(), person: templatesPerson(), items } satisfies KeptTemplates)
 }
 
 /** 消息设置 changed a kind: turned off, it is no longer asked for; turned on, an old "no" is forgotten. */

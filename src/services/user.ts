@@ -6,7 +6,8 @@ import { createClient } from './cloud-client'
 const client = createClient<UserApi>('user')
 
 export const userService = {
-  me: () => client('me', {}),
+  /** The app's one call when it opens: use it through `session.ts`, which keeps the answer. */
+  open: (input: v.InferInput<typeof userInputs.open>) => client('open', input),
   communities: () => client('communities', {}),
   myData: () => client('myData', {}),
   deleteAccount: () => client('deleteAccount', { confirm: true }),

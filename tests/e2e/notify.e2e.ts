@@ -22,9 +22,13 @@ const call = async <T>(fn: string, openid: string, event: Record<string, unknown
 }
 const mineTab = (page: Page) => page.locator('.weui-tabbar__item', { hasText: '我的' })
 
-/** On 我的: the tab's badge and the 消息 entry say `count` unread; the entry opens the inbox. */
+/**
+ * The person opens the app (again) on 我的: the tab's badge and the 消息 entry say `count` unread;
+ * the entry opens the inbox. (An app already open shows the count of its opening for a minute.)
+ */
 async function seeUnreadAndOpenInbox(page: Page, count: number) {
   await page.goto(`${e2e.cloud.url}/#/pages/mine/index`)
+  await page.reload()
   await mineTab(page).locator('.weui-badge', { hasText: String(count) }).waitFor()
   await page.locator('[data-testid="inbox-unread"]', { hasText: `${count} 条未读` }).waitFor()
   await page.locator('.nut-cell', { hasText: '审核结果、心愿进度等通知' }).click()

@@ -1,52 +1,10 @@
 import { communityInputs } from '@/domain/community/contract'
-import type { CommunityHome } from '@/domain/community/home'
-import { todayInChina } from '@/domain/dates'
-import { collections, db } from '../../_kit/cloud'
-import { toIso } from '../../_kit/dates'
 import { action } from '../../_kit/define-function'
-import { requireCommunity } from '../../_kit/communities'
-import { readStats, toEmptyStats } from '../../stats/store'
+import { communityHome } from '../home'
 
-/** Wishes and activities the home page lists. */
-const SHOWN = 3
-
-/**
- * The home page, alive: at most two reads besides the caller's record, whatever the data's size. The
- * figures, the fund balance and the next activities come from the 家园数据 document the hourly
- * job keeps (activities are planned days ahead); wishes waiting for help are read live, since
- * they are claimed within minutes. The app caches the answer for a minute.
- */
+/** The home page's live section of any community (the app gets its home community's with `user.open`). */
 export const home = action({
   input: communityInputs.home,
   audience: 'anyone',
-  async handler({ communityId }): Promise<CommunityHome> {
-    const now = new Date()
-    const year = Number(todayInChina(now).slice(0, 4))
-    const [stats, wishes] = await Promise.all([
-      readStats(communityId, year),
-      db
-        .collection(collections.wishes)
-        .where({ status: 'open', communityId })
-        .orderBy('rank', 'asc')
-        .orderBy('createdAt', 'desc')
-        .limit(SHOWN)
-        .field({ title: true, category: true })
-        .get<{ _id: string; title: string; category: string }>(),
-    ])
-    // Before the job's first run for this community (minutes after it is created): the name, and no figures yet.
-    const shown = stats ?? toEmptyStats(await requireCommunity(communityId), year)
-    return {
-      communityId,
-      communityName: shown.communityName,
-      year,
-      activities: shown.nextActivities
-        .filter((a) => new Date(a.startAt).getTime() > now.getTime())
-        .slice(0, SHOWN)
-        .map((a) => ({ _id: a._id, title: a.title, startAt: toIso(a.startAt), address: a.address })),
-      wishes: wishes.data.map((w) => ({ _id: w._id, title: w.title, category: w.category })),
-      fundBalanceFen: shown.figures.fundBalanceFen,
-      figures: { members: shown.figures.members, volunteers: shown.figures.volunteers, hours: shown.figures.hours },
-      computedAt: shown.computedAt ? toIso(shown.computedAt) : null,
-    }
-  },
+  handler: ({ communityId }) => communityHome(communityId),
 })

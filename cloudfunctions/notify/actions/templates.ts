@@ -1,19 +1,14 @@
-import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, type NotifyKind } from '@/domain/notify/kinds'
+import { NOTIFY_KINDS } from '@/domain/notify/kinds'
 import { notifyInputs } from '@/domain/notify/contract'
 import { action } from '../../_kit/define-function'
-import { isLongTerm, notifySetting } from '../../_kit/notify'
-import { settingsOf } from './settings'
+import { notifySetting } from '../../_kit/notify'
+import { subscribeTemplates } from '../templates'
 
-/** The configured template of every kind that has one (ids differ per deployment), and whether the caller has it on. */
+/** The configured template of every kind that has one, and whether the caller has it on (the app gets them with `user.open`). */
 export const templates = action({
   input: notifyInputs.templates,
   audience: 'anyone',
-  async handler(_input, { openid }) {
-    const on = new Map((await settingsOf(openid)).map((setting) => [setting.kind, setting.on]))
-    const { ids } = notifySetting().templates
-    const configured = NOTIFY_KIND_NAMES.filter((kind): kind is NotifyKind => ids[kind] !== undefined)
-    return { items: configured.map((kind) => ({ kind, templateId: ids[kind] as string, title: NOTIFY_KINDS[kind].title, on: on.get(kind) ?? true, longTerm: isLongTerm(kind) })) }
-  },
+  handler: async (_input, { openid }) => ({ items: await subscribeTemplates(openid) }),
 })
 
 /**

@@ -8,6 +8,7 @@ import { collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { checkText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
+import { wakeJob } from '../../_kit/job-marks'
 import { takeSlot } from '../../_kit/rate-limit'
 import { alertResponders, findResponders } from '../dispatch'
 import { alerts, dueOf, type AlertDoc } from '../store'
@@ -67,7 +68,8 @@ export const raise = action({
     }
     if (alert.raiserOpenid !== ctx.openid) throw new AppError('CONFLICT', '请重新发起')
     if (alert.status !== 'open' || !alert.location) return { alertId, alerted: alert.alerted }
-    const matches = await findResponders(alert.location, { raiser: ctx.openid, widened: !!alert.widenedAt })
+    // The scheduler's rescue job sleeps while no alert is owed: an open one wakes it (a retry wakes it again, harmlessly).
+    const [matches] = await Promise.all([findResponders(alert.location, { raiser: ctx.openid, widened: !!alert.widenedAt }), wakeJob('rescue')])
     await alertResponders(alert, matches, new Date(alert.raisedAt))
     if (alert.alerted !== matches.length && !alert.widenedAt) await alerts().where({ _id: alertId, widenedAt: null }).update({ data: { alerted: matches.length } })
     return { alertId, alerted: matches.length }

@@ -32,7 +32,8 @@ async function retry(doc: OutboxDoc): Promise<boolean> {
  * Queued subscribe messages: the first tries of fan-outs, and those that failed for a passing
  * reason, tried again with backoff until the 5th try. Sweeps of `batch` due messages, sent
  * `SENDS_AT_ONCE` at a time, follow each other while time is left; each claim moves a message's
- * `nextTryAt` on, so the next sweep finds the ones not sent yet.
+ * `nextTryAt` on, so the next sweep finds the ones not sent yet. Runs only while messages wait
+ * (its mark: queueing one wakes it; after a run it sleeps until the earliest next try, #25).
  */
 export const outboxJob: Job = {
   name: 'outbox',
@@ -45,5 +46,9 @@ export const outboxJob: Job = {
       done += sweep.done
       if (!sweep.more || !budget.hasTime()) return { done, more: sweep.more }
     }
+  },
+  async next() {
+    const { data } = await outbox().where({ status: 'pending' }).orderBy('nextTryAt', 'asc').limit(1).field({ nextTryAt: true }).get<Pick<OutboxDoc, '_id' | 'nextTryAt'>>()
+    return data[0]?.nextTryAt ?? null
   },
 }

@@ -76,6 +76,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   fundEntries: { holds: 'nothing personal', why: 'the fund\'s ledger, recorded by staff and never linked to an account: the donor or beneficiary named there is an accounting record kept as the law requires (《会计档案管理办法》 2015, 30 years; PIPL 第四十七条)' },
   fundHeads: { holds: 'nothing personal', why: 'each community\'s ledger head: number, hash and balance' },
   fundStatements: { holds: 'nothing personal', why: 'month-end heads of the ledger' },
+  jobMarks: { holds: 'nothing personal', why: 'when each scheduled job next has work: a time and a counter per job' },
   stats: { holds: 'nothing personal', why: 'each community\'s 家园数据: counts, totals, targets and upcoming activities\' titles' },
   fundProjects: { holds: 'nothing personal', why: 'fundraising projects and their photos, published by staff in the station\'s name' },
   staffInvites: { holds: 'openid of who made or used a staff invitation', how: 'erase', run: eraseStaffInvites },

@@ -1,5 +1,6 @@
 import { ERASED_NAME, deleteFiles } from './erased'
 import { collections, db } from '../../_kit/cloud'
+import { wakeJob } from '../../_kit/job-marks'
 import type { UserDoc } from '@/domain/user/types'
 
 /**
@@ -19,13 +20,20 @@ export async function writeTombstone(user: UserDoc): Promise<void> {
   await deleteFiles([user.photo?.fileID])
   const since = user.erasing?.since ?? new Date()
   const tombstone = { displayName: ERASED_NAME, roles: [], homeCommunityId: null, staffCommunityIds: [], createdAt: since, erasing: { since, sweepAfter: new Date(Date.now() + IN_FLIGHT_MS) } }
-  await users().doc(user._id).set({ data: tombstone })
+  // The scheduler's erasure job sleeps while no tombstone waits: this one wakes it.
+  await Promise.all([users().doc(user._id).set({ data: tombstone }), wakeJob('erasure')])
 }
 
 /** Tombstones whose last sweep is due. */
 export async function dueTombstones(limit: number): Promise<UserDoc[]> {
   const { data } = await users().where({ 'erasing.sweepAfter': db.command.lt(new Date()) }).limit(limit).get<UserDoc>()
   return data
+}
+
+/** When the earliest tombstone's last sweep falls due (null: none waits). */
+export async function nextSweep(): Promise<Date | null> {
+  const { data } = await users().where({ 'erasing.sweepAfter': db.command.gte(new Date(0)) }).orderBy('erasing.sweepAfter', 'asc').limit(1).field({ erasing: true }).get<UserDoc>()
+  return data[0]?.erasing?.sweepAfter ?? null
 }
 
 /** The end of 注销: the tombstone goes, unless a retry of 注销 moved its sweep later meanwhile. */

@@ -13,6 +13,13 @@ export type InboxMessage = {
   createdAt: string
 }
 
+/**
+ * A subscribe template of this deployment: kinds without a configured id are left out. `on`: the
+ * person has not turned the kind off (never asked for); `longTerm`: a long-term template, never
+ * asked for with one-time ones.
+ */
+export type SubscribeTemplate = { kind: NotifyKind; templateId: string; title: string; on: boolean; longTerm: boolean }
+
 /** One line of 消息设置: an essential kind turned off still reaches the inbox. */
 export type NotifySetting = { kind: NotifyKind; title: string; essential: boolean; on: boolean }
 
@@ -40,12 +47,8 @@ export const notifyInputs = {
 export type NotifyApi = {
   inbox: ActionSpec<v.InferInput<typeof notifyInputs.inbox>, Page<InboxMessage> & { unread: number }>
   unread: ActionSpec<v.InferInput<typeof notifyInputs.unread>, { unread: number }>
-  /**
-   * The subscribe templates of this deployment, so the app asks for exactly these: kinds without
-   * a configured id are left out. `on`: the caller has not turned the kind off (never asked for);
-   * `longTerm`: a long-term template, never asked for with one-time ones.
-   */
-  templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: Array<{ kind: NotifyKind; templateId: string; title: string; on: boolean; longTerm: boolean }> }>
+  /** The subscribe templates of this deployment, so the app asks for exactly these. */
+  templates: ActionSpec<v.InferInput<typeof notifyInputs.templates>, { items: SubscribeTemplate[] }>
   /** For staff (工作台): the kinds without a template id, so no message is lost unnoticed. */
   setup: ActionSpec<v.InferInput<typeof notifyInputs.setup>, NotifySetupReport>
   markRead: ActionSpec<v.InferInput<typeof notifyInputs.markRead>, { updated: number }>

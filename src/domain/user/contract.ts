@@ -2,10 +2,14 @@ import * as v from 'valibot'
 import type { ActionSpec } from '../contract'
 import { fields } from '../validation'
 import type { Community, CommunityRef } from '../community/types'
+import type { CommunityHome } from '../community/home'
+import type { SubscribeTemplate } from '../notify/contract'
 import type { Role } from '../roles'
 
 export const userInputs = {
   me: v.object({}),
+  /** The app's one call when it opens; `templates` when the device's copy of them is older than a day. */
+  open: v.object({ templates: v.optional(v.boolean('格式不正确'), false) }),
   communities: v.object({}),
   /** 注销: the person confirms on purpose (the app asks first). */
   deleteAccount: v.object({ confirm: v.literal(true, '请确认注销') }),
@@ -42,6 +46,13 @@ export type Me = {
   uploadFolder: string
 }
 
+/**
+ * Everything the first screen and the tab bar need, in one answer: who the caller is, their
+ * community's live home section (null without a community), the 我的 badge's unread count, and the
+ * subscribe templates when asked for (null otherwise).
+ */
+export type Opening = { me: Me; home: CommunityHome | null; unread: number; templates: SubscribeTemplate[] | null }
+
 /** A stored value as it travels: dates as ISO strings. */
 export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain }
 
@@ -50,6 +61,7 @@ export type MyData = { generatedAt: string; sections: Array<{ title: string; ite
 
 export type UserApi = {
   me: ActionSpec<v.InferInput<typeof userInputs.me>, Me>
+  open: ActionSpec<v.InferInput<typeof userInputs.open>, Opening>
   /** The community stations a person can choose from, with where they are (public information). */
   communities: ActionSpec<v.InferInput<typeof userInputs.communities>, Array<CommunityRef & Pick<Community, 'location' | 'privacyHandler'>>>
   myData: ActionSpec<v.InferInput<typeof userInputs.myData>, MyData>

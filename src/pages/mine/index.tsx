@@ -45,9 +45,9 @@ export default function MinePage() {
   const unread = useUnreadBadge()
   const { data: me, error, loading, reload, retry } = useMe()
   const devIdentities = useDevIdentities()
-  // Back from 个人资料 (or anywhere that changes who they are): show it as it is now.
+  // Back from 个人资料 (which notes the change) or after a minute away: show it as it is now, without a call while fresh.
   useDidShow(() => {
-    if (me) void reload()
+    if (me) void reload({ fresh: false })
   })
   const summary = useMySummary(me)
   const [largeText, setLargeText] = useLargeText()

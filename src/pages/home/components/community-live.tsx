@@ -5,14 +5,14 @@ import { formatChinaTime } from '@/domain/dates'
 import { formatYuan } from '@/domain/fund/rules'
 import { useRemote } from '@/hooks/use-remote'
 import { areas, pages, withQuery } from '@/routes'
-import { communityService } from '@/services/community'
+import { communityHomeOf } from '@/services/session'
 import './community-live.scss'
 
 const open = (url: string) => () => void Taro.navigateTo({ url })
 
 /** What is happening in the community now, each line opening its page: activities, wishes, the fund, 家园数据. */
 export function CommunityLive({ communityId }: { communityId: string }) {
-  const home = useRemote(() => communityService.home(communityId), [communityId])
+  const home = useRemote((fresh) => communityHomeOf(communityId, { fresh }), [communityId])
   const h = home.data
   return (
     <LoadState loading={home.loading && !h} error={h ? undefined : home.error} onRetry={home.reload}>

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Badge, Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { Page } from '@/domain/contract'
@@ -9,6 +10,7 @@ import type { InboxMessage } from '@/domain/notify/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { notifyService } from '@/services/notify'
 import { messageOf } from '@/services/service-error'
+import { noteUnread } from '@/services/session'
 import { areas } from '@/routes'
 import './index.scss'
 
@@ -16,6 +18,10 @@ export default function InboxPage() {
   const list = usePagedList<InboxMessage, Page<InboxMessage> & { unread: number }>((page) => notifyService.inbox(page))
   // The server's count: unread messages on pages not loaded yet count too, and 全部已读 reads them all.
   const unread = list.last?.unread ?? 0
+  // The tab badge follows the server's count without asking again.
+  useEffect(() => {
+    if (list.last) noteUnread(list.last.unread)
+  }, [list.last])
   const markAllRead = async () => {
     try {
       await notifyService.markAllRead()

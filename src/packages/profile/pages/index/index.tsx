@@ -12,6 +12,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
 import { choosePhotos, uploadPhoto } from '@/services/storage'
+import { noteMe } from '@/services/session'
 import { userService } from '@/services/user'
 import './index.scss'
 
@@ -62,6 +63,7 @@ function ProfileForm({ me }: { me: Me }) {
     setSaving(true)
     try {
       const saved = await userService.updateProfile({ displayName: draft.displayName.trim(), homeCommunityId: draft.homeCommunityId, avatar: draft.avatar })
+      noteMe(saved)
       await Taro.showToast({ title: saved.avatarChecking ? '已保存，头像审核后显示' : '已保存', icon: 'success' })
       await Taro.navigateBack()
     } catch (error) {

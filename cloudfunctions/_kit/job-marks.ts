@@ -1,0 +1,55 @@
+import { _, collections, db, isDuplicateKey } from './cloud'
+
+/**
+ * When a scheduled job next has work (#25: "a job that finds nothing costs one read at most", and
+ * jobs that run every 5 minutes run only while there is something to do). The scheduler reads
+ * every marked job's mark in one request and runs a job only when its mark is due; a writer that
+ * gives a job work wakes it; after a run that left nothing over, the scheduler sets the mark to
+ * when the job's next work falls due (null: none). `seq` counts wakes, so a wake during a run is
+ * never overwritten by the run's own idea of what is left.
+ */
+export type JobMark = { _id: string; dueAt: Date | null; seq: number }
+
+/** The jobs that keep a mark, and so the writers that must wake them. */
+export type MarkedJob = 'rescue' | 'outbox' | 'erasure'
+
+const marks = () => db.collection(collections.jobMarks)
+
+/** A writer gave `job` work: due now. One write (the very first time, up to three). */
+export async function wakeJob(job: MarkedJob): Promise<void> {
+  const change = { dueAt: new Date(), seq: _.inc(1) }
+  const { stats } = await marks().where({ _id: job }).update({ data: change })
+  if (stats.updated === 1) return
+  try {
+    await marks().add({ data: { _id: job, dueAt: new Date(), seq: 1 } })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    await marks().where({ _id: job }).update({ data: change })
+  }
+}
+
+/** Every named job's mark, in one read. */
+export async function readMarks(jobs: readonly string[]): Promise<Map<string, JobMark>> {
+  const { data } = await marks().where({ _id: _.in([...jobs]) }).get<JobMark>()
+  return new Map(data.map((mark) => [mark._id, mark]))
+}
+
+/** A job without a mark yet (a new deployment) runs, and then gets one. */
+export const isDue = (mark: JobMark | undefined, now: Date): boolean => !mark || (mark.dueAt !== null && new Date(mark.dueAt).getTime() <= now.getTime())
+
+/**
+ * After a run that left nothing over: the mark says when the job's next work falls due. Unless a
+ * writer woke the job meanwhile (`seq` moved): then it stays due, and the next run looks again.
+ */
+export async function settleMark(job: string, seen: JobMark | undefined, dueAt: Date | null): Promise<void> {
+  if (seen) {
+    await marks().where({ _id: job, seq: seen.seq }).update({ data: { dueAt } })
+    return
+  }
+  try {
+    await marks().add({ data: { _id: job, dueAt, seq: 0 } })
+  } catch (error) {
+    // A writer created it first, due now: it stays so.
+    if (!isDuplicateKey(error)) throw error
+  }
+}
