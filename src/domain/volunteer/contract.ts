@@ -193,7 +193,8 @@ export type VolunteerApi = {
   certificateQueue: ActionSpec<v.InferInput<typeof volunteerInputs.certificateQueue>, Page<CertificateRequestView>>
   issueCertificate: ActionSpec<v.InferInput<typeof volunteerInputs.issueCertificate>, CertificateRequestView>
   setCertificateIssuer: ActionSpec<v.InferInput<typeof issuerSchema>, CertificateIssuer>
-  certificateIssuer: ActionSpec<v.InferInput<typeof volunteerInputs.certificateIssuer>, CertificateIssuer | null>
+  /** The settings, with a link to show the seal image (null when none was uploaded). */
+  certificateIssuer: ActionSpec<v.InferInput<typeof volunteerInputs.certificateIssuer>, (CertificateIssuer & { sealUrl: string | null }) | null>
   verifyCertificate: ActionSpec<v.InferInput<typeof volunteerInputs.verifyCertificate>, CertificateCheck>
   /** The CSV (UTF-8 with BOM), its row count, and how many rows lack an ID number (to complete in the national system). */
   exportRecords: ActionSpec<v.InferInput<typeof nationalExportSchema>, { fileName: string; csv: string; rows: number; withoutId: number }>
