@@ -163,6 +163,10 @@ test('20 concurrent −11 h corrections on 11 h leave exactly 0: one passes, the
   const passed = results.findIndex((r) => r.ok)
   expect(await correct(-11, `overdraw-minus-${passed}`)).toMatchObject({ ok: true, data: { hours: -11 } })
   expect(cloud.store.find('volunteers', { openid: 'overdraw' })[0]).toMatchObject({ hours: 0 })
+  // The volunteer hears of each correction that changed their record, and of none that was refused.
+  const told = cloud.docs('inbox').filter((m) => m.openid === 'overdraw' && m.kind === 'hours_credited').map((m) => m.body as string)
+  expect(told).toHaveLength(2)
+  expect(told).toEqual(expect.arrayContaining([expect.stringContaining('+11小时'), expect.stringContaining('-11小时')]))
 })
 
 // 民政部令第67号 2020 第八条: every record names the day served, the place and the content.
