@@ -107,6 +107,8 @@ describe('records the organisation vouches for', () => {
     await staff.locator('.nut-cell', { hasText: '志愿服务记录导出' }).click()
     const form = staff.locator('[data-testid="records-export"]', { hasText: '大渡社区' })
     await form.waitFor()
+    // Once the page has slid in (Taro's H5 page transition).
+    await staff.waitForTimeout(600)
     await shot(staff, 'records-export')
     await form.locator('.nut-button', { hasText: '导出表格（CSV）' }).click()
     const [download] = await Promise.all([staff.waitForEvent('download'), ui.modal(staff, '导出')])
@@ -131,6 +133,20 @@ describe('records the organisation vouches for', () => {
     await details.locator('.certificate-details__seal img').waitFor()
     await details.scrollIntoViewIfNeeded()
     await shot(volunteer, 'records-certificate-seal')
+    // The drawn picture the volunteer keeps carries the seal too: red pixels beside the organisation's name.
+    await volunteer.locator('[data-testid="drawn-image"] img').first().waitFor()
+    const stamped = await volunteer.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas[canvas-id="service-certificate"]')
+      if (!canvas) return -1
+      const ratio = canvas.width / 330
+      const data = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(Math.round(173 * ratio), Math.round(350 * ratio), Math.round(92 * ratio), Math.round(92 * ratio)).data
+      let red = 0
+      for (let i = 0; i < data.length; i += 4) if (data[i] > 150 && data[i + 1] < 90 && data[i + 2] < 90) red++
+      return red
+    })
+    assert.ok(stamped > 500, `the seal is drawn on the certificate picture (${stamped} red pixels)`)
+    await volunteer.locator('[data-testid="drawn-image"]').scrollIntoViewIfNeeded()
+    await shot(volunteer, 'records-certificate-drawn')
     const code = ((await volunteer.locator('[data-testid="certificate-code"]').innerText()).match(/[A-Z2-7]{12}/) ?? [''])[0]
     const check = await api<{ genuine: boolean; certificate: { issuer: { sealUrl: string | null } } }>('e2e-stranger', 'volunteer', { action: 'verifyCertificate', code })
     assert.equal(check.genuine, true)
