@@ -38,8 +38,6 @@ export const NATIONAL_EXPORT_COLUMNS = [
 
 /** Records a period may hold in one file; a year of a busy station fits many times over. */
 export const MAX_EXPORT_ROWS = 5000
-/** At most a year per file: the national system reports by year. */
-export const MAX_EXPORT_DAYS = 366
 
 /** The person a record is about, as staff of their community may see them (ID number in full). */
 export type ExportPerson = { name: string; idTypeLabel: string; idNumber: string; phone: string; volunteerNumber: string }
@@ -71,10 +69,11 @@ export function nationalExportCsv(rows: string[][]): string {
   return toCsv([...NATIONAL_EXPORT_COLUMNS], rows)
 }
 
-const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
+/** At most a year per file (the national system reports by year): `to` before the same day a year after `from`. */
+const withinAYear = (from: string, to: string) => to < `${Number(from.slice(0, 4)) + 1}${from.slice(4)}`
 
 export const nationalExportSchema = v.pipe(
   v.object({ communityId: fields.id('社区'), from: fields.date('开始日期'), to: fields.date('结束日期') }),
   v.forward(v.check((i) => i.from <= i.to, '结束日期不能早于开始日期'), ['to']),
-  v.forward(v.check((i) => daysBetween(i.from, i.to) < MAX_EXPORT_DAYS, '一次最多导出一年的记录'), ['to']),
+  v.forward(v.check((i) => withinAYear(i.from, i.to), '一次最多导出一年的记录'), ['to']),
 )
