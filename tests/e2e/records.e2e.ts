@@ -139,7 +139,7 @@ describe('records the organisation vouches for', () => {
       const canvas = document.querySelector<HTMLCanvasElement>('canvas[canvas-id="service-certificate"]')
       if (!canvas) return -1
       const ratio = canvas.width / 330
-      const data = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(Math.round(173 * ratio), Math.round(350 * ratio), Math.round(92 * ratio), Math.round(92 * ratio)).data
+      const data = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(Math.round(173 * ratio), Math.round(380 * ratio), Math.round(92 * ratio), Math.round(92 * ratio)).data
       let red = 0
       for (let i = 0; i < data.length; i += 4) if (data[i] > 150 && data[i + 1] < 90 && data[i + 2] < 90) red++
       return red

@@ -3,7 +3,7 @@ import { formatChinaTime } from '@/domain/dates'
 import { ID_TYPE_LABELS } from '@/domain/volunteer/certificate'
 
 export const CERTIFICATE_WIDTH = 330
-export const CERTIFICATE_HEIGHT = 540
+export const CERTIFICATE_HEIGHT = 570
 
 const RED = '#c8102e'
 const INK = '#1f1f1f'
@@ -88,7 +88,9 @@ export function drawServiceCertificate(ctx: CanvasRenderingContext2D, certificat
   // The organisation's seal over its name, as a stamped paper 证明 has it (民发〔2015〕149号: 加盖公章).
   if (seal) {
     ctx.save()
-    ctx.globalAlpha = 0.85
+    // Multiply: the white of a photographed or scanned seal lets the text beneath show, as ink does.
+    ctx.globalCompositeOperation = 'multiply'
+    ctx.globalAlpha = 0.9
     ctx.drawImage(seal, W / 2 + 8, H - 190, 92, 92)
     ctx.restore()
   }
