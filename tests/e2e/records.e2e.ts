@@ -6,6 +6,7 @@ import { todayInChina } from '../../src/domain/dates'
 import { checkCharacter } from '../../src/domain/member/id-number'
 import { NATIONAL_EXPORT_COLUMNS } from '../../src/domain/volunteer/national-export'
 import { shot, startE2E, ui, type E2E } from './harness'
+import { measurePage } from './readable-measure'
 
 /**
  * Records the organisation keeps and vouches for (issue #20): a volunteer registers with an ID
@@ -70,6 +71,7 @@ describe('records the organisation vouches for', () => {
     await ui.fill(volunteer, 'idNumber', idNumber)
     await volunteer.locator('[data-testid="idConsent"]').waitFor()
     await shot(volunteer, 'records-register-id')
+    assert.deepEqual((await measurePage(volunteer)).violations, [])
     await volunteer.locator('[data-testid="idConsent"]').click()
     await ui.pick(volunteer, 'community', '大渡社区')
     await ui.pick(volunteer, 'skills', '维修')
@@ -99,6 +101,7 @@ describe('records the organisation vouches for', () => {
     await staff.getByText('已保存').waitFor()
     await settings.scrollIntoViewIfNeeded()
     await shot(staff, 'records-seal-settings')
+    assert.deepEqual((await measurePage(staff)).violations, [])
     const community = e2e.cloud.store.find('communities', { _id: 'dadu' })[0] as unknown as { certificateIssuer: { sealFileId: string | null } }
     assert.match(community.certificateIssuer.sealFileId ?? '', /^cloud:\/\/.+\/uploads\//)
 
@@ -110,6 +113,7 @@ describe('records the organisation vouches for', () => {
     // Once the page has slid in (Taro's H5 page transition).
     await staff.waitForTimeout(600)
     await shot(staff, 'records-export')
+    assert.deepEqual((await measurePage(staff)).violations, [])
     await form.locator('.nut-button', { hasText: '导出表格（CSV）' }).click()
     const [download] = await Promise.all([staff.waitForEvent('download'), ui.modal(staff, '导出')])
     assert.match(download.suggestedFilename(), /^大渡社区志愿服务记录_\d{4}-01-01_\d{4}-\d{2}-\d{2}\.csv$/)
