@@ -51,6 +51,7 @@ export const pages = {
   myData: '/packages/profile/pages/my-data/index',
   staffFiling: '/packages/staff/pages/filing/index',
   staffAudit: '/packages/staff/pages/audit/index',
+  staffRecordsExport: '/packages/staff/pages/records-export/index',
   privacy: '/packages/profile/pages/privacy/index',
   statsDistrict: '/packages/stats/pages/district/index',
   rescueRaise: '/packages/rescue/pages/raise/index',

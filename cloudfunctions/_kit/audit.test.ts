@@ -347,6 +347,7 @@ const SCENARIOS: Record<string, Scenario> = {
       return { fn: 'volunteer', caller: 'demo-staff', event: { action: 'issueCertificate', requestId: request._id } }
     },
   },
+  'volunteer.exportRecords': { scope: 'dadu', prepare: async () => ({ fn: 'volunteer', caller: 'demo-staff', event: { action: 'exportRecords', communityId: 'dadu', from: inDays(-300), to: today() } }) },
   'volunteer.setCertificateIssuer': {
     scope: 'yulan',
     prepare: async () => ({ fn: 'volunteer', caller: 'demo-staff', event: { action: 'setCertificateIssuer', communityId: 'yulan', orgName: `玉兰社区红十字会${next()}`, leaderName: '王主任' } }),

@@ -1,11 +1,13 @@
 import type { LedgerEntry, VolunteerTotals } from '@/domain/volunteer/contract'
 import { periodKeys, pointsFor, serviceKeys, type HonourPeriod, type LedgerSource, type ServiceRecord } from '@/domain/volunteer/ledger'
 import { AppError } from '@/domain/errors'
+import type { HoursSource } from '@/domain/notify/kinds'
 import { maskName } from '@/domain/privacy'
 import { _, collections, db, isDuplicateKey } from './cloud'
 import { communityNames, requireCommunity } from './communities'
 import { toIso } from './dates'
 import { ownedId } from './ids'
+import { notify } from './notify'
 
 /** One `hoursLedger` document, a record of service: written once under its deterministic `_id`, never edited. */
 export type LedgerDoc = ServiceRecord & {
@@ -161,4 +163,12 @@ export const ledger = () => db.collection(collections.hoursLedger)
 export async function recentEntries(openid: string, limit: number): Promise<LedgerEntry[]> {
   const { data } = await ledger().where({ openid }).orderBy('at', 'desc').limit(limit).get<LedgerDoc>()
   return toEntries(data)
+}
+
+/**
+ * Tells the volunteer what staff recorded for them ("+1 小时"), once per ledger entry: the message
+ * is stored under an id derived from the entry, so a retried credit brings no second one.
+ */
+export async function tellHours(entry: LedgerDoc, source: HoursSource, title: string): Promise<void> {
+  await notify(entry.openid, 'hours_credited', { source, title, hours: entry.hours, serviceDate: entry.serviceDate, at: new Date() }, { groupId: ownedId('hc', entry._id) })
 }

@@ -3,13 +3,16 @@ import { AppError } from '@/domain/errors'
 import { collections, db } from './cloud'
 import { requireCommunity } from './communities'
 
+/** What the age rules read: the birth year, and the birth date when the ID number gave one. */
+type AgeFacts = { birthYear?: number; birthDate?: string | null }
+
 /**
  * FORBIDDEN unless the caller may act as a volunteer in the community (src/domain/volunteer/access):
  * claiming a wish and signing up for an activity both ask it.
  */
-export async function requireVolunteerIn(openid: string, communityId: string): Promise<Standing & { birthYear?: number }> {
+export async function requireVolunteerIn(openid: string, communityId: string): Promise<Standing & AgeFacts> {
   const [{ data }, community] = await Promise.all([
-    db.collection(collections.volunteers).where({ openid }).limit(1).get<Standing & { birthYear?: number }>(),
+    db.collection(collections.volunteers).where({ openid }).limit(1).get<Standing & AgeFacts>(),
     requireCommunity(communityId),
   ])
   const verdict = mayActIn(data[0] ?? null, community)

@@ -4,6 +4,8 @@ import type { Page } from '@/domain/contract'
 import { periodKeys } from '@/domain/volunteer/ledger'
 import type { CertificateCheck, CertificateRequestView, HonourBoard, LedgerEntry, ServiceCertificate, VolunteerProfile, VolunteerTotals } from '@/domain/volunteer/contract'
 import { ownedId } from '../_kit/ids'
+import { uploadFolderOf } from '../_kit/uploads'
+import { wxServerSdk } from '../../localcloud/backend/install'
 import { certificatesJob } from '../scheduler/jobs/certificates'
 import { ledgerJob } from '../scheduler/jobs/ledger'
 import { runJob } from '../../localcloud/jobs-testing'
@@ -161,6 +163,10 @@ test('20 concurrent −11 h corrections on 11 h leave exactly 0: one passes, the
   const passed = results.findIndex((r) => r.ok)
   expect(await correct(-11, `overdraw-minus-${passed}`)).toMatchObject({ ok: true, data: { hours: -11 } })
   expect(cloud.store.find('volunteers', { openid: 'overdraw' })[0]).toMatchObject({ hours: 0 })
+  // The volunteer hears of each correction that changed their record, and of none that was refused.
+  const told = cloud.docs('inbox').filter((m) => m.openid === 'overdraw' && m.kind === 'hours_credited').map((m) => m.body as string)
+  expect(told).toHaveLength(2)
+  expect(told).toEqual(expect.arrayContaining([expect.stringContaining('+11小时'), expect.stringContaining('-11小时')]))
 })
 
 // 民政部令第67号 2020 第八条: every record names the day served, the place and the content.
@@ -186,4 +192,29 @@ test('a certificate goes by the service date, not the day the hours were credite
   const inPeriod = unwrap(await volunteer<CertificateRequestView>('demo-staff', 'issueCertificate', { requestId: asked._id })).certificate
   expect(inPeriod?.items).toEqual([expect.objectContaining({ hours: 2, serviceDate: served, content: '补记上月敬老探访', place: '大渡社区' })])
   expect(await requestFor('late-credit', todayInChina(), todayInChina())).toMatchObject({ ok: false, code: 'CONFLICT' })
+})
+
+// 民发〔2015〕149号: a 证明 carries the issuing organisation's seal. Staff of the community upload its image
+// (their own upload only); certificates issued afterwards show it.
+test('the seal image: the staff member\'s own upload, then shown on the certificates issued after it', async () => {
+  const sdk = wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }
+  const upload = async (openid: string) => (await sdk.uploadFile({ cloudPath: `${uploadFolderOf(openid)}/seals/seal.png`, fileContent: Buffer.from('png') })).fileID
+  const settings = { communityId: 'dadu', orgName: '柯桥区大渡社区红十字会', leaderName: '王建明' }
+  const someoneElses = await upload('demo-resident')
+  expect(await volunteer('demo-staff', 'setCertificateIssuer', { ...settings, sealFileId: someoneElses })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect((cloud.docs('communities').find((c) => c._id === 'dadu')?.certificateIssuer as { sealFileId: unknown }).sealFileId).toBeNull()
+  const seal = await upload('demo-staff')
+  expect(await volunteer('demo-volunteer', 'setCertificateIssuer', { ...settings, sealFileId: seal })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  unwrap(await volunteer('demo-staff', 'setCertificateIssuer', { ...settings, sealFileId: seal }))
+  expect(unwrap(await volunteer<{ sealFileId: string; sealUrl: string }>('demo-staff', 'certificateIssuer', { communityId: 'dadu' }))).toMatchObject({ sealFileId: seal, sealUrl: expect.stringMatching(/^https?:\/\//) })
+  // Another staff member keeps the seal as it is when changing the 负责人.
+  unwrap(await volunteer('demo-staff-2', 'setCertificateIssuer', { ...settings, leaderName: '王建华', sealFileId: seal }))
+
+  const openid = 'seal-volunteer'
+  const profile = unwrap(await volunteer<VolunteerProfile>(openid, 'register', { name: '钱印章', phone: '13957508803', communityId: 'dadu', birthYear: 1990, skills: ['维修'], availability: ['sat-am'] }))
+  unwrap(await volunteer('demo-staff', 'correctHours', { volunteerId: profile._id, hours: 1, reason: '补记社区义诊', requestId: 'seal-test-1' }))
+  const request = unwrap(await requestFor(openid, yearAgo, todayInChina()))
+  const issued = unwrap(await volunteer<CertificateRequestView>('demo-staff', 'issueCertificate', { requestId: request._id })).certificate as ServiceCertificate
+  expect(issued.issuer).toMatchObject({ leaderName: '王建华', sealUrl: expect.stringMatching(/^https?:\/\//) })
+  expect(unwrap(await volunteer<CertificateCheck>('demo-resident', 'verifyCertificate', { code: issued.code }))).toMatchObject({ genuine: true, certificate: { issuer: { sealUrl: expect.any(String) } } })
 })

@@ -2,6 +2,7 @@ import type { VolunteerApi } from '@/domain/volunteer/contract'
 import { defineFunction } from '../_kit/define-function'
 import { certificateIssuerOf, certificateQueue, issueCertificate, myCertificates, requestCertificate, setCertificateIssuer, verifyCertificate } from './actions/certificate-requests'
 import { correctHours } from './actions/correct-hours'
+import { exportRecords } from './actions/export-records'
 import { honourBoard } from './actions/honour-board'
 import { join } from './actions/join'
 import { ledgerPage } from './actions/ledger'
@@ -28,4 +29,5 @@ export const main = defineFunction<VolunteerApi>('volunteer', {
   verifyCertificate,
   setCertificateIssuer,
   certificateIssuer: certificateIssuerOf,
+  exportRecords,
 })

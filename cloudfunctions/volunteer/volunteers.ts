@@ -23,6 +23,13 @@ export type VolunteerDoc = {
   registeredAt: Date
   /** Asked since registration follows the age rules (older records have none). */
   birthYear?: number
+  /** From the ID number when one was given at registration (GB 11643): the age rules use it. */
+  birthDate?: string | null
+  /** The resident ID number, sealed (member/id-vault) and masked; null or absent when none was given. */
+  idCipher?: string | null
+  idMasked?: string | null
+  /** Given the first time a certificate needs it (`GY-V00012`). */
+  volunteerNumber?: string
   /** A minor's guardian, who consented at registration. */
   guardian?: { name: string; phone: string; consentedAt: Date } | null
   /** Communities besides their own they serve in, and those they asked to whose staff have yet to decide. */
@@ -53,6 +60,7 @@ export function toProfile(doc: VolunteerDoc, communityName: string, revealPhone:
     rejectReason: doc.rejectReason,
     registeredAt: toIso(doc.registeredAt),
     birthYear: doc.birthYear ?? null,
+    idNumberMasked: revealPhone ? doc.idMasked ?? null : null,
     guardian: revealPhone && doc.guardian ? { name: doc.guardian.name, phone: doc.guardian.phone } : null,
     activeIn: doc.activeIn ?? [],
     pendingIn: doc.pendingIn ?? [],

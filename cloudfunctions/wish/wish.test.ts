@@ -146,6 +146,8 @@ describe('the claim', () => {
       expect.objectContaining({ _id: `wish:${wishId}`, source: 'wish', sourceId: wishId, hours: 1.5, points: 15, creditedBy: 'demo-staff', creditedByName: '张敏', place: '大渡社区', content: expect.stringContaining('已陪同复查'), serviceDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
     ])
     expect(unwrap(await cloud.call<Page<WishDetail>>('wish', 'demo-staff', { action: 'hoursQueue' })).items.map((w) => w._id)).not.toContain(wishId)
+    // "+1.5 小时": the volunteer is told how many hours and for what, once for the three approvals.
+    expect(inboxOf(claimer).filter((m) => m.kind === 'hours_credited').map((m) => m.body)).toEqual([expect.stringContaining('记入志愿服务时长1.5小时')])
   })
 
   test('an approval cut off after the wish was marked but before the hours were credited is finished by a retry', async () => {

@@ -36,7 +36,7 @@ export function privacyNotice(handler: PrivacyHandler | null): NoticeSection[] {
       lines: [
         `入会申请：${APPLICATION_FIELD_LABELS.name}、${APPLICATION_FIELD_LABELS.idNumber}（出生日期和性别由身份证号得出，不另外填写）、${APPLICATION_FIELD_LABELS.phone}、${APPLICATION_FIELD_LABELS.communityId}、${APPLICATION_FIELD_LABELS.address}（不收集门牌号）；未满18周岁的还有${APPLICATION_FIELD_LABELS.guardian}。用于审核入会、发放电子会员卡、联系您和向上级红十字会备案。`,
         '会费记录：缴费年度、金额和收据号，用于确认会员身份（《中国红十字会会费管理办法》）。',
-        '志愿者资料与服务记录：姓名、手机号、技能、可服务时间、参加活动的签到签退时间、服务时长，用于安排服务、计算时长和出具志愿服务证明。',
+        '志愿者资料与服务记录：姓名、手机号、出生年份、技能、可服务时间、参加活动的签到签退时间、服务时长；未满18周岁的还有监护人姓名和手机号；身份证号选填（单独同意，加密保存）。用于安排服务、按年龄安排适合的任务、计算时长、出具志愿服务证明和报送全国志愿服务信息系统。',
         '红心愿、AED报告和照片：您填写的内容、联系电话和上传的照片，用于发布心愿、联系帮忙的志愿者和核实AED状态。',
         '培训报名：姓名和手机号，用于组织救护培训和记录救护员证。',
         '位置：只在您查找附近AED或活动签到时使用，只用来计算距离，不保存。',
@@ -55,6 +55,7 @@ export function privacyNotice(handler: PrivacyHandler | null): NoticeSection[] {
       title: '提供给谁',
       lines: [
         '入会信息按《中国红十字会会员管理办法》报县级以上红十字会（区红十字会）备案：区红十字会的工作人员可以看到本区会员的信息，身份证号只显示部分号码，查看完整号码会被记录。',
+        '志愿服务记录（姓名、证件号码、手机号、服务日期、时长、地点和内容）由社区红十字会的工作人员导出，录入民政部指定的全国志愿服务信息系统（《志愿服务记录与证明出具办法（试行）》）；每次导出都会被记录。',
         '除此以外，不会提供给其他单位或个人，也不会公开。',
       ],
     },

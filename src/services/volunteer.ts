@@ -25,4 +25,6 @@ export const volunteerService = {
   certificateIssuer: (communityId: string) => client('certificateIssuer', { communityId }),
   setCertificateIssuer: (communityId: string, issuer: CertificateIssuer) => client('setCertificateIssuer', { communityId, ...issuer }),
   verifyCertificate: (code: string) => client('verifyCertificate', { code }),
+  /** A period's service records of a community for the national 志愿服务信息系统, as CSV. */
+  exportRecords: (communityId: string, from: string, to: string) => client('exportRecords', { communityId, from, to }),
 }

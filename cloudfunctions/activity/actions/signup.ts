@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { activityInputs } from '@/domain/activity/contract'
 import { isRiskyActivity } from '@/domain/activity/rules'
-import { mayBeMinor } from '@/domain/volunteer/profile'
+import { isMinor } from '@/domain/volunteer/profile'
 import { todayInChina } from '@/domain/dates'
 import { certifiesOn } from '@/domain/firstaid/training'
 import { AppError } from '@/domain/errors'
@@ -64,7 +64,7 @@ export const signup = action({
     const doc = await requireActivity(activityId)
     const volunteer = await requireVolunteerIn(ctx.openid, doc.communityId)
     // 《志愿服务条例》2017 第十五条: tasks fit the volunteer's age — no personal-risk activity for a minor.
-    if (isRiskyActivity(doc.type) && volunteer.birthYear !== undefined && mayBeMinor(volunteer.birthYear, todayInChina())) {
+    if (isRiskyActivity(doc.type) && isMinor(volunteer, todayInChina())) {
       throw new AppError('FORBIDDEN', '这个活动有人身风险，未满18周岁的志愿者不能报名')
     }
     const existing = await findSignup(activityId, ctx.openid)

@@ -50,7 +50,7 @@ const byOpenid = (name: CollectionName) => (openid: string) => db.collection(col
 export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   users: { holds: 'openid (_id), nickname, avatar, roles', how: 'erase', tombstone: true },
   applications: { holds: 'name, phone, sealed ID number, birth date, address, guardian, dues', how: 'erase', run: byOpenid('applications') },
-  volunteers: { holds: 'name, phone, skills, availability', how: 'erase', run: eraseVolunteerRecords },
+  volunteers: { holds: 'name, phone, skills, availability, birth year, guardian, ID number (sealed) when given', how: 'erase', run: eraseVolunteerRecords },
   honourTotals: { holds: 'openid, masked name, hours', how: 'erase', shared: 'volunteers' },
   serviceCertificates: { holds: 'openid, full name (志愿服务证明, revoked by removal)', how: 'erase', shared: 'volunteers' },
   hoursLedger: { holds: 'openid, who credited (service records)', how: 'anonymise', run: eraseFromLedger },

@@ -13,6 +13,8 @@ import { nextInSequence } from '../../_kit/sequence'
 import { certificateRequests, certificates, newVerifyCode, pendingRequest, recordsOf, toCertificate, toRequestView, type CertificateDoc, type CertificateRequestDoc } from '../certificates'
 import { findVolunteer, volunteers, type VolunteerDoc } from '../volunteers'
 import { changeKey } from '../../_kit/audit'
+import { temporaryUrls } from '../../_kit/temp-urls'
+import { requireOwnFiles } from '../../_kit/uploads'
 
 /**
  * 申请志愿服务证明: the volunteer asks for a period; staff of their community issue it (谁记录谁证明,
@@ -182,12 +184,14 @@ export const setCertificateIssuer = action({
   audience: ['staff'],
   async handler({ communityId, orgName, leaderName, sealFileId }, ctx) {
     await ctx.requireStaffOf(communityId)
-    await requireCommunity(communityId)
+    const community = await requireCommunity(communityId)
+    // A new seal image must be the caller's own upload; the one already set may be kept as it is.
+    if (sealFileId && sealFileId !== community.certificateIssuer?.sealFileId) requireOwnFiles(ctx.openid, [sealFileId])
     const issuer: CertificateIssuer = { orgName, leaderName, sealFileId }
     await db.collection(collections.communities).where({ _id: communityId }).update({ data: { certificateIssuer: _.set(issuer) } })
     return issuer
   },
-  audit: (input) => ({ communityId: input.communityId, target: input.communityId, summary: `设置证明出具单位：${input.orgName}，负责人 ${input.leaderName}`, key: changeKey(input.communityId, input) }),
+  audit: (input) => ({ communityId: input.communityId, target: input.communityId, summary: `设置证明出具单位：${input.orgName}，负责人 ${input.leaderName}，${input.sealFileId ? '有' : '无'}公章图片`, key: changeKey(input.communityId, input) }),
 })
 
 export const certificateIssuerOf = action({
@@ -196,6 +200,9 @@ export const certificateIssuerOf = action({
   audit: 'read',
   async handler({ communityId }, ctx) {
     await ctx.requireStaffOf(communityId)
-    return (await requireCommunity(communityId)).certificateIssuer ?? null
+    const issuer = (await requireCommunity(communityId)).certificateIssuer ?? null
+    if (!issuer) return null
+    const sealUrl = issuer.sealFileId ? (await temporaryUrls([issuer.sealFileId])).get(issuer.sealFileId) ?? null : null
+    return { ...issuer, sealUrl }
   },
 })

@@ -4,7 +4,7 @@ import { volunteerInputs } from '@/domain/volunteer/contract'
 import { ledgerEntryId } from '@/domain/volunteer/ledger'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
-import { credit, toEntries } from '../../_kit/ledger'
+import { credit, tellHours, toEntries } from '../../_kit/ledger'
 import { findVolunteer } from '../volunteers'
 
 /**
@@ -38,6 +38,7 @@ export const correctHours = action({
       place: community.name,
       content: reason,
     })
+    await tellHours(entry, 'correction', reason)
     const [view] = await toEntries([entry])
     return view
   },

@@ -1,4 +1,6 @@
+import { todayInChina } from '@/domain/dates'
 import { AppError } from '@/domain/errors'
+import { idBirthDate } from '@/domain/volunteer/profile'
 import { volunteerInputs } from '@/domain/volunteer/contract'
 import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
@@ -6,6 +8,7 @@ import { action, ERASED_MEANWHILE } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { grantRole } from '../../_kit/users'
+import { sealId } from '../../member/id-vault'
 import { findVolunteer, toProfile, volunteers } from '../volunteers'
 
 /**
@@ -27,7 +30,11 @@ export const register = action({
     const status = community.volunteerApprovalRequired ? 'pending' : 'active'
     // A minor's guardian consented now (《民法典》第十九条); the consent itself is the time it was given.
     const guardian = input.guardian ? { name: input.guardian.name, phone: input.guardian.phone, consentedAt: new Date() } : null
-    const fields = { ...input, guardian, status, rejectReason: null, registeredAt: db.serverDate() }
+    // The ID number is kept only sealed (PIPL 第二十八条, as members' are); its birth date drives the age rules.
+    const { idNumber, idConsent: _consented, ...answers } = input
+    const sealed = idNumber ? sealId(idNumber) : null
+    const identity = { birthDate: idBirthDate(idNumber, todayInChina()), idCipher: sealed?.idCipher ?? null, idMasked: sealed?.idMasked ?? null }
+    const fields = { ...answers, ...identity, guardian, status, rejectReason: null, registeredAt: db.serverDate() }
     if (existing) {
       // An object replaces the stored one whole only through _.set (the SDK would merge it field by field).
       const { stats } = await volunteers().where({ _id: existing._id, status: 'rejected' }).update({ data: { ...fields, guardian: guardian ? _.set(guardian) : null } })

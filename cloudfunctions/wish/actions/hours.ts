@@ -5,7 +5,7 @@ import { wishInputs } from '@/domain/wish/contract'
 import { wishServiceHours } from '@/domain/wish/rules'
 import { _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
-import { credit } from '../../_kit/ledger'
+import { credit, tellHours } from '../../_kit/ledger'
 import { requireWish } from '../load'
 import { toDetail, wishes, type WishDoc } from '../wishes'
 
@@ -29,7 +29,7 @@ export const hoursQueue = action({
 /** The record of service a wish's approved hours make (民政部令第67号 2020 第八条: time, place, content, hours). */
 async function creditClaimer(wish: WishDoc, by: { openid: string; name: string }): Promise<void> {
   if (!wish.claimerOpenid || !wish.fulfilment?.minutes) return
-  await credit({
+  const entry = await credit({
     _id: ledgerEntryId.wish(wish._id),
     openid: wish.claimerOpenid,
     source: 'wish',
@@ -45,6 +45,7 @@ async function creditClaimer(wish: WishDoc, by: { openid: string; name: string }
     place: wish.communityName,
     content: `红心愿：${wish.title}。${wish.fulfilment.note}`,
   })
+  await tellHours(entry, 'wish', wish.title)
 }
 
 /**

@@ -5,7 +5,10 @@ import { useEffect, useState } from 'react'
 import './index.scss'
 
 /** The part of the canvas API both WeChat's `type="2d"` canvas and a browser canvas offer. */
-type CanvasNode = { width: number; height: number; getContext(type: '2d'): CanvasRenderingContext2D | null }
+type CanvasNode = { width: number; height: number; getContext(type: '2d'): CanvasRenderingContext2D | null; createImage?(): HTMLImageElement }
+
+/** Loads a picture to draw (a seal image); null when it cannot be loaded, so the rest is drawn without it. */
+export type LoadImage = (src: string) => Promise<CanvasImageSource | null>
 
 type Props = {
   canvasId: string
@@ -13,7 +16,7 @@ type Props = {
   width: number
   height: number
   /** Draws in CSS px; called again whenever `version` changes. */
-  draw(ctx: CanvasRenderingContext2D): void
+  draw(ctx: CanvasRenderingContext2D, loadImage: LoadImage): void | Promise<void>
   version: string
   /** What the picture is, for screen readers and the buttons. */
   label: string
@@ -33,6 +36,17 @@ async function findCanvas(canvasId: string): Promise<CanvasNode | null> {
   }
   // Taro's H5 canvas resets its pixel size on re-render unless told it: the inner element is used directly.
   return document.querySelector<HTMLCanvasElement>(`canvas[canvas-id="${canvasId}"]`)
+}
+
+/** WeChat's 2d canvas makes its own images (`canvas.createImage`); a browser canvas takes any <img>. */
+function imageLoader(node: CanvasNode): LoadImage {
+  return (src) =>
+    new Promise((resolve) => {
+      const image = node.createImage ? node.createImage() : new window.Image()
+      image.onload = () => resolve(image)
+      image.onerror = () => resolve(null)
+      image.src = src
+    })
 }
 
 async function exportPicture(node: CanvasNode): Promise<string> {
@@ -73,8 +87,9 @@ export function DrawnImage({ canvasId, width, height, draw, version, label }: Pr
       const ctx = node.getContext('2d')
       if (!ctx) return setFailed(true)
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
-      draw(ctx)
       try {
+        await draw(ctx, imageLoader(node))
+        if (cancelled) return
         const picture = await exportPicture(node)
         if (!cancelled) setSrc(picture)
       } catch {

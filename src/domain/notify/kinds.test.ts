@@ -62,6 +62,11 @@ const PAYLOADS: { [K in NotifyKind]: Array<NotifyPayloads[K]> } = {
     { activityId: `a-${i}`, title: text, hours: 2.5, credited: true, at: TIMES[i % 3] },
     { activityId: `a-${i}`, title: text, hours: 3, credited: false, at: TIMES[i % 3] },
   ]),
+  hours_credited: ODD.flatMap((text, i) => [
+    { source: 'wish' as const, title: text, hours: 0.5, serviceDate: '2026-11-30', at: TIMES[i % 3] },
+    { source: 'correction' as const, title: text, hours: -99.5, serviceDate: '2026-01-01', at: TIMES[i % 3] },
+    { source: 'correction' as const, title: text, hours: 100, serviceDate: '2026-12-31', at: TIMES[i % 3] },
+  ]),
   fund_aid: ODD.flatMap((text, i) =>
     (Object.keys(FUND_AID_PHRASES) as FundAidStep[]).map((step) => ({ aidId: `aid-${i}`, category: text, amountFen: 1 + i * 99_999, step, note: i % 2 ? text : undefined, at: TIMES[i % 3] })),
   ),
@@ -134,6 +139,7 @@ const QUERY: { [K in NotifyKind]: (payload: NotifyPayloads[K]) => string | undef
   activity_cancelled: (p) => `id=${p.activityId}`,
   activity_reminder: (p) => `id=${p.activityId}`,
   checkin_result: (p) => `id=${p.activityId}`,
+  hours_credited: () => undefined,
   fund_aid: (p) => `id=${p.aidId}`,
   rescue_alert: (p) => `id=${p.alertId}`,
 }
@@ -154,8 +160,15 @@ test('every kind has its own local template id', () => {
 
 test('essential kinds: review and exam results, a wish\'s steps (a released claim among them), AED safety, a cancelled activity and its hours, an aid request\'s steps', () => {
   expect(NOTIFY_KIND_NAMES.filter((kind) => NOTIFY_KINDS[kind].essential).sort()).toEqual([
-    'activity_cancelled', 'aed_alert', 'checkin_result', 'fund_aid', 'member_review', 'rescue_alert', 'training_result', 'volunteer_review', 'wish_update',
+    'activity_cancelled', 'aed_alert', 'checkin_result', 'fund_aid', 'hours_credited', 'member_review', 'rescue_alert', 'training_result', 'volunteer_review', 'wish_update',
   ])
+})
+
+// 民政部令第67号 2020 (谁记录谁证明): what staff record for a volunteer, the volunteer is told, with the sign of a correction.
+test('the hours message says how many hours and for what', () => {
+  expect(NOTIFY_KINDS.hours_credited.body({ source: 'wish', title: '换灯泡', hours: 1, serviceDate: '2026-11-30', at: TIMES[0] })).toBe('红心愿「换灯泡」的服务时长已由工作人员核定，记入志愿服务时长1小时（服务日期 2026-11-30）。')
+  expect(NOTIFY_KINDS.hours_credited.body({ source: 'correction', title: '重复记录', hours: -2, serviceDate: '2026-11-30', at: TIMES[0] })).toContain('-2小时')
+  expect(templateData('hours_credited', { source: 'correction', title: '补记', hours: 1.5, serviceDate: '2026-11-30', at: TIMES[0] }).thing3.value).toBe('志愿时长+1.5小时')
 })
 
 test('the inbox tells the reason of a rejection and the wish step in words', () => {

@@ -31,6 +31,11 @@ export type NotifyPayloads = {
   activity_reminder: { activityId: string; title: string; address: string; startAt: Date }
   /** After check-out (or an approved 补签): whether the hours were credited. */
   checkin_result: { activityId: string; title: string; hours: number; credited: boolean; at: Date }
+  /**
+   * To the volunteer when staff record hours for them (谁记录谁证明): a wish's reported time approved,
+   * or a correction, signed. An activity's hours come with `checkin_result`.
+   */
+  hours_credited: { source: HoursSource; title: string; hours: number; serviceDate: string; at: Date }
   /** To the applicant, at each step of a 博爱互助金 aid request. */
   fund_aid: { aidId: string; category: string; amountFen: number; step: FundAidStep; note?: string; at: Date }
   /** 紧急呼 (issue #22): an alert to a responder, their role once they accepted, the debrief after closing. */
@@ -122,6 +127,16 @@ export const REVIEW_PHRASES = { approved: '已通过', rejected: '未通过' } a
 const reviewPhrase = (approved: boolean) => REVIEW_PHRASES[approved ? 'approved' : 'rejected']
 
 export const CHECKIN_RESULT_PHRASES = { credited: '已计时长', notEnough: '时长不足' } as const
+
+/** What staff recorded hours for, besides activities. */
+export type HoursSource = 'wish' | 'correction'
+export const HOURS_CREDITED_PHRASES = { added: '已记入', taken: '已更正' } as const
+/** Hours as the volunteer reads a change: `+1.5` / `-2`. */
+const signedHours = (hours: number) => `${hours > 0 ? '+' : ''}${hours}`
+function hoursBody(p: NotifyPayloads['hours_credited']): string {
+  if (p.source === 'wish') return `红心愿「${p.title}」的服务时长已由工作人员核定，记入志愿服务时长${p.hours}小时（服务日期 ${p.serviceDate}）。`
+  return `工作人员更正了您的志愿服务时长：${signedHours(p.hours)}小时（服务日期 ${p.serviceDate}），原因：${p.title}`
+}
 
 const activityPage = (p: { activityId: string }) => `packages/activity/pages/detail/index?id=${p.activityId}`
 
@@ -282,6 +297,20 @@ export const NOTIFY_KINDS: { [K in NotifyKind]: KindSpec<NotifyPayloads[K]> } = 
       thing1: (p) => thing(p.title, '志愿活动'),
       phrase2: (p) => CHECKIN_RESULT_PHRASES[p.credited ? 'credited' : 'notEnough'],
       thing3: (p) => (p.credited ? `志愿时长${p.hours}小时` : '如有疑问可申请补签'),
+      time4: (p) => chinaTime(p.at),
+    },
+  },
+  // The volunteer's own record of service: every change reaches them.
+  hours_credited: {
+    essential: true,
+    templateId: 'hours-credited-template-id',
+    title: '志愿时长记录',
+    page: () => 'packages/volunteer/pages/index/index',
+    body: hoursBody,
+    fields: {
+      thing1: (p) => thing(p.source === 'wish' ? p.title : '时长更正', '志愿服务'),
+      phrase2: (p) => HOURS_CREDITED_PHRASES[p.hours > 0 ? 'added' : 'taken'],
+      thing3: (p) => `志愿时长${signedHours(p.hours)}小时`,
       time4: (p) => chinaTime(p.at),
     },
   },

@@ -18,7 +18,8 @@ export const PROMPT_TAPS = {
   memberApply: { page: 'packages/member/pages/apply/index', control: '提交申请', kinds: ['member_review'] },
   volunteerRegister: { page: 'packages/volunteer/pages/register/index', control: '提交注册', kinds: ['volunteer_review', 'wish_update'] },
   wishCreate: { page: 'packages/wish/pages/create/index', control: '发布心愿', kinds: ['wish_update'] },
-  wishClaim: { page: 'packages/wish/pages/detail/index', control: '我来认领', kinds: ['wish_update'] },
+  /** The claimer hears of the wish's steps and of the hours staff approve for it. */
+  wishClaim: { page: 'packages/wish/pages/detail/index', control: '我来认领', kinds: ['wish_update', 'hours_credited'] },
   aedReport: { page: 'packages/aed/pages/detail/index', control: '提交报告', kinds: ['aed_report'] },
   /** The guardian (or staff) who records an inspection hears when pads, battery or the next inspection fall due. */
   aedInspect: { page: 'packages/aed/pages/detail/index', control: '记录今天的巡检', kinds: ['aed_alert'] },

@@ -5,6 +5,7 @@ import { fields } from '../validation'
 import { volunteerRegistrationSchema, volunteerUpdateSchema, type Skill, type VolunteerRegistration, type VolunteerStatus } from './profile'
 import { certificateRequestSchema, issuerSchema, type CertificateIssuer, type IdType } from './certificate'
 import type { HonourPeriod, LedgerSource, ServiceRecord } from './ledger'
+import { nationalExportSchema } from './national-export'
 
 export type VolunteerProfile = {
   _id: string
@@ -24,6 +25,8 @@ export type VolunteerProfile = {
   registeredAt: string
   /** Null for volunteers registered before it was asked. */
   birthYear: number | null
+  /** The ID number given at registration, masked (the volunteer and staff of their community only). */
+  idNumberMasked: string | null
   /** Their guardian, for a minor (the volunteer and staff of their community only). */
   guardian: { name: string; phone: string } | null
   /** Other communities they serve in, and those whose staff have yet to approve them. */
@@ -165,6 +168,8 @@ export const volunteerInputs = {
   ),
   setCertificateIssuer: issuerSchema,
   certificateIssuer: v.object({ communityId: fields.id('社区') }),
+  /** A period's service records of a community for the national 志愿服务信息系统 (staff). */
+  exportRecords: nationalExportSchema,
   verifyCertificate: v.object({
     code: v.pipe(v.string('请填写证明编号'), v.trim(), v.toUpperCase(), v.regex(/^[A-Z2-7]{12}$/, '证明编号是12位字母和数字')),
   }),
@@ -188,6 +193,9 @@ export type VolunteerApi = {
   certificateQueue: ActionSpec<v.InferInput<typeof volunteerInputs.certificateQueue>, Page<CertificateRequestView>>
   issueCertificate: ActionSpec<v.InferInput<typeof volunteerInputs.issueCertificate>, CertificateRequestView>
   setCertificateIssuer: ActionSpec<v.InferInput<typeof issuerSchema>, CertificateIssuer>
-  certificateIssuer: ActionSpec<v.InferInput<typeof volunteerInputs.certificateIssuer>, CertificateIssuer | null>
+  /** The settings, with a link to show the seal image (null when none was uploaded). */
+  certificateIssuer: ActionSpec<v.InferInput<typeof volunteerInputs.certificateIssuer>, (CertificateIssuer & { sealUrl: string | null }) | null>
   verifyCertificate: ActionSpec<v.InferInput<typeof volunteerInputs.verifyCertificate>, CertificateCheck>
+  /** The CSV (UTF-8 with BOM), its row count, and how many rows lack an ID number (to complete in the national system). */
+  exportRecords: ActionSpec<v.InferInput<typeof nationalExportSchema>, { fileName: string; csv: string; rows: number; withoutId: number }>
 }

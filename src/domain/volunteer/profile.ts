@@ -1,4 +1,6 @@
 import * as v from 'valibot'
+import { ageOn } from '../member/age'
+import { birthDateOf, idNumberProblem, ID_NUMBER_MESSAGES, normaliseIdNumber } from '../member/id-number'
 import { fields } from '../validation'
 
 export const SKILLS = ['陪伴聊天', '代买代办', '维修', '辅导', '医护', '驾驶', '心理疏导', '文艺'] as const
@@ -64,6 +66,32 @@ const intro = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '自我�
  */
 export const mayBeMinor = (birthYear: number, today: string) => Number(today.slice(0, 4)) - birthYear <= 18
 
+/** 《志愿服务条例》2017 第十五条 / 《民法典》第十九条 — the age that counts: 周岁 on `today`. */
+export const MIN_VOLUNTEER_AGE = 8
+export const ADULT_AGE = 18
+
+/**
+ * Whether the rules for minors apply: by the exact birth date when the ID number gave one (GB 11643
+ * encodes it), else by the birth year alone (someone turning 18 this year counts as a minor).
+ */
+export function isMinor(person: { birthYear?: number | null; birthDate?: string | null }, today: string): boolean {
+  if (person.birthDate) return ageOn(person.birthDate, today) < ADULT_AGE
+  return typeof person.birthYear === 'number' && mayBeMinor(person.birthYear, today)
+}
+
+/**
+ * The optional resident ID number at registration (居民身份证, GB 11643): stored sealed, used to
+ * report records to the national 志愿服务信息系统 (which matches people by 证件号码) and for their
+ * age; given with its own consent (PIPL 第二十九条: sensitive personal information).
+ */
+const optionalIdNumber = v.optional(v.pipe(v.string('身份证号格式不正确'), v.maxLength(40, ID_NUMBER_MESSAGES.format), v.transform(normaliseIdNumber)), '')
+
+/** The birth date the ID number gives, when one was typed and is valid. */
+export function idBirthDate(idNumber: string | undefined, today: string): string | null {
+  if (!idNumber || idNumberProblem(idNumber, today) !== null) return null
+  return birthDateOf(idNumber)
+}
+
 const guardianSchema = v.object({
   name: fields.text('监护人姓名', 2, 20),
   phone: fields.phone('监护人手机号'),
@@ -84,12 +112,40 @@ export function volunteerRegistrationSchema(today: string) {
         v.check((year) => year <= Number(today.slice(0, 4)) - 8, '年满8周岁才能注册志愿者'),
       ),
       guardian: v.optional(v.nullable(guardianSchema), null),
+      idNumber: optionalIdNumber,
+      /** Consent to keep the ID number for its stated purpose, asked only when one is given. */
+      idConsent: v.optional(v.boolean(), false),
       skills,
       availability,
       intro,
     }),
     v.forward(
-      v.check((i) => !mayBeMinor(i.birthYear, today) || !!i.guardian, '未满18周岁需要监护人同意，请填写监护人信息'),
+      v.check((i) => i.idNumber === '' || idNumberProblem(i.idNumber, today) === null, (issue) => {
+        const problem = idNumberProblem((issue.input as { idNumber: string }).idNumber, today)
+        return ID_NUMBER_MESSAGES[problem ?? 'format']
+      }),
+      ['idNumber'],
+    ),
+    v.forward(
+      v.check((i) => {
+        const birthDate = idBirthDate(i.idNumber, today)
+        return !birthDate || Number(birthDate.slice(0, 4)) === i.birthYear
+      }, '出生年份与身份证号不一致'),
+      ['birthYear'],
+    ),
+    v.forward(
+      v.check((i) => {
+        const birthDate = idBirthDate(i.idNumber, today)
+        return !birthDate || ageOn(birthDate, today) >= MIN_VOLUNTEER_AGE
+      }, '年满8周岁才能注册志愿者'),
+      ['idNumber'],
+    ),
+    v.forward(
+      v.check((i) => i.idNumber === '' || i.idConsent, '请勾选同意保存身份证号，或不填身份证号'),
+      ['idConsent'],
+    ),
+    v.forward(
+      v.check((i) => !isMinor({ birthYear: i.birthYear, birthDate: idBirthDate(i.idNumber, today) }, today) || !!i.guardian, '未满18周岁需要监护人同意，请填写监护人信息'),
       ['guardian'],
     ),
   )

@@ -3,7 +3,7 @@ import { formatChinaTime } from '@/domain/dates'
 import { ID_TYPE_LABELS } from '@/domain/volunteer/certificate'
 
 export const CERTIFICATE_WIDTH = 330
-export const CERTIFICATE_HEIGHT = 540
+export const CERTIFICATE_HEIGHT = 570
 
 const RED = '#c8102e'
 const INK = '#1f1f1f'
@@ -37,7 +37,7 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
  * ratio. It names the person, the document and volunteer numbers, the period and hours, and the
  * issuing organisation with its 负责人 and 经办人; the items are listed beside it as text.
  */
-export function drawServiceCertificate(ctx: CanvasRenderingContext2D, certificate: ServiceCertificate): void {
+export function drawServiceCertificate(ctx: CanvasRenderingContext2D, certificate: ServiceCertificate, seal: CanvasImageSource | null = null): void {
   const W = CERTIFICATE_WIDTH
   const H = CERTIFICATE_HEIGHT
   ctx.fillStyle = '#fffbf0'
@@ -85,6 +85,16 @@ export function drawServiceCertificate(ctx: CanvasRenderingContext2D, certificat
   ctx.font = font(15)
   ctx.fillText('服务记录明细见附页。特此证明。', W / 2, y + 64)
 
+  // The organisation's seal over its name, as a stamped paper 证明 has it (民发〔2015〕149号: 加盖公章).
+  if (seal) {
+    ctx.save()
+    // Multiply: the white of a photographed or scanned seal lets the text beneath show, as ink does.
+    ctx.globalCompositeOperation = 'multiply'
+    ctx.globalAlpha = 0.9
+    ctx.drawImage(seal, W / 2 + 8, H - 190, 92, 92)
+    ctx.restore()
+  }
+  ctx.fillStyle = INK
   ctx.font = font(14, 600)
   ctx.fillText(certificate.issuer.orgName, W / 2, H - 150)
   ctx.fillStyle = GREY

@@ -38,6 +38,7 @@ const TOOLS: Array<{ title: string; description: string; url: string; role?: Rol
   { title: '课程管理', description: '编辑急救课程，查看课程库更新（课程编辑）', url: `${STAFF}/lessons/index`, role: 'editor' },
   { title: '社区设置', description: '地址、联系方式、认领期限、签到范围、巡检周期等（管理员修改）', url: pages.communitySettings },
   { title: '工作人员', description: '本社区的管理员、工作人员和课程编辑；邀请和移除', url: pages.communityTeam },
+  { title: '志愿服务记录导出', description: '按服务日期导出志愿服务记录，录入全国志愿服务信息系统（志愿浙江）', url: pages.staffRecordsExport },
   { title: '导入', description: '把本站已有的AED、会员、志愿者、互助金表格导入，逐行检查后写入', url: importPages.index },
   { title: '操作记录', description: '谁在什么时候做了什么：审核、设置、时长、账目、证明、导出、查看身份证号', url: `${STAFF}/audit/index` },
 ]

@@ -51,7 +51,11 @@ function RequestCard({ request, drawn }: { request: CertificateRequestView; draw
               canvasId='service-certificate'
               width={CERTIFICATE_WIDTH}
               height={CERTIFICATE_HEIGHT}
-              draw={(ctx) => request.certificate && drawServiceCertificate(ctx, request.certificate)}
+              draw={async (ctx, loadImage) => {
+                if (!request.certificate) return
+                const sealUrl = request.certificate.issuer.sealUrl
+                drawServiceCertificate(ctx, request.certificate, sealUrl ? await loadImage(sealUrl) : null)
+              }}
               version={request.certificate.code}
               label='志愿服务记录证明'
             />

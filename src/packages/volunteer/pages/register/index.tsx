@@ -10,7 +10,7 @@ import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
 import type { VolunteerProfile } from '@/domain/volunteer/contract'
 import { todayInChina } from '@/domain/dates'
-import { DAY_PARTS, mayBeMinor, SKILLS, volunteerRegistrationSchema, volunteerUpdateSchema, WEEKDAYS, type Skill } from '@/domain/volunteer/profile'
+import { DAY_PARTS, idBirthDate, isMinor, SKILLS, volunteerRegistrationSchema, volunteerUpdateSchema, WEEKDAYS, type Skill } from '@/domain/volunteer/profile'
 import { useRemote } from '@/hooks/use-remote'
 import { useValidatedForm } from '@/hooks/use-validated-form'
 import { messageOf } from '@/services/service-error'
@@ -25,6 +25,8 @@ type Draft = {
   phone: string
   communityId?: string
   birthYear: string
+  idNumber: string
+  idConsent: boolean
   guardianName: string
   guardianPhone: string
   guardianConsent: boolean
@@ -32,14 +34,14 @@ type Draft = {
   availability: string[]
   intro: string
 }
-const EMPTY: Draft = { name: '', phone: '', birthYear: '', guardianName: '', guardianPhone: '', guardianConsent: false, skills: [], availability: [], intro: '' }
-const FIELDS = ['name', 'phone', 'communityId', 'birthYear', 'guardian', 'guardian.name', 'guardian.phone', 'guardian.consent', 'skills', 'availability', 'intro']
+const EMPTY: Draft = { name: '', phone: '', birthYear: '', idNumber: '', idConsent: false, guardianName: '', guardianPhone: '', guardianConsent: false, skills: [], availability: [], intro: '' }
+const FIELDS = ['name', 'phone', 'communityId', 'birthYear', 'idNumber', 'idConsent', 'guardian', 'guardian.name', 'guardian.phone', 'guardian.consent', 'skills', 'availability', 'intro']
 
 const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : undefined)
-/** Whether the guardian part is asked: a birth year that may belong to someone under 18. */
+/** Whether the guardian part is asked: under 18 by the ID number when given, else by the birth year. */
 const minor = (draft: Draft) => {
-  const year = yearOf(draft.birthYear)
-  return year !== undefined && mayBeMinor(year, todayInChina())
+  const today = todayInChina()
+  return isMinor({ birthYear: yearOf(draft.birthYear), birthDate: idBirthDate(draft.idNumber.trim().toUpperCase(), today) }, today)
 }
 
 function toInput(draft: Draft) {
@@ -48,6 +50,8 @@ function toInput(draft: Draft) {
     phone: draft.phone,
     communityId: draft.communityId,
     birthYear: yearOf(draft.birthYear),
+    idNumber: draft.idNumber,
+    idConsent: draft.idNumber.trim() ? draft.idConsent : false,
     guardian: minor(draft) ? { name: draft.guardianName, phone: draft.guardianPhone, consent: draft.guardianConsent || undefined } : null,
     skills: draft.skills,
     availability: draft.availability,
@@ -138,6 +142,18 @@ function VolunteerForm({ profile }: { profile: VolunteerProfile | null }) {
         {!profile && (
           <FormField label='出生年份' required hint='未满18周岁需要监护人同意' error={errorOf('birthYear')}>
             <Input type='number' maxLength={4} value={draft.birthYear} placeholder='例如 1975' onChange={(value) => set('birthYear', value)} data-testid='birthYear' />
+          </FormField>
+        )}
+        {!profile && (
+          <FormField label='身份证号' hint='选填。用于把服务记录报送全国志愿服务信息系统、出具服务证明；填写后按身份证计算年龄' error={errorOf('idNumber')}>
+            <Input maxLength={18} value={draft.idNumber} placeholder='18位身份证号' onChange={(value) => set('idNumber', value, ['idNumber', 'birthYear', 'guardian'])} data-testid='idNumber' />
+          </FormField>
+        )}
+        {!profile && draft.idNumber.trim() !== '' && (
+          <FormField label='同意保存身份证号' required error={errorOf('idConsent')}>
+            <ConsentCheck checked={draft.idConsent} onChange={(checked) => set('idConsent', checked, ['idConsent'])} testId='idConsent'>
+              同意社区红十字会加密保存我的身份证号，只用于报送志愿服务记录和出具服务证明，只有本社区工作人员能查看
+            </ConsentCheck>
           </FormField>
         )}
         {!profile && minor(draft) && (
