@@ -7,7 +7,8 @@ const client = createClient<MemberApi>('member')
 export const memberService = {
   apply: (application: ApplicationInput) => client('apply', application),
   mine: () => client('mine', {}),
-  list: (status: ApplicationStatus, page: number) => client('list', { status, page, pageSize: 20 }),
+  /** `communityId` '' for all the staff member's communities. */
+  list: (status: ApplicationStatus, communityId: string, page: number) => client('list', { status, page, pageSize: 20, ...(communityId ? { communityId } : {}) }),
   get: (applicationId: string) => client('get', { applicationId }),
   filing: (joinedFrom: string, joinedTo: string, page: number) => client('filing', { joinedFrom, joinedTo, page, pageSize: 20 }),
   filingExport: (joinedFrom: string, joinedTo: string) => client('filingExport', { joinedFrom, joinedTo }),
