@@ -6,7 +6,7 @@ import { CommunityFilter } from '@/components/community-filter'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import { formatChinaTime } from '@/domain/dates'
-import { slotLabel, VOLUNTEER_STATUS_LABELS, type VolunteerStatus } from '@/domain/volunteer/profile'
+import { slotLabel, VOLUNTEER_STATUS_LABELS, type ListedVolunteerStatus } from '@/domain/volunteer/profile'
 import type { VolunteerProfile } from '@/domain/volunteer/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useStaffCommunities } from '@/hooks/use-staff-communities'
@@ -14,7 +14,7 @@ import { pages, withQuery } from '@/routes'
 import { messageOf } from '@/services/service-error'
 import { volunteerService } from '@/services/volunteer'
 
-const STATUSES: VolunteerStatus[] = ['pending', 'active', 'rejected']
+const STATUSES: ListedVolunteerStatus[] = ['pending', 'active', 'rejected']
 
 /**
  * Volunteers waiting for approval in communities that check new volunteers first: new
@@ -22,7 +22,7 @@ const STATUSES: VolunteerStatus[] = ['pending', 'active', 'rejected']
  * status, those already decided. By community too.
  */
 export default function VolunteerReviewPage() {
-  const [status, setStatus] = useState<VolunteerStatus>('pending')
+  const [status, setStatus] = useState<ListedVolunteerStatus>('pending')
   const [communityId, setCommunityId] = useState('')
   const mine = useStaffCommunities()
   const list = usePagedList<VolunteerProfile>((page) => volunteerService.list(status, communityId, page), [status, communityId])
@@ -49,7 +49,7 @@ export default function VolunteerReviewPage() {
 
   return (
     <PageShell>
-      <Tabs value={status} onChange={(value) => setStatus(value as VolunteerStatus)}>
+      <Tabs value={status} onChange={(value) => setStatus(value as ListedVolunteerStatus)}>
         {STATUSES.map((s) => (
           <Tabs.TabPane key={s} value={s} title={VOLUNTEER_STATUS_LABELS[s]} />
         ))}
