@@ -224,8 +224,11 @@ async function measureModals(page: Page, route: string, overlays: Map<string, Me
     const opener = page.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${open}\\s*$`) }).filter({ visible: true }).first()
     if (!(await opener.count())) continue
     await opener.click()
-    const modal = page.locator('.taro__modal').filter({ visible: true })
-    await modal.waitFor()
+    // Taro's modal wrapper holds only fixed-position children (no box of its own): its content shows it.
+    const modal = page.locator('.taro-modal__content').filter({ visible: true })
+    await modal.waitFor({ timeout: 5_000 }).catch(() => {
+      throw new Error(`${route}: tapping ${open} opened no modal`)
+    })
     await page.waitForTimeout(ANIMATION_MS)
     if (shotName) await shot(page, `${shotName}-modal`)
     overlays.set(`modal ${open}`, await measurePage(page, '.taro__modal'))
