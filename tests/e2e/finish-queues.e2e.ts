@@ -32,7 +32,7 @@ test('AED 管理: 需要处理 shows only devices that are not 设备正常, and
   assert.ok((await places()).some((w) => !w.startsWith('大渡社区')), 'another community needs attention too')
   await ui.pick(page, 'community-filter', '大渡社区')
   await page.waitForFunction(() => {
-    const where = [...document.querySelectorAll('[data-testid="managed-aed"] .aed-manage__where')].map((n) => n.textContent ?? '')
+    const where = Array.from(document.querySelectorAll('[data-testid="managed-aed"] .aed-manage__where')).map((n) => n.textContent ?? '')
     return where.length > 0 && where.every((w) => w.startsWith('大渡社区'))
   })
   assert.ok((await tags()).every((t) => t !== '设备正常'), 'still 需要处理 only')

@@ -187,9 +187,9 @@ describe('H5 AED overview', () => {
     assert.equal((await page.locator('[data-testid="aed-north"]').innerText()).replace(/\s/g, ''), '▲北')
     // The first marker is labelled with its name and state; tapping another labels that one.
     const names = await page.locator('[data-testid="aed-card"] .aed-card__name').allInnerTexts()
-    assert.match(await page.locator('[data-testid="aed-callout"]').innerText(), new RegExp(`^1 ${names[0]} · (可以使用|需要注意|不在开放时间|可能无法使用)$`))
+    assert.match(await page.locator('[data-testid="aed-callout"]').innerText(), new RegExp(`^1\\s*${names[0]} · (可以使用|需要注意|不在开放时间|可能无法使用)$`))
     await page.locator('[data-testid="aed-marker"]').nth(2).click()
-    assert.match(await page.locator('[data-testid="aed-callout"]').innerText(), new RegExp(`^3 ${names[2]} · (可以使用|需要注意|不在开放时间|可能无法使用)$`))
+    assert.match(await page.locator('[data-testid="aed-callout"]').innerText(), new RegExp(`^3\\s*${names[2]} · (可以使用|需要注意|不在开放时间|可能无法使用)$`))
     await page.locator('[data-testid="aed-overview"]').screenshot({ path: `${SCREENSHOT_DIR}/polish-aed-overview.png` })
     assert.deepEqual(errors, [])
   })

@@ -57,14 +57,13 @@ const LEGEND: Array<{ kind: keyof typeof MARKER_COLORS; label: string }> = [
 ]
 const stateOf = (aed: NearbyAed) => LEGEND.find((l) => l.kind === kindOf(aed))?.label ?? ''
 
-/** The label over the drawing: as wide as a third of a phone, above its marker unless too near the top. */
-const CALLOUT = { width: 180, clearance: 70 }
 
 /**
  * H5 has no map tiles: a drawing of where the AEDs are around the person, to one scale in both
  * directions, north up (marked). Markers never cover each other: one moved to make room keeps a
- * line to its true place. The chosen marker (else #1, the first to run to) is labelled with its
- * name and state, as weapp's map shows a callout; every marker says both to a screen reader.
+ * line to its true place. The chosen marker (else #1, the first to run to) is ringed and named with
+ * its state right under the drawing (a label on the drawing would cover other markers or the person),
+ * as weapp's map shows a callout; every marker says both to a screen reader.
  */
 function DrawnOverview({ from, aeds, selectedId, onSelect }: Props) {
   // Equirectangular around the person: fine at a few kilometres.
@@ -81,11 +80,6 @@ function DrawnOverview({ from, aeds, selectedId, onSelect }: Props) {
   )
   const bar = scaleBar(pixelsPerMeter, FRAME.width / 3)
   const labelled = Math.max(0, aeds.findIndex((a) => a._id === selectedId))
-  const callout = placed[labelled] && {
-    left: `${Math.min(FRAME.width - CALLOUT.width - 4, Math.max(4, placed[labelled].x - CALLOUT.width / 2))}px`,
-    ...(placed[labelled].y > CALLOUT.clearance ? { bottom: `${FRAME.height - placed[labelled].y + FRAME.gap / 2}px` } : { top: `${placed[labelled].y + FRAME.gap / 2}px` }),
-    width: `${CALLOUT.width}px`,
-  }
   const at = (x: number, y: number, size: number) => ({ left: `${x - size / 2}px`, top: `${y - size / 2}px`, width: `${size}px`, height: `${size}px` })
   return (
     <View className='aed-overview-drawn' data-testid='aed-overview'>
@@ -107,7 +101,7 @@ function DrawnOverview({ from, aeds, selectedId, onSelect }: Props) {
         {placed.map((p, i) => (
           <View
             key={aeds[i]._id}
-            className={`aed-overview__dot aed-overview__dot--${kindOf(aeds[i])} ${aeds[i]._id === selectedId ? 'aed-overview__dot--selected' : ''}`}
+            className={`aed-overview__dot aed-overview__dot--${kindOf(aeds[i])} ${i === labelled ? 'aed-overview__dot--selected' : ''}`}
             style={{ ...at(p.x, p.y, FRAME.gap), padding: `${(FRAME.gap - DOT) / 2}px`, lineHeight: `${DOT}px` }}
             onClick={() => onSelect(aeds[i]._id)}
             data-testid='aed-marker'
@@ -116,13 +110,6 @@ function DrawnOverview({ from, aeds, selectedId, onSelect }: Props) {
             {i + 1}
           </View>
         ))}
-        {callout && (
-          <View className='aed-overview__callout' style={callout} data-testid='aed-callout' onClick={() => onSelect(aeds[labelled]._id)}>
-            <Text className='aed-overview__callout-text'>
-              {labelled + 1} {aeds[labelled].name} · {stateOf(aeds[labelled])}
-            </Text>
-          </View>
-        )}
         <View className='aed-overview__north' data-testid='aed-north' aria-label='上方为北'>
           <Text className='aed-overview__north-arrow'>▲</Text>
           <Text className='aed-overview__north-text'>北</Text>
@@ -132,6 +119,16 @@ function DrawnOverview({ from, aeds, selectedId, onSelect }: Props) {
           <Text className='aed-overview__scale-text'>{bar.meters >= 1000 ? `${bar.meters / 1000} 公里` : `${bar.meters} 米`}</Text>
         </View>
       </View>
+      {aeds[labelled] && (
+        <View className='aed-overview__callout' data-testid='aed-callout' onClick={() => onSelect(aeds[labelled]._id)}>
+          <View className={`aed-overview__swatch aed-overview__swatch--number aed-overview__dot--${kindOf(aeds[labelled])}`}>
+            <Text>{labelled + 1}</Text>
+          </View>
+          <Text className='aed-overview__callout-text'>
+            {aeds[labelled].name} · {stateOf(aeds[labelled])}
+          </Text>
+        </View>
+      )}
       <View className='aed-overview__legend' data-testid='aed-legend'>
         <View className='aed-overview__legend-item'>
           <View className='aed-overview__swatch aed-overview__swatch--me' />
