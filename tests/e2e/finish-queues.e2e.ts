@@ -64,6 +64,7 @@ test('an applicant withdraws a membership application after confirming; it leave
   await ui.modal(page, '撤回')
   await page.locator('[data-testid="application-status"]', { hasText: '已撤回' }).waitFor()
   await page.locator('.nut-button', { hasText: '重新申请入会' }).waitFor()
+  await page.locator('[data-testid="id-views"]', { hasText: '身份证号已经删除' }).waitFor()
   await shot(page, 'finish-withdrawn')
   assert.equal(e2e.cloud.store.find('applications', { openid })[0].status, 'withdrawn')
 

@@ -104,7 +104,9 @@ export default function MemberHomePage() {
             <Text className='section-title'>办理进度</Text>
             <Timeline items={applicationTimeline(application)} />
             <Text className='hint' data-testid='id-views'>
-              {application.idViews.length === 0
+              {application.status === 'withdrawn'
+                ? '撤回时您的身份证号已经删除，重新申请时需要再填写。'
+                : application.idViews.length === 0
                 ? '您的身份证号加密保存，只有本社区和区红十字会的工作人员可以查看完整号码，每次查看都会记录在这里。'
                 : `您的身份证号已被查看${application.idViews.length}次，最近一次：${formatChinaTime(application.idViews[application.idViews.length - 1].at)} ${application.idViews[application.idViews.length - 1].by}。`}
             </Text>
