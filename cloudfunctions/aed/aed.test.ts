@@ -659,3 +659,54 @@ describe('trust and safety', () => {
     expect(unwrap(await get(aedId)).readiness).toBe('ready')
   })
 })
+
+describe('需要处理 (staff list filtered to devices whose readiness is not 设备正常)', () => {
+  type Listed = { items: AedDetail[]; total: number }
+  const managePage = async (extra: Record<string, unknown>) => unwrap(await cloud.call<Listed>('aed', 'demo-staff', { action: 'manageList', communityId: 'dadu', pageSize: 50, ...extra }))
+  async function everyOne(extra: Record<string, unknown>): Promise<AedDetail[]> {
+    const all: AedDetail[] = []
+    for (let page = 1; ; page++) {
+      const { items, total } = await managePage({ ...extra, page })
+      all.push(...items)
+      if (all.length >= total || items.length === 0) return all
+    }
+  }
+
+  test('holds exactly the devices the full list shows as not ready, out of service first, and follows a new report', async () => {
+    const fine = await ownAed('需要处理测试点', 30.52, 121.1)
+    const check = async () => {
+      const full = await everyOne({})
+      const attention = await everyOne({ attention: true })
+      const expected = full.filter((a) => a.readiness !== 'ready').map((a) => a._id)
+      expect(full.some((a) => a.readiness === 'ready')).toBe(true)
+      expect(attention.map((a) => a._id).sort()).toEqual([...expected].sort())
+      const ranks = attention.map((a) => (a.readiness === 'out_of_service' ? 0 : 1))
+      expect(ranks).toEqual([...ranks].sort())
+      return attention
+    }
+    const before = await check()
+    expect(before.length).toBeGreaterThan(0)
+    expect(before.map((a) => a._id)).not.toContain(fine)
+
+    // A member's fault report alone makes it need attention (out of service), ahead of the warnings.
+    unwrap(await cloud.call('aed', 'demo-member', { action: 'report', aedId: fine, kind: 'fault', note: '屏幕不亮' }))
+    const after = await check()
+    expect(after.find((a) => a._id === fine)).toMatchObject({ readiness: 'out_of_service' })
+
+    // An inspection more than a cycle ago (monthly) makes it overdue; a fresh one takes it off the list.
+    unwrap(await cloud.call('aed', 'demo-staff', inspectOk(fine)))
+    expect((await check()).map((a) => a._id)).not.toContain(fine)
+    cloud.store.update('aeds', { _id: fine }, { $set: { lastInspection: dayjs(today()).subtract(31, 'day').format('YYYY-MM-DD') } })
+    expect((await check()).find((a) => a._id === fine)?.reasons).toContain('超期未巡检')
+
+    // Pages of it add up to the whole, without repeats.
+    const paged = [...(await managePage({ attention: true, pageSize: 2, page: 1 })).items, ...(await managePage({ attention: true, pageSize: 2, page: 2 })).items]
+    expect(paged.map((a) => a._id)).toEqual((await everyOne({ attention: true })).slice(0, 4).map((a) => a._id))
+  })
+
+  test('only staff may ask', async () => {
+    for (const openid of ['demo-resident', 'demo-volunteer']) {
+      expect(await cloud.call('aed', openid, { action: 'manageList', communityId: 'dadu', attention: true, page: 1, pageSize: 20 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    }
+  })
+})

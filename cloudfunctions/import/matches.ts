@@ -34,8 +34,8 @@ async function recentRegistrations(kind: keyof typeof SOURCES, communityId: stri
   return data.map((d) => ({ _id: d._id, openid: d.openid, name: d.name, phone: d.phone, communityId: d.communityId, status: d.status, since: d[since] as Date }))
 }
 
-/** Who may become the imported record: an active or pending volunteer, or an applicant not yet decided (a member already numbered keeps the number they have). */
-const eligible = (kind: keyof typeof SOURCES, r: Registration) => (kind === 'members' ? r.status === 'pending' : r.status !== 'rejected')
+/** Who may become the imported record: an active or pending volunteer (not one turned down or withdrawn), or an applicant not yet decided (a member already numbered keeps the number they have). */
+const eligible = (kind: keyof typeof SOURCES, r: Registration) => (kind === 'members' ? r.status === 'pending' : r.status === 'active' || r.status === 'pending')
 
 /**
  * Imported people of these communities not yet linked whose phone someone registered or applied with: a

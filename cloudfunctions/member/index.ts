@@ -11,5 +11,6 @@ import { recordDues } from './actions/record-dues'
 import { review } from './actions/review'
 import { setDues } from './actions/set-dues'
 import { setStudent } from './actions/set-student'
+import { withdraw } from './actions/withdraw'
 
-export const main = defineFunction<MemberApi>('member', { apply, mine, review, list, get, leave, requestCorrection, resolveCorrection, filing, filingExport, recordDues, setStudent, setDues })
+export const main = defineFunction<MemberApi>('member', { apply, mine, review, list, get, leave, requestCorrection, resolveCorrection, filing, filingExport, recordDues, setStudent, setDues, withdraw })

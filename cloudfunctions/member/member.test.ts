@@ -285,3 +285,41 @@ test('90 days after an application is turned down its ID number is erased; a fre
   expect(unwrap(await mine('m-old')).application?.idNumber).toBe('已删除')
   expect(unwrap(await cloud.call<ApplicationView>('member', 'demo-staff', { action: 'get', applicationId: old._id })).idNumber).toBe('已删除')
 })
+
+describe('撤回: the applicant takes back a waiting application', () => {
+  const withdraw = (openid: string, extra: Record<string, unknown> = { confirm: true }) => cloud.call<ApplicationView>('member', openid, { action: 'withdraw', ...extra })
+  const queue = async () => unwrap(await cloud.call<Page<ApplicationView>>('member', 'demo-staff', { action: 'list', status: 'pending', page: 1, pageSize: 50 })).items.map((a) => a._id)
+
+  test('while pending: withdrawn at once, out of the queue, the ID erased and free again; 20 taps withdraw once; it may be submitted again', async () => {
+    const shared = idNumberOf(700)
+    const submitted = unwrap(await apply('m-withdraw', { idNumber: shared, communityId: 'dadu' }))
+    expect(await queue()).toContain(submitted._id)
+    expect(await withdraw('m-withdraw', {})).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+
+    const answers = await Promise.all(Array.from({ length: 20 }, () => withdraw('m-withdraw')))
+    expect(answers.every((a) => a.ok)).toBe(true)
+    const view = unwrap(answers[0])
+    expect(view.status).toBe('withdrawn')
+    expect(view.timeline.filter((t) => t.action === 'withdrawn')).toEqual([expect.objectContaining({ by: '本人' })])
+    expect(await queue()).not.toContain(submitted._id)
+    const stored = cloud.store.find('applications', { _id: submitted._id })[0]
+    expect(stored).toMatchObject({ status: 'withdrawn', idCipher: null, idHash: `released:${submitted._id}` })
+    // No staff action: nothing in the audit trail.
+    expect(cloud.docs('auditLog').filter((e) => e.target === submitted._id)).toEqual([])
+
+    // The number is free for another application, and the person may apply again.
+    expect((await apply('m-withdraw-2', { idNumber: shared, communityId: 'dadu' })).ok).toBe(true)
+    const again = unwrap(await apply('m-withdraw', { idNumber: idNumberOf(701), communityId: 'dadu' }))
+    expect(again).toMatchObject({ _id: submitted._id, status: 'pending' })
+    expect(await queue()).toContain(submitted._id)
+  })
+
+  test('once decided it cannot be withdrawn, and changes nothing; someone without an application is told', async () => {
+    const submitted = unwrap(await apply('m-decided', { communityId: 'dadu' }))
+    unwrap(await review('demo-staff', submitted._id, 'approve'))
+    const before = snapshot()
+    expect(await withdraw('m-decided')).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(snapshot()).toBe(before)
+    expect(await withdraw('m-nobody')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+})

@@ -11,11 +11,13 @@ import { mine } from './actions/mine'
 import { register } from './actions/register'
 import { review } from './actions/review'
 import { update } from './actions/update'
+import { withdraw } from './actions/withdraw'
 
 export const main = defineFunction<VolunteerApi>('volunteer', {
   register,
   mine,
   update,
+  withdraw,
   list,
   review,
   join,

@@ -56,6 +56,31 @@ test('someone turned down may register again', async () => {
   expect(again).toMatchObject({ _id: first._id, status: 'pending', rejectReason: null })
 })
 
+test('撤回: a waiting registration is taken back once by its owner, leaves the queue and may be made again; a decided one stays', async () => {
+  const withdraw = (openid: string) => cloud.call<VolunteerProfile>('volunteer', openid, { action: 'withdraw', confirm: true })
+  const pendingIds = async () => unwrap(await cloud.call<Page<VolunteerProfile>>('volunteer', 'demo-staff', { action: 'list', status: 'pending', pageSize: 50 })).items.map((v) => v._id)
+  const first = unwrap(await register('v-dai', { communityId: 'gangyue' }))
+  expect(await pendingIds()).toContain(first._id)
+  expect(await cloud.call('volunteer', 'v-dai', { action: 'withdraw' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+
+  const answers = await Promise.all(Array.from({ length: 10 }, () => withdraw('v-dai')))
+  expect(answers.every((a) => a.ok)).toBe(true)
+  expect(unwrap(answers[0]).status).toBe('withdrawn')
+  expect(await pendingIds()).not.toContain(first._id)
+  // Staff cannot decide it any more.
+  expect(await cloud.call('volunteer', 'demo-staff', { action: 'review', volunteerId: first._id, decision: 'approve' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(await rolesOf('v-dai')).not.toContain('volunteer')
+  expect(cloud.docs('auditLog').filter((e) => e.target === first._id)).toEqual([])
+
+  const again = unwrap(await register('v-dai', { communityId: 'gangyue' }))
+  expect(again).toMatchObject({ _id: first._id, status: 'pending' })
+  unwrap(await cloud.call('volunteer', 'demo-staff', { action: 'review', volunteerId: first._id, decision: 'approve' }))
+  const before = JSON.stringify(cloud.docs('volunteers'))
+  expect(await withdraw('v-dai')).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(JSON.stringify(cloud.docs('volunteers'))).toBe(before)
+  expect(await withdraw('v-nobody')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+})
+
 test('a volunteer updates their profile; mine shows hours and points', async () => {
   const updated = unwrap(await cloud.call<VolunteerProfile>('volunteer', 'v-amy', { action: 'update', skills: ['维修'], intro: '会修自行车' }))
   expect(updated).toMatchObject({ skills: ['维修'], intro: '会修自行车', availability: ['sat-am', 'sun-pm'] })

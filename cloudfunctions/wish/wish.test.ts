@@ -286,6 +286,12 @@ describe('release, cancel, review, take-down', () => {
     expect(await wish('demo-volunteer', 'review', { wishId: id, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const queue = unwrap(await cloud.call<Page<WishDetail>>('wish', 'demo-staff', { action: 'reviewQueue' }))
     expect(queue.items.map((w) => w._id)).toContain(id)
+    // Narrowed to one of the staff member's communities: the wish is in 大渡's queue only.
+    const queueOf = async (communityId: string) => unwrap(await cloud.call<Page<WishDetail>>('wish', 'demo-staff', { action: 'reviewQueue', communityId })).items
+    expect((await queueOf('dadu')).map((w) => w._id)).toContain(id)
+    expect((await queueOf('dadu')).every((w) => w.communityId === 'dadu')).toBe(true)
+    expect((await queueOf('gangyue')).map((w) => w._id)).not.toContain(id)
+    expect(await wish('staff-gy', 'reviewQueue', { communityId: 'dadu' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await wish('demo-resident', 'get', { wishId: id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(unwrap(await wish('demo-staff', 'review', { wishId: id, decision: 'approve' })).status).toBe('open')
     expect(await wish('demo-staff', 'review', { wishId: id, decision: 'approve' })).toMatchObject({ ok: false, code: 'CONFLICT' })

@@ -45,7 +45,9 @@ export const aedService = {
   get: (aedId: string) => client('get', { aedId }),
   report: (aedId: string, kind: ReportKind, note: string, photo?: string) => client('report', { aedId, kind, note, photo }),
   suggest: (suggestion: Suggestion) => client('suggest', suggestion),
-  manageList: (page: number) => client('manageList', { page, pageSize: 20 }),
+  /** `communityId` '' for all the staff member's communities; `attention`: only 需要处理. */
+  manageList: (page: number, filter: { communityId: string; attention: boolean }) =>
+    client('manageList', { page, pageSize: 20, attention: filter.attention, ...(filter.communityId ? { communityId: filter.communityId } : {}) }),
   save: (aed: AedApi['save']['input']) => client('save', aed),
   verify: (suggestion: AedApi['verify']['input']) => client('verify', suggestion),
   inspect: (aedId: string, inspection: Inspection) => client('inspect', { aedId, ...inspection }),

@@ -1,7 +1,7 @@
 import type { CertificateIssuer } from '@/domain/volunteer/certificate'
 import type { CertificateRequestInput, VolunteerApi } from '@/domain/volunteer/contract'
 import type { HonourPeriod } from '@/domain/volunteer/ledger'
-import type { VolunteerRegistration, VolunteerUpdate } from '@/domain/volunteer/profile'
+import type { ListedVolunteerStatus, VolunteerRegistration, VolunteerUpdate } from '@/domain/volunteer/profile'
 import { createClient } from './cloud-client'
 
 const client = createClient<VolunteerApi>('volunteer')
@@ -10,7 +10,9 @@ export const volunteerService = {
   register: (registration: VolunteerRegistration) => client('register', registration),
   mine: () => client('mine', {}),
   update: (changes: VolunteerUpdate) => client('update', changes),
-  list: (status: 'pending' | 'active' | 'rejected', page: number) => client('list', { status, page, pageSize: 20 }),
+  withdraw: () => client('withdraw', { confirm: true }),
+  /** `communityId` '' for all the staff member's communities. */
+  list: (status: ListedVolunteerStatus, communityId: string, page: number) => client('list', { status, page, pageSize: 20, ...(communityId ? { communityId } : {}) }),
   /** `communityId`: the community an outsider asked to serve in (absent for a registration). */
   review: (volunteerId: string, decision: 'approve' | 'reject', reason = '', communityId?: string) => client('review', { volunteerId, decision, reason, communityId }),
   join: (communityId: string) => client('join', { communityId }),

@@ -22,7 +22,8 @@ export const wishService = {
   takeDown: (wishId: string, reason: string) => client('takeDown', { wishId, reason }),
   mine: (page: number) => client('mine', { page, pageSize: 10 }),
   claimed: (page: number) => client('claimed', { page, pageSize: 10 }),
-  reviewQueue: (page: number) => client('reviewQueue', { page, pageSize: 10 }),
+  /** `communityId` '' for all the staff member's communities. */
+  reviewQueue: (communityId: string, page: number) => client('reviewQueue', { page, pageSize: 10, ...(communityId ? { communityId } : {}) }),
   hoursQueue: (page: number) => client('hoursQueue', { page, pageSize: 10 }),
   approveHours: (wishId: string, decision: 'approve' | 'reject', reason = '') => client('approveHours', { wishId, decision, reason }),
 }

@@ -164,7 +164,7 @@ describe('search', () => {
 })
 
 describe('H5 AED overview', () => {
-  test('markers never cover each other or the person; a legend and a scale bar explain the drawing', async () => {
+  test('markers never cover each other or the person; the chosen one is labelled by name and state; a legend, north and a scale bar explain the drawing', async () => {
     // Five more AEDs at one address beside the person: the worst case for overlap.
     const [sample] = e2e.cloud.store.find('aeds', { verified: true, communityId: 'dadu' })
     e2e.cloud.store.insert('aeds', Array.from({ length: 5 }, (_unused, i) => ({ ...sample, _id: `e2e-pile-${i}`, name: `万达广场 ${i + 1} 号门` })))
@@ -184,6 +184,12 @@ describe('H5 AED overview', () => {
     await page.locator('[data-testid="aed-legend"]', { hasText: '您在这里' }).waitFor()
     for (const label of ['可以使用', '需要注意', '不在开放时间', '可能无法使用']) await page.locator('[data-testid="aed-legend"]', { hasText: label }).waitFor()
     assert.match(await page.locator('[data-testid="aed-scale"]').innerText(), /^\d+(\.\d+)? ?(米|公里)$/)
+    assert.equal((await page.locator('[data-testid="aed-north"]').innerText()).replace(/\s/g, ''), '▲北')
+    // The first marker is labelled with its name and state; tapping another labels that one.
+    const names = await page.locator('[data-testid="aed-card"] .aed-card__name').allInnerTexts()
+    assert.match(await page.locator('[data-testid="aed-callout"]').innerText(), new RegExp(`^1\\s*${names[0]} · (可以使用|需要注意|不在开放时间|可能无法使用)$`))
+    await page.locator('[data-testid="aed-marker"]').nth(2).click()
+    assert.match(await page.locator('[data-testid="aed-callout"]').innerText(), new RegExp(`^3\\s*${names[2]} · (可以使用|需要注意|不在开放时间|可能无法使用)$`))
     await page.locator('[data-testid="aed-overview"]').screenshot({ path: `${SCREENSHOT_DIR}/polish-aed-overview.png` })
     assert.deepEqual(errors, [])
   })

@@ -17,11 +17,12 @@ export const FLOORS = { minText: 12, bodyText: 15, bodyChars: 12, tap: 44, prima
  *   a control inside another control of the same size counts once (the outer one);
  * - contrast: the text colour against the first opaque background up the tree (semi-transparent
  *   layers composited; every colour stop of a gradient tried); disabled controls are exempt (WCAG 1.4.3).
+ * With `scope` (a CSS selector), only what is inside it is measured: an open picker, popup or modal.
  */
-export async function measurePage(page: Page): Promise<Measured> {
+export async function measurePage(page: Page, scope?: string): Promise<Measured> {
   // tsx compiles this file with esbuild's keepNames: the inner functions call a `__name` helper the page lacks.
   await page.evaluate('globalThis.__name ??= (f) => f')
-  return page.evaluate((floors) => {
+  return page.evaluate(({ floors, scope }) => {
     type RGBA = [number, number, number, number]
     const parse = (css: string): RGBA[] =>
       [...css.matchAll(/rgba?\(([^)]+)\)/g)].map((m) => {
@@ -99,8 +100,9 @@ export async function measurePage(page: Page): Promise<Measured> {
       const props = key ? (el as unknown as Record<string, { onClick?: unknown; onTap?: unknown }>)[key] : undefined
       return Boolean(props && (props.onClick || props.onTap))
     }
+    // H5's picker, modal and action sheet buttons are Taro's own elements with their own listeners.
     const CONTROL =
-      'button, a[href], taro-button-core, .nut-button, .nut-input, .nut-textarea, input:not([type=hidden]), textarea, .nut-switch, .nut-radio, .nut-checkbox, .nut-tabs-titles-item, .weui-tabbar__item, [role=button], [role=radio], [role=checkbox], [role=switch], [role=tab], [role=link]'
+      '.weui-picker__action, .taro-model__btn, .taro-actionsheet__cell, button, a[href], taro-button-core, .nut-button, .nut-input, .nut-textarea, input:not([type=hidden]), textarea, .nut-switch, .nut-radio, .nut-checkbox, .nut-tabs-titles-item, .weui-tabbar__item, [role=button], [role=radio], [role=checkbox], [role=switch], [role=tab], [role=link]'
     // NutUI icons carry a click handler whether or not anything listens: an icon is never a target itself.
     const isControl = (el: Element) => el.matches(CONTROL) || (hasClickHandler(el) && !el.matches('.nut-icon'))
     function* ancestors(el: Element) {
@@ -116,7 +118,7 @@ export async function measurePage(page: Page): Promise<Measured> {
     const say = (el: Element, text: string, measured: string) => violations.push(`${selectorOf(el)} · "${text.slice(0, 24)}" · ${measured}`)
     const round = (n: number) => Math.round(n * 10) / 10
 
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
+    for (const el of Array.from(document.querySelectorAll(scope ? `${scope}, ${scope} *` : 'body *'))) {
       if (['SCRIPT', 'STYLE', 'svg', 'path'].includes(el.tagName) || !visible(el)) continue
       const style = getComputedStyle(el)
       const rect = el.getBoundingClientRect()
@@ -159,5 +161,5 @@ export async function measurePage(page: Page): Promise<Measured> {
       }
     }
     return { texts, controls, violations }
-  }, FLOORS)
+  }, { floors: FLOORS, scope })
 }

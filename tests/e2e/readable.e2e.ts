@@ -68,6 +68,19 @@ const REVEAL: Record<string, string> = {
   'packages/staff/pages/trainings/index': '报名名单',
 }
 
+/**
+ * Confirmations a page asks (Taro.showModal; every picker on a page is opened without being
+ * listed): route → what to tap to open one and what closes it again without doing anything.
+ * Only the identities that see the button open it.
+ */
+const MODALS: Record<string, { open: string; close: string }[]> = {
+  'packages/member/pages/index/index': [{ open: '退会', close: '再想想' }],
+  'packages/lessons/pages/training/index': [{ open: '取消报名', close: '再想想' }],
+  'packages/staff/pages/application/index': [{ open: '通过', close: '再看看' }],
+  'packages/staff/pages/filing/index': [{ open: '查看完整号码', close: '取消' }],
+  'packages/activity/pages/detail/index': [{ open: '导航去这里', close: '知道了' }],
+}
+
 /** Screenshots for the record (tests/e2e/screenshots/readable-<name>-<mode>.png): who, which page. */
 const SHOTS: Record<string, [string, string]> = {
   home: ['demo-resident', 'pages/home/index'],
@@ -178,11 +191,54 @@ after(() => e2e.close())
 async function settle(page: Page) {
   await page.locator('.page-shell').first().waitFor({ timeout: 10_000 })
   await page.waitForLoadState('networkidle')
-  await page.locator('.load-state .nut-loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined)
+  await page.locator('.load-state--loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined)
+}
+
+/** A page as measured: the page itself, then each picker and modal it offers, opened one at a time. */
+type Visit = { page: Measured; overlays: Map<string, Measured> }
+
+/** Waits for an opened overlay to finish sliding or fading in (Taro's are 0.2–0.3 s). */
+const ANIMATION_MS = 400
+
+/** Opens every date and time picker of the page in turn, measures it, and closes it with 取消. */
+async function measurePickers(page: Page, overlays: Map<string, Measured>, shotName?: string) {
+  const pickers = page.locator('taro-picker-core')
+  const count = await pickers.count()
+  for (let i = 0; i < count; i++) {
+    const opener = pickers.nth(i).locator('> div').first()
+    if (!(await opener.isVisible())) continue
+    await opener.click()
+    const sheet = page.locator('.weui-picker').filter({ visible: true })
+    await sheet.waitFor()
+    await page.waitForTimeout(ANIMATION_MS)
+    if (shotName && i === 0) await shot(page, `${shotName}-picker`)
+    overlays.set(`picker ${i + 1}`, await measurePage(page, '.weui-picker'))
+    await sheet.locator('.weui-picker__action').first().click()
+    await sheet.waitFor({ state: 'hidden' })
+  }
+}
+
+/** Opens the page's listed confirmations in turn, measures each, and closes it without acting. */
+async function measureModals(page: Page, route: string, overlays: Map<string, Measured>, shotName?: string) {
+  for (const { open, close } of MODALS[route] ?? []) {
+    const opener = page.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${open}\\s*$`) }).filter({ visible: true }).first()
+    if (!(await opener.count())) continue
+    await opener.click()
+    // Taro's modal wrapper holds only fixed-position children (no box of its own): its content shows it.
+    const modal = page.locator('.taro-modal__content').filter({ visible: true })
+    await modal.waitFor({ timeout: 5_000 }).catch(() => {
+      throw new Error(`${route}: tapping ${open} opened no modal`)
+    })
+    await page.waitForTimeout(ANIMATION_MS)
+    if (shotName) await shot(page, `${shotName}-modal`)
+    overlays.set(`modal ${open}`, await measurePage(page, '.taro__modal'))
+    await modal.locator('.taro-modal__foot div', { hasText: close }).click()
+    await modal.waitFor({ state: 'hidden' })
+  }
 }
 
 let visits = 0
-async function visit(page: Page, route: string, query: string): Promise<Measured> {
+async function visit(page: Page, route: string, query: string, shotName?: string): Promise<Visit> {
   // A fresh document each time (the visit number changes the address): no page left in Taro's history.
   await page.goto(`${e2e.cloud.url}/?visit=${++visits}#/${route}${query ? `?${query}` : ''}`)
   await settle(page).catch((error: Error) => {
@@ -196,19 +252,49 @@ async function visit(page: Page, route: string, query: string): Promise<Measured
       await settle(page)
     }
   }
-  return measurePage(page)
+  const measured = await measurePage(page)
+  const overlays = new Map<string, Measured>()
+  await measurePickers(page, overlays, shotName)
+  await measureModals(page, route, overlays, shotName)
+  return { page: measured, overlays }
 }
 
 const describeElement = (m: { selector: string; text: string }) => `${m.selector} · "${m.text.slice(0, 24)}"`
 const px = (n: number) => `${Math.round(n * 10) / 10}px`
 
+type Tally = { violations: string[]; texts: number; controls: number; compared: number }
+
+/** One page (or one picker or modal on it) as measured in both modes: the floors in each, and 大字模式 against normal. */
+function judge(where: string, n: Measured, l: Measured, tally: Tally) {
+  for (const [mode, measured] of [['normal', n], ['大字', l]] as const) {
+    tally.texts += measured.texts.length
+    tally.controls += measured.controls.length
+    for (const v of measured.violations) tally.violations.push(`${where} [${mode}] · ${v}`)
+  }
+  // 大字模式: the same element, found by its place in the page, is at least 1.25× as big.
+  const largeTexts = new Map(l.texts.map((t) => [t.path, t]))
+  for (const t of n.texts) {
+    const big = largeTexts.get(t.path)
+    if (!big || big.text !== t.text) continue
+    tally.compared++
+    if (big.fontSize < t.fontSize * 1.25 - 0.05) tally.violations.push(`${where} [大字] · ${describeElement(t)} · font ${px(big.fontSize)} < 1.25 × ${px(t.fontSize)}`)
+  }
+  // Borders keep their width in 大字模式, hence the pixel of slack. The tab bar is left out: its
+  // height is fixed by the platform (Taro's H5 tab bar like weapp's native one); its labels do grow.
+  const largeControls = new Map(l.controls.map((c) => [c.path, c]))
+  for (const c of n.controls) {
+    const big = largeControls.get(c.path)
+    if (!big || c.selector.includes('weui-tabbar')) continue
+    tally.compared++
+    if (big.height < c.height * 1.25 - 1.5) tally.violations.push(`${where} [大字] · ${describeElement(c)} · height ${px(big.height)} < 1.25 × ${px(c.height)}`)
+  }
+}
+
 describe('readable sizes and contrast on every page', () => {
   test('every page, every identity, normal mode and 大字模式, holds the floors', { timeout: 600_000 }, async () => {
     const pages = await registeredPages()
-    const violations: string[] = []
-    let texts = 0
-    let controls = 0
-    let compared = 0
+    const tally: Tally = { violations: [], texts: 0, controls: 0, compared: 0 }
+    let overlays = 0
 
     for (const openid of IDENTITIES) {
       const routes = pages.filter((route) => {
@@ -221,30 +307,18 @@ describe('readable sizes and contrast on every page', () => {
       for (const route of routes) {
         const query = QUERIES[route]?.(ids) ?? ''
         const where = `${openid} ${route}`
-        const [n, l] = await Promise.all([visit(normal.page, route, query), visit(large.page, route, query)])
         const name = Object.keys(SHOTS).find((key) => SHOTS[key][0] === openid && SHOTS[key][1] === route)
+        const [visitN, visitL] = await Promise.all([
+          visit(normal.page, route, query, name && `readable-${name}-normal`),
+          visit(large.page, route, query, name && `readable-${name}-large`),
+        ])
         if (name) await Promise.all([shot(normal.page, `readable-${name}-normal`), shot(large.page, `readable-${name}-large`)])
-        for (const [mode, measured] of [['normal', n], ['大字', l]] as const) {
-          texts += measured.texts.length
-          controls += measured.controls.length
-          for (const v of measured.violations) violations.push(`${where} [${mode}] · ${v}`)
-        }
-        // 大字模式: the same element, found by its place in the page, is at least 1.25× as big.
-        const largeTexts = new Map(l.texts.map((t) => [t.path, t]))
-        for (const t of n.texts) {
-          const big = largeTexts.get(t.path)
-          if (!big || big.text !== t.text) continue
-          compared++
-          if (big.fontSize < t.fontSize * 1.25 - 0.05) violations.push(`${where} [大字] · ${describeElement(t)} · font ${px(big.fontSize)} < 1.25 × ${px(t.fontSize)}`)
-        }
-        // Borders keep their width in 大字模式, hence the pixel of slack. The tab bar is left out: its
-        // height is fixed by the platform (Taro's H5 tab bar like weapp's native one); its labels do grow.
-        const largeControls = new Map(l.controls.map((c) => [c.path, c]))
-        for (const c of n.controls) {
-          const big = largeControls.get(c.path)
-          if (!big || c.selector.includes('weui-tabbar')) continue
-          compared++
-          if (big.height < c.height * 1.25 - 1.5) violations.push(`${where} [大字] · ${describeElement(c)} · height ${px(big.height)} < 1.25 × ${px(c.height)}`)
+        // The page, then each picker and modal it opened, compared between the modes under the same name.
+        const parts: [string, Measured, Measured | undefined][] = [['', visitN.page, visitL.page], ...[...visitN.overlays].map(([part, m]): [string, Measured, Measured | undefined] => [` (${part})`, m, visitL.overlays.get(part)])]
+        overlays += visitN.overlays.size + visitL.overlays.size
+        for (const [part, n, l] of parts) {
+          if (l) judge(`${where}${part}`, n, l, tally)
+          else tally.violations.push(`${where}${part} opened in normal mode but not in 大字模式`)
         }
       }
       const errors = [...normal.errors, ...large.errors].filter((e) => !/Failed to load resource/.test(e))
@@ -253,7 +327,7 @@ describe('readable sizes and contrast on every page', () => {
       await large.page.context().close()
     }
 
-    console.log(`readable: ${pages.length} registered pages, ${visits} page visits, ${texts} texts and ${controls} controls measured, ${compared} compared in 大字模式, ${violations.length} violations`)
-    assert.equal(violations.length, 0, `${violations.length} violations:\n${violations.join('\n')}`)
+    console.log(`readable: ${pages.length} registered pages, ${visits} page visits, ${overlays} pickers and modals opened, ${tally.texts} texts and ${tally.controls} controls measured, ${tally.compared} compared in 大字模式, ${tally.violations.length} violations`)
+    assert.equal(tally.violations.length, 0, `${tally.violations.length} violations:\n${tally.violations.join('\n')}`)
   })
 })

@@ -9,6 +9,7 @@ import { applyEarlyVerdicts, checkedPhoto } from '../../_kit/photo-checks'
 import { requireOwnFiles } from '../../_kit/uploads'
 import { action, type ActionContext } from '../../_kit/define-function'
 import { alertKeepers } from '../alerts'
+import { needingAttention } from '../attention'
 import { aeds, point, reports, requireAed, type AedDoc } from '../aeds'
 import { detailFor } from '../detail'
 import { requireKeeper } from '../keepers'
@@ -19,13 +20,18 @@ import { changeKey } from '../../_kit/audit'
 type PublicTexts = { name: string; address: string; landmark: string; floor: string; accessNotes: string; model: string; guardianOrg: string }
 const publicTextOf = (texts: PublicTexts): string => [texts.name, texts.address, texts.landmark, texts.floor, texts.accessNotes, texts.model, texts.guardianOrg].filter(Boolean).join('\n')
 
-/** The AEDs of the caller's communities, suggestions included, those needing attention first. */
+/** The AEDs of the caller's communities, suggestions included, those needing attention first; or only those (需要处理). */
 export const manageList = action({
   input: aedInputs.manageList,
   audience: ['staff'],
   audit: 'read',
-  async handler({ communityId, page, pageSize }, ctx) {
+  async handler({ communityId, attention, page, pageSize }, ctx) {
     const scope = await ctx.staffScope(communityId)
+    if (attention) {
+      const [found, user] = await Promise.all([needingAttention(scope), ctx.user()])
+      const shown = found.slice((page - 1) * pageSize, page * pageSize)
+      return { items: await Promise.all(shown.map((aed) => detailFor(aed, user))), total: found.length, page, pageSize }
+    }
     const criteria = { communityId: _.in(scope) }
     const [{ data }, { total }] = await Promise.all([
       aeds().where(criteria).orderBy('verified', 'asc').orderBy('status', 'desc').orderBy('name', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<AedDoc>(),

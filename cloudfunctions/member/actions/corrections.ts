@@ -21,6 +21,7 @@ export const requestCorrection = action({
   audience: 'anyone',
   async handler({ field, value }, { openid }) {
     const doc = await findApplication({ openid })
+    if (doc?.status === 'withdrawn') throw new AppError('CONFLICT', '申请已撤回，重新提交时直接填写正确的信息即可')
     if (!doc || doc.status === 'pending') throw new AppError('CONFLICT', doc ? '申请还在审核中，可以等审核后再提出更正' : '您还没有入会申请')
     const open = Object.values(doc.corrections ?? {}).filter((c) => c.status === 'open').length
     if (open >= MAX_OPEN) throw new AppError('RATE_LIMITED', '已有更正申请在等待核实，请等工作人员处理后再提')

@@ -13,7 +13,7 @@ import { findVolunteer, toProfile, volunteers } from '../volunteers'
 
 /**
  * 注册志愿者: a volunteer at once, or after staff approval where the community asks for it
- * (`volunteerApprovalRequired`). Someone turned down may register again.
+ * (`volunteerApprovalRequired`). Someone turned down, or who withdrew, may register again.
  */
 export const register = action({
   input: volunteerInputs.register,
@@ -21,7 +21,8 @@ export const register = action({
   async handler(input, { openid }) {
     const community = await requireCommunity(input.communityId)
     const existing = await findVolunteer({ openid })
-    if (existing && existing.status !== 'rejected') {
+    const again = existing?.status === 'rejected' || existing?.status === 'withdrawn'
+    if (existing && !again) {
       // A registration cut off before the role was granted is finished here (granting is idempotent).
       if (existing.status === 'active') await grantRole(openid, 'volunteer', existing.communityId)
       throw new AppError('CONFLICT', '您已经注册过志愿者了')
@@ -37,7 +38,7 @@ export const register = action({
     const fields = { ...answers, ...identity, guardian, status, rejectReason: null, registeredAt: db.serverDate() }
     if (existing) {
       // An object replaces the stored one whole only through _.set (the SDK would merge it field by field).
-      const { stats } = await volunteers().where({ _id: existing._id, status: 'rejected' }).update({ data: { ...fields, guardian: guardian ? _.set(guardian) : null } })
+      const { stats } = await volunteers().where({ _id: existing._id, status: existing.status }).update({ data: { ...fields, guardian: guardian ? _.set(guardian) : null } })
       if (stats.updated !== 1) throw new AppError('CONFLICT', '您已经注册过志愿者了')
     } else {
       try {

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Loading } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { EmptyState } from '@/components/empty-state'
+import { Skeleton, type SkeletonShape } from '@/components/skeleton'
 import type { ReactNode } from 'react'
 import './index.scss'
 
@@ -11,11 +12,13 @@ type Props = {
   /** Shown instead of the content when there is nothing to show. */
   empty?: string | false
   onRetry?: () => void
+  /** What the loading placeholder looks like: cards of a list, or the lines of one detail page. */
+  skeleton?: SkeletonShape
   children?: ReactNode
 }
 
 /** Loading, error-with-retry and empty states, the same on every page. */
-export function LoadState({ loading, error, empty, onRetry, children }: Props) {
+export function LoadState({ loading, error, empty, onRetry, skeleton = 'detail', children }: Props) {
   if (error) {
     return (
       <View className='load-state load-state--error' role='alert'>
@@ -30,8 +33,8 @@ export function LoadState({ loading, error, empty, onRetry, children }: Props) {
   }
   if (loading) {
     return (
-      <View className='load-state'>
-        <Loading type='circular'>加载中…</Loading>
+      <View className='load-state load-state--loading'>
+        <Skeleton shape={skeleton} />
       </View>
     )
   }

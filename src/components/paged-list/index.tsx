@@ -27,7 +27,7 @@ type Props<T> = {
 export function PagedList<T>({ list, empty, children, end }: Props<T>) {
   const nothing = list.items.length === 0
   return (
-    <LoadState loading={list.loading && nothing} error={nothing ? list.error : undefined} empty={!list.loading && nothing && empty} onRetry={list.retry}>
+    <LoadState loading={list.loading && nothing} error={nothing ? list.error : undefined} empty={!list.loading && nothing && empty} onRetry={list.retry} skeleton='list'>
       {list.items.map(children)}
       {list.hasMore ? (
         <Button block fill='none' loading={list.loading} onClick={list.loadMore}>

@@ -160,7 +160,8 @@ export const aedInputs = {
     note: fields.optionalText('说明', 200),
     photo: cloudFile,
   }),
-  manageList: v.object({ communityId: v.optional(fields.community()), page: fields.page, pageSize: fields.pageSize }),
+  /** `attention`: only 需要处理, the devices whose readiness is not 设备正常 today. */
+  manageList: v.object({ communityId: v.optional(fields.community()), attention: v.optional(v.boolean()), page: fields.page, pageSize: fields.pageSize }),
   save: v.object({ aedId: v.optional(fields.id('AED编号')), ...aedFields, accessPhone: optionalAccessPhone }),
   /** A suggestion checked on site: published only with the real details (no defaults). */
   verify: v.object({ aedId: fields.id('AED编号'), ...aedFields, accessNotes: fields.text('取用说明', 2, 200), accessPhone }),

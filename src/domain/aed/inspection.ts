@@ -77,5 +77,10 @@ const CYCLE_DAYS: Record<InspectionCycle, number> = { daily: 1, weekly: 7, month
 
 /** Overdue when more than one cycle has passed since the last inspection (daily: none yesterday or today). */
 export function inspectionOverdue(lastInspection: string, today: string, cycle: InspectionCycle = DEFAULT_INSPECTION_CYCLE): boolean {
-  return dayjs(lastInspection).add(CYCLE_DAYS[cycle], 'day').format('YYYY-MM-DD') < today
+  return lastInspection < overdueBefore(today, cycle)
+}
+
+/** The same rule as a bound a query can use: an inspection dated before this day is overdue today. */
+export function overdueBefore(today: string, cycle: InspectionCycle = DEFAULT_INSPECTION_CYCLE): string {
+  return dayjs(today).subtract(CYCLE_DAYS[cycle], 'day').format('YYYY-MM-DD')
 }

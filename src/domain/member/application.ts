@@ -9,21 +9,28 @@ export type Gender = keyof typeof GENDERS
 export const GUARDIAN_RELATIONS = ['父亲', '母亲', '祖父母', '外祖父母', '其他监护人'] as const
 export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number]
 
-/** `left`: 退会 (章程: members are free to leave); the record stays, the card is withdrawn. */
-export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'left'
+/**
+ * `left`: 退会 (章程: members are free to leave); the record stays, the card is withdrawn.
+ * `withdrawn`: the applicant took the application back while it waited; it may be submitted again.
+ */
+export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'left' | 'withdrawn'
 
 /** Days an application turned down, or a member who left, keeps the (sealed) ID number before it is erased. */
 export const ID_RETENTION_DAYS = 90
+
+/** The statuses of the staff queue: a withdrawn application is the applicant's, not the station's, business. */
+export type QueueStatus = Exclude<ApplicationStatus, 'withdrawn'>
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   pending: '待审核',
   approved: '已通过',
   rejected: '未通过',
   left: '已退会',
+  withdrawn: '已撤回',
 }
 
 /** How a status reads at a glance (badge colour). */
-export const APPLICATION_STATUS_TONES = { pending: 'warning', approved: 'success', rejected: 'danger', left: 'default' } as const
+export const APPLICATION_STATUS_TONES = { pending: 'warning', approved: 'success', rejected: 'danger', left: 'default', withdrawn: 'default' } as const
 
 const guardianSchema = v.object({
   name: fields.text('监护人姓名', 2, 20),

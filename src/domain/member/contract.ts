@@ -6,7 +6,7 @@ import { duesSettingSchema, type DuesSetting, type DuesStanding } from './dues'
 
 export type TimelineEntry = {
   at: string
-  action: 'submitted' | 'resubmitted' | 'approved' | 'rejected' | 'left'
+  action: 'submitted' | 'resubmitted' | 'approved' | 'rejected' | 'left' | 'withdrawn'
   /** Who acted, as the person reading may see it: 本人 or 工作人员 + name. */
   by: string
   reason?: string
@@ -97,6 +97,8 @@ export const memberInputs = {
   resolveCorrection: v.object({ applicationId: fields.id('申请编号'), key: fields.id('更正编号'), accept: v.boolean('请选择采纳或不采纳') }),
   /** 退会: the member leaves the Red Cross and keeps the account; they confirm on purpose. */
   leave: v.object({ confirm: v.literal(true, '请确认退会') }),
+  /** 撤回: the applicant takes back an application still waiting for review. */
+  withdraw: v.object({ confirm: v.literal(true, '请确认撤回申请') }),
   /** 备案: the district's members, joined within a period (dates inclusive). */
   filing: v.object({ joinedFrom: v.optional(fields.date('开始日期'), '2000-01-01'), joinedTo: v.optional(fields.date('结束日期'), '2100-12-31'), page: fields.page, pageSize: fields.pageSize }),
   /** The same period as a CSV file (UTF-8 with BOM, so spreadsheet programs read the Chinese). */
@@ -125,6 +127,7 @@ export type MemberApi = {
   requestCorrection: ActionSpec<v.InferInput<typeof memberInputs.requestCorrection>, ApplicationView>
   resolveCorrection: ActionSpec<v.InferInput<typeof memberInputs.resolveCorrection>, ApplicationView>
   leave: ActionSpec<v.InferInput<typeof memberInputs.leave>, ApplicationView>
+  withdraw: ActionSpec<v.InferInput<typeof memberInputs.withdraw>, ApplicationView>
   recordDues: ActionSpec<v.InferInput<typeof memberInputs.recordDues>, ApplicationView>
   setStudent: ActionSpec<v.InferInput<typeof memberInputs.setStudent>, ApplicationView>
   setDues: ActionSpec<v.InferInput<typeof memberInputs.setDues>, DuesSetting>

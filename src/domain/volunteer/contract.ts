@@ -120,6 +120,8 @@ export const volunteerInputs = {
   register: () => volunteerRegistrationSchema(todayInChina()),
   mine: v.object({}),
   update: volunteerUpdateSchema,
+  /** 撤回: the person takes back a registration still waiting for review. */
+  withdraw: v.object({ confirm: v.literal(true, '请确认撤回注册') }),
   list: v.object({
     status: v.optional(v.picklist(['pending', 'active', 'rejected'], '状态不正确')),
     communityId: v.optional(fields.community()),
@@ -179,6 +181,7 @@ export type CertificateRequestInput = v.InferInput<ReturnType<typeof certificate
 
 export type VolunteerApi = {
   register: ActionSpec<VolunteerRegistration, VolunteerProfile>
+  withdraw: ActionSpec<v.InferInput<typeof volunteerInputs.withdraw>, VolunteerProfile>
   /** The profile, totals and the latest ledger entries (profile and totals null when not registered). */
   mine: ActionSpec<v.InferInput<typeof volunteerInputs.mine>, { profile: VolunteerProfile | null; totals: VolunteerTotals | null; recent: LedgerEntry[] }>
   update: ActionSpec<v.InferInput<typeof volunteerInputs.update>, VolunteerProfile>

@@ -29,13 +29,17 @@ export function slotLabel(slot: string): string {
   return `${WEEKDAYS.find(([d]) => d === day)?.[1] ?? ''}${DAY_PARTS.find(([p]) => p === part)?.[1] ?? ''}`
 }
 
-export type VolunteerStatus = 'pending' | 'active' | 'rejected'
+/** `withdrawn`: the person took the registration back while it waited; they may register again. */
+export type VolunteerStatus = 'pending' | 'active' | 'rejected' | 'withdrawn'
+/** The statuses of the staff list: a withdrawn registration is the person's business, not the station's. */
+export type ListedVolunteerStatus = Exclude<VolunteerStatus, 'withdrawn'>
 
 /** "已登记": registered with the station; "注册志愿者" is earned by service (below), not by signing up. */
 export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
   pending: '待审核',
   active: '已登记',
   rejected: '未通过',
+  withdrawn: '已撤回',
 }
 
 /**
@@ -46,7 +50,7 @@ export const REGISTERED_VOLUNTEER_YEAR_HOURS = 20
 export const isRegisteredVolunteer = (status: VolunteerStatus, yearHours: number) => status === 'active' && yearHours >= REGISTERED_VOLUNTEER_YEAR_HOURS
 
 /** How a status reads at a glance (badge colour). */
-export const VOLUNTEER_STATUS_TONES = { pending: 'warning', active: 'success', rejected: 'danger' } as const
+export const VOLUNTEER_STATUS_TONES = { pending: 'warning', active: 'success', rejected: 'danger', withdrawn: 'default' } as const
 
 const skills = v.pipe(
   v.array(v.picklist(SKILLS, '请从列表中选择服务技能'), '请选择服务技能'),

@@ -91,7 +91,7 @@ export const wishInputs = {
   takeDown: v.object({ wishId, reason: reason('下架原因') }),
   mine: v.object({ page: fields.page, pageSize: fields.pageSize }),
   claimed: v.object({ page: fields.page, pageSize: fields.pageSize }),
-  reviewQueue: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  reviewQueue: v.object({ communityId: v.optional(fields.community()), page: fields.page, pageSize: fields.pageSize }),
   /** Completed wishes whose hours wait for staff of their community. */
   hoursQueue: v.object({ page: fields.page, pageSize: fields.pageSize }),
   approveHours: v.pipe(

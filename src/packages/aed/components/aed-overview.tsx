@@ -55,10 +55,15 @@ const LEGEND: Array<{ kind: keyof typeof MARKER_COLORS; label: string }> = [
   { kind: 'closed', label: '不在开放时间' },
   { kind: 'broken', label: '可能无法使用' },
 ]
+const stateOf = (aed: NearbyAed) => LEGEND.find((l) => l.kind === kindOf(aed))?.label ?? ''
+
 
 /**
  * H5 has no map tiles: a drawing of where the AEDs are around the person, to one scale in both
- * directions. Markers never cover each other: one moved to make room keeps a line to its true place.
+ * directions, north up (marked). Markers never cover each other: one moved to make room keeps a
+ * line to its true place. The chosen marker (else #1, the first to run to) is ringed and named with
+ * its state right under the drawing (a label on the drawing would cover other markers or the person),
+ * as weapp's map shows a callout; every marker says both to a screen reader.
  */
 function DrawnOverview({ from, aeds, selectedId, onSelect }: Props) {
   // Equirectangular around the person: fine at a few kilometres.
@@ -74,6 +79,7 @@ function DrawnOverview({ from, aeds, selectedId, onSelect }: Props) {
     FRAME,
   )
   const bar = scaleBar(pixelsPerMeter, FRAME.width / 3)
+  const labelled = Math.max(0, aeds.findIndex((a) => a._id === selectedId))
   const at = (x: number, y: number, size: number) => ({ left: `${x - size / 2}px`, top: `${y - size / 2}px`, width: `${size}px`, height: `${size}px` })
   return (
     <View className='aed-overview-drawn' data-testid='aed-overview'>
@@ -95,19 +101,34 @@ function DrawnOverview({ from, aeds, selectedId, onSelect }: Props) {
         {placed.map((p, i) => (
           <View
             key={aeds[i]._id}
-            className={`aed-overview__dot aed-overview__dot--${kindOf(aeds[i])} ${aeds[i]._id === selectedId ? 'aed-overview__dot--selected' : ''}`}
+            className={`aed-overview__dot aed-overview__dot--${kindOf(aeds[i])} ${i === labelled ? 'aed-overview__dot--selected' : ''}`}
             style={{ ...at(p.x, p.y, FRAME.gap), padding: `${(FRAME.gap - DOT) / 2}px`, lineHeight: `${DOT}px` }}
             onClick={() => onSelect(aeds[i]._id)}
             data-testid='aed-marker'
+            aria-label={`${i + 1} ${aeds[i].name}，${stateOf(aeds[i])}`}
           >
             {i + 1}
           </View>
         ))}
+        <View className='aed-overview__north' data-testid='aed-north' aria-label='上方为北'>
+          <Text className='aed-overview__north-arrow'>▲</Text>
+          <Text className='aed-overview__north-text'>北</Text>
+        </View>
         <View className='aed-overview__scale' data-testid='aed-scale'>
           <View className='aed-overview__scale-bar' style={{ width: `${bar.pixels}px` }} />
           <Text className='aed-overview__scale-text'>{bar.meters >= 1000 ? `${bar.meters / 1000} 公里` : `${bar.meters} 米`}</Text>
         </View>
       </View>
+      {aeds[labelled] && (
+        <View className='aed-overview__callout' data-testid='aed-callout' onClick={() => onSelect(aeds[labelled]._id)}>
+          <View className={`aed-overview__swatch aed-overview__swatch--number aed-overview__dot--${kindOf(aeds[labelled])}`}>
+            <Text>{labelled + 1}</Text>
+          </View>
+          <Text className='aed-overview__callout-text'>
+            {aeds[labelled].name} · {stateOf(aeds[labelled])}
+          </Text>
+        </View>
+      )}
       <View className='aed-overview__legend' data-testid='aed-legend'>
         <View className='aed-overview__legend-item'>
           <View className='aed-overview__swatch aed-overview__swatch--me' />

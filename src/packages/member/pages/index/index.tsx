@@ -34,6 +34,18 @@ export default function MemberHomePage() {
       await Taro.showModal({ title: '未能退会', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
     }
   }
+  // The applicant's own: asked once more, then taken back while it still waits.
+  const withdraw = async () => {
+    const { confirm } = await Taro.showModal({ title: '撤回入会申请', content: '撤回后工作人员不再审核这份申请，您的身份证号会立即删除。以后还可以重新申请。确定撤回吗？', confirmText: '撤回', confirmColor: '#c8102e', cancelText: '再想想' })
+    if (!confirm) return
+    try {
+      await memberService.withdraw()
+      await Taro.showToast({ title: '已撤回', icon: 'success' })
+    } catch (failure) {
+      await Taro.showModal({ title: '未能撤回', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
+    }
+    await reload()
+  }
   return (
     <PageShell>
       <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={retry}>
@@ -48,7 +60,7 @@ export default function MemberHomePage() {
           </View>
         )}
 
-        {application && application.status !== 'pending' && <CorrectionForm application={application} onSaved={() => void reload()} />}
+        {application && application.status !== 'pending' && application.status !== 'withdrawn' && <CorrectionForm application={application} onSaved={() => void reload()} />}
 
         {!application && (
           <View className='card'>
@@ -68,8 +80,15 @@ export default function MemberHomePage() {
                 {APPLICATION_STATUS_LABELS[application.status]}
               </Tag>
             </View>
-            {application.status === 'pending' && <Text className='hint'>社区工作人员会尽快审核，结果会通过消息通知您。</Text>}
-            {application.status === 'left' && (
+            {application.status === 'pending' && (
+              <>
+                <Text className='hint'>社区工作人员会尽快审核，结果会通过消息通知您。审核前可以撤回。</Text>
+                <Button block size='large' type='danger' fill='outline' className='member-home__action' onClick={() => void withdraw()} data-testid='withdraw'>
+                  撤回申请
+                </Button>
+              </>
+            )}
+            {(application.status === 'left' || application.status === 'withdrawn') && (
               <Button block type='primary' size='large' className='member-home__action' onClick={() => Taro.navigateTo({ url: withQuery(pages.memberApply, { resubmit: 1 }) })}>
                 重新申请入会
               </Button>
@@ -85,7 +104,9 @@ export default function MemberHomePage() {
             <Text className='section-title'>办理进度</Text>
             <Timeline items={applicationTimeline(application)} />
             <Text className='hint' data-testid='id-views'>
-              {application.idViews.length === 0
+              {application.status === 'withdrawn'
+                ? '撤回时您的身份证号已经删除，重新申请时需要再填写。'
+                : application.idViews.length === 0
                 ? '您的身份证号加密保存，只有本社区和区红十字会的工作人员可以查看完整号码，每次查看都会记录在这里。'
                 : `您的身份证号已被查看${application.idViews.length}次，最近一次：${formatChinaTime(application.idViews[application.idViews.length - 1].at)} ${application.idViews[application.idViews.length - 1].by}。`}
             </Text>

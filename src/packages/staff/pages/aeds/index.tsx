@@ -1,24 +1,37 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ChoiceGroup } from '@/components/choice-group'
+import { CommunityFilter } from '@/components/community-filter'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import type { AedDetail, Readiness } from '@/domain/aed/contract'
-import { useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
+import { useStaffCommunities } from '@/hooks/use-staff-communities'
 import { aedService } from '@/services/aed'
 import { pages, withQuery } from '@/routes'
 import { InspectionCycles } from '../../components/inspection-cycles'
 import { UnconfirmedWave } from '../../components/unconfirmed-wave'
 import './index.scss'
 
+type Show = 'all' | 'attention'
+const SHOW_OPTIONS: { value: Show; label: string }[] = [
+  { value: 'all', label: '全部设备' },
+  { value: 'attention', label: '需要处理' },
+]
+
 const READINESS_TAGS: Record<Readiness, string> = { ready: '设备正常', warning: '需要处理', out_of_service: '可能无法使用' }
 
-/** The AEDs of the staff member's communities: waves of unconfirmed reports, suggestions and devices needing attention first, then the inspection cycles. */
+/**
+ * The AEDs of the staff member's communities: waves of unconfirmed reports, suggestions and devices
+ * needing attention first (or only those: 需要处理), narrowed to one community, then the inspection cycles.
+ */
 export default function AedManagePage() {
-  const list = usePagedList<AedDetail>((page) => aedService.manageList(page))
-  const me = useMe()
-  const communities = (me.data?.communities ?? []).filter((c) => me.data?.staffCommunityIds.includes(c._id))
+  const [show, setShow] = useState<Show>('all')
+  const [communityId, setCommunityId] = useState('')
+  const list = usePagedList<AedDetail>((page) => aedService.manageList(page, { communityId, attention: show === 'attention' }), [show, communityId])
+  const communities = useStaffCommunities()
   return (
     <PageShell className='aed-manage'>
       <Button block type='primary' className='aed-manage__add' onClick={() => Taro.navigateTo({ url: pages.staffAedEdit })}>
@@ -27,7 +40,11 @@ export default function AedManagePage() {
       {communities.map((c) => (
         <UnconfirmedWave key={c._id} communityId={c._id} name={c.name} onChanged={() => void list.refresh()} />
       ))}
-      <PagedList list={list} empty='本社区还没有登记AED'>
+      <View className='aed-manage__filters'>
+        <ChoiceGroup options={SHOW_OPTIONS} value={show} onChange={(v) => setShow(v as Show)} testId='aed-show' />
+      </View>
+      <CommunityFilter communities={communities} value={communityId} onChange={setCommunityId} />
+      <PagedList list={list} empty={show === 'attention' ? '没有需要处理的设备，全部正常' : '本社区还没有登记AED'}>
         {(aed) => (
           <View key={aed._id} className='card' data-testid='managed-aed' onClick={() => Taro.navigateTo({ url: withQuery(pages.aedDetail, { id: aed._id }) })}>
             <Text className='section-title'>{aed.name}</Text>

@@ -1,10 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { CommunityFilter } from '@/components/community-filter'
 import { PagedList } from '@/components/paged-list'
 import { PageShell } from '@/components/page-shell'
 import { formatChinaTime } from '@/domain/dates'
 import type { WishDetail } from '@/domain/wish/contract'
 import { usePagedList } from '@/hooks/use-paged-list'
+import { useStaffCommunities } from '@/hooks/use-staff-communities'
 import { wishService } from '@/services/wish'
 import { pages, withQuery } from '@/routes'
 
@@ -13,9 +16,12 @@ const heldBecause = (wish: WishDetail): string | undefined => [...wish.history].
 
 /** 心愿审核: wishes the content check flagged, oldest first, each with why; decided on their detail page. */
 export default function WishReviewPage() {
-  const list = usePagedList<WishDetail>((page) => wishService.reviewQueue(page))
+  const [communityId, setCommunityId] = useState('')
+  const communities = useStaffCommunities()
+  const list = usePagedList<WishDetail>((page) => wishService.reviewQueue(communityId, page), [communityId])
   return (
     <PageShell>
+      <CommunityFilter communities={communities} value={communityId} onChange={setCommunityId} />
       <PagedList list={list} empty='没有待审核的心愿'>
         {(wish) => (
           <View key={wish._id} className='card' data-testid='review-wish' onClick={() => Taro.navigateTo({ url: withQuery(pages.wishDetail, { id: wish._id }) })}>

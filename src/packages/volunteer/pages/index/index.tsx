@@ -5,6 +5,7 @@ import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { isRegisteredVolunteer, slotLabel, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUS_TONES } from '@/domain/volunteer/profile'
 import { useRemote } from '@/hooks/use-remote'
+import { messageOf } from '@/services/service-error'
 import { volunteerService } from '@/services/volunteer'
 import { MyRecords } from '../../components/my-records'
 import { OtherCommunities } from '../../components/other-communities'
@@ -23,6 +24,18 @@ export default function VolunteerHomePage() {
     if (data) void reload()
   })
   const profile = data?.profile
+  // The person's own: asked once more, then taken back while it still waits.
+  const withdraw = async () => {
+    const { confirm } = await Taro.showModal({ title: '撤回注册', content: '撤回后工作人员不再审核您的志愿者注册，以后还可以重新注册。确定撤回吗？', confirmText: '撤回', confirmColor: '#c8102e', cancelText: '再想想' })
+    if (!confirm) return
+    try {
+      await volunteerService.withdraw()
+      await Taro.showToast({ title: '已撤回', icon: 'success' })
+    } catch (failure) {
+      await Taro.showModal({ title: '未能撤回', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
+    }
+    await reload()
+  }
   return (
     <PageShell>
       <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
@@ -64,10 +77,17 @@ export default function VolunteerHomePage() {
                   {isRegisteredVolunteer(profile.status, data.totals?.yearHours ?? 0) ? '注册志愿者' : VOLUNTEER_STATUS_LABELS[profile.status]}
                 </Tag>
               </View>
-              {profile.status === 'pending' && <Text className='hint'>{profile.communityName}的工作人员审核后，您就可以认领心愿了。</Text>}
-              {profile.status === 'rejected' && (
+              {profile.status === 'pending' && (
                 <>
-                  <Text className='volunteer__reason'>未通过原因：{profile.rejectReason}</Text>
+                  <Text className='hint'>{profile.communityName}的工作人员审核后，您就可以认领心愿了。审核前可以撤回。</Text>
+                  <Button block type='danger' fill='outline' className='volunteer__action' onClick={() => void withdraw()} data-testid='withdraw-volunteer'>
+                    撤回注册
+                  </Button>
+                </>
+              )}
+              {(profile.status === 'rejected' || profile.status === 'withdrawn') && (
+                <>
+                  {profile.status === 'rejected' && <Text className='volunteer__reason'>未通过原因：{profile.rejectReason}</Text>}
                   <Button block type='primary' className='volunteer__action' onClick={() => Taro.navigateTo({ url: pages.volunteerRegister })}>
                     重新注册
                   </Button>
@@ -77,7 +97,7 @@ export default function VolunteerHomePage() {
               <Text className='hint'>服务技能：{profile.skills.join('、')}</Text>
               <Text className='hint'>有空时间：{profile.availability.map(slotLabel).join('、') || '未填写'}</Text>
               {profile.intro && <Text className='hint'>自我介绍：{profile.intro}</Text>}
-              {profile.status !== 'rejected' && (
+              {(profile.status === 'pending' || profile.status === 'active') && (
                 <Button block className='volunteer__action' onClick={() => Taro.navigateTo({ url: withQuery(pages.volunteerRegister, { edit: '1' }) })}>
                   修改资料
                 </Button>
