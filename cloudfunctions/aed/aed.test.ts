@@ -688,8 +688,8 @@ describe('需要处理 (staff list filtered to devices whose readiness is not �
     expect(before.length).toBeGreaterThan(0)
     expect(before.map((a) => a._id)).not.toContain(fine)
 
-    // A member's fault report alone makes it need attention (out of service), ahead of the warnings.
-    unwrap(await cloud.call('aed', 'demo-member', { action: 'report', aedId: fine, kind: 'fault', note: '屏幕不亮' }))
+    // A fault report by someone with standing (staff of its community) alone makes it need attention (out of service), ahead of the warnings.
+    unwrap(await cloud.call('aed', 'demo-staff-2', { action: 'report', aedId: fine, kind: 'fault', note: '屏幕不亮' }))
     const after = await check()
     expect(after.find((a) => a._id === fine)).toMatchObject({ readiness: 'out_of_service' })
 
