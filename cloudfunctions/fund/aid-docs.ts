@@ -1,5 +1,5 @@
 import { AppError } from '@/domain/errors'
-import { reviewBarrier, type AidStatus } from '@/domain/fund/aid'
+import { mayWithdraw, reviewBarrier, type AidStatus } from '@/domain/fund/aid'
 import type { AidRequest, AidStep } from '@/domain/fund/contract'
 import type { ExpenseCategory } from '@/domain/fund/rules'
 import type { UserDoc } from '@/domain/user/types'
@@ -65,5 +65,6 @@ export function toAidRequest(doc: AidDoc, user: UserDoc | null, openid: string):
     onBehalf: doc.applicantOpenid === null,
     canReview: staff && doc.status === 'pending' && reviewBarrier(doc, openid) === null,
     canPay: staff && doc.status === 'approved',
+    canWithdraw: mayWithdraw(doc, openid),
   }
 }

@@ -314,6 +314,31 @@ describe('aid requests: private, decided by two people above the threshold, paid
     expect(unwrap(await fund<Page<AidRequest>>('fr-owner', 'myAid', {})).items.map((a) => a._id)).toEqual([request._id])
   })
 
+  test('撤回: the applicant takes a waiting request back once; nobody else can; a decided one stays decided', async () => {
+    const c = community()
+    const request = unwrap(await apply('fr-withdrawer', c, 800_000))
+    expect(request.canWithdraw).toBe(true)
+    // Staff see it but it is not theirs to take back; a neighbour does not see it at all.
+    expect(unwrap(await fund<AidRequest>(STAFF_A, 'aid', { aidId: request._id })).canWithdraw).toBe(false)
+    expect(await fund(STAFF_A, 'withdraw', { aidId: request._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await fund('fr-neighbour', 'withdraw', { aidId: request._id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    // One approval of two leaves it waiting, so it can still be taken back; two taps at once withdraw once.
+    unwrap(await fund(STAFF_A, 'review', { aidId: request._id, decision: 'approve' }))
+    const taps = await Promise.all([1, 2].map(() => fund<AidRequest>('fr-withdrawer', 'withdraw', { aidId: request._id })))
+    expect(taps.map((t) => unwrap(t).status)).toEqual(['withdrawn', 'withdrawn'])
+    const stored = cloud.docs('fundAid').find((a) => a._id === request._id)
+    expect(stored).toMatchObject({ status: 'withdrawn' })
+    expect((stored?.history as Array<{ action: string }>).map((h) => h.action)).toEqual(['apply', 'approve', 'withdraw'])
+    // It leaves the staff queue, and no one may decide it any more.
+    expect(unwrap(await fund<Page<AidRequest>>(STAFF_A, 'aidQueue', { communityId: c })).items.map((a) => a._id)).not.toContain(request._id)
+    expect(await fund(STAFF_B, 'review', { aidId: request._id, decision: 'approve' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    // A request staff already approved cannot be taken back.
+    const decided = unwrap(await apply('fr-withdrawer', c, 10_000))
+    unwrap(await fund(STAFF_B, 'review', { aidId: decided._id, decision: 'approve' }))
+    expect(await fund('fr-withdrawer', 'withdraw', { aidId: decided._id })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(cloud.docs('fundAid').find((a) => a._id === decided._id)).toMatchObject({ status: 'approved' })
+  })
+
   test('staff enter a request for a resident without the app: someone else decides it, and nobody is told in the app', async () => {
     const c = community()
     unwrap(await income(c, 100_000))

@@ -10,6 +10,7 @@ import { record } from './actions/record'
 import { reverse } from './actions/reverse'
 import { summary } from './actions/summary'
 import { verify } from './actions/verify'
+import { withdraw } from './actions/withdraw'
 
 /** 博爱互助金 两公开: a public, hash-chained ledger, aid requests decided by two people, projects and receipts. */
-export const main = defineFunction<FundApi>('fund', { record, reverse, verify, summary, entries, chain, apply, review, pay, aid, myAid, aidQueue, saveProject, projects, issueReceipt, verifyReceipt, export: exportCsv })
+export const main = defineFunction<FundApi>('fund', { record, reverse, verify, summary, entries, chain, apply, review, pay, aid, withdraw, myAid, aidQueue, saveProject, projects, issueReceipt, verifyReceipt, export: exportCsv })

@@ -17,6 +17,7 @@ export const fundService = {
   review: (aidId: string, decision: 'approve' | 'reject', reason = '') => client('review', { aidId, decision, reason }),
   pay: (aidId: string, date: string, reference: string) => client('pay', { aidId, date, reference }),
   aid: (aidId: string) => client('aid', { aidId }),
+  withdraw: (aidId: string) => client('withdraw', { aidId }),
   myAid: (page: number) => client('myAid', { page, pageSize: 20 }),
   aidQueue: (page: number) => client('aidQueue', { page, pageSize: 20 }),
   projects: (communityId: string) => client('projects', { communityId }),

@@ -1,9 +1,12 @@
 import { DEFAULT_SECOND_APPROVAL_FEN } from './rules'
 
-/** An aid request: waiting for staff (one or two approvals by amount), then paid from the ledger, or refused. */
-export type AidStatus = 'pending' | 'approved' | 'rejected' | 'paid'
+/** An aid request: waiting for staff (one or two approvals by amount), then paid from the ledger, or refused; its applicant may take it back while it waits. */
+export type AidStatus = 'pending' | 'approved' | 'rejected' | 'paid' | 'withdrawn'
 
-export const AID_STATUS_LABELS: Record<AidStatus, string> = { pending: '审核中', approved: '已批准，待发放', rejected: '未通过', paid: '已发放' }
+export const AID_STATUS_LABELS: Record<AidStatus, string> = { pending: '审核中', approved: '已批准，待发放', rejected: '未通过', paid: '已发放', withdrawn: '已撤回' }
+
+/** Only the applicant takes a request back, and only while no decision has made it final (staff may have approved once of two). */
+export const mayWithdraw = (aid: { applicantOpenid: string | null; status: AidStatus }, openid: string): boolean => aid.applicantOpenid === openid && aid.status === 'pending'
 
 /** Two people decide large amounts: above the community's threshold a second, different staff member must approve. */
 export const approvalsNeeded = (amountFen: number, thresholdFen = DEFAULT_SECOND_APPROVAL_FEN): number => (amountFen > thresholdFen ? 2 : 1)

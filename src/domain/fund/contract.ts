@@ -66,6 +66,7 @@ export const fundInputs = {
   // No requestId: a payment is keyed by its request, so no retry or second tap ever pays twice.
   pay: v.object({ aidId, date: fields.date('发放日期'), reference: fields.text('凭证号', 1, 60), channel: v.optional(v.picklist(CHANNELS, '请选择渠道'), '银行转账') }),
   aid: v.object({ aidId }),
+  withdraw: v.object({ aidId }),
   myAid: v.object({ page: fields.page, pageSize: fields.pageSize }),
   aidQueue: v.object({ communityId: v.optional(communityId), page: fields.page, pageSize: fields.pageSize }),
   saveProject: v.object({
@@ -117,7 +118,7 @@ export type VerifyResult = { ok: boolean; checked: number; headHash: string; bro
 
 export type ChainPage = { items: PublicEntry[]; head: { seq: number; hash: string }; statements: StatementHead[]; more: boolean }
 
-export type AidStep = { at: string; action: 'apply' | 'approve' | 'reject' | 'pay'; byName: string; note: string }
+export type AidStep = { at: string; action: 'apply' | 'approve' | 'reject' | 'pay' | 'withdraw'; byName: string; note: string }
 
 export type AidRequest = {
   _id: string
@@ -140,6 +141,8 @@ export type AidRequest = {
   /** What the caller may do now. */
   canReview: boolean
   canPay: boolean
+  /** The applicant's own request while it waits: they may take it back. */
+  canWithdraw: boolean
 }
 
 export type ProjectPlatform = { name: string; appId: string; path: string; url: string }
@@ -173,6 +176,7 @@ export type FundApi = {
   review: ActionSpec<v.InferInput<typeof fundInputs.review>, AidRequest>
   pay: ActionSpec<v.InferInput<typeof fundInputs.pay>, AidRequest>
   aid: ActionSpec<v.InferInput<typeof fundInputs.aid>, AidRequest>
+  withdraw: ActionSpec<v.InferInput<typeof fundInputs.withdraw>, AidRequest>
   myAid: ActionSpec<v.InferInput<typeof fundInputs.myAid>, Page<AidRequest>>
   aidQueue: ActionSpec<v.InferInput<typeof fundInputs.aidQueue>, Page<AidRequest>>
   saveProject: ActionSpec<v.InferInput<typeof fundInputs.saveProject>, FundProject>

@@ -16,7 +16,7 @@ export function AidCard({ aid }: { aid: AidRequest }) {
         <Text className='fund-aid__title'>
           {aid.category}救助 · {formatYuan(aid.amountFen)} 元
         </Text>
-        <Tag type={aid.status === 'rejected' ? 'default' : 'primary'}>{AID_STATUS_LABELS[aid.status]}</Tag>
+        <Tag type={aid.status === 'rejected' || aid.status === 'withdrawn' ? 'default' : 'primary'}>{AID_STATUS_LABELS[aid.status]}</Tag>
       </View>
       <Text className='hint'>
         {aid.communityName} · {aid.name} · 已同意 {aid.approvals}/{aid.approvalsNeeded}

@@ -15,7 +15,7 @@ import { fundService } from '@/services/fund'
 import { useSubmit } from '@/hooks/use-submit'
 import './index.scss'
 
-const STEP_TITLES: Record<AidStep['action'], string> = { apply: '提交申请', approve: '工作人员同意', reject: '工作人员不同意', pay: '已发放' }
+const STEP_TITLES: Record<AidStep['action'], string> = { apply: '提交申请', approve: '工作人员同意', reject: '工作人员不同意', pay: '已发放', withdraw: '本人撤回' }
 
 /** One aid request: its progress for the applicant; for staff of the community, review and pay. */
 export default function FundAidPage() {
@@ -44,6 +44,13 @@ export default function FundAidPage() {
     const { confirm } = await Taro.showModal({ title: '登记发放', content: `确认已向${a.name}发放 ${formatYuan(a.amountFen)} 元？登记后将记入公开账本，不能修改，只能冲正。`, confirmText: '登记', cancelText: '再想想' })
     if (!confirm) return
     if (await run(() => fundService.pay(a._id, date, reference.trim()), '未能登记')) await aid.reload()
+  }
+
+  const withdraw = async () => {
+    if (!a) return
+    const { confirm } = await Taro.showModal({ title: '撤回申请', content: '撤回后工作人员不再审核这份申请。如仍需要救助，可以重新申请。确定撤回吗？', confirmText: '撤回', cancelText: '再想想' })
+    if (!confirm) return
+    if (await run(() => fundService.withdraw(a._id), '未能撤回')) await aid.reload()
   }
 
   return (
@@ -80,6 +87,14 @@ export default function FundAidPage() {
                     不同意
                   </Button>
                 </View>
+              </View>
+            )}
+            {a.canWithdraw && (
+              <View className='card'>
+                <Text className='hint'>工作人员审核之前，您可以撤回这份申请。</Text>
+                <Button block fill='outline' loading={busy} onClick={() => void withdraw()} data-testid='aid-withdraw'>
+                  撤回申请
+                </Button>
               </View>
             )}
             {a.canPay && (
