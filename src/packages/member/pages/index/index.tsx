@@ -9,7 +9,7 @@ import { formatChinaTime } from '@/domain/dates'
 import { applicationTimeline } from '@/domain/member/timeline'
 import { useRemote } from '@/hooks/use-remote'
 import { memberService } from '@/services/member'
-import { messageOf } from '@/services/service-error'
+import { confirmThen } from '@/hooks/confirm-then'
 import { CorrectionForm } from '../../components/correction-form'
 import { MemberCard } from '../../components/member-card'
 import './index.scss'
@@ -24,27 +24,13 @@ export default function MemberHomePage() {
   const application = data?.application
   // Destructive: asked once more, in plain words, before anything changes.
   const leave = async () => {
-    const { confirm } = await Taro.showModal({ title: '确认退会', content: '退会后您将不再是中国红十字会会员，会员卡收回。确定退会吗？', confirmText: '确认退会', confirmColor: '#c8102e', cancelText: '再想想' })
-    if (!confirm) return
-    try {
-      await memberService.leave()
-      await Taro.showToast({ title: '已退会', icon: 'success' })
-      await reload()
-    } catch (failure) {
-      await Taro.showModal({ title: '未能退会', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
-    }
+    const ask = { title: '确认退会', content: '退会后您将不再是中国红十字会会员，会员卡收回。确定退会吗？', confirmText: '确认退会', done: '已退会', failTitle: '未能退会' }
+    if ((await confirmThen(ask, () => memberService.leave())) === 'done') await reload()
   }
   // The applicant's own: asked once more, then taken back while it still waits.
   const withdraw = async () => {
-    const { confirm } = await Taro.showModal({ title: '撤回入会申请', content: '撤回后工作人员不再审核这份申请，您的身份证号会立即删除。以后还可以重新申请。确定撤回吗？', confirmText: '撤回', confirmColor: '#c8102e', cancelText: '再想想' })
-    if (!confirm) return
-    try {
-      await memberService.withdraw()
-      await Taro.showToast({ title: '已撤回', icon: 'success' })
-    } catch (failure) {
-      await Taro.showModal({ title: '未能撤回', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
-    }
-    await reload()
+    const ask = { title: '撤回入会申请', content: '撤回后工作人员不再审核这份申请，您的身份证号会立即删除。以后还可以重新申请。确定撤回吗？', confirmText: '撤回', done: '已撤回', failTitle: '未能撤回' }
+    if ((await confirmThen(ask, () => memberService.withdraw())) !== 'cancelled') await reload()
   }
   return (
     <PageShell>

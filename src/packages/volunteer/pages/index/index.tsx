@@ -5,7 +5,7 @@ import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
 import { isRegisteredVolunteer, slotLabel, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUS_TONES } from '@/domain/volunteer/profile'
 import { useRemote } from '@/hooks/use-remote'
-import { messageOf } from '@/services/service-error'
+import { confirmThen } from '@/hooks/confirm-then'
 import { volunteerService } from '@/services/volunteer'
 import { MyRecords } from '../../components/my-records'
 import { OtherCommunities } from '../../components/other-communities'
@@ -26,15 +26,8 @@ export default function VolunteerHomePage() {
   const profile = data?.profile
   // The person's own: asked once more, then taken back while it still waits.
   const withdraw = async () => {
-    const { confirm } = await Taro.showModal({ title: '撤回注册', content: '撤回后工作人员不再审核您的志愿者注册，以后还可以重新注册。确定撤回吗？', confirmText: '撤回', confirmColor: '#c8102e', cancelText: '再想想' })
-    if (!confirm) return
-    try {
-      await volunteerService.withdraw()
-      await Taro.showToast({ title: '已撤回', icon: 'success' })
-    } catch (failure) {
-      await Taro.showModal({ title: '未能撤回', content: messageOf(failure), showCancel: false, confirmText: '知道了' })
-    }
-    await reload()
+    const ask = { title: '撤回注册', content: '撤回后工作人员不再审核您的志愿者注册，以后还可以重新注册。确定撤回吗？', confirmText: '撤回', done: '已撤回', failTitle: '未能撤回' }
+    if ((await confirmThen(ask, () => volunteerService.withdraw())) !== 'cancelled') await reload()
   }
   return (
     <PageShell>
