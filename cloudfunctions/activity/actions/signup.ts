@@ -62,7 +62,7 @@ export const signup = action({
   audience: 'anyone',
   async handler({ activityId }, ctx) {
     const doc = await requireActivity(activityId)
-    const volunteer = await requireVolunteerIn(ctx.openid, doc.communityId)
+    const { volunteer } = await requireVolunteerIn(ctx.openid, doc.communityId)
     // 《志愿服务条例》2017 第十五条: tasks fit the volunteer's age — no personal-risk activity for a minor.
     if (isRiskyActivity(doc.type) && volunteer.birthYear !== undefined && mayBeMinor(volunteer.birthYear, todayInChina())) {
       throw new AppError('FORBIDDEN', '这个活动有人身风险，未满18周岁的志愿者不能报名')
