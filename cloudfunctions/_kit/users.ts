@@ -53,8 +53,9 @@ export async function createUser(openid: string): Promise<UserDoc> {
  * Grants a role (creating the user record if the person never opened the app since), and sets
  * their home community when they have none yet. `fields` are profile fields to set regardless.
  */
-export async function grantRole(openid: string, role: Role, communityId: string, fields: Partial<Pick<UserDoc, 'displayName' | 'homeCommunityId'>> = {}): Promise<void> {
-  const user = await loadOrCreateUser(openid)
+export async function grantRole(openid: string, role: Role, communityId: string, fields: Partial<Pick<UserDoc, 'displayName' | 'homeCommunityId'>> = {}, known?: UserDoc): Promise<void> {
+  // `known`: the person's record as the caller already holds it (no second read).
+  const user = known ?? (await loadOrCreateUser(openid))
   await users()
     .where({ _id: openid })
     .update({ data: { roles: db.command.addToSet(role), ...(user.homeCommunityId ? {} : { homeCommunityId: communityId }), ...fields } })
