@@ -104,6 +104,11 @@ export async function deliver({ openid, kind, page, data }: Delivery, { grantTak
 /** The person's 消息设置: kinds they turned off (`off.<kind>: true`), kept with their grants. */
 export type NotifySettingsDoc = { _id: string; grants?: Partial<Record<NotifyKind, number>>; off?: Partial<Record<NotifyKind, boolean>> }
 
+/** The person's 消息设置 and grants: a caller that reads them beside its own reads passes them to `notify` as `settings`. */
+export async function notifySettingsOf(openid: string): Promise<NotifySettingsDoc | null> {
+  return (await settingsOf(openid)) ?? null
+}
+
 async function settingsOf(openid: string): Promise<NotifySettingsDoc | undefined> {
   const { data } = await db.collection(collections.subscriptions).where({ _id: openid }).get<NotifySettingsDoc>()
   return data[0]
@@ -121,6 +126,7 @@ async function settingsOf(openid: string): Promise<NotifySettingsDoc | undefined
  * up to date and mark it unread again. `later` leaves the WeChat message to the scheduler (the
  * outbox), for a caller whose timeout has no room for WeChat's answer (100–300 ms). `quoting`
  * names whose words the message quotes (a thank-you, a note), so 注销 can take them out again.
+ * `settings`: the person's settings when the caller read them beside its own reads (no read here then).
  * `repeat` says the group's message most likely exists (a later step of its cycle): an essential
  * kind then only brings it up to date, without taking a grant first.
  */
@@ -128,13 +134,15 @@ export async function notify<K extends NotifyKind>(
   openid: string,
   kind: K,
   payload: NotifyPayloads[K],
-  { groupId, later = false, quoting, repeat = false }: { groupId?: string; later?: boolean; quoting?: string; repeat?: boolean } = {},
+  { groupId, later = false, quoting, repeat = false, settings: known }: { groupId?: string; later?: boolean; quoting?: string; repeat?: boolean; settings?: NotifySettingsDoc | null } = {},
 ): Promise<{ inboxId: string | null; sent: boolean }> {
   const spec = NOTIFY_KINDS[kind]
-  if (spec.essential && !later && !isLongTerm(kind)) return notifyEssential(openid, kind, payload, { groupId, quoting, repeat })
-  const settings = await settingsOf(openid)
+  const now = !later && !isLongTerm(kind)
+  // An essential kind sent now needs nothing read first (its grant is taken conditionally); others need the settings.
+  const settings = known !== undefined ? (known ?? undefined) : spec.essential && now ? undefined : await settingsOf(openid)
   const off = settings?.off?.[kind] === true
   if (off && !spec.essential) return { inboxId: null, sent: false }
+  if (now) return notifyNow(openid, kind, payload, { groupId, quoting, repeat, mayHoldGrant: !settings || (!off && (settings.grants?.[kind] ?? 0) > 0) })
   const page = spec.page(payload)
   const body = spec.body(payload)
   const inbox = db.collection(collections.inbox)
@@ -165,12 +173,12 @@ export async function notify<K extends NotifyKind>(
 }
 
 /**
- * An essential kind reaches the inbox whatever the person's settings, so nothing needs reading
- * first: the inbox entry and the grant (taken only if held and not turned off) go side by side,
- * one round trip, and the WeChat message follows. A grouped message already there only has its
- * text brought up to date; a grant taken for it is given back.
+ * A message sent now, its settings known or not needed (an essential kind reaches the inbox
+ * whatever they say): the inbox entry and the grant (taken only if held and not turned off) go
+ * side by side, one round trip, and the WeChat message follows. A grouped message already there
+ * only has its text brought up to date; a grant taken for it is given back.
  */
-async function notifyEssential<K extends NotifyKind>(openid: string, kind: K, payload: NotifyPayloads[K], { groupId, quoting, repeat }: { groupId?: string; quoting?: string; repeat: boolean }): Promise<{ inboxId: string | null; sent: boolean }> {
+async function notifyNow<K extends NotifyKind>(openid: string, kind: K, payload: NotifyPayloads[K], { groupId, quoting, repeat, mayHoldGrant }: { groupId?: string; quoting?: string; repeat: boolean; mayHoldGrant: boolean }): Promise<{ inboxId: string | null; sent: boolean }> {
   const spec = NOTIFY_KINDS[kind]
   const page = spec.page(payload)
   const body = spec.body(payload)
@@ -191,7 +199,7 @@ async function notifyEssential<K extends NotifyKind>(openid: string, kind: K, pa
   const update = () => inbox.where({ _id: groupId, openid }).update({ data: { body, read: false, createdAt: db.serverDate() } })
   // A group's later step (a release after its claim): its message is most likely there already, and only brought up to date.
   if (groupId && repeat && (await update()).stats.updated === 1) return { inboxId: groupId, sent: false }
-  const [{ inboxId, fresh }, taken] = await Promise.all([addOnce(), templateIdOf(kind) ? takeGrant(openid, kind) : false])
+  const [{ inboxId, fresh }, taken] = await Promise.all([addOnce(), mayHoldGrant && templateIdOf(kind) ? takeGrant(openid, kind) : false])
   if (taken && !fresh) await giveBackGrant(openid, kind).catch(() => console.error(`[notify] taken grant not given back: kind=${kind}`))
   if (!taken || !fresh) return { inboxId, sent: false }
   const delivery = { openid, kind, page, data: templateData(kind, payload) }

@@ -14,6 +14,7 @@ import { detailFor } from '../detail'
 import { requireKeeper } from '../keepers'
 import { closeAll, closeOne, requireReport, toReport, toReports, type ReportDoc } from '../reports'
 import { changeKey } from '../../_kit/audit'
+import { readPage } from '../../_kit/pages'
 
 /** What staff write about a device that everyone reads: checked together, in one request. */
 type PublicTexts = { name: string; address: string; landmark: string; floor: string; accessNotes: string; model: string; guardianOrg: string }
@@ -27,12 +28,9 @@ export const manageList = action({
   async handler({ communityId, page, pageSize }, ctx) {
     const scope = await ctx.staffScope(communityId)
     const criteria = { communityId: _.in(scope) }
-    const [{ data }, { total }] = await Promise.all([
-      aeds().where(criteria).orderBy('verified', 'asc').orderBy('status', 'desc').orderBy('name', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<AedDoc>(),
-      aeds().where(criteria).count(),
-    ])
+    const { docs: data, hasMore } = await readPage<AedDoc>(aeds().where(criteria).orderBy('verified', 'asc').orderBy('status', 'desc').orderBy('name', 'asc'), page, pageSize)
     const user = await ctx.user()
-    return { items: await Promise.all(data.map((aed) => detailFor(aed, user))), total, page, pageSize }
+    return { items: await Promise.all(data.map((aed) => detailFor(aed, user))), hasMore, page, pageSize }
   },
 })
 
@@ -146,11 +144,8 @@ export const reportList = action({
   audit: 'read',
   async handler({ status, page, pageSize }, ctx) {
     const criteria = { communityId: _.in(await ctx.staffScope()), status }
-    const [{ data }, { total }] = await Promise.all([
-      reports().where(criteria).orderBy('createdAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<ReportDoc>(),
-      reports().where(criteria).count(),
-    ])
-    return { items: await toReports(data), total, page, pageSize }
+    const { docs: data, hasMore } = await readPage<ReportDoc>(reports().where(criteria).orderBy('createdAt', 'asc'), page, pageSize)
+    return { items: await toReports(data), hasMore, page, pageSize }
   },
 })
 
