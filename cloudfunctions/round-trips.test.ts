@@ -323,7 +323,7 @@ const ROWS: Record<string, Row> = {
 
   'member.mine': { prepare: async () => ({ fn: 'member', caller: 'demo-member', event: { action: 'mine' } }) },
   'member.apply': { prepare: async () => ({ fn: 'member', caller: `rt-applicant-${next()}`, event: membership() }), bound: over(12, 7, 'the application, its ID vault entry, the staff queue message and the acknowledgement follow one another') },
-  'member.review': { prepare: async () => ({ fn: 'member', caller: 'demo-staff', event: { action: 'review', applicationId: (await call<{ _id: string }>('member', `rt-applicant-${next()}`, membership()))._id, decision: 'approve' } }), bound: over(17, 15, 'the decision assigns a member number (a counter), grants the role and tells the applicant in sequence') },
+  'member.review': { prepare: async () => ({ fn: 'member', caller: 'demo-staff', event: { action: 'review', applicationId: (await call<{ _id: string }>('member', `rt-applicant-${next()}`, membership()))._id, decision: 'approve' } }), bound: over(17, 5, 'the decision, the member number (claimed, drawn from a counter, written) and the message follow one another') },
   'member.list': { prepare: async () => ({ fn: 'member', caller: 'demo-staff', event: { action: 'list', status: 'pending' } }) },
   'member.get': { todo: true },
   'member.leave': { prepare: async () => ({ fn: 'member', caller: await member(), event: { action: 'leave', confirm: true } }), bound: over(6, 6, 'the record, the role and the message follow one another') },
