@@ -157,8 +157,9 @@ export const reportList = action({
 export const resolveReport = action({
   input: aedInputs.resolveReport,
   audience: 'anyone',
-  handler: ({ reportId, resolution }, ctx) =>
-    closeReport(reportId, ctx, {
+  preload: preloadReport,
+  handler: ({ resolution }, ctx, preloaded) =>
+    closeReport(ctx, preloaded, {
       status: 'resolved',
       // A use is closed only by an inspection that records new pads and the self-test (inspect).
       refuse: (report) => (report.kind === 'used' ? '已被使用的设备，请在巡检中记录新电极片的有效期和自检结果，设备完好后报告会自动关闭' : undefined),
@@ -177,8 +178,9 @@ export const resolveReport = action({
 export const dismissReport = action({
   input: aedInputs.dismissReport,
   audience: 'anyone',
-  handler: ({ reportId, reason }, ctx) =>
-    closeReport(reportId, ctx, {
+  preload: preloadReport,
+  handler: ({ reason }, ctx, preloaded) =>
+    closeReport(ctx, preloaded, {
       status: 'dismissed',
       written: reason,
       resolution: `经核实，报告的情况不属实${reason ? `：${reason}` : ''}`,
@@ -199,15 +201,24 @@ type Closing = {
 }
 
 /** Closes one report for those who look after its AED and records it in the AED's history, once. */
-async function closeReport(reportId: string, ctx: ActionContext, closing: Closing) {
+/** The report and its AED, the first beside the caller's record. */
+async function preloadReport({ reportId }: { reportId: string }): Promise<readonly [ReportDoc, AedDoc]> {
   const report = await requireReport(reportId)
-  const aed = await requireAed(report.aedId)
+  return [report, await requireAed(report.aedId)]
+}
+
+async function closeReport(ctx: ActionContext, [report, aed]: readonly [ReportDoc, AedDoc], closing: Closing) {
   const user = await requireKeeper(aed, ctx)
   const refusal = closing.refuse?.(report)
   if (refusal) throw new AppError('CONFLICT', refusal)
   if (closing.written) await requirePassingText(ctx.openid, closing.written)
-  if (await closeOne(report, closing.status, closing.resolution, user._id)) {
-    await aeds().where({ _id: aed._id }).update({ data: { history: _.push({ at: new Date(), ...closing.entry(report, user) }) } })
-  }
-  return toReport(await requireReport(reportId))
+  // Once closed here: the AED's history and the report as closed, read back beside the reporter's message.
+  let closed: ReportDoc | undefined
+  const followUps = () =>
+    Promise.all([
+      aeds().where({ _id: aed._id }).update({ data: { history: _.push({ at: new Date(), ...closing.entry(report, user) }) } }),
+      requireReport(report._id).then((doc) => (closed = doc)),
+    ])
+  await closeOne(report, closing.status, closing.resolution, user._id, followUps)
+  return toReport(closed ?? (await requireReport(report._id)))
 }
