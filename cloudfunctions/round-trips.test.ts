@@ -138,8 +138,12 @@ function storedWish(status: string): string {
   return _id
 }
 const activityInput = () => ({ title: '社区义诊志愿服务', type: 'clinic', description: '协助医生为老人量血压、测血糖，维持现场秩序。', communityId: 'dadu', location: SITE, startAt: inMinutes(20), endAt: inMinutes(140), signupDeadline: inMinutes(10), capacity: 20, hours: 2 })
-/** Over target at this measure: the bound holds it there until it is brought within. */
-const over = (requests: number, roundTrips: number, why: string): Bound => ({ requests, roundTrips, why: `over target, not yet brought within: ${why}` })
+/**
+ * Over target at this measure (requests exactly, round trips as most often seen): the bound holds
+ * it there until it is brought within. Side-by-side branches of unequal depth sometimes overlap
+ * and sometimes not, so the round trips get one more than were seen.
+ */
+const over = (requests: number, roundTrips: number, why: string): Bound => ({ requests, roundTrips: roundTrips + 1, why: `over target, not yet brought within: ${why}` })
 
 const ROWS: Record<string, Row> = {
   // 心愿墙
@@ -239,8 +243,8 @@ const ROWS: Record<string, Row> = {
   },
   'aed.suggest': { prepare: async () => ({ fn: 'aed', caller: `rt-resident-${next()}`, event: { action: 'suggest', name: '新开的药店', latitude: 30.0661, longitude: 120.5071, address: '大渡路88号药店', landmark: '收银台后面', note: '收银台后面挂着' } }) },
   'aed.inspect': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'inspect', aedId: await newAed(), date: todayInChina(), result: 'ok', checklist: allFine, padsExpiry: inDays(400), batteryExpiry: inDays(800) } }), bound: over(9, 7, 'the inspection closes the open reports and tells their reporters in the same call') },
-  'aed.resolveReport': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'resolveReport', reportId: await aedReport(), resolution: '已检修，设备完好' } }), bound: over(11, 6, 'the report, then its AED, the closing, the message with the history, then the audit entry (a read of the report for its community, then the write)') },
-  'aed.dismissReport': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'dismissReport', reportId: await aedReport(), reason: '现场查看一切正常' } }), bound: over(11, 6, 'the report, then its AED, the closing, the message with the history, then the audit entry (a read of the report for its community, then the write)') },
+  'aed.resolveReport': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'resolveReport', reportId: await aedReport(), resolution: '已检修，设备完好' } }), bound: over(11, 6, 'the report, then its AED, the closing, the reporter\'s settings with the history, the message, then the audit entry (a read of the report for its community, then the write)') },
+  'aed.dismissReport': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'dismissReport', reportId: await aedReport(), reason: '现场查看一切正常' } }), bound: over(11, 6, 'the report, then its AED, the closing, the reporter\'s settings with the history, the message, then the audit entry (a read of the report for its community, then the write)') },
   'aed.manageList': {
     prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'manageList', communityId: 'dadu' } }),
     bound: { requests: 60, roundTrips: 3, why: 'over target, not yet brought within: each AED of the page reads its own reports and keepers (side by side)' },
@@ -287,7 +291,7 @@ const ROWS: Record<string, Row> = {
     prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'dashboard', communityId: 'dadu' } }),
     bound: { requests: 22, roundTrips: 3, why: '工作台 shows the count of each queue and figure it lists: one count each, all side by side' },
   },
-  'community.update': { prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'update', communityId: 'gangyue', wishClaimDays: 1 + (next() % 30) } }), bound: over(5, 5, 'a staff write: its reads, its write and its audit entry still wait on one another') },
+  'community.update': { prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'update', communityId: 'gangyue', wishClaimDays: 1 + (next() % 30) } }) },
   'community.invite': { prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'invite', communityId: 'gangyue', role: 'staff', requestId: `rt-invite-${next()}` } }) },
   'community.join': { prepare: async () => { const { code } = await call<{ code: string }>('community', 'demo-staff', { action: 'invite', communityId: 'gangyue', role: 'staff', requestId: `rt-invite-${next()}` }); return { fn: 'community', caller: `rt-joiner-${next()}`, event: { action: 'join', code } } }, bound: over(9, 9, 'the invitation is used, the role granted and the audit entry written one after another') },
   'community.staff': { prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'staff', communityId: 'dadu' } }) },
@@ -326,7 +330,7 @@ const ROWS: Record<string, Row> = {
 
   'stats.community': { prepare: async () => ({ fn: 'stats', caller: 'demo-resident', event: { action: 'community', communityId: 'dadu', year: Number(todayInChina().slice(0, 4)) } }) },
   'stats.district': { prepare: async () => ({ fn: 'stats', caller: 'demo-district', event: { action: 'district', year: Number(todayInChina().slice(0, 4)) } }) },
-  'stats.setTargets': { prepare: async () => ({ fn: 'stats', caller: 'demo-district', event: { action: 'setTargets', communityId: 'gangyue', year: Number(todayInChina().slice(0, 4)), targets: { rescuers: 900 + next() } } }), bound: over(5, 5, 'a staff write: its reads, its write and its audit entry still wait on one another') },
+  'stats.setTargets': { prepare: async () => ({ fn: 'stats', caller: 'demo-district', event: { action: 'setTargets', communityId: 'gangyue', year: Number(todayInChina().slice(0, 4)), targets: { rescuers: 900 + next() } } }) },
   'stats.export': { prepare: async () => ({ fn: 'stats', caller: 'demo-district', event: { action: 'export', year: Number(todayInChina().slice(0, 4)) } }) },
 
   'member.mine': { prepare: async () => ({ fn: 'member', caller: 'demo-member', event: { action: 'mine' } }) },
