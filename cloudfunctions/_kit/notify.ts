@@ -45,6 +45,21 @@ async function countSpentGrant(openid: string, kind: NotifyKind): Promise<void> 
   await mine.update({ data: { [path]: _.inc(-1) } })
 }
 
+/**
+ * Takes one of the person's grants of a kind they have not turned off, atomically (two at once
+ * never take the same one): the check and the count in one conditional update, instead of a read
+ * before the send and a write after it. Given back if WeChat does not take the message.
+ */
+async function takeGrant(openid: string, kind: NotifyKind): Promise<boolean> {
+  const path = `grants.${kind}`
+  const { stats } = await db.collection(collections.subscriptions).where({ _id: openid, [path]: _.gt(0), [`off.${kind}`]: _.neq(true) }).update({ data: { [path]: _.inc(-1) } })
+  return stats.updated === 1
+}
+
+async function giveBackGrant(openid: string, kind: NotifyKind): Promise<void> {
+  await db.collection(collections.subscriptions).where({ _id: openid }).update({ data: { [`grants.${kind}`]: _.inc(1) } })
+}
+
 /** WeChat holds none (spent elsewhere, or turned off in the person's settings): neither do we. */
 async function clearGrants(openid: string, kind: NotifyKind): Promise<void> {
   const { path, mine } = grantsOf(openid, kind)
@@ -59,7 +74,7 @@ export type Delivery = { openid: string; kind: NotifyKind; page: string; data: T
  * WeChat holds the one-time grants and refuses a send without one, so two notifications at once
  * can never spend the same grant.
  */
-export async function deliver({ openid, kind, page, data }: Delivery): Promise<{ outcome: SendOutcome; errCode?: number }> {
+export async function deliver({ openid, kind, page, data }: Delivery, { grantTaken = false }: { grantTaken?: boolean } = {}): Promise<{ outcome: SendOutcome; errCode?: number }> {
   const { templates, state } = notifySetting()
   const templateId = templates.ids[kind]
   if (!templateId) {
@@ -75,16 +90,24 @@ export async function deliver({ openid, kind, page, data }: Delivery): Promise<{
     const errCode = typeof code === 'number' ? code : undefined
     const outcome = sendOutcome(errCode)
     if (outcome === 'no_grant') await clearGrants(openid, kind).catch(() => console.error(`[notify] grants not cleared: kind=${kind}`))
-    // The kind and code only: the values may carry personal details.
-    else console.warn(`[notify] subscribe message not sent: kind=${kind} errCode=${String(errCode)}`)
+    else {
+      // The kind and code only: the values may carry personal details.
+      console.warn(`[notify] subscribe message not sent: kind=${kind} errCode=${String(errCode)}`)
+      if (grantTaken) await giveBackGrant(openid, kind).catch(() => console.error(`[notify] taken grant not given back: kind=${kind}`))
+    }
     return { outcome, errCode }
   }
-  if (!isLongTerm(kind)) await countSpentGrant(openid, kind).catch(() => console.error(`[notify] spent grant not counted: kind=${kind}`))
+  if (!grantTaken && !isLongTerm(kind)) await countSpentGrant(openid, kind).catch(() => console.error(`[notify] spent grant not counted: kind=${kind}`))
   return { outcome: 'sent' }
 }
 
 /** The person's 消息设置: kinds they turned off (`off.<kind>: true`), kept with their grants. */
 export type NotifySettingsDoc = { _id: string; grants?: Partial<Record<NotifyKind, number>>; off?: Partial<Record<NotifyKind, boolean>> }
+
+/** The person's 消息设置 and grants: a caller that reads them beside its own reads passes them to `notify` as `settings`. */
+export async function notifySettingsOf(openid: string): Promise<NotifySettingsDoc | null> {
+  return (await settingsOf(openid)) ?? null
+}
 
 async function settingsOf(openid: string): Promise<NotifySettingsDoc | undefined> {
   const { data } = await db.collection(collections.subscriptions).where({ _id: openid }).get<NotifySettingsDoc>()
@@ -103,17 +126,23 @@ async function settingsOf(openid: string): Promise<NotifySettingsDoc | undefined
  * up to date and mark it unread again. `later` leaves the WeChat message to the scheduler (the
  * outbox), for a caller whose timeout has no room for WeChat's answer (100–300 ms). `quoting`
  * names whose words the message quotes (a thank-you, a note), so 注销 can take them out again.
+ * `settings`: the person's settings when the caller read them beside its own reads (no read here then).
+ * `repeat` says the group's message most likely exists (a later step of its cycle): an essential
+ * kind then only brings it up to date, without taking a grant first.
  */
 export async function notify<K extends NotifyKind>(
   openid: string,
   kind: K,
   payload: NotifyPayloads[K],
-  { groupId, later = false, quoting }: { groupId?: string; later?: boolean; quoting?: string } = {},
+  { groupId, later = false, quoting, repeat = false, settings: known }: { groupId?: string; later?: boolean; quoting?: string; repeat?: boolean; settings?: NotifySettingsDoc | null } = {},
 ): Promise<{ inboxId: string | null; sent: boolean }> {
   const spec = NOTIFY_KINDS[kind]
-  const settings = await settingsOf(openid)
+  const now = !later && !isLongTerm(kind)
+  // An essential kind sent now needs nothing read first (its grant is taken conditionally); others need the settings.
+  const settings = known !== undefined ? (known ?? undefined) : spec.essential && now ? undefined : await settingsOf(openid)
   const off = settings?.off?.[kind] === true
   if (off && !spec.essential) return { inboxId: null, sent: false }
+  if (now) return notifyNow(openid, kind, payload, { groupId, quoting, repeat, mayHoldGrant: !settings || (!off && (settings.grants?.[kind] ?? 0) > 0) })
   const page = spec.page(payload)
   const body = spec.body(payload)
   const inbox = db.collection(collections.inbox)
@@ -139,6 +168,42 @@ export async function notify<K extends NotifyKind>(
     return { inboxId, sent: false }
   }
   const { outcome, errCode } = await deliver(delivery)
+  if (outcome === 'retry') await queueRetry(inboxId, delivery, errCode).catch(() => console.error(`[notify] retry not queued: kind=${kind}`))
+  return { inboxId, sent: outcome === 'sent' }
+}
+
+/**
+ * A message sent now, its settings known or not needed (an essential kind reaches the inbox
+ * whatever they say): the inbox entry and the grant (taken only if held and not turned off) go
+ * side by side, one round trip, and the WeChat message follows. A grouped message already there
+ * only has its text brought up to date; a grant taken for it is given back.
+ */
+async function notifyNow<K extends NotifyKind>(openid: string, kind: K, payload: NotifyPayloads[K], { groupId, quoting, repeat, mayHoldGrant }: { groupId?: string; quoting?: string; repeat: boolean; mayHoldGrant: boolean }): Promise<{ inboxId: string | null; sent: boolean }> {
+  const spec = NOTIFY_KINDS[kind]
+  const page = spec.page(payload)
+  const body = spec.body(payload)
+  const inbox = db.collection(collections.inbox)
+  const message = { openid, kind, title: spec.title, body, page, read: false, createdAt: db.serverDate(), ...(quoting ? { quoting } : {}) }
+  const addOnce = async (): Promise<{ inboxId: string; fresh: boolean }> => {
+    if (!groupId) return { inboxId: String((await inbox.add({ data: message }))._id), fresh: true }
+    try {
+      await inbox.add({ data: { _id: groupId, ...message } })
+      return { inboxId: groupId, fresh: true }
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      await update()
+      return { inboxId: groupId, fresh: false }
+    }
+  }
+  // Without a template id in this deployment WeChat is never asked, and no grant is taken.
+  const update = () => inbox.where({ _id: groupId, openid }).update({ data: { body, read: false, createdAt: db.serverDate() } })
+  // A group's later step (a release after its claim): its message is most likely there already, and only brought up to date.
+  if (groupId && repeat && (await update()).stats.updated === 1) return { inboxId: groupId, sent: false }
+  const [{ inboxId, fresh }, taken] = await Promise.all([addOnce(), mayHoldGrant && templateIdOf(kind) ? takeGrant(openid, kind) : false])
+  if (taken && !fresh) await giveBackGrant(openid, kind).catch(() => console.error(`[notify] taken grant not given back: kind=${kind}`))
+  if (!taken || !fresh) return { inboxId, sent: false }
+  const delivery = { openid, kind, page, data: templateData(kind, payload) }
+  const { outcome, errCode } = await deliver(delivery, { grantTaken: true })
   if (outcome === 'retry') await queueRetry(inboxId, delivery, errCode).catch(() => console.error(`[notify] retry not queued: kind=${kind}`))
   return { inboxId, sent: outcome === 'sent' }
 }

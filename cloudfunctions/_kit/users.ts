@@ -53,9 +53,20 @@ export async function createUser(openid: string): Promise<UserDoc> {
  * Grants a role (creating the user record if the person never opened the app since), and sets
  * their home community when they have none yet. `fields` are profile fields to set regardless.
  */
-export async function grantRole(openid: string, role: Role, communityId: string, fields: Partial<Pick<UserDoc, 'displayName' | 'homeCommunityId'>> = {}): Promise<void> {
+export async function grantRole(openid: string, role: Role, communityId: string, fields: Partial<Pick<UserDoc, 'displayName' | 'homeCommunityId'>> = {}, known?: UserDoc): Promise<void> {
+  const roles = db.command.addToSet(role)
+  // `known`: the person's record as the caller already holds it (one update, no read).
+  if (known) {
+    await users().where({ _id: openid }).update({ data: { roles, ...(known.homeCommunityId ? {} : { homeCommunityId: communityId }), ...fields } })
+    return
+  }
+  // Unknown: two conditional updates side by side, one for a record without a home community and
+  // one for a record with one; exactly one matches an existing record, none a missing one.
+  const [homeless, housed] = await Promise.all([
+    users().where({ _id: openid, homeCommunityId: null }).update({ data: { roles, homeCommunityId: communityId, ...fields } }),
+    users().where({ _id: openid, homeCommunityId: db.command.neq(null) }).update({ data: { roles, ...fields } }),
+  ])
+  if (homeless.stats.updated + housed.stats.updated > 0) return
   const user = await loadOrCreateUser(openid)
-  await users()
-    .where({ _id: openid })
-    .update({ data: { roles: db.command.addToSet(role), ...(user.homeCommunityId ? {} : { homeCommunityId: communityId }), ...fields } })
+  await users().where({ _id: openid }).update({ data: { roles, ...(user.homeCommunityId ? {} : { homeCommunityId: communityId }), ...fields } })
 }

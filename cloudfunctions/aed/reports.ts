@@ -97,11 +97,12 @@ const closedNote = (report: ReportDoc, resolution: string): NotifyPayloads['aed_
 /**
  * Closes one open report (`resolved` with what was found, or `dismissed` as unfounded) and tells
  * its reporter. The update is conditional on the report being open, so of two people closing it
- * at once only one tells the reporter.
+ * at once only one tells the reporter; `alongside` are the closing's own follow-ups (its caller's).
  */
-export async function closeOne(report: ReportDoc, status: Exclude<ReportStatus, 'open'>, resolution: string, by: string): Promise<boolean> {
+export async function closeOne(report: ReportDoc, status: Exclude<ReportStatus, 'open'>, resolution: string, by: string, alongside?: () => Promise<unknown>): Promise<boolean> {
   if (!(await markClosed(report, { status, resolution, by }))) return false
-  await notify(report.reporterOpenid, 'aed_report', closedNote(report, resolution))
+  // The reporter is told side by side with the closing's other writes (`alongside`).
+  await Promise.all([notify(report.reporterOpenid, 'aed_report', closedNote(report, resolution)), alongside?.()])
   return true
 }
 

@@ -11,16 +11,19 @@ export type ProgressDoc = { _id: string; openid: string; lessonId: string; secti
 
 export const progressId = (openid: string, lessonId: string) => ownedId('lp', `${openid}:${lessonId}`)
 
-/** Creates a person's blank progress on a lesson; when a concurrent call made it first, reads that one. */
-export async function createProgress(_id: string, openid: string, lessonId: string): Promise<ProgressDoc> {
-  const blank: ProgressDoc = { _id, openid, lessonId, sectionsRead: [], lastSection: 0, bestScore: null, passedAt: null }
+/**
+ * Creates a person's progress on a lesson, blank or already at `start` (the section being read:
+ * one write instead of two); when a concurrent call made it first, reads that one (`created` false).
+ */
+export async function createProgress(_id: string, openid: string, lessonId: string, start: Pick<ProgressDoc, 'sectionsRead' | 'lastSection'> = { sectionsRead: [], lastSection: 0 }): Promise<{ doc: ProgressDoc; created: boolean }> {
+  const fresh: ProgressDoc = { _id, openid, lessonId, ...start, bestScore: null, passedAt: null }
   try {
-    await progressOf().add({ data: blank })
-    return blank
+    await progressOf().add({ data: fresh })
+    return { doc: fresh, created: true }
   } catch (error) {
     const { data } = await progressOf().where({ _id }).get<ProgressDoc>()
     if (!data[0]) throw error
-    return data[0]
+    return { doc: data[0], created: false }
   }
 }
 

@@ -58,7 +58,7 @@ describe('notify()', () => {
       data: { phrase1: { value: '已通过' }, thing2: { value: '会员号YL2026000001' }, time3: { value: '2026年11月23日 10:00' } },
     })
     const listed = await inbox('n-granted')
-    expect(listed.ok && listed.data.total).toBe(2)
+    expect(listed.ok && listed.data.items.length).toBe(2)
   })
 
   test('a rejected subscription grants nothing', async () => {
@@ -116,7 +116,7 @@ describe('notify()', () => {
     expect(await delivered('n-race')).toHaveLength(2)
     expect(grantsOf('n-race')).toEqual({ member_review: 0 })
     const listed = await inbox('n-race')
-    expect(listed.ok && listed.data.total).toBe(6)
+    expect(listed.ok && listed.data.items.length).toBe(6)
   })
 
   test('concurrent subscriptions of a new person all count', async () => {
@@ -403,7 +403,7 @@ describe('notify.inbox and markRead', () => {
     const first = await inbox('n-many', 1, 20)
     const second = await inbox('n-many', 2, 20)
     if (!first.ok || !second.ok) throw new Error('inbox failed')
-    expect([first.data.items.length, second.data.items.length, first.data.total, first.data.unread]).toEqual([20, 5, 25, 25])
+    expect([first.data.items.length, second.data.items.length, first.data.hasMore, second.data.hasMore, first.data.unread]).toEqual([20, 5, true, false, 25])
     const times = [...first.data.items, ...second.data.items].map((m) => m.createdAt)
     expect(times).toEqual([...times].sort().reverse())
     expect(new Set([...first.data.items, ...second.data.items].map((m) => m._id)).size).toBe(25)

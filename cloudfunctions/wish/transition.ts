@@ -15,12 +15,14 @@ type Options = {
   note?: string
   /** Who is told, besides nobody: owner and/or claimer. */
   tell?: Array<'owner' | 'claimer'>
-  /** Messages of one claim/release cycle share this inbox id: repeats update one message. */
+  /** Messages of one claim/release cycle share this inbox id: repeats update one message (a release, the claim's). */
   groupId?: string
   /** The history keeps one entry per key (e.g. a volunteer's claim on one day): repeats add none. */
   historyKey?: string
   /** Update operators written as they are (counters). */
   raw?: Record<string, unknown>
+  /** Follow-up writes of the step (freeing a claim slot), sent once it is written, side by side with the messages. */
+  alongside?: () => Promise<unknown>
 }
 
 const CONFLICT_MESSAGES: Partial<Record<WishAction, string>> = {
@@ -64,8 +66,11 @@ export async function transition(wish: WishDoc, action: WishAction, actor: Actor
     const openid = who === 'owner' ? wish.ownerOpenid : wish.claimerOpenid
     if (openid && openid !== by) recipients.add(openid)
   }
-  // Owner and claimer at most: told side by side.
-  await Promise.all([...recipients].map((openid) => notify(openid, 'wish_update', { wishId: wish._id, wishTitle: wish.title, action, note: options.note, at: new Date() }, { groupId: options.groupId, ...(options.note && by !== 'system' ? { quoting: by } : {}) })))
+  // Owner and claimer at most: told side by side, and beside the step's follow-up writes.
+  await Promise.all([
+    options.alongside?.(),
+    ...[...recipients].map((openid) => notify(openid, 'wish_update', { wishId: wish._id, wishTitle: wish.title, action, note: options.note, at: new Date() }, { groupId: options.groupId, repeat: action === 'release', ...(options.note && by !== 'system' ? { quoting: by } : {}) })),
+  ])
   return saved
 }
 

@@ -312,12 +312,12 @@ describe('the wall and personal lists', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
     const care = unwrap(await cloud.call<Page<WishSummary>>('wish', 'demo-resident', { action: 'list', category: '就医陪护' }))
     expect(care.items.every((w) => w.category === '就医陪护')).toBe(true)
-    expect(care.total).toBeGreaterThan(0)
+    expect(care.items.length).toBeGreaterThan(0)
   })
 
   test('mine and claimed', async () => {
     const mine = unwrap(await cloud.call<Page<WishSummary>>('wish', 'wo-busy', { action: 'mine' }))
-    expect(mine.total).toBe(5)
+    expect(mine.items).toHaveLength(5)
     const claimed = unwrap(await cloud.call<Page<WishSummary>>('wish', 'wv-3', { action: 'claimed' }))
     // wv-3 may also have won the 50-way claim race above: whatever they hold, and nothing else.
     const held = cloud.store.find('wishes', { claimerOpenid: 'wv-3', status: { $in: ['claimed', 'fulfilled', 'completed'] } }, { sort: { createdAt: -1 } })

@@ -125,18 +125,19 @@ export function relationOf(doc: WishDoc, user: Caller): { relation: WishRelation
 }
 
 /** The phone a volunteer registered with (volunteers records are keyed by their openid). */
-async function volunteerPhone(openid: string): Promise<string | null> {
+export async function volunteerPhone(openid: string): Promise<string | null> {
   const { data } = await db.collection(collections.volunteers).where({ _id: ownedId('vo', openid) }).limit(1).get<{ phone: string }>()
   return data[0]?.phone ?? null
 }
 
-export async function toDetail(doc: WishDoc, user: Caller): Promise<WishDetail> {
+/** `known.claimerPhone`: the claimer's phone when the caller already read it (beside other reads). */
+export async function toDetail(doc: WishDoc, user: Caller, known: { claimerPhone?: string | null } = {}): Promise<WishDetail> {
   const { relation, actors } = relationOf(doc, user)
   // The wish's and the fulfilment's photos in one look-up; only those that passed get a link.
   const fulfilmentPhotos = doc.fulfilment?.photos ?? []
   const [urls, claimerPhone] = await Promise.all([
     shownPhotoUrls([...doc.images, ...fulfilmentPhotos]),
-    showsClaimerPhone(relation, doc.status) && doc.claimerOpenid ? volunteerPhone(doc.claimerOpenid) : null,
+    showsClaimerPhone(relation, doc.status) && doc.claimerOpenid ? (known.claimerPhone !== undefined ? known.claimerPhone : volunteerPhone(doc.claimerOpenid)) : null,
   ])
   const shown = (from: number, to: number) => urls.slice(from, to).filter((url): url is string => url !== null)
   const insider = relation === 'owner' || relation === 'claimer' || relation === 'staff'

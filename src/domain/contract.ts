@@ -10,5 +10,8 @@ export type ActionName<A extends Api> = Extract<keyof A, string>
 export type InputOf<A extends Api, K extends keyof A> = A[K]['input']
 export type OutputOf<A extends Api, K extends keyof A> = A[K]['output']
 
-/** Every list action answers this (DESIGN.md value conventions). */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number }
+/**
+ * Every list action answers this (DESIGN.md value conventions). `hasMore` comes from reading one
+ * item beyond the page: no list counts a total its page does not show (issue 25).
+ */
+export type Page<T> = { items: T[]; hasMore: boolean; page: number; pageSize: number }

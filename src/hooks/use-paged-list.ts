@@ -54,7 +54,7 @@ export function usePagedList<T, P extends Page<T> = Page<T>>(loadPage: (page: nu
     }
   }, [])
 
-  const hasMore = !!last && last.page * last.pageSize < last.total
+  const hasMore = !!last && last.hasMore
   const refresh = useCallback(() => fetchPage(1), [fetchPage])
   const loadMore = useCallback(() => (hasMore && !loading ? fetchPage((last?.page ?? 0) + 1) : Promise.resolve()), [fetchPage, hasMore, loading, last])
 

@@ -3,6 +3,7 @@ import { activityInputs } from '@/domain/activity/contract'
 import { collections, db, _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { requireActivity, signups, toMySignup, type SignupDoc } from '../activities'
+import { readPage } from '../../_kit/pages'
 
 type VolunteerRef = { _id: string; openid: string; name: string; phone: string }
 
@@ -28,10 +29,7 @@ export const attendance = action({
   async handler({ activityId, page, pageSize }, ctx) {
     const doc = await requireActivity(activityId)
     await ctx.requireStaffOf(doc.communityId)
-    const [{ total }, { data }] = await Promise.all([
-      signups().where({ activityId }).count(),
-      signups().where({ activityId }).orderBy('signedUpAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<SignupDoc>(),
-    ])
-    return { items: await toRows(data), total, page, pageSize }
+    const { docs, hasMore } = await readPage<SignupDoc>(signups().where({ activityId }).orderBy('signedUpAt', 'asc'), page, pageSize)
+    return { items: await toRows(docs), hasMore, page, pageSize }
   },
 })

@@ -11,9 +11,9 @@ import { findSignup, releaseSeat, requireActivity, signups, viewFor } from '../a
 export const cancelSignup = action({
   input: activityInputs.cancelSignup,
   audience: 'anyone',
-  async handler({ activityId }, ctx) {
-    const doc = await requireActivity(activityId)
-    const signup = await findSignup(activityId, ctx.openid)
+  // The activity and the caller's sign-up, beside the caller's record.
+  preload: ({ activityId }, openid) => Promise.all([requireActivity(activityId), findSignup(activityId, openid)]),
+  async handler({ activityId }, ctx, [doc, signup]) {
     if (!signup) throw new AppError('NOT_FOUND', '您没有报名这个活动')
     if (signup.status === 'checked_in' || signup.status === 'checked_out') throw new AppError('CONFLICT', '已经签到，不能取消报名')
     if (signup.status === 'signed_up') {

@@ -16,25 +16,34 @@ import { activities, requireActivity, signups, viewFor, type SignupDoc } from '.
 export const cancel = action({
   input: activityInputs.cancel,
   audience: ['staff'],
-  async handler({ activityId, reason }, ctx) {
-    const doc = await requireActivity(activityId)
+  // The activity, beside the caller's record.
+  preload: ({ activityId }) => requireActivity(activityId),
+  async handler({ activityId, reason }, ctx, doc) {
     await ctx.requireStaffOf(doc.communityId)
     if (doc.status !== 'cancelled') {
       if (new Date() > doc.endAt) throw new AppError('CONFLICT', '活动已经结束，不能取消')
       await requirePassingText(ctx.openid, reason)
       await activities().where({ _id: activityId, status: 'open' }).update({ data: { status: 'cancelled', cancelReason: reason, cancelledAt: new Date() } })
     }
-    const current = await requireActivity(activityId)
-    const { data } = await signups()
-      .where({ activityId, status: _.in(['signed_up', 'checked_in']) })
-      .limit(1000)
-      .get<SignupDoc>()
+    // Once cancelled: the activity as it now is and who was signed up, side by side.
+    const [current, { data }] = await Promise.all([
+      requireActivity(activityId),
+      signups()
+        .where({ activityId, status: _.in(['signed_up', 'checked_in']) })
+        .limit(1000)
+        .get<SignupDoc>(),
+    ])
     const payload = { activityId, title: current.title, reason: current.cancelReason ?? reason, startAt: current.startAt }
-    await notifyEach(
-      'activity_cancelled',
-      data.map(({ openid }) => ({ _id: ownedId('ac', `${activityId}|${openid}`), openid, payload })),
-    )
-    return viewFor(activityId, ctx.openid, await ctx.user())
+    const user = await ctx.user()
+    // The caller's view is read beside the fan-out.
+    const [view] = await Promise.all([
+      viewFor(activityId, ctx.openid, user),
+      notifyEach(
+        'activity_cancelled',
+        data.map(({ openid }) => ({ _id: ownedId('ac', `${activityId}|${openid}`), openid, payload })),
+      ),
+    ])
+    return view
   },
   audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: `取消活动：${out.title}`, key: out._id }),
 })

@@ -4,7 +4,7 @@ import { AppError } from '@/domain/errors'
 import { formatDistance, haversineMeters } from '@/domain/geo'
 import { action } from '../../_kit/define-function'
 import { requireSlotLeft, takeSlot } from '../../_kit/rate-limit'
-import { findSignup, positionOf, requireActivity, signups, viewFor, type ActivityDoc, type SignupDoc } from '../activities'
+import { findSignup, isStaffOf, positionOf, requireActivity, signups, toView, viewFor, type ActivityDoc, type SignupDoc } from '../activities'
 import { codeMatches } from '../code'
 import { attendanceResult, tellResult } from '../credit'
 
@@ -38,28 +38,35 @@ async function requirePresence(doc: ActivityDoc, openid: string, input: Presence
   return 'position'
 }
 
-async function requireSignup(doc: ActivityDoc, openid: string): Promise<SignupDoc> {
-  const signup = await findSignup(doc._id, openid)
+function requireSignup(signup: SignupDoc | null): SignupDoc {
   if (!signup || signup.status === 'cancelled') throw new AppError('FORBIDDEN', '您没有报名这个活动')
   return signup
 }
 
+/** The activity and the caller's sign-up, read beside the caller's record. */
+const preload = ({ activityId }: { activityId: string }, openid: string) => Promise.all([requireActivity(activityId), findSignup(activityId, openid)])
+
 export const checkIn = action({
   input: activityInputs.checkIn,
   audience: 'anyone',
-  async handler(input, ctx) {
-    const doc = await requireActivity(input.activityId)
-    const signup = await requireSignup(doc, ctx.openid)
+  preload,
+  async handler(input, ctx, [doc, found]) {
+    const signup = requireSignup(found)
+    const user = await ctx.user()
     if (signup.status === 'signed_up') {
       if (doc.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
       const now = new Date()
       const refusal = checkInRefusal(doc, now)
       if (refusal) throw new AppError('CONFLICT', refusal)
       const method = await requirePresence(doc, ctx.openid, input, now)
-      await signups().where({ _id: signup._id, status: 'signed_up' }).update({ data: { status: 'checked_in', checkedInAt: now, checkInMethod: method } })
+      const checkedIn = { status: 'checked_in' as const, checkedInAt: now, checkInMethod: method }
+      const { stats } = await signups().where({ _id: signup._id, status: 'signed_up' }).update({ data: checkedIn })
+      // Written here: the view is the sign-up as written, with no read back.
+      if (stats.updated === 1) return toView(doc, { signup: { ...signup, ...checkedIn }, manageable: isStaffOf(user, doc.communityId) })
+      return viewFor(doc._id, ctx.openid, user)
     }
     // Already checked in (a retry, a second tap): the first time stands.
-    return viewFor(doc._id, ctx.openid, await ctx.user())
+    return toView(doc, { signup, manageable: isStaffOf(user, doc.communityId) })
   },
 })
 
@@ -71,23 +78,28 @@ export const checkIn = action({
 export const checkOut = action({
   input: activityInputs.checkOut,
   audience: 'anyone',
-  async handler(input, ctx) {
-    const doc = await requireActivity(input.activityId)
-    const signup = await requireSignup(doc, ctx.openid)
+  preload,
+  async handler(input, ctx, [doc, found]) {
+    const signup = requireSignup(found)
     if (signup.status === 'signed_up') throw new AppError('CONFLICT', '请先签到')
-    let madeHere = false
+    const user = await ctx.user()
     if (signup.status === 'checked_in') {
       const now = new Date()
       const refusal = checkOutRefusal(doc, now)
       if (refusal) throw new AppError('CONFLICT', refusal)
       await requirePresence(doc, ctx.openid, input, now)
-      const result = attendanceResult(doc, signup.checkedInAt ?? now, now)
-      const { stats } = await signups().where({ _id: signup._id, status: 'checked_in' }).update({ data: { status: 'checked_out', checkedOutAt: now, ...result } })
-      madeHere = stats.updated === 1
+      const checkedOut = { status: 'checked_out' as const, checkedOutAt: now, ...attendanceResult(doc, signup.checkedInAt ?? now, now) }
+      const { stats } = await signups().where({ _id: signup._id, status: 'checked_in' }).update({ data: checkedOut })
+      if (stats.updated === 1) {
+        // Written here: the sign-up as written, no read back. Hours credit only when the organiser
+        // confirms the roster; too little time is told at once.
+        const done = { ...signup, ...checkedOut }
+        if (done.creditedHours <= 0) await tellResult(doc, done)
+        return toView(doc, { signup: done, manageable: isStaffOf(user, doc.communityId) })
+      }
+      // Checked out by a tap at the same moment: that one's result stands.
+      return viewFor(doc._id, ctx.openid, user)
     }
-    // Hours credit only when the organiser confirms the roster; too little time is told at once.
-    const done = await findSignup(doc._id, ctx.openid)
-    if (madeHere && done && done.creditedHours <= 0) await tellResult(doc, done)
-    return viewFor(doc._id, ctx.openid, await ctx.user())
+    return toView(doc, { signup, manageable: isStaffOf(user, doc.communityId) })
   },
 })

@@ -4,6 +4,7 @@ import { _ } from '../../_kit/cloud'
 import { chinaDayEnd, chinaDayStart } from '../../_kit/dates'
 import { action } from '../../_kit/define-function'
 import { activities, positionOf, viewsFor, type ActivityDoc } from '../activities'
+import { readPage } from '../../_kit/pages'
 
 /** A keyword search reads at most this many activities of the date range (one get), then filters. */
 const KEYWORD_SCAN = 1000
@@ -21,21 +22,16 @@ export const list = action({
     const range = to ? _.gte(start).and(_.lt(chinaDayEnd(to))) : _.gte(start)
     const criteria = { ...(communityId ? { communityId } : {}), ...(type ? { type } : {}), startAt: range }
     let docs: ActivityDoc[]
-    let total: number
+    let hasMore: boolean
     if (keyword) {
       const { data } = await activities().where(criteria).orderBy('startAt', 'asc').limit(KEYWORD_SCAN).get<ActivityDoc>()
       const matching = data.filter((d) => `${d.title}${d.description}${d.location.address}`.includes(keyword))
-      total = matching.length
+      hasMore = matching.length > page * pageSize
       docs = matching.slice((page - 1) * pageSize, page * pageSize)
     } else {
-      const [{ total: count }, { data }] = await Promise.all([
-        activities().where(criteria).count(),
-        activities().where(criteria).orderBy('startAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<ActivityDoc>(),
-      ])
-      total = count
-      docs = data
+      ;({ docs, hasMore } = await readPage<ActivityDoc>(activities().where(criteria).orderBy('startAt', 'asc'), page, pageSize))
     }
     const items = await viewsFor(docs, ctx.openid, await ctx.user(), positionOf(rest))
-    return { items, total, page, pageSize }
+    return { items, hasMore, page, pageSize }
   },
 })

@@ -15,6 +15,7 @@ import { detailFor } from '../detail'
 import { requireKeeper } from '../keepers'
 import { closeAll, closeOne, requireReport, toReport, toReports, type ReportDoc } from '../reports'
 import { changeKey } from '../../_kit/audit'
+import { readPage } from '../../_kit/pages'
 
 /** What staff write about a device that everyone reads: checked together, in one request. */
 type PublicTexts = { name: string; address: string; landmark: string; floor: string; accessNotes: string; model: string; guardianOrg: string }
@@ -30,15 +31,12 @@ export const manageList = action({
     if (attention) {
       const [found, user] = await Promise.all([needingAttention(scope), ctx.user()])
       const shown = found.slice((page - 1) * pageSize, page * pageSize)
-      return { items: await Promise.all(shown.map((aed) => detailFor(aed, user))), total: found.length, page, pageSize }
+      return { items: await Promise.all(shown.map((aed) => detailFor(aed, user))), hasMore: found.length > page * pageSize, page, pageSize }
     }
     const criteria = { communityId: _.in(scope) }
-    const [{ data }, { total }] = await Promise.all([
-      aeds().where(criteria).orderBy('verified', 'asc').orderBy('status', 'desc').orderBy('name', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<AedDoc>(),
-      aeds().where(criteria).count(),
-    ])
+    const { docs: data, hasMore } = await readPage<AedDoc>(aeds().where(criteria).orderBy('verified', 'asc').orderBy('status', 'desc').orderBy('name', 'asc'), page, pageSize)
     const user = await ctx.user()
-    return { items: await Promise.all(data.map((aed) => detailFor(aed, user))), total, page, pageSize }
+    return { items: await Promise.all(data.map((aed) => detailFor(aed, user))), hasMore, page, pageSize }
   },
 })
 
@@ -152,11 +150,8 @@ export const reportList = action({
   audit: 'read',
   async handler({ status, page, pageSize }, ctx) {
     const criteria = { communityId: _.in(await ctx.staffScope()), status }
-    const [{ data }, { total }] = await Promise.all([
-      reports().where(criteria).orderBy('createdAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<ReportDoc>(),
-      reports().where(criteria).count(),
-    ])
-    return { items: await toReports(data), total, page, pageSize }
+    const { docs: data, hasMore } = await readPage<ReportDoc>(reports().where(criteria).orderBy('createdAt', 'asc'), page, pageSize)
+    return { items: await toReports(data), hasMore, page, pageSize }
   },
 })
 
@@ -168,8 +163,9 @@ export const reportList = action({
 export const resolveReport = action({
   input: aedInputs.resolveReport,
   audience: 'anyone',
-  handler: ({ reportId, resolution }, ctx) =>
-    closeReport(reportId, ctx, {
+  preload: preloadReport,
+  handler: ({ resolution }, ctx, preloaded) =>
+    closeReport(ctx, preloaded, {
       status: 'resolved',
       // A use is closed only by an inspection that records new pads and the self-test (inspect).
       refuse: (report) => (report.kind === 'used' ? '已被使用的设备，请在巡检中记录新电极片的有效期和自检结果，设备完好后报告会自动关闭' : undefined),
@@ -188,8 +184,9 @@ export const resolveReport = action({
 export const dismissReport = action({
   input: aedInputs.dismissReport,
   audience: 'anyone',
-  handler: ({ reportId, reason }, ctx) =>
-    closeReport(reportId, ctx, {
+  preload: preloadReport,
+  handler: ({ reason }, ctx, preloaded) =>
+    closeReport(ctx, preloaded, {
       status: 'dismissed',
       written: reason,
       resolution: `经核实，报告的情况不属实${reason ? `：${reason}` : ''}`,
@@ -210,15 +207,24 @@ type Closing = {
 }
 
 /** Closes one report for those who look after its AED and records it in the AED's history, once. */
-async function closeReport(reportId: string, ctx: ActionContext, closing: Closing) {
+/** The report and its AED, the first beside the caller's record. */
+async function preloadReport({ reportId }: { reportId: string }): Promise<readonly [ReportDoc, AedDoc]> {
   const report = await requireReport(reportId)
-  const aed = await requireAed(report.aedId)
+  return [report, await requireAed(report.aedId)]
+}
+
+async function closeReport(ctx: ActionContext, [report, aed]: readonly [ReportDoc, AedDoc], closing: Closing) {
   const user = await requireKeeper(aed, ctx)
   const refusal = closing.refuse?.(report)
   if (refusal) throw new AppError('CONFLICT', refusal)
   if (closing.written) await requirePassingText(ctx.openid, closing.written)
-  if (await closeOne(report, closing.status, closing.resolution, user._id)) {
-    await aeds().where({ _id: aed._id }).update({ data: { history: _.push({ at: new Date(), ...closing.entry(report, user) }) } })
-  }
-  return toReport(await requireReport(reportId))
+  // Once closed here: the AED's history and the report as closed, read back beside the reporter's message.
+  let closed: ReportDoc | undefined
+  const followUps = () =>
+    Promise.all([
+      aeds().where({ _id: aed._id }).update({ data: { history: _.push({ at: new Date(), ...closing.entry(report, user) }) } }),
+      requireReport(report._id).then((doc) => (closed = doc)),
+    ])
+  await closeOne(report, closing.status, closing.resolution, user._id, followUps)
+  return toReport(closed ?? (await requireReport(report._id)))
 }

@@ -6,6 +6,7 @@ import { auditLog, districtScope, LIBRARY_SCOPE, type AuditDoc } from '../../_ki
 import { action } from '../../_kit/define-function'
 import { districtCommunities } from '../../_kit/district'
 import { adminCommunityIds } from '../admin'
+import { readPage } from '../../_kit/pages'
 
 const toEntry = (doc: AuditDoc): AuditEntry => ({
   _id: doc._id,
@@ -40,12 +41,9 @@ export const audit = action({
     } else {
       scopes = [...readable, ...districts.map(districtScope), ...library]
     }
-    if (scopes.length === 0) return { items: [], total: 0, page, pageSize }
+    if (scopes.length === 0) return { items: [], hasMore: false, page, pageSize }
     const where = { scope: _.in(scopes) }
-    const [{ data }, { total }] = await Promise.all([
-      auditLog().where(where).orderBy('at', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<AuditDoc>(),
-      auditLog().where(where).count(),
-    ])
-    return { items: data.map(toEntry), total, page, pageSize }
+    const { docs: data, hasMore } = await readPage<AuditDoc>(auditLog().where(where).orderBy('at', 'desc'), page, pageSize)
+    return { items: data.map(toEntry), hasMore, page, pageSize }
   },
 })

@@ -28,8 +28,10 @@ export const get = action({
 export const update = action({
   input: communityInputs.update,
   audience: ['staff', 'district'],
-  async handler({ communityId, orgName, leaderName, privacyOrganisation, privacyContact, dues, ...plain }, ctx) {
-    const { community } = await requireManagerOf(communityId, ctx)
+  // The community, beside the caller's record.
+  preload: ({ communityId }) => requireCommunity(communityId) as Promise<CommunityDoc>,
+  async handler({ communityId, orgName, leaderName, privacyOrganisation, privacyContact, dues, ...plain }, ctx, known) {
+    const { community } = await requireManagerOf(communityId, ctx, known)
     const seen = [plain.name, plain.address, plain.contact, plain.psychSupportContact, orgName, leaderName, privacyOrganisation, privacyContact].filter(Boolean).join('\n')
     if (seen) await requirePassingText(ctx.openid, seen)
     const data: Record<string, unknown> = Object.fromEntries(Object.entries(plain).filter(([, value]) => value !== undefined))

@@ -11,6 +11,7 @@ import { notify } from '../../_kit/notify'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { append } from '../append'
 import { fundAid, requireAid, requireViewer, toAidRequest, type AidDoc } from '../aid-docs'
+import { readPage } from '../../_kit/pages'
 
 /**
  * A resident asks the community's 博爱互助金 for aid, or staff of the community enter the request
@@ -146,11 +147,8 @@ export const myAid = action({
   async handler({ page, pageSize }, ctx) {
     const user = await ctx.user()
     const criteria = { applicantOpenid: ctx.openid }
-    const [{ data }, { total }] = await Promise.all([
-      fundAid().where(criteria).orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<AidDoc>(),
-      fundAid().where(criteria).count(),
-    ])
-    return { items: data.map((d) => toAidRequest(d, user, ctx.openid)), total, page, pageSize }
+    const { docs: data, hasMore } = await readPage<AidDoc>(fundAid().where(criteria).orderBy('createdAt', 'desc'), page, pageSize)
+    return { items: data.map((d) => toAidRequest(d, user, ctx.openid)), hasMore, page, pageSize }
   },
 })
 
@@ -163,10 +161,7 @@ export const aidQueue = action({
     const scope = await ctx.staffScope(communityId)
     const user = await ctx.user()
     const criteria = { communityId: _.in(scope), status: _.in(['pending', 'approved']) }
-    const [{ data }, { total }] = await Promise.all([
-      fundAid().where(criteria).orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<AidDoc>(),
-      fundAid().where(criteria).count(),
-    ])
-    return { items: data.map((d) => toAidRequest(d, user, ctx.openid)), total, page, pageSize }
+    const { docs: data, hasMore } = await readPage<AidDoc>(fundAid().where(criteria).orderBy('createdAt', 'desc'), page, pageSize)
+    return { items: data.map((d) => toAidRequest(d, user, ctx.openid)), hasMore, page, pageSize }
   },
 })

@@ -4,6 +4,7 @@ import { _, db } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { fundEntries, toFundEntry, type EntryDoc } from '../ledger-docs'
+import { readPage } from '../../_kit/pages'
 
 /**
  * Every entry, newest first, optionally of one month or category or with the typed words in what
@@ -21,13 +22,10 @@ export const entries = action({
       ...(category ? { category } : {}),
       ...(pattern ? { searchText: db.RegExp({ regexp: pattern, options: 'i' }) } : {}),
     }
-    const [{ data }, { total }] = await Promise.all([
-      fundEntries().where(criteria).orderBy('seq', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<EntryDoc>(),
-      fundEntries().where(criteria).count(),
-    ])
+    const { docs: data, hasMore } = await readPage<EntryDoc>(fundEntries().where(criteria).orderBy('seq', 'desc'), page, pageSize)
     const seqs = data.map((d) => d.seq)
     const reversals = seqs.length ? (await fundEntries().where({ communityId, reverses: _.in(seqs) }).limit(pageSize).get<EntryDoc>()).data : []
     const reversedBy = new Map(reversals.map((r) => [r.reverses, r.seq]))
-    return { items: data.map((d) => toFundEntry(d, reversedBy.get(d.seq) ?? null)), total, page, pageSize }
+    return { items: data.map((d) => toFundEntry(d, reversedBy.get(d.seq) ?? null)), hasMore, page, pageSize }
   },
 })

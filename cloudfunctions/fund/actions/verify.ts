@@ -12,9 +12,9 @@ import { freezeMonthIfDue, statementsOf } from '../statements'
 export const verify = action({
   input: fundInputs.verify,
   audience: 'anyone',
-  async handler({ communityId }) {
-    await requireCommunity(communityId)
-    const head = await currentHead(communityId)
+  // The community and its ledger's head, beside the caller's record.
+  preload: ({ communityId }) => Promise.all([requireCommunity(communityId), currentHead(communityId)]),
+  async handler({ communityId }, _ctx, [, head]) {
     await freezeMonthIfDue(head, todayInChina())
     const [entries, statements] = await Promise.all([readChain(communityId, 0, head.seq), statementsOf(communityId)])
     const result = checkChain(entries, statements, { seq: head.seq, hash: head.hash })

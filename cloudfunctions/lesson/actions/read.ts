@@ -48,12 +48,18 @@ export const get = action({
 export const progress = action({
   input: lessonInputs.progress,
   audience: 'anyone',
-  async handler({ lessonId, section }, { openid }) {
-    const lesson = await requireLesson(lessonId)
+  // The lesson and the person's progress on it, beside the caller's record.
+  preload: ({ lessonId }, openid) => Promise.all([requireLesson(lessonId), progressOf().where({ _id: progressId(openid, lessonId) }).get<ProgressDoc>()]),
+  async handler({ lessonId, section }, { openid }, [lesson, { data }]) {
     const at = Math.min(section, lesson.sections.length - 1)
     const _id = progressId(openid, lessonId)
-    const { data } = await progressOf().where({ _id }).get<ProgressDoc>()
-    const saved = data[0] ?? (await createProgress(_id, openid, lessonId))
+    let saved = data[0]
+    if (!saved) {
+      // A first read starts the progress at this section: one write.
+      const first = await createProgress(_id, openid, lessonId, { sectionsRead: [at], lastSection: at })
+      if (first.created) return toProgress(first.doc)
+      saved = first.doc
+    }
     const sectionsRead = saved.sectionsRead.includes(at) ? saved.sectionsRead : [...saved.sectionsRead, at]
     if (sectionsRead !== saved.sectionsRead || saved.lastSection !== at) {
       // addToSet, not the array just computed: another device may be marking sections too.

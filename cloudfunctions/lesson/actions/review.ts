@@ -5,14 +5,12 @@ import { db } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { lessons } from '../lessons'
 import { contentOf, findLesson, requireVersion, toVersion, versions, type VersionDoc } from '../versions'
+import { readPage } from '../../_kit/pages'
 
 /** One page of versions matching `criteria`, newest first, as the caller sees them. */
 async function pageOf(criteria: Record<string, string>, page: number, pageSize: number, openid: string) {
-  const [{ data }, { total }] = await Promise.all([
-    versions().where(criteria).orderBy('savedAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<VersionDoc>(),
-    versions().where(criteria).count(),
-  ])
-  return { items: data.map((doc) => toVersion(doc, openid)), total, page, pageSize }
+  const { docs: data, hasMore } = await readPage<VersionDoc>(versions().where(criteria).orderBy('savedAt', 'desc'), page, pageSize)
+  return { items: data.map((doc) => toVersion(doc, openid)), hasMore, page, pageSize }
 }
 
 /** Every saved version of a lesson, newest first: who, when, what changed, and whether it is published. */

@@ -7,13 +7,13 @@ import { createProgress, progressId, progressOf, requireLesson, toProgress, type
 export const submitQuiz = action({
   input: lessonInputs.submitQuiz,
   audience: 'anyone',
-  async handler({ lessonId, answers }, ctx) {
+  // The lesson and the person's progress on it, beside the caller's record.
+  preload: ({ lessonId }, openid) => Promise.all([requireLesson(lessonId), progressOf().where({ _id: progressId(openid, lessonId) }).get<ProgressDoc>()]),
+  async handler({ lessonId, answers }, ctx, [lesson, { data }]) {
     const { openid } = ctx
-    const lesson = await requireLesson(lessonId)
     const result = gradeQuiz(lesson.quiz, answers)
     const _id = progressId(openid, lessonId)
-    const { data } = await progressOf().where({ _id }).get<ProgressDoc>()
-    const previous = data[0] ?? (await createProgress(_id, openid, lessonId))
+    const previous = data[0] ?? (await createProgress(_id, openid, lessonId)).doc
     // Atomic operators, not a value computed from the read: two attempts at once keep the better
     // score, and the first pass keeps its date.
     const passing = result.passed && !previous.passedAt

@@ -7,6 +7,7 @@ import { action } from '../../_kit/define-function'
 import { applications, duesOf, type ApplicationDoc, type CommunityFacts } from '../applications'
 import { districtCommunities } from '../../_kit/district'
 import { openingKey } from '../../_kit/audit'
+import { readPage } from '../../_kit/pages'
 
 /** The most rows one export carries (a district's members joined in a period). */
 const EXPORT_MAX = 1000
@@ -44,13 +45,10 @@ export const filing = action({
   audience: ['district'],
   async handler({ joinedFrom, joinedTo, page, pageSize }, ctx) {
     const { ids, byId } = await scope(await ctx.user())
-    if (ids.length === 0) return { items: [], total: 0, page, pageSize }
+    if (ids.length === 0) return { items: [], hasMore: false, page, pageSize }
     const where = criteria(ids, joinedFrom, joinedTo)
-    const [{ data }, { total }] = await Promise.all([
-      applications().where(where).orderBy('joinedAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<ApplicationDoc>(),
-      applications().where(where).count(),
-    ])
-    return { items: data.map((doc) => toRow(doc, byId.get(doc.communityId) ?? { name: '' })), total, page, pageSize }
+    const { docs: data, hasMore } = await readPage<ApplicationDoc>(applications().where(where).orderBy('joinedAt', 'asc'), page, pageSize)
+    return { items: data.map((doc) => toRow(doc, byId.get(doc.communityId) ?? { name: '' })), hasMore, page, pageSize }
   },
   audit: (input, out, actor) => (out.items.length ? actor.districts.map((district) => ({ communityId: null, district, target: `filing:${input.joinedFrom}~${input.joinedTo}`, summary: `查看会员备案第 ${input.page} 页（含完整身份证号，${out.items.length} 人）`, key: openingKey(actor.openid, `${district}:${input.joinedFrom}:${input.joinedTo}:${input.page}`) })) : null),
 })

@@ -12,8 +12,9 @@ import { requireDistrictOf } from '../../_kit/district'
 export const get = action({
   input: memberInputs.get,
   audience: ['staff', 'district'],
-  async handler({ applicationId }, ctx) {
-    const doc = await findApplication({ _id: applicationId })
+  // The application, beside the caller's record.
+  preload: ({ applicationId }) => findApplication({ _id: applicationId }),
+  async handler(_input, ctx, doc) {
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这份入会申请')
     const user = await ctx.user()
     const staffOfCommunity = user.roles.includes('staff') && user.staffCommunityIds.includes(doc.communityId)
@@ -22,9 +23,10 @@ export const get = action({
       // The district receives members' 备案, not applications still being decided.
       if (doc.status !== 'approved' && doc.status !== 'left') throw new AppError('FORBIDDEN', '区红十字会只能查看已入会的会员')
     }
-    const community = (await communityFacts([doc.communityId])).get(doc.communityId) ?? UNKNOWN_COMMUNITY
     const byName = staffOfCommunity ? `工作人员 ${user.displayName}` : `区红十字会 ${user.displayName}`
-    return toView(await revealToStaff(doc, user, byName), community, { idNumber: true, phone: true })
+    // The community's facts are read beside the opening of the ID number.
+    const [facts, revealed] = await Promise.all([communityFacts([doc.communityId]), revealToStaff(doc, user, byName)])
+    return toView(revealed, facts.get(doc.communityId) ?? UNKNOWN_COMMUNITY, { idNumber: true, phone: true })
   },
   audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: '查看完整身份证号', key: `${out._id}:${out.idViews.at(-1)?.at ?? ''}` }),
 })

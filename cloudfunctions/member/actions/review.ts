@@ -19,6 +19,13 @@ const NUMBERING_CLAIM_MS = 60_000
  * stopped half way lapses and a retry finishes the rest.
  */
 async function completeApproval(application: ApplicationDoc, communityCode: string): Promise<string | null> {
+  // The legal name stays on the member card and in staff views; the person's chosen nickname is
+  // theirs (issue 26, item 7). The role does not wait for the number: side by side.
+  const [given] = await Promise.all([numberOnce(application, communityCode), grantRole(application.openid, 'member', application.communityId, { homeCommunityId: application.communityId })])
+  return given
+}
+
+async function numberOnce(application: ApplicationDoc, communityCode: string): Promise<string | null> {
   let given: string | null = null
   if (!application.memberNo) {
     const lapsed = new Date(Date.now() - NUMBERING_CLAIM_MS)
@@ -31,8 +38,6 @@ async function completeApproval(application: ApplicationDoc, communityCode: stri
       if (stats.updated === 1) given = memberNo
     }
   }
-  // The legal name stays on the member card and in staff views; the person's chosen nickname is theirs (issue 26, item 7).
-  await grantRole(application.openid, 'member', application.communityId, { homeCommunityId: application.communityId })
   return given
 }
 
@@ -45,12 +50,15 @@ async function completeApproval(application: ApplicationDoc, communityCode: stri
 export const review = action({
   input: memberInputs.review,
   audience: ['staff'],
-  async handler({ applicationId, decision, reason }, ctx) {
-    const application = await findApplication({ _id: applicationId })
+  // The application, beside the caller's record.
+  preload: ({ applicationId }) => findApplication({ _id: applicationId }),
+  async handler({ applicationId, decision, reason }, ctx, application) {
     if (!application) throw new AppError('NOT_FOUND', '没有找到这份入会申请')
     const reviewer = await ctx.requireStaffOf(application.communityId)
     if (application.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己的申请，请由其他工作人员审核')
-    const community = await requireCommunity(application.communityId)
+    // The community (its code numbers members) is read beside the decision.
+    const community = requireCommunity(application.communityId)
+    community.catch(() => undefined)
     const approved = decision === 'approve'
     const finishing = approved && application.status === 'approved'
     if (application.status !== 'pending' && !finishing) throw new AppError('CONFLICT', '这份申请已经审核过了')
@@ -69,14 +77,16 @@ export const review = action({
       Object.assign(application, decided)
     }
 
-    const memberNo = approved ? await completeApproval(application, community.code) : null
+    const { code } = await community
+    const memberNo = approved ? await completeApproval(application, code) : null
     // Told once: on a rejection, or by the call that gave the member number. Never the ID number.
-    if (!approved || memberNo) {
-      await notify(application.openid, 'member_review', { approved, memberNo: memberNo ?? undefined, reason: approved ? undefined : reason, reviewedAt: new Date() })
-    }
-    const saved = await findApplication({ _id: applicationId })
+    // Read back beside the message: gone already means 注销 erased it meanwhile.
+    const [saved] = await Promise.all([
+      findApplication({ _id: applicationId }),
+      !approved || memberNo ? notify(application.openid, 'member_review', { approved, memberNo: memberNo ?? undefined, reason: approved ? undefined : reason, reviewedAt: new Date() }) : null,
+    ])
     if (!saved) throw ERASED_MEANWHILE()
-    return toView(saved, community, { idNumber: false, phone: true })
+    return toView(saved, await community, { idNumber: false, phone: true })
   },
   audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: input.decision === 'approve' ? `批准入会申请${out.memberNo ? `，会员号 ${out.memberNo}` : ''}` : '不批准入会申请', key: `${out._id}:${out.submittedAt}:${input.decision}` }),
 })

@@ -14,8 +14,9 @@ import { applications, communityFacts, findApplication, toView, UNKNOWN_COMMUNIT
 export const withdraw = action({
   input: memberInputs.withdraw,
   audience: 'anyone',
-  async handler(_input, { openid }) {
-    const doc = await findApplication({ openid })
+  // The application, beside the caller's record.
+  preload: (_input, openid) => findApplication({ openid }),
+  async handler(_input, { openid }, doc) {
     if (!doc) throw new AppError('NOT_FOUND', '您还没有提交入会申请')
     if (doc.status === 'pending') {
       const entry = { at: new Date(), action: 'withdrawn', by: openid, byName: '本人' }
@@ -26,9 +27,9 @@ export const withdraw = action({
     } else if (doc.status !== 'withdrawn') {
       throw new AppError('CONFLICT', '申请已经审核，不能撤回，请刷新后查看结果')
     }
-    const saved = await findApplication({ _id: doc._id })
+    const [saved, facts] = await Promise.all([findApplication({ _id: doc._id }), communityFacts([doc.communityId])])
     if (!saved) throw new AppError('CONFLICT', '申请记录已变化，请刷新后再试')
-    const community = (await communityFacts([saved.communityId])).get(saved.communityId) ?? UNKNOWN_COMMUNITY
+    const community = facts.get(saved.communityId) ?? UNKNOWN_COMMUNITY
     return toView(saved, community, { idNumber: false, phone: true })
   },
 })

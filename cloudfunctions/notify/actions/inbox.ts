@@ -4,6 +4,7 @@ import { action } from '../../_kit/define-function'
 import { collections, db } from '../../_kit/cloud'
 import { toIso } from '../../_kit/dates'
 import { unreadCount } from '../../_kit/unread'
+import { readPage } from '../../_kit/pages'
 
 type InboxDoc = Omit<InboxMessage, 'createdAt'> & { openid: string; createdAt: Date }
 
@@ -12,15 +13,11 @@ export const inbox = action({
   audience: 'anyone',
   async handler({ page, pageSize }, { openid }) {
     const mine = db.collection(collections.inbox).where({ openid })
-    const [{ data }, { total }, unread] = await Promise.all([
-      mine.orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get(),
-      mine.count(),
-      unreadCount(openid),
-    ])
-    const items = (data as InboxDoc[]).map(({ _id, kind, title, body, page: target, read, createdAt }) => ({
+    const [{ docs, hasMore }, unread] = await Promise.all([readPage<InboxDoc>(mine.orderBy('createdAt', 'desc'), page, pageSize), unreadCount(openid)])
+    const items = docs.map(({ _id, kind, title, body, page: target, read, createdAt }) => ({
       _id, kind, title, body, page: target, read, createdAt: toIso(createdAt),
     }))
-    return { items, total, page, pageSize, unread }
+    return { items, hasMore, page, pageSize, unread }
   },
 })
 

@@ -3,6 +3,7 @@ import { _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { alerts, recipients, type AlertDoc, type RecipientDoc } from '../store'
 import { figuresOf } from '../view'
+import { readPage } from '../../_kit/pages'
 
 /** Staff: their communities' alerts, newest first, as anonymous figures (never who or where). */
 export const list = action({
@@ -11,15 +12,12 @@ export const list = action({
   async handler({ communityId, page, pageSize }, ctx) {
     const scope = await ctx.staffScope(communityId)
     const where = { communityId: _.in(scope) }
-    const [{ data }, { total }] = await Promise.all([
-      alerts().where(where).orderBy('raisedAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<AlertDoc>(),
-      alerts().where(where).count(),
-    ])
+    const { docs: data, hasMore } = await readPage<AlertDoc>(alerts().where(where).orderBy('raisedAt', 'desc'), page, pageSize)
     const ids = data.map((a) => a._id)
     const { data: accepted } = ids.length
       ? await recipients().where({ alertId: _.in(ids), answer: 'accepted' }).field({ alertId: true, role: true }).limit(1000).get<Pick<RecipientDoc, 'alertId' | 'role'>>()
       : { data: [] as Array<Pick<RecipientDoc, 'alertId' | 'role'>> }
-    return { items: data.map((a) => figuresOf(a, accepted.filter((r) => r.alertId === a._id))), total, page, pageSize }
+    return { items: data.map((a) => figuresOf(a, accepted.filter((r) => r.alertId === a._id))), hasMore, page, pageSize }
   },
   audit: 'read',
 })

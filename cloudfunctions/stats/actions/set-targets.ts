@@ -13,8 +13,10 @@ import { readStats, toCommunityStats, updateStats } from '../store'
 export const setTargets = action({
   input: statsInputs.setTargets,
   audience: ['district'],
-  async handler({ communityId, year, targets }, ctx) {
-    const [community, user] = await Promise.all([requireCommunity(communityId), ctx.user()])
+  // The community, beside the caller's record.
+  preload: ({ communityId }) => requireCommunity(communityId),
+  async handler({ communityId, year, targets }, ctx, community) {
+    const user = await ctx.user()
     if (!(user.districts ?? []).includes(community.district)) throw new AppError('FORBIDDEN', '只能为本区县的博爱家园设定目标')
     const set = Object.fromEntries(Object.entries(targets).filter(([, value]) => value !== undefined))
     await updateStats(community, year, { targets: _.set(set) })

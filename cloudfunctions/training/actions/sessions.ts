@@ -4,7 +4,7 @@ import { trainingInputs } from '@/domain/firstaid/training'
 import { canSignUp } from '@/domain/firstaid/training-record'
 import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
-import { notify } from '../../_kit/notify'
+import { notify, notifySettingsOf } from '../../_kit/notify'
 import { certificateId, certificates, mineOf, requireSession, sessions, signupId, signups, toCertificates, toSession, type CertificateDoc, type SessionDoc, type SignupDoc } from '../store'
 
 /** Upcoming sessions with places left and the caller's own sign-up. */
@@ -47,10 +47,10 @@ export const manageSessions = action({
 export const signup = action({
   input: trainingInputs.signup,
   audience: 'anyone',
-  async handler({ sessionId, name, phone }, { openid }) {
-    const session = await requireSession(sessionId)
+  // The session, any earlier sign-up and the person's message settings, beside the caller's record.
+  preload: ({ sessionId }, openid) => Promise.all([requireSession(sessionId), mineOf(sessionId, openid), notifySettingsOf(openid)]),
+  async handler({ sessionId, name, phone }, { openid }, [session, existing, settings]) {
     const _id = signupId(sessionId, openid)
-    const existing = await mineOf(sessionId, openid)
     if (!canSignUp(existing)) throw new AppError('CONFLICT', '您已经报名了这期培训')
     const { stats } = await sessions().where({ _id: sessionId, seatsLeft: _.gt(0) }).update({ data: { seatsLeft: _.inc(-1) } })
     if (stats.updated !== 1) throw new AppError('CONFLICT', '名额已满，请关注下一期培训')
@@ -71,8 +71,9 @@ export const signup = action({
       await sessions().where({ _id: sessionId }).update({ data: { seatsLeft: _.inc(1) } })
       throw new AppError('CONFLICT', '您已经报名了这期培训')
     }
-    await notify(openid, 'training_signup', { sessionTitle: session.title, date: session.date, place: session.place })
-    return toSession(await requireSession(sessionId), 'signed')
+    await notify(openid, 'training_signup', { sessionTitle: session.title, date: session.date, place: session.place }, { settings })
+    // The session as just written (one place fewer): no read back.
+    return toSession({ ...session, seatsLeft: session.seatsLeft - 1 }, 'signed')
   },
 })
 

@@ -17,10 +17,12 @@ import { renameOnWishes } from '../rename'
 export const updateProfile = action({
   input: userInputs.updateProfile,
   audience: 'anyone',
+  // The home community chosen must exist: read beside the caller's record.
+  preload: ({ homeCommunityId }) => (homeCommunityId ? requireCommunity(homeCommunityId) : Promise.resolve(null)),
   async handler({ displayName, avatar, homeCommunityId }, ctx): Promise<Me> {
     if (avatar) requireOwnFiles(ctx.openid, [avatar])
     const user = await ctx.user()
-    await Promise.all([homeCommunityId ? requireCommunity(homeCommunityId) : null, displayName ? requirePassingText(ctx.openid, displayName) : null])
+    if (displayName) await requirePassingText(ctx.openid, displayName)
     const photo = avatar && avatar !== user.photo?.fileID ? await checkedPhoto(ctx.openid, avatar) : undefined
     const changes = {
       ...(displayName ? { displayName } : {}),
@@ -28,8 +30,11 @@ export const updateProfile = action({
       // _.set: the stored photo may be null or absent, and a dotted path into null is refused.
       ...(photo ? { photo: _.set(photo) } : {}),
     }
-    if (Object.keys(changes).length > 0) await db.collection(collections.users).where({ _id: ctx.openid }).update({ data: changes })
-    if (displayName && displayName !== user.displayName) await renameOnWishes(ctx.openid, displayName)
+    // The record and the name on the person's wishes are independent: side by side.
+    await Promise.all([
+      Object.keys(changes).length > 0 ? db.collection(collections.users).where({ _id: ctx.openid }).update({ data: changes }) : null,
+      displayName && displayName !== user.displayName ? renameOnWishes(ctx.openid, displayName) : null,
+    ])
     await applyEarlyVerdicts([photo])
     return toMe({ ...user, ...(displayName ? { displayName } : {}), ...(homeCommunityId ? { homeCommunityId } : {}), ...(photo ? { photo } : {}) })
   },

@@ -13,6 +13,7 @@ import { nextInSequence } from '../../_kit/sequence'
 import { certificateRequests, certificates, newVerifyCode, pendingRequest, recordsOf, toCertificate, toRequestView, type CertificateDoc, type CertificateRequestDoc } from '../certificates'
 import { findVolunteer, volunteers, type VolunteerDoc } from '../volunteers'
 import { changeKey } from '../../_kit/audit'
+import { readPage } from '../../_kit/pages'
 import { temporaryUrls } from '../../_kit/temp-urls'
 import { requireOwnFiles } from '../../_kit/uploads'
 
@@ -52,12 +53,9 @@ export const myCertificates = action({
   input: volunteerInputs.myCertificates,
   audience: 'anyone',
   async handler({ page, pageSize }, { openid }) {
-    const [{ total }, { data }] = await Promise.all([
-      certificateRequests().where({ openid }).count(),
-      certificateRequests().where({ openid }).orderBy('requestedAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<CertificateRequestDoc>(),
-    ])
+    const { docs: data, hasMore } = await readPage<CertificateRequestDoc>(certificateRequests().where({ openid }).orderBy('requestedAt', 'desc'), page, pageSize)
     const names = await communityNames(data.map((d) => d.communityId))
-    return { items: await Promise.all(data.map((d) => toRequestView(d, names.get(d.communityId) ?? ''))), total, page, pageSize }
+    return { items: await Promise.all(data.map((d) => toRequestView(d, names.get(d.communityId) ?? ''))), hasMore, page, pageSize }
   },
 })
 
@@ -69,12 +67,9 @@ export const certificateQueue = action({
   async handler({ page, pageSize }, ctx) {
     const scope = await ctx.staffScope()
     const criteria = { status: 'pending', communityId: _.in(scope) }
-    const [{ total }, { data }] = await Promise.all([
-      certificateRequests().where(criteria).count(),
-      certificateRequests().where(criteria).orderBy('requestedAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<CertificateRequestDoc>(),
-    ])
+    const { docs: data, hasMore } = await readPage<CertificateRequestDoc>(certificateRequests().where(criteria).orderBy('requestedAt', 'asc'), page, pageSize)
     const names = await communityNames(scope)
-    return { items: await Promise.all(data.map((d) => toRequestView(d, names.get(d.communityId) ?? ''))), total, page, pageSize }
+    return { items: await Promise.all(data.map((d) => toRequestView(d, names.get(d.communityId) ?? ''))), hasMore, page, pageSize }
   },
 })
 

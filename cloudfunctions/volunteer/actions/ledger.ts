@@ -1,16 +1,14 @@
 import { volunteerInputs } from '@/domain/volunteer/contract'
 import { action } from '../../_kit/define-function'
 import { ledger, toEntries, type LedgerDoc } from '../../_kit/ledger'
+import { readPage } from '../../_kit/pages'
 
 /** The caller's credits and corrections, newest first. */
 export const ledgerPage = action({
   input: volunteerInputs.ledger,
   audience: 'anyone',
   async handler({ page, pageSize }, { openid }) {
-    const [{ total }, { data }] = await Promise.all([
-      ledger().where({ openid }).count(),
-      ledger().where({ openid }).orderBy('at', 'desc').skip((page - 1) * pageSize).limit(pageSize).get<LedgerDoc>(),
-    ])
-    return { items: await toEntries(data), total, page, pageSize }
+    const { docs, hasMore } = await readPage<LedgerDoc>(ledger().where({ openid }).orderBy('at', 'desc'), page, pageSize)
+    return { items: await toEntries(docs), hasMore, page, pageSize }
   },
 })

@@ -18,13 +18,14 @@ import { findVolunteer, toProfile, volunteers } from '../volunteers'
 export const register = action({
   input: volunteerInputs.register,
   audience: 'anyone',
-  async handler(input, { openid }) {
-    const community = await requireCommunity(input.communityId)
-    const existing = await findVolunteer({ openid })
+  // The community and any earlier registration, beside the caller's record.
+  preload: ({ communityId }, openid) => Promise.all([requireCommunity(communityId), findVolunteer({ openid })]),
+  async handler(input, ctx, [community, existing]) {
+    const { openid } = ctx
     const again = existing?.status === 'rejected' || existing?.status === 'withdrawn'
     if (existing && !again) {
       // A registration cut off before the role was granted is finished here (granting is idempotent).
-      if (existing.status === 'active') await grantRole(openid, 'volunteer', existing.communityId)
+      if (existing.status === 'active') await grantRole(openid, 'volunteer', existing.communityId, {}, await ctx.user())
       throw new AppError('CONFLICT', '您已经注册过志愿者了')
     }
 
@@ -47,9 +48,9 @@ export const register = action({
         throw new AppError('CONFLICT', '您已经注册过志愿者了')
       }
     }
-    if (status === 'active') await grantRole(openid, 'volunteer', input.communityId)
-    else await tellStaffOfQueue(input.communityId, 'volunteers')
-    const saved = await findVolunteer({ openid })
+    const user = await ctx.user()
+    // Read back beside the role (or the staff's message): gone already means 注销 erased it meanwhile.
+    const [saved] = await Promise.all([findVolunteer({ openid }), status === 'active' ? grantRole(openid, 'volunteer', input.communityId, {}, user) : tellStaffOfQueue(input.communityId, 'volunteers')])
     if (!saved) throw ERASED_MEANWHILE()
     return toProfile(saved, community.name, true)
   },

@@ -15,8 +15,9 @@ import { changeKey } from '../../_kit/audit'
 export const review = action({
   input: volunteerInputs.review,
   audience: ['staff'],
-  async handler({ volunteerId, decision, reason, communityId }, ctx) {
-    const doc = await findVolunteer({ _id: volunteerId })
+  // The volunteer, beside the caller's record.
+  preload: ({ volunteerId }) => findVolunteer({ _id: volunteerId }),
+  async handler({ volunteerId, decision, reason, communityId }, ctx, doc) {
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
     if (communityId && communityId !== doc.communityId) return reviewOutsider(doc, communityId, decision === 'approve', ctx)
     await ctx.requireStaffOf(doc.communityId)
@@ -29,11 +30,15 @@ export const review = action({
         .update({ data: approved ? { status: 'active' } : { status: 'rejected', rejectReason: reason } })
       if (stats.updated !== 1) throw new AppError('CONFLICT', '这位志愿者已经审核过了')
     }
-    if (approved) await grantRole(doc.openid, 'volunteer', doc.communityId)
-    if (!finishing) await notify(doc.openid, 'volunteer_review', { approved, reason: approved ? undefined : reason, reviewedAt: new Date() })
-    const saved = await findVolunteer({ _id: volunteerId })
-    const names = await communityNames([doc.communityId])
-    return toProfile(saved ?? doc, names.get(doc.communityId) ?? '', true)
+    // The role, the message and the community's name are independent: side by side.
+    const [names] = await Promise.all([
+      communityNames([doc.communityId]),
+      approved ? grantRole(doc.openid, 'volunteer', doc.communityId) : null,
+      finishing ? null : notify(doc.openid, 'volunteer_review', { approved, reason: approved ? undefined : reason, reviewedAt: new Date() }),
+    ])
+    // As just written (a conditional update from pending): no read back.
+    const saved: VolunteerDoc = finishing ? doc : approved ? { ...doc, status: 'active' } : { ...doc, status: 'rejected', rejectReason: reason ?? null }
+    return toProfile(saved, names.get(doc.communityId) ?? '', true)
   },
   audit: (input, out) => ({ communityId: input.communityId ?? out.communityId, target: out._id, summary: `${input.decision === 'approve' ? '通过' : '不通过'}志愿者${input.communityId && input.communityId !== out.communityId ? '在本社区服务的申请' : '登记'}`, key: changeKey(out._id, { communityId: input.communityId ?? null, decision: input.decision }) }),
 })

@@ -8,13 +8,13 @@ import { findVolunteer, toProfile, volunteers } from '../volunteers'
 export const update = action({
   input: volunteerInputs.update,
   audience: 'anyone',
-  async handler(changes, { openid }) {
-    const doc = await findVolunteer({ openid })
+  // The profile, beside the caller's record.
+  preload: (_changes, openid) => findVolunteer({ openid }),
+  async handler(changes, _ctx, doc) {
     if (!doc) throw new AppError('NOT_FOUND', '您还没有注册志愿者')
     const data = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
-    if (Object.keys(data).length > 0) await volunteers().where({ _id: doc._id }).update({ data })
-    const saved = await findVolunteer({ _id: doc._id })
-    const names = await communityNames([doc.communityId])
-    return toProfile(saved ?? doc, names.get(doc.communityId) ?? '', true)
+    // The change and the community's name side by side; the profile answered is the one written.
+    const [names] = await Promise.all([communityNames([doc.communityId]), Object.keys(data).length > 0 ? volunteers().where({ _id: doc._id }).update({ data }) : null])
+    return toProfile({ ...doc, ...data }, names.get(doc.communityId) ?? '', true)
   },
 })

@@ -16,8 +16,9 @@ const DECIDED = new AppError('CONFLICT', '注册已经审核，不能撤回，�
 export const withdraw = action({
   input: volunteerInputs.withdraw,
   audience: 'anyone',
-  async handler(_input, { openid }) {
-    const doc = await findVolunteer({ openid })
+  // The registration, beside the caller's record.
+  preload: (_input, openid) => findVolunteer({ openid }),
+  async handler(_input, _ctx, doc) {
     if (!doc) throw new AppError('NOT_FOUND', '您还没有注册志愿者')
     if (doc.status === 'pending') {
       const { stats } = await volunteers().where({ _id: doc._id, status: 'pending' }).update({ data: { status: 'withdrawn', withdrawnAt: db.serverDate() } })
@@ -25,9 +26,8 @@ export const withdraw = action({
     } else if (doc.status !== 'withdrawn') {
       throw DECIDED
     }
-    const saved = await findVolunteer({ _id: doc._id })
+    const [saved, names] = await Promise.all([findVolunteer({ _id: doc._id }), communityNames([doc.communityId])])
     if (!saved) throw new AppError('CONFLICT', '注册记录已变化，请刷新后再试')
-    const names = await communityNames([saved.communityId])
     return toProfile(saved, names.get(saved.communityId) ?? '', true)
   },
 })

@@ -9,11 +9,10 @@ import { transition } from '../transition'
 export const cancel = action({
   input: wishInputs.cancel,
   audience: 'anyone',
-  async handler({ wishId, reason }, ctx) {
+  preload: ({ wishId }) => requireWish(wishId),
+  async handler({ reason }, ctx, wish) {
     const user = await ctx.user()
-    const wish = await requireWish(wishId)
-    const cancelled = await transition(wish, 'cancel', { caller: user, name: user.displayName }, { note: reason, tell: ['claimer'] })
-    await freeClaimSlot(wish.claimerOpenid, wish._id)
+    const cancelled = await transition(wish, 'cancel', { caller: user, name: user.displayName }, { note: reason, tell: ['claimer'], alongside: () => freeClaimSlot(wish.claimerOpenid, wish._id) })
     return toDetail(cancelled, user)
   },
 })

@@ -13,8 +13,8 @@ import { partyOf, toDetail } from '../wishes'
 export const confirm = action({
   input: wishInputs.confirm,
   audience: 'anyone',
-  async handler({ wishId, thanks }, { openid }) {
-    const wish = await requireWish(wishId)
+  preload: ({ wishId }) => requireWish(wishId),
+  async handler({ thanks }, { openid }, wish) {
     const owner = partyOf(wish, openid, 'owner')
     const completed =
       wish.status === 'completed' && wish.ownerOpenid === openid

@@ -8,6 +8,7 @@ import { action } from '../../_kit/define-function'
 import { credit, tellHours } from '../../_kit/ledger'
 import { requireWish } from '../load'
 import { toDetail, wishes, type WishDoc } from '../wishes'
+import { readPage } from '../../_kit/pages'
 
 /** 核定时长: completed wishes of the caller's communities whose reported time waits for staff, oldest first. */
 export const hoursQueue = action({
@@ -18,11 +19,8 @@ export const hoursQueue = action({
     const user = await ctx.user()
     const scope = await ctx.staffScope()
     const criteria = { hoursStatus: 'pending', communityId: _.in(scope) }
-    const [{ data }, { total }] = await Promise.all([
-      wishes().where(criteria).orderBy('createdAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<WishDoc>(),
-      wishes().where(criteria).count(),
-    ])
-    return { items: await Promise.all(data.map((w) => toDetail(w, user))), total, page, pageSize }
+    const { docs, hasMore } = await readPage<WishDoc>(wishes().where(criteria).orderBy('createdAt', 'asc'), page, pageSize)
+    return { items: await Promise.all(docs.map((w) => toDetail(w, user))), hasMore, page, pageSize }
   },
 })
 

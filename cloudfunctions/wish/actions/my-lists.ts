@@ -4,13 +4,11 @@ import { wishInputs } from '@/domain/wish/contract'
 import { _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { toSummary, wishes, type WishDoc } from '../wishes'
+import { readPage } from '../../_kit/pages'
 
 async function page(criteria: Record<string, unknown>, pageNo: number, pageSize: number): Promise<Page<WishSummary>> {
-  const [{ data }, { total }] = await Promise.all([
-    wishes().where(criteria).orderBy('createdAt', 'desc').skip((pageNo - 1) * pageSize).limit(pageSize).get<WishDoc>(),
-    wishes().where(criteria).count(),
-  ])
-  return { items: data.map(toSummary), total, page: pageNo, pageSize }
+  const { docs, hasMore } = await readPage<WishDoc>(wishes().where(criteria).orderBy('createdAt', 'desc'), pageNo, pageSize)
+  return { items: docs.map(toSummary), hasMore, page: pageNo, pageSize }
 }
 
 /** 我的心愿: every wish the caller posted, whatever its status. */

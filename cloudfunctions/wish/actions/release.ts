@@ -5,7 +5,7 @@ import { _ } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
-import { freeClaimSlot } from '../claim-slots'
+import { claimStandingOf, freeClaimSlot, slotHolding } from '../claim-slots'
 import { requireWish } from '../load'
 import { transition } from '../transition'
 import { cycleOf, toDetail, UNCLAIMED } from '../wishes'
@@ -19,9 +19,10 @@ import { cycleOf, toDetail, UNCLAIMED } from '../wishes'
 export const release = action({
   input: wishInputs.release,
   audience: 'anyone',
-  async handler({ wishId, reason }, ctx) {
+  // The wish and the caller's slots (which one it holds), beside the caller's record.
+  preload: ({ wishId }, openid) => Promise.all([requireWish(wishId), claimStandingOf(openid)]),
+  async handler({ reason }, ctx, [wish, standing]) {
     const user = await ctx.user()
-    const wish = await requireWish(wishId)
     if (wish.status === 'claimed' && wish.claimerOpenid === user._id) {
       await takeSlot(`${ownedId('wr', user._id)}-${todayInChina()}`, DAILY_RELEASE_LIMIT, `每天最多放弃${DAILY_RELEASE_LIMIT}次认领，请明天再试，或联系社区工作人员`)
     }
@@ -35,8 +36,8 @@ export const release = action({
         [`contactReleases.${user._id}.count`]: _.inc(1),
         [`contactReleases.${user._id}.lastAt`]: new Date(),
       },
+      alongside: () => freeClaimSlot(user._id, wish._id, slotHolding(standing?.claimSlots, wish._id)),
     })
-    await freeClaimSlot(user._id, wish._id)
     return toDetail(released, user)
   },
 })

@@ -5,7 +5,7 @@ import { settingOf } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { requireWish } from '../load'
 import { transition } from '../transition'
-import { partyOf, toDetail } from '../wishes'
+import { partyOf, toDetail, volunteerPhone } from '../wishes'
 
 /**
  * 未完成: the owner says a "fulfilled" wish is not done yet, with what is missing. It goes back to
@@ -15,17 +15,18 @@ import { partyOf, toDetail } from '../wishes'
 export const reopen = action({
   input: wishInputs.reopen,
   audience: 'anyone',
-  async handler({ wishId, note }, { openid }) {
-    const wish = await requireWish(wishId)
+  preload: ({ wishId }) => requireWish(wishId),
+  async handler({ note }, { openid }, wish) {
     const owner = partyOf(wish, openid, 'owner')
     const last = wish.history[wish.history.length - 1]
     if (wish.status === 'claimed' && last?.action === 'reopen' && last.by === openid && last.note === note) return toDetail(wish, owner.caller)
-    const claimDays = await settingOf(wish.communityId, 'wishClaimDays', DEFAULT_CLAIM_DAYS)
+    // The claimer's phone, shown to the owner once it is claimed again, is read beside the claim period.
+    const [claimDays, claimerPhone] = await Promise.all([settingOf(wish.communityId, 'wishClaimDays', DEFAULT_CLAIM_DAYS), wish.claimerOpenid ? volunteerPhone(wish.claimerOpenid) : null])
     const reopened = await transition(wish, 'reopen', owner, {
       set: { fulfilment: null, claimDeadline: dayjs().add(claimDays, 'day').toDate() },
       note,
       tell: ['claimer'],
     })
-    return toDetail(reopened, owner.caller)
+    return toDetail(reopened, owner.caller, { claimerPhone })
   },
 })

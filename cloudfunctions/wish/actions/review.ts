@@ -10,8 +10,9 @@ import { changeKey } from '../../_kit/audit'
 export const review = action({
   input: wishInputs.review,
   audience: ['staff'],
-  async handler({ wishId, decision, reason }, ctx) {
-    const wish = await requireWish(wishId)
+  // The wish, beside the caller's record.
+  preload: ({ wishId }) => requireWish(wishId),
+  async handler({ decision, reason }, ctx, wish) {
     const user = await ctx.requireStaffOf(wish.communityId)
     if (wish.ownerOpenid === user._id) throw new AppError('FORBIDDEN', '不能审核自己发布的心愿，请由其他工作人员处理')
     const approved = decision === 'approve'

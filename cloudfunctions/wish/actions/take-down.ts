@@ -9,8 +9,9 @@ import { transition } from '../transition'
 export const takeDown = action({
   input: wishInputs.takeDown,
   audience: ['staff'],
-  async handler({ wishId, reason }, ctx) {
-    const wish = await requireWish(wishId)
+  // The wish, beside the caller's record.
+  preload: ({ wishId }) => requireWish(wishId),
+  async handler({ reason }, ctx, wish) {
     const user = await ctx.requireStaffOf(wish.communityId)
     if (wish.ownerOpenid === user._id) throw new AppError('FORBIDDEN', '不能审核自己发布的心愿，请由其他工作人员处理')
     return toDetail(await transition(wish, 'takeDown', { caller: user, name: user.displayName }, { note: reason, tell: ['owner'] }), user)

@@ -53,8 +53,8 @@ function dates(within: Within): { from?: string; to?: string } {
 const showsWishes = (f: Filter) => (f.kind === 'all' || f.kind === 'wish') && f.within === 'any'
 
 /**
- * Two lists paged side by side, one page of each per page of the hall; the total reported keeps
- * 加载更多 while either still has more.
+ * Two lists paged side by side, one page of each per page of the hall: 加载更多 while either still
+ * has more.
  */
 async function loadHall(filter: Filter, page: number): Promise<Page<HallItem>> {
   const type = filter.kind === 'all' || filter.kind === 'wish' ? undefined : filter.kind
@@ -69,8 +69,7 @@ async function loadHall(filter: Filter, page: number): Promise<Page<HallItem>> {
     ...(activities?.items ?? []).map((activity) => ({ kind: 'activity' as const, activity })),
     ...(wishes?.items ?? []).map((wish) => ({ kind: 'wish' as const, wish })),
   ]
-  const more = [activities, wishes].some((part) => part && part.page * part.pageSize < part.total)
-  return { items, page, pageSize: PAGE_SIZE, total: more ? page * PAGE_SIZE + 1 : page * PAGE_SIZE }
+  return { items, page, pageSize: PAGE_SIZE, hasMore: [activities, wishes].some((part) => part?.hasMore) }
 }
 
 /** 任务大厅: what a volunteer can do now, open wishes and upcoming activities of their community (or of another, or all). */

@@ -61,7 +61,7 @@ export default function FundPublicPage() {
     (page) =>
       communityId
         ? fundService.entries(communityId, { month: month === ALL ? undefined : month, category: category === ALL ? undefined : (category as FundCategory), keyword: keyword || undefined }, page)
-        : Promise.resolve({ items: [], total: 0, page: 1, pageSize: 20 }),
+        : Promise.resolve({ items: [], hasMore: false, page: 1, pageSize: 20 }),
     [communityId, month, category, keyword],
   )
   useShareEverywhere({ title: summary.data ? `${summary.data.communityName}博爱互助金公开` : undefined, page: fundPages.public, id: communityId })
