@@ -1,6 +1,6 @@
 import type { ActivityView, HoursResult, MakeupRequest, MySignup, SignupStatus } from '@/domain/activity/contract'
 import { activityStatus, checkInOpensAt, checkOutClosesAt } from '@/domain/activity/attendance'
-import type { ActivityInsurance, ActivityType } from '@/domain/activity/rules'
+import { closedToMinors, type ActivityInsurance, type ActivityType } from '@/domain/activity/rules'
 import { AppError } from '@/domain/errors'
 import { haversineMeters, type LatLng } from '@/domain/geo'
 import type { UserDoc } from '@/domain/user/types'
@@ -32,6 +32,8 @@ export type ActivityDoc = {
   checkInRadiusMeters: number
   minCoverage: number
   requiresCertificate: boolean
+  /** Marked unfit for minors by the organiser (absent on activities published before the mark existed). */
+  adultsOnly?: boolean
   /** The volunteers' 人身意外伤害保险 (条例 2017 第十七条); absent or null for kinds without personal risk. */
   insurance?: ActivityInsurance | null
   status: 'open' | 'cancelled'
@@ -159,7 +161,7 @@ export function toView(doc: ActivityDoc, opts: { signup: SignupDoc | null; manag
     hours: doc.hours,
     checkInRadiusMeters: doc.checkInRadiusMeters,
     minCoverage: doc.minCoverage,
-    requirements: { requiresCertificate: doc.requiresCertificate },
+    requirements: { requiresCertificate: doc.requiresCertificate, adultsOnly: closedToMinors(doc) },
     insurance: doc.insurance ?? null,
     status: activityStatus(doc.status, doc.endAt, now),
     cancelReason: doc.cancelReason,

@@ -117,7 +117,7 @@ test('a registration cut off before the role was granted is finished when the pe
 })
 
 // 《民法典》第十九条 (a minor acts with the guardian's consent); 《志愿服务条例》2017 第十五条 (tasks fit the age).
-test('under 18: registration needs the guardian name, phone and consent; risky activities are closed to them', async () => {
+test('under 18: registration needs the guardian name, phone and consent; risky activities and those marked unfit for minors are closed to them', async () => {
   const year = Number(todayInChina().slice(0, 4))
   const missing = await register('vt-minor', { birthYear: year - 15 })
   expect(missing).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { guardian: expect.stringContaining('监护人') } })
@@ -138,4 +138,20 @@ test('under 18: registration needs the guardian name, phone and consent; risky a
   expect(await cloud.call('activity', 'vt-minor', { action: 'signup', activityId: flood._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   unwrap(await register('vt-adult', { birthYear: year - 30 }))
   expect(await cloud.call('activity', 'vt-adult', { action: 'signup', activityId: flood._id })).toMatchObject({ ok: true })
+
+  // Any other activity the organiser marks unfit for minors is closed to them too; an unmarked one is open.
+  const clinic = (adultsOnly: boolean) => cloud.call<{ _id: string; requirements: { adultsOnly: boolean } }>('activity', 'demo-staff', {
+    action: 'create', title: adultsOnly ? '夜间义诊' : '周末义诊', type: 'clinic', description: '协助医生为老人量血压、测血糖。', communityId: 'dadu',
+    location: { latitude: 30.0656, longitude: 120.5068, address: '大渡社区卫生服务站' },
+    startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), signupDeadline: new Date(start.getTime() - 3600_000).toISOString(),
+    capacity: 5, hours: 2, adultsOnly,
+  })
+  const night = unwrap(await clinic(true))
+  expect(night.requirements.adultsOnly).toBe(true)
+  expect(await cloud.call('activity', 'vt-minor', { action: 'signup', activityId: night._id })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('不适合未成年人') })
+  expect(cloud.docs('activitySignups').filter((s) => s.activityId === night._id)).toEqual([])
+  expect(await cloud.call('activity', 'vt-adult', { action: 'signup', activityId: night._id })).toMatchObject({ ok: true })
+  const weekend = unwrap(await clinic(false))
+  expect(weekend.requirements.adultsOnly).toBe(false)
+  expect(await cloud.call('activity', 'vt-minor', { action: 'signup', activityId: weekend._id })).toMatchObject({ ok: true })
 })

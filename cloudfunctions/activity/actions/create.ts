@@ -34,6 +34,7 @@ export const create = action({
       checkInRadiusMeters: input.checkInRadiusMeters ?? community.checkInRadiusMeters ?? DEFAULT_CHECK_IN_RADIUS_METERS,
       minCoverage: input.minCoverage,
       requiresCertificate: input.requiresCertificate,
+      adultsOnly: input.adultsOnly,
       insurance: input.insurance,
       status: 'open',
       cancelReason: null,

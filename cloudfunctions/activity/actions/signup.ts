@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { activityInputs } from '@/domain/activity/contract'
-import { isRiskyActivity } from '@/domain/activity/rules'
+import { closedToMinors, isRiskyActivity } from '@/domain/activity/rules'
 import { isMinor } from '@/domain/volunteer/profile'
 import { todayInChina } from '@/domain/dates'
 import { certifiesOn } from '@/domain/firstaid/training'
@@ -70,9 +70,9 @@ export const signup = action({
     // The community (whether outsiders wait for approval) and, where the activity asks for one, the certificate, side by side.
     const [community, certified] = await Promise.all([requireCommunity(doc.communityId), !signedUp && doc.requiresCertificate ? hasValidCertificate(ctx.openid) : true])
     const volunteer = requireStandingIn(standing, community)
-    // 《志愿服务条例》2017 第十五条: tasks fit the volunteer's age — no personal-risk activity for a minor.
-    if (isRiskyActivity(doc.type) && isMinor(volunteer, todayInChina())) {
-      throw new AppError('FORBIDDEN', '这个活动有人身风险，未满18周岁的志愿者不能报名')
+    // 《志愿服务条例》2017 第十五条: tasks fit the volunteer's age.
+    if (closedToMinors(doc) && isMinor(volunteer, todayInChina())) {
+      throw new AppError('FORBIDDEN', isRiskyActivity(doc.type) ? '这个活动有人身风险，未满18周岁的志愿者不能报名' : '这个活动不适合未成年人参加，未满18周岁的志愿者不能报名')
     }
     const user = await ctx.user()
     if (signedUp) return toView(doc, { signup: existing, manageable: isStaffOf(user, doc.communityId) })

@@ -39,6 +39,7 @@ export const update = action({
           ...(input.checkInRadiusMeters !== undefined ? { checkInRadiusMeters: input.checkInRadiusMeters } : {}),
           minCoverage: input.minCoverage,
           requiresCertificate: input.requiresCertificate,
+          adultsOnly: input.adultsOnly,
           insurance: input.insurance ? _.set(input.insurance) : null,
           // Always a change, so a retry of the same edit is not mistaken for a lost race.
           updatedAt: new Date(),

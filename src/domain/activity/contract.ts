@@ -54,7 +54,8 @@ export type ActivityView = {
   hours: number
   checkInRadiusMeters: number
   minCoverage: number
-  requirements: { requiresCertificate: boolean }
+  /** `adultsOnly`: closed to volunteers under 18 (marked by the organiser, or a risky kind). */
+  requirements: { requiresCertificate: boolean; adultsOnly: boolean }
   /** The volunteers' 人身意外伤害保险, shown to them before they sign up (条例 2017 第十七条). */
   insurance: ActivityInsurance | null
   status: ActivityStatus

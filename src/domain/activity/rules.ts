@@ -22,6 +22,12 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
 export const RISKY_ACTIVITY_TYPES: readonly ActivityType[] = ['flood_watch']
 export const isRiskyActivity = (type: ActivityType) => RISKY_ACTIVITY_TYPES.includes(type)
 
+/**
+ * 《志愿服务条例》2017 第十五条: the tasks given to a minor fit their age. Risky kinds are never
+ * theirs; the organiser marks any other activity unfit for minors (late hours, heavy lifting, ...).
+ */
+export const closedToMinors = (activity: { type: ActivityType; adultsOnly?: boolean }) => activity.adultsOnly === true || isRiskyActivity(activity.type)
+
 export type ActivityInsurance = { insurer: string; policyNo: string; from: string; to: string }
 
 export type ActivityStatus = 'open' | 'cancelled' | 'ended'
@@ -82,6 +88,8 @@ const activityFields = {
   ),
   /** Only holders of a valid 救护员证 may sign up (e.g. 应急救护培训助教). */
   requiresCertificate: v.optional(v.boolean('报名条件格式不正确'), false),
+  /** The organiser marks the activity unfit for minors (条例 2017 第十五条); risky kinds are so whatever this says. */
+  adultsOnly: v.optional(v.boolean('报名条件格式不正确'), false),
 }
 
 const ms = (iso: string) => new Date(iso).getTime()

@@ -143,6 +143,11 @@ export default function ActivityDetailPage() {
                 <Text className='activity-detail__fact'>服务时长：{shown.hours} 小时</Text>
                 <Text className='activity-detail__fact'>报名截止：{dayAndTime(shown.signupDeadline)}</Text>
                 {shown.requirements.requiresCertificate && <Text className='activity-detail__fact'>报名条件：需持有有效的红十字救护员证</Text>}
+                {shown.requirements.adultsOnly && (
+                  <Text className='activity-detail__fact' data-testid='activity-adults-only'>
+                    年龄要求：仅限年满18周岁的志愿者
+                  </Text>
+                )}
               </View>
               <Text className='activity-detail__description'>{shown.description}</Text>
             </View>

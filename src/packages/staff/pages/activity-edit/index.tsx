@@ -37,6 +37,8 @@ type Draft = {
   hours: string
   radius: string
   requiresCertificate: boolean
+  /** Unfit for minors (条例 2017 第十五条); a risky kind is so anyway. */
+  adultsOnly: boolean
   /** 人身意外伤害保险, asked only for risky kinds (条例 2017 第十七条). */
   insurer: string
   policyNo: string
@@ -65,6 +67,7 @@ function toInput(draft: Draft) {
     checkInRadiusMeters: number(draft.radius),
     minCoverage: draft.minCoverage,
     requiresCertificate: draft.requiresCertificate,
+    adultsOnly: draft.adultsOnly,
     insurance: draft.type && isRiskyActivity(draft.type) ? { insurer: draft.insurer, policyNo: draft.policyNo, from: draft.insuredFrom, to: draft.insuredTo } : null,
   }
 }
@@ -74,7 +77,7 @@ function emptyDraft(): Draft {
   return {
     title: '', description: '', address: '', latitude: '', longitude: '',
     start: { date: day, time: '09:00' }, end: { date: day, time: '11:00' }, deadline: { date: day, time: '08:00' },
-    capacity: '10', hours: '2', radius: String(DEFAULT_CHECK_IN_RADIUS_METERS), requiresCertificate: false, minCoverage: DEFAULT_MIN_COVERAGE,
+    capacity: '10', hours: '2', radius: String(DEFAULT_CHECK_IN_RADIUS_METERS), requiresCertificate: false, adultsOnly: false, minCoverage: DEFAULT_MIN_COVERAGE,
     insurer: '', policyNo: '', insuredFrom: day, insuredTo: day,
   }
 }
@@ -85,7 +88,7 @@ function fromActivity(a: ActivityView): Draft {
     address: a.location.address, latitude: String(a.location.latitude), longitude: String(a.location.longitude),
     start: fromMoment(a.startAt), end: fromMoment(a.endAt), deadline: fromMoment(a.signupDeadline),
     capacity: String(a.capacity), hours: String(a.hours), radius: String(a.checkInRadiusMeters),
-    requiresCertificate: a.requirements.requiresCertificate, minCoverage: a.minCoverage,
+    requiresCertificate: a.requirements.requiresCertificate, adultsOnly: a.requirements.adultsOnly && !isRiskyActivity(a.type), minCoverage: a.minCoverage,
     insurer: a.insurance?.insurer ?? '', policyNo: a.insurance?.policyNo ?? '',
     insuredFrom: a.insurance?.from ?? chinaDate(a.startAt), insuredTo: a.insurance?.to ?? chinaDate(a.endAt),
   }
@@ -246,6 +249,20 @@ export default function ActivityEditPage() {
             value={draft.requiresCertificate ? 'certified' : 'anyone'}
             onChange={(value) => set('requiresCertificate', value === 'certified')}
           />
+        </FormField>
+        <FormField label='年龄要求' hint={draft.type && isRiskyActivity(draft.type) ? '有人身风险的活动，未满18周岁的志愿者不能报名' : '深夜、高处、重体力等不适合未成年人的活动，请选择仅限成年人'}>
+          {draft.type && isRiskyActivity(draft.type) ? (
+            <Text data-testid='activity-adults-only-fixed'>仅限年满18周岁</Text>
+          ) : (
+            <ChoiceGroup
+              options={[
+                { value: 'anyone', label: '不限年龄' },
+                { value: 'adults', label: '仅限年满18周岁' },
+              ]}
+              value={draft.adultsOnly ? 'adults' : 'anyone'}
+              onChange={(value) => set('adultsOnly', value === 'adults')}
+            />
+          )}
         </FormField>
         <Text className='hint activity-edit__note'>发布后志愿者在任务大厅可以看到；活动开始前会提醒报名的志愿者。</Text>
         <Button block size='large' type='primary' loading={saving} onClick={save}>
