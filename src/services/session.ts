@@ -12,10 +12,11 @@ import { userService } from './user'
  * asks again.
  */
 const FRESH_MS = 60_000
-/** A forced refresh reuses a call started this recently: the hooks of one pull-down share one call. */
+/** A forced refresh reuses a call still under way that started this recently: the hooks of one pull-down share one call. */
 const SAME_GESTURE_MS = 2_000
 
-type Kept = { startedAt: number; person: string; answer: Promise<Opening> }
+/** `settled`: the answer has arrived, so a forced refresh (after a change) must ask again. */
+type Kept = { startedAt: number; person: string; answer: Promise<Opening>; settled: boolean }
 
 let kept: Kept | undefined
 /** The last answer that arrived, with the changes the app made since (noteUnread, noteMe). */
@@ -32,14 +33,17 @@ function publish(opening: Opening): void {
 
 /** What the first screen needs: the kept answer while fresh, else one call. `fresh`: pull-to-refresh or after a change. */
 export function opening({ fresh = false }: { fresh?: boolean } = {}): Promise<Opening> {
-  const maxAge = fresh ? SAME_GESTURE_MS : FRESH_MS
-  if (kept && kept.person === person() && Date.now() - kept.startedAt < maxAge) return kept.answer
+  const reusable = kept && kept.person === person() && (fresh ? !kept.settled && Date.now() - kept.startedAt < SAME_GESTURE_MS : Date.now() - kept.startedAt < FRESH_MS)
+  if (kept && reusable) return kept.answer
   const answer = userService.open({ templates: subscribeTemplatesWanted() }).then((value) => {
     if (value.templates) keepSubscribeTemplates(value.templates)
-    if (kept?.answer === answer) publish(value)
+    if (kept?.answer === answer) {
+      kept.settled = true
+      publish(value)
+    }
     return value
   })
-  kept = { startedAt: Date.now(), person: person(), answer }
+  kept = { startedAt: Date.now(), person: person(), answer, settled: false }
   // A failed call is not kept: the next page to ask tries again.
   answer.catch(() => {
     if (kept?.answer === answer) kept = undefined
@@ -57,7 +61,7 @@ export function onOpening(listener: (opening: Opening) => void): () => void {
 function amend(change: Partial<Opening>): void {
   if (!latest || latest.person !== person()) return
   const amended = { ...latest.opening, ...change }
-  if (kept && kept.person === person()) kept = { ...kept, answer: Promise.resolve(amended) }
+  if (kept && kept.person === person()) kept = { ...kept, answer: Promise.resolve(amended), settled: true }
   publish(amended)
 }
 

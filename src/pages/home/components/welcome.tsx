@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { ChoiceGroup } from '@/components/choice-group'
 import type { CommunityRef } from '@/domain/community/types'
 import { messageOf } from '@/services/service-error'
+import { noteMe } from '@/services/session'
 import { userService } from '@/services/user'
 import './welcome.scss'
 
@@ -32,7 +33,8 @@ export function Welcome({ communities, onDone }: Props) {
     if (!community) return setError('请选择社区')
     setSaving(true)
     try {
-      await userService.updateProfile({ homeCommunityId: community })
+      // The kept opening answer learns the new community, so the home page shows it without waiting for a fresh call.
+      noteMe(await userService.updateProfile({ homeCommunityId: community }))
       finish()
     } catch (failure) {
       setError(messageOf(failure))
