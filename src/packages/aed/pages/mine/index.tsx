@@ -57,7 +57,7 @@ export default function MyAedSuggestionsPage() {
           </View>
         )}
       </PagedList>
-      <Button block size='large' fill='outline' onClick={() => Taro.navigateTo({ url: pages.aedSuggest })}>
+      <Button block size='large' fill='outline' className='aed-mine__new' onClick={() => Taro.navigateTo({ url: pages.aedSuggest })}>
         新增AED
       </Button>
     </PageShell>
