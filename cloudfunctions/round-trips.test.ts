@@ -251,6 +251,14 @@ const ROWS: Record<string, Row> = {
     bound: { requests: 24, roundTrips: 6, why: 'over target, not yet moved: a fault that takes the AED out of service tells its keepers, guardian and staff in the same call (to go to the outbox)' },
   },
   'aed.suggest': { prepare: async () => ({ fn: 'aed', caller: `rt-resident-${next()}`, event: { action: 'suggest', name: '新开的药店', latitude: 30.0661, longitude: 120.5071, address: '大渡路88号药店', landmark: '收银台后面', note: '收银台后面挂着' } }) },
+  'aed.mySuggestions': { prepare: async () => ({ fn: 'aed', caller: 'demo-resident', event: { action: 'mySuggestions' } }) },
+  'aed.withdrawSuggestion': {
+    prepare: async () => {
+      const caller = `rt-resident-${next()}`
+      const { aedId } = await call<{ aedId: string }>('aed', caller, { action: 'suggest', name: '新开的药店', latitude: 30.0661, longitude: 120.5071, address: '大渡路88号药店' })
+      return { fn: 'aed', caller, event: { action: 'withdrawSuggestion', aedId } }
+    },
+  },
   'aed.inspect': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'inspect', aedId: await newAed(), date: todayInChina(), result: 'ok', checklist: allFine, padsExpiry: inDays(400), batteryExpiry: inDays(800) } }), bound: over(9, 7, 'the inspection closes the open reports and tells their reporters in the same call') },
   'aed.resolveReport': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'resolveReport', reportId: await aedReport(), resolution: '已检修，设备完好' } }), bound: over(11, 6, 'the report, then its AED, the closing, the reporter\'s settings with the history, the message, then the audit entry (a read of the report for its community, then the write)') },
   'aed.dismissReport': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'dismissReport', reportId: await aedReport(), reason: '现场查看一切正常' } }), bound: over(11, 6, 'the report, then its AED, the closing, the reporter\'s settings with the history, the message, then the audit entry (a read of the report for its community, then the write)') },

@@ -7,7 +7,7 @@ export default defineAppConfig({
     { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/register/index', 'pages/certificate/index', 'pages/verify/index', 'pages/honour/index', 'pages/points/index'] },
     { root: 'packages/activity', pages: ['pages/hall/index', 'pages/detail/index'] },
     { root: 'packages/lessons', pages: ['pages/index/index', 'pages/lesson/index', 'pages/quiz/index', 'pages/training/index'] },
-    { root: 'packages/aed', pages: ['pages/index/index', 'pages/detail/index', 'pages/suggest/index'] },
+    { root: 'packages/aed', pages: ['pages/index/index', 'pages/detail/index', 'pages/suggest/index', 'pages/mine/index'] },
     { root: 'packages/staff', pages: ['pages/index/index', 'pages/applications/index', 'pages/application/index', 'pages/volunteers/index', 'pages/wishes/index', 'pages/wish-hours/index', 'pages/certificates/index', 'pages/photos/index', 'pages/aeds/index', 'pages/aed-edit/index', 'pages/trainings/index', 'pages/lessons/index', 'pages/lesson-edit/index', 'pages/lesson-review/index', 'pages/activities/index', 'pages/activity/index', 'pages/activity-edit/index', 'pages/activity-code/index', 'pages/filing/index', 'pages/audit/index', 'pages/records-export/index'] },
     { root: 'packages/notify', pages: ['pages/inbox/index', 'pages/settings/index'] },
     { root: 'packages/profile', pages: ['pages/index/index', 'pages/my-data/index', 'pages/privacy/index'] },

@@ -32,6 +32,7 @@ export const pages = {
   wishEdit: '/packages/wish/pages/edit/index',
   aedDetail: '/packages/aed/pages/detail/index',
   aedSuggest: '/packages/aed/pages/suggest/index',
+  aedMine: '/packages/aed/pages/mine/index',
   lesson: '/packages/lessons/pages/lesson/index',
   quiz: '/packages/lessons/pages/quiz/index',
   staffApplication: '/packages/staff/pages/application/index',

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import type { AedDetail, AedReport, NearbyAed } from '@/domain/aed/contract'
+import type { AedDetail, AedReport, MySuggestion, NearbyAed } from '@/domain/aed/contract'
 import type { OpeningHours } from '@/domain/aed/hours'
 import { forRescue } from '@/domain/aed/readiness'
 import { todayInChina } from '@/domain/dates'
@@ -429,6 +429,74 @@ describe('suggestions', () => {
   test.each(['12345', '0575-123', '138000000001'])('an access phone like %s is refused', async (accessPhone) => {
     const result = await cloud.call('aed', 'demo-staff', { action: 'verify', aedId: 'any', ...details, accessPhone })
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { accessPhone: expect.stringContaining('0575-84123456') } })
+  })
+})
+
+describe('my suggestions (我建议的AED)', () => {
+  const suggestAs = async (openid: string, name: string) =>
+    unwrap(await cloud.call<{ aedId: string }>('aed', openid, { action: 'suggest', name, latitude: 30.0664, longitude: 120.5074, address: '大渡路96号超市' })).aedId
+  const mine = async (openid: string) => unwrap(await cloud.call<{ items: MySuggestion[]; hasMore: boolean }>('aed', openid, { action: 'mySuggestions', pageSize: 50 }))
+  const withdraw = (openid: string, aedId: string) => cloud.call<MySuggestion>('aed', openid, { action: 'withdrawSuggestion', aedId })
+  const stored = (aedId: string) => cloud.store.find('aeds', { _id: aedId })[0]
+  const staffQueue = async () => unwrap(await cloud.call<{ counts: { aedSuggestions: number } }>('community', 'demo-staff', { action: 'dashboard' })).counts.aedSuggestions
+  const staffLists = async () => {
+    const all = unwrap(await cloud.call<{ items: AedDetail[] }>('aed', 'demo-staff', { action: 'manageList', communityId: 'dadu', pageSize: 50 }))
+    const attention = unwrap(await cloud.call<{ items: AedDetail[] }>('aed', 'demo-staff', { action: 'manageList', communityId: 'dadu', attention: true, pageSize: 50 }))
+    return [...all.items, ...attention.items].map((a) => a._id)
+  }
+  const verifyDetails = { name: '超市门口', communityId: 'dadu', latitude: 30.0664, longitude: 120.5074, address: '大渡路96号超市', placement: 'indoor', hours: { always: true }, accessNotes: '向收银员说明后取用', accessPhone: '0575-84123456', ...goodDates() }
+
+  test('each person sees only their own, newest first, each waiting and withdrawable', async () => {
+    const first = await suggestAs('ms-alice', '超市门口')
+    const second = await suggestAs('ms-alice', '药店门口')
+    const theirs = await suggestAs('ms-bob', '银行门口')
+    const alice = await mine('ms-alice')
+    expect(alice.items.map((s) => s._id)).toEqual([second, first])
+    expect(alice.items[0]).toMatchObject({ name: '药店门口', status: 'pending', canWithdraw: true, withdrawnAt: null })
+    expect((await mine('ms-bob')).items.map((s) => s._id)).toEqual([theirs])
+    expect((await mine('ms-nobody')).items).toEqual([])
+  })
+
+  test("someone else's suggestion cannot be withdrawn and nothing changes", async () => {
+    const aedId = await suggestAs('ms-owner', '超市门口')
+    const before = stored(aedId)
+    expect(await withdraw('ms-stranger', aedId)).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await withdraw('demo-staff', aedId)).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(stored(aedId)).toEqual(before)
+  })
+
+  test('withdrawn, it leaves the staff queue, lists and 需要处理, and staff can no longer publish it', async () => {
+    const aedId = await suggestAs('ms-withdrawer', '超市门口')
+    const queued = await staffQueue()
+    expect(await staffLists()).toContain(aedId)
+    const answer = unwrap(await withdraw('ms-withdrawer', aedId))
+    expect(answer).toMatchObject({ _id: aedId, status: 'withdrawn', canWithdraw: false, withdrawnAt: expect.any(String) })
+    expect(await staffQueue()).toBe(queued - 1)
+    expect(await staffLists()).not.toContain(aedId)
+    expect((await mine('ms-withdrawer')).items[0]).toMatchObject({ _id: aedId, status: 'withdrawn' })
+    const after = stored(aedId)
+    expect(after).toMatchObject({ verified: false, communityId: '', withdrawnFrom: 'dadu' })
+    expect(await cloud.call('aed', 'demo-staff', { action: 'verify', aedId, ...verifyDetails })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(stored(aedId)).toEqual(after)
+    expect(await get(aedId, 'demo-staff')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  test('a second tap, or two at once, withdraw once', async () => {
+    const aedId = await suggestAs('ms-double', '超市门口')
+    const [a, b] = await Promise.all([withdraw('ms-double', aedId), withdraw('ms-double', aedId)])
+    expect(unwrap(a)).toEqual(unwrap(b))
+    expect(unwrap(await withdraw('ms-double', aedId))).toEqual(unwrap(a))
+    const events = (stored(aedId).history as Array<{ event: string }>).map((h) => h.event)
+    expect(events.filter((e) => e === '建议人撤回了建议')).toHaveLength(1)
+  })
+
+  test('once staff verified it, it cannot be withdrawn', async () => {
+    const aedId = await suggestAs('ms-late', '超市门口')
+    unwrap(await cloud.call('aed', 'demo-staff', { action: 'verify', aedId, ...verifyDetails }))
+    const before = stored(aedId)
+    expect(await withdraw('ms-late', aedId)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(stored(aedId)).toEqual(before)
+    expect((await mine('ms-late')).items[0]).toMatchObject({ _id: aedId, status: 'verified', canWithdraw: false })
   })
 })
 

@@ -46,6 +46,15 @@ export type AedDoc = {
   /** A suggestion's photo, shown once its content check passed. */
   photo: CheckedPhoto | null
   history: Array<{ at: Date; event: string; by: string; byName: string; note?: string }>
+  /** Who suggested it (suggest.ts); absent on devices staff registered or imported, and on suggestions older than the field. */
+  suggestedBy?: string
+  /**
+   * Set when the suggester withdrew it (actions/mine.ts). A withdrawn suggestion is nobody's to
+   * check: its `communityId` is emptied (the community kept in `withdrawnFrom`), so every staff
+   * list, count and 需要处理 branch, all scoped by community, drop it.
+   */
+  withdrawnAt?: Date
+  withdrawnFrom?: string
   createdAt: Date
 }
 

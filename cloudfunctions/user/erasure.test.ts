@@ -90,6 +90,10 @@ async function liveALife(who: { openid: string; name: string; phone: string }) {
   // An AED report with a photo, first-aid learning, message grants.
   const aed = cloud.docs('aeds').find((a) => a.verified === true && a.communityId === 'dadu')!
   await call('aed', { action: 'report', aedId: aed._id, kind: 'fault', note: `${name}报告：按了开关没反应`, photo: await upload(openid, 'aed.jpg') })
+  // An AED they suggested that staff verified: it stays public, without saying who suggested it.
+  const { aedId: suggested } = await call<{ aedId: string }>('aed', { action: 'suggest', name: '街角药店', latitude: 30.0663, longitude: 120.5073, address: '大渡路92号药店' })
+  const dates = { padsExpiry: dayjs().add(1, 'year').format('YYYY-MM-DD'), batteryExpiry: dayjs().add(2, 'year').format('YYYY-MM-DD') }
+  await call('aed', { action: 'verify', aedId: suggested, name: '街角药店', communityId: 'dadu', latitude: 30.0663, longitude: 120.5073, address: '大渡路92号药店', placement: 'indoor', hours: { always: true }, accessNotes: '向收银员说明后取用', accessPhone: '0575-84123456', ...dates }, 'demo-staff')
   await call('lesson', { action: 'submitQuiz', lessonId: 'heatstroke', answers: [0, 0, 0, 0, 0] }).catch(() => undefined)
   await call('notify', { action: 'subscribed', results: { 'tpl-wish-progress': 'accept' } }).catch(() => undefined)
   await waitChecks()

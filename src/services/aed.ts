@@ -45,6 +45,10 @@ export const aedService = {
   get: (aedId: string) => client('get', { aedId }),
   report: (aedId: string, kind: ReportKind, note: string, photo?: string) => client('report', { aedId, kind, note, photo }),
   suggest: (suggestion: Suggestion) => client('suggest', suggestion),
+  /** 我建议的AED: the caller's own suggestions, newest first. */
+  mySuggestions: (page: number) => client('mySuggestions', { page, pageSize: 20 }),
+  /** 撤回 a suggestion staff have not verified yet; tapping again answers the same. */
+  withdrawSuggestion: (aedId: string) => client('withdrawSuggestion', { aedId }),
   /** `communityId` '' for all the staff member's communities; `attention`: only 需要处理. */
   manageList: (page: number, filter: { communityId: string; attention: boolean }) =>
     client('manageList', { page, pageSize: 20, attention: filter.attention, ...(filter.communityId ? { communityId: filter.communityId } : {}) }),

@@ -82,7 +82,8 @@ export const verify = action({
     const guardian = guardianOpenid === undefined ? {} : { guardianOpenid: guardianOpenid || null }
     const entry = { at: new Date(), event: '工作人员现场核实，已公开', by: user._id, byName: `工作人员 ${user.displayName}` }
     await aeds()
-      .where({ _id: aedId, verified: false })
+      // On the community seen: a suggestion its suggester withdrew meanwhile is not published.
+      .where({ _id: aedId, verified: false, communityId: aed.communityId })
       .update({ data: { ...fields, ...guardian, hours: _.set(hours), location: point(latitude, longitude), status: 'available', verified: true, history: _.push(entry) } })
     return detailFor(await requireAed(aedId), user)
   },

@@ -51,6 +51,8 @@ export const suggest = action({
         verified: false,
         photo,
         history: [{ at: new Date(), event: '居民建议新增，待工作人员核实', by: ctx.openid, byName: user.displayName, ...(input.note ? { note: input.note } : {}) }],
+        // 我建议的AED finds it by this (index aeds.suggested_by).
+        suggestedBy: ctx.openid,
         createdAt: db.serverDate(),
       },
     })

@@ -4,8 +4,9 @@ import type { ReportDoc } from '../../aed/reports'
 import { deleteFiles, eachPage, ERASED_NAME, ERASED_OPENID, ERASED_TEXT } from './erased'
 
 /**
- * AEDs: a suggestion of theirs still unverified goes; on any other their steps stay without their
- * name, their photo goes, and they stop being its guardian (负责人).
+ * AEDs: a suggestion of theirs still unverified (withdrawn ones included) goes; on any other their
+ * steps stay without their name, it no longer says they suggested it, their photo goes, and they
+ * stop being its guardian (负责人).
  */
 export async function eraseFromAeds(openid: string): Promise<void> {
   await eachPage(
@@ -18,7 +19,8 @@ export async function eraseFromAeds(openid: string): Promise<void> {
         return
       }
       const history = aed.history.map((entry) => (entry.by === openid ? { at: entry.at, event: entry.event, by: ERASED_OPENID, byName: ERASED_NAME } : entry))
-      await aeds().where({ _id: aed._id }).update({ data: { history: _.set(history), ...(theirPhoto ? { photo: null } : {}) } })
+      const suggester = aed.suggestedBy === openid ? { suggestedBy: ERASED_OPENID } : {}
+      await aeds().where({ _id: aed._id }).update({ data: { history: _.set(history), ...suggester, ...(theirPhoto ? { photo: null } : {}) } })
     },
   )
   await aeds().where({ guardianOpenid: openid }).update({ data: { guardianOpenid: null } })

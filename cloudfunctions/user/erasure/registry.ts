@@ -57,7 +57,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   activitySignups: { holds: 'openid (in _id), attendance times', how: 'erase', run: eraseActivitySignups },
   activities: { holds: 'openid as a seat key', how: 'erase', shared: 'activitySignups' },
   wishes: { holds: 'owner/claimer openid and name, contact phone, texts, photos, history', how: 'anonymise', run: eraseFromWishes },
-  aeds: { holds: 'suggester/reporter in history, suggestion photo, guardian openid', how: 'anonymise', run: eraseFromAeds },
+  aeds: { holds: 'suggester/reporter in history, suggester openid (suggestedBy), suggestion photo, guardian openid', how: 'anonymise', run: eraseFromAeds },
   aedReports: { holds: 'reporter openid, note, photo', how: 'anonymise', run: eraseFromAedReports },
   signups: { holds: 'openid, name, phone (training sign-ups)', how: 'anonymise', run: eraseFromTraining },
   certificates: { holds: 'openid, name, photo (救护员证 records); recordedBy (staff)', how: 'erase', shared: 'signups' },

@@ -5,6 +5,7 @@ import { keywordField } from '../search'
 import { fields } from '../validation'
 import type { AedStatus, Readiness, ReadinessReason } from './readiness'
 import type { Standing } from './standing'
+import type { SuggestionStatus } from './suggestions'
 import { CHECK_ITEMS, INSPECTION_CYCLES, PAEDIATRIC_PADS, SELF_TESTS, type CheckItem, type Checklist, type InspectionCycle, type PaediatricPads, type SelfTest } from './inspection'
 
 export type { Readiness } from './readiness'
@@ -102,6 +103,19 @@ export type AedReport = {
   createdAt: string
 }
 
+/** One AED the caller suggested, as 我建议的AED lists it. */
+export type MySuggestion = {
+  _id: string
+  name: string
+  address: string
+  landmark: string
+  status: SuggestionStatus
+  /** 待核实 only: the suggester may still take it back. */
+  canWithdraw: boolean
+  createdAt: string
+  withdrawnAt: string | null
+}
+
 const latitude = v.pipe(v.number('纬度应为数字'), v.minValue(-90, '纬度应在 -90 到 90 之间'), v.maxValue(90, '纬度应在 -90 到 90 之间'))
 const longitude = v.pipe(v.number('经度应为数字'), v.minValue(-180, '经度应在 -180 到 180 之间'), v.maxValue(180, '经度应在 -180 到 180 之间'))
 const cloudFile = v.optional(v.pipe(v.string(), v.regex(/^cloud:\/\/\S+$/, '图片格式不正确')))
@@ -160,6 +174,10 @@ export const aedInputs = {
     note: fields.optionalText('说明', 200),
     photo: cloudFile,
   }),
+  /** The caller's own suggestions, newest first. */
+  mySuggestions: v.object({ page: fields.page, pageSize: fields.pageSize }),
+  /** 撤回: the suggester takes back a suggestion staff have not verified yet. */
+  withdrawSuggestion: v.object({ aedId: fields.id('AED编号') }),
   /** `attention`: only 需要处理, the devices whose readiness is not 设备正常 today. */
   manageList: v.object({ communityId: v.optional(fields.community()), attention: v.optional(v.boolean()), page: fields.page, pageSize: fields.pageSize }),
   save: v.object({ aedId: v.optional(fields.id('AED编号')), ...aedFields, accessPhone: optionalAccessPhone }),
@@ -204,6 +222,8 @@ export type AedApi = {
   get: ActionSpec<v.InferInput<typeof aedInputs.get>, AedDetail>
   report: ActionSpec<v.InferInput<typeof aedInputs.report>, AedReport>
   suggest: ActionSpec<v.InferInput<typeof aedInputs.suggest>, { aedId: string }>
+  mySuggestions: ActionSpec<v.InferInput<typeof aedInputs.mySuggestions>, Page<MySuggestion>>
+  withdrawSuggestion: ActionSpec<v.InferInput<typeof aedInputs.withdrawSuggestion>, MySuggestion>
   manageList: ActionSpec<v.InferInput<typeof aedInputs.manageList>, Page<AedDetail>>
   save: ActionSpec<v.InferInput<typeof aedInputs.save>, AedDetail>
   verify: ActionSpec<v.InferInput<typeof aedInputs.verify>, AedDetail>

@@ -166,6 +166,9 @@ export default function NearbyAedPage() {
       <Button block size='large' fill='outline' className='aed-home__suggest' onClick={() => Taro.navigateTo({ url: pages.aedSuggest })}>
         发现这里缺少一台AED？新增AED
       </Button>
+      <Button block size='large' fill='none' onClick={() => Taro.navigateTo({ url: pages.aedMine })} data-testid='my-aed-suggestions'>
+        我建议的AED
+      </Button>
     </PageShell>
   )
 }

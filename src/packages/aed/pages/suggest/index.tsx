@@ -53,7 +53,7 @@ export default function SuggestAedPage() {
     setSubmitting(true)
     try {
       await aedService.suggest(parsed.output)
-      await Taro.showModal({ title: '谢谢您', content: '社区工作人员现场核实后，这台AED就会出现在“找AED”里。', showCancel: false, confirmText: '好的' })
+      await Taro.showModal({ title: '谢谢您', content: '社区工作人员现场核实后，这台AED就会出现在“找AED”里。在“我建议的AED”里可以看到核实进度。', showCancel: false, confirmText: '好的' })
       await Taro.navigateBack()
     } catch (error) {
       form.showServerError(error)

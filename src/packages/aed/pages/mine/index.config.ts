@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我建议的AED', enablePullDownRefresh: true })
