@@ -51,6 +51,10 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   return !!value && typeof value === 'object' && typeof (value as { ok?: unknown }).ok === 'boolean'
 }
 
+let answered = 0
+/** How many calls the functions have answered so far: a kept answer older than the last may be out of date. */
+export const callsAnswered = (): number => answered
+
 /** Calls one action; resolves with its data or rejects with a `ServiceError`. */
 async function call<T>(name: string, action: string, input: object): Promise<T> {
   let result: unknown
@@ -60,7 +64,10 @@ async function call<T>(name: string, action: string, input: object): Promise<T> 
     throw new ServiceError('NETWORK', timedOut(error) ? TIMEOUT_MESSAGE : NETWORK_MESSAGE)
   }
   if (!isEnvelope(result)) throw new ServiceError('INTERNAL', DEFAULT_MESSAGES.INTERNAL)
-  if (result.ok) return result.data as T
+  if (result.ok) {
+    answered += 1
+    return result.data as T
+  }
   const code = isErrorCode(result.code) ? result.code : 'INTERNAL'
   throw new ServiceError(code, result.message || DEFAULT_MESSAGES[code], result.fields)
 }

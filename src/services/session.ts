@@ -1,5 +1,6 @@
 import type { CommunityHome } from '@/domain/community/home'
 import type { Me, Opening } from '@/domain/user/contract'
+import { callsAnswered } from './cloud-client'
 import { communityService } from './community'
 import { currentDevOpenid } from './dev-identity'
 import { keepSubscribeTemplates, subscribeTemplatesWanted } from './subscriptions'
@@ -15,8 +16,12 @@ const FRESH_MS = 60_000
 /** A forced refresh reuses a call still under way that started this recently: the hooks of one pull-down share one call. */
 const SAME_GESTURE_MS = 2_000
 
-/** `settled`: the answer has arrived, so a forced refresh (after a change) must ask again. */
-type Kept = { startedAt: number; person: string; answer: Promise<Opening>; settled: boolean }
+/**
+ * `settled`: the answer has arrived, so a forced refresh (after a change) must ask again.
+ * `seen`: the calls answered when it arrived; once the app has made another (registered, joined a
+ * team, read a message…) the person may have changed, so it is not reused.
+ */
+type Kept = { startedAt: number; person: string; answer: Promise<Opening>; settled: boolean; seen: number }
 
 let kept: Kept | undefined
 /** The last answer that arrived, with the changes the app made since (noteUnread, noteMe). */
@@ -31,19 +36,28 @@ function publish(opening: Opening): void {
   for (const listener of listeners) listener(opening)
 }
 
+function reusable(k: Kept, fresh: boolean): boolean {
+  if (k.person !== person()) return false
+  const age = Date.now() - k.startedAt
+  // Still under way: the hooks of one page (or one pull-down) share it.
+  if (!k.settled) return age < (fresh ? SAME_GESTURE_MS : FRESH_MS)
+  // Arrived: reused while young, unless asked fresh or the app has made another call since.
+  return !fresh && k.seen === callsAnswered() && age < FRESH_MS
+}
+
 /** What the first screen needs: the kept answer while fresh, else one call. `fresh`: pull-to-refresh or after a change. */
 export function opening({ fresh = false }: { fresh?: boolean } = {}): Promise<Opening> {
-  const reusable = kept && kept.person === person() && (fresh ? !kept.settled && Date.now() - kept.startedAt < SAME_GESTURE_MS : Date.now() - kept.startedAt < FRESH_MS)
-  if (kept && reusable) return kept.answer
+  if (kept && reusable(kept, fresh)) return kept.answer
   const answer = userService.open({ templates: subscribeTemplatesWanted() }).then((value) => {
     if (value.templates) keepSubscribeTemplates(value.templates)
     if (kept?.answer === answer) {
       kept.settled = true
+      kept.seen = callsAnswered()
       publish(value)
     }
     return value
   })
-  kept = { startedAt: Date.now(), person: person(), answer, settled: false }
+  kept = { startedAt: Date.now(), person: person(), answer, settled: false, seen: 0 }
   // A failed call is not kept: the next page to ask tries again.
   answer.catch(() => {
     if (kept?.answer === answer) kept = undefined
@@ -61,7 +75,7 @@ export function onOpening(listener: (opening: Opening) => void): () => void {
 function amend(change: Partial<Opening>): void {
   if (!latest || latest.person !== person()) return
   const amended = { ...latest.opening, ...change }
-  if (kept && kept.person === person()) kept = { ...kept, answer: Promise.resolve(amended), settled: true }
+  if (kept && kept.person === person()) kept = { ...kept, answer: Promise.resolve(amended), settled: true, seen: callsAnswered() }
   publish(amended)
 }
 
