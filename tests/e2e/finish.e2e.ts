@@ -94,3 +94,28 @@ test('a wish just posted is on the 红心愿 wall when the resident goes back to
   await shot(page, 'finish-wall-after-posting')
   assert.deepEqual(errors, [])
 })
+
+test("a volunteer's completion photo is shown to the wish's owner once its check passed (#26 item 2)", async () => {
+  // demo-wish-4: 陈美华's (demo-member) wish, claimed by 李志强 (demo-volunteer).
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+  const post = (path: string, body: BodyInit, type: string) => fetch(`${e2e.cloud.url}${path}`, { method: 'POST', headers: { 'x-wx-openid': 'demo-volunteer', 'content-type': type }, body })
+  const { fileID } = (await (await post('/api/storage/upload?cloudPath=wishes/radio-delivered.png', new Blob([new Uint8Array(PNG)]), 'image/png')).json()) as { fileID: string }
+  const fulfilled = (await (await post('/api/functions/wish', JSON.stringify({ action: 'fulfil', wishId: 'demo-wish-4', note: '收音机已经送到了，调好了台', photos: [fileID], minutes: 40 }), 'application/json')).json()) as { ok: boolean }
+  assert.equal(fulfilled.ok, true)
+  // WeChat's verdict comes by push a moment later; until then the photo stays hidden.
+  const passed = () => ((e2e.cloud.store.find('wishes', { _id: 'demo-wish-4' })[0]?.fulfilment as { photos?: Array<{ status: string }> } | undefined)?.photos ?? []).every((p) => p.status === 'passed')
+  for (let waited = 0; waited < 10_000 && !passed(); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100))
+  assert.ok(passed(), 'the completion photo passed its check')
+
+  const { page, errors } = await e2e.open('demo-member')
+  await page.goto(`${e2e.cloud.url}/#/packages/wish/pages/detail/index?id=demo-wish-4`)
+  const card = page.locator('[data-testid="wish-fulfilment"]')
+  await card.getByText('收音机已经送到了，调好了台').waitFor()
+  const photo = card.locator('img').first()
+  await photo.waitFor()
+  assert.match((await photo.getAttribute('src')) ?? '', /radio-delivered\.png\?sign=\w+&t=\d+$/)
+  for (let waited = 0; waited < 10_000 && !(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100))
+  assert.ok(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth > 0), 'the photo loaded')
+  await shot(page, 'finish-fulfilment-photo')
+  assert.deepEqual(errors, [])
+})

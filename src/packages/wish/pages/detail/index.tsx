@@ -214,7 +214,7 @@ export default function WishDetailPage() {
             )}
 
             {shown.fulfilment && (
-              <View className='card'>
+              <View className='card' data-testid='wish-fulfilment'>
                 <Text className='section-title'>完成情况</Text>
                 <Text>{shown.fulfilment.note}</Text>
                 {shown.fulfilment.photos.length > 0 && (
