@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { formatChinaTime } from '../../src/domain/dates'
+import { checkCharacter } from '../../src/domain/member/id-number'
 import { SCREENSHOT_DIR, shot, startE2E, ui, type E2E } from './harness'
 
 /**
@@ -191,6 +192,36 @@ describe('H5 AED overview', () => {
     await page.locator('[data-testid="aed-marker"]').nth(2).click()
     assert.match(await page.locator('[data-testid="aed-callout"]').innerText(), new RegExp(`^3\\s*${names[2]} · (可以使用|需要注意|不在开放时间|可能无法使用)$`))
     await page.locator('[data-testid="aed-overview"]').screenshot({ path: `${SCREENSHOT_DIR}/polish-aed-overview.png` })
+    assert.deepEqual(errors, [])
+  })
+})
+
+describe('a chosen nickname stays (#26 item 7)', () => {
+  test('after membership is approved under the legal name, the wall still shows the nickname (masked) and 我的 the nickname', async () => {
+    const who = 'e2e-nickname'
+    const post = async (title: string) => {
+      const wish = (await call('wish', who, { action: 'create', title, content: '腿脚不太方便，想请志愿者周六上午陪我去菜场买点菜。', category: '生活帮扶', communityId: 'yulan', images: [], contactPhone: '13857500031' })) as { _id: string; status: string }
+      if (wish.status === 'pending_review') await call('wish', 'demo-staff', { action: 'review', wishId: wish._id, decision: 'approve', reason: '' })
+    }
+    await call('user', who, { action: 'updateProfile', displayName: '小红帽', homeCommunityId: 'yulan' })
+    await post('想找人陪我去菜场买菜')
+    const first17 = '33060219620315402'
+    const application = (await call('member', who, { action: 'apply', name: '王秀兰', gender: 'female', birthDate: '1962-03-15', idNumber: first17 + checkCharacter(first17), phone: '13857500031', communityId: 'yulan', address: '玉兰花园5幢', consent: true, idConsent: true })) as { _id: string }
+    await call('member', 'demo-staff', { action: 'review', applicationId: application._id, decision: 'approve' })
+    await post('想请人陪我去社区医院配药')
+
+    const { page, errors } = await e2e.open('demo-resident')
+    await page.goto(`${e2e.cloud.url}/#/pages/wish/index`)
+    for (const title of ['想找人陪我去菜场买菜', '想请人陪我去社区医院配药']) {
+      const card = page.locator('[data-testid="wish-card"]', { hasText: title })
+      await card.waitFor()
+      const text = await card.innerText()
+      assert.match(text, /小\*\*/, `${title}: ${text}`)
+      assert.doesNotMatch(text, /王/, `${title}: ${text}`)
+    }
+    const { page: own } = await e2e.open(who)
+    await own.goto(`${e2e.cloud.url}/#/pages/mine/index`)
+    await own.locator('[data-testid="profile"]', { hasText: '小红帽' }).waitFor()
     assert.deepEqual(errors, [])
   })
 })
