@@ -223,7 +223,7 @@ const ROWS: Record<string, Row> = {
   // 急救课程
   'lesson.list': { prepare: async () => ({ fn: 'lesson', caller: 'demo-resident', event: { action: 'list' } }) },
   'lesson.get': { prepare: async () => ({ fn: 'lesson', caller: 'demo-resident', event: { action: 'get', lessonId: 'cpr-adult' } }) },
-  'lesson.progress': { prepare: async () => ({ fn: 'lesson', caller: `rt-learner-${next()}`, event: { action: 'progress', lessonId: 'cpr-adult', section: 2 } }) },
+  'lesson.progress': { prepare: async () => ({ fn: 'lesson', caller: `rt-learner-${next()}`, event: { action: 'progress', lessonId: 'cpr-adult', sections: [0, 1, 2], lastSection: 2 } }) },
   // A first pass: the progress is created, the pass counted for the person's community.
   'lesson.submitQuiz': {
     async prepare() {

@@ -154,6 +154,10 @@ describe('collections and indexes, as declared', () => {
     expect(await failure(db.collection('wishes').where({ status: 'open' }).orderBy('createdAt', 'desc').get())).toBe('no error')
     expect(await failure(db.collection('wishes').where({ status: 'open' }).orderBy('createdAt', 'asc').get())).toBe('no error') // an index runs both ways
     expect(await failure(db.collection('wishes').where({ _id: 'w-id', title: 'x' }).get())).toBe('no error') // by _id
+    // The _id index serves an _id range in _id order (a sweep that keeps its place), not another order.
+    const _ = db.command
+    expect(await failure(db.collection('wishes').where({ _id: _.gt('w') }).orderBy('_id', 'asc').get())).toBe('no error')
+    expect(await failure(db.collection('wishes').where({ _id: _.gt('w') }).orderBy('title', 'asc').get())).toMatch(/no index of wishes/)
   })
 
   // Source: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/collection/Collection.limit.html

@@ -10,8 +10,11 @@ import { _, collections, db, isDuplicateKey } from './cloud'
  */
 export type JobMark = { _id: string; dueAt: Date | null; seq: number }
 
+/** Where a job that works through a collection over several runs got to on `day` (China date). */
+export type JobCursor = { day: string; after: string }
+
 /** The jobs that keep a mark, and so the writers that must wake them. */
-export type MarkedJob = 'rescue' | 'outbox' | 'erasure'
+export type MarkedJob = 'rescue' | 'outbox' | 'erasure' | 'activity'
 
 const marks = () => db.collection(collections.jobMarks)
 
@@ -28,10 +31,39 @@ export async function wakeJob(job: MarkedJob): Promise<void> {
   }
 }
 
+/**
+ * A writer gave `job` work that falls due at `at` (a reminder two hours before a start): the mark
+ * moves earlier, never later, and counts as a wake so a run under way does not settle over it.
+ * One write. A job without a mark yet runs at its next cadence anyway.
+ */
+export async function wakeJobBy(job: MarkedJob, at: Date): Promise<void> {
+  await marks()
+    .where(_.or([{ _id: job, dueAt: null }, { _id: job, dueAt: _.gt(at) }]))
+    .update({ data: { dueAt: at, seq: _.inc(1) } })
+}
+
 /** Every named job's mark, in one read. */
 export async function readMarks(jobs: readonly string[]): Promise<Map<string, JobMark>> {
   const { data } = await marks().where({ _id: _.in([...jobs]) }).get<JobMark>()
   return new Map(data.map((mark) => [mark._id, mark]))
+}
+
+/** The job's cursor: where its sweep of `day` got to ('' when it has not begun). One read. */
+export async function readCursor(job: string, day: string): Promise<string> {
+  const { data } = await marks().where({ _id: job }).get<Partial<JobCursor>>()
+  return data[0]?.day === day ? data[0].after ?? '' : ''
+}
+
+/** Keeps the job's cursor on its mark (creating the mark, due now, when the job has none yet). */
+export async function saveCursor(job: string, cursor: JobCursor): Promise<void> {
+  const { stats } = await marks().where({ _id: job }).update({ data: cursor })
+  if (stats.updated === 1) return
+  try {
+    await marks().add({ data: { _id: job, dueAt: new Date(), seq: 0, ...cursor } })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    await marks().where({ _id: job }).update({ data: cursor })
+  }
 }
 
 /** A job without a mark yet (a new deployment) runs, and then gets one. */

@@ -360,6 +360,34 @@ describe('activity reminders (scheduler job)', () => {
     expect(remindersOf(soon._id)).toEqual(['av-40'])
     expect(remindersOf(later._id)).toEqual([])
   })
+
+  test('the job sleeps until a reminder is owed: a sign-up moves its mark to two hours before the start, never later (#25)', async () => {
+    const dueAt = () => (cloud.store.find('jobMarks', { _id: 'activity' })[0] as unknown as { dueAt: Date | null } | undefined)?.dueAt?.getTime()
+    const twoHoursBefore = (startAt: string) => new Date(startAt).getTime() - 120 * MINUTE
+    // Asleep with nothing owed.
+    cloud.store.remove('jobMarks', { _id: 'activity' })
+    cloud.store.insert('jobMarks', [{ _id: 'activity', dueAt: null, seq: 0 }])
+    const far = unwrap(await create({ startAt: inMinutes(600), endAt: inMinutes(660), signupDeadline: inMinutes(500), hours: 1 }))
+    const near = unwrap(await create({ startAt: inMinutes(400), endAt: inMinutes(460), signupDeadline: inMinutes(300), hours: 1 }))
+    unwrap(await call('av-43', 'signup', { activityId: far._id }))
+    expect(dueAt()).toBe(twoHoursBefore(far.startAt))
+    unwrap(await call('av-44', 'signup', { activityId: near._id }))
+    expect(dueAt()).toBe(twoHoursBefore(near.startAt))
+    // A later reminder does not put off the sooner one.
+    unwrap(await call('av-45', 'signup', { activityId: far._id }))
+    expect(dueAt()).toBe(twoHoursBefore(near.startAt))
+    // After a run, the job's next work is the soonest reminder still owed (the earlier test left one at +300 minutes).
+    const owed = cloud.store
+      .find('activitySignups', { status: 'signed_up', reminded: false })
+      .map((s) => (s.startAt as Date).getTime())
+      .filter((at) => at > Date.now())
+    // Two hours before the soonest start, or now when that has passed.
+    const soonest = Math.min(...owed) - 120 * MINUTE
+    const before = Date.now()
+    const next = (await activityJob.next!())?.getTime()
+    expect(next).toBeGreaterThanOrEqual(Math.max(soonest, before))
+    expect(next).toBeLessThanOrEqual(Math.max(soonest, Date.now()))
+  })
 })
 
 describe('update', () => {

@@ -29,10 +29,14 @@ describe('lesson actions', () => {
     expect(JSON.stringify(lesson.quiz)).not.toMatch(/"answer"|"explanation"/)
   })
 
-  test('reading progress is kept per person', async () => {
-    unwrap(await cloud.call('lesson', 'fa-reader', { action: 'progress', lessonId: 'cpr-adult', section: 0 }))
-    const after = unwrap(await cloud.call<Out<'progress'>>('lesson', 'fa-reader', { action: 'progress', lessonId: 'cpr-adult', section: 2 }))
-    expect(after).toMatchObject({ sectionsRead: [0, 2], lastSection: 2 })
+  test('reading progress is kept per person, a reading in one call', async () => {
+    unwrap(await cloud.call('lesson', 'fa-reader', { action: 'progress', lessonId: 'cpr-adult', sections: [0], lastSection: 0 }))
+    const after = unwrap(await cloud.call<Out<'progress'>>('lesson', 'fa-reader', { action: 'progress', lessonId: 'cpr-adult', sections: [1, 2, 1], lastSection: 2 }))
+    expect(after).toMatchObject({ sectionsRead: [0, 1, 2], lastSection: 2 })
+    expect(cloud.store.find('lessonProgress', { openid: 'fa-reader' })).toEqual([expect.objectContaining({ sectionsRead: [0, 1, 2], lastSection: 2 })])
+    // Sections the lesson does not have are not recorded.
+    const beyond = unwrap(await cloud.call<Out<'progress'>>('lesson', 'fa-reader', { action: 'progress', lessonId: 'cpr-adult', sections: [50], lastSection: 50 }))
+    expect(beyond.sectionsRead).toEqual([0, 1, 2])
     const other = unwrap(await cloud.call<Out<'get'>>('lesson', 'fa-other', { action: 'get', lessonId: 'cpr-adult' }))
     expect(other.progress.sectionsRead).toEqual([])
   })
@@ -84,7 +88,7 @@ describe('lesson actions', () => {
   })
 
   test('reading the same section twice keeps the progress (an unchanged update is not "missing")', async () => {
-    for (const section of [1, 1, 1]) unwrap(await cloud.call('lesson', 'fa-again', { action: 'progress', lessonId: 'heatstroke', section }))
+    for (const section of [1, 1, 1]) unwrap(await cloud.call('lesson', 'fa-again', { action: 'progress', lessonId: 'heatstroke', sections: [section], lastSection: section }))
     expect(cloud.store.find('lessonProgress', { openid: 'fa-again' })).toEqual([expect.objectContaining({ sectionsRead: [1], lastSection: 1 })])
   })
 

@@ -20,11 +20,20 @@ export type JobResult = { done: number; more: boolean }
  */
 export type Cadence = 'often' | 'hourly' | 'daily'
 
+/** Daily work runs at 09:00 China time, so daily notices arrive in the daytime. */
+const DAILY_HOUR = 9
+
 /** The cadences due at a run of the timer at `at` (a run a few minutes late still counts as on the hour). */
 export function cadencesAt(at: Date): Cadence[] {
   const china = dayjs(at).utcOffset(CHINA_OFFSET_MINUTES)
   const onTheHour = china.minute() < 5
-  return ['often', ...(onTheHour ? (['hourly'] as const) : []), ...(onTheHour && china.hour() === 9 ? (['daily'] as const) : [])]
+  return ['often', ...(onTheHour ? (['hourly'] as const) : []), ...(onTheHour && china.hour() === DAILY_HOUR ? (['daily'] as const) : [])]
+}
+
+/** The first 09:00 China time after `now`: when a daily job that keeps a mark next has work. */
+export function nextDailyRun(now: Date): Date {
+  const today = dayjs(now).utcOffset(CHINA_OFFSET_MINUTES).startOf('day').add(DAILY_HOUR, 'hour')
+  return (today.isAfter(now) ? today : today.add(1, 'day')).toDate()
 }
 
 /**

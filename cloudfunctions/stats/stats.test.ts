@@ -1,3 +1,5 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
 import type { CommunityHome } from '@/domain/community/home'
 import { todayInChina } from '@/domain/dates'
 import { isYouth } from '@/domain/member/age'
@@ -10,6 +12,8 @@ import { credit } from '../_kit/ledger'
 import { LESSON_LIBRARY } from '../lesson/library'
 import { statsJob, wantedStatsJob } from '../scheduler/jobs/stats'
 import { REQUESTS_PER_COMMUNITY } from './recompute'
+
+dayjs.extend(utc)
 
 let cloud: TestCloud
 const DISTRICT = '测试市南湖区'
@@ -37,6 +41,12 @@ beforeAll(async () => {
   ])
 })
 afterAll(() => cloud.stop())
+
+/** The daily sweep of a new day: the place kept by the last one (on the job's mark) is forgotten. */
+async function dailySweep(): Promise<void> {
+  cloud.store.remove('jobMarks', { _id: 'stats' })
+  await runJob(statsJob)
+}
 
 /** What the write paths leave behind, for the parts of the sequence whose flows other suites drive end to end. */
 function scriptData() {
@@ -138,7 +148,7 @@ test('家园数据 equal the counts of the stored data after a scripted year, wi
   unwrap(await cloud.call('member', 'st-member-2', { action: 'leave', confirm: true }))
   unwrap(await cloud.call('user', 'st-vol-2', { action: 'deleteAccount', confirm: true }))
 
-  await runJob(statsJob)
+  await dailySweep()
   const shown = unwrap(await stats(A))
   const expected = countedIndependently(A)
   const { hoursByMonth, ...figures } = expected
@@ -153,9 +163,10 @@ test('a second run derives the same figures (idempotent), at a fixed number of r
   const figures = () => cloud.docs('stats').find((d) => d._id === `${A}:${YEAR}`)?.figures
   const before = figures()
   cloud.usage.reset()
-  await runJob(statsJob)
+  await dailySweep()
   const { reads, writes } = cloud.usage.report().total
-  expect(reads + writes).toBeLessThanOrEqual(1 + cloud.docs('communities').length * REQUESTS_PER_COMMUNITY)
+  // Its place (read, then kept), the communities, and each community's recompute.
+  expect(reads + writes).toBeLessThanOrEqual(3 + cloud.docs('communities').length * REQUESTS_PER_COMMUNITY)
   expect(figures()).toEqual(before)
 })
 
@@ -236,7 +247,7 @@ describe('家园数据 daily, and within the hour where someone looks (#25)', ()
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000)
 
   test('the hourly run derives again only the figures someone viewed when they were an hour old; finding none costs one read', async () => {
-    await runJob(statsJob)
+    await dailySweep()
     const before = { a: statsDoc(A).figures.volunteers, b: statsDoc(B).figures.volunteers }
     // Both communities gain an active volunteer; their figures are two hours old.
     const now = new Date()
@@ -257,12 +268,12 @@ describe('家园数据 daily, and within the hour where someone looks (#25)', ()
     expect(statsDoc(A).wanted).toBe(false)
     // B, unseen, waits for the daily run.
     expect(statsDoc(B).figures.volunteers).toBe(before.b)
-    await runJob(statsJob)
+    await dailySweep()
     expect(statsDoc(B).figures.volunteers).toBe(before.b + 1)
   })
 
   test('a view of figures derived within the hour writes nothing', async () => {
-    await runJob(statsJob)
+    await dailySweep()
     expect((await usageOf(() => cloud.call('community', 'st-anyone', { action: 'home', communityId: A }))).writes).toBe(0)
     expect((await usageOf(() => stats(B))).writes).toBe(0)
   })
@@ -277,4 +288,33 @@ describe('家园数据 daily, and within the hour where someone looks (#25)', ()
     expect(statsDoc('st-c')).toMatchObject({ wanted: false })
     expect(statsDoc('st-c').computedAt).not.toBeNull()
   })
+})
+
+test('the daily sweep keeps its place over runs, so a district of any size is gone through once a day (#25)', async () => {
+  // Figures spoiled by hand: a community the sweep reached has them derived again.
+  const spoil = () => cloud.docs('communities').forEach((c) => cloud.store.update('stats', { _id: `${c._id}:${YEAR}` }, { $set: { 'figures.aeds': -1 } }))
+  const reached = () => cloud.docs('stats').filter((d) => d.year === YEAR && (d.figures as { aeds: number }).aeds !== -1).map((d) => d.communityId as string).sort()
+  cloud.store.remove('jobMarks', { _id: 'stats' })
+  const communities = cloud.docs('communities').map((c) => c._id as string).sort()
+  expect(communities.length).toBeGreaterThan(4)
+  spoil()
+  // A batch of two: the first run does the first two communities in _id order and says there is more.
+  expect(await runJob(statsJob, { batch: 2 })).toEqual({ done: 2, more: true })
+  expect(reached()).toEqual(communities.slice(0, 2))
+  // The next run goes on from there, not from the start.
+  spoil()
+  expect(await runJob(statsJob, { batch: 2 })).toEqual({ done: 2, more: true })
+  expect(reached()).toEqual(communities.slice(2, 4))
+  // And so on until the day's sweep is through.
+  let runs = 2
+  for (let more = true; more; runs += 1) more = (await runJob(statsJob, { batch: 2 })).more
+  expect(runs).toBe(Math.ceil((communities.length + 1) / 2))
+  // Through for the day: a further run derives nothing, and the mark sleeps until the next 09:00 China time.
+  spoil()
+  expect(await runJob(statsJob, { batch: 2 })).toEqual({ done: 0, more: false })
+  expect(reached()).toEqual([])
+  const next = (await statsJob.next!())!
+  expect(dayjs(next).utcOffset(480).format('HH:mm')).toBe('09:00')
+  expect(next.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3_600_000)
+  await dailySweep()
 })

@@ -50,6 +50,9 @@ function serves(index: IndexSpec, shape: QueryShape, sort: Array<[string, 1 | -1
   return [...shape.range].every((field) => after.has(field))
 }
 
+/** CloudBase's own index on `_id`, which every collection has: it serves `_id` ranges and order too. */
+const ID_INDEX: IndexSpec = { name: '_id_', keys: { _id: 1 } }
+
 /**
  * Why no declared index serves this query, or null when one does (or it is a lookup by `_id`,
  * which CloudBase's own index serves). A query with neither filter nor sort is a bounded scan.
@@ -65,7 +68,7 @@ export function uncoveredQuery(indexes: IndexSpec[], criteria: Criteria, sort: S
   }
   for (const shape of shapes) {
     if (shape.equality.has('_id') && !shape.geo) continue
-    if (indexes.some((index) => serves(index, shape, sortList))) continue
+    if ([ID_INDEX, ...indexes].some((index) => serves(index, shape, sortList))) continue
     const describe = [
       ...[...shape.equality].map((field) => `${field} =`),
       ...[...shape.range].map((field) => `${field} range`),

@@ -6,7 +6,7 @@ const client = createClient<LessonApi>('lesson')
 export const lessonService = {
   list: (keyword = '') => client('list', { keyword }),
   get: (lessonId: string) => client('get', { lessonId }),
-  progress: (lessonId: string, section: number) => client('progress', { lessonId, section }),
+  progress: (lessonId: string, sections: number[], lastSection: number) => client('progress', { lessonId, sections, lastSection }),
   submitQuiz: (lessonId: string, answers: Record<string, number[]>) => client('submitQuiz', { lessonId, answers }),
   full: (lessonId: string) => client('full', { lessonId }),
   importLibrary: () => client('importLibrary', {}),

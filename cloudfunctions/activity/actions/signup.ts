@@ -1,12 +1,13 @@
 import crypto from 'node:crypto'
 import { activityInputs } from '@/domain/activity/contract'
-import { closedToMinors, isRiskyActivity } from '@/domain/activity/rules'
+import { closedToMinors, isRiskyActivity, reminderDueAt } from '@/domain/activity/rules'
 import { isMinor } from '@/domain/volunteer/profile'
 import { todayInChina } from '@/domain/dates'
 import { certifiesOn } from '@/domain/firstaid/training'
 import { AppError } from '@/domain/errors'
 import { _, collections, db, isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
+import { wakeJobBy } from '../../_kit/job-marks'
 import { requireCommunity } from '../../_kit/communities'
 import { requireStandingIn, standingOf } from '../../_kit/volunteer-access'
 import { activities, findSignup, isStaffOf, releaseSeat, requireActivity, signups, toView, viewFor, type ActivityDoc, type SignupDoc } from '../activities'
@@ -88,7 +89,8 @@ export const signup = action({
       requireOpen(doc, certified)
       ;({ token, taken } = await takeSeat(doc, ctx.openid))
     }
-    const written = await writeSignup(doc, ctx.openid, token)
+    // The reminder job sleeps until a reminder is owed: this one's time, side by side with the record.
+    const [written] = await Promise.all([writeSignup(doc, ctx.openid, token), wakeJobBy('activity', reminderDueAt(doc.startAt))])
     // The usual way (a seat taken in one step, a new record): the view is what was just written, with no read back.
     if (written && taken && !released) {
       const seated = { ...doc, placesLeft: doc.placesLeft - 1, seats: { ...doc.seats, [ctx.openid]: token } }

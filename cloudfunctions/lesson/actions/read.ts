@@ -44,26 +44,28 @@ export const get = action({
   },
 })
 
-/** Marks a section read and remembers it as the place to come back to. */
+/** Records a reading: the sections read and the one to come back to. */
 export const progress = action({
   input: lessonInputs.progress,
   audience: 'anyone',
   // The lesson and the person's progress on it, beside the caller's record.
   preload: ({ lessonId }, openid) => Promise.all([requireLesson(lessonId), progressOf().where({ _id: progressId(openid, lessonId) }).get<ProgressDoc>()]),
-  async handler({ lessonId, section }, { openid }, [lesson, { data }]) {
-    const at = Math.min(section, lesson.sections.length - 1)
+  async handler({ lessonId, sections, lastSection }, { openid }, [lesson, { data }]) {
+    const count = lesson.sections.length
+    const read = [...new Set(sections.filter((section) => section < count))]
+    const at = Math.min(lastSection, count - 1)
     const _id = progressId(openid, lessonId)
     let saved = data[0]
     if (!saved) {
-      // A first read starts the progress at this section: one write.
-      const first = await createProgress(_id, openid, lessonId, { sectionsRead: [at], lastSection: at })
+      // A first reading starts the progress: one write.
+      const first = await createProgress(_id, openid, lessonId, { sectionsRead: read, lastSection: at })
       if (first.created) return toProgress(first.doc)
       saved = first.doc
     }
-    const sectionsRead = saved.sectionsRead.includes(at) ? saved.sectionsRead : [...saved.sectionsRead, at]
-    if (sectionsRead !== saved.sectionsRead || saved.lastSection !== at) {
+    const sectionsRead = [...saved.sectionsRead, ...read.filter((section) => !saved.sectionsRead.includes(section))]
+    if (sectionsRead.length !== saved.sectionsRead.length || saved.lastSection !== at) {
       // addToSet, not the array just computed: another device may be marking sections too.
-      await progressOf().where({ _id }).update({ data: { sectionsRead: _.addToSet(at), lastSection: at } })
+      await progressOf().where({ _id }).update({ data: { sectionsRead: _.addToSet({ $each: read }), lastSection: at } })
     }
     return toProgress({ ...saved, sectionsRead, lastSection: at })
   },

@@ -134,3 +134,9 @@ export const activityUpdateSchema = v.pipe(
   v.forward(v.check(hoursWithinLength, HOURS_MESSAGE), ['hours']),
   v.forward(v.check(insuredIfRisky, INSURANCE_MESSAGE), ['insurance']),
 )
+
+/** Volunteers are reminded when the start is at most this far off. */
+export const REMINDER_LEAD_MS = 2 * 60 * 60_000
+
+/** When a sign-up's reminder falls due: two hours before the start (now, when that has passed). */
+export const reminderDueAt = (startAt: Date, now = new Date()): Date => new Date(Math.max(startAt.getTime() - REMINDER_LEAD_MS, now.getTime()))

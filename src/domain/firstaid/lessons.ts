@@ -75,12 +75,19 @@ const questionSchema = v.pipe(
   v.check((q) => q.kind === 'multiple' || q.answer.length === 1, '单选题只能有一个正确答案'),
 )
 
+const sectionIndex = v.pipe(v.number('章节应为数字'), v.integer(), v.minValue(0), v.maxValue(50))
+
 export const lessonInputs = {
   list: v.object({ keyword: keywordField }),
   get: v.object({ lessonId: fields.id('课程编号') }),
   full: v.object({ lessonId: fields.id('课程编号') }),
   importLibrary: v.object({}),
-  progress: v.object({ lessonId: fields.id('课程编号'), section: v.pipe(v.number('章节应为数字'), v.integer(), v.minValue(0), v.maxValue(50)) }),
+  /** A reading's sections, sent once when the reader leaves the lesson (one call, not one a section: #25), and where they stopped. */
+  progress: v.object({
+    lessonId: fields.id('课程编号'),
+    sections: v.pipe(v.array(sectionIndex), v.minLength(1, '没有读过的章节'), v.maxLength(51)),
+    lastSection: sectionIndex,
+  }),
   submitQuiz: v.object({
     lessonId: fields.id('课程编号'),
     answers: v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10))), v.maxLength(6)), '答案格式不正确'),
