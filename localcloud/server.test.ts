@@ -155,3 +155,29 @@ test('with TEMP_URL_MAX_AGE_S a link expires after that many seconds: 403', asyn
     await short.close()
   }
 })
+
+// Source: CloudBase 数据权限 / 安全规则 (https://docs.cloudbase.net/database/configuration/permission/security-rules):
+// the rules bind only the app's own requests; a collection the app may not read answers
+// "database permission denied" (-502003). The app reads only `clientRead` collections, by id.
+describe('POST /api/database/doc (H5 stand-in for the app reading a document directly)', () => {
+  const read = (collection: string, id: string) => post('/api/database/doc', JSON.stringify({ collection, id }))
+  test('a collection open to the app answers the document, or null, as one billed read and no invocation', async () => {
+    cloud.store.insert('beacons', [{ _id: 'srv-beacon', sent: 3 }])
+    cloud.usage.reset()
+    const found = await read('beacons', 'srv-beacon')
+    expect(found.status).toBe(200)
+    expect(await found.json()).toEqual({ data: { _id: 'srv-beacon', sent: 3 } })
+    expect(await (await read('beacons', 'srv-nothing')).json()).toEqual({ data: null })
+    expect(cloud.usage.report().total).toMatchObject({ reads: 2, writes: 0, invocations: 0 })
+  })
+  test.each(['users', 'rescueRecipients', 'jobMarks', 'no-such-collection'])('%s is closed to the app: permission denied, nothing billed', async (collection) => {
+    cloud.usage.reset()
+    const refused = await read(collection, 'demo-staff')
+    expect(refused.status).toBe(403)
+    expect(await refused.json()).toEqual({ errCode: -502003, errMsg: 'database permission denied' })
+    expect(cloud.usage.report().total.reads).toBe(0)
+  })
+  test('without a collection and an id: 400', async () => {
+    expect((await post('/api/database/doc', '{"collection":"beacons"}')).status).toBe(400)
+  })
+})

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
+import { clientRead } from './backend/client-read'
 import { installLocalBackend } from './backend/install'
 import { parseLatency } from './backend/latency'
 import { MediaPushes, Outbox, parseSubscribeResults, SendFaults, SubscribeGrants, type MediaCheckRequest } from './backend/openapi'
@@ -180,6 +181,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           if (error instanceof InvocationTimeoutError) return send(res, 504, { errCode: error.errCode, errMsg: error.errMsg })
           throw error
         }
+      }
+      if (url.pathname === '/api/database/doc') {
+        // The app's direct read of a document (H5 stands in for the mini-program's db.collection(c).doc(id).get()).
+        if (req.method !== 'POST') return send(res, 405, { error: 'use POST' })
+        const text = await readBody(req)
+        if (text === null) return send(res, 413, { error: `body larger than ${MAX_BODY_BYTES} bytes` })
+        const { status, body } = clientRead(store, usage, parseEvent(text))
+        return send(res, status, body)
       }
       if (localMode && req.method === 'GET' && url.pathname === '/api/dev/outbox') {
         return send(res, 200, { items: outbox.list(url.searchParams.get('openid') ?? undefined) })

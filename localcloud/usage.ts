@@ -19,6 +19,8 @@ const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'd
 
 /** Requests outside any invocation (a test or the seed writing directly) are billed to nobody. */
 const OUTSIDE = '(outside functions)'
+/** The app's own reads of collections open to it (`clientRead`): billed reads, no invocation. */
+export const APP_READS = '(app)'
 
 const empty = (): Usage => ({ reads: 0, writes: 0, invocations: 0, gbSeconds: 0 })
 

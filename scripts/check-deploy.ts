@@ -370,17 +370,18 @@ export function runChecklist(options: { distDir: string; names: string[]; sdkVer
 
 const DIRECTION: Record<string, string> = { '1': '升序', '-1': '降序', '2dsphere': '地理位置' }
 
-/** Collections and indexes of the manifest, as the CloudBase console asks for them. */
+/** Collections, their 数据权限 and indexes of the manifest, as the CloudBase console asks for them. */
 export function collectionTable(manifest: DatabaseManifest): string {
-  const rows = Object.entries(manifest.collections).flatMap(([collection, { indexes }]) =>
-    indexes.length === 0
-      ? [`| \`${collection}\` | — | 只用默认的 \`_id\` 索引 |  |`]
-      : indexes.map((index) => {
+  const rows = Object.entries(manifest.collections).flatMap(([collection, { indexes, clientRead }]) => {
+    const permission = clientRead ? '所有用户可读' : '所有用户不可读写'
+    return indexes.length === 0
+      ? [`| \`${collection}\` | ${permission} | — | 只用默认的 \`_id\` 索引 |  |`]
+      : indexes.map((index, i) => {
           const fields = Object.entries(index.keys).map(([field, direction]) => `\`${field}\` ${DIRECTION[String(direction)]}`)
-          return `| \`${collection}\` | \`${index.name}\` | ${fields.join('，')} | ${index.unique ? '唯一' : ''} |`
-        }),
-  )
-  return ['| 集合 | 索引名称 | 索引字段（按顺序） | 唯一 |', '|---|---|---|---|', ...rows].join('\n')
+          return `| \`${collection}\` | ${i === 0 ? permission : ''} | \`${index.name}\` | ${fields.join('，')} | ${index.unique ? '唯一' : ''} |`
+        })
+  })
+  return ['| 集合 | 数据权限 | 索引名称 | 索引字段（按顺序） | 唯一 |', '|---|---|---|---|---|', ...rows].join('\n')
 }
 
 type FunctionConfigFile = { timeout?: number; memorySize?: number; permissions?: { openapi?: string[] }; triggers?: Array<{ name?: string; config?: string }> }

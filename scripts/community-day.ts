@@ -1,4 +1,6 @@
+import { ALERT_BEACON } from '../src/domain/rescue/beacon'
 import { LESSON_LIBRARY } from '../cloudfunctions/lesson/library'
+import { clientRead } from '../localcloud/backend/client-read'
 import { ownedId } from '../cloudfunctions/_kit/ids'
 import type { LocalCloud } from '../localcloud/server'
 
@@ -12,13 +14,17 @@ import type { LocalCloud } from '../localcloud/server'
  *   day); 我的 and the badge reuse that answer;
  * - 600 views of the 红心愿 wall (page 1) and 100 wish details;
  * - 20 wishes posted, claimed, fulfilled and confirmed, and their hours approved by staff;
- * - 300 lesson reads and 50 quizzes;
+ * - 300 lesson readings (the lesson, and one record of the sections read when the reader leaves) and 50 quizzes;
  * - 200 AED look-ups near the community;
  * - 5 activities, each with 40 sign-ups, check-ins and check-outs, and the organiser confirming the roster;
  * - 50 inbox views;
  * - 30 staff decisions (volunteer registrations approved);
+ * - one 紧急呼 alert near the station: 3 responders accept and 2 decline, each opens the alert, one
+ *   reports arriving, the raiser closes it and the accepters debrief;
+ * - 20 on-duty responders (of the station's certified volunteers) with the app in front 5 minutes a
+ *   day each: the app looks for alerts every 5 s while it is in front (#22), 60 looks each, each a
+ *   direct read of the public count of alerts sent, asking the function only when it moved;
  * - 24 hours of timers (the scheduler every 5 minutes).
- * Not yet modelled: the 紧急呼 alert (issue #22 is not built).
  */
 export const DAY = {
   opens: 2000,
@@ -33,6 +39,10 @@ export const DAY = {
   signupsPerActivity: 40,
   inboxViews: 50,
   staffDecisions: 30,
+  responders: 20,
+  accepters: 3,
+  decliners: 2,
+  looksPerResponder: 60,
 } as const
 
 const DADU = { latitude: 30.0656, longitude: 120.5068, address: '大渡社区博爱家园' }
@@ -49,6 +59,8 @@ async function use(cloud: LocalCloud, fn: string, openid: string, event: Record<
 
 const resident = (i: number) => `day-resident-${i % DAY.people}`
 const volunteer = (i: number) => `day-volunteer-${i}`
+/** The on-duty responders are among the active volunteers. */
+const responder = (i: number) => volunteer(i)
 
 /** The people of the day, as earlier days left them: residents who opened the app before, active volunteers of 大渡. */
 function moveIn(cloud: LocalCloud): void {
@@ -58,6 +70,14 @@ function moveIn(cloud: LocalCloud): void {
   const volunteers = Array.from({ length: DAY.signupsPerActivity }, (_unused, i) => volunteer(i))
   cloud.store.insert('users', volunteers.map((id) => person(id, ['volunteer'])))
   cloud.store.insert('volunteers', volunteers.map((openid, i) => ({ _id: ownedId('vo', openid), openid, status: 'active', name: `志愿者${i}`, phone: '13800000000', communityId: 'dadu', skills: ['维修'], availability: [], intro: '', hours: 0, points: 0, rejectReason: null, registeredAt: now })))
+}
+
+/** The station's on-duty responders: certified volunteers enrolled for 紧急呼 around the station. */
+async function enrolResponders(cloud: LocalCloud): Promise<void> {
+  const certificate = (openid: string) => ({ _id: `day-ce-${openid}`, openid, number: `JHY-${openid}`, issuer: '绍兴市红十字会', name: '志愿者', issuedOn: '2026-01-01', validUntil: '2099-12-31', sessionId: 'day', sessionTitle: '救护员培训', remindedOn: null })
+  const openids = Array.from({ length: DAY.responders }, (_unused, i) => responder(i))
+  cloud.store.insert('certificates', openids.map(certificate))
+  for (const openid of openids) await use(cloud, 'rescue', openid, { action: 'enrol', consent: true, areas: [{ label: '家', latitude: DADU.latitude, longitude: DADU.longitude }] })
 }
 
 /** Moves an activity in time (the day passes): it started `ago` minutes ago and lasts `length`. */
@@ -85,7 +105,11 @@ async function wishes(cloud: LocalCloud): Promise<void> {
 }
 
 async function learning(cloud: LocalCloud): Promise<void> {
-  for (let i = 0; i < DAY.lessonReads; i++) await use(cloud, 'lesson', resident(i), { action: 'get', lessonId: LESSON_LIBRARY[i % LESSON_LIBRARY.length]._id })
+  for (let i = 0; i < DAY.lessonReads; i++) {
+    const { _id: lessonId, sections } = LESSON_LIBRARY[i % LESSON_LIBRARY.length]
+    await use(cloud, 'lesson', resident(i), { action: 'get', lessonId })
+    await use(cloud, 'lesson', resident(i), { action: 'progress', lessonId, sections: sections.map((_unused, n) => n), lastSection: sections.length - 1 })
+  }
   for (let i = 0; i < DAY.quizzes; i++) {
     const { _id: lessonId, quiz } = LESSON_LIBRARY[i % LESSON_LIBRARY.length]
     await use(cloud, 'lesson', resident(i), { action: 'submitQuiz', lessonId, answers: Object.fromEntries(quiz.map((q) => [q.id, q.answer])) })
@@ -118,6 +142,30 @@ async function staffDecisions(cloud: LocalCloud): Promise<void> {
   }
 }
 
+/** One 紧急呼 near the station, answered by the nearby on-duty responders; their app's looks for alerts while it is in front. */
+async function rescue(cloud: LocalCloud): Promise<void> {
+  const { alertId } = (await use(cloud, 'rescue', resident(1), { action: 'raise', latitude: DADU.latitude, longitude: DADU.longitude, kind: 'cardiac_arrest', called120: true, requestId: 'day-alert' })) as { alertId: string }
+  for (let i = 0; i < DAY.accepters + DAY.decliners; i++) {
+    await use(cloud, 'rescue', responder(i), { action: 'get', alertId })
+    await use(cloud, 'rescue', responder(i), { action: 'respond', alertId, answer: i < DAY.accepters ? 'accept' : 'decline' })
+  }
+  await use(cloud, 'rescue', responder(0), { action: 'progress', alertId, step: 'arrived' })
+  await use(cloud, 'rescue', resident(1), { action: 'close', alertId, outcome: 'ems_arrived' })
+  for (let i = 0; i < DAY.accepters; i++) await use(cloud, 'rescue', responder(i), { action: 'debrief', alertId, arrivedBefore120: i === 0, cprGiven: i === 0, aedUsed: false })
+  // Their apps in front: each look reads the count of alerts sent directly (a read, no function
+  // call); the app asks the function when it comes to the front and when the count has moved.
+  const seen = new Map<string, unknown>()
+  for (let look = 0; look < DAY.looksPerResponder; look++) {
+    for (let i = 0; i < DAY.responders; i++) {
+      const read = clientRead(cloud.store, cloud.usage, { ...ALERT_BEACON })
+      const sent = read.status === 200 ? read.body.data?.sent : undefined
+      if (seen.has(responder(i)) && seen.get(responder(i)) === sent) continue
+      seen.set(responder(i), sent)
+      await use(cloud, 'rescue', responder(i), { action: 'pending' })
+    }
+  }
+}
+
 /** Runs the scheduler's timer for a whole China day, every 5 minutes (its cron). */
 export async function timersForADay(cloud: LocalCloud): Promise<void> {
   const midnight = Date.parse('2026-12-03T16:00:00Z') // 00:00 in China
@@ -132,6 +180,7 @@ export async function timersForADay(cloud: LocalCloud): Promise<void> {
 /** The busy day; `cloud.usage` meters it in CloudBase's units (reset once the people have moved in). */
 export async function communityDay(cloud: LocalCloud): Promise<void> {
   moveIn(cloud)
+  await enrolResponders(cloud)
   cloud.usage.reset()
   for (let i = 0; i < DAY.opens; i++) {
     await use(cloud, 'user', resident(i), { action: 'open', templates: i < DAY.people })
@@ -142,5 +191,6 @@ export async function communityDay(cloud: LocalCloud): Promise<void> {
   await activities(cloud)
   for (let i = 0; i < DAY.inboxViews; i++) await use(cloud, 'notify', volunteer(i % DAY.signupsPerActivity), { action: 'inbox', page: 1, pageSize: 20 })
   await staffDecisions(cloud)
+  await rescue(cloud)
   await timersForADay(cloud)
 }

@@ -53,4 +53,5 @@ export const collections = {
   rescueRecipients: 'rescueRecipients',
   staffInvites: 'staffInvites',
   jobMarks: 'jobMarks',
+  beacons: 'beacons',
 } as const

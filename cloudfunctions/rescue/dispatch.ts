@@ -5,6 +5,7 @@ import { _, isDuplicateKey } from '../_kit/cloud'
 import { notify } from '../_kit/notify'
 import { mapWithCap } from '../_kit/parallel'
 import { point } from '../aed/aeds'
+import { announceAlerts } from './beacon'
 import { certificatesOf } from './eligibility'
 import { places, recipientId, recipients, type AlertDoc, type PlaceDoc, type RecipientDoc } from './store'
 
@@ -34,20 +35,27 @@ export async function findResponders(patient: LatLng, opts: { raiser: string; wi
 }
 
 /**
- * Writes each match's recipient record (a deterministic id: a retry adds nobody twice) and tells
- * them: the inbox, and a subscribe message while they hold a grant, sent now (an emergency cannot
- * wait for the outbox's next run). The message is grouped under the recipient id, so a retried
- * raise sends nothing twice.
+ * Writes each match's recipient record (a deterministic id: a retry adds nobody twice), then tells
+ * them: the count on-duty apps watch moves (beacon.ts), and each gets the inbox entry and a
+ * subscribe message while they hold a grant, sent now (an emergency cannot wait for the outbox's
+ * next run). The message is grouped under the recipient id, so a retried raise sends nothing twice.
  */
 export async function alertResponders(alert: Pick<AlertDoc, '_id' | 'kind' | 'drill'>, matches: readonly Match[], at: Date): Promise<void> {
-  await mapWithCap(matches, SENDS_AT_ONCE, async ({ openid, distanceMeters }) => {
-    const _id = recipientId(alert._id, openid)
-    const doc: RecipientDoc = { _id, alertId: alert._id, openid, distanceMeters, answer: 'alerted', role: null, aedId: null, alertedAt: at, answeredAt: null, aedFetchedAt: null, arrivedAt: null, debrief: null }
+  const docs: RecipientDoc[] = matches.map(({ openid, distanceMeters }) => ({
+    _id: recipientId(alert._id, openid), alertId: alert._id, openid, distanceMeters, answer: 'alerted', role: null, aedId: null, alertedAt: at, answeredAt: null, aedFetchedAt: null, arrivedAt: null, debrief: null,
+  }))
+  await mapWithCap(docs, SENDS_AT_ONCE, async (doc) => {
     try {
       await recipients().add({ data: doc })
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
     }
-    await notify(openid, 'rescue_alert', { alertId: alert._id, kind: alert.kind, drill: alert.drill, step: 'alert', distanceMeters, at }, { groupId: `${_id}-alert` })
   })
+  if (docs.length === 0) return
+  await Promise.all([
+    announceAlerts(),
+    mapWithCap(matches, SENDS_AT_ONCE, ({ openid, distanceMeters }) =>
+      notify(openid, 'rescue_alert', { alertId: alert._id, kind: alert.kind, drill: alert.drill, step: 'alert', distanceMeters, at }, { groupId: `${recipientId(alert._id, openid)}-alert` }),
+    ),
+  ])
 }

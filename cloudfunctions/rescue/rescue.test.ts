@@ -114,6 +114,26 @@ describe('matching', () => {
   })
 })
 
+describe('the count on-duty apps watch instead of calling every 5 s (#25)', () => {
+  const sent = () => (cloud.store.find('beacons', { _id: 'rescue-alerts' })[0]?.sent as number | undefined) ?? 0
+  test('it moves when responders are alerted (at the raise and at the widening), after their records, and not when nobody is', async () => {
+    const p = base()
+    await responder('bc-near', at(p, 300))
+    await responder('bc-1500', at(p, 1500))
+    const before = sent()
+    const { alertId } = unwrap(await raise('bc-raiser', p))
+    expect(sent()).toBe(before + 1)
+    // The app that saw it move asks, and finds its alert.
+    expect(unwrap(await rescue<{ alertIds: string[] }>('bc-near', 'pending', {})).alertIds).toEqual([alertId])
+    backdate(alertId, 'raisedAt', 91_000)
+    expect(unwrap(await get('bc-raiser', alertId))).toMatchObject({ widened: true, alerted: 2 })
+    expect(sent()).toBe(before + 2)
+    // Far from every responder: nobody alerted, the count stays.
+    unwrap(await raise('bc-alone', { latitude: 40, longitude: 100 }))
+    expect(sent()).toBe(before + 2)
+  })
+})
+
 const aed = (_id: string, spot: Spot, extra: Record<string, unknown> = {}) => ({
   _id, name: `AED ${_id}`, communityId: 'dadu', location: { type: 'Point', coordinates: [spot.longitude, spot.latitude] }, address: '测试路1号', landmark: '门口', placement: 'outdoor', floor: '',
   hours: { always: true }, accessNotes: '', model: 'x', guardianOrg: 'x', guardianOpenid: null, padsExpiry: '2099-01-01', batteryExpiry: '2099-01-01',

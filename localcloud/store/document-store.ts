@@ -185,6 +185,11 @@ export class DocumentStore {
     return this.manifest.collections[collection]?.indexes ?? []
   }
 
+  /** Whether the app may read the collection's documents directly (`clientRead` in the manifest). */
+  isClientReadable(collection: string): boolean {
+    return this.manifest.collections[collection]?.clientRead === true
+  }
+
   /** What every declared index asks of documents about to be written: nothing written unless all pass. */
   private assertIndexable(collection: string, docs: Doc[]): void {
     for (const spec of this.indexesOf(collection)) {

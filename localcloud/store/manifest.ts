@@ -4,8 +4,12 @@ import path from 'node:path'
 /** One index as the CloudBase console declares it: fields in order, 1 / -1, or "2dsphere". */
 export type IndexSpec = { name: string; keys: Record<string, 1 | -1 | '2dsphere'>; unique?: boolean }
 
-/** Every collection of the database and its indexes (`cloudfunctions/database.json`). */
-export type DatabaseManifest = { collections: Record<string, { indexes: IndexSpec[] }> }
+/**
+ * Every collection of the database and its indexes (`cloudfunctions/database.json`). `clientRead`:
+ * the app reads its documents directly, by id (数据权限「所有用户可读」); every other collection is
+ * closed to the app (「所有用户不可读写」).
+ */
+export type DatabaseManifest = { collections: Record<string, { indexes: IndexSpec[]; clientRead?: boolean }> }
 
 export const MANIFEST_FILE = path.resolve(__dirname, '..', '..', 'cloudfunctions', 'database.json')
 

@@ -7,15 +7,19 @@ import { onDutyHere, rescueService } from '@/services/rescue'
 const LOOK_EVERY_MS = 5000
 
 /**
- * While the app is in front and its person is an on-duty responder, looks for unanswered alerts
- * every 5 s and opens the newest once. Nothing runs in the background or for anyone else, so an
- * idle app costs nothing (#25); the inbox and the subscribe message reach them otherwise.
+ * While the app is in front and its person is an on-duty responder, looks every 5 s for alerts and
+ * opens the newest unanswered one once. A look reads the public count of alerts sent (one database
+ * read, no function call); only when it has moved since the last look, or on coming to the front,
+ * does the app ask the `rescue` function which alerts are the person's (#25: 12 calls a minute per
+ * responder otherwise). Nothing runs in the background or for anyone else; the inbox and the
+ * subscribe message reach them otherwise.
  */
 export function useRescueWatch(): void {
   const timer = useRef<ReturnType<typeof setInterval>>()
   const shown = useRef(new Set<string>())
-  const look = async () => {
-    if (!onDutyHere()) return
+  // The count seen at the last look; null: ask the function at the next look, whatever the count.
+  const seen = useRef<number | null>(null)
+  const openNewest = async () => {
     const { alertIds } = await rescueService.pending().catch(() => ({ alertIds: [] as string[] }))
     const fresh = alertIds.find((id) => !shown.current.has(id))
     if (!fresh) return
@@ -25,8 +29,18 @@ export function useRescueWatch(): void {
     if (current?.route && pages.rescueAlert.endsWith(current.route) && current.options?.id === fresh) return
     void Taro.navigateTo({ url: withQuery(pages.rescueAlert, { id: fresh }) })
   }
+  const look = async () => {
+    if (!onDutyHere()) return
+    const sent = await rescueService.alertsSent().catch(() => null)
+    // The count could not be read: ask the function, as an emergency cannot wait for the network to settle.
+    if (sent !== null && sent === seen.current) return
+    seen.current = sent
+    await openNewest()
+  }
   useDidShow(() => {
     clearInterval(timer.current)
+    seen.current = null
+    void look()
     timer.current = setInterval(() => void look(), LOOK_EVERY_MS)
   })
   useDidHide(() => clearInterval(timer.current))

@@ -72,6 +72,26 @@ async function call<T>(name: string, action: string, input: object): Promise<T> 
   throw new ServiceError(code, result.message || DEFAULT_MESSAGES[code], result.fields)
 }
 
+/**
+ * One document of a collection the app may read directly (`clientRead` in cloudfunctions/database.json,
+ * 数据权限「所有用户可读」): one database read, no function call. Null when there is none.
+ */
+export async function readOpenDocument<T>(collection: string, id: string): Promise<T | null> {
+  try {
+    if (process.env.TARO_ENV === 'weapp') {
+      const { data } = await Taro.cloud.database().collection(collection).doc(id).get({})
+      return data as T
+    }
+    const response = await postToLocalCloud('/api/database/doc', { collection, id })
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}`)
+    return ((await response.json()) as { data: T | null }).data
+  } catch (error) {
+    // The mini-program's SDK fails a get of a document that does not exist.
+    if (/does not exist/.test(String((error as { errMsg?: string }).errMsg ?? error))) return null
+    throw new ServiceError('NETWORK', NETWORK_MESSAGE)
+  }
+}
+
 /** A typed client of one cloud function: `client('me', {})` knows the input and output of `me`. */
 export function createClient<A extends Api>(name: string) {
   return <K extends ActionName<A>>(action: K, input: InputOf<A, K>): Promise<OutputOf<A, K>> =>

@@ -1,7 +1,8 @@
+import { ALERT_BEACON, type AlertBeaconDoc } from '@/domain/rescue/beacon'
 import type { RescueApi, ResponderArea } from '@/domain/rescue/contract'
 import type { AlertKind, Outcome, Profession, Step } from '@/domain/rescue/rules'
 import Taro from '@tarojs/taro'
-import { createClient } from './cloud-client'
+import { createClient, readOpenDocument } from './cloud-client'
 import { currentDevOpenid } from './dev-identity'
 
 const client = createClient<RescueApi>('rescue')
@@ -23,6 +24,8 @@ export const rescueService = {
   list: (page: number, communityId?: string) => client('list', { page, pageSize: 20, ...(communityId ? { communityId } : {}) }),
   verifyMedic: (volunteerId: string, profession: Profession, note: string) => client('verifyMedic', { volunteerId, profession, note }),
   pending: () => client('pending', {}),
+  /** How many times alerts have gone out, anywhere: read directly, no function call (domain/rescue/beacon). */
+  alertsSent: async () => (await readOpenDocument<AlertBeaconDoc>(ALERT_BEACON.collection, ALERT_BEACON.id))?.sent ?? 0,
 }
 
 /** Kept per person on H5, where the demo identities share one browser. */

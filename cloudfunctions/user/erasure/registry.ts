@@ -77,6 +77,7 @@ export const PERSONAL_DATA: Record<CollectionName, PersonalData> = {
   fundHeads: { holds: 'nothing personal', why: 'each community\'s ledger head: number, hash and balance' },
   fundStatements: { holds: 'nothing personal', why: 'month-end heads of the ledger' },
   jobMarks: { holds: 'nothing personal', why: 'when each scheduled job next has work: a time and a counter per job' },
+  beacons: { holds: 'nothing personal', why: 'a count the app reads directly to know something happened (a 紧急呼 was sent): no person, place or alert in it' },
   stats: { holds: 'nothing personal', why: 'each community\'s 家园数据: counts, totals, targets and upcoming activities\' titles' },
   fundProjects: { holds: 'nothing personal', why: 'fundraising projects and their photos, published by staff in the station\'s name' },
   staffInvites: { holds: 'openid of who made or used a staff invitation', how: 'erase', run: eraseStaffInvites },
