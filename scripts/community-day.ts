@@ -153,14 +153,19 @@ async function rescue(cloud: LocalCloud): Promise<void> {
   await use(cloud, 'rescue', resident(1), { action: 'close', alertId, outcome: 'ems_arrived' })
   for (let i = 0; i < DAY.accepters; i++) await use(cloud, 'rescue', responder(i), { action: 'debrief', alertId, arrivedBefore120: i === 0, cprGiven: i === 0, aedUsed: false })
   // Their apps in front: each look reads the count of alerts sent directly (a read, no function
-  // call); the app asks the function when it comes to the front and when the count has moved.
+  // call); the app asks the function at this look and the next when it comes to the front and
+  // when the count has moved (src/hooks/use-rescue-watch.ts).
   const seen = new Map<string, unknown>()
+  const asks = new Map<string, number>()
   for (let look = 0; look < DAY.looksPerResponder; look++) {
     for (let i = 0; i < DAY.responders; i++) {
       const read = clientRead(cloud.store, cloud.usage, { ...ALERT_BEACON })
       const sent = read.status === 200 ? read.body.data?.sent : undefined
-      if (seen.has(responder(i)) && seen.get(responder(i)) === sent) continue
+      if (!seen.has(responder(i)) || seen.get(responder(i)) !== sent) asks.set(responder(i), 2)
       seen.set(responder(i), sent)
+      const left = asks.get(responder(i)) ?? 0
+      if (left === 0) continue
+      asks.set(responder(i), left - 1)
       await use(cloud, 'rescue', responder(i), { action: 'pending' })
     }
   }

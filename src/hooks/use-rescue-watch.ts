@@ -17,8 +17,9 @@ const LOOK_EVERY_MS = 5000
 export function useRescueWatch(): void {
   const timer = useRef<ReturnType<typeof setInterval>>()
   const shown = useRef(new Set<string>())
-  // The count seen at the last look; null: ask the function at the next look, whatever the count.
+  // The count seen at the last look, and how many looks still ask the function.
   const seen = useRef<number | null>(null)
+  const asks = useRef(0)
   const openNewest = async () => {
     const { alertIds } = await rescueService.pending().catch(() => ({ alertIds: [] as string[] }))
     const fresh = alertIds.find((id) => !shown.current.has(id))
@@ -31,14 +32,18 @@ export function useRescueWatch(): void {
   }
   const look = async () => {
     if (!onDutyHere()) return
+    // Unreadable, the count counts as moved: an emergency cannot wait for the network to settle.
     const sent = await rescueService.alertsSent().catch(() => null)
-    // The count could not be read: ask the function, as an emergency cannot wait for the network to settle.
-    if (sent !== null && sent === seen.current) return
+    // The count moves beside the recipients' records, not after them: this look and the next ask.
+    if (sent === null || sent !== seen.current) asks.current = 2
     seen.current = sent
+    if (asks.current === 0) return
+    asks.current -= 1
     await openNewest()
   }
   useDidShow(() => {
     clearInterval(timer.current)
+    // Back in front: ask at once, whatever the count.
     seen.current = null
     void look()
     timer.current = setInterval(() => void look(), LOOK_EVERY_MS)
