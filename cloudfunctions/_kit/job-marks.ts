@@ -81,7 +81,9 @@ export async function settleMark(job: string, seen: JobMark | undefined, dueAt: 
   try {
     await marks().add({ data: { _id: job, dueAt, seq: 0 } })
   } catch (error) {
-    // A writer created it first, due now: it stays so.
     if (!isDuplicateKey(error)) throw error
+    // Created meanwhile: by the job keeping its place (seq 0, settled here), or by a writer's wake
+    // (seq 1 and on: it stays due).
+    await marks().where({ _id: job, seq: 0 }).update({ data: { dueAt } })
   }
 }
