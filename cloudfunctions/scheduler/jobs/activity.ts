@@ -7,7 +7,7 @@ import { eachWithin, type Budget, type Job } from '../job'
 /** Reminders sent at once: each waits for WeChat's answer (100–300 ms). */
 const REMINDERS_AT_ONCE = 10
 
-/** Sign-ups still to be reminded of a start after `now`, soonest first. */
+/** Sign-ups still to be reminded of a start after `now`. */
 const unreminded = (now: Date) => signups().where({ status: 'signed_up', reminded: false, startAt: _.gt(now) })
 
 /**
