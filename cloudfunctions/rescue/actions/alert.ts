@@ -84,7 +84,8 @@ async function claimRole(alert: AlertDoc, me: RecipientDoc, place: Promise<Place
   const [mine, near] = await Promise.all([place, aeds ?? []])
   if (!now.aedBy && mine && alert.location) {
     const decided = chooseRole({ first: false, aedTaken: false, accepter: mine.location, patient: alert.location, aeds: near })
-    if (decided.aed && (await claim(alert._id, 'aedBy', me._id))) return { role: 'aed', aedId: decided.aed._id }
+    // Lost: to someone else, or to this person's other tap (then it is theirs after all).
+    if (decided.aed && ((await claim(alert._id, 'aedBy', me._id)) || (await requireAlert(alert._id)).aedBy === me._id)) return { role: 'aed', aedId: decided.aed._id }
   }
   return { role: 'support', aedId: null }
 }
