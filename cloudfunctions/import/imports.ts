@@ -43,12 +43,16 @@ export async function requireImport(importId: string): Promise<ImportDoc> {
 }
 
 /**
- * An import and its community's name, read beside the caller's own record (the community as soon
- * as the import names it): the `preload` of the actions on one import.
+ * An import, read beside the caller's own record, and its community's name, read as soon as the
+ * import names it and awaited only by the answer (it goes beside the action's first write): the
+ * `preload` of the actions on one import.
  */
-export async function loadImport({ importId }: { importId: string }): Promise<{ doc: ImportDoc | null; communityName: string }> {
+export async function loadImport({ importId }: { importId: string }): Promise<{ doc: ImportDoc | null; communityName: Promise<string> }> {
   const doc = await findImport(importId)
-  return { doc, communityName: doc ? (await requireCommunity(doc.communityId)).name : '' }
+  const communityName = doc ? requireCommunity(doc.communityId).then((c) => c.name) : Promise.resolve('')
+  // Awaited by the answer; an action refused before then leaves it unobserved, not unhandled.
+  communityName.catch(() => undefined)
+  return { doc, communityName }
 }
 
 export const undoDeadline = (doc: Pick<ImportDoc, 'committedAt'>): Date | null =>

@@ -19,7 +19,7 @@ export const commit = action({
   async handler({ importId }, ctx, { doc, communityName }) {
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这次导入')
     await ctx.requireStaffOf(doc.communityId)
-    if (doc.status === 'committed') return toSummary(doc, communityName)
+    if (doc.status === 'committed') return toSummary(doc, await communityName)
     if (doc.status === 'undoing' || doc.status === 'undone') throw new AppError('CONFLICT', '这次导入已撤销，请重新上传文件预览后再导入')
     // A partial history would leave the ledger with a wrong balance: the fund goes in whole or not at all.
     if (doc.kind === 'fund' && doc.badCount > 0) throw new AppError('INVALID_INPUT', `互助金期初要整份文件无误才能导入：还有${doc.badCount}行有误，请改正后重新上传`)
@@ -34,7 +34,7 @@ export const commit = action({
     const committed = { status: 'committed' as const, added, committedAt: new Date() }
     const { stats } = await imports().where({ _id: importId, status: 'committing' }).update({ data: committed })
     // Committed by this call, or by a concurrent one a moment before (then as it stands).
-    return toSummary(stats.updated === 1 ? { ...doc, ...committed } : await requireImport(importId), communityName)
+    return toSummary(stats.updated === 1 ? { ...doc, ...committed } : await requireImport(importId), await communityName)
   },
   audit: (_input, out) => ({ communityId: out.communityId, target: out.importId, summary: importAuditSummary(out, 'commit'), key: out.importId }),
 })
