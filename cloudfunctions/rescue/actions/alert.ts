@@ -70,9 +70,10 @@ const claim = async (alertId: string, field: 'patientBy' | 'aedBy', me: string) 
  * The role of an accepter, claimed atomically on the alert: the first to take `patientBy` goes to
  * the patient; a later one nearer to a ready, open AED than to the patient takes `aedBy`; the
  * rest help at the patient. A retry finds its own claim again. A role the alert read before
- * shows taken is not tried; `place` and `aeds` were read beside the accept.
+ * shows taken is not tried; `place` (when the patient was taken already) and `aeds` were read
+ * beside the accept.
  */
-async function claimRole(alert: AlertDoc, me: RecipientDoc, place: Promise<PlaceDoc | null>, aeds: Promise<RescueAed[]> | null): Promise<Role> {
+async function claimRole(alert: AlertDoc, me: RecipientDoc, openid: string, place: Promise<PlaceDoc | null> | null, aeds: Promise<RescueAed[]> | null): Promise<Role> {
   let now = alert
   if (!now.patientBy) {
     if (await claim(alert._id, 'patientBy', me._id)) return PATIENT
@@ -81,7 +82,7 @@ async function claimRole(alert: AlertDoc, me: RecipientDoc, place: Promise<Place
   }
   if (now.patientBy === me._id) return PATIENT
   if (now.aedBy === me._id) return { role: 'aed', aedId: me.aedId }
-  const [mine, near] = await Promise.all([place, aeds ?? []])
+  const [mine, near] = await Promise.all([place ?? placeOf(openid, alert.location), aeds ?? []])
   if (!now.aedBy && mine && alert.location) {
     const decided = chooseRole({ first: false, aedTaken: false, accepter: mine.location, patient: alert.location, aeds: near })
     // Lost: to someone else, or to this person's other tap (then it is theirs after all).
@@ -122,17 +123,18 @@ export const respond = action({
       return viewOf(alert, { openid: ctx.openid, recipient: mine })
     }
     const aeds = !alert.aedBy && alert.location ? aedsNear(alert.location) : null
-    const place = recipient.role ? Promise.resolve(null) : placeOf(ctx.openid, alert.location)
+    // The accepter's place decides only an AED role: read now when the patient is taken already.
+    const place = !recipient.role && alert.patientBy ? placeOf(ctx.openid, alert.location) : null
     // Awaited below; a failure before then is the action's failure, not an unhandled one.
     aeds?.catch(() => undefined)
-    place.catch(() => undefined)
+    place?.catch(() => undefined)
     const { stats } = await recipients().where({ _id: recipient._id, answer: _.in(['alerted', 'declined']) }).update({ data: { answer: 'accepted', answeredAt: now } })
     const counted = stats.updated === 1
     let mine: RecipientDoc = counted ? { ...recipient, answer: 'accepted', answeredAt: now } : recipient.answer === 'accepted' ? recipient : await reread()
     const people = acceptersWithPeople(alertId)
     people.catch(() => undefined)
     const [role] = await Promise.all([
-      mine.role ? { role: mine.role, aedId: mine.aedId } : claimRole(alert, mine, place, aeds),
+      mine.role ? { role: mine.role, aedId: mine.aedId } : claimRole(alert, mine, ctx.openid, place, aeds),
       counted && alerts().where({ _id: alertId }).update({ data: { accepted: _.inc(1) } }),
       counted && responders().where({ _id: responderId(ctx.openid) }).update({ data: { answered: _.inc(1) } }),
     ])
