@@ -85,7 +85,9 @@ export const raise = action({
     } else {
       if (alert.raiserOpenid !== ctx.openid) throw new AppError('CONFLICT', '请重新发起')
       if (alert.status !== 'open' || !alert.location) return { alertId, alerted: alert.alerted }
-      const [found] = await Promise.all([findResponders(alert.location, { raiser: ctx.openid, widened: !!alert.widenedAt }, near), wakeJob('rescue')])
+      // The places read around this call's position serve only if the retry sent the same one.
+      const same = alert.location.latitude === latitude && alert.location.longitude === longitude
+      const [found] = await Promise.all([findResponders(alert.location, { raiser: ctx.openid, widened: !!alert.widenedAt }, same ? near : undefined), wakeJob('rescue')])
       matches = found
       if (alert.alerted !== matches.length && !alert.widenedAt) await alerts().where({ _id: alertId, widenedAt: null }).update({ data: { alerted: matches.length } })
     }
