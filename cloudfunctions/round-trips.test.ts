@@ -2,6 +2,7 @@ import dayjs from 'dayjs'
 import type { ActivityView } from '@/domain/activity/contract'
 import type { AedDetail } from '@/domain/aed/contract'
 import { todayInChina } from '@/domain/dates'
+import { COLUMNS } from '@/domain/import/kinds'
 import { NOTIFY_KINDS } from '@/domain/notify/kinds'
 import type { VolunteerProfile } from '@/domain/volunteer/contract'
 import type { WishDetail } from '@/domain/wish/contract'
@@ -144,6 +145,73 @@ const activityInput = () => ({ title: '社区义诊志愿服务', type: 'clinic'
  * and sometimes not, so the round trips get one more than were seen.
  */
 const over = (requests: number, roundTrips: number, why: string): Bound => ({ requests, roundTrips: roundTrips + 1, why: `over target, not yet brought within: ${why}` })
+
+/** A spot for one rescue row, far from the seeds and from every other row (0.05° ≈ 5.5 km apart). */
+const rescueSpot = () => ({ latitude: 33 + next() * 0.05, longitude: 121.4 })
+const eastOf = (from: { latitude: number; longitude: number }, metres: number) => ({ latitude: from.latitude, longitude: from.longitude + metres / (111_195 * Math.cos((from.latitude * Math.PI) / 180)) })
+/** A resident holding a 紧急呼 grant and a valid 救护员证, not enrolled yet. */
+async function certified(): Promise<string> {
+  const openid = await resident('rescue_alert')
+  cloud.store.insert('certificates', [{ _id: `rt-ce-${openid}`, openid, number: `JHY-${openid}`, issuer: '绍兴市红十字会', name: '测试', issuedOn: '2025-01-01', validUntil: '2099-12-31', sessionId: 's', sessionTitle: '救护员培训', remindedOn: null }])
+  return openid
+}
+async function responderAt(spot: { latitude: number; longitude: number }): Promise<string> {
+  const openid = await certified()
+  await call('rescue', openid, { action: 'enrol', consent: true, areas: [{ label: '家', ...spot }] })
+  return openid
+}
+/**
+ * An alert raised at a fresh spot, with a ready AED 600 m east of the patient, a responder about
+ * 200 m north and another 800 m east (nearer the AED than the patient), both holding grants.
+ */
+async function rescueScene(): Promise<{ alertId: string; raiser: string; near: string; east: string }> {
+  const spot = rescueSpot()
+  const aedAt = eastOf(spot, 600)
+  cloud.store.insert('aeds', [{ _id: `rt-aed-${serial}`, name: '测试AED', communityId: 'dadu', location: { type: 'Point', coordinates: [aedAt.longitude, aedAt.latitude] }, address: '测试路1号', landmark: '门口', placement: 'outdoor', floor: '', hours: { always: true }, accessNotes: '', model: 'x', guardianOrg: 'x', guardianOpenid: null, padsExpiry: inDays(400), batteryExpiry: inDays(800), lastInspection: todayInChina(), status: 'available', verified: true, photo: null, history: [], createdAt: new Date() }])
+  const near = await responderAt(eastOf({ ...spot, latitude: spot.latitude + 0.0015 }, 100))
+  const east = await responderAt(eastOf(spot, 800))
+  const raiser = await resident('rescue_alert')
+  const { alertId } = await call<{ alertId: string }>('rescue', raiser, { action: 'raise', ...spot, kind: 'cardiac_arrest', called120: true, note: '3幢2单元402', requestId: `rt-raise-${next()}` })
+  return { alertId, raiser, near, east }
+}
+/** The scene with the near responder accepted (sent to the patient). */
+async function acceptedScene() {
+  const scene = await rescueScene()
+  await call('rescue', scene.near, { action: 'respond', alertId: scene.alertId, answer: 'accept' })
+  return scene
+}
+/** A CSV of `rows` volunteers, or AEDs 110 m apart at a fresh spot, uploaded to demo-staff's own folder. */
+async function importFile(kind: 'volunteers' | 'aeds', rows: number): Promise<string> {
+  const spot = { latitude: 27 + next() * 0.05, longitude: 119 }
+  const cells = (i: number): Record<string, string> =>
+    kind === 'volunteers'
+      ? { name: `导入志愿者${i}`, phone: `139${String(serial * 1000 + i).padStart(8, '0')}`, skills: '维修', hours: '12', hoursFrom: '2024-01-01', hoursTo: '2025-12-31' }
+      : { name: `导入AED${i}`, address: '柯桥区测试路1号', landmark: '大厅', floor: '1楼', placement: '室内', latitude: (spot.latitude + i * 0.001).toFixed(6), longitude: spot.longitude.toFixed(6), datum: 'GCJ-02', hours: '24小时', padsExpiry: inDays(400), batteryExpiry: inDays(800), lastInspection: todayInChina(), guardianPhone: '13800000099' }
+  const csv = [COLUMNS[kind].map((c) => c.title).join(','), ...Array.from({ length: rows }, (_x, i) => COLUMNS[kind].map((c) => cells(i)[c.key] ?? '').join(','))].join('\r\n')
+  const sdk = wxServerSdk() as { uploadFile(p: object): Promise<{ fileID: string }> }
+  return (await sdk.uploadFile({ cloudPath: `${uploadFolderOf('demo-staff')}/imports/rt-${serial}.csv`, fileContent: Buffer.from(csv, 'utf8') })).fileID
+}
+/** A previewed (and, when asked, committed) import of a file of `rows` rows into 大渡: its id. */
+async function imported(kind: 'volunteers' | 'aeds', rows: number, commit: boolean): Promise<string> {
+  const { importId } = await call<{ importId: string }>('import', 'demo-staff', { action: 'preview', kind, communityId: 'dadu', fileID: await importFile(kind, rows), fileName: '导入.csv' })
+  if (commit) await call('import', 'demo-staff', { action: 'commit', importId })
+  return importId
+}
+/** A volunteer of 大渡 imported with 12 h, and a fresh registration with the same phone: the match staff confirm. */
+async function importMatch(): Promise<{ personId: string; candidateId: string }> {
+  const phone = `137${String(next()).padStart(8, '0')}`
+  const personId = `rt-ip-${serial}`
+  cloud.store.insert('importedPeople', [{ _id: personId, kind: 'volunteers', communityId: 'dadu', name: '吴五', phone, member: null, volunteer: { skills: ['维修'], hours: 12, hoursFrom: '2024-01-01', hoursTo: '2025-12-31' }, importId: `rt-im-${serial}`, importedBy: 'demo-staff', importedByName: '王芳', linkedOpenid: null, linkedAt: null, linkedBy: null, createdAt: new Date() }])
+  const candidate = await call<VolunteerProfile>('volunteer', await resident('volunteer_review'), { ...registration(), name: '吴五', phone, communityId: 'dadu' })
+  return { personId, candidateId: candidate._id }
+}
+/** A wish photo of a fresh resident in 大渡 waiting for staff (WeChat's check said review). */
+function photoInReview(): { docId: string; fileID: string } {
+  const docId = storedWish('open')
+  const fileID = `cloud://local/${uploadFolderOf(`rt-owner-${serial}`)}/wishes/p${serial}.jpg`
+  cloud.store.update('wishes', { _id: docId }, { $set: { images: [{ fileID, status: 'review', openid: `rt-owner-${serial}`, attempts: 1, nextCheckAt: null, review: 'flagged' }] } })
+  return { docId, fileID }
+}
 
 const ROWS: Record<string, Row> = {
   // 心愿墙
@@ -381,28 +449,55 @@ const ROWS: Record<string, Row> = {
 
   'rescue.me': { prepare: async () => ({ fn: 'rescue', caller: 'demo-volunteer', event: { action: 'me' } }) },
   'rescue.pending': { prepare: async () => ({ fn: 'rescue', caller: 'demo-volunteer', event: { action: 'pending' } }) },
-  'rescue.verifyMedic': { prepare: async () => ({ fn: 'rescue', caller: 'demo-staff', event: { action: 'verifyMedic', volunteerId: ownedId('vo', 'demo-volunteer'), profession: 'nurse', note: `看过护士执业证（${next()}）` } }), bound: over(7, 7, 'a staff write: its reads, its write and its audit entry still wait on one another') },
-  'rescue.enrol': { todo: true },
-  'rescue.duty': { todo: true },
-  'rescue.leave': { todo: true },
-  'rescue.raise': { todo: true },
-  'rescue.get': { todo: true },
-  'rescue.respond': { todo: true },
-  'rescue.progress': { todo: true },
-  'rescue.close': { todo: true },
-  'rescue.debrief': { todo: true },
+  'rescue.verifyMedic': { prepare: async () => ({ fn: 'rescue', caller: 'demo-staff', event: { action: 'verifyMedic', volunteerId: ownedId('vo', 'demo-volunteer'), profession: 'nurse', note: `看过护士执业证（${next()}）` } }) },
+  'rescue.enrol': { prepare: async () => ({ fn: 'rescue', caller: await certified(), event: { action: 'enrol', consent: true, areas: [{ label: '家', ...rescueSpot() }] } }) },
+  'rescue.duty': { prepare: async () => ({ fn: 'rescue', caller: await responderAt(rescueSpot()), event: { action: 'duty', onDuty: false } }) },
+  'rescue.leave': { prepare: async () => ({ fn: 'rescue', caller: await responderAt(rescueSpot()), event: { action: 'leave' } }) },
+  'rescue.get': { prepare: async () => { const { alertId, raiser } = await acceptedScene(); return { fn: 'rescue', caller: raiser, event: { action: 'get', alertId } } } },
+  // The second accepter, nearer the AED than the patient: sent for it.
+  'rescue.respond': {
+    prepare: async () => { const { alertId, east } = await acceptedScene(); return { fn: 'rescue', caller: east, event: { action: 'respond', alertId, answer: 'accept' } } },
+    bound: {
+      requests: 16,
+      roundTrips: 4,
+      why: 'an accept is recorded, counted on the alert and the responder, given a role claimed on the alert (for the AED runner: the AEDs near and their readiness decide it), and told it (inbox, grant), and it answers with the scene (the accepters and their names): reads go beside the writes, the writes cannot merge (each on its own document, the role once)',
+    },
+  },
+  'rescue.progress': { prepare: async () => { const { alertId, near } = await acceptedScene(); return { fn: 'rescue', caller: near, event: { action: 'progress', alertId, step: 'arrived' } } } },
+  'rescue.close': { prepare: async () => { const { alertId, raiser } = await acceptedScene(); return { fn: 'rescue', caller: raiser, event: { action: 'close', alertId, outcome: 'ems_arrived' } } } },
+  'rescue.debrief': {
+    async prepare() {
+      const { alertId, raiser, near } = await acceptedScene()
+      await call('rescue', raiser, { action: 'close', alertId, outcome: 'ems_arrived' })
+      return { fn: 'rescue', caller: near, event: { action: 'debrief', alertId, arrivedBefore120: true, cprGiven: true, aedUsed: false } }
+    },
+  },
+  // Two responders nearby, both holding grants: each gets their record, inbox entry and WeChat message.
+  'rescue.raise': {
+    async prepare() {
+      const spot = rescueSpot()
+      await responderAt(eastOf(spot, 200))
+      await responderAt(eastOf(spot, 500))
+      return { fn: 'rescue', caller: await resident(), event: { action: 'raise', ...spot, kind: 'cardiac_arrest', called120: true, note: '3幢2单元402', requestId: `rt-raise-${next()}` } }
+    },
+    bound: {
+      requests: 15,
+      roundTrips: 4,
+      why: 'a fan-out that cannot wait: 8 requests in 4 round trips of its own, then in the last one the count on-duty apps watch (one write) and, for each responder alerted (here 2, at most 30), 3 writes side by side (their record, inbox message, grant); sent now, not through the outbox, whose wake only marks it due for the next 5-minute timer run',
+    },
+  },
   'rescue.list': { prepare: async () => ({ fn: 'rescue', caller: 'demo-staff', event: { action: 'list' } }) },
 
   'import.template': { prepare: async () => ({ fn: 'import', caller: 'demo-staff', event: { action: 'template', kind: 'volunteers' } }) },
-  'import.preview': { todo: true },
-  'import.commit': { todo: true },
-  'import.undo': { todo: true },
+  'import.preview': { prepare: async () => ({ fn: 'import', caller: 'demo-staff', event: { action: 'preview', kind: 'aeds', communityId: 'dadu', fileID: await importFile('aeds', 10), fileName: '导入.csv' } }), bound: { requests: 13, roundTrips: 3, why: 'bulk staff work that grows with the file: 3 requests in 3 round trips of its own, plus one duplicate look-up per AED row (here 10; side by side, 25 at a time)' } },
+  'import.commit': { prepare: async () => ({ fn: 'import', caller: 'demo-staff', event: { action: 'commit', importId: await imported('aeds', 10, false) } }), bound: { requests: 27, roundTrips: 8, why: 'bulk staff work that grows with the file (here 10 AED rows): the file checked again (one look-up per row) beside the mark, each ok row written (25 at a time), then counted, marked committed and audited one after another' } },
+  'import.undo': { prepare: async () => ({ fn: 'import', caller: 'demo-staff', event: { action: 'undo', importId: await imported('aeds', 10, true) } }), bound: { requests: 9, roundTrips: 7, why: 'bulk staff work: marked undoing (beside the community\'s name), the import\'s devices found and removed (pages of 1,000 and batches of 100: they grow with the file), counted, marked undone, then the audit entry, each waiting on the one before' } },
   'import.list': { prepare: async () => ({ fn: 'import', caller: 'demo-staff', event: { action: 'list' } }) },
-  'import.matches': { todo: true },
-  'import.confirmMatch': { todo: true },
+  'import.matches': { prepare: async () => { await importMatch(); return { fn: 'import', caller: 'demo-staff', event: { action: 'matches', communityId: 'dadu' } } } },
+  'import.confirmMatch': { prepare: async () => ({ fn: 'import', caller: 'demo-staff', event: { action: 'confirmMatch', ...(await importMatch()) } }), bound: { requests: 13, roundTrips: 9, why: 'the link, then the hours carried over through the volunteer ledger (the community\'s rate, the entry, the totals, the honour boards: _kit/ledger credit, each step on the one before), then the audit entry' } },
 
   'photo.queue': { prepare: async () => ({ fn: 'photo', caller: 'demo-staff', event: { action: 'queue' } }) },
-  'photo.decide': { todo: true },
+  'photo.decide': { prepare: async () => ({ fn: 'photo', caller: 'demo-staff', event: { action: 'decide', place: 'wish', ...photoInReview(), decision: 'approve' } }) },
 
   mediaCheck: { exempt: 'WeChat pushes media-check verdicts to it; no person waits on it' },
   scheduler: { exempt: 'timer trigger; its cost is the idle day (scripts/community-day.ts)' },

@@ -3,6 +3,7 @@ import type { ImportSummary } from '@/domain/import/contract'
 import { UNDO_WINDOW_HOURS, type ImportKind } from '@/domain/import/kinds'
 import { AppError } from '@/domain/errors'
 import { collections, db } from '../_kit/cloud'
+import { requireCommunity } from '../_kit/communities'
 import { toIso } from '../_kit/dates'
 
 /**
@@ -30,10 +31,28 @@ export const newImportId = () => `im${crypto.randomBytes(12).toString('hex')}`
 export const rowDocId = (prefix: string, communityId: string, kind: ImportKind, key: string) =>
   `${prefix}${crypto.createHash('sha256').update(`${communityId}\n${kind}\n${key}`).digest('hex').slice(0, 24)}`
 
-export async function requireImport(importId: string): Promise<ImportDoc> {
+export async function findImport(importId: string): Promise<ImportDoc | null> {
   const { data } = await imports().where({ _id: importId }).limit(1).get<ImportDoc>()
-  if (!data[0]) throw new AppError('NOT_FOUND', '没有找到这次导入')
-  return data[0]
+  return data[0] ?? null
+}
+
+export async function requireImport(importId: string): Promise<ImportDoc> {
+  const doc = await findImport(importId)
+  if (!doc) throw new AppError('NOT_FOUND', '没有找到这次导入')
+  return doc
+}
+
+/**
+ * An import, read beside the caller's own record, and its community's name, read as soon as the
+ * import names it and awaited only by the answer (it goes beside the action's first write): the
+ * `preload` of the actions on one import.
+ */
+export async function loadImport({ importId }: { importId: string }): Promise<{ doc: ImportDoc | null; communityName: Promise<string> }> {
+  const doc = await findImport(importId)
+  const communityName = doc ? requireCommunity(doc.communityId).then((c) => c.name) : Promise.resolve('')
+  // Awaited by the answer; an action refused before then leaves it unobserved, not unhandled.
+  communityName.catch(() => undefined)
+  return { doc, communityName }
 }
 
 export const undoDeadline = (doc: Pick<ImportDoc, 'committedAt'>): Date | null =>

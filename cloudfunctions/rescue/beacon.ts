@@ -6,8 +6,8 @@ const moved = () => beacon().where({ _id: ALERT_BEACON.id }).update({ data: { se
 
 /**
  * Moves the public count of alerts sent, which on-duty responders' apps read every 5 s instead of
- * calling this function (src/domain/rescue/beacon.ts). Written after the recipients' records, so
- * an app that sees it move finds its alert. A retry moves it again: one more look, nothing more.
+ * calling this function (src/domain/rescue/beacon.ts). Written beside the recipients' records: an
+ * app that sees it move asks at that look and the next. A retry moves it again: one more ask.
  */
 export async function announceAlerts(): Promise<void> {
   if ((await moved()).stats.updated === 1) return

@@ -14,9 +14,10 @@ export async function certificatesOf(openids: readonly string[]): Promise<Map<st
   return byPerson
 }
 
-/** Whether a person may respond today, why not in words, and until when their certificate holds. */
-export async function eligibilityOfPerson(openid: string, medic: boolean) {
-  const mine = (await certificatesOf([openid])).get(openid) ?? []
+export type Eligibility = { eligible: boolean; why: string | null; certificateValidUntil: string | null }
+
+/** Whether a person may respond today (from their recorded certificates), why not in words, and until when their certificate holds. */
+export function eligibilityFrom(mine: readonly CertificateFacts[], medic: boolean): Eligibility {
   const today = todayInChina()
   const decided = eligibilityOf(mine, medic, today)
   const valid = mine.filter((c) => c.number && c.validUntil >= today).map((c) => c.validUntil).sort()

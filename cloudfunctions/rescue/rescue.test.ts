@@ -169,9 +169,16 @@ describe('roles', () => {
     const raiser = unwrap(await get('r2-raiser', alertId))
     expect(raiser.accepters.map((a) => a.role)).toEqual(['patient', 'aed'])
     expect(raiser.bystanderAed).toBeNull()
+    // Staff's figures come from the accepters' own times: the first accept now, no arrival yet.
+    const figures = async () => {
+      const { communityId } = cloud.docs('rescueAlerts').find((a) => a._id === alertId)!
+      return unwrap(await rescue<Page<AlertFigures>>('demo-staff', 'list', { communityId })).items.find((f) => f._id === alertId)
+    }
+    expect(await figures()).toMatchObject({ accepted: 2, roles: { patient: 1, aed: 1 }, secondsToFirstAccept: expect.any(Number), secondsToFirstArrival: null })
     unwrap(await rescue('r2-east', 'progress', { alertId, step: 'aed_fetched' }))
     unwrap(await rescue('r2-first', 'progress', { alertId, step: 'arrived' }))
     expect(unwrap(await get('r2-raiser', alertId)).accepters.map((a) => [a.role, a.aedFetched, a.arrived])).toEqual([['patient', false, true], ['aed', true, false]])
+    expect(await figures()).toMatchObject({ secondsToFirstArrival: expect.any(Number) })
   })
 
   test('an AED out of service or closed is never assigned', async () => {

@@ -47,8 +47,6 @@ export type AlertDoc = {
   /** Recipient ids holding the patient and AED roles (each claimed once, by a conditional update). */
   patientBy: string | null
   aedBy: string | null
-  firstAcceptAt: Date | null
-  firstArrivalAt: Date | null
   debriefed: boolean
   erased: boolean
   /** When the scheduler next owes this alert something (close, debrief, erase); null when nothing. */
@@ -85,10 +83,15 @@ export async function findResponder(openid: string): Promise<ResponderDoc | null
   return data[0] ?? null
 }
 
-export async function requireAlert(alertId: string): Promise<AlertDoc> {
+export async function findAlert(alertId: string): Promise<AlertDoc | null> {
   const { data } = await alerts().where({ _id: alertId }).get<AlertDoc>()
-  if (!data[0]) throw new AppError('NOT_FOUND', '没有找到这条呼救')
-  return data[0]
+  return data[0] ?? null
+}
+
+export async function requireAlert(alertId: string): Promise<AlertDoc> {
+  const alert = await findAlert(alertId)
+  if (!alert) throw new AppError('NOT_FOUND', '没有找到这条呼救')
+  return alert
 }
 
 export async function findRecipient(alertId: string, openid: string): Promise<RecipientDoc | null> {

@@ -5,7 +5,7 @@ import type { Accepter, AlertFigures, AlertView } from '@/domain/rescue/contract
 import { DEBRIEF_AFTER_MS, etaMinutes, nearestUsable, type RescueRole } from '@/domain/rescue/rules'
 import { _, collections, db } from '../_kit/cloud'
 import { ownedId } from '../_kit/ids'
-import { aedsNear, toAlertAed } from './aeds'
+import { aedsNear, toAlertAed, type RescueAed } from './aeds'
 import { secondsBetween } from './lifecycle'
 import { recipients, type AlertDoc, type RecipientDoc } from './store'
 
@@ -27,20 +27,42 @@ async function psychContactOf(communityId: string): Promise<string | null> {
   return data[0]?.psychSupportContact ?? null
 }
 
+export type AcceptersWithPeople = { accepted: RecipientDoc[]; people: Map<string, VolunteerFacts> }
+
+/** The accepters in the order they accepted, with their names and phones (a second read, by their ids). */
+export async function acceptersWithPeople(alertId: string): Promise<AcceptersWithPeople> {
+  const accepted = await acceptersOf(alertId)
+  const people = await volunteersOf(accepted.map((r) => r.openid).filter((openid): openid is string => !!openid))
+  return { accepted, people }
+}
+
 /**
  * The alert as one person may see it (issue #22, privacy): nobody learns who raised it; the
  * position and note go to the raiser and to accepters, only while it is open; responders' places
  * are never shown (only a distance); accepters' names are masked, their phone goes to the raiser
- * only, to call them. `mine` is the responder's own part.
+ * only, to call them. `mine` is the responder's own part. The accepters, the AEDs and the 心理援建
+ * contact are read side by side; `aeds` and `people` are those reads when the caller started them
+ * already.
  */
-export async function viewOf(alert: AlertDoc, viewer: { openid: string; recipient: RecipientDoc | null }, now = new Date()): Promise<AlertView> {
+export async function viewOf(
+  alert: AlertDoc,
+  viewer: { openid: string; recipient: RecipientDoc | null },
+  { now = new Date(), aeds: nearby, people: known }: { now?: Date; aeds?: Promise<RescueAed[]> | null; people?: Promise<AcceptersWithPeople> } = {},
+): Promise<AlertView> {
   const isRaiser = !!alert.raiserOpenid && alert.raiserOpenid === viewer.openid
   const mine = viewer.recipient
   const open = alert.status === 'open'
   const accepter = mine?.answer === 'accepted'
   const seesScene = open && (isRaiser || accepter) && !!alert.location
-  const accepted = open && (isRaiser || accepter) ? await acceptersOf(alert._id) : []
-  const people = await volunteersOf(accepted.map((r) => r.openid).filter((openid): openid is string => !!openid))
+  // AEDs are read only when one is to be named: the responder's own, or one for bystanders while nobody fetches one.
+  const [found, aeds, psychSupportContact] = await Promise.all([
+    open && (isRaiser || accepter) ? (known ?? acceptersWithPeople(alert._id)) : { accepted: [], people: new Map<string, VolunteerFacts>() },
+    seesScene && (!alert.aedBy || mine?.aedId) ? (nearby ?? aedsNear(alert.location!)) : [],
+    accepter && !open ? psychContactOf(alert.communityId) : null,
+  ])
+  const { people } = found
+  // The caller's own record as this call left it (a role just given may not be read back yet).
+  const accepted = found.accepted.map((r) => (mine && r._id === mine._id ? mine : r))
   const accepters: Accepter[] = accepted.map((r) => {
     const person = r.openid ? people.get(r.openid) : undefined
     return {
@@ -53,8 +75,6 @@ export async function viewOf(alert: AlertDoc, viewer: { openid: string; recipien
       phone: isRaiser ? person?.phone ?? null : null,
     }
   })
-  // AEDs are read only when one is to be named: the responder's own, or one for bystanders while nobody fetches one.
-  const aeds = seesScene && (!alert.aedBy || mine?.aedId) ? await aedsNear(alert.location!) : []
   const myAed = mine?.aedId ? aeds.find((aed) => aed._id === mine.aedId) ?? null : null
   // With nobody sent for an AED, bystanders fetch the nearest usable one (issue #22).
   const bystander = seesScene && !alert.aedBy ? nearestUsable(alert.location!, aeds) : null
@@ -87,12 +107,20 @@ export async function viewOf(alert: AlertDoc, viewer: { openid: string; recipien
         }
       : null,
     bystanderAed: bystander ? { ...toAlertAed(bystander), distanceMeters: Math.round(haversineMeters(alert.location!, bystander.location)) } : null,
-    psychSupportContact: accepter && !open ? await psychContactOf(alert.communityId) : null,
+    psychSupportContact,
   }
 }
 
-/** What staff see of an alert: anonymous figures only. */
-export function figuresOf(alert: AlertDoc, accepted: ReadonlyArray<Pick<RecipientDoc, 'role'>>): AlertFigures {
+/** The earliest of these moments, or null. */
+const earliest = (moments: ReadonlyArray<Date | null>): Date | null =>
+  moments.reduce<Date | null>((first, at) => (at && (!first || new Date(at).getTime() < new Date(first).getTime()) ? at : first), null)
+
+/**
+ * What staff see of an alert: anonymous figures only. The first accept and the first arrival are
+ * the accepters' own times (kept after the 24 h erasure), so neither an accept nor an arrival
+ * writes a figure of its own on the alert.
+ */
+export function figuresOf(alert: AlertDoc, accepted: ReadonlyArray<Pick<RecipientDoc, 'role' | 'answeredAt' | 'arrivedAt'>>): AlertFigures {
   const roles: Partial<Record<RescueRole, number>> = {}
   for (const { role } of accepted) if (role) roles[role] = (roles[role] ?? 0) + 1
   return {
@@ -106,7 +134,7 @@ export function figuresOf(alert: AlertDoc, accepted: ReadonlyArray<Pick<Recipien
     alerted: alert.alerted,
     accepted: alert.accepted,
     roles,
-    secondsToFirstAccept: secondsBetween(alert.raisedAt, alert.firstAcceptAt),
-    secondsToFirstArrival: secondsBetween(alert.raisedAt, alert.firstArrivalAt),
+    secondsToFirstAccept: secondsBetween(alert.raisedAt, earliest(accepted.map((r) => r.answeredAt))),
+    secondsToFirstArrival: secondsBetween(alert.raisedAt, earliest(accepted.map((r) => r.arrivedAt))),
   }
 }

@@ -1,5 +1,6 @@
 import { importInputs, type PreviewRow } from '@/domain/import/contract'
-import { requireCommunity } from '../../_kit/communities'
+import { AppError } from '@/domain/errors'
+import { communityNames } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { imports, newImportId, toSummary, type ImportDoc } from '../imports'
 import { planImport } from '../plan'
@@ -18,9 +19,12 @@ export const COMMIT_ROWS_PER_SECOND = 300
 export const preview = action({
   input: importInputs.preview,
   audience: ['staff'],
-  async handler({ fileID, fileName, kind, communityId }, ctx) {
+  // The community is read beside the caller's own record.
+  preload: ({ communityId }) => communityNames([communityId]),
+  async handler({ fileID, fileName, kind, communityId }, ctx, names) {
     const staff = await ctx.requireStaffOf(communityId)
-    const community = await requireCommunity(communityId)
+    const communityName = names.get(communityId)
+    if (communityName === undefined) throw new AppError('INVALID_INPUT', '请选择所在社区', { communityId: '请选择所在社区' })
     const importId = newImportId()
     const name = fileName || fileID.split('/').pop() || ''
     const rows = await planImport({ importId, openid: ctx.openid, fileID, kind, communityId }, HANDLING[kind].rules)
@@ -49,7 +53,7 @@ export const preview = action({
     await imports().add({ data: doc })
     const shown = [...rows.filter((r) => r.state === 'bad').slice(0, MAX_SHOWN_BAD), ...rows.filter((r) => r.state !== 'bad').slice(0, SHOWN_OK)]
     return {
-      ...toSummary(doc, community.name),
+      ...toSummary(doc, communityName),
       rows: shown.sort((a, b) => a.row - b.row).map(({ row, state, label, errors }) => ({ row, state, label, errors })),
       estimatedSeconds: Math.max(1, Math.ceil(doc.okCount / COMMIT_ROWS_PER_SECOND)),
     }

@@ -2,10 +2,9 @@ import { AppError } from '@/domain/errors'
 import { importInputs } from '@/domain/import/contract'
 import { UNDO_WINDOW_HOURS } from '@/domain/import/kinds'
 import { _ } from '../../_kit/cloud'
-import { requireCommunity } from '../../_kit/communities'
 import { importAuditSummary } from '../audit'
 import { action } from '../../_kit/define-function'
-import { imports, requireImport, toSummary, undoDeadline } from '../imports'
+import { imports, loadImport, requireImport, toSummary, undoDeadline } from '../imports'
 import { HANDLING } from '../rules'
 
 /**
@@ -15,11 +14,11 @@ import { HANDLING } from '../rules'
 export const undo = action({
   input: importInputs.undo,
   audience: ['staff'],
-  async handler({ importId }, ctx) {
-    let doc = await requireImport(importId)
+  preload: loadImport,
+  async handler({ importId }, ctx, { doc, communityName }) {
+    if (!doc) throw new AppError('NOT_FOUND', '没有找到这次导入')
     const staff = await ctx.requireStaffOf(doc.communityId)
-    const community = await requireCommunity(doc.communityId)
-    if (doc.status === 'undone') return toSummary(doc, community.name)
+    if (doc.status === 'undone') return toSummary(doc, await communityName)
     const handling = HANDLING[doc.kind]
     if (!handling.undo) throw new AppError('CONFLICT', '互助金账目记入后不能删除（两公开：账目只增不改），如有错误请在互助金中冲正')
     if (doc.status !== 'committed' && doc.status !== 'undoing') throw new AppError('CONFLICT', '这次导入还没有写入，无需撤销')
@@ -28,9 +27,10 @@ export const undo = action({
     await imports().where({ _id: importId, status: _.in(['committed', 'undoing']) }).update({ data: { status: 'undoing', undoneBy: ctx.openid, undoneByName: staff.displayName } })
     await handling.undo(doc)
     const left = await handling.count(doc)
-    await imports().where({ _id: importId, status: 'undoing' }).update({ data: { status: 'undone', removed: doc.added - left, undoneAt: new Date() } })
-    doc = await requireImport(importId)
-    return toSummary(doc, community.name)
+    const undone = { status: 'undone' as const, removed: doc.added - left, undoneAt: new Date(), undoneBy: ctx.openid, undoneByName: staff.displayName }
+    const { stats } = await imports().where({ _id: importId, status: 'undoing' }).update({ data: { status: undone.status, removed: undone.removed, undoneAt: undone.undoneAt } })
+    // Undone by this call, or by a concurrent one a moment before (then as it stands).
+    return toSummary(stats.updated === 1 ? { ...doc, ...undone } : await requireImport(importId), await communityName)
   },
   audit: (_input, out) => ({ communityId: out.communityId, target: out.importId, summary: importAuditSummary(out, 'undo'), key: `${out.importId}:undo` }),
 })

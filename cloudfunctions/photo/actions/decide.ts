@@ -22,10 +22,11 @@ async function communityOfPhoto(key: PhotoPlaceKey, docId: string): Promise<stri
 export const decide = action({
   input: photoInputs.decide,
   audience: ['staff'],
-  async handler({ place: key, docId, fileID, decision }, ctx) {
+  // The photo's holder is read beside the caller's own record.
+  preload: async ({ place, docId }) => (await db.collection(placeOf(place).collection).where({ _id: docId }).limit(1).get<PhotoHolder>()).data,
+  async handler({ place: key, docId, fileID, decision }, ctx, data) {
     const place = placeOf(key)
     const collection = db.collection(place.collection)
-    const { data } = await collection.where({ _id: docId }).limit(1).get<PhotoHolder>()
     const index = data[0] ? place.photosOf(data[0]).findIndex((photo) => photo.fileID === fileID) : -1
     if (index < 0) throw new AppError('NOT_FOUND', '没有找到这张照片')
     const community = communityOf(place, data[0])

@@ -5,6 +5,8 @@ import { alerts, recipients, type AlertDoc, type RecipientDoc } from '../store'
 import { figuresOf } from '../view'
 import { readPage } from '../../_kit/pages'
 
+type Accepted = Pick<RecipientDoc, 'alertId' | 'role' | 'answeredAt' | 'arrivedAt'>
+
 /** Staff: their communities' alerts, newest first, as anonymous figures (never who or where). */
 export const list = action({
   input: rescueInputs.list,
@@ -15,8 +17,8 @@ export const list = action({
     const { docs: data, hasMore } = await readPage<AlertDoc>(alerts().where(where).orderBy('raisedAt', 'desc'), page, pageSize)
     const ids = data.map((a) => a._id)
     const { data: accepted } = ids.length
-      ? await recipients().where({ alertId: _.in(ids), answer: 'accepted' }).field({ alertId: true, role: true }).limit(1000).get<Pick<RecipientDoc, 'alertId' | 'role'>>()
-      : { data: [] as Array<Pick<RecipientDoc, 'alertId' | 'role'>> }
+      ? await recipients().where({ alertId: _.in(ids), answer: 'accepted' }).field({ alertId: true, role: true, answeredAt: true, arrivedAt: true }).limit(1000).get<Accepted>()
+      : { data: [] as Accepted[] }
     return { items: data.map((a) => figuresOf(a, accepted.filter((r) => r.alertId === a._id))), hasMore, page, pageSize }
   },
   audit: 'read',

@@ -10,8 +10,9 @@ import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { wakeJob } from '../../_kit/job-marks'
 import { takeSlot } from '../../_kit/rate-limit'
-import { alertResponders, findResponders } from '../dispatch'
-import { alerts, dueOf, type AlertDoc } from '../store'
+import type { Match } from '@/domain/rescue/rules'
+import { alertResponders, findResponders, placesNear } from '../dispatch'
+import { alerts, dueOf, findAlert } from '../store'
 
 /** The station nearest the patient: its staff see the alert's figures and its 心理援建 contact is offered. */
 async function nearestCommunity(at: LatLng): Promise<string> {
@@ -36,42 +37,61 @@ async function shownNote(openid: string, note: string): Promise<string | null> {
  * it): matched responders get it at once. Limited per person (a brand-new account 2 a day);
  * staff may raise a practice alert (drill) for their own community, labelled in every message.
  * The requestId makes a retry find the same alert and alert nobody twice.
+ *
+ * Seconds matter: the alert (if a retry finds it), the nearest station and the on-duty places
+ * around the patient are read beside the caller's own record; the limit, the note's check and
+ * the responders' certificates go side by side; then the alert and the rescue job's wake; then
+ * every responder's record and message at once.
  */
 export const raise = action({
   input: rescueInputs.raise,
   audience: 'anyone',
-  async handler({ latitude, longitude, kind, note, drill, communityId, requestId }, ctx) {
+  async preload({ latitude, longitude, drill, requestId }, openid) {
+    const location = { latitude, longitude }
+    const [before, nearest, near] = await Promise.all([findAlert(ownedId('ra', `${openid}:${requestId}`)), drill ? null : nearestCommunity(location), placesNear(location)])
+    return { before, nearest, near }
+  },
+  async handler({ latitude, longitude, kind, note, drill, communityId, requestId }, ctx, { before, nearest, near }) {
     if (drill && !communityId) throw new AppError('INVALID_INPUT', '演练请选择社区', { communityId: '演练请选择社区' })
     if (drill) await ctx.requireStaffOf(communityId!)
     const alertId = ownedId('ra', `${ctx.openid}:${requestId}`)
-    const { data: before } = await alerts().where({ _id: alertId }).get<AlertDoc>()
-    let alert = before[0]
+    let alert = before
+    let matches: Match[]
     if (!alert) {
-      if (!drill) {
+      const location = { latitude, longitude }
+      const limited = async () => {
+        if (drill) return
         const user = await ctx.user()
         const now = new Date()
         await takeSlot(ownedId('rz', `${ctx.openid}:${todayInChina(now)}`), raisesPerDay(user.createdAt, now), '今天发起的紧急呼次数已达上限；请继续按120调度员的指导施救')
       }
-      const location = { latitude, longitude }
+      // Nothing is written until the limit lets the alert through.
+      const [shown, found] = await Promise.all([shownNote(ctx.openid, note), findResponders(location, { raiser: ctx.openid, widened: false }, near), limited()])
+      matches = found
       const raisedAt = new Date()
       const fresh = {
-        raiserOpenid: ctx.openid, communityId: drill ? communityId! : await nearestCommunity(location), kind, drill: !!drill, location, note: await shownNote(ctx.openid, note),
-        status: 'open' as const, raisedAt, widenedAt: null, closedAt: null, closedBy: null, alerted: 0, accepted: 0, patientBy: null, aedBy: null,
-        firstAcceptAt: null, firstArrivalAt: null, debriefed: false, erased: false,
+        raiserOpenid: ctx.openid, communityId: drill ? communityId! : nearest!, kind, drill: !!drill, location, note: shown,
+        status: 'open' as const, raisedAt, widenedAt: null, closedAt: null, closedBy: null, alerted: matches.length, accepted: 0, patientBy: null, aedBy: null,
+        debriefed: false, erased: false,
       }
       alert = { _id: alertId, ...fresh, dueAt: dueOf(fresh) }
-      try {
-        await alerts().add({ data: alert })
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error
-      }
+      const added = alerts()
+        .add({ data: alert })
+        .catch((error: unknown) => {
+          if (!isDuplicateKey(error)) throw error
+        })
+      // The scheduler's rescue job sleeps while no alert is owed: an open one wakes it (for its closing and debrief, not its sending).
+      await Promise.all([added, wakeJob('rescue')])
+    } else {
+      if (alert.raiserOpenid !== ctx.openid) throw new AppError('CONFLICT', '请重新发起')
+      if (alert.status !== 'open' || !alert.location) return { alertId, alerted: alert.alerted }
+      // The places read around this call's position serve only if the retry sent the same one.
+      const same = alert.location.latitude === latitude && alert.location.longitude === longitude
+      const [found] = await Promise.all([findResponders(alert.location, { raiser: ctx.openid, widened: !!alert.widenedAt }, same ? near : undefined), wakeJob('rescue')])
+      matches = found
+      if (alert.alerted !== matches.length && !alert.widenedAt) await alerts().where({ _id: alertId, widenedAt: null }).update({ data: { alerted: matches.length } })
     }
-    if (alert.raiserOpenid !== ctx.openid) throw new AppError('CONFLICT', '请重新发起')
-    if (alert.status !== 'open' || !alert.location) return { alertId, alerted: alert.alerted }
-    // The scheduler's rescue job sleeps while no alert is owed: an open one wakes it (a retry wakes it again, harmlessly).
-    const [matches] = await Promise.all([findResponders(alert.location, { raiser: ctx.openid, widened: !!alert.widenedAt }), wakeJob('rescue')])
     await alertResponders(alert, matches, new Date(alert.raisedAt))
-    if (alert.alerted !== matches.length && !alert.widenedAt) await alerts().where({ _id: alertId, widenedAt: null }).update({ data: { alerted: matches.length } })
     return { alertId, alerted: matches.length }
   },
   audit: (input, out) => (input.drill && input.communityId ? { communityId: input.communityId, target: out.alertId, summary: '发起紧急呼演练', key: out.alertId } : null),

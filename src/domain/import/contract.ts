@@ -91,5 +91,5 @@ export type ImportApi = {
   undo: ActionSpec<v.InferInput<typeof importInputs.undo>, ImportSummary>
   list: ActionSpec<v.InferInput<typeof importInputs.list>, Page<ImportSummary>>
   matches: ActionSpec<v.InferInput<typeof importInputs.matches>, { items: ImportMatch[] }>
-  confirmMatch: ActionSpec<v.InferInput<typeof importInputs.confirmMatch>, { personId: string; linked: true }>
+  confirmMatch: ActionSpec<v.InferInput<typeof importInputs.confirmMatch>, { personId: string; linked: true; communityId: string }>
 }
