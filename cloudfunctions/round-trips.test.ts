@@ -10,6 +10,8 @@ import { functionNames, FUNCTIONS_SOURCE_DIR } from '../localcloud/function-host
 import { startTestCloud, unwrap, type TestCloud } from '../localcloud/testing'
 import { ownedId } from './_kit/ids'
 import { uploadFolderOf } from './_kit/uploads'
+import { newSignup, signupIdOf } from './activity/new-signup'
+import { LESSON_LIBRARY } from './lesson/library'
 
 /**
  * What a person waits through (issue 25): every user-facing action makes at most 8 database
@@ -145,6 +147,40 @@ const activityInput = () => ({ title: '社区义诊志愿服务', type: 'clinic'
  */
 const over = (requests: number, roundTrips: number, why: string): Bound => ({ requests, roundTrips: roundTrips + 1, why: `over target, not yet brought within: ${why}` })
 
+const HOUR = 60 * 60_000
+/** A fresh volunteer signed up for an activity of 大渡 that started an hour ago (a 补签 may be asked). */
+async function started(): Promise<{ activityId: string; openid: string }> {
+  const { activityId, openid } = await signedUp()
+  const times = { startAt: new Date(Date.now() - HOUR), endAt: new Date(Date.now() + HOUR) }
+  cloud.store.update('activities', { _id: activityId }, { $set: times })
+  cloud.store.update('activitySignups', { activityId }, { $set: times })
+  return { activityId, openid }
+}
+const makeupOf = (activityId: string) => ({ action: 'requestMakeup', activityId, reason: '手机没电了，没能签到', arrivedAt: new Date(Date.now() - HOUR).toISOString(), leftAt: new Date(Date.now() - 60_000).toISOString() })
+/** An activity of 大渡 that ended an hour ago with `count` fresh volunteers checked out of it in full, waiting for the organiser's confirmation. */
+async function attended(count: number): Promise<{ activityId: string; signupIds: string[] }> {
+  const activityId = (await call<ActivityView>('activity', 'demo-staff', { action: 'create', ...activityInput(), capacity: count }))._id
+  const startAt = new Date(Date.now() - 3 * HOUR)
+  const endAt = new Date(Date.now() - HOUR)
+  cloud.store.update('activities', { _id: activityId }, { $set: { startAt, endAt, placesLeft: 0 } })
+  const signups = Array.from({ length: count }, () => ({
+    ...newSignup({ _id: activityId, communityId: 'dadu', startAt, endAt }, volunteer(), `seat-${next()}`, new Date(startAt.getTime() - HOUR)),
+    status: 'checked_out', checkedInAt: startAt, checkedOutAt: endAt, checkInMethod: 'position', coverage: 1, creditedHours: 2,
+  }))
+  cloud.store.insert('activitySignups', signups)
+  return { activityId, signupIds: signups.map((s) => s._id) }
+}
+/** A draft of a change to a shipped lesson by demo-editor, waiting for the second editor (demo-staff). */
+async function lessonDraft(lessonId = 'burns'): Promise<string> {
+  const { _id, libraryVersion: _version, ...content } = LESSON_LIBRARY.find((l) => l._id === lessonId)!
+  const { draft } = await call<{ draft: { _id: string } }>('lesson', 'demo-editor', { action: 'save', lessonId: _id, ...content, summary: `${content.summary}（修订${next()}）` })
+  return draft._id
+}
+const lessonSave = (lessonId: string) => {
+  const { _id, libraryVersion: _version, ...content } = LESSON_LIBRARY.find((l) => l._id === lessonId)!
+  return { action: 'save', lessonId: _id, ...content, summary: `${content.summary}（修订${next()}）` }
+}
+
 const ROWS: Record<string, Row> = {
   // 心愿墙
   'wish.create': { prepare: async () => ({ fn: 'wish', caller: await resident(), event: { action: 'create', ...wishInput } }) },
@@ -178,14 +214,14 @@ const ROWS: Record<string, Row> = {
   'activity.checkIn': { prepare: async () => { const { activityId, openid } = await signedUp(); return { fn: 'activity', caller: openid, event: { action: 'checkIn', activityId, ...SITE } } } },
   'activity.checkOut': { prepare: async () => { const { activityId, openid } = await signedUp(true); return { fn: 'activity', caller: openid, event: { action: 'checkOut', activityId, ...SITE } } } },
   'activity.mine': { prepare: async () => { const { openid } = await signedUp(); return { fn: 'activity', caller: openid, event: { action: 'mine', page: 1, pageSize: 20 } } } },
-  'activity.requestMakeup': { todo: true },
+  'activity.requestMakeup': { prepare: async () => { const { activityId, openid } = await started(); return { fn: 'activity', caller: openid, event: makeupOf(activityId) } }, bound: over(6, 5, 'the activity, the sign-up, the request and the view one after another') },
   'activity.create': { prepare: async () => ({ fn: 'activity', caller: 'demo-staff', event: { action: 'create', title: '社区义诊志愿服务', type: 'clinic', description: '协助医生为老人量血压、测血糖，维持现场秩序。', communityId: 'dadu', location: SITE, startAt: inMinutes(20), endAt: inMinutes(140), signupDeadline: inMinutes(10), capacity: 20, hours: 2 } }) },
   'activity.update': { prepare: async () => ({ fn: 'activity', caller: 'demo-staff', event: { action: 'update', activityId: await activity(), ...activityInput(), title: '社区义诊志愿服务（改期）' } }), bound: over(7, 6, 'a staff write: its reads, its write and its audit entry still wait on one another') },
   'activity.cancel': { prepare: async () => { const { activityId } = await signedUp(); return { fn: 'activity', caller: 'demo-staff', event: { action: 'cancel', activityId, reason: '天气原因取消' } } }, bound: over(10, 6, 'every sign-up is told in the same call (a fan-out: their settings, inbox entries, WeChat queue)') },
   'activity.code': { prepare: async () => ({ fn: 'activity', caller: 'demo-staff', event: { action: 'code', activityId: await activity() } }) },
   'activity.attendance': { prepare: async () => { const { activityId } = await signedUp(true); return { fn: 'activity', caller: 'demo-staff', event: { action: 'attendance', activityId } } } },
-  'activity.confirmAttendance': { todo: true },
-  'activity.reviewMakeup': { todo: true },
+  'activity.confirmAttendance': { prepare: async () => ({ fn: 'activity', caller: 'demo-staff', event: { action: 'confirmAttendance', ...(await attended(40)) } }), bound: over(447, 8, 'each confirmed person is credited and told') },
+  'activity.reviewMakeup': { prepare: async () => { const { activityId, openid } = await started(); await call('activity', openid, makeupOf(activityId)); return { fn: 'activity', caller: 'demo-staff', event: { action: 'reviewMakeup', signupId: signupIdOf(activityId, openid), decision: 'approve' } } }, bound: over(10, 9, 'the decision, the read-back, the ledger credit and the message one after another') },
 
   // 志愿者
   'volunteer.withdraw': {
@@ -231,17 +267,25 @@ const ROWS: Record<string, Row> = {
       return { fn: 'lesson', caller: `rt-learner-${next()}`, event: { action: 'submitQuiz', lessonId: 'heatstroke', answers: Object.fromEntries(quiz.map((q) => [q.id, q.answer])) } }
     },
   },
-  'lesson.save': { todo: true },
+  'lesson.save': { prepare: async () => ({ fn: 'lesson', caller: 'demo-editor', event: lessonSave('stroke') }), bound: over(10, 8, 'the draft, then the other editors told') },
   'lesson.full': { prepare: async () => ({ fn: 'lesson', caller: 'demo-editor', event: { action: 'full', lessonId: 'cpr-adult' } }) },
-  'lesson.importLibrary': { todo: true },
+  // A new deployment's empty catalogue (the library puts back what the rows before read).
+  'lesson.importLibrary': { prepare: async () => { cloud.store.remove('lessons', {}); return { fn: 'lesson', caller: 'demo-editor', event: { action: 'importLibrary' } } }, bound: over(17, 17, 'each lesson added one after another') },
   'lesson.versions': { prepare: async () => ({ fn: 'lesson', caller: 'demo-editor', event: { action: 'versions', lessonId: 'cpr-adult' } }) },
-  'lesson.restore': { todo: true },
+  'lesson.restore': { prepare: async () => ({ fn: 'lesson', caller: 'demo-staff', event: { action: 'restore', versionId: await lessonDraft() } }), bound: over(10, 8, 'the version, the draft, then the other editors told') },
   'lesson.drafts': { prepare: async () => ({ fn: 'lesson', caller: 'demo-editor', event: { action: 'drafts' } }) },
-  'lesson.draft': { todo: true },
-  'lesson.approve': { todo: true },
-  'lesson.decline': { todo: true },
+  'lesson.draft': { prepare: async () => ({ fn: 'lesson', caller: 'demo-staff', event: { action: 'draft', versionId: await lessonDraft() } }) },
+  'lesson.approve': { prepare: async () => ({ fn: 'lesson', caller: 'demo-staff', event: { action: 'approve', versionId: await lessonDraft() } }), bound: over(8, 8, 'the pointer, the draft, the lesson and the read-back one after another') },
+  'lesson.decline': { prepare: async () => ({ fn: 'lesson', caller: 'demo-staff', event: { action: 'decline', versionId: await lessonDraft() } }), bound: over(5, 5, 'read, update, read again, then the audit entry') },
   'lesson.updates': { prepare: async () => ({ fn: 'lesson', caller: 'demo-editor', event: { action: 'updates' } }) },
-  'lesson.applyUpdate': { todo: true },
+  'lesson.applyUpdate': {
+    prepare: async () => {
+      // A station whose copy of a lesson predates the library's correction.
+      cloud.store.update('lessons', { _id: 'seizure' }, { $set: { libraryVersion: 1 } })
+      return { fn: 'lesson', caller: 'demo-editor', event: { action: 'applyUpdate', lessonId: 'seizure' } }
+    },
+    bound: over(11, 9, 'the lesson, the draft, then the other editors told'),
+  },
 
   // AED
   'aed.nearby': { prepare: async () => ({ fn: 'aed', caller: 'demo-resident', event: { action: 'nearby', latitude: 30.0656, longitude: 120.5068 } }) },
