@@ -2,7 +2,7 @@ import { miniprogramStateOf, parseTemplateSetting, STATE_VARIABLE, TEMPLATES_VAR
 import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, templateData, type NotifyKind, type NotifyPayloads, type TemplateData } from '@/domain/notify/kinds'
 import { sendOutcome, type SendOutcome } from '@/domain/notify/sending'
 import { _, cloud, collections, db, isDuplicateKey } from './cloud'
-import { queueFirstTry, queueRetry } from './outbox'
+import { queueFirstTries, queueFirstTry, queueRetry } from './outbox'
 import { mapWithCap } from './parallel'
 
 /**
@@ -229,23 +229,25 @@ async function settingsOfEach(openids: string[]): Promise<Map<string, NotifySett
  * requests in flight, each under its note's `_id`; the WeChat messages of those holding a grant
  * are queued in the outbox under the same id, for the scheduler to send (each send takes 100–300
  * ms: a thousand of them fit no function's timeout). A retried fan-out finds both ids taken and
- * tells nobody twice. Settings apply as in `notify`.
+ * tells nobody twice. Settings apply as in `notify`: an essential kind reaches every inbox
+ * whatever they say, so its entries are written beside the read of the settings.
  */
 export async function notifyEach<K extends NotifyKind>(kind: K, notes: ReadonlyArray<FanOutNote<K>>): Promise<void> {
   const spec = NOTIFY_KINDS[kind]
-  const settings = await settingsOfEach([...new Set(notes.map((note) => note.openid))])
   const inbox = db.collection(collections.inbox)
-  await mapWithCap(notes, FAN_OUT_REQUESTS, async ({ _id, openid, payload, quoting }) => {
-    const mine = settings.get(openid)
-    const off = mine?.off?.[kind] === true
-    if (off && !spec.essential) return
-    const page = spec.page(payload)
+  const toInbox = async ({ _id, openid, payload, quoting }: FanOutNote<K>) => {
     try {
-      await inbox.add({ data: { _id, openid, kind, title: spec.title, body: spec.body(payload), page, read: false, createdAt: db.serverDate(), ...(quoting ? { quoting } : {}) } })
+      await inbox.add({ data: { _id, openid, kind, title: spec.title, body: spec.body(payload), page: spec.page(payload), read: false, createdAt: db.serverDate(), ...(quoting ? { quoting } : {}) } })
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
     }
-    if (off || !((mine?.grants?.[kind] ?? 0) > 0)) return
-    await queueFirstTry(_id, { openid, kind, page, data: templateData(kind, payload) })
+  }
+  const reading = settingsOfEach([...new Set(notes.map((note) => note.openid))])
+  const [settings] = spec.essential ? await Promise.all([reading, mapWithCap(notes, FAN_OUT_REQUESTS, toInbox)]) : [await reading]
+  if (!spec.essential) await mapWithCap(notes.filter(({ openid }) => settings.get(openid)?.off?.[kind] !== true), FAN_OUT_REQUESTS, toInbox)
+  const granted = notes.filter(({ openid }) => {
+    const mine = settings.get(openid)
+    return mine?.off?.[kind] !== true && (mine?.grants?.[kind] ?? 0) > 0
   })
+  await queueFirstTries(granted.map(({ _id, openid, payload }) => ({ inboxId: _id, delivery: { openid, kind, page: spec.page(payload), data: templateData(kind, payload) } })), FAN_OUT_REQUESTS)
 }
