@@ -149,14 +149,11 @@ export async function notify<K extends NotifyKind>(
   const message = { openid, kind, title: spec.title, body, page, read: false, createdAt: db.serverDate(), ...(quoting ? { quoting } : {}) }
   let inboxId: string
   if (groupId) {
-    try {
-      await inbox.add({ data: { _id: groupId, ...message } })
-      inboxId = groupId
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error
-      await inbox.where({ _id: groupId, openid }).update({ data: { body, read: false, createdAt: db.serverDate() } })
-      return { inboxId: groupId, sent: false }
-    }
+    // One write whether the group's message is there or not (its id is the person's own): set
+    // creates it, or brings its text up to date and marks it unread; only its creation is sent.
+    const { stats } = await inbox.doc(groupId).set({ data: message })
+    if (stats.created !== 1) return { inboxId: groupId, sent: false }
+    inboxId = groupId
   } else {
     inboxId = String((await inbox.add({ data: message }))._id)
   }
@@ -217,7 +214,8 @@ const FAN_OUT_REQUESTS = 20
 /** People whose settings one read fetches (`_id` in a list of this many). */
 const SETTINGS_PER_READ = 100
 
-async function settingsOfEach(openids: string[]): Promise<Map<string, NotifySettingsDoc>> {
+/** The 消息设置 and grants of many people, in one read per hundred: a caller passes each to `notify` as `settings`. */
+export async function settingsOfEach(openids: string[]): Promise<Map<string, NotifySettingsDoc>> {
   const chunks = Array.from({ length: Math.ceil(openids.length / SETTINGS_PER_READ) }, (_unused, i) => openids.slice(i * SETTINGS_PER_READ, (i + 1) * SETTINGS_PER_READ))
   const reads = await mapWithCap(chunks, FAN_OUT_REQUESTS, async (ids) => (await db.collection(collections.subscriptions).where({ _id: _.in(ids) }).limit(SETTINGS_PER_READ).get<NotifySettingsDoc>()).data)
   return new Map(reads.flat().map((doc) => [doc._id, doc]))
