@@ -163,7 +163,7 @@ async function applyToHonourBoard(entry: LedgerDoc, period: HonourPeriod, key: s
     if (!(await add()) && !(await create())) await add()
     return
   }
-  const [created, added] = await Promise.all([create(), add()])
+  const [added, created] = await Promise.all([add(), create()])
   if (!created && !added) await add()
 }
 
