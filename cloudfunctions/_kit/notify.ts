@@ -121,7 +121,8 @@ async function settingsOf(openid: string): Promise<NotifySettingsDoc | undefined
  * send that failed for a passing reason waits in the outbox for the scheduler's retries. A failed
  * send never fails the caller's action.
  *
- * `groupId` makes one message of many (staff queues: one per queue and hour): the first
+ * `groupId` makes one message of many (staff queues: one per queue and hour; an id derived from
+ * the person's openid, never shared with another person's message): the first
  * notification of a group is stored under that id and sent; the later ones only bring its text
  * up to date and mark it unread again. `later` leaves the WeChat message to the scheduler (the
  * outbox), for a caller whose timeout has no room for WeChat's answer (100–300 ms). `quoting`
