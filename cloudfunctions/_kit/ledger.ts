@@ -48,6 +48,13 @@ export async function creditBasis(communityId: string, openid: string): Promise<
 }
 
 /**
+ * `rowsThere`: the board rows most likely exist already (a roster of regulars, credited many side
+ * by side, where depth is hidden and requests count): each is added to first and created only if
+ * missing, instead of both at once.
+ */
+export type CreditOptions = { basis?: CreditBasis; beside?: (entry: LedgerDoc) => Promise<unknown>; rowsThere?: boolean }
+
+/**
  * Records a credit and brings every total in step with it, each exactly once.
  *
  * There are no transactions, so each step is idempotent on its own: the entry is inserted under
@@ -59,16 +66,10 @@ export async function creditBasis(communityId: string, openid: string): Promise<
  * by an update conditional on the totals being large enough, and only then recorded: concurrent
  * corrections can never take a total below zero (民政部令第67号 2020: records 真实、准确).
  *
+ * What the credit reads first comes as `basis` when the caller read it beside its own writes;
  * `beside` runs with the totals, once the entry is stored (the caller's message and audit entry:
  * one round trip instead of two more).
  */
-/**
- * `rowsThere`: the board rows most likely exist already (a roster of regulars, credited many side
- * by side, where depth is hidden and requests count): each is added to first and created only if
- * missing, instead of both at once.
- */
-export type CreditOptions = { basis?: CreditBasis; beside?: (entry: LedgerDoc) => Promise<unknown>; rowsThere?: boolean }
-
 export async function credit(input: Credit, { basis, beside, rowsThere = false }: CreditOptions = {}): Promise<LedgerDoc> {
   if (input._id.includes('.')) throw new Error('ledger ids are used as field names and may not contain dots')
   const known = basis ?? (await creditBasis(input.communityId, input.openid))

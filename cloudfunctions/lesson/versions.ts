@@ -90,7 +90,7 @@ export async function proposalBasis(lessonId: string): Promise<ProposalBasis> {
     versions().where({ status: 'pending' }).orderBy('savedAt', 'desc').limit(WAITING_READ).get<VersionDoc>(),
     editorsOf(),
   ])
-  // More than one read holds are counted.
+  // A full read means more may wait: those are counted.
   const total = waiting.length < WAITING_READ ? waiting.length : (await versions().where({ status: 'pending' }).count()).total
   return { published, pending: waiting.filter((draft) => draft.lessonId === lessonId), team: { editors, waiting: total } }
 }

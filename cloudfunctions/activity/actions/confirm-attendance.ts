@@ -39,7 +39,8 @@ export const confirmAttendance = action({
     if (checkedOut.length === 0) throw new AppError('CONFLICT', '所选的志愿者还没有签退，签退后才能确认')
     // This call's mark on what it confirms: who confirmed which sign-up, when two confirm at once.
     const mark = { confirmedAt: new Date(), confirmedBy: ctx.openid, confirmRun: crypto.randomUUID() }
-    const waiting = checkedOut.filter((s) => s.confirmedAt === null)
+    // Unconfirmed: null, or absent on sign-ups from before confirmation (the query's `null` matches both).
+    const waiting = checkedOut.filter((s) => !s.confirmedAt)
     // The confirmation, beside what the credits and the rows read: the points rate and the volunteers.
     const [{ stats }, community, people] = await Promise.all([
       waiting.length ? signups().where({ _id: _.in(waiting.map((s) => s._id)), status: 'checked_out', confirmedAt: null }).update({ data: mark }) : { stats: { updated: 0 } },
@@ -49,7 +50,7 @@ export const confirmAttendance = action({
     // All confirmed here: the sign-ups are as written. Otherwise a concurrent confirmation took some: read afresh.
     const after: SignupDoc[] =
       stats.updated === waiting.length
-        ? checkedOut.map((s) => (s.confirmedAt === null ? { ...s, ...mark } : s))
+        ? checkedOut.map((s) => (s.confirmedAt ? s : { ...s, ...mark }))
         : (await signups().where({ _id: _.in(checkedOut.map((s) => s._id)) }).limit(checkedOut.length).get<SignupDoc>()).data
     const confirmed = after.filter((s) => s.confirmRun === mark.confirmRun)
     const out = { confirmed: confirmed.length, rows: after.map((s) => toRow(s, people.get(s.openid))) }

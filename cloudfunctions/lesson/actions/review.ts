@@ -42,9 +42,7 @@ export const draft = action({
   audit: 'read',
   // The version, then its lesson, beside the caller's record.
   preload: ({ versionId }) => versionAndLesson(versionId),
-  handler(_input, { openid }, [version, published]) {
-    return Promise.resolve( { version: toVersion(version, openid), diff: lessonDiff(published && contentOf(published), version.content) })
-  },
+  handler: async (_input, { openid }, [version, published]) => ({ version: toVersion(version, openid), diff: lessonDiff(published && contentOf(published), version.content) }),
 })
 
 /**
