@@ -170,16 +170,13 @@ async function attended(count: number): Promise<{ activityId: string; signupIds:
   cloud.store.insert('activitySignups', signups)
   return { activityId, signupIds: signups.map((s) => s._id) }
 }
-/** A draft of a change to a shipped lesson by demo-editor, waiting for the second editor (demo-staff). */
-async function lessonDraft(lessonId = 'burns'): Promise<string> {
-  const { _id, libraryVersion: _version, ...content } = LESSON_LIBRARY.find((l) => l._id === lessonId)!
-  const { draft } = await call<{ draft: { _id: string } }>('lesson', 'demo-editor', { action: 'save', lessonId: _id, ...content, summary: `${content.summary}（修订${next()}）` })
-  return draft._id
-}
+/** An editor's save of a change to a shipped lesson (a new summary each time). */
 const lessonSave = (lessonId: string) => {
   const { _id, libraryVersion: _version, ...content } = LESSON_LIBRARY.find((l) => l._id === lessonId)!
   return { action: 'save', lessonId: _id, ...content, summary: `${content.summary}（修订${next()}）` }
 }
+/** A draft of a change to a shipped lesson by demo-editor, waiting for the second editor (demo-staff). */
+const lessonDraft = async () => (await call<{ draft: { _id: string } }>('lesson', 'demo-editor', lessonSave('burns'))).draft._id
 
 /** `openid` granted one message of a kind (the costliest way to be told). */
 async function granted(openid: string, kind: keyof typeof NOTIFY_KINDS): Promise<void> {
