@@ -11,6 +11,8 @@ import { functionNames, FUNCTIONS_SOURCE_DIR } from '../localcloud/function-host
 import { startTestCloud, unwrap, type TestCloud } from '../localcloud/testing'
 import { ownedId } from './_kit/ids'
 import { uploadFolderOf } from './_kit/uploads'
+import { newSignup, signupIdOf } from './activity/new-signup'
+import { LESSON_LIBRARY } from './lesson/library'
 
 /**
  * What a person waits through (issue 25): every user-facing action makes at most 8 database
@@ -213,6 +215,47 @@ function photoInReview(): { docId: string; fileID: string } {
   return { docId, fileID }
 }
 
+const HOUR = 60 * 60_000
+/** A fresh volunteer signed up for an activity of 大渡 that has just ended (a 补签 may be asked). */
+async function started(): Promise<{ activityId: string; openid: string }> {
+  const { activityId, openid } = await signedUp()
+  const times = { startAt: new Date(Date.now() - 2 * HOUR), endAt: new Date(Date.now() - 2 * 60_000) }
+  cloud.store.update('activities', { _id: activityId }, { $set: times })
+  cloud.store.update('activitySignups', { activityId }, { $set: times })
+  return { activityId, openid }
+}
+const makeupOf = (activityId: string) => ({ action: 'requestMakeup', activityId, reason: '手机没电了，没能签到', arrivedAt: new Date(Date.now() - 2 * HOUR).toISOString(), leftAt: new Date(Date.now() - 60_000).toISOString() })
+/** An activity of 大渡 that ended an hour ago with `count` fresh volunteers checked out of it in full, waiting for the organiser's confirmation. */
+async function attended(count: number): Promise<{ activityId: string; signupIds: string[] }> {
+  const activityId = (await call<ActivityView>('activity', 'demo-staff', { action: 'create', ...activityInput(), capacity: count }))._id
+  const startAt = new Date(Date.now() - 3 * HOUR)
+  const endAt = new Date(Date.now() - HOUR)
+  cloud.store.update('activities', { _id: activityId }, { $set: { startAt, endAt, placesLeft: 0 } })
+  const signups = Array.from({ length: count }, () => ({
+    ...newSignup({ _id: activityId, communityId: 'dadu', startAt, endAt }, volunteer(), `seat-${next()}`, new Date(startAt.getTime() - HOUR)),
+    status: 'checked_out', checkedInAt: startAt, checkedOutAt: endAt, checkInMethod: 'position', coverage: 1, creditedHours: 2,
+  }))
+  cloud.store.insert('activitySignups', signups)
+  return { activityId, signupIds: signups.map((s) => s._id) }
+}
+/** An editor's save of a change to a shipped lesson (a new summary each time). */
+const lessonSave = (lessonId: string) => {
+  const { _id, libraryVersion: _version, ...content } = LESSON_LIBRARY.find((l) => l._id === lessonId)!
+  return { action: 'save', lessonId: _id, ...content, summary: `${content.summary}（修订${next()}）` }
+}
+/** A draft of a change to a shipped lesson by demo-editor, waiting for the second editor (demo-staff). */
+const lessonDraft = async () => (await call<{ draft: { _id: string } }>('lesson', 'demo-editor', lessonSave('burns'))).draft._id
+
+/** `openid` granted one message of a kind (the costliest way to be told). */
+async function granted(openid: string, kind: keyof typeof NOTIFY_KINDS): Promise<void> {
+  const templateId = NOTIFY_KINDS[kind].templateId
+  cloud.grantSubscriptions(openid, [templateId])
+  await call('notify', openid, { action: 'subscribed', results: { [templateId]: 'accept' } })
+}
+
+/** Why a credit of service hours takes more than 8 requests (in at most 4 round trips). */
+const LEDGER_WHY = 'the ledger keeps each record of a credit in a document of its own, each written once and side by side once the entry is stored: the entry, the volunteer\'s totals, the month\'s and the year\'s honour-board rows (a first credit in a period creates them), the +N message (inbox and grant), besides the decision, its reads and the audit entry'
+
 const ROWS: Record<string, Row> = {
   // 心愿墙
   'wish.create': { prepare: async () => ({ fn: 'wish', caller: await resident(), event: { action: 'create', ...wishInput } }) },
@@ -236,7 +279,7 @@ const ROWS: Record<string, Row> = {
   'wish.takeDown': { prepare: async () => ({ fn: 'wish', caller: 'demo-staff', event: { action: 'takeDown', wishId: storedWish('open'), reason: '内容与社区服务无关' } }) },
   'wish.reviewQueue': { prepare: async () => ({ fn: 'wish', caller: 'demo-staff', event: { action: 'reviewQueue' } }) },
   'wish.hoursQueue': { prepare: async () => ({ fn: 'wish', caller: 'demo-staff', event: { action: 'hoursQueue' } }) },
-  'wish.approveHours': { prepare: async () => { const { wishId, owner } = await wishIn('fulfilled'); await call('wish', owner, { action: 'confirm', wishId }); return { fn: 'wish', caller: 'demo-staff', event: { action: 'approveHours', wishId, decision: 'approve' } } }, bound: over(14, 9, 'the hours credit the ledger, the totals of the volunteer and the wish in sequence, then the +N 小时 message') },
+  'wish.approveHours': { prepare: async () => { const { wishId, owner } = await wishIn('fulfilled'); await call('wish', owner, { action: 'confirm', wishId }); return { fn: 'wish', caller: 'demo-staff', event: { action: 'approveHours', wishId, decision: 'approve' } } }, bound: { requests: 14, roundTrips: 4, why: LEDGER_WHY } },
 
   // 志愿活动
   'activity.list': { prepare: async () => ({ fn: 'activity', caller: 'demo-volunteer', event: { action: 'list', communityId: 'dadu', page: 1, pageSize: 20 } }) },
@@ -246,14 +289,15 @@ const ROWS: Record<string, Row> = {
   'activity.checkIn': { prepare: async () => { const { activityId, openid } = await signedUp(); return { fn: 'activity', caller: openid, event: { action: 'checkIn', activityId, ...SITE } } } },
   'activity.checkOut': { prepare: async () => { const { activityId, openid } = await signedUp(true); return { fn: 'activity', caller: openid, event: { action: 'checkOut', activityId, ...SITE } } } },
   'activity.mine': { prepare: async () => { const { openid } = await signedUp(); return { fn: 'activity', caller: openid, event: { action: 'mine', page: 1, pageSize: 20 } } } },
-  'activity.requestMakeup': { todo: true },
+  'activity.requestMakeup': { prepare: async () => { const { activityId, openid } = await started(); return { fn: 'activity', caller: openid, event: makeupOf(activityId) } } },
   'activity.create': { prepare: async () => ({ fn: 'activity', caller: 'demo-staff', event: { action: 'create', title: '社区义诊志愿服务', type: 'clinic', description: '协助医生为老人量血压、测血糖，维持现场秩序。', communityId: 'dadu', location: SITE, startAt: inMinutes(20), endAt: inMinutes(140), signupDeadline: inMinutes(10), capacity: 20, hours: 2 } }) },
-  'activity.update': { prepare: async () => ({ fn: 'activity', caller: 'demo-staff', event: { action: 'update', activityId: await activity(), ...activityInput(), title: '社区义诊志愿服务（改期）' } }), bound: over(7, 6, 'a staff write: its reads, its write and its audit entry still wait on one another') },
-  'activity.cancel': { prepare: async () => { const { activityId } = await signedUp(); return { fn: 'activity', caller: 'demo-staff', event: { action: 'cancel', activityId, reason: '天气原因取消' } } }, bound: over(10, 6, 'every sign-up is told in the same call (a fan-out: their settings, inbox entries, WeChat queue)') },
+  'activity.update': { prepare: async () => ({ fn: 'activity', caller: 'demo-staff', event: { action: 'update', activityId: await activity(), ...activityInput(), title: '社区义诊志愿服务（改期）' } }) },
+  // The one signed up holds a grant: their WeChat message is queued in the outbox.
+  'activity.cancel': { prepare: async () => { const { activityId, openid } = await signedUp(); await granted(openid, 'activity_cancelled'); return { fn: 'activity', caller: 'demo-staff', event: { action: 'cancel', activityId, reason: '天气原因取消' } } }, bound: { requests: 11, roundTrips: 7, why: 'the one signed up holds a grant: their WeChat message is queued in the outbox once the settings are read (beside the inbox entries), and the scheduler\'s outbox job woken only once it is stored, so the run it starts finds it (the first wake of a deployment also makes the job\'s mark); without a grant, 8 requests in 4 round trips' } },
   'activity.code': { prepare: async () => ({ fn: 'activity', caller: 'demo-staff', event: { action: 'code', activityId: await activity() } }) },
   'activity.attendance': { prepare: async () => { const { activityId } = await signedUp(true); return { fn: 'activity', caller: 'demo-staff', event: { action: 'attendance', activityId } } } },
-  'activity.confirmAttendance': { todo: true },
-  'activity.reviewMakeup': { todo: true },
+  'activity.confirmAttendance': { prepare: async () => ({ fn: 'activity', caller: 'demo-staff', event: { action: 'confirmAttendance', ...(await attended(40)) } }), bound: { requests: 9 + 40 * 7, roundTrips: 4, why: 'a roster of 40 (the community day): 9 requests whatever its size, and 7 per person for what is only theirs: their ledger entry, their totals, their month\'s and year\'s honour-board rows (looked for, then created by a first credit in the period) and their message' } },
+  'activity.reviewMakeup': { prepare: async () => { const { activityId, openid } = await started(); await call('activity', openid, makeupOf(activityId)); return { fn: 'activity', caller: 'demo-staff', event: { action: 'reviewMakeup', signupId: signupIdOf(activityId, openid), decision: 'approve' } } }, bound: { requests: 16, roundTrips: 4, why: LEDGER_WHY } },
 
   // 志愿者
   'volunteer.withdraw': {
@@ -299,17 +343,24 @@ const ROWS: Record<string, Row> = {
       return { fn: 'lesson', caller: `rt-learner-${next()}`, event: { action: 'submitQuiz', lessonId: 'heatstroke', answers: Object.fromEntries(quiz.map((q) => [q.id, q.answer])) } }
     },
   },
-  'lesson.save': { todo: true },
+  'lesson.save': { prepare: async () => ({ fn: 'lesson', caller: 'demo-editor', event: lessonSave('stroke') }) },
   'lesson.full': { prepare: async () => ({ fn: 'lesson', caller: 'demo-editor', event: { action: 'full', lessonId: 'cpr-adult' } }) },
-  'lesson.importLibrary': { todo: true },
+  // A new deployment's empty catalogue (the library puts back what the rows before read).
+  'lesson.importLibrary': { prepare: async () => { cloud.store.remove('lessons', {}); return { fn: 'lesson', caller: 'demo-editor', event: { action: 'importLibrary' } } }, bound: { requests: 17, roundTrips: 4, why: 'a new deployment fills its empty catalogue once: one insert per shipped lesson (the SDK adds one document a request), all 14 side by side' } },
   'lesson.versions': { prepare: async () => ({ fn: 'lesson', caller: 'demo-editor', event: { action: 'versions', lessonId: 'cpr-adult' } }) },
-  'lesson.restore': { todo: true },
+  'lesson.restore': { prepare: async () => ({ fn: 'lesson', caller: 'demo-staff', event: { action: 'restore', versionId: await lessonDraft() } }), bound: { requests: 9, roundTrips: 4, why: 'the version to restore is read before what every proposal reads (its lesson, the drafts waiting, the editors): one request more than a save' } },
   'lesson.drafts': { prepare: async () => ({ fn: 'lesson', caller: 'demo-editor', event: { action: 'drafts' } }) },
-  'lesson.draft': { todo: true },
-  'lesson.approve': { todo: true },
-  'lesson.decline': { todo: true },
+  'lesson.draft': { prepare: async () => ({ fn: 'lesson', caller: 'demo-staff', event: { action: 'draft', versionId: await lessonDraft() } }) },
+  'lesson.approve': { prepare: async () => ({ fn: 'lesson', caller: 'demo-staff', event: { action: 'approve', versionId: await lessonDraft() } }) },
+  'lesson.decline': { prepare: async () => ({ fn: 'lesson', caller: 'demo-staff', event: { action: 'decline', versionId: await lessonDraft() } }) },
   'lesson.updates': { prepare: async () => ({ fn: 'lesson', caller: 'demo-editor', event: { action: 'updates' } }) },
-  'lesson.applyUpdate': { todo: true },
+  'lesson.applyUpdate': {
+    prepare: async () => {
+      // A station whose copy of a lesson predates the library's correction.
+      cloud.store.update('lessons', { _id: 'seizure' }, { $set: { libraryVersion: 1 } })
+      return { fn: 'lesson', caller: 'demo-editor', event: { action: 'applyUpdate', lessonId: 'seizure' } }
+    },
+  },
 
   // AED
   'aed.nearby': { prepare: async () => ({ fn: 'aed', caller: 'demo-resident', event: { action: 'nearby', latitude: 30.0656, longitude: 120.5068 } }) },

@@ -12,7 +12,11 @@ type TestApi = {
   staffOfDadu: ActionSpec<Record<string, never>, string>
   explode: ActionSpec<Record<string, never>, never>
   refuse: ActionSpec<Record<string, never>, never>
+  auditedBeside: ActionSpec<{ note: string }, { note: string }>
 }
+
+/** How often the audit rule of `auditedBeside` was asked what to record. */
+let auditRuns = 0
 
 const main = defineFunction<TestApi>('test', {
   echo: action({ input: v.object({ text: v.pipe(v.string('内容应为文字'), v.maxLength(5, '最多 5 个字')) }), audience: 'anyone', handler: async ({ text }) => ({ text }) }),
@@ -37,6 +41,20 @@ const main = defineFunction<TestApi>('test', {
     audience: 'anyone',
     handler: async () => {
       throw new AppError('CONFLICT', '这个心愿已被认领')
+    },
+  }),
+  auditedBeside: action({
+    input: v.object({ note: v.string() }),
+    audience: ['staff'],
+    handler: async ({ note }, ctx) => {
+      const out = { note }
+      // Its last write (none here) and its audit entry side by side.
+      await Promise.all([Promise.resolve(), ctx.audit(out)])
+      return out
+    },
+    audit: (_input, out) => {
+      auditRuns += 1
+      return { communityId: 'yulan', target: 'test', summary: `测试：${out.note}`, key: out.note }
     },
   }),
 })
@@ -90,4 +108,13 @@ test('a non-object event never throws to the platform', async () => {
   for (const event of [null, undefined, 'me', 42, []]) {
     expect(await call('demo-resident', event)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   }
+})
+
+test('an action that writes its audit entry beside its last write gets exactly one, and the router writes none after', async () => {
+  expect(await call('demo-staff', { action: 'auditedBeside', note: '旁写一次' })).toEqual({ ok: true, data: { note: '旁写一次' } })
+  expect(auditRuns).toBe(1)
+  expect(cloud.docs('auditLog').filter((entry) => entry.summary === '测试：旁写一次')).toEqual([expect.objectContaining({ fn: 'test', action: 'auditedBeside', actorOpenid: 'demo-staff', scope: 'yulan' })])
+  // A retry writes the same entry again: still one.
+  await call('demo-staff', { action: 'auditedBeside', note: '旁写一次' })
+  expect(cloud.docs('auditLog').filter((entry) => entry.summary === '测试：旁写一次')).toHaveLength(1)
 })

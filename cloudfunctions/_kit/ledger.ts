@@ -1,3 +1,4 @@
+import type { Community } from '@/domain/community/types'
 import type { LedgerEntry, VolunteerTotals } from '@/domain/volunteer/contract'
 import { periodKeys, pointsFor, serviceKeys, type HonourPeriod, type LedgerSource, type ServiceRecord } from '@/domain/volunteer/ledger'
 import { AppError } from '@/domain/errors'
@@ -28,9 +29,30 @@ export type LedgerDoc = ServiceRecord & {
 export type Credit = Omit<LedgerDoc, 'points' | 'at'> & { at?: Date }
 
 /** Totals live on the volunteer document, bucketed for "this year" and "this month". */
-type TotalsDoc = { name: string; hours: number; points: number; periodHours?: Record<string, number> }
+type TotalsDoc = { hours: number; points: number; periodHours?: Record<string, number> }
 
 const bucket = (period: HonourPeriod, key: string) => `${period === 'year' ? 'y' : 'm'}${key}`
+
+/**
+ * What a credit reads before it writes: the community's points per hour and the volunteer (whose
+ * name goes, masked, on the honour board). A caller starts it beside its own writes and passes it in.
+ */
+export type CreditBasis = { pointsPerHour: Community['pointsPerHour']; volunteerName: string | null }
+
+export async function creditBasis(communityId: string, openid: string): Promise<CreditBasis> {
+  const [community, { data }] = await Promise.all([
+    requireCommunity(communityId),
+    db.collection(collections.volunteers).where({ _id: ownedId('vo', openid) }).field({ name: true }).get<{ name: string }>(),
+  ])
+  return { pointsPerHour: community.pointsPerHour, volunteerName: data[0]?.name ?? null }
+}
+
+/**
+ * `rowsThere`: the board rows most likely exist already (a roster of regulars, credited many side
+ * by side, where depth is hidden and requests count): each is added to first and created only if
+ * missing, instead of both at once.
+ */
+export type CreditOptions = { basis?: CreditBasis; beside?: (entry: LedgerDoc) => Promise<unknown>; rowsThere?: boolean }
 
 /**
  * Records a credit and brings every total in step with it, each exactly once.
@@ -43,28 +65,28 @@ const bucket = (period: HonourPeriod, key: string) => `${period === 'year' ? 'y'
  * A negative entry (a correction taking hours away) is taken from the volunteer's totals first,
  * by an update conditional on the totals being large enough, and only then recorded: concurrent
  * corrections can never take a total below zero (民政部令第67号 2020: records 真实、准确).
+ *
+ * What the credit reads first comes as `basis` when the caller read it beside its own writes;
+ * `beside` runs with the totals, once the entry is stored (the caller's message and audit entry:
+ * one round trip instead of two more).
  */
-export async function credit(input: Credit): Promise<LedgerDoc> {
+export async function credit(input: Credit, { basis, beside, rowsThere = false }: CreditOptions = {}): Promise<LedgerDoc> {
   if (input._id.includes('.')) throw new Error('ledger ids are used as field names and may not contain dots')
-  const prepared = await prepare(input)
+  const known = basis ?? (await creditBasis(input.communityId, input.openid))
+  const prepared: LedgerDoc = { ...input, points: pointsFor(input.hours, known.pointsPerHour), at: input.at ?? new Date() }
   if (prepared.hours < 0) await withdrawFromVolunteer(prepared)
   const entry = await insertOnce(prepared)
   // The volunteer's totals and the month's and year's board rows are separate documents, each
-  // brought in step on its own: they are written side by side.
-  const [, volunteer] = await Promise.all([
-    entry.hours >= 0 ? applyToVolunteer(entry) : Promise.resolve(),
-    db.collection(collections.volunteers).where({ _id: ownedId('vo', entry.openid) }).field({ name: true }).get<TotalsDoc>(),
-  ])
-  // A real name is never on a public board: it is masked when the row is made.
-  const displayName = maskName(volunteer.data[0]?.name ?? '志愿者')
+  // brought in step on its own: they are written side by side. A real name is never on a public
+  // board: it is masked when the row is made.
+  const displayName = maskName(known.volunteerName ?? '志愿者')
   const keys = serviceKeys(entry.serviceDate)
-  await Promise.all((['month', 'year'] as const).map((period) => applyToHonourBoard(entry, period, keys[period], displayName)))
+  await Promise.all([
+    entry.hours >= 0 ? applyToVolunteer(entry) : undefined,
+    ...(['month', 'year'] as const).map((period) => applyToHonourBoard(entry, period, keys[period], displayName, rowsThere)),
+    beside?.(entry),
+  ])
   return entry
-}
-
-async function prepare(input: Credit): Promise<LedgerDoc> {
-  const community = await requireCommunity(input.communityId)
-  return { ...input, points: pointsFor(input.hours, community.pointsPerHour), at: input.at ?? new Date() }
 }
 
 async function insertOnce(entry: LedgerDoc): Promise<LedgerDoc> {
@@ -115,16 +137,35 @@ async function withdrawFromVolunteer(entry: LedgerDoc): Promise<void> {
   throw new AppError('INVALID_INPUT', `减少的时长不能超过现有的${left}小时`, { hours: `最多减少${left}小时` })
 }
 
-/** One honour-board row per community, period and person, created on the first credit. */
-async function applyToHonourBoard(entry: LedgerDoc, period: HonourPeriod, key: string, displayName: string): Promise<void> {
+/**
+ * One honour-board row per community, period and person, created by the period's first credit
+ * with that credit in it. Creating and adding go side by side (one round trip): where the row is
+ * there the creation is refused and the addition counts; where it is not the creation counts and
+ * the addition finds nothing. Only when the row appeared between the two (another credit made it
+ * first) is the addition made again. With `rowsThere`, the addition goes first and the creation
+ * only where it found nothing (one request for a row that exists, a round trip more for one that
+ * does not).
+ */
+async function applyToHonourBoard(entry: LedgerDoc, period: HonourPeriod, key: string, displayName: string, rowsThere: boolean): Promise<void> {
   const board = db.collection(collections.honourTotals)
   const _id = `${entry.communityId}:${key}:${entry.openid}`
-  try {
-    await board.add({ data: { _id, communityId: entry.communityId, period, key, openid: entry.openid, displayName, hours: 0, applied: {} } })
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error
+  const applied = `applied.${entry._id}`
+  const add = async () => (await board.where({ _id, [applied]: _.exists(false) }).update({ data: { hours: _.inc(entry.hours), [applied]: true } })).stats.updated === 1
+  const create = async () => {
+    try {
+      await board.add({ data: { _id, communityId: entry.communityId, period, key, openid: entry.openid, displayName, hours: entry.hours, applied: { [entry._id]: true } } })
+      return true
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      return false
+    }
   }
-  await board.where({ _id, [`applied.${entry._id}`]: _.exists(false) }).update({ data: { hours: _.inc(entry.hours), [`applied.${entry._id}`]: true } })
+  if (rowsThere) {
+    if (!(await add()) && !(await create())) await add()
+    return
+  }
+  const [added, created] = await Promise.all([add(), create()])
+  if (!created && !added) await add()
 }
 
 export function totalsOf(doc: TotalsDoc, now = new Date()): VolunteerTotals {

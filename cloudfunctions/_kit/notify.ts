@@ -2,7 +2,7 @@ import { miniprogramStateOf, parseTemplateSetting, STATE_VARIABLE, TEMPLATES_VAR
 import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, templateData, type NotifyKind, type NotifyPayloads, type TemplateData } from '@/domain/notify/kinds'
 import { sendOutcome, type SendOutcome } from '@/domain/notify/sending'
 import { _, cloud, collections, db, isDuplicateKey } from './cloud'
-import { queueFirstTry, queueRetry } from './outbox'
+import { queueFirstTries, queueFirstTry, queueRetry } from './outbox'
 import { mapWithCap } from './parallel'
 
 /**
@@ -121,7 +121,8 @@ async function settingsOf(openid: string): Promise<NotifySettingsDoc | undefined
  * send that failed for a passing reason waits in the outbox for the scheduler's retries. A failed
  * send never fails the caller's action.
  *
- * `groupId` makes one message of many (staff queues: one per queue and hour): the first
+ * `groupId` makes one message of many (staff queues: one per queue and hour; an id derived from
+ * the person's openid, never shared with another person's message): the first
  * notification of a group is stored under that id and sent; the later ones only bring its text
  * up to date and mark it unread again. `later` leaves the WeChat message to the scheduler (the
  * outbox), for a caller whose timeout has no room for WeChat's answer (100–300 ms). `quoting`
@@ -149,14 +150,11 @@ export async function notify<K extends NotifyKind>(
   const message = { openid, kind, title: spec.title, body, page, read: false, createdAt: db.serverDate(), ...(quoting ? { quoting } : {}) }
   let inboxId: string
   if (groupId) {
-    try {
-      await inbox.add({ data: { _id: groupId, ...message } })
-      inboxId = groupId
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error
-      await inbox.where({ _id: groupId, openid }).update({ data: { body, read: false, createdAt: db.serverDate() } })
-      return { inboxId: groupId, sent: false }
-    }
+    // One write whether the group's message is there or not (its id is the person's own): set
+    // creates it, or brings its text up to date and marks it unread; only its creation is sent.
+    const { stats } = await inbox.doc(groupId).set({ data: message })
+    if (stats.created !== 1) return { inboxId: groupId, sent: false }
+    inboxId = groupId
   } else {
     inboxId = String((await inbox.add({ data: message }))._id)
   }
@@ -217,7 +215,8 @@ const FAN_OUT_REQUESTS = 20
 /** People whose settings one read fetches (`_id` in a list of this many). */
 const SETTINGS_PER_READ = 100
 
-async function settingsOfEach(openids: string[]): Promise<Map<string, NotifySettingsDoc>> {
+/** The 消息设置 and grants of many people, in one read per hundred: a caller passes each to `notify` as `settings`. */
+export async function settingsOfEach(openids: string[]): Promise<Map<string, NotifySettingsDoc>> {
   const chunks = Array.from({ length: Math.ceil(openids.length / SETTINGS_PER_READ) }, (_unused, i) => openids.slice(i * SETTINGS_PER_READ, (i + 1) * SETTINGS_PER_READ))
   const reads = await mapWithCap(chunks, FAN_OUT_REQUESTS, async (ids) => (await db.collection(collections.subscriptions).where({ _id: _.in(ids) }).limit(SETTINGS_PER_READ).get<NotifySettingsDoc>()).data)
   return new Map(reads.flat().map((doc) => [doc._id, doc]))
@@ -229,23 +228,25 @@ async function settingsOfEach(openids: string[]): Promise<Map<string, NotifySett
  * requests in flight, each under its note's `_id`; the WeChat messages of those holding a grant
  * are queued in the outbox under the same id, for the scheduler to send (each send takes 100–300
  * ms: a thousand of them fit no function's timeout). A retried fan-out finds both ids taken and
- * tells nobody twice. Settings apply as in `notify`.
+ * tells nobody twice. Settings apply as in `notify`: an essential kind reaches every inbox
+ * whatever they say, so its entries are written beside the read of the settings.
  */
 export async function notifyEach<K extends NotifyKind>(kind: K, notes: ReadonlyArray<FanOutNote<K>>): Promise<void> {
   const spec = NOTIFY_KINDS[kind]
-  const settings = await settingsOfEach([...new Set(notes.map((note) => note.openid))])
   const inbox = db.collection(collections.inbox)
-  await mapWithCap(notes, FAN_OUT_REQUESTS, async ({ _id, openid, payload, quoting }) => {
-    const mine = settings.get(openid)
-    const off = mine?.off?.[kind] === true
-    if (off && !spec.essential) return
-    const page = spec.page(payload)
+  const toInbox = async ({ _id, openid, payload, quoting }: FanOutNote<K>) => {
     try {
-      await inbox.add({ data: { _id, openid, kind, title: spec.title, body: spec.body(payload), page, read: false, createdAt: db.serverDate(), ...(quoting ? { quoting } : {}) } })
+      await inbox.add({ data: { _id, openid, kind, title: spec.title, body: spec.body(payload), page: spec.page(payload), read: false, createdAt: db.serverDate(), ...(quoting ? { quoting } : {}) } })
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
     }
-    if (off || !((mine?.grants?.[kind] ?? 0) > 0)) return
-    await queueFirstTry(_id, { openid, kind, page, data: templateData(kind, payload) })
+  }
+  const reading = settingsOfEach([...new Set(notes.map((note) => note.openid))])
+  const [settings] = spec.essential ? await Promise.all([reading, mapWithCap(notes, FAN_OUT_REQUESTS, toInbox)]) : [await reading]
+  if (!spec.essential) await mapWithCap(notes.filter(({ openid }) => settings.get(openid)?.off?.[kind] !== true), FAN_OUT_REQUESTS, toInbox)
+  const granted = notes.filter(({ openid }) => {
+    const mine = settings.get(openid)
+    return mine?.off?.[kind] !== true && (mine?.grants?.[kind] ?? 0) > 0
   })
+  await queueFirstTries(granted.map(({ _id, openid, payload }) => ({ inboxId: _id, delivery: { openid, kind, page: spec.page(payload), data: templateData(kind, payload) } })), FAN_OUT_REQUESTS)
 }

@@ -1,6 +1,7 @@
 import { nextTryAt } from '@/domain/notify/sending'
 import { collections, db, isDuplicateKey } from './cloud'
 import { wakeJob } from './job-marks'
+import { mapWithCap } from './parallel'
 import type { Delivery } from './notify'
 
 /**
@@ -22,24 +23,33 @@ export type OutboxDoc = Delivery & {
 
 export const outbox = () => db.collection(collections.outbox)
 
-/** Queued once; the scheduler's outbox job, asleep while nothing waits, is woken. */
-async function addOnce(doc: OutboxDoc): Promise<void> {
+/** Queued once (false: it was already); the caller wakes the scheduler's outbox job, asleep while nothing waits. */
+async function addOnce(doc: OutboxDoc): Promise<boolean> {
   try {
     await outbox().add({ data: doc })
+    return true
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
-    return
+    return false
   }
-  await wakeJob('outbox')
 }
 
 export async function queueRetry(inboxId: string, delivery: Delivery, errCode: number | undefined): Promise<void> {
   const now = new Date()
-  await addOnce({ _id: inboxId, ...delivery, status: 'pending', tries: 1, nextTryAt: nextTryAt(1, now) ?? now, errCode: errCode ?? null, createdAt: now, updatedAt: now })
+  if (await addOnce({ _id: inboxId, ...delivery, status: 'pending', tries: 1, nextTryAt: nextTryAt(1, now) ?? now, errCode: errCode ?? null, createdAt: now, updatedAt: now })) await wakeJob('outbox')
 }
 
 /** A message not tried yet, due at once: the scheduler's next run sends it. */
 export async function queueFirstTry(inboxId: string, delivery: Delivery): Promise<void> {
+  await queueFirstTries([{ inboxId, delivery }], 1)
+}
+
+/**
+ * Messages not tried yet (a fan-out's), `atOnce` queued side by side, then the job woken once —
+ * after they are stored, so the run it wakes finds them.
+ */
+export async function queueFirstTries(items: ReadonlyArray<{ inboxId: string; delivery: Delivery }>, atOnce: number): Promise<void> {
   const now = new Date()
-  await addOnce({ _id: inboxId, ...delivery, status: 'pending', tries: 0, nextTryAt: now, errCode: null, createdAt: now, updatedAt: now })
+  const added = await mapWithCap(items, atOnce, ({ inboxId, delivery }) => addOnce({ _id: inboxId, ...delivery, status: 'pending', tries: 0, nextTryAt: now, errCode: null, createdAt: now, updatedAt: now }))
+  if (added.includes(true)) await wakeJob('outbox')
 }

@@ -77,6 +77,8 @@ export type SignupDoc = {
    */
   confirmedAt?: Date | null
   confirmedBy?: string | null
+  /** The roster confirmation that confirmed it (one call's random mark): only that call tells the volunteer. */
+  confirmRun?: string
 }
 
 export const activities = () => db.collection(collections.activities)
@@ -106,10 +108,12 @@ export async function releaseSeat(activityId: string, openid: string, token: str
     .update({ data: { placesLeft: _.inc(1), [seat]: _.remove() } })
 }
 
-export async function findSignup(activityId: string, openid: string): Promise<SignupDoc | null> {
-  const { data } = await signups().where({ _id: signupIdOf(activityId, openid) }).limit(1).get<SignupDoc>()
+export async function findSignupById(signupId: string): Promise<SignupDoc | null> {
+  const { data } = await signups().where({ _id: signupId }).limit(1).get<SignupDoc>()
   return data[0] ?? null
 }
+
+export const findSignup = (activityId: string, openid: string): Promise<SignupDoc | null> => findSignupById(signupIdOf(activityId, openid))
 
 const isoOrNull = (d: Date | null) => (d ? toIso(d) : null)
 

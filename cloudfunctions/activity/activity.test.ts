@@ -330,6 +330,25 @@ describe('cancel', () => {
     expect(unwrap(await call('av-30', 'get', { activityId: activity._id }))).toMatchObject({ status: 'cancelled', cancelReason: '台风预警，活动取消' })
     expect(await call('av-33', 'signup', { activityId: activity._id })).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
+
+  test('those holding a grant get their WeChat message through the outbox, queued once, and the outbox job is woken once for the whole fan-out', async () => {
+    const activity = unwrap(await create({ capacity: 5 }))
+    const people = ['av-190', 'av-191', 'av-192']
+    for (const id of people) unwrap(await call(id, 'signup', { activityId: activity._id }))
+    const granted = people.slice(0, 2)
+    cloud.store.insert('subscriptions', granted.map((_id) => ({ _id, grants: { activity_cancelled: 1 } })))
+    const wakes = () => (cloud.store.find('jobMarks', { _id: 'outbox' })[0]?.seq as number | undefined) ?? 0
+    const before = wakes()
+    const queued = () => cloud.docs('outbox').filter((m) => m.kind === 'activity_cancelled' && String(m.page).includes(activity._id))
+    unwrap(await call('demo-staff', 'cancel', { activityId: activity._id, reason: '台风预警，活动取消' }))
+    expect(queued().map((m) => ({ openid: m.openid, status: m.status, tries: m.tries })).sort((a, b) => String(a.openid).localeCompare(String(b.openid)))).toEqual(granted.map((openid) => ({ openid, status: 'pending', tries: 0 })))
+    expect(cloud.docs('inbox').filter((m) => m.kind === 'activity_cancelled' && String(m.page).includes(activity._id)).map((m) => m.openid).sort()).toEqual(people)
+    expect(wakes()).toBe(before + 1)
+    // A retried cancel queues nothing again and wakes nobody.
+    unwrap(await call('demo-staff', 'cancel', { activityId: activity._id, reason: '台风预警，活动取消' }))
+    expect(queued()).toHaveLength(2)
+    expect(wakes()).toBe(before + 1)
+  })
 })
 
 describe('list and mine', () => {
@@ -376,6 +395,11 @@ describe('activity reminders (scheduler job)', () => {
     // A later reminder does not put off the sooner one.
     unwrap(await call('av-45', 'signup', { activityId: far._id }))
     expect(dueAt()).toBe(twoHoursBefore(near.startAt))
+    // Staff moving a start with sign-ups earlier move the mark too.
+    const { _id: activityId, title, type, description, location, hours } = far
+    const earlier = { startAt: inMinutes(360), endAt: inMinutes(420), signupDeadline: inMinutes(300) }
+    unwrap(await call('demo-staff', 'update', { activityId, title, type, description, location, hours, capacity: 20, ...earlier }))
+    expect(dueAt()).toBe(twoHoursBefore(earlier.startAt))
     // After a run, the job's next work is the soonest reminder still owed (the earlier test left one at +300 minutes).
     const owed = cloud.store
       .find('activitySignups', { status: 'signed_up', reminded: false })

@@ -2,7 +2,7 @@ import { coverage, servedHours } from '@/domain/activity/attendance'
 import { ACTIVITY_TYPE_LABELS } from '@/domain/activity/rules'
 import { formatChinaDate } from '@/domain/dates'
 import { ledgerEntryId } from '@/domain/volunteer/ledger'
-import { credit } from '../_kit/ledger'
+import { credit, type CreditOptions } from '../_kit/ledger'
 import { notify } from '../_kit/notify'
 import type { ActivityDoc, SignupDoc } from './activities'
 
@@ -16,7 +16,7 @@ export function attendanceResult(doc: ActivityDoc, checkedInAt: Date, checkedOut
  * Credits a confirmed sign-up through the ledger (one entry per activity and person, whether by
  * the organiser's roster confirmation or by 补签) — safe to run again: the ledger adds nothing twice.
  */
-export async function creditSignup(doc: ActivityDoc, signup: SignupDoc, by: { openid: string; name: string }, source: 'activity' | 'makeup'): Promise<void> {
+export async function creditSignup(doc: ActivityDoc, signup: SignupDoc, by: { openid: string; name: string }, source: 'activity' | 'makeup', options: CreditOptions = {}): Promise<void> {
   if (signup.creditedHours <= 0) return
   await credit({
     _id: ledgerEntryId.activity(doc._id, signup.openid),
@@ -34,10 +34,13 @@ export async function creditSignup(doc: ActivityDoc, signup: SignupDoc, by: { op
     serviceDate: formatChinaDate(doc.startAt),
     place: doc.location.address,
     content: `${ACTIVITY_TYPE_LABELS[doc.type]}：${doc.title}`,
-  })
+  }, options)
 }
+
+/** What the volunteer is told of a sign-up's result. */
+export const resultOf = (doc: ActivityDoc, signup: SignupDoc) => ({ activityId: doc._id, title: doc.title, hours: signup.creditedHours, credited: signup.creditedHours > 0, at: signup.checkedOutAt ?? new Date() })
 
 /** Tells the volunteer the result, once: only the call that made the change sends it. */
 export async function tellResult(doc: ActivityDoc, signup: SignupDoc): Promise<void> {
-  await notify(signup.openid, 'checkin_result', { activityId: doc._id, title: doc.title, hours: signup.creditedHours, credited: signup.creditedHours > 0, at: signup.checkedOutAt ?? new Date() })
+  await notify(signup.openid, 'checkin_result', resultOf(doc, signup))
 }

@@ -6,7 +6,7 @@ import { toIso } from '../_kit/dates'
 import type { ActionContext } from '../_kit/define-function'
 import { GUIDELINES_NAME, GUIDELINES_VERSION } from './library'
 import { lessons } from './lessons'
-import { tellEditors } from './tell-editors'
+import { editorsOf, settingsOfOthers, tellEditors, type EditorsTeam } from './tell-editors'
 
 /**
  * A saved state of a lesson: a draft (`pending`) until a second editor approves it (`published`)
@@ -77,23 +77,42 @@ export async function requireVersion(versionId: string): Promise<VersionDoc> {
   return data[0]
 }
 
+/** What a proposal reads first: the lesson as published, its drafts waiting, and the editors to tell. */
+export type ProposalBasis = { published: Lesson | null; pending: VersionDoc[]; team: EditorsTeam }
+
+/** Drafts read at once: all that wait, in the common case, so they are counted by the same read. */
+const WAITING_READ = 100
+
+/** Started beside the caller's record (an action's `preload`). */
+export async function proposalBasis(lessonId: string): Promise<ProposalBasis> {
+  const [published, { data: waiting }, editors] = await Promise.all([
+    findLesson(lessonId),
+    versions().where({ status: 'pending' }).orderBy('savedAt', 'desc').limit(WAITING_READ).get<VersionDoc>(),
+    editorsOf(),
+  ])
+  // A full read means more may wait: those are counted.
+  const total = waiting.length < WAITING_READ ? waiting.length : (await versions().where({ status: 'pending' }).count()).total
+  return { published, pending: waiting.filter((draft) => draft.lessonId === lessonId), team: { editors, waiting: total } }
+}
+
 /**
  * Proposes content for a lesson as a draft and tells the other editors; residents keep seeing the
  * published lesson until a second editor approves it. Nothing is recorded when the content is what residents see, and a
  * retried proposal finds its draft already there (the caller's newest pending one, same content).
+ * The editors' settings are read beside the saving, their messages written beside the audit entry.
  */
-export async function propose(lessonId: string, content: LessonContent, ctx: ActionContext, note: string): Promise<VersionDoc | null> {
-  const [published, { data: pending }] = await Promise.all([findLesson(lessonId), versions().where({ lessonId, status: 'pending' }).orderBy('savedAt', 'desc').limit(20).get<VersionDoc>()])
+export async function propose(lessonId: string, content: LessonContent, ctx: ActionContext, note: string, { published, pending, team }: ProposalBasis): Promise<{ draft: LessonVersion | null }> {
   const before = published ? contentOf(published) : null
   const changed = changedParts(before, content)
-  if (changed.length === 0) return null
+  if (changed.length === 0) return { draft: null }
   const again = pending.find((draft) => draft.by === ctx.openid && canonical(draft.content) === canonical(content))
-  if (again) return again
+  if (again) return { draft: toVersion(again, ctx.openid) }
   const editor = await ctx.user()
   const draft = { lessonId, savedAt: new Date(), by: editor._id, byName: editor.displayName, changed, note, content, status: 'pending' as const, baseVersionId: published?.publishedVersionId ?? null }
-  const { _id } = await versions().add({ data: { ...draft, savedAt: db.serverDate() } })
-  await tellEditors(editor._id)
-  return { _id: String(_id), ...draft }
+  const [{ _id }, settings] = await Promise.all([versions().add({ data: { ...draft, savedAt: db.serverDate() } }), settingsOfOthers(team, editor._id)])
+  const out = { draft: toVersion({ _id: String(_id), ...draft }, ctx.openid) }
+  await Promise.all([tellEditors(editor._id, team, settings), ctx.audit(out)])
+  return out
 }
 
 /** Why an older version needs a second look before it is proposed again. */

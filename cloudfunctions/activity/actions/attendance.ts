@@ -5,20 +5,28 @@ import { action } from '../../_kit/define-function'
 import { requireActivity, signups, toMySignup, type SignupDoc } from '../activities'
 import { readPage } from '../../_kit/pages'
 
-type VolunteerRef = { _id: string; openid: string; name: string; phone: string }
+export type VolunteerRef = { _id: string; openid: string; name: string; phone: string }
+
+/** The volunteers of these sign-ups, by openid, in one read. */
+export async function volunteersOf(openids: string[]): Promise<Map<string, VolunteerRef>> {
+  if (openids.length === 0) return new Map()
+  const { data } = await db.collection(collections.volunteers).where({ openid: _.in(openids) }).limit(openids.length).get<VolunteerRef>()
+  return new Map(data.map((v) => [v.openid, v]))
+}
+
+/** A roster row: the sign-up and who it is. */
+export const toRow = (s: SignupDoc, volunteer: VolunteerRef | undefined): AttendanceRow => ({
+  ...toMySignup(s),
+  signupId: s._id,
+  volunteerId: volunteer?._id ?? '',
+  name: volunteer?.name ?? '',
+  phone: volunteer?.phone ?? '',
+  checkInMethod: s.checkInMethod,
+})
 
 export async function toRows(docs: SignupDoc[]): Promise<AttendanceRow[]> {
-  const openids = docs.map((s) => s.openid)
-  const { data } = openids.length ? await db.collection(collections.volunteers).where({ openid: _.in(openids) }).get<VolunteerRef>() : { data: [] as VolunteerRef[] }
-  const byOpenid = new Map(data.map((v) => [v.openid, v]))
-  return docs.map((s) => ({
-    ...toMySignup(s),
-    signupId: s._id,
-    volunteerId: byOpenid.get(s.openid)?._id ?? '',
-    name: byOpenid.get(s.openid)?.name ?? '',
-    phone: byOpenid.get(s.openid)?.phone ?? '',
-    checkInMethod: s.checkInMethod,
-  }))
+  const byOpenid = await volunteersOf(docs.map((s) => s.openid))
+  return docs.map((s) => toRow(s, byOpenid.get(s.openid)))
 }
 
 /** The attendance sheet: every sign-up in order, with times, hours and 补签 requests. Staff of the community. */

@@ -5,7 +5,7 @@ import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { notifyEach } from '../../_kit/notify'
-import { activities, requireActivity, signups, viewFor, type SignupDoc } from '../activities'
+import { activities, findSignup, isStaffOf, requireActivity, signups, toView, type SignupDoc } from '../activities'
 
 /**
  * Staff cancel an activity with a reason; everyone signed up is told, each once, as one fan-out
@@ -16,32 +16,33 @@ import { activities, requireActivity, signups, viewFor, type SignupDoc } from '.
 export const cancel = action({
   input: activityInputs.cancel,
   audience: ['staff'],
-  // The activity, beside the caller's record.
-  preload: ({ activityId }) => requireActivity(activityId),
-  async handler({ activityId, reason }, ctx, doc) {
-    await ctx.requireStaffOf(doc.communityId)
+  // The activity and the caller's own sign-up (for the answer), beside the caller's record.
+  preload: ({ activityId }, openid) => Promise.all([requireActivity(activityId), findSignup(activityId, openid)]),
+  async handler({ activityId, reason }, ctx, [doc, mySignup]) {
+    const staff = await ctx.requireStaffOf(doc.communityId)
+    let current = doc
     if (doc.status !== 'cancelled') {
       if (new Date() > doc.endAt) throw new AppError('CONFLICT', '活动已经结束，不能取消')
       await requirePassingText(ctx.openid, reason)
-      await activities().where({ _id: activityId, status: 'open' }).update({ data: { status: 'cancelled', cancelReason: reason, cancelledAt: new Date() } })
+      const cancelled = { status: 'cancelled' as const, cancelReason: reason, cancelledAt: new Date() }
+      const { stats } = await activities().where({ _id: activityId, status: 'open' }).update({ data: cancelled })
+      // Cancelled here: the activity is as written. Otherwise by someone else meanwhile: read afresh.
+      current = stats.updated === 1 ? { ...doc, ...cancelled } : await requireActivity(activityId)
     }
-    // Once cancelled: the activity as it now is and who was signed up, side by side.
-    const [current, { data }] = await Promise.all([
-      requireActivity(activityId),
-      signups()
-        .where({ activityId, status: _.in(['signed_up', 'checked_in']) })
-        .limit(1000)
-        .get<SignupDoc>(),
-    ])
+    // Read once cancelled, so nobody who signed up before is missed (a sign-up needs it open).
+    const { data } = await signups()
+      .where({ activityId, status: _.in(['signed_up', 'checked_in']) })
+      .limit(1000)
+      .get<SignupDoc>()
     const payload = { activityId, title: current.title, reason: current.cancelReason ?? reason, startAt: current.startAt }
-    const user = await ctx.user()
-    // The caller's view is read beside the fan-out.
-    const [view] = await Promise.all([
-      viewFor(activityId, ctx.openid, user),
+    const view = toView(current, { signup: mySignup, manageable: isStaffOf(staff, current.communityId) })
+    // The audit entry goes beside the fan-out.
+    await Promise.all([
       notifyEach(
         'activity_cancelled',
         data.map(({ openid }) => ({ _id: ownedId('ac', `${activityId}|${openid}`), openid, payload })),
       ),
+      ctx.audit(view),
     ])
     return view
   },

@@ -4,8 +4,10 @@ import { AppError } from '@/domain/errors'
 import { _ } from '../../_kit/cloud'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
-import { communityOfSignup, findSignup, requireActivity, signups, viewFor, type SignupDoc } from '../activities'
-import { toRows } from './attendance'
+import { activities, communityOfSignup, findSignup, findSignupById, isStaffOf, requireActivity, signups, toView, viewFor, type ActivityDoc, type SignupDoc, type StoredMakeup } from '../activities'
+import { partsOfSignupId } from '../new-signup'
+import { requireCommunity } from '../../_kit/communities'
+import { toRow, volunteersOf } from './attendance'
 import { attendanceResult, creditSignup, tellResult } from '../credit'
 
 /**
@@ -15,9 +17,9 @@ import { attendanceResult, creditSignup, tellResult } from '../credit'
 export const requestMakeup = action({
   input: activityInputs.requestMakeup,
   audience: 'anyone',
-  async handler({ activityId, reason, arrivedAt, leftAt }, ctx) {
-    const doc = await requireActivity(activityId)
-    const signup = await findSignup(activityId, ctx.openid)
+  // The activity and the caller's sign-up, beside the caller's record.
+  preload: ({ activityId }, openid) => Promise.all([requireActivity(activityId), findSignup(activityId, openid)]),
+  async handler({ activityId, reason, arrivedAt, leftAt }, ctx, [doc, signup]) {
     if (!signup || signup.status === 'cancelled') throw new AppError('FORBIDDEN', '您没有报名这个活动')
     const now = new Date()
     if (doc.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
@@ -27,11 +29,14 @@ export const requestMakeup = action({
     if (signup.makeup?.status === 'pending') throw new AppError('CONFLICT', '补签申请正在审核中')
     if (new Date(leftAt) > now) throw new AppError('INVALID_INPUT', '离开时间不能晚于现在', { leftAt: '离开时间不能晚于现在' })
     await requirePassingText(ctx.openid, reason)
-    const makeup = { status: 'pending', reason, arrivedAt: new Date(signup.checkedInAt ?? arrivedAt), leftAt: new Date(leftAt), requestedAt: now, reviewNote: null, reviewedAt: null }
-    await signups()
+    const makeup: StoredMakeup = { status: 'pending', reason, arrivedAt: new Date(signup.checkedInAt ?? arrivedAt), leftAt: new Date(leftAt), requestedAt: now, reviewNote: null, reviewedAt: null }
+    const { stats } = await signups()
       .where({ _id: signup._id, creditedHours: 0, 'makeup.status': _.neq('pending') })
       .update({ data: { makeup: _.set(makeup) } })
-    return viewFor(activityId, ctx.openid, await ctx.user())
+    const user = await ctx.user()
+    // Made here: the sign-up is as read, with this request. Otherwise something changed meanwhile: read afresh.
+    if (stats.updated === 1) return toView(doc, { signup: { ...signup, makeup }, manageable: isStaffOf(user, doc.communityId) })
+    return viewFor(activityId, ctx.openid, user)
   },
 })
 
@@ -42,42 +47,62 @@ export const requestMakeup = action({
 export const reviewMakeup = action({
   input: activityInputs.reviewMakeup,
   audience: ['staff'],
-  async handler({ signupId, decision, reason }, ctx) {
-    const { data } = await signups().where({ _id: signupId }).limit(1).get<SignupDoc>()
-    const signup = data[0]
+  // The sign-up, its activity and its volunteer (both named by the sign-up's id), beside the caller's record.
+  preload: ({ signupId }) => {
+    const { activityId, openid } = partsOfSignupId(signupId)
+    return Promise.all([
+      findSignupById(signupId),
+      activities().where({ _id: activityId }).limit(1).get<ActivityDoc>().then(({ data }) => data[0] ?? null),
+      volunteersOf([openid]).then((found) => found.get(openid)),
+    ])
+  },
+  async handler({ signupId, decision, reason }, ctx, [signup, found, volunteer]) {
     if (!signup?.makeup) throw new AppError('NOT_FOUND', '没有找到这条补签申请')
-    const doc = await requireActivity(signup.activityId)
+    const doc = found?._id === signup.activityId ? found : await requireActivity(signup.activityId)
     const staff = await ctx.requireStaffOf(doc.communityId)
     if (signup.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己的补签，请由其他工作人员处理')
+    const approving = decision === 'approve'
+    // The points rate goes beside the decision.
+    const community = approving ? requireCommunity(doc.communityId) : null
+    community?.catch(() => undefined)
     const now = new Date()
+    let done: SignupDoc = signup
     let madeHere = false
     if (signup.makeup.status === 'pending') {
-      const reviewed = { 'makeup.status': decision === 'approve' ? 'approved' : 'rejected', 'makeup.reviewNote': reason || null, 'makeup.reviewedAt': now }
-      const approved =
-        decision === 'approve'
-          ? {
-              status: 'checked_out',
-              checkedInAt: signup.makeup.arrivedAt,
-              checkedOutAt: signup.makeup.leftAt,
-              checkInMethod: 'makeup',
-              ...attendanceResult(doc, signup.makeup.arrivedAt, signup.makeup.leftAt),
-              // Staff approving the times is the organisation recording them: it confirms as well.
-              confirmedAt: now,
-              confirmedBy: ctx.openid,
-            }
-          : {}
-      const { stats } = await signups().where({ _id: signupId, 'makeup.status': 'pending' }).update({ data: { ...reviewed, ...approved } })
+      const reviewed = { status: approving ? 'approved' : 'rejected', reviewNote: reason || null, reviewedAt: now } as const
+      const approved = approving
+        ? {
+            status: 'checked_out' as const,
+            checkedInAt: signup.makeup.arrivedAt,
+            checkedOutAt: signup.makeup.leftAt,
+            checkInMethod: 'makeup' as const,
+            ...attendanceResult(doc, signup.makeup.arrivedAt, signup.makeup.leftAt),
+            // Staff approving the times is the organisation recording them: it confirms as well.
+            confirmedAt: now,
+            confirmedBy: ctx.openid,
+          }
+        : {}
+      const { stats } = await signups()
+        .where({ _id: signupId, 'makeup.status': 'pending' })
+        .update({ data: { 'makeup.status': reviewed.status, 'makeup.reviewNote': reviewed.reviewNote, 'makeup.reviewedAt': now, ...approved } })
       madeHere = stats.updated === 1
-    } else if (signup.makeup.status !== (decision === 'approve' ? 'approved' : 'rejected')) {
+      // Made here: the sign-up is as written. Otherwise decided meanwhile: read afresh.
+      done = madeHere ? { ...signup, ...approved, makeup: { ...signup.makeup, ...reviewed } } : ((await findSignupById(signupId)) ?? signup)
+      if (!madeHere && done.makeup?.status !== reviewed.status) throw new AppError('CONFLICT', '这条补签申请已经处理过了')
+    } else if (signup.makeup.status !== (approving ? 'approved' : 'rejected')) {
       throw new AppError('CONFLICT', '这条补签申请已经处理过了')
     }
-    const { data: after } = await signups().where({ _id: signupId }).limit(1).get<SignupDoc>()
-    const done = after[0]
-    if (done.makeup?.status === 'approved') {
-      await creditSignup(doc, done, { openid: ctx.openid, name: staff.displayName }, 'makeup')
-      if (madeHere) await tellResult(doc, done)
+    const row = toRow(done, volunteer)
+    if (done.makeup?.status === 'approved' && done.creditedHours > 0) {
+      const basis = { pointsPerHour: (await community!).pointsPerHour, volunteerName: volunteer?.name ?? null }
+      // The volunteer's message goes beside the totals, the audit entry (its rule reads the community) beside the whole credit.
+      await Promise.all([
+        creditSignup(doc, done, { openid: ctx.openid, name: staff.displayName }, 'makeup', { basis, beside: madeHere ? () => tellResult(doc, done) : undefined }),
+        ctx.audit(row),
+      ])
+    } else if (madeHere && done.makeup?.status === 'approved') {
+      await tellResult(doc, done)
     }
-    const [row] = await toRows([done])
     return row
   },
   audit: async (input) => ({ communityId: await communityOfSignup(input.signupId), target: input.signupId, summary: input.decision === 'approve' ? '通过补签申请' : '不通过补签申请', key: input.signupId }),

@@ -3,7 +3,7 @@ import { lessonInputs } from '@/domain/firstaid/lessons'
 import { toIso } from '../../_kit/dates'
 import { action } from '../../_kit/define-function'
 import { requireLesson } from '../lessons'
-import { findLesson, OUTDATED_WARNING, propose, requireVersion, toVersion } from '../versions'
+import { OUTDATED_WARNING, proposalBasis, propose, requireVersion, toVersion } from '../versions'
 
 /**
  * Editors propose a lesson or a change to one, with its quiz (every answer checked to be one of its
@@ -12,11 +12,12 @@ import { findLesson, OUTDATED_WARNING, propose, requireVersion, toVersion } from
 export const save = action({
   input: lessonInputs.save,
   audience: ['editor'],
-  async handler({ lessonId, ...content }, ctx) {
+  // The lesson, its drafts and the editors, beside the caller's record.
+  preload: ({ lessonId }) => proposalBasis(lessonId),
+  handler({ lessonId, ...content }, ctx, basis) {
     // An edit keeps the library version the lesson is based on; a new lesson is the editors' own.
-    const published = await findLesson(lessonId)
-    const draft = await propose(lessonId, { ...content, ...(published?.libraryVersion ? { libraryVersion: published.libraryVersion } : {}) }, ctx, '')
-    return { draft: draft && toVersion(draft, ctx.openid) }
+    const { published } = basis
+    return propose(lessonId, { ...content, ...(published?.libraryVersion ? { libraryVersion: published.libraryVersion } : {}) }, ctx, '', basis)
   },
   audit: (_input, out) => out.draft && { communityId: null, target: out.draft._id, summary: `提交课程修改草稿：${out.draft.title}`, key: out.draft._id },
 })
@@ -36,13 +37,16 @@ export const full = action({
 export const restore = action({
   input: lessonInputs.restore,
   audience: ['editor'],
-  async handler({ versionId, confirmOutdated }, ctx) {
+  // The version, then its lesson, drafts and the editors, beside the caller's record.
+  preload: async ({ versionId }) => {
     const version = await requireVersion(versionId)
+    return { version, basis: await proposalBasis(version.lessonId) }
+  },
+  async handler({ confirmOutdated }, ctx, { version, basis }) {
     const { outdated } = toVersion(version, ctx.openid)
     if (outdated && !confirmOutdated) throw new AppError('CONFLICT', OUTDATED_WARNING)
     const note = `恢复到 ${toIso(version.savedAt).slice(0, 10)} 的版本${outdated ? '（早于现行指南）' : ''}`
-    const draft = await propose(version.lessonId, version.content, ctx, note)
-    return { draft: draft && toVersion(draft, ctx.openid) }
+    return propose(version.lessonId, version.content, ctx, note, basis)
   },
   audit: (input, out) => out.draft && { communityId: null, target: out.draft._id, summary: `恢复课程旧版本为草稿：${out.draft.title}`, key: `${input.versionId}:${out.draft._id}` },
 })

@@ -1,10 +1,11 @@
 import { AppError } from '@/domain/errors'
 import { lessonDiff } from '@/domain/firstaid/lesson-diff'
 import { lessonInputs, type Lesson, type LibraryUpdate } from '@/domain/firstaid/lessons'
+import { isDuplicateKey } from '../../_kit/cloud'
 import { action } from '../../_kit/define-function'
 import { LESSON_LIBRARY, type LibraryLesson } from '../library'
 import { lessons } from '../lessons'
-import { canonical, contentOf, findLesson, libraryVersionOf, propose, toVersion, versions, type VersionDoc } from '../versions'
+import { canonical, contentOf, libraryVersionOf, proposalBasis, propose, versions, type VersionDoc } from '../versions'
 
 const shipped = ({ _id: _unused, ...content }: LibraryLesson) => content
 
@@ -44,13 +45,14 @@ export const updates = action({
 export const applyUpdate = action({
   input: lessonInputs.applyUpdate,
   audience: ['editor'],
-  async handler({ lessonId }, ctx) {
+  // The stored lesson, its drafts and the editors, beside the caller's record.
+  preload: ({ lessonId }) => proposalBasis(lessonId),
+  async handler({ lessonId }, ctx, basis) {
     const lesson = LESSON_LIBRARY.find((l) => l._id === lessonId)
     if (!lesson) throw new AppError('NOT_FOUND', '课程库里没有这节课')
-    const current = await findLesson(lessonId)
+    const current = basis.published
     if (current && libraryVersionOf(current) >= lesson.libraryVersion) throw new AppError('CONFLICT', '这节课已经是课程库的最新版本')
-    const draft = await propose(lessonId, shipped(lesson), ctx, `课程库更新（第${lesson.libraryVersion}版）`)
-    return { draft: draft && toVersion(draft, ctx.openid) }
+    return propose(lessonId, shipped(lesson), ctx, `课程库更新（第${lesson.libraryVersion}版）`, basis)
   },
   audit: (_input, out) => out.draft && { communityId: null, target: out.draft._id, summary: `提交课程库更新为草稿：${out.draft.title}`, key: out.draft._id },
 })
@@ -62,19 +64,26 @@ export const applyUpdate = action({
 export const importLibrary = action({
   input: lessonInputs.importLibrary,
   audience: ['editor'],
-  async handler() {
-    const { total } = await lessons().count()
+  // Whether the catalogue is empty, beside the caller's record.
+  preload: () => lessons().count(),
+  async handler(_input, _ctx, { total }) {
     if (total > 0) throw new AppError('CONFLICT', '课程库已有课程：新课程和修订请在“课程库更新”中查看并提交审核')
-    let added = 0
-    for (const lesson of LESSON_LIBRARY) {
-      try {
-        await lessons().add({ data: lesson })
-        added += 1
-      } catch {
-        // Added by a concurrent import.
-      }
-    }
-    return { added }
+    // One insert per lesson (the SDK adds one document a request), all side by side.
+    const added = await Promise.all(
+      LESSON_LIBRARY.map((lesson) =>
+        lessons()
+          .add({ data: lesson })
+          .then(
+            () => 1,
+            (error: unknown) => {
+              // Added by a concurrent import.
+              if (!isDuplicateKey(error)) throw error
+              return 0
+            },
+          ),
+      ),
+    )
+    return { added: added.reduce((sum: number, one) => sum + one, 0) }
   },
   audit: (_input, out) => ({ communityId: null, target: 'lessons', summary: `导入课程库（${out.added} 节课）`, key: 'importLibrary' }),
 })

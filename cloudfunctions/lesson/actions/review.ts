@@ -7,6 +7,12 @@ import { lessons } from '../lessons'
 import { contentOf, findLesson, requireVersion, toVersion, versions, type VersionDoc } from '../versions'
 import { readPage } from '../../_kit/pages'
 
+/** A version (NOT_FOUND without one), and its lesson as published. */
+async function versionAndLesson(versionId: string) {
+  const version = await requireVersion(versionId)
+  return [version, await findLesson(version.lessonId)] as const
+}
+
 /** One page of versions matching `criteria`, newest first, as the caller sees them. */
 async function pageOf(criteria: Record<string, string>, page: number, pageSize: number, openid: string) {
   const { docs: data, hasMore } = await readPage<VersionDoc>(versions().where(criteria).orderBy('savedAt', 'desc'), page, pageSize)
@@ -34,11 +40,9 @@ export const draft = action({
   input: lessonInputs.draft,
   audience: ['editor'],
   audit: 'read',
-  async handler({ versionId }, { openid }) {
-    const version = await requireVersion(versionId)
-    const published = await findLesson(version.lessonId)
-    return { version: toVersion(version, openid), diff: lessonDiff(published && contentOf(published), version.content) }
-  },
+  // The version, then its lesson, beside the caller's record.
+  preload: ({ versionId }) => versionAndLesson(versionId),
+  handler: async (_input, { openid }, [version, published]) => ({ version: toVersion(version, openid), diff: lessonDiff(published && contentOf(published), version.content) }),
 })
 
 /**
@@ -51,11 +55,11 @@ export const draft = action({
 export const approve = action({
   input: lessonInputs.approve,
   audience: ['editor'],
-  async handler({ versionId }, ctx) {
-    const version = await requireVersion(versionId)
+  // The version, then its lesson, beside the caller's record.
+  preload: ({ versionId }) => versionAndLesson(versionId),
+  async handler({ versionId }, ctx, [version, lesson]) {
     if (version.by === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己提交的修改，请另一位课程编辑审核')
     if (version.status === 'declined') throw new AppError('CONFLICT', '这份修改已被退回')
-    const lesson = await findLesson(version.lessonId)
     if (lesson?.publishedVersionId !== versionId) {
       if (version.status === 'published') throw new AppError('CONFLICT', '这份修改已发布过，之后课程又有更新')
       const base = version.baseVersionId ?? null
@@ -73,13 +77,20 @@ export const approve = action({
         }
       }
     }
+    // The pointer moved: marking the draft published and putting its content in the lesson are
+    // each safe to repeat, so they go side by side (with the audit entry, the draft's as it was marked).
     const editor = await ctx.user()
-    await versions()
-      .where({ _id: versionId, status: 'pending' })
-      .update({ data: { status: 'published', approvedBy: editor._id, approvedByName: editor.displayName, approvedAt: db.serverDate() } })
-    await lessons().doc(version.lessonId).set({ data: { ...version.content, publishedVersionId: versionId } })
-    const published = await requireVersion(versionId)
-    return toVersion(published, ctx.openid)
+    const approval = { status: 'published' as const, approvedBy: editor._id, approvedByName: editor.displayName }
+    const marked = toVersion({ ...version, ...approval }, ctx.openid)
+    const [{ stats }] = await Promise.all([
+      versions()
+        .where({ _id: versionId, status: 'pending' })
+        .update({ data: { ...approval, approvedAt: db.serverDate() } }),
+      lessons().doc(version.lessonId).set({ data: { ...version.content, publishedVersionId: versionId } }),
+      ctx.audit(marked),
+    ])
+    // Marked here: as written. Otherwise marked before (a retry): as stored.
+    return stats.updated === 1 ? marked : toVersion(await requireVersion(versionId), ctx.openid)
   },
   audit: (input, out) => ({ communityId: null, target: input.versionId, summary: `审核通过并发布课程：${out.title}`, key: input.versionId }),
 })
@@ -88,12 +99,14 @@ export const approve = action({
 export const decline = action({
   input: lessonInputs.decline,
   audience: ['editor'],
-  async handler({ versionId }, ctx) {
-    await requireVersion(versionId)
+  // The version, beside the caller's record.
+  preload: ({ versionId }) => requireVersion(versionId),
+  async handler({ versionId }, ctx, found) {
     const { stats } = await versions()
       .where({ _id: versionId, status: 'pending' })
       .update({ data: { status: 'declined' } })
-    const version = await requireVersion(versionId)
+    // Declined here: as read, declined. Otherwise decided meanwhile: as stored.
+    const version = stats.updated === 1 ? { ...found, status: 'declined' as const } : await requireVersion(versionId)
     if (stats.updated !== 1 && version.status !== 'declined') throw new AppError('CONFLICT', '这份修改已经发布')
     return toVersion(version, ctx.openid)
   },
