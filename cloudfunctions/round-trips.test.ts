@@ -138,6 +138,23 @@ function storedWish(status: string): string {
   return _id
 }
 const activityInput = () => ({ title: '社区义诊志愿服务', type: 'clinic', description: '协助医生为老人量血压、测血糖，维持现场秩序。', communityId: 'dadu', location: SITE, startAt: inMinutes(20), endAt: inMinutes(140), signupDeadline: inMinutes(10), capacity: 20, hours: 2 })
+/** A resident's AED suggestion in 大渡 (to verify) and the details staff record on site. */
+async function suggestion(): Promise<{ aedId: string; details: Record<string, unknown> }> {
+  const { aedId } = await call<{ aedId: string }>('aed', `rt-resident-${next()}`, { action: 'suggest', name: '新开的药店', latitude: 30.0661, longitude: 120.5071, address: '大渡路88号药店' })
+  return { aedId, details: { ...aedInput(), placement: 'indoor', accessNotes: '营业时间内向店员借用', accessPhone: '0575-84123456' } }
+}
+/** A fault report on a new AED of 大渡 from a fresh resident without standing who holds a grant. */
+const unconfirmedReport = async () => call('aed', await resident('aed_report'), { action: 'report', aedId: await newAed(), kind: 'fault', note: '按了开关没反应' })
+const donationInput = (amountFen = 100) => ({ action: 'record', communityId: 'gangyue', kind: 'income', amountFen, date: todayInChina(), category: '个人捐赠', party: '吴晓燕', channel: '银行转账', reference: `YH-${next()}`, requestId: `rt-req-${serial}` })
+/** A donation recorded in 港越's ledger: its entry id. */
+const donation = async (amountFen?: number) => (await call<{ _id: string }>('fund', 'demo-staff', donationInput(amountFen)))._id
+/** A pending aid request of 港越 from a fresh resident holding a grant of its messages. */
+async function aidRequest(): Promise<{ aidId: string; applicant: string }> {
+  const applicant = await resident('fund_aid')
+  const { _id } = await call<{ _id: string }>('fund', applicant, { action: 'apply', communityId: 'gangyue', name: '李桂花', phone: '13957512345', category: '大病', amountFen: 1000, reason: '老伴住院做手术，医保报销后自付部分家里实在负担不起。' })
+  return { aidId: _id, applicant }
+}
+const receiptOf = async (entryId: string) => (await call<{ code: string }>('fund', 'demo-staff', { action: 'issueReceipt', entryId })).code
 /**
  * Over target at this measure (requests exactly, round trips as most often seen): the bound holds
  * it there until it is brought within. Side-by-side branches of unequal depth sometimes overlap
@@ -267,10 +284,10 @@ const ROWS: Record<string, Row> = {
     bound: { requests: 60, roundTrips: 3, why: 'over target, not yet brought within: each AED of the page reads its own reports and keepers (side by side)' },
   },
   'aed.save': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'save', ...aedInput() } }), bound: over(7, 5, 'the AED, its keepers and its audit entry one after another') },
-  'aed.verify': { todo: true },
+  'aed.verify': { prepare: async () => { const { aedId, details } = await suggestion(); return { fn: 'aed', caller: 'demo-staff', event: { action: 'verify', aedId, ...details } } }, bound: over(8, 6, 'the suggestion, the caller, the text check, the publication, the read-back and the audit entry one after another') },
   'aed.reports': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'reports', status: 'open' } }) },
   'aed.unconfirmedReports': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'unconfirmedReports', communityId: 'dadu', from: inDays(-30), to: todayInChina() } }) },
-  'aed.dismissUnconfirmed': { todo: true },
+  'aed.dismissUnconfirmed': { prepare: async () => { await unconfirmedReport(); return { fn: 'aed', caller: 'demo-staff', event: { action: 'dismissUnconfirmed', communityId: 'dadu', from: todayInChina(), to: todayInChina() } } }, bound: over(16, 7, 'the wave is read, closed, its reporters told, each AED\'s record written, then the audit entry') },
   'aed.inspectionCycles': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'inspectionCycles', communityId: 'dadu' } }) },
   'aed.setInspectionCycle': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'setInspectionCycle', communityId: 'yulan', cycle: ['daily', 'weekly', 'monthly'][next() % 3] } }) },
 
@@ -332,7 +349,7 @@ const ROWS: Record<string, Row> = {
   'fund.entries': { prepare: async () => ({ fn: 'fund', caller: 'demo-resident', event: { action: 'entries', communityId: 'dadu', page: 1, pageSize: 20 } }) },
   'fund.projects': { prepare: async () => ({ fn: 'fund', caller: 'demo-resident', event: { action: 'projects', communityId: 'dadu' } }) },
   'fund.record': { prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'record', communityId: 'gangyue', kind: 'income', amountFen: 100, date: todayInChina(), category: '个人捐赠', party: '', channel: '银行转账', reference: 'YH-9', requestId: `rt-req-${next()}` } }), bound: over(8, 8, 'the ledger is a hash chain: the head is claimed, the entry written and the head moved one after another (the race tests hold it)') },
-  'fund.reverse': { todo: true },
+  'fund.reverse': { prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'reverse', entryId: await donation(), reason: '金额录入错误', requestId: `rt-req-${next()}` } }), bound: over(9, 9, 'the ledger is a hash chain: the entry reversed is read, the head claimed, the entry written and the head moved one after another') },
   'fund.verify': { prepare: async () => ({ fn: 'fund', caller: 'demo-resident', event: { action: 'verify', communityId: 'dadu' } }) },
   'fund.chain': { prepare: async () => ({ fn: 'fund', caller: 'demo-resident', event: { action: 'chain', communityId: 'dadu' } }) },
   'fund.withdraw': {
@@ -343,14 +360,21 @@ const ROWS: Record<string, Row> = {
     },
   },
   'fund.apply': { prepare: async () => ({ fn: 'fund', caller: `rt-aid-${next()}`, event: { action: 'apply', communityId: 'dadu', name: '李桂花', phone: '13957512345', category: '大病', amountFen: 1000, reason: '老伴住院做手术，医保报销后自付部分家里实在负担不起。' } }), bound: over(15, 7, 'the request, the staff queue message (added to when the hour already has one) and the acknowledgement follow one another') },
-  'fund.review': { todo: true },
-  'fund.pay': { todo: true },
-  'fund.aid': { todo: true },
+  'fund.review': { prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'review', aidId: (await aidRequest()).aidId, decision: 'approve' } }), bound: over(6, 5, 'the request, the caller, the decision, the message and the audit entry one after another') },
+  'fund.pay': {
+    async prepare() {
+      const { aidId } = await aidRequest()
+      await Promise.all([call('fund', 'demo-staff', { action: 'review', aidId, decision: 'approve' }), donation(1000)])
+      return { fn: 'fund', caller: 'demo-staff', event: { action: 'pay', aidId, date: todayInChina(), reference: `ZF-${next()}` } }
+    },
+    bound: over(11, 10, 'the payment is a ledger entry (a hash chain: head claimed, entry written, head moved in sequence), then the request marked paid and its applicant told'),
+  },
+  'fund.aid': { prepare: async () => { const { aidId, applicant } = await aidRequest(); return { fn: 'fund', caller: applicant, event: { action: 'aid', aidId } } } },
   'fund.myAid': { prepare: async () => ({ fn: 'fund', caller: 'demo-resident', event: { action: 'myAid' } }) },
   'fund.aidQueue': { prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'aidQueue' } }) },
-  'fund.saveProject': { todo: true },
-  'fund.issueReceipt': { todo: true },
-  'fund.verifyReceipt': { todo: true },
+  'fund.saveProject': { prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'saveProject', communityId: 'gangyue', title: `红十字助学${next()}`, story: '为社区困难家庭的孩子筹集学习用品和学费。', targetFen: 3_000_000, startDate: todayInChina(), endDate: inDays(90), platform: { name: '腾讯公益', url: 'https://gongyi.qq.com/' } } }), bound: over(5, 5, 'the caller, the community, the text check, the project and the audit entry one after another') },
+  'fund.issueReceipt': { prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'issueReceipt', entryId: await donation() } }), bound: over(7, 7, 'the entry, the caller, its reversal, the receipt, the community, the new receipt and the audit entry one after another') },
+  'fund.verifyReceipt': { prepare: async () => ({ fn: 'fund', caller: 'demo-resident', event: { action: 'verifyReceipt', code: await receiptOf(await donation()) } }) },
   'fund.export': { prepare: async () => ({ fn: 'fund', caller: 'demo-staff', event: { action: 'export', communityId: 'gangyue', from: '2026-01-01', to: todayInChina() } }), bound: over(5, 5, 'the CSV is written to storage after the entries are read, then the audit entry') },
 
   'stats.community': { prepare: async () => ({ fn: 'stats', caller: 'demo-resident', event: { action: 'community', communityId: 'dadu', year: Number(todayInChina().slice(0, 4)) } }) },
