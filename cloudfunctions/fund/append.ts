@@ -17,6 +17,12 @@ export async function currentHead(communityId: string): Promise<HeadDoc> {
   return data[0] ?? emptyHead(communityId)
 }
 
+/** The head as stored, or null before the community's first entry (a read only: for a preload). */
+export async function headOf(communityId: string): Promise<HeadDoc | null> {
+  const { data } = await fundHeads().where({ _id: communityId }).get<HeadDoc>()
+  return data[0] ?? null
+}
+
 /** The head to append to, created on the first entry. */
 export async function readHead(communityId: string): Promise<HeadDoc> {
   const { data } = await fundHeads().where({ _id: communityId }).get<HeadDoc>()
@@ -57,17 +63,35 @@ export async function findByRequest(communityId: string, requestId: string): Pro
  *
  * Steps 2 and 4 read only after step 1, and step 5 succeeds only if nobody appended in between,
  * so a requestId is never used twice, the balance never goes below 0, and seq has no gaps even
- * when a writer stops between 5 and 6 (the next one stores its entry in step 1).
+ * when a writer stops between 5 and 6 (the next one stores its entry in step 1). Steps 1–4 depend
+ * only on the head, so they go side by side (a refusal counts only when no entry answers the
+ * request); `known` is the head as the caller read it beside its own reads (`headOf`), used for
+ * the first attempt: if it is stale, step 5 fails and the next attempt reads it again. `alongside`
+ * runs beside step 6 (the action's audit entry), on the answer.
  */
-export async function append(communityId: string, requestId: string, decide: (head: HeadDoc) => Promise<Draft> | Draft): Promise<{ entry: EntryDoc; created: boolean }> {
+export async function append(
+  communityId: string,
+  requestId: string,
+  decide: (head: HeadDoc) => Promise<Draft> | Draft,
+  { known, alongside }: { known?: HeadDoc | null; alongside?: (entry: EntryDoc) => Promise<unknown> } = {},
+): Promise<{ entry: EntryDoc; created: boolean }> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const head = await readHead(communityId)
-    await storeLast(head)
-    const existing = head.last?.requestId === requestId ? head.last : await findByRequest(communityId, requestId)
-    if (existing) return { entry: existing, created: false }
+    const head = (attempt === 0 ? known : null) ?? (await readHead(communityId))
     const today = todayInChina()
-    await freezeMonthIfDue(head, today)
-    const draft = await decide(head)
+    const [existing, decided] = await Promise.all([
+      head.last?.requestId === requestId ? head.last : findByRequest(communityId, requestId),
+      Promise.resolve(head)
+        .then(decide)
+        .then((draft) => ({ draft }), (error: unknown) => ({ error })),
+      storeLast(head),
+      freezeMonthIfDue(head, today),
+    ])
+    if (existing) {
+      await alongside?.(existing)
+      return { entry: existing, created: false }
+    }
+    if ('error' in decided) throw decided.error
+    const { draft } = decided
     const { party, aidId, recordedBy, recordedByName, ...content } = draft
     const publicEntry = nextEntry({ seq: head.seq, hash: head.hash }, { ...content, communityId, recordedOn: today })
     const entry = entryDocOf(publicEntry, { party, aidId, requestId, recordedBy, recordedByName })
@@ -90,7 +114,7 @@ export async function append(communityId: string, requestId: string, decide: (he
         },
       })
     if (stats.updated === 1) {
-      await storeLast(next)
+      await Promise.all([storeLast(next), alongside?.(entry)])
       return { entry, created: true }
     }
     // Someone appended first: a short, random pause so twenty writers do not keep colliding.

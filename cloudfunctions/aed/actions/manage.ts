@@ -11,7 +11,7 @@ import { action, type ActionContext } from '../../_kit/define-function'
 import { alertKeepers } from '../alerts'
 import { needingAttention } from '../attention'
 import { aeds, point, reports, requireAed, type AedDoc } from '../aeds'
-import { detailFor } from '../detail'
+import { detailFor, detailsFor } from '../detail'
 import { requireKeeper } from '../keepers'
 import { closeAll, closeOne, requireReport, toReport, toReports, type ReportDoc } from '../reports'
 import { changeKey } from '../../_kit/audit'
@@ -31,12 +31,12 @@ export const manageList = action({
     if (attention) {
       const [found, user] = await Promise.all([needingAttention(scope), ctx.user()])
       const shown = found.slice((page - 1) * pageSize, page * pageSize)
-      return { items: await Promise.all(shown.map((aed) => detailFor(aed, user))), hasMore: found.length > page * pageSize, page, pageSize }
+      return { items: await detailsFor(shown, user), hasMore: found.length > page * pageSize, page, pageSize }
     }
     const criteria = { communityId: _.in(scope) }
     const { docs: data, hasMore } = await readPage<AedDoc>(aeds().where(criteria).orderBy('verified', 'asc').orderBy('status', 'desc').orderBy('name', 'asc'), page, pageSize)
     const user = await ctx.user()
-    return { items: await Promise.all(data.map((aed) => detailFor(aed, user))), hasMore, page, pageSize }
+    return { items: await detailsFor(data, user), hasMore, page, pageSize }
   },
 })
 
