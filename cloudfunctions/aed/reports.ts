@@ -5,7 +5,7 @@ import { db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
 import { ownedId } from '../_kit/ids'
 import type { NotifyPayloads } from '@/domain/notify/kinds'
-import { notify, notifyEach } from '../_kit/notify'
+import { notify, notifyEach, type NotifySettingsDoc } from '../_kit/notify'
 import { mapWithCap } from '../_kit/parallel'
 import { reports } from './aeds'
 import { isPending, shownPhotoUrls, type CheckedPhoto } from '../_kit/photo-checks'
@@ -59,6 +59,7 @@ export async function toReports(docs: ReportDoc[]): Promise<AedReport[]> {
     _id: doc._id,
     aedId: doc.aedId,
     aedName: doc.aedName,
+    communityId: doc.communityId,
     kind: doc.kind,
     note: doc.note,
     photo: photos[i],
@@ -97,12 +98,19 @@ const closedNote = (report: ReportDoc, resolution: string): NotifyPayloads['aed_
 /**
  * Closes one open report (`resolved` with what was found, or `dismissed` as unfounded) and tells
  * its reporter. The update is conditional on the report being open, so of two people closing it
- * at once only one tells the reporter; `alongside` are the closing's own follow-ups (its caller's).
+ * at once only one tells the reporter; `alongside` are the closing's own follow-ups (its caller's);
+ * `settings`: the reporter's message settings, when the caller read them beside its own reads.
  */
-export async function closeOne(report: ReportDoc, status: Exclude<ReportStatus, 'open'>, resolution: string, by: string, alongside?: () => Promise<unknown>): Promise<boolean> {
+export async function closeOne(
+  report: ReportDoc,
+  status: Exclude<ReportStatus, 'open'>,
+  resolution: string,
+  by: string,
+  { alongside, settings }: { alongside?: () => Promise<unknown>; settings?: NotifySettingsDoc | null } = {},
+): Promise<boolean> {
   if (!(await markClosed(report, { status, resolution, by }))) return false
   // The reporter is told side by side with the closing's other writes (`alongside`).
-  await Promise.all([notify(report.reporterOpenid, 'aed_report', closedNote(report, resolution)), alongside?.()])
+  await Promise.all([notify(report.reporterOpenid, 'aed_report', closedNote(report, resolution), { settings }), alongside?.()])
   return true
 }
 
