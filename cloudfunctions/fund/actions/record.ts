@@ -2,7 +2,7 @@ import { AppError } from '@/domain/errors'
 import { fundInputs } from '@/domain/fund/contract'
 import { formatYuan, shownParty } from '@/domain/fund/rules'
 import { todayInChina } from '@/domain/dates'
-import { communityNames, requireCommunity } from '../../_kit/communities'
+import { findCommunity, requireCommunity } from '../../_kit/communities'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { append, headOf } from '../append'
@@ -19,10 +19,10 @@ export const record = action({
   input: fundInputs.record,
   audience: ['staff'],
   // The community, the project and the ledger's head, beside the caller's record (a failed look-up is read again below, to say why).
-  preload: ({ communityId, projectId }) => Promise.all([communityNames([communityId]), projectId ? requireProjectOf(projectId, communityId).catch(() => null) : null, headOf(communityId)]),
-  async handler(input, ctx, [communities, project, head]) {
+  preload: ({ communityId, projectId }) => Promise.all([findCommunity(communityId), projectId ? requireProjectOf(projectId, communityId).catch(() => null) : null, headOf(communityId)]),
+  async handler(input, ctx, [community, project, head]) {
     const staff = await ctx.requireStaffOf(input.communityId)
-    if (!communities.has(input.communityId)) await requireCommunity(input.communityId)
+    if (!community) await requireCommunity(input.communityId)
     if (input.date > todayInChina()) throw new AppError('INVALID_INPUT', '日期不能晚于今天', { date: '日期不能晚于今天' })
     if (input.projectId && !project) await requireProjectOf(input.projectId, input.communityId)
     const donor = input.kind === 'income'
