@@ -219,25 +219,34 @@ type Closing = {
   entry(report: ReportDoc, user: UserDoc): { event: string; by: string; byName: string; note?: string }
 }
 
-type Preloaded = readonly [ReportDoc, AedDoc, NotifySettingsDoc | null]
+type Preloaded = readonly [ReportDoc, NotifySettingsDoc | null]
 
-/** The report beside the caller's record, then its AED and its reporter's message settings. */
+/** The report beside the caller's record, then its reporter's message settings. */
 async function preloadReport({ reportId }: { reportId: string }): Promise<Preloaded> {
   const report = await requireReport(reportId)
-  const [aed, settings] = await Promise.all([requireAed(report.aedId), notifySettingsOf(report.reporterOpenid)])
-  return [report, aed, settings]
+  return [report, await notifySettingsOf(report.reporterOpenid)]
+}
+
+/**
+ * Staff of the community the report was made in close it from their queue (its AED is not read
+ * then); anyone else must look after its AED (its guardian, or staff where it is now).
+ */
+async function requireHandler(report: ReportDoc, ctx: ActionContext): Promise<UserDoc> {
+  const user = await ctx.user()
+  if (user.roles.includes('staff') && user.staffCommunityIds.includes(report.communityId)) return user
+  return requireKeeper(await requireAed(report.aedId), ctx)
 }
 
 /** Closes one report for those who look after its AED and records it in the AED's history, once. */
-async function closeReport(ctx: ActionContext, [report, aed, settings]: Preloaded, closing: Closing) {
-  const user = await requireKeeper(aed, ctx)
+async function closeReport(ctx: ActionContext, [report, settings]: Preloaded, closing: Closing) {
+  const user = await requireHandler(report, ctx)
   const refusal = closing.refuse?.(report)
   if (refusal) throw new AppError('CONFLICT', refusal)
   if (closing.written) await requirePassingText(ctx.openid, closing.written)
   // Closed here: the answer is the report as closed, so the AED's history and the audit entry go beside the reporter's message.
   const answer = await toReport({ ...report, status: closing.status, resolution: closing.resolution, resolvedBy: user._id })
   const followUps = () =>
-    Promise.all([aeds().where({ _id: aed._id }).update({ data: { history: _.push({ at: new Date(), ...closing.entry(report, user) }) } }), ctx.auditAlongside(answer)])
+    Promise.all([aeds().where({ _id: report.aedId }).update({ data: { history: _.push({ at: new Date(), ...closing.entry(report, user) }) } }), ctx.auditAlongside(answer)])
   if (await closeOne(report, closing.status, closing.resolution, user._id, { alongside: followUps, settings })) return answer
   // Closed before (a second tap, or someone else): as it stands.
   return toReport(await requireReport(report._id))
