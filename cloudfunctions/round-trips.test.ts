@@ -265,7 +265,7 @@ const ROWS: Record<string, Row> = {
   'aed.get': { prepare: async () => ({ fn: 'aed', caller: 'demo-resident', event: { action: 'get', aedId: (await call<AedDetail>('aed', 'demo-staff', { action: 'save', ...aedInput() }))._id } }) },
   'aed.report': {
     prepare: async () => ({ fn: 'aed', caller: 'demo-member', event: { action: 'report', aedId: (await call<AedDetail>('aed', 'demo-staff', { action: 'save', ...aedInput() }))._id, kind: 'fault', note: '按了开关没反应' } }),
-    bound: { requests: 24, roundTrips: 6, why: 'over target, not yet moved: a fault that takes the AED out of service tells its keepers, guardian and staff in the same call (to go to the outbox)' },
+    bound: over(22, 4, 'a fault that takes the AED out of service tells its keepers (guardian and each staff member) and the staff queue (each staff member\'s count, settings and inbox entry) in the call: fan-outs that grow with the community\'s staff'),
   },
   'aed.suggest': { prepare: async () => ({ fn: 'aed', caller: `rt-resident-${next()}`, event: { action: 'suggest', name: '新开的药店', latitude: 30.0661, longitude: 120.5071, address: '大渡路88号药店', landmark: '收银台后面', note: '收银台后面挂着' } }) },
   'aed.mySuggestions': { prepare: async () => ({ fn: 'aed', caller: 'demo-resident', event: { action: 'mySuggestions' } }) },
@@ -284,7 +284,7 @@ const ROWS: Record<string, Row> = {
   'aed.verify': { prepare: async () => { const { aedId, details } = await suggestion(); return { fn: 'aed', caller: 'demo-staff', event: { action: 'verify', aedId, ...details } } } },
   'aed.reports': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'reports', status: 'open' } }) },
   'aed.unconfirmedReports': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'unconfirmedReports', communityId: 'dadu', from: inDays(-30), to: todayInChina() } }) },
-  'aed.dismissUnconfirmed': { prepare: async () => { await unconfirmedReport(); return { fn: 'aed', caller: 'demo-staff', event: { action: 'dismissUnconfirmed', communityId: 'dadu', from: todayInChina(), to: todayInChina() } } }, bound: over(16, 7, 'the wave is read, closed, its reporters told, each AED\'s record written, then the audit entry') },
+  'aed.dismissUnconfirmed': { prepare: async () => { await unconfirmedReport(); return { fn: 'aed', caller: 'demo-staff', event: { action: 'dismissUnconfirmed', communityId: 'dadu', from: todayInChina(), to: todayInChina() } } }, bound: over(16, 3, 'a bulk action whose requests grow with the wave: one conditional close per report, each reporter\'s inbox entry and queued message, one history entry per AED') },
   'aed.inspectionCycles': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'inspectionCycles', communityId: 'dadu' } }) },
   'aed.setInspectionCycle': { prepare: async () => ({ fn: 'aed', caller: 'demo-staff', event: { action: 'setInspectionCycle', communityId: 'yulan', cycle: ['daily', 'weekly', 'monthly'][next() % 3] } }) },
 

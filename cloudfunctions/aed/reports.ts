@@ -117,12 +117,16 @@ export async function closeOne(
 /**
  * Closes many reports at once (an inspection answers them all) and tells their reporters as one
  * fan-out; answers the reports this call closed (not those a concurrent call closed first).
+ * `alongside`: the caller's follow-ups of what was closed, beside the fan-out.
  */
-export async function closeAll(open: ReportDoc[], status: Exclude<ReportStatus, 'open'>, resolution: string, by: string): Promise<ReportDoc[]> {
+export async function closeAll(open: ReportDoc[], status: Exclude<ReportStatus, 'open'>, resolution: string, by: string, alongside?: (closed: ReportDoc[]) => Promise<unknown>): Promise<ReportDoc[]> {
   const closed = (await mapWithCap(open, CLOSES_AT_ONCE, async (report) => ((await markClosed(report, { status, resolution, by })) ? [report] : []))).flat()
-  await notifyEach(
-    'aed_report',
-    closed.map((report) => ({ _id: ownedId('rc', report._id), openid: report.reporterOpenid, payload: closedNote(report, resolution) })),
-  )
+  await Promise.all([
+    notifyEach(
+      'aed_report',
+      closed.map((report) => ({ _id: ownedId('rc', report._id), openid: report.reporterOpenid, payload: closedNote(report, resolution) })),
+    ),
+    alongside?.(closed),
+  ])
   return closed
 }
