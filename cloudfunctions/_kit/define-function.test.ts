@@ -3,6 +3,7 @@ import type { ActionSpec } from '@/domain/contract'
 import { AppError } from '@/domain/errors'
 import { runAs } from '../../localcloud/backend/identity'
 import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import { auditIdOf } from './audit'
 import { action, defineFunction } from './define-function'
 
 /** The shared way every function is written: routing, validation, roles, envelope. */
@@ -12,7 +13,11 @@ type TestApi = {
   staffOfDadu: ActionSpec<Record<string, never>, string>
   explode: ActionSpec<Record<string, never>, never>
   refuse: ActionSpec<Record<string, never>, never>
+  audited: ActionSpec<{ key: string }, { key: string; entryBeforeAnswer: boolean }>
 }
+
+/** The audit rule of `audited`, watched: the router must not apply it again after the handler wrote it. */
+const auditedRule = jest.fn((input: { key: string }) => ({ communityId: 'dadu', target: input.key, summary: '测试', key: input.key }))
 
 const main = defineFunction<TestApi>('test', {
   echo: action({ input: v.object({ text: v.pipe(v.string('内容应为文字'), v.maxLength(5, '最多 5 个字')) }), audience: 'anyone', handler: async ({ text }) => ({ text }) }),
@@ -37,6 +42,17 @@ const main = defineFunction<TestApi>('test', {
     audience: 'anyone',
     handler: async () => {
       throw new AppError('CONFLICT', '这个心愿已被认领')
+    },
+  }),
+  audited: action({
+    input: v.object({ key: v.string() }),
+    audience: ['staff'],
+    audit: (input) => auditedRule(input),
+    handler: async ({ key }, ctx) => {
+      const answer = { key, entryBeforeAnswer: true }
+      // The entry beside the handler's last step (here: nothing else), before it answers.
+      await ctx.auditAlongside(answer)
+      return { key, entryBeforeAnswer: cloud.docs('auditLog').some((entry) => entry._id === auditIdOf('test', 'audited', key)) }
     },
   }),
 })
@@ -90,4 +106,10 @@ test('a non-object event never throws to the platform', async () => {
   for (const event of [null, undefined, 'me', 42, []]) {
     expect(await call('demo-resident', event)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   }
+})
+
+test('an audit entry written beside the handler\'s last write (auditAlongside) is there before it answers, and the router writes none after', async () => {
+  expect(await call('demo-staff', { action: 'audited', key: 'k-1' })).toEqual({ ok: true, data: { key: 'k-1', entryBeforeAnswer: true } })
+  expect(auditedRule).toHaveBeenCalledTimes(1)
+  expect(cloud.docs('auditLog').filter((entry) => entry._id === auditIdOf('test', 'audited', 'k-1'))).toHaveLength(1)
 })
