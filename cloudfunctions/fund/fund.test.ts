@@ -132,6 +132,27 @@ describe('never edited or deleted: corrections are reversals', () => {
     expect(cloud.docs('fundEntries').find((e) => e._id === gift._id)).toMatchObject({ amountFen: 5000, hash: gift.hash })
   })
 
+  test('two staff reversing the same entry at once (different requests) make one reversal', async () => {
+    const c = community()
+    const gift = unwrap(await income(c, 5000))
+    unwrap(await income(c, 9000))
+    const results = await Promise.all([STAFF_A, STAFF_B, STAFF_A, STAFF_B].map((s) => fund<FundEntry>(s, 'reverse', { entryId: gift._id, reason: '金额登记错误', requestId: rid() })))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok)).toEqual(Array(3).fill(expect.objectContaining({ code: 'CONFLICT' })))
+    expect(unwrap(await summary(c))).toMatchObject({ balanceFen: 9000, entries: 3 })
+    expect(unwrap(await verify(c)).ok).toBe(true)
+  })
+
+  test('a reversal whose writer stopped before storing it (only the head holds it) still refuses a second one', async () => {
+    const c = community()
+    const gift = unwrap(await income(c, 5000))
+    unwrap(await income(c, 9000))
+    const reversal = unwrap(await fund<FundEntry>(STAFF_A, 'reverse', { entryId: gift._id, reason: '金额登记错误', requestId: rid() }))
+    cloud.store.remove('fundEntries', { _id: reversal._id })
+    expect(await fund(STAFF_B, 'reverse', { entryId: gift._id, reason: '再冲一次', requestId: rid() })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(unwrap(await summary(c))).toMatchObject({ balanceFen: 9000, entries: 3 })
+  })
+
   test('an income already spent cannot be reversed below zero', async () => {
     const c = community()
     const gift = unwrap(await income(c, 5000))
