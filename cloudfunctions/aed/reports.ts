@@ -1,7 +1,8 @@
 import type { AedReport, ReportKind, ReportStatus } from '@/domain/aed/contract'
 import type { Standing } from '@/domain/aed/standing'
 import { AppError } from '@/domain/errors'
-import { db } from '../_kit/cloud'
+import { ATTENTION_KINDS, type OpenReport } from '@/domain/aed/readiness'
+import { _, db } from '../_kit/cloud'
 import { toIso } from '../_kit/dates'
 import { ownedId } from '../_kit/ids'
 import type { NotifyPayloads } from '@/domain/notify/kinds'
@@ -39,6 +40,26 @@ export const reportIdOf = (openid: string, aedId: string, kind: ReportKind, roun
 export async function latestReportOf(openid: string, aedId: string, kind: ReportKind): Promise<ReportDoc | undefined> {
   const { data } = await reports().where({ reporterOpenid: openid, aedId, kind }).orderBy('round', 'desc').limit(1).get<ReportDoc>()
   return data[0]
+}
+
+/** Open reports one read fetches for a list of AEDs (a page, or those needing attention). */
+const OPEN_REPORTS_READ = 1000
+
+/** The open reports of these AEDs, newest first, in one request: what a list shows and what readiness counts. */
+export async function openReportDocsOf(aedIds: string[]): Promise<ReportDoc[]> {
+  if (aedIds.length === 0) return []
+  const { data } = await reports().where({ aedId: _.in(aedIds), status: 'open' }).orderBy('createdAt', 'desc').limit(OPEN_REPORTS_READ).get<ReportDoc>()
+  return data
+}
+
+/** Per AED, the open reports that speak against it (as `openReportsOf` answers them), from its open reports. */
+export function readinessReportsOf(open: readonly ReportDoc[]): Map<string, OpenReport[]> {
+  const found = new Map<string, OpenReport[]>()
+  for (const { aedId, kind, standing } of open) {
+    if (!ATTENTION_KINDS.includes(kind)) continue
+    found.set(aedId, [...(found.get(aedId) ?? []), { kind, confirmed: !!standing }])
+  }
+  return found
 }
 
 export async function findReport(reportId: string): Promise<ReportDoc | undefined> {

@@ -30,9 +30,9 @@ export const manageList = action({
   async handler({ communityId, attention, page, pageSize }, ctx) {
     const scope = await ctx.staffScope(communityId)
     if (attention) {
-      const [found, user] = await Promise.all([needingAttention(scope), ctx.user()])
+      const [{ aeds: found, known }, user] = await Promise.all([needingAttention(scope), ctx.user()])
       const shown = found.slice((page - 1) * pageSize, page * pageSize)
-      return { items: await detailsFor(shown, user), hasMore: found.length > page * pageSize, page, pageSize }
+      return { items: await detailsFor(shown, user, known), hasMore: found.length > page * pageSize, page, pageSize }
     }
     const criteria = { communityId: _.in(scope) }
     const { docs: data, hasMore } = await readPage<AedDoc>(aeds().where(criteria).orderBy('verified', 'asc').orderBy('status', 'desc').orderBy('name', 'asc'), page, pageSize)
