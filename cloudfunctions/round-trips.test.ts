@@ -364,7 +364,7 @@ const ROWS: Record<string, Row> = {
       await Promise.all([call('fund', 'demo-staff', { action: 'review', aidId, decision: 'approve' }), donation(1000)])
       return { fn: 'fund', caller: 'demo-staff', event: { action: 'pay', aidId, date: todayInChina(), reference: `ZF-${next()}` } }
     },
-    bound: over(11, 6, 'the payment is a ledger entry (a hash chain: its head is read once the request names the community, then moved, then the entry stored beside the request marked paid), then its applicant told'),
+    bound: over(11, 5, 'the payment is a ledger entry (a hash chain): its head is read once the request names the community, the retry look-up follows the head, the head moves, then the entry is stored beside the request marked paid, the message (inbox entry and grant) and the audit entry'),
   },
   'fund.aid': { prepare: async () => { const { aidId, applicant } = await aidRequest(); return { fn: 'fund', caller: applicant, event: { action: 'aid', aidId } } } },
   'fund.myAid': { prepare: async () => ({ fn: 'fund', caller: 'demo-resident', event: { action: 'myAid' } }) },

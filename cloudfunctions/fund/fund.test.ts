@@ -307,6 +307,8 @@ describe('aid requests: private, decided by two people above the threshold, paid
     expect(unwrap(await fund<AidRequest>(STAFF_A, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-2' }))).toMatchObject({ status: 'paid', entrySeq: 2 })
     expect(cloud.docs('fundEntries').filter((e) => e.communityId === c && e.kind === 'expense')).toHaveLength(1)
     expect(unwrap(await summary(c)).balanceFen).toBe(700_000)
+    // Two phones and a retry: the applicant is told of the payment once.
+    expect(cloud.docs('inbox').filter((m) => m.openid === 'fr-applicant-4' && m.kind === 'fund_aid' && String(m.body).includes('已发放'))).toHaveLength(1)
   })
 
   test('up to 5,000 元 one approval is enough', async () => {

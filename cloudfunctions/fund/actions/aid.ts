@@ -7,6 +7,7 @@ import { _, db } from '../../_kit/cloud'
 import { findCommunity, requireCommunity } from '../../_kit/communities'
 import { checkText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
+import { ownedId } from '../../_kit/ids'
 import { notify } from '../../_kit/notify'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { append } from '../append'
@@ -110,11 +111,18 @@ export const pay = action({
     const staff = await ctx.requireStaffOf(aid.communityId)
     if (aid.status === 'paid') return toAidRequest(aid, staff, ctx.openid)
     if (aid.status !== 'approved') throw new AppError('CONFLICT', '申请还没有批准，不能发放')
-    // The request is marked paid beside the storing of its entry (append's last step).
+    // With the storing of its entry (append's last step), side by side: the request marked paid,
+    // its applicant told and the audit entry. The message has one id per request's payment, so a
+    // second phone or a retry tells nobody twice; the answer is the request as this call marks it.
     const marked: { step?: AidDoc['history'][number] } = {}
-    const markPaid = async (entry: EntryDoc) => {
+    const finish = async (entry: EntryDoc) => {
       const step = { at: new Date(), action: 'pay' as const, by: ctx.openid, byName: staff.displayName, note: `账本第 ${entry.seq} 条` }
-      const { stats } = await fundAid().where({ _id: aidId, status: 'approved' }).update({ data: { status: 'paid', entrySeq: entry.seq, history: _.push(step) } })
+      const paid = toAidRequest({ ...aid, status: 'paid', entrySeq: entry.seq, history: [...aid.history, step] }, staff, ctx.openid)
+      const [{ stats }] = await Promise.all([
+        fundAid().where({ _id: aidId, status: 'approved' }).update({ data: { status: 'paid', entrySeq: entry.seq, history: _.push(step) } }),
+        aid.applicantOpenid ? notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: 'paid', at: step.at }, { groupId: ownedId('fp', aidId) }) : null,
+        ctx.auditAlongside(paid),
+      ])
       if (stats.updated === 1) marked.step = step
     }
     const { entry } = await append(aid.communityId, `pay-${aidId}`, (head) => {
@@ -135,14 +143,10 @@ export const pay = action({
         recordedBy: ctx.openid,
         recordedByName: staff.displayName,
       }
-    }, { alongside: markPaid })
+    }, { alongside: finish })
     const { step } = marked
-    const saved: AidDoc = step ? { ...aid, status: 'paid', entrySeq: entry.seq, history: [...aid.history, step] } : await requireAid(aidId)
-    const answer = toAidRequest(saved, staff, ctx.openid)
-    // Only the call that marked it paid tells the applicant; the audit entry goes beside the message.
-    const told = step && aid.applicantOpenid ? notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: 'paid', at: step.at }) : null
-    await Promise.all([told, ctx.auditAlongside(answer)])
-    return answer
+    // Marked by another phone first: as it stands.
+    return toAidRequest(step ? { ...aid, status: 'paid', entrySeq: entry.seq, history: [...aid.history, step] } : await requireAid(aidId), staff, ctx.openid)
   },
   audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: `发放互助金 ${formatYuan(out.amountFen)} 元，记账第 ${out.entrySeq} 笔`, key: out._id }),
 })
