@@ -107,7 +107,7 @@ export async function append(
     const [found, decided] = await Promise.all([
       find(),
       // Without related entries the draft needs only the head: decided beside the look-up.
-      related ? null : Promise.resolve(decide(head, [])).then((draft) => ({ draft }), (error: unknown) => ({ error })),
+      related ? null : Promise.resolve(head).then((known) => decide(known, [])).then((draft) => ({ draft }), (error: unknown) => ({ error })),
       storeLast(head),
       freezeMonthIfDue(head, today),
     ])

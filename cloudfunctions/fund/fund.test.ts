@@ -92,6 +92,16 @@ describe('the ledger: amounts in 分, never beyond the balance', () => {
     expect(unwrap(await summary(c)).balanceFen).toBe(777)
   })
 
+  test('a retried spending answers its entry even when the balance would no longer cover it', async () => {
+    const c = community()
+    unwrap(await income(c, 1000))
+    const requestId = rid()
+    const spent = unwrap(await expense(c, 800, { requestId }))
+    unwrap(await income(c, 10))
+    expect(unwrap(await expense(c, 800, { requestId }))._id).toBe(spent._id)
+    expect(unwrap(await summary(c)).balanceFen).toBe(210)
+  })
+
   test('20 records at once: numbered 1–20 without gaps, the chain valid, the balance their sum', async () => {
     const c = community()
     const amounts = Array.from({ length: 20 }, (_unused, i) => 100 + i)

@@ -67,7 +67,7 @@ export const save = action({
     }
     const data = { guardianOpenid: null, ...stored, hours, lastInspection: null, status: 'available' as const, verified: true, photo: null, history: [entry] }
     const { _id } = await aeds().add({ data: { ...data, createdAt: db.serverDate() } })
-    const answer = await detailFor({ _id: String(_id), ...data, landmark: fields.landmark, createdAt: new Date() }, user)
+    const answer = await detailFor({ _id: String(_id), ...data, createdAt: new Date() }, user)
     await ctx.auditAlongside(answer)
     return answer
   },
