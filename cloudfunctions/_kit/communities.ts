@@ -2,11 +2,17 @@ import type { Community } from '@/domain/community/types'
 import { AppError } from '@/domain/errors'
 import { _, collections, db } from './cloud'
 
+/** The community, or null (a read that never fails on a missing one: for a preload). */
+export async function findCommunity(communityId: string): Promise<Community | null> {
+  const { data } = await db.collection(collections.communities).where({ _id: communityId }).get<Community>()
+  return data[0] ?? null
+}
+
 /** The community, or INVALID_INPUT on the `communityId` field when there is none. */
 export async function requireCommunity(communityId: string): Promise<Community> {
-  const { data } = await db.collection(collections.communities).where({ _id: communityId }).get<Community>()
-  if (!data[0]) throw new AppError('INVALID_INPUT', '请选择所在社区', { communityId: '请选择所在社区' })
-  return data[0]
+  const found = await findCommunity(communityId)
+  if (!found) throw new AppError('INVALID_INPUT', '请选择所在社区', { communityId: '请选择所在社区' })
+  return found
 }
 
 /** id → name for the given communities (for views that show where someone belongs). */

@@ -3,6 +3,7 @@ import type { ActionSpec } from '@/domain/contract'
 import { AppError } from '@/domain/errors'
 import { runAs } from '../../localcloud/backend/identity'
 import { startTestCloud, type TestCloud } from '../../localcloud/testing'
+import { auditIdOf } from './audit'
 import { action, defineFunction } from './define-function'
 
 /** The shared way every function is written: routing, validation, roles, envelope. */
@@ -12,11 +13,11 @@ type TestApi = {
   staffOfDadu: ActionSpec<Record<string, never>, string>
   explode: ActionSpec<Record<string, never>, never>
   refuse: ActionSpec<Record<string, never>, never>
-  auditedBeside: ActionSpec<{ note: string }, { note: string }>
+  audited: ActionSpec<{ key: string }, { key: string; entryBeforeAnswer: boolean }>
 }
 
-/** How often the audit rule of `auditedBeside` was asked what to record. */
-let auditRuns = 0
+/** The audit rule of `audited`, watched: the router must not apply it again after the handler wrote it. */
+const auditedRule = jest.fn((input: { key: string }) => ({ communityId: 'dadu', target: input.key, summary: '测试', key: input.key }))
 
 const main = defineFunction<TestApi>('test', {
   echo: action({ input: v.object({ text: v.pipe(v.string('内容应为文字'), v.maxLength(5, '最多 5 个字')) }), audience: 'anyone', handler: async ({ text }) => ({ text }) }),
@@ -43,18 +44,15 @@ const main = defineFunction<TestApi>('test', {
       throw new AppError('CONFLICT', '这个心愿已被认领')
     },
   }),
-  auditedBeside: action({
-    input: v.object({ note: v.string() }),
+  audited: action({
+    input: v.object({ key: v.string() }),
     audience: ['staff'],
-    handler: async ({ note }, ctx) => {
-      const out = { note }
-      // Its last write (none here) and its audit entry side by side.
-      await Promise.all([Promise.resolve(), ctx.audit(out)])
-      return out
-    },
-    audit: (_input, out) => {
-      auditRuns += 1
-      return { communityId: 'yulan', target: 'test', summary: `测试：${out.note}`, key: out.note }
+    audit: (input) => auditedRule(input),
+    handler: async ({ key }, ctx) => {
+      const answer = { key, entryBeforeAnswer: true }
+      // The entry beside the handler's last step (here: nothing else), before it answers.
+      await ctx.auditAlongside(answer)
+      return { key, entryBeforeAnswer: cloud.docs('auditLog').some((entry) => entry._id === auditIdOf('test', 'audited', key)) }
     },
   }),
 })
@@ -110,11 +108,8 @@ test('a non-object event never throws to the platform', async () => {
   }
 })
 
-test('an action that writes its audit entry beside its last write gets exactly one, and the router writes none after', async () => {
-  expect(await call('demo-staff', { action: 'auditedBeside', note: '旁写一次' })).toEqual({ ok: true, data: { note: '旁写一次' } })
-  expect(auditRuns).toBe(1)
-  expect(cloud.docs('auditLog').filter((entry) => entry.summary === '测试：旁写一次')).toEqual([expect.objectContaining({ fn: 'test', action: 'auditedBeside', actorOpenid: 'demo-staff', scope: 'yulan' })])
-  // A retry writes the same entry again: still one.
-  await call('demo-staff', { action: 'auditedBeside', note: '旁写一次' })
-  expect(cloud.docs('auditLog').filter((entry) => entry.summary === '测试：旁写一次')).toHaveLength(1)
+test('an audit entry written beside the handler\'s last write (auditAlongside) is there before it answers, and the router writes none after', async () => {
+  expect(await call('demo-staff', { action: 'audited', key: 'k-1' })).toEqual({ ok: true, data: { key: 'k-1', entryBeforeAnswer: true } })
+  expect(auditedRule).toHaveBeenCalledTimes(1)
+  expect(cloud.docs('auditLog').filter((entry) => entry._id === auditIdOf('test', 'audited', 'k-1'))).toHaveLength(1)
 })

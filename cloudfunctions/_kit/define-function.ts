@@ -19,11 +19,12 @@ export type ActionContext = {
   /** The communities a staff list covers: the one asked for (if the caller serves it) or all of theirs. */
   staffScope(communityId?: string): Promise<string[]>
   /**
-   * Writes the action's audit entry now, for the answer the handler is about to return, so it goes
-   * side by side with the handler's last writes (one round trip fewer); the router then writes
-   * none after. Retry-safe like the router's write: the entry's `_id` comes from its key.
+   * Writes the action's audit entries for `answer` now, so a handler can put them side by side
+   * with its last write (one round trip fewer); the router then writes none after it. `answer`
+   * must be what the handler returns: the entries are keyed by it, so a retry rewrites the same
+   * ones (_kit/audit.ts), and one written beside a write that then failed is the retry's entry.
    */
-  audit(output: unknown): Promise<void>
+  auditAlongside(answer: unknown): Promise<void>
 }
 
 /** Who may call an action: anyone who opens the app, or holders of at least one of the roles. */
@@ -79,7 +80,7 @@ type Context = ActionContext & {
   record(): Promise<UserDoc | null>
 }
 
-function contextFor(openid: string, audit: (output: unknown, ctx: Context) => Promise<void>): Context {
+function contextFor(openid: string, audit: (ctx: Context, answer: unknown) => Promise<void>): Context {
   let found: Promise<UserDoc | null> | undefined
   let loaded: Promise<UserDoc> | undefined
   const record = () => (found ??= findUser(openid))
@@ -102,7 +103,7 @@ function contextFor(openid: string, audit: (output: unknown, ctx: Context) => Pr
       await requireStaffOf(communityId)
       return [communityId]
     },
-    audit: (output) => audit(output, ctx),
+    auditAlongside: (answer) => audit(ctx, answer),
   }
   return ctx
 }
@@ -167,18 +168,16 @@ export function defineFunction<A extends Api>(fnName: string, table: ActionTable
       if (!OPENID) throw new AppError('UNAUTHENTICATED')
       const raw = Object.fromEntries(Object.entries(body).filter(([key]) => !RESERVED_EVENT_KEYS.has(key)))
       const input = parseInput(typeof def.input === 'function' ? def.input() : def.input, raw)
-      let audited = false
-      const ctx = contextFor(OPENID, (output, context) => {
-        audited = true
-        return recordAudit(fnName, actionName, def, input, output, context)
-      })
+      // Written once: beside the handler's last write when it asks (auditAlongside), else after it.
+      let audited: Promise<void> | undefined
+      const ctx = contextFor(OPENID, (self, answer) => (audited ??= recordAudit(fnName, actionName, def, input, answer, self)))
       const preloaded = def.preload?.(input, OPENID)
       // Awaited below, after the checks; a refused caller's preload failing is nobody's error.
       preloaded?.catch(() => undefined)
       await refuseDuringErasure(def, ctx)
       await checkAudience(def.audience, ctx)
       const output = await def.handler(input, ctx, await preloaded)
-      if (!audited) await recordAudit(fnName, actionName, def, input, output, ctx)
+      await (audited ?? recordAudit(fnName, actionName, def, input, output, ctx))
       return ok(output)
     } catch (error) {
       return toFailure(error, fnName, actionName || '?')

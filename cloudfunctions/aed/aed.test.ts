@@ -746,6 +746,19 @@ describe('trust and safety', () => {
     expect(unwrap(await cloud.call<AedReport>('aed', 'demo-volunteer', { action: 'dismissReport', reportId: second }))).toMatchObject({ status: 'dismissed', resolution: '经核实，报告的情况不属实' })
     expect(unwrap(await get(aedId)).readiness).toBe('ready')
   })
+
+  test('a report is closed by staff of the community it was made in (their queue) or by those who look after its AED now, nobody else', async () => {
+    const now = new Date()
+    cloud.store.insert('users', ['dadu', 'yulan', 'gangyue'].map((c) => ({ _id: `ts-staff-of-${c}`, displayName: `${c}工作人员`, roles: ['staff'], homeCommunityId: c, staffCommunityIds: [c], createdAt: now })))
+    const aedId = await ownAed('搬迁测试点', 30.46, 121.06)
+    const [first, second] = [await reportOn(aedId, 'ts-moved-1'), await reportOn(aedId, 'ts-moved-2')]
+    // The device moves to 玉兰; its reports stay in 大渡's queue.
+    unwrap(await cloud.call('aed', 'demo-staff', { action: 'save', aedId, communityId: 'yulan', latitude: 30.46, longitude: 121.06, placement: 'outdoor', hours: { always: true }, ...goodDates(), name: '搬迁测试点', address: '绍兴市柯桥区测试路搬迁测试点' }))
+    expect(await cloud.call('aed', 'ts-staff-of-gangyue', { action: 'dismissReport', reportId: first })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(cloud.store.find('aedReports', { _id: first })[0]).toMatchObject({ status: 'open' })
+    expect(unwrap(await cloud.call<AedReport>('aed', 'ts-staff-of-dadu', { action: 'dismissReport', reportId: first }))).toMatchObject({ status: 'dismissed', communityId: 'dadu' })
+    expect(unwrap(await cloud.call<AedReport>('aed', 'ts-staff-of-yulan', { action: 'dismissReport', reportId: second }))).toMatchObject({ status: 'dismissed' })
+  })
 })
 
 describe('需要处理 (staff list filtered to devices whose readiness is not 设备正常)', () => {

@@ -61,10 +61,16 @@ export type AedDoc = {
 export const aeds = () => db.collection(collections.aeds)
 export const reports = () => db.collection(collections.aedReports)
 
-export async function requireAed(aedId: string): Promise<AedDoc> {
+/** The AED, or null (a read that never fails on a missing one: for a preload). */
+export async function findAed(aedId: string): Promise<AedDoc | null> {
   const { data } = await aeds().where({ _id: aedId }).limit(1).get<AedDoc>()
-  if (!data[0]) throw new AppError('NOT_FOUND', '没有找到这台AED')
-  return data[0]
+  return data[0] ?? null
+}
+
+export async function requireAed(aedId: string): Promise<AedDoc> {
+  const found = await findAed(aedId)
+  if (!found) throw new AppError('NOT_FOUND', '没有找到这台AED')
+  return found
 }
 
 export const point = (latitude: number, longitude: number) => new db.Geo.Point(longitude, latitude)

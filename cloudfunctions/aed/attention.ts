@@ -2,7 +2,9 @@ import { overdueBefore } from '@/domain/aed/inspection'
 import { ATTENTION_KINDS, readinessOf, type Readiness } from '@/domain/aed/readiness'
 import { todayInChina } from '@/domain/dates'
 import { _ } from '../_kit/cloud'
-import { aeds, openReportsOf, reports, type AedDoc } from './aeds'
+import { aeds, reports, type AedDoc } from './aeds'
+import type { Known } from './detail'
+import { openReportDocsOf, readinessReportsOf } from './reports'
 import { cyclesOf } from './cycles'
 
 /**
@@ -19,9 +21,10 @@ const RANK: Record<Readiness, number> = { out_of_service: 0, warning: 1, ready: 
  * computed (src/domain/aed/readiness.ts), not stored, so the query asks for every stored fact it
  * derives from (one indexed branch each: stopped for repair, unverified, pads or battery expired,
  * never or not lately inspected, an open report that speaks against it) and readinessOf decides.
+ * With them, what was read to decide (communities, open reports), for showing them (detailsFor).
  */
-export async function needingAttention(scope: string[], now = new Date()): Promise<AedDoc[]> {
-  if (scope.length === 0) return []
+export async function needingAttention(scope: string[], now = new Date()): Promise<{ aeds: AedDoc[]; known: Known }> {
+  if (scope.length === 0) return { aeds: [], known: { cycles: new Map(), open: [] } }
   const today = todayInChina(now)
   const [cycles, reported] = await Promise.all([
     cyclesOf(scope),
@@ -43,10 +46,11 @@ export async function needingAttention(scope: string[], now = new Date()): Promi
   const reportedIds = [...new Set(reported.data.map((r) => r.aedId))]
   if (reportedIds.length) branches.push({ _id: _.in(reportedIds) })
   const { data } = await aeds().where(_.or(branches)).limit(ATTENTION_LIMIT).get<AedDoc>()
-  const open = await openReportsOf(data.map((aed) => aed._id))
+  const open = await openReportDocsOf(data.map((aed) => aed._id))
+  const against = readinessReportsOf(open)
   const ranked = data
-    .map((aed) => ({ aed, readiness: readinessOf({ ...aed, openReports: open.get(aed._id) ?? [], inspectionCycle: cycles.get(aed.communityId)?.cycle }, today).readiness }))
+    .map((aed) => ({ aed, readiness: readinessOf({ ...aed, openReports: against.get(aed._id) ?? [], inspectionCycle: cycles.get(aed.communityId)?.cycle }, today).readiness }))
     .filter(({ readiness }) => readiness !== 'ready')
   ranked.sort((a, b) => RANK[a.readiness] - RANK[b.readiness] || a.aed.name.localeCompare(b.aed.name, 'zh-CN'))
-  return ranked.map(({ aed }) => aed)
+  return { aeds: ranked.map(({ aed }) => aed), known: { cycles, open } }
 }

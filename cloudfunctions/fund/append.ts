@@ -17,6 +17,12 @@ export async function currentHead(communityId: string): Promise<HeadDoc> {
   return data[0] ?? emptyHead(communityId)
 }
 
+/** The head as stored, or null before the community's first entry (a read only: for a preload). */
+export async function headOf(communityId: string): Promise<HeadDoc | null> {
+  const { data } = await fundHeads().where({ _id: communityId }).get<HeadDoc>()
+  return data[0] ?? null
+}
+
 /** The head to append to, created on the first entry. */
 export async function readHead(communityId: string): Promise<HeadDoc> {
   const { data } = await fundHeads().where({ _id: communityId }).get<HeadDoc>()
@@ -44,6 +50,29 @@ export async function findByRequest(communityId: string, requestId: string): Pro
   return data[0]
 }
 
+/** Entries of the community a draft must know of (e.g. an earlier reversal of what it reverses), by an indexed criterion. */
+export type Related = Record<string, unknown>
+
+/** The entry this request already made, and the `related` ones, in one read (two indexed branches). */
+async function lookUp(communityId: string, requestId: string, related: Related): Promise<{ existing?: EntryDoc; related: EntryDoc[] }> {
+  const { data } = await fundEntries()
+    .where(_.or([{ communityId, requestId }, { communityId, ...related }]))
+    .limit(RELATED_READ)
+    .get<EntryDoc>()
+  return { existing: data.find((entry) => entry.requestId === requestId), related: data.filter((entry) => entry.requestId !== requestId) }
+}
+
+/** Related entries a draft is decided against at most (one is enough to refuse it). */
+const RELATED_READ = 10
+
+/** The head's last entry may not be stored yet (it is stored beside the look-up): it counts if it is related. */
+function withLast(found: EntryDoc[], head: HeadDoc, related: Related | undefined): EntryDoc[] {
+  const last = head.last
+  if (!related || !last || found.some((entry) => entry._id === last._id)) return found
+  const matches = Object.entries(related).every(([field, value]) => (last as Record<string, unknown>)[field] === value)
+  return matches ? [last, ...found] : found
+}
+
 /**
  * Appends one entry to a community's chain, exactly once per `requestId`, with no transactions:
  *
@@ -57,17 +86,38 @@ export async function findByRequest(communityId: string, requestId: string): Pro
  *
  * Steps 2 and 4 read only after step 1, and step 5 succeeds only if nobody appended in between,
  * so a requestId is never used twice, the balance never goes below 0, and seq has no gaps even
- * when a writer stops between 5 and 6 (the next one stores its entry in step 1).
+ * when a writer stops between 5 and 6 (the next one stores its entry in step 1). Steps 1–4 depend
+ * only on the head, so they go side by side (a refusal counts only when no entry answers the
+ * request); `known` is the head as the caller read it beside its own reads (`headOf`), used for
+ * the first attempt: if it is stale, step 5 fails and the next attempt reads it again. `related`
+ * names entries `decide` must see (read with step 2, so also after the head). `alongside` runs
+ * beside step 6 (the action's audit entry), on the answer.
  */
-export async function append(communityId: string, requestId: string, decide: (head: HeadDoc) => Promise<Draft> | Draft): Promise<{ entry: EntryDoc; created: boolean }> {
+export async function append(
+  communityId: string,
+  requestId: string,
+  decide: (head: HeadDoc, related: EntryDoc[]) => Promise<Draft> | Draft,
+  { known, related, alongside }: { known?: HeadDoc | null; related?: Related; alongside?: (entry: EntryDoc) => Promise<unknown> } = {},
+): Promise<{ entry: EntryDoc; created: boolean }> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const head = await readHead(communityId)
-    await storeLast(head)
-    const existing = head.last?.requestId === requestId ? head.last : await findByRequest(communityId, requestId)
-    if (existing) return { entry: existing, created: false }
+    const head = (attempt === 0 ? known : null) ?? (await readHead(communityId))
     const today = todayInChina()
-    await freezeMonthIfDue(head, today)
-    const draft = await decide(head)
+    const find = async () =>
+      head.last?.requestId === requestId ? { existing: head.last, related: [] } : related ? lookUp(communityId, requestId, related) : { existing: await findByRequest(communityId, requestId), related: [] }
+    const [found, decided] = await Promise.all([
+      find(),
+      // Without related entries the draft needs only the head: decided beside the look-up.
+      related ? null : Promise.resolve(head).then((known) => decide(known, [])).then((draft) => ({ draft }), (error: unknown) => ({ error })),
+      storeLast(head),
+      freezeMonthIfDue(head, today),
+    ])
+    const { existing } = found
+    if (existing) {
+      await alongside?.(existing)
+      return { entry: existing, created: false }
+    }
+    if (decided && 'error' in decided) throw decided.error
+    const draft = decided ? decided.draft : await decide(head, withLast(found.related, head, related))
     const { party, aidId, recordedBy, recordedByName, ...content } = draft
     const publicEntry = nextEntry({ seq: head.seq, hash: head.hash }, { ...content, communityId, recordedOn: today })
     const entry = entryDocOf(publicEntry, { party, aidId, requestId, recordedBy, recordedByName })
@@ -90,7 +140,7 @@ export async function append(communityId: string, requestId: string, decide: (he
         },
       })
     if (stats.updated === 1) {
-      await storeLast(next)
+      await Promise.all([storeLast(next), alongside?.(entry)])
       return { entry, created: true }
     }
     // Someone appended first: a short, random pause so twenty writers do not keep colliding.

@@ -92,6 +92,16 @@ describe('the ledger: amounts in 分, never beyond the balance', () => {
     expect(unwrap(await summary(c)).balanceFen).toBe(777)
   })
 
+  test('a retried spending answers its entry even when the balance would no longer cover it', async () => {
+    const c = community()
+    unwrap(await income(c, 1000))
+    const requestId = rid()
+    const spent = unwrap(await expense(c, 800, { requestId }))
+    unwrap(await income(c, 10))
+    expect(unwrap(await expense(c, 800, { requestId }))._id).toBe(spent._id)
+    expect(unwrap(await summary(c)).balanceFen).toBe(210)
+  })
+
   test('20 records at once: numbered 1–20 without gaps, the chain valid, the balance their sum', async () => {
     const c = community()
     const amounts = Array.from({ length: 20 }, (_unused, i) => 100 + i)
@@ -130,6 +140,27 @@ describe('never edited or deleted: corrections are reversals', () => {
     expect(listed.items.find((e) => e.seq === 1)?.reversedBy).toBe(2)
     // The original is stored exactly as recorded.
     expect(cloud.docs('fundEntries').find((e) => e._id === gift._id)).toMatchObject({ amountFen: 5000, hash: gift.hash })
+  })
+
+  test('two staff reversing the same entry at once (different requests) make one reversal', async () => {
+    const c = community()
+    const gift = unwrap(await income(c, 5000))
+    unwrap(await income(c, 9000))
+    const results = await Promise.all([STAFF_A, STAFF_B, STAFF_A, STAFF_B].map((s) => fund<FundEntry>(s, 'reverse', { entryId: gift._id, reason: '金额登记错误', requestId: rid() })))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok)).toEqual(Array(3).fill(expect.objectContaining({ code: 'CONFLICT' })))
+    expect(unwrap(await summary(c))).toMatchObject({ balanceFen: 9000, entries: 3 })
+    expect(unwrap(await verify(c)).ok).toBe(true)
+  })
+
+  test('a reversal whose writer stopped before storing it (only the head holds it) still refuses a second one', async () => {
+    const c = community()
+    const gift = unwrap(await income(c, 5000))
+    unwrap(await income(c, 9000))
+    const reversal = unwrap(await fund<FundEntry>(STAFF_A, 'reverse', { entryId: gift._id, reason: '金额登记错误', requestId: rid() }))
+    cloud.store.remove('fundEntries', { _id: reversal._id })
+    expect(await fund(STAFF_B, 'reverse', { entryId: gift._id, reason: '再冲一次', requestId: rid() })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(unwrap(await summary(c))).toMatchObject({ balanceFen: 9000, entries: 3 })
   })
 
   test('an income already spent cannot be reversed below zero', async () => {
@@ -286,6 +317,8 @@ describe('aid requests: private, decided by two people above the threshold, paid
     expect(unwrap(await fund<AidRequest>(STAFF_A, 'pay', { aidId: request._id, date: '2026-11-05', reference: 'ZF-2' }))).toMatchObject({ status: 'paid', entrySeq: 2 })
     expect(cloud.docs('fundEntries').filter((e) => e.communityId === c && e.kind === 'expense')).toHaveLength(1)
     expect(unwrap(await summary(c)).balanceFen).toBe(700_000)
+    // Two phones and a retry: the applicant is told of the payment once.
+    expect(cloud.docs('inbox').filter((m) => m.openid === 'fr-applicant-4' && m.kind === 'fund_aid' && String(m.body).includes('已发放'))).toHaveLength(1)
   })
 
   test('up to 5,000 元 one approval is enough', async () => {

@@ -65,6 +65,9 @@ export const entryDocOf = (entry: PublicEntry, own: Pick<EntryDoc, 'party' | 'ai
 /** The community an entry id belongs to (the inverse of `entryIdOf`). */
 export const communityOfEntryId = (entryId: string) => entryId.slice(0, entryId.lastIndexOf('-'))
 
+/** The number an entry id gives its entry (the inverse of `entryIdOf`); NaN for an id that is no entry's. */
+export const seqOfEntryId = (entryId: string) => Number(entryId.slice(entryId.lastIndexOf('-') + 1))
+
 export const emptyHead = (communityId: string): HeadDoc => ({
   _id: communityId,
   communityId,

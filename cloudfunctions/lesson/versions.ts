@@ -111,7 +111,7 @@ export async function propose(lessonId: string, content: LessonContent, ctx: Act
   const draft = { lessonId, savedAt: new Date(), by: editor._id, byName: editor.displayName, changed, note, content, status: 'pending' as const, baseVersionId: published?.publishedVersionId ?? null }
   const [{ _id }, settings] = await Promise.all([versions().add({ data: { ...draft, savedAt: db.serverDate() } }), settingsOfOthers(team, editor._id)])
   const out = { draft: toVersion({ _id: String(_id), ...draft }, ctx.openid) }
-  await Promise.all([tellEditors(editor._id, team, settings), ctx.audit(out)])
+  await Promise.all([tellEditors(editor._id, team, settings), ctx.auditAlongside(out)])
   return out
 }
 

@@ -42,7 +42,7 @@ export const cancel = action({
         'activity_cancelled',
         data.map(({ openid }) => ({ _id: ownedId('ac', `${activityId}|${openid}`), openid, payload })),
       ),
-      ctx.audit(view),
+      ctx.auditAlongside(view),
     ])
     return view
   },

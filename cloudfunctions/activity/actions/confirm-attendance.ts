@@ -67,7 +67,7 @@ export const confirmAttendance = action({
         'checkin_result',
         confirmed.filter((s) => s.creditedHours > 0).map((s) => ({ _id: ownedId('cr', s._id), openid: s.openid, payload: resultOf(doc, s) })),
       ),
-      ctx.audit(out),
+      ctx.auditAlongside(out),
     ])
     return out
   },

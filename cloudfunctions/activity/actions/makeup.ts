@@ -98,7 +98,7 @@ export const reviewMakeup = action({
       // The volunteer's message goes beside the totals, the audit entry (its rule reads the community) beside the whole credit.
       await Promise.all([
         creditSignup(doc, done, { openid: ctx.openid, name: staff.displayName }, 'makeup', { basis, beside: madeHere ? () => tellResult(doc, done) : undefined }),
-        ctx.audit(row),
+        ctx.auditAlongside(row),
       ])
     } else if (madeHere && done.makeup?.status === 'approved') {
       await tellResult(doc, done)

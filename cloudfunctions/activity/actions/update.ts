@@ -59,7 +59,7 @@ export const update = action({
       signups()
         .where({ activityId })
         .update({ data: { startAt: new Date(input.startAt), endAt: new Date(input.endAt), ...(moved ? { reminded: false } : {}) } }),
-      ctx.audit(view),
+      ctx.auditAlongside(view),
       moved && signedUp > 0 ? wakeJobBy('activity', reminderDueAt(new Date(input.startAt))) : undefined,
     ])
     return view

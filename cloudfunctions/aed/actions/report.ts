@@ -7,15 +7,15 @@ import { _, isDuplicateKey } from '../../_kit/cloud'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
-import { notify } from '../../_kit/notify'
+import { notify, notifySettingsOf } from '../../_kit/notify'
 import { takeSlot } from '../../_kit/rate-limit'
 import { requireOwnFiles } from '../../_kit/uploads'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { alertGuardian, alertKeepers } from '../alerts'
-import { aeds, reports, requireAed } from '../aeds'
+import { aeds, findAed, reports, requireAed } from '../aeds'
 import { applyEarlyVerdicts, checkedPhoto } from '../../_kit/photo-checks'
 import { findReport, latestReportOf, reportIdOf, toReport, type ReportDoc } from '../reports'
-import { reporterStanding } from '../standing'
+import { reporterStanding, standingRecordsOf } from '../standing'
 
 /** Reports one person may file a day: enough for a walk round the estate, too few to take a district's AEDs off the map. */
 export const DAILY_REPORT_LIMIT = 5
@@ -36,14 +36,18 @@ const LIMIT_MESSAGE = `每人每天最多报告${DAILY_REPORT_LIMIT}次，谢谢
 export const report = action({
   input: aedInputs.report,
   audience: 'anyone',
-  async handler({ aedId, kind, note, photo }, ctx) {
+  // Beside the caller's record: the AED, their last report of this kind, what gives their word
+  // standing, and their message settings (for the acknowledgement).
+  preload: ({ aedId, kind }, openid) => Promise.all([findAed(aedId), latestReportOf(openid, aedId, kind), standingRecordsOf(openid), notifySettingsOf(openid)]),
+  async handler({ aedId, kind, note, photo }, ctx, [found, latest, records, settings]) {
     requireOwnFiles(ctx.openid, photo ? [photo] : [])
-    const [aed, latest] = await Promise.all([requireAed(aedId), latestReportOf(ctx.openid, aedId, kind), note ? requirePassingText(ctx.openid, note) : undefined])
+    if (note) await requirePassingText(ctx.openid, note)
+    const aed = found ?? (await requireAed(aedId))
     if (!aed.verified) throw new AppError('NOT_FOUND', '没有找到这台AED')
     if (latest?.status === 'open') return toReport(latest)
 
     const user = await ctx.user()
-    const standing = await reporterStanding(aed, user)
+    const standing = await reporterStanding(aed, user, records)
     const now = new Date()
     const doc: ReportDoc = {
       _id: reportIdOf(ctx.openid, aedId, kind, latest ? latest.round + 1 : 0),
@@ -86,7 +90,7 @@ export const report = action({
       aeds().where({ _id: aedId }).update({ data: { history: _.push(entry) } }),
       takesOut ? alertKeepers(aed, message, `report|${doc._id}`, note ? ctx.openid : undefined) : alertGuardian(aed, message, note ? ctx.openid : undefined),
       tellStaffOfQueue(aed.communityId, 'aed_reports'),
-      notify(ctx.openid, 'aed_report', { aedId, aedName: aed.name, kind, outcome: 'received', at: now }),
+      notify(ctx.openid, 'aed_report', { aedId, aedName: aed.name, kind, outcome: 'received', at: now }, { settings }),
     ])
     return toReport(doc)
   },

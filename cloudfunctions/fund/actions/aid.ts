@@ -4,12 +4,14 @@ import { fundInputs } from '@/domain/fund/contract'
 import { DEFAULT_SECOND_APPROVAL_FEN, formatYuan, shownParty } from '@/domain/fund/rules'
 import { maskName } from '@/domain/privacy'
 import { _, db } from '../../_kit/cloud'
-import { requireCommunity } from '../../_kit/communities'
+import { findCommunity, requireCommunity } from '../../_kit/communities'
 import { checkText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
+import { ownedId } from '../../_kit/ids'
 import { notify } from '../../_kit/notify'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
 import { append } from '../append'
+import type { EntryDoc } from '../ledger-docs'
 import { fundAid, requireAid, requireViewer, toAidRequest, type AidDoc } from '../aid-docs'
 import { readPage } from '../../_kit/pages'
 
@@ -23,9 +25,11 @@ import { readPage } from '../../_kit/pages'
 export const apply = action({
   input: fundInputs.apply,
   audience: 'anyone',
-  async handler(input, ctx) {
+  // The community beside the caller's record (a missing one is read again below, to say why).
+  preload: ({ communityId }) => findCommunity(communityId),
+  async handler(input, ctx, found) {
     const recorder = input.onBehalf ? await ctx.requireStaffOf(input.communityId) : null
-    const [community] = await Promise.all([requireCommunity(input.communityId), checkText(ctx.openid, input.reason)])
+    const [community] = await Promise.all([found ?? requireCommunity(input.communityId), checkText(ctx.openid, input.reason)])
     const user = recorder ?? (await ctx.user())
     const now = new Date()
     const doc: Omit<AidDoc, '_id'> = {
@@ -48,8 +52,11 @@ export const apply = action({
     }
     const { _id } = await fundAid().add({ data: { ...doc, createdAt: db.serverDate() } })
     const saved = { _id, ...doc }
-    if (doc.applicantOpenid) await notify(doc.applicantOpenid, 'fund_aid', { aidId: _id, category: doc.category, amountFen: doc.amountFen, step: 'received', at: now })
-    await tellStaffOfQueue(input.communityId, 'fund_aid')
+    // The acknowledgement and the staff's queue message are independent: side by side.
+    await Promise.all([
+      doc.applicantOpenid ? notify(doc.applicantOpenid, 'fund_aid', { aidId: _id, category: doc.category, amountFen: doc.amountFen, step: 'received', at: now }) : null,
+      tellStaffOfQueue(input.communityId, 'fund_aid'),
+    ])
     return toAidRequest(saved, user, ctx.openid)
   },
   // A resident's own request is theirs; one staff entered for someone else is a staff action.
@@ -65,8 +72,8 @@ export const apply = action({
 export const review = action({
   input: fundInputs.review,
   audience: ['staff'],
-  async handler({ aidId, decision, reason }, ctx) {
-    const aid = await requireAid(aidId)
+  preload: ({ aidId }) => requireAid(aidId),
+  async handler({ aidId, decision, reason }, ctx, aid) {
     const staff = await ctx.requireStaffOf(aid.communityId)
     const barrier = reviewBarrier(aid, ctx.openid)
     if (barrier) throw new AppError('FORBIDDEN', barrier)
@@ -80,8 +87,12 @@ export const review = action({
     if (stats.updated !== 1) throw new AppError('CONFLICT', '这份申请刚刚有了变化，请刷新后再看')
     const saved: AidDoc = { ...aid, status, approvedBy, approvals: approvedBy.length, history: [...aid.history, step] }
     const tell = status === 'rejected' ? 'rejected' : status === 'approved' ? 'approved' : 'second'
-    if (aid.applicantOpenid) await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: tell, note: status === 'rejected' ? reason : undefined, at: step.at })
-    return toAidRequest(saved, staff, ctx.openid)
+    const answer = toAidRequest(saved, staff, ctx.openid)
+    await Promise.all([
+      aid.applicantOpenid ? notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: tell, note: status === 'rejected' ? reason : undefined, at: step.at }) : null,
+      ctx.auditAlongside(answer),
+    ])
+    return answer
   },
   audit: (input, out, actor) => ({ communityId: out.communityId, target: out._id, summary: `${input.decision === 'approve' ? '同意' : '不同意'}互助金救助申请（${formatYuan(out.amountFen)} 元）`, key: `${out._id}:${actor.openid}` }),
 })
@@ -95,11 +106,25 @@ export const review = action({
 export const pay = action({
   input: fundInputs.pay,
   audience: ['staff'],
-  async handler({ aidId, date, reference, channel }, ctx) {
-    const aid = await requireAid(aidId)
+  preload: ({ aidId }) => requireAid(aidId),
+  async handler({ aidId, date, reference, channel }, ctx, aid) {
     const staff = await ctx.requireStaffOf(aid.communityId)
     if (aid.status === 'paid') return toAidRequest(aid, staff, ctx.openid)
     if (aid.status !== 'approved') throw new AppError('CONFLICT', '申请还没有批准，不能发放')
+    // With the storing of its entry (append's last step), side by side: the request marked paid,
+    // its applicant told and the audit entry. The message has one id per request's payment, so a
+    // second phone or a retry tells nobody twice; the answer is the request as this call marks it.
+    const marked: { step?: AidDoc['history'][number] } = {}
+    const finish = async (entry: EntryDoc) => {
+      const step = { at: new Date(), action: 'pay' as const, by: ctx.openid, byName: staff.displayName, note: `账本第 ${entry.seq} 条` }
+      const paid = toAidRequest({ ...aid, status: 'paid', entrySeq: entry.seq, history: [...aid.history, step] }, staff, ctx.openid)
+      const [{ stats }] = await Promise.all([
+        fundAid().where({ _id: aidId, status: 'approved' }).update({ data: { status: 'paid', entrySeq: entry.seq, history: _.push(step) } }),
+        aid.applicantOpenid ? notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: 'paid', at: step.at }, { groupId: ownedId('fp', aidId) }) : null,
+        ctx.auditAlongside(paid),
+      ])
+      if (stats.updated === 1) marked.step = step
+    }
     const { entry } = await append(aid.communityId, `pay-${aidId}`, (head) => {
       if (aid.amountFen > head.balanceFen) throw new AppError('CONFLICT', '余额不足，不能发放这笔救助')
       return {
@@ -118,12 +143,10 @@ export const pay = action({
         recordedBy: ctx.openid,
         recordedByName: staff.displayName,
       }
-    })
-    const step = { at: new Date(), action: 'pay' as const, by: ctx.openid, byName: staff.displayName, note: `账本第 ${entry.seq} 条` }
-    const { stats } = await fundAid().where({ _id: aidId, status: 'approved' }).update({ data: { status: 'paid', entrySeq: entry.seq, history: _.push(step) } })
-    const saved: AidDoc = stats.updated === 1 ? { ...aid, status: 'paid', entrySeq: entry.seq, history: [...aid.history, step] } : await requireAid(aidId)
-    if (stats.updated === 1 && aid.applicantOpenid) await notify(aid.applicantOpenid, 'fund_aid', { aidId, category: aid.category, amountFen: aid.amountFen, step: 'paid', at: step.at })
-    return toAidRequest(saved, staff, ctx.openid)
+    }, { alongside: finish })
+    const { step } = marked
+    // Marked by another phone first: as it stands.
+    return toAidRequest(step ? { ...aid, status: 'paid', entrySeq: entry.seq, history: [...aid.history, step] } : await requireAid(aidId), staff, ctx.openid)
   },
   audit: (_input, out) => ({ communityId: out.communityId, target: out._id, summary: `发放互助金 ${formatYuan(out.amountFen)} 元，记账第 ${out.entrySeq} 笔`, key: out._id }),
 })

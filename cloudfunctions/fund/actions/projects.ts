@@ -1,7 +1,7 @@
 import { AppError } from '@/domain/errors'
 import { fundInputs } from '@/domain/fund/contract'
 import { _ } from '../../_kit/cloud'
-import { requireCommunity } from '../../_kit/communities'
+import { findCommunity, requireCommunity } from '../../_kit/communities'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
 import { applyEarlyVerdicts, photoLinks, requestChecks } from '../../_kit/photo-checks'
@@ -21,12 +21,15 @@ import { changeKey } from '../../_kit/audit'
 export const saveProject = action({
   input: fundInputs.saveProject,
   audience: ['staff'],
-  async handler(input, ctx) {
+  // The community, the project edited and the ledger's head, beside the caller's record (a failed look-up is read again below, to say why).
+  preload: ({ communityId, projectId }) => Promise.all([findCommunity(communityId), projectId ? requireProjectOf(projectId, communityId).catch(() => null) : null, currentHead(communityId)]),
+  async handler(input, ctx, [community, project, head]) {
     await ctx.requireStaffOf(input.communityId)
-    await requireCommunity(input.communityId)
+    if (!community) await requireCommunity(input.communityId)
     if (input.endDate < input.startDate) throw new AppError('INVALID_INPUT', '结束日期不能早于开始日期', { endDate: '结束日期不能早于开始日期' })
     if (!input.platform.appId && !input.platform.url) throw new AppError('INVALID_INPUT', '请填写募捐平台的小程序AppID或网页链接', { platform: '请填写募捐平台的小程序AppID或网页链接' })
-    const kept = input.projectId ? (await requireProjectOf(input.projectId, input.communityId)).images.filter((photo) => input.images.includes(photo.fileID)) : []
+    const edited = input.projectId ? (project ?? (await requireProjectOf(input.projectId, input.communityId))) : null
+    const kept = edited ? edited.images.filter((photo) => input.images.includes(photo.fileID)) : []
     const added = input.images.filter((fileID) => !kept.some((photo) => photo.fileID === fileID))
     requireOwnFiles(ctx.openid, added)
     const [, links] = await Promise.all([requirePassingText(ctx.openid, `${input.title}\n${input.story}\n${input.platform.name}`), photoLinks(added)])
@@ -51,9 +54,8 @@ export const saveProject = action({
     } else {
       _id = String((await fundProjects().add({ data: doc }))._id)
     }
-    await applyEarlyVerdicts(checking)
-    const [project] = await toProjects([{ _id, ...doc }], await currentHead(input.communityId))
-    return project
+    const [[saved]] = await Promise.all([toProjects([{ _id, ...doc }], head), applyEarlyVerdicts(checking)])
+    return saved
   },
   audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `${input.projectId ? '修改' : '新建'}募捐项目：${out.title}`, key: changeKey(out._id, input) }),
 })

@@ -4,9 +4,9 @@ import { fundInputs, type Receipt } from '@/domain/fund/contract'
 import { ANONYMOUS, formatYuan } from '@/domain/fund/rules'
 import { todayInChina } from '@/domain/dates'
 import { collections, db, isDuplicateKey } from '../../_kit/cloud'
-import { requireCommunity } from '../../_kit/communities'
+import { findCommunity, requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
-import { communityOfEntryId, fundEntries, type EntryDoc } from '../ledger-docs'
+import { communityOfEntryId, fundEntries, seqOfEntryId, type EntryDoc } from '../ledger-docs'
 
 type ReceiptDoc = Omit<Receipt, 'reversed'> & { _id: string; communityId: string; entryId: string; issuedBy: string }
 
@@ -22,9 +22,13 @@ function newCode(): string {
 }
 
 async function isReversed(entry: Pick<EntryDoc, 'communityId' | 'seq'>): Promise<boolean> {
+  if (!Number.isInteger(entry.seq)) return false
   const { data } = await fundEntries().where({ communityId: entry.communityId, reverses: entry.seq }).limit(1).get<EntryDoc>()
   return data.length > 0
 }
+
+/** One receipt per entry: its `_id` is the entry's. */
+const receiptIdOf = (entryId: string) => `rc-${entryId}`
 
 const toReceipt = ({ code, communityName, donor, amountFen, date, seq, entryHash, issuedOn }: ReceiptDoc, reversed: boolean): Receipt => ({ code, communityName, donor, amountFen, date, seq, entryHash, issuedOn, reversed })
 
@@ -35,17 +39,26 @@ const toReceipt = ({ code, communityName, donor, amountFen, date, seq, entryHash
 export const issueReceipt = action({
   input: fundInputs.issueReceipt,
   audience: ['staff'],
-  async handler({ entryId }, ctx) {
-    const { data } = await fundEntries().where({ _id: entryId }).get<EntryDoc>()
+  // The entry, its reversal, its receipt and its community (an entry's id names its community and
+  // number), all beside the caller's record.
+  preload: ({ entryId }) => {
+    const communityId = communityOfEntryId(entryId)
+    return Promise.all([
+      fundEntries().where({ _id: entryId }).get<EntryDoc>(),
+      isReversed({ communityId, seq: seqOfEntryId(entryId) }),
+      receipts().where({ _id: receiptIdOf(entryId) }).get<ReceiptDoc>(),
+      findCommunity(communityId),
+    ])
+  },
+  async handler({ entryId }, ctx, [{ data }, reversed, { data: issued }, found]) {
     const entry = data[0]
     if (!entry) throw new AppError('NOT_FOUND', '没有找到这笔账目')
     await ctx.requireStaffOf(entry.communityId)
     if (entry.kind !== 'income' || entry.reverses !== null) throw new AppError('CONFLICT', '只有捐赠收入可以开具捐赠证明')
-    if (await isReversed(entry)) throw new AppError('CONFLICT', '这笔捐赠已冲正，不能开具证明')
-    const _id = `rc-${entryId}`
-    const existing = (await receipts().where({ _id }).get<ReceiptDoc>()).data[0]
-    if (existing) return toReceipt(existing, false)
-    const community = await requireCommunity(entry.communityId)
+    if (reversed) throw new AppError('CONFLICT', '这笔捐赠已冲正，不能开具证明')
+    const _id = receiptIdOf(entryId)
+    if (issued[0]) return toReceipt(issued[0], false)
+    const community = found ?? (await requireCommunity(entry.communityId))
     const doc: ReceiptDoc = {
       _id,
       code: newCode(),

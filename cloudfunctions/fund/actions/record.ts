@@ -2,10 +2,10 @@ import { AppError } from '@/domain/errors'
 import { fundInputs } from '@/domain/fund/contract'
 import { formatYuan, shownParty } from '@/domain/fund/rules'
 import { todayInChina } from '@/domain/dates'
-import { requireCommunity } from '../../_kit/communities'
+import { findCommunity, requireCommunity } from '../../_kit/communities'
 import { requirePassingText } from '../../_kit/content-check'
 import { action } from '../../_kit/define-function'
-import { append } from '../append'
+import { append, headOf } from '../append'
 import { toFundEntry } from '../ledger-docs'
 import { requireProjectOf } from '../projects'
 
@@ -18,11 +18,13 @@ import { requireProjectOf } from '../projects'
 export const record = action({
   input: fundInputs.record,
   audience: ['staff'],
-  async handler(input, ctx) {
+  // The community, the project and the ledger's head, beside the caller's record (a failed look-up is read again below, to say why).
+  preload: ({ communityId, projectId }) => Promise.all([findCommunity(communityId), projectId ? requireProjectOf(projectId, communityId).catch(() => null) : null, headOf(communityId)]),
+  async handler(input, ctx, [community, project, head]) {
     const staff = await ctx.requireStaffOf(input.communityId)
-    await requireCommunity(input.communityId)
+    if (!community) await requireCommunity(input.communityId)
     if (input.date > todayInChina()) throw new AppError('INVALID_INPUT', '日期不能晚于今天', { date: '日期不能晚于今天' })
-    if (input.projectId) await requireProjectOf(input.projectId, input.communityId)
+    if (input.projectId && !project) await requireProjectOf(input.projectId, input.communityId)
     const donor = input.kind === 'income'
     const partyShown = shownParty(input.kind, input.party)
     const publicText = [donor ? input.party : '', input.reference, input.note].filter(Boolean).join('\n')
@@ -45,7 +47,7 @@ export const record = action({
         recordedBy: ctx.openid,
         recordedByName: staff.displayName,
       }
-    })
+    }, { known: head, alongside: (stored) => ctx.auditAlongside(toFundEntry(stored)) })
     return toFundEntry(entry)
   },
   audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `记账第 ${out.seq} 笔：${out.kind === 'income' ? '收入' : '支出'} ${formatYuan(out.amountFen)} 元（${out.category}）`, key: `${out.communityId}:${input.requestId}` }),

@@ -87,7 +87,7 @@ export const approve = action({
         .where({ _id: versionId, status: 'pending' })
         .update({ data: { ...approval, approvedAt: db.serverDate() } }),
       lessons().doc(version.lessonId).set({ data: { ...version.content, publishedVersionId: versionId } }),
-      ctx.audit(marked),
+      ctx.auditAlongside(marked),
     ])
     // Marked here: as written. Otherwise marked before (a retry): as stored.
     return stats.updated === 1 ? marked : toVersion(await requireVersion(versionId), ctx.openid)

@@ -79,7 +79,7 @@ export const approveHours = action({
     }
     const saved: WishDoc = { ...wish, hoursStatus: status, hoursReviewedBy: ctx.openid, hoursReason: reason || null }
     const detail = await toDetail(saved, staff)
-    if (basis) await creditClaimer(saved, { openid: ctx.openid, name: staff.displayName }, await basis, () => ctx.audit(detail))
+    if (basis) await creditClaimer(saved, { openid: ctx.openid, name: staff.displayName }, await basis, () => ctx.auditAlongside(detail))
     return detail
   },
   audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: `${input.decision === 'approve' ? '核定' : '不核定'}心愿服务时长：${out.title}`, key: out._id }),

@@ -90,6 +90,8 @@ export type AedReport = {
   _id: string
   aedId: string
   aedName: string
+  /** The community the report was made in (whose staff handle it). */
+  communityId: string
   kind: ReportKind
   note: string
   /** A link to the reporter's photo once its content check passed; null before (or without one). */
