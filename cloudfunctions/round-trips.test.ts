@@ -138,6 +138,39 @@ function storedWish(status: string): string {
   return _id
 }
 const activityInput = () => ({ title: '社区义诊志愿服务', type: 'clinic', description: '协助医生为老人量血压、测血糖，维持现场秩序。', communityId: 'dadu', location: SITE, startAt: inMinutes(20), endAt: inMinutes(140), signupDeadline: inMinutes(10), capacity: 20, hours: 2 })
+/** A member of 玉兰 (see `member()`) with an open request to correct their phone: the application and the request's key. */
+async function correctionAsked(): Promise<{ applicationId: string; key: string }> {
+  const openid = await member()
+  const view = await call<{ _id: string; corrections: Array<{ key: string }> }>('member', openid, { action: 'requestCorrection', field: 'phone', value: '13857500999' })
+  return { applicationId: view._id, key: view.corrections[0].key }
+}
+/** A fresh volunteer of 大渡 (see `volunteer()`) with hours staff recorded today: their openid. */
+async function volunteerWithHours(): Promise<string> {
+  const openid = volunteer()
+  await call('volunteer', 'demo-staff', { action: 'correctHours', volunteerId: ownedId('vo', openid), hours: 2, reason: '补记社区义诊', requestId: `rt-hours-${next()}` })
+  return openid
+}
+/** A 证明 asked for by a fresh volunteer with hours: the request's id. */
+async function certificateAsked(): Promise<string> {
+  const openid = await volunteerWithHours()
+  return (await call<{ _id: string }>('volunteer', openid, { action: 'requestCertificate', from: inDays(-30), to: todayInChina(), idType: 'resident_id', idNumber: '11010519491231002X' }))._id
+}
+/** A trainee signed up for a new 大渡 course that ended today (marked attended, and passed when asked): the sign-up's id. */
+async function trainee(result: 'signed' | 'attended' | 'passed'): Promise<string> {
+  const { _id: sessionId } = await call<{ _id: string }>('training', 'demo-staff', { action: 'create', kind: 'rescuer', title: '救护员培训', communityId: 'dadu', dates: [inDays(-1), inDays(0)], time: '09:00-16:30', place: '大渡社区博爱家园', capacity: 5 })
+  await call('training', await resident('training_result'), { action: 'signup', sessionId, name: '陈小红', phone: '13957500001' }).catch(() => undefined)
+  const [entry] = (await call<{ items: Array<{ _id: string }> }>('training', 'demo-staff', { action: 'roster', sessionId })).items
+  if (result !== 'signed') await call('training', 'demo-staff', { action: 'record', signupId: entry._id, status: 'attended' })
+  if (result === 'passed') await call('training', 'demo-staff', { action: 'record', signupId: entry._id, status: 'passed' })
+  return entry._id
+}
+/** Someone who joined 港越's staff by invitation: their openid. */
+async function invitedStaff(): Promise<string> {
+  const { code } = await call<{ code: string }>('community', 'demo-staff', { action: 'invite', communityId: 'gangyue', role: 'staff', requestId: `rt-invite-${next()}` })
+  const openid = `rt-joiner-${next()}`
+  await call('community', openid, { action: 'join', code })
+  return openid
+}
 /**
  * Over target at this measure (requests exactly, round trips as most often seen): the bound holds
  * it there until it is brought within. Side-by-side branches of unequal depth sometimes overlap
@@ -211,13 +244,18 @@ const ROWS: Record<string, Row> = {
   'volunteer.honourBoard': { prepare: async () => ({ fn: 'volunteer', caller: 'demo-resident', event: { action: 'honourBoard', communityId: 'dadu', period: 'month' } }) },
   'volunteer.myCertificates': { prepare: async () => ({ fn: 'volunteer', caller: 'demo-volunteer', event: { action: 'myCertificates' } }) },
   'volunteer.list': { prepare: async () => ({ fn: 'volunteer', caller: 'demo-staff', event: { action: 'list', status: 'pending' } }) },
-  'volunteer.join': { todo: true },
-  'volunteer.correctHours': { todo: true },
-  'volunteer.requestCertificate': { todo: true },
+  'volunteer.join': { prepare: async () => ({ fn: 'volunteer', caller: volunteer(), event: { action: 'join', communityId: 'gangyue' } }), bound: over(15, 7, 'the community, the profile, then the staff queue message (staff, their counts, their settings, their inbox entries) one after another') },
+  'volunteer.correctHours': { prepare: async () => ({ fn: 'volunteer', caller: 'demo-staff', event: { action: 'correctHours', volunteerId: ownedId('vo', volunteer()), hours: 2, reason: '补记社区义诊', requestId: `rt-hours-${next()}` } }), bound: over(15, 10, 'the ledger entry, the totals of the volunteer and the honour board, then the +N 小时 message, one after another') },
+  'volunteer.requestCertificate': { prepare: async () => ({ fn: 'volunteer', caller: await volunteerWithHours(), event: { action: 'requestCertificate', from: inDays(-30), to: todayInChina(), idType: 'resident_id', idNumber: '11010519491231002X' } }), bound: over(7, 7, 'the profile, the period\'s hours, the rate limit and the request one after another') },
   'volunteer.certificateQueue': { prepare: async () => ({ fn: 'volunteer', caller: 'demo-staff', event: { action: 'certificateQueue' } }) },
-  'volunteer.issueCertificate': { todo: true },
-  'volunteer.verifyCertificate': { todo: true },
-  'volunteer.setCertificateIssuer': { todo: true },
+  'volunteer.issueCertificate': { prepare: async () => ({ fn: 'volunteer', caller: 'demo-staff', event: { action: 'issueCertificate', requestId: await certificateAsked() } }), bound: over(19, 19, 'the request, its ledger entries, the issuer, the certificate number drawn from a counter, the certificate and the message one after another') },
+  'volunteer.verifyCertificate': {
+    async prepare() {
+      const issued = await call<{ certificate: { code: string } }>('volunteer', 'demo-staff', { action: 'issueCertificate', requestId: await certificateAsked() })
+      return { fn: 'volunteer', caller: 'demo-resident', event: { action: 'verifyCertificate', code: issued.certificate.code } }
+    },
+  },
+  'volunteer.setCertificateIssuer': { prepare: async () => ({ fn: 'volunteer', caller: 'demo-staff', event: { action: 'setCertificateIssuer', communityId: 'gangyue', orgName: '柯桥区港越社区红十字会', leaderName: `王建${next()}` } }) },
   'volunteer.certificateIssuer': { prepare: async () => ({ fn: 'volunteer', caller: 'demo-staff', event: { action: 'certificateIssuer', communityId: 'dadu' } }) },
 
   // 急救课程
@@ -300,7 +338,7 @@ const ROWS: Record<string, Row> = {
     prepare: async () => ({ fn: 'user', caller: 'demo-volunteer', event: { action: 'myData' } }),
     bound: { requests: 32, roundTrips: 2, why: '我的数据 (PIPL 第四十五条) reads each collection holding the person\'s data, all side by side: one request per collection' },
   },
-  'user.deleteAccount': { todo: true },
+  'user.deleteAccount': { prepare: async () => ({ fn: 'user', caller: await member(), event: { action: 'deleteAccount', confirm: true } }), bound: over(68, 61, 'the erasure goes through every collection holding the person\'s data, one after another, twice') },
 
   // 社区
   'community.home': { prepare: async () => ({ fn: 'community', caller: 'demo-resident', event: { action: 'home', communityId: 'dadu' } }) },
@@ -313,7 +351,7 @@ const ROWS: Record<string, Row> = {
   'community.invite': { prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'invite', communityId: 'gangyue', role: 'staff', requestId: `rt-invite-${next()}` } }) },
   'community.join': { prepare: async () => { const { code } = await call<{ code: string }>('community', 'demo-staff', { action: 'invite', communityId: 'gangyue', role: 'staff', requestId: `rt-invite-${next()}` }); return { fn: 'community', caller: `rt-joiner-${next()}`, event: { action: 'join', code } } }, bound: over(9, 9, 'the invitation is used, the role granted and the audit entry written one after another') },
   'community.staff': { prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'staff', communityId: 'dadu' } }) },
-  'community.removeStaff': { todo: true },
+  'community.removeStaff': { prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'removeStaff', communityId: 'gangyue', userId: await invitedStaff() } }), bound: over(9, 8, 'the target read, the roles taken away, then the list read again and the audit entry') },
   'community.audit': { prepare: async () => ({ fn: 'community', caller: 'demo-staff', event: { action: 'audit', communityId: 'dadu', page: 1, pageSize: 20 } }) },
 
   // 培训
@@ -323,8 +361,8 @@ const ROWS: Record<string, Row> = {
   'training.cancelSignup': { prepare: async () => { const openid = `rt-trainee-${next()}`; await call('training', openid, { action: 'signup', sessionId: 'training-yulan-popular', name: '陈小红', phone: '13957500001' }); return { fn: 'training', caller: openid, event: { action: 'cancelSignup', sessionId: 'training-yulan-popular' } } } },
   'training.create': { prepare: async () => ({ fn: 'training', caller: 'demo-staff', event: { action: 'create', kind: 'popular', title: '心肺复苏普及培训', communityId: 'dadu', dates: [inDays(7)], time: '14:00-16:00', place: '大渡社区博爱家园', capacity: 40 } }) },
   'training.roster': { prepare: async () => ({ fn: 'training', caller: 'demo-staff', event: { action: 'roster', sessionId: 'training-dadu-rescuer' } }) },
-  'training.record': { todo: true },
-  'training.recordCertificate': { todo: true },
+  'training.record': { prepare: async () => ({ fn: 'training', caller: 'demo-staff', event: { action: 'record', signupId: await trainee('attended'), status: 'passed' } }), bound: over(9, 8, 'the sign-up, its session, the result, then the message and the audit entry one after another') },
+  'training.recordCertificate': { prepare: async () => ({ fn: 'training', caller: 'demo-staff', event: { action: 'recordCertificate', signupId: await trainee('passed'), number: `ZJKQ-2026-${String(10000 + next())}`, issuer: '绍兴市柯桥区红十字会', issuedOn: todayInChina(), validUntil: inDays(3 * 365) } }), bound: over(11, 10, 'the sign-up, its session, the certificate, the message and the audit entry one after another') },
   'training.manageSessions': { prepare: async () => ({ fn: 'training', caller: 'demo-staff', event: { action: 'manageSessions', communityId: 'dadu' } }) },
 
   // 互助金 (public reads) and the rest not scripted yet
@@ -372,11 +410,11 @@ const ROWS: Record<string, Row> = {
   'member.get': { prepare: async () => ({ fn: 'member', caller: 'demo-staff', event: { action: 'get', applicationId: (await call<{ _id: string }>('member', `rt-applicant-${next()}`, membership()))._id } }) },
   'member.leave': { prepare: async () => ({ fn: 'member', caller: await member(), event: { action: 'leave', confirm: true } }), bound: over(6, 6, 'the record, the role and the message follow one another') },
   'member.requestCorrection': { prepare: async () => ({ fn: 'member', caller: await member(), event: { action: 'requestCorrection', field: 'phone', value: '13857500999' } }), bound: over(14, 7, 'the request and a message to each staff member of the community') },
-  'member.resolveCorrection': { todo: true },
+  'member.resolveCorrection': { prepare: async () => ({ fn: 'member', caller: 'demo-staff', event: { action: 'resolveCorrection', ...(await correctionAsked()), accept: true } }), bound: over(6, 6, 'the application, the decision, its read-back, its community, then the audit entry') },
   'member.filing': { prepare: async () => ({ fn: 'member', caller: 'demo-district', event: { action: 'filing', page: 1 } }) },
   'member.filingExport': { prepare: async () => ({ fn: 'member', caller: 'demo-district', event: { action: 'filingExport', joinedFrom: '2000-01-01', joinedTo: todayInChina() } }) },
-  'member.recordDues': { todo: true },
-  'member.setStudent': { todo: true },
+  'member.recordDues': { prepare: async () => ({ fn: 'member', caller: 'demo-staff', event: { action: 'recordDues', applicationId: ownedId('ap', await member()), year: Number(todayInChina().slice(0, 4)), amountFen: 1000, receiptNo: `RT-${next()}` } }), bound: over(6, 6, 'the application, the payment, its read-back, its community, then the audit entry') },
+  'member.setStudent': { prepare: async () => ({ fn: 'member', caller: 'demo-staff', event: { action: 'setStudent', applicationId: ownedId('ap', await member()), student: true } }), bound: over(5, 5, 'the application, the change, its read-back, its community, then the audit entry') },
   'member.setDues': { prepare: async () => ({ fn: 'member', caller: 'demo-staff', event: { action: 'setDues', communityId: 'gangyue', adultFen: 800 + next(), youthFen: 300 } }) },
 
   'rescue.me': { prepare: async () => ({ fn: 'rescue', caller: 'demo-volunteer', event: { action: 'me' } }) },
