@@ -40,24 +40,36 @@ export const requestCorrection = action({
 export const resolveCorrection = action({
   input: memberInputs.resolveCorrection,
   audience: ['staff'],
-  async handler({ applicationId, key, accept }, ctx) {
-    const doc = await findApplication({ _id: applicationId })
+  // The application, beside the caller's record.
+  preload: ({ applicationId }) => findApplication({ _id: applicationId }),
+  async handler({ key, accept }, ctx, doc) {
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这份入会申请')
     await ctx.requireStaffOf(doc.communityId)
     const correction = doc.corrections?.[key]
     if (!correction) throw new AppError('NOT_FOUND', '没有找到这条更正申请')
-    const decided = accept ? 'accepted' : 'declined'
+    const decided = accept ? ('accepted' as const) : ('declined' as const)
     // The same decision again (a retry) answers as the first; the other one is refused.
     if (correction.status !== 'open' && correction.status !== decided) throw new AppError('CONFLICT', '这条更正申请已经处理过了')
-    if (correction.status === 'open') {
-      const { stats } = await applications()
+    if (correction.status !== 'open') return view(doc, { idNumber: false, phone: true })
+    const change = { status: decided, decidedBy: ctx.openid }
+    // The community (for the view) is read beside the decision.
+    const [{ stats }, facts] = await Promise.all([
+      applications()
         .where({ _id: doc._id, [`corrections.${key}.status`]: 'open' })
-        .update({ data: { [`corrections.${key}.status`]: decided, [`corrections.${key}.decidedBy`]: ctx.openid, ...(accept ? { [correction.field]: correction.value } : {}) } })
-      if (stats.updated !== 1 && (await findApplication({ _id: doc._id }))?.corrections?.[key]?.status !== decided) throw new AppError('CONFLICT', '这条更正申请已经处理过了')
+        .update({ data: { [`corrections.${key}.status`]: decided, [`corrections.${key}.decidedBy`]: ctx.openid, ...(accept ? { [correction.field]: correction.value } : {}) } }),
+      communityFacts([doc.communityId]),
+    ])
+    const community = facts.get(doc.communityId) ?? UNKNOWN_COMMUNITY
+    if (stats.updated !== 1) {
+      // Decided meanwhile: the same decision (a retry) answers as stored; gone means 注销 erased it.
+      const now = await findApplication({ _id: doc._id })
+      if (!now) throw new AppError('CONFLICT', '入会记录已变化，请刷新后再试')
+      if (now.corrections?.[key]?.status !== decided) throw new AppError('CONFLICT', '这条更正申请已经处理过了')
+      return toView(now, community, { idNumber: false, phone: true })
     }
-    const saved = await findApplication({ _id: doc._id })
-    if (!saved) throw new AppError('CONFLICT', '入会记录已变化，请刷新后再试')
-    return view(saved, { idNumber: false, phone: true })
+    // The record as the update left it, without reading it back.
+    const saved: ApplicationDoc = { ...doc, ...(accept ? { [correction.field]: correction.value } : {}), corrections: { ...doc.corrections, [key]: { ...correction, ...change } } }
+    return toView(saved, community, { idNumber: false, phone: true })
   },
   audit: (input, out) => ({ communityId: out.communityId, target: out._id, summary: input.accept ? '接受入会资料更正' : '不接受入会资料更正', key: `${out._id}:${input.key}` }),
 })
