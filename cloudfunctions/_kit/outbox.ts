@@ -22,15 +22,20 @@ export type OutboxDoc = Delivery & {
 
 export const outbox = () => db.collection(collections.outbox)
 
-/** Queued once; the scheduler's outbox job, asleep while nothing waits, is woken. */
-async function addOnce(doc: OutboxDoc): Promise<void> {
+/** Queued once: true when this call queued it (a duplicate `_id` was queued before, and is left as it is). */
+async function addOnly(doc: OutboxDoc): Promise<boolean> {
   try {
     await outbox().add({ data: doc })
+    return true
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
-    return
+    return false
   }
-  await wakeJob('outbox')
+}
+
+/** Queued once; the scheduler's outbox job, asleep while nothing waits, is woken. */
+async function addOnce(doc: OutboxDoc): Promise<void> {
+  if (await addOnly(doc)) await wakeJob('outbox')
 }
 
 export async function queueRetry(inboxId: string, delivery: Delivery, errCode: number | undefined): Promise<void> {
@@ -42,4 +47,13 @@ export async function queueRetry(inboxId: string, delivery: Delivery, errCode: n
 export async function queueFirstTry(inboxId: string, delivery: Delivery): Promise<void> {
   const now = new Date()
   await addOnce({ _id: inboxId, ...delivery, status: 'pending', tries: 0, nextTryAt: now, errCode: null, createdAt: now, updatedAt: now })
+}
+
+/**
+ * Like `queueFirstTry`, without waking the outbox job: for a caller queueing several side by side,
+ * which wakes it once beside them.
+ */
+export async function queueFirstTryUnwoken(inboxId: string, delivery: Delivery): Promise<void> {
+  const now = new Date()
+  await addOnly({ _id: inboxId, ...delivery, status: 'pending', tries: 0, nextTryAt: now, errCode: null, createdAt: now, updatedAt: now })
 }
