@@ -12,7 +12,11 @@ type TestApi = {
   staffOfDadu: ActionSpec<Record<string, never>, string>
   explode: ActionSpec<Record<string, never>, never>
   refuse: ActionSpec<Record<string, never>, never>
+  later: ActionSpec<{ fail: boolean }, string>
 }
+
+/** What the `later` action's afterwards work saw, in order. */
+const seen: string[] = []
 
 const main = defineFunction<TestApi>('test', {
   echo: action({ input: v.object({ text: v.pipe(v.string('内容应为文字'), v.maxLength(5, '最多 5 个字')) }), audience: 'anyone', handler: async ({ text }) => ({ text }) }),
@@ -37,6 +41,20 @@ const main = defineFunction<TestApi>('test', {
     audience: 'anyone',
     handler: async () => {
       throw new AppError('CONFLICT', '这个心愿已被认领')
+    },
+  }),
+  later: action({
+    input: v.object({ fail: v.boolean() }),
+    audience: 'anyone',
+    handler: async ({ fail }, ctx) => {
+      ctx.afterwards(async () => {
+        seen.push('afterwards started')
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        seen.push('afterwards done')
+      })
+      seen.push('handler answered')
+      if (fail) throw new AppError('CONFLICT', '已经处理过了')
+      return 'ok'
     },
   }),
 })
@@ -90,4 +108,13 @@ test('a non-object event never throws to the platform', async () => {
   for (const event of [null, undefined, 'me', 42, []]) {
     expect(await call('demo-resident', event)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   }
+})
+
+test('work left for afterwards runs once the handler answered and is done before the caller has the answer; a failed handler leaves it undone', async () => {
+  seen.length = 0
+  expect(await call('demo-resident', { action: 'later', fail: false })).toEqual({ ok: true, data: 'ok' })
+  expect(seen).toEqual(['handler answered', 'afterwards started', 'afterwards done'])
+  seen.length = 0
+  expect(await call('demo-resident', { action: 'later', fail: true })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(seen).toEqual(['handler answered'])
 })

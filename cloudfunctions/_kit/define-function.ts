@@ -18,6 +18,12 @@ export type ActionContext = {
   requireStaffOf(communityId: string): Promise<UserDoc>
   /** The communities a staff list covers: the one asked for (if the caller serves it) or all of theirs. */
   staffScope(communityId?: string): Promise<string[]>
+  /**
+   * Work that follows the handler's writes and changes nothing it answers (a message telling
+   * someone of them): run once the handler has answered, side by side with the action's audit
+   * entry, and awaited before the caller has the answer (its failure is the action's, as before).
+   */
+  afterwards(work: () => Promise<unknown>): void
 }
 
 /** Who may call an action: anyone who opens the app, or holders of at least one of the roles. */
@@ -71,6 +77,8 @@ const RESERVED_EVENT_KEYS = new Set(['action', 'userInfo'])
 type Context = ActionContext & {
   /** The caller's record if they have one: role checks read it without creating one. */
   record(): Promise<UserDoc | null>
+  /** What `afterwards` was given, in order. */
+  pending: Array<() => Promise<unknown>>
 }
 
 function contextFor(openid: string): Context {
@@ -86,11 +94,14 @@ function contextFor(openid: string): Context {
     }
     return doc
   }
+  const pending: Array<() => Promise<unknown>> = []
   return {
     openid,
     user,
     record,
     requireStaffOf,
+    pending,
+    afterwards: (work) => void pending.push(work),
     async staffScope(communityId) {
       if (!communityId) return (await user()).staffCommunityIds
       await requireStaffOf(communityId)
@@ -166,7 +177,8 @@ export function defineFunction<A extends Api>(fnName: string, table: ActionTable
       await refuseDuringErasure(def, ctx)
       await checkAudience(def.audience, ctx)
       const output = await def.handler(input, ctx, await preloaded)
-      await recordAudit(fnName, actionName, def, input, output, ctx)
+      // The audit entry and the work the handler left for afterwards go side by side (independent writes).
+      await Promise.all([recordAudit(fnName, actionName, def, input, output, ctx), ...ctx.pending.map((work) => work())])
       return ok(output)
     } catch (error) {
       return toFailure(error, fnName, actionName || '?')
