@@ -9,7 +9,7 @@ import { communityNames, requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
-import { nextInSequence } from '../../_kit/sequence'
+import { nextInSequence, readSequence, type SequenceState } from '../../_kit/sequence'
 import type { LedgerDoc } from '../../_kit/ledger'
 import { certificateRequests, certificates, newVerifyCode, pendingRequest, recordsOf, toCertificate, toRequestView, type CertificateDoc, type CertificateRequestDoc } from '../certificates'
 import { findVolunteer, volunteers, type VolunteerDoc } from '../volunteers'
@@ -77,6 +77,10 @@ export const certificateQueue = action({
   },
 })
 
+/** The sequences certificate numbers (per community and year) and volunteer numbers (per community) are drawn from. */
+const certificateSequence = (communityCode: string, year: string) => `certificate-${communityCode}-${year}`
+const volunteerSequence = (communityCode: string) => `volunteer-no-${communityCode}`
+
 /**
  * The volunteer's number, given once from the community's sequence the first time a certificate
  * needs it (`number`, just drawn). Kept only if none was given meanwhile.
@@ -97,21 +101,25 @@ async function keepVolunteerNumber(volunteer: VolunteerDoc & { volunteerNumber?:
 export const issueCertificate = action({
   input: volunteerInputs.issueCertificate,
   audience: ['staff'],
-  // The request, then its community, its volunteer, the period's records and any certificate, beside the caller's record.
+  // The request, then its community (and the counters of its numbers), its volunteer, the
+  // period's records and any certificate, beside the caller's record.
   async preload({ requestId }) {
     const request = (await certificateRequests().where({ _id: requestId }).limit(1).get<CertificateRequestDoc>()).data[0]
     if (!request) return null
+    const year = todayInChina().slice(0, 4)
     const [community, volunteer, records, certificate] = await Promise.all([
       requireCommunity(request.communityId),
       findVolunteer({ openid: request.openid }) as Promise<(VolunteerDoc & { volunteerNumber?: string }) | null>,
       recordsOf(request.openid, request.from, request.to),
       request.code ? certificates().where({ _id: request.code }).limit(1).get<CertificateDoc>().then(({ data }) => data[0] ?? null) : null,
     ])
-    return { request, community, volunteer, records, certificate }
+    // Only for a request still to decide: the certificate's sequence, and the volunteers' when this is the volunteer's first certificate.
+    const counters = request.status === 'pending' ? await Promise.all([readSequence(certificateSequence(community.code, year)), volunteer && !volunteer.volunteerNumber ? readSequence(volunteerSequence(community.code)) : undefined]) : null
+    return { request, community, counters, volunteer, records, certificate, year }
   },
   async handler({ requestId, decision, reason }, ctx, found) {
     if (!found) throw new AppError('NOT_FOUND', '没有找到这份证明申请')
-    const { request, community, volunteer, records } = found
+    const { request, community, counters, volunteer, records, year } = found
     const staff = await ctx.requireStaffOf(request.communityId)
     if (request.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能为自己出具证明，请由其他工作人员办理')
     const issuer = community.certificateIssuer
@@ -120,10 +128,9 @@ export const issueCertificate = action({
     let decided = request
     if (request.status === 'pending') {
       const now = new Date()
-      const year = todayInChina().slice(0, 4)
       // The number is drawn before the decision is written; the volunteer's own number (their first
       // certificate) only once it holds, so concurrent issues use up none of those.
-      const seq = decision === 'issue' ? await nextInSequence(`certificate-${community.code}-${year}`) : null
+      const seq = decision === 'issue' ? await nextInSequence(certificateSequence(community.code, year), counters ? Promise.resolve(counters[0]) : undefined) : null
       const change = seq !== null ? { status: 'issued' as const, code: newVerifyCode(), number: certificateNumber(community.code, year, seq) } : { status: 'declined' as const, reason }
       const { stats } = await certificateRequests().where({ _id: requestId, status: 'pending' }).update({ data: { ...change, decidedAt: now, decidedBy: ctx.openid } })
       // Decided by this call, as written; otherwise by another one meanwhile, as stored.
@@ -132,7 +139,8 @@ export const issueCertificate = action({
     if (decided.status !== (decision === 'issue' ? 'issued' : 'declined')) throw new AppError('CONFLICT', '这份申请已经处理过了')
     let certificate = found.certificate
     if (decided.status === 'issued' && decided.code && issuer && !certificate) {
-      certificate = await writeCertificate(decided, issuer, { openid: decided.decidedBy ?? ctx.openid, name: staff.displayName }, { volunteer, records, communityCode: community.code, communityName: community.name })
+      const seen = counters?.[1] ? Promise.resolve(counters[1]) : undefined
+      certificate = await writeCertificate(decided, issuer, { openid: decided.decidedBy ?? ctx.openid, name: staff.displayName }, { volunteer, records, communityCode: community.code, communityName: community.name, seen })
     }
     return toRequestView(decided, community.name, { certificate, records })
   },
@@ -144,12 +152,12 @@ async function writeCertificate(
   request: CertificateRequestDoc,
   issuer: CertificateIssuer,
   handler: { openid: string; name: string },
-  { volunteer, records, communityCode, communityName }: { volunteer: (VolunteerDoc & { volunteerNumber?: string }) | null; records: LedgerDoc[]; communityCode: string; communityName: string },
+  { volunteer, records, communityCode, communityName, seen }: { volunteer: (VolunteerDoc & { volunteerNumber?: string }) | null; records: LedgerDoc[]; communityCode: string; communityName: string; seen?: Promise<SequenceState> },
 ): Promise<CertificateDoc> {
   if (!volunteer) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
   const code = request.code as string
   // Their first certificate gives them their number.
-  const number = volunteer.volunteerNumber ?? (await keepVolunteerNumber(volunteer, volunteerNumber(communityCode, await nextInSequence(`volunteer-no-${communityCode}`))))
+  const number = volunteer.volunteerNumber ?? (await keepVolunteerNumber(volunteer, volunteerNumber(communityCode, await nextInSequence(volunteerSequence(communityCode), seen))))
   const doc: CertificateDoc = {
     _id: code,
     openid: request.openid,
