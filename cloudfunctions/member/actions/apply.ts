@@ -50,7 +50,7 @@ export const apply = action({
       } catch (error) {
         throw isDuplicateKey(error) ? ID_TAKEN : error
       }
-      saved = { ...existing, ...fields, status: 'pending', submittedAt: entry.at, history: [...existing.history, entry] }
+      saved = { ...existing, ...fields, status: 'pending', submittedAt: entry.at, history: [...(existing.history ?? []), entry] }
     } else {
       const entry = { at: new Date(), action: 'submitted' as const, by: openid, byName: '本人' }
       const doc = { _id: ownedId('ap', openid), openid, ...fields, memberNo: null, joinedAt: null, duesPaidThrough: null, history: [entry], idViews: [] }

@@ -28,7 +28,7 @@ export const leave = action({
     const community = facts.get(doc.communityId) ?? UNKNOWN_COMMUNITY
     // Left before (a repeated tap), or just now by this call: the record as it stands, without reading it back.
     if (!left) return toView(doc, community, { idNumber: false, phone: true })
-    if (left.stats.updated === 1) return toView({ ...doc, ...change, leftAt: entry.at, history: [...doc.history, entry] }, community, { idNumber: false, phone: true })
+    if (left.stats.updated === 1) return toView({ ...doc, ...change, leftAt: entry.at, history: [...(doc.history ?? []), entry] }, community, { idNumber: false, phone: true })
     // Another tap of the same person got there first: left all the same.
     const saved = await findApplication({ _id: doc._id })
     if (saved?.status !== 'left') throw new AppError('CONFLICT', '会员状态已变化，请刷新后再试')

@@ -84,7 +84,7 @@ export const review = action({
         .update({ data: { ...change, reviewedBy: ctx.openid, reviewedAt: db.serverDate(), history: _.push(entry) } })
       if (stats.updated !== 1) throw new AppError('CONFLICT', '这份申请已经审核过了')
       const { numberingAt: _claim, ...written } = change as typeof change & { numberingAt?: unknown }
-      decided = { ...application, ...written, history: [...application.history, entry] }
+      decided = { ...application, ...written, history: [...(application.history ?? []), entry] }
     }
 
     const memberNo = approved ? await completeApproval(decided, community.code, !finishing, applicant, counter) : null
