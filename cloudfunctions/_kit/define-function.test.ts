@@ -14,10 +14,14 @@ type TestApi = {
   explode: ActionSpec<Record<string, never>, never>
   refuse: ActionSpec<Record<string, never>, never>
   audited: ActionSpec<{ key: string }, { key: string; entryBeforeAnswer: boolean }>
+  later: ActionSpec<{ fail: boolean }, string>
 }
 
 /** The audit rule of `audited`, watched: the router must not apply it again after the handler wrote it. */
 const auditedRule = jest.fn((input: { key: string }) => ({ communityId: 'dadu', target: input.key, summary: '测试', key: input.key }))
+
+/** What the `later` action's afterwards work saw, in order. */
+const seen: string[] = []
 
 const main = defineFunction<TestApi>('test', {
   echo: action({ input: v.object({ text: v.pipe(v.string('内容应为文字'), v.maxLength(5, '最多 5 个字')) }), audience: 'anyone', handler: async ({ text }) => ({ text }) }),
@@ -53,6 +57,20 @@ const main = defineFunction<TestApi>('test', {
       // The entry beside the handler's last step (here: nothing else), before it answers.
       await ctx.auditAlongside(answer)
       return { key, entryBeforeAnswer: cloud.docs('auditLog').some((entry) => entry._id === auditIdOf('test', 'audited', key)) }
+    },
+  }),
+  later: action({
+    input: v.object({ fail: v.boolean() }),
+    audience: 'anyone',
+    handler: async ({ fail }, ctx) => {
+      ctx.afterwards(async () => {
+        seen.push('afterwards started')
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        seen.push('afterwards done')
+      })
+      seen.push('handler answered')
+      if (fail) throw new AppError('CONFLICT', '已经处理过了')
+      return 'ok'
     },
   }),
 })
@@ -112,4 +130,13 @@ test('an audit entry written beside the handler\'s last write (auditAlongside) i
   expect(await call('demo-staff', { action: 'audited', key: 'k-1' })).toEqual({ ok: true, data: { key: 'k-1', entryBeforeAnswer: true } })
   expect(auditedRule).toHaveBeenCalledTimes(1)
   expect(cloud.docs('auditLog').filter((entry) => entry._id === auditIdOf('test', 'audited', 'k-1'))).toHaveLength(1)
+})
+
+test('work left for afterwards runs once the handler answered and is done before the caller has the answer; a failed handler leaves it undone', async () => {
+  seen.length = 0
+  expect(await call('demo-resident', { action: 'later', fail: false })).toEqual({ ok: true, data: 'ok' })
+  expect(seen).toEqual(['handler answered', 'afterwards started', 'afterwards done'])
+  seen.length = 0
+  expect(await call('demo-resident', { action: 'later', fail: true })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  expect(seen).toEqual(['handler answered'])
 })

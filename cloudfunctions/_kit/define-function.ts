@@ -25,6 +25,12 @@ export type ActionContext = {
    * ones (_kit/audit.ts), and one written beside a write that then failed is the retry's entry.
    */
   auditAlongside(answer: unknown): Promise<void>
+  /**
+   * Work that follows the handler's writes and changes nothing it answers (a message telling
+   * someone of them): run once the handler has answered, side by side with the action's audit
+   * entry, and awaited before the caller has the answer (its failure is the action's, as before).
+   */
+  afterwards(work: () => Promise<unknown>): void
 }
 
 /** Who may call an action: anyone who opens the app, or holders of at least one of the roles. */
@@ -78,6 +84,8 @@ const RESERVED_EVENT_KEYS = new Set(['action', 'userInfo'])
 type Context = ActionContext & {
   /** The caller's record if they have one: role checks read it without creating one. */
   record(): Promise<UserDoc | null>
+  /** What `afterwards` was given, in order. */
+  pending: Array<() => Promise<unknown>>
 }
 
 function contextFor(openid: string, audit: (ctx: Context, answer: unknown) => Promise<void>): Context {
@@ -93,6 +101,7 @@ function contextFor(openid: string, audit: (ctx: Context, answer: unknown) => Pr
     }
     return doc
   }
+  const pending: Array<() => Promise<unknown>> = []
   const ctx: Context = {
     openid,
     user,
@@ -104,6 +113,8 @@ function contextFor(openid: string, audit: (ctx: Context, answer: unknown) => Pr
       return [communityId]
     },
     auditAlongside: (answer) => audit(ctx, answer),
+    pending,
+    afterwards: (work) => void pending.push(work),
   }
   return ctx
 }
@@ -177,7 +188,9 @@ export function defineFunction<A extends Api>(fnName: string, table: ActionTable
       await refuseDuringErasure(def, ctx)
       await checkAudience(def.audience, ctx)
       const output = await def.handler(input, ctx, await preloaded)
-      await (audited ?? recordAudit(fnName, actionName, def, input, output, ctx))
+      // The audit entry (unless written beside the handler's last write) and the work the handler
+      // left for afterwards go side by side (independent writes).
+      await Promise.all([audited ?? recordAudit(fnName, actionName, def, input, output, ctx), ...ctx.pending.map((work) => work())])
       return ok(output)
     } catch (error) {
       return toFailure(error, fnName, actionName || '?')

@@ -2,7 +2,7 @@ import { miniprogramStateOf, parseTemplateSetting, STATE_VARIABLE, TEMPLATES_VAR
 import { NOTIFY_KIND_NAMES, NOTIFY_KINDS, templateData, type NotifyKind, type NotifyPayloads, type TemplateData } from '@/domain/notify/kinds'
 import { sendOutcome, type SendOutcome } from '@/domain/notify/sending'
 import { _, cloud, collections, db, isDuplicateKey } from './cloud'
-import { queueFirstTries, queueFirstTry, queueRetry } from './outbox'
+import { queueFirstTries, queueFirstTry, queueFirstTryUnwoken, queueRetry } from './outbox'
 import { mapWithCap } from './parallel'
 
 /**
@@ -209,6 +209,27 @@ async function notifyNow<K extends NotifyKind>(openid: string, kind: K, payload:
 /** One notification of a fan-out, under the inbox id that makes it happen once. */
 /** `quoting`: whose words the message carries (注销 blanks them, as for `notify`). */
 export type FanOutNote<K extends NotifyKind> = { _id: string; openid: string; payload: NotifyPayloads[K]; quoting?: string }
+
+/**
+ * One person's message of a group (a staff queue's message of the hour), their settings known: the
+ * inbox entry is written whole under the group's id (created, or brought up to date and unread
+ * again: one request either way), and, while they hold a grant, its WeChat message is queued
+ * under the same id beside it, so the group sends at most one. The outbox job is not woken here:
+ * the caller wakes it once when `willQueue` said a message may be queued.
+ */
+export async function notifyGroupLater<K extends NotifyKind>(openid: string, kind: K, payload: NotifyPayloads[K], groupId: string, settings: NotifySettingsDoc | null): Promise<void> {
+  const spec = NOTIFY_KINDS[kind]
+  if (settings?.off?.[kind] === true && !spec.essential) return
+  const page = spec.page(payload)
+  const message = { openid, kind, title: spec.title, body: spec.body(payload), page, read: false, createdAt: db.serverDate() }
+  await Promise.all([
+    db.collection(collections.inbox).doc(groupId).set({ data: message }),
+    willQueue(kind, settings) ? queueFirstTryUnwoken(groupId, { openid, kind, page, data: templateData(kind, payload) }) : null,
+  ])
+}
+
+/** Whether `notifyGroupLater` queues a WeChat message for someone with these settings (held grant, kind not turned off). */
+export const willQueue = (kind: NotifyKind, settings: NotifySettingsDoc | null): boolean => settings?.off?.[kind] !== true && (settings?.grants?.[kind] ?? 0) > 0
 
 /** Database requests a fan-out keeps in flight at once. */
 const FAN_OUT_REQUESTS = 20

@@ -53,3 +53,12 @@ export async function queueFirstTries(items: ReadonlyArray<{ inboxId: string; de
   const added = await mapWithCap(items, atOnce, ({ inboxId, delivery }) => addOnce({ _id: inboxId, ...delivery, status: 'pending', tries: 0, nextTryAt: now, errCode: null, createdAt: now, updatedAt: now }))
   if (added.includes(true)) await wakeJob('outbox')
 }
+
+/**
+ * Like `queueFirstTry`, without waking the outbox job: for a caller queueing several side by side,
+ * which wakes it once beside them (_kit/staff-queue.ts).
+ */
+export async function queueFirstTryUnwoken(inboxId: string, delivery: Delivery): Promise<void> {
+  const now = new Date()
+  await addOnce({ _id: inboxId, ...delivery, status: 'pending', tries: 0, nextTryAt: now, errCode: null, createdAt: now, updatedAt: now })
+}

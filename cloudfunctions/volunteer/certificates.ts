@@ -83,18 +83,23 @@ export async function toCertificate(doc: CertificateDoc): Promise<ServiceCertifi
   }
 }
 
-export async function toRequestView(doc: CertificateRequestDoc, communityName: string): Promise<CertificateRequestView> {
-  const certificate = doc.code ? (await certificates().where({ _id: doc.code }).limit(1).get<CertificateDoc>()).data[0] : undefined
+/** `known`: the request's certificate and the period's records when the caller read them already (no read here then). */
+export async function toRequestView(doc: CertificateRequestDoc, communityName: string, known: { certificate?: CertificateDoc | null; records?: LedgerDoc[] } = {}): Promise<CertificateRequestView> {
+  const [certificate, records] = await Promise.all([
+    known.certificate !== undefined || !doc.code ? known.certificate : certificates().where({ _id: doc.code }).limit(1).get<CertificateDoc>().then(({ data }) => data[0]),
+    known.records ?? recordsOf(doc.openid, doc.from, doc.to),
+  ])
   return {
     _id: doc._id,
     name: doc.name,
+    communityId: doc.communityId,
     communityName,
     from: doc.from,
     to: doc.to,
     status: doc.status,
     reason: doc.reason,
     requestedAt: toIso(doc.requestedAt),
-    hours: (await recordsOf(doc.openid, doc.from, doc.to)).reduce((sum, e) => sum + e.hours, 0),
+    hours: records.reduce((sum, e) => sum + e.hours, 0),
     certificate: certificate ? await toCertificate(certificate) : null,
   }
 }

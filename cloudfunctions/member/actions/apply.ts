@@ -3,10 +3,11 @@ import { AppError } from '@/domain/errors'
 import { applicationSchema } from '@/domain/member/application'
 import { _, db, isDuplicateKey } from '../../_kit/cloud'
 import { requireCommunity } from '../../_kit/communities'
-import { action, ERASED_MEANWHILE } from '../../_kit/define-function'
+import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { tellStaffOfQueue } from '../../_kit/staff-queue'
-import { APPLICATION_RECORD_VERSION, applications, findApplication, toView } from '../applications'
+import { staffOf } from '../../_kit/users'
+import { APPLICATION_RECORD_VERSION, applications, findApplication, toView, type ApplicationDoc } from '../applications'
 import { sealId } from '../id-vault'
 
 /** One ID number, one pending or approved application (a unique index on its keyed hash). */
@@ -16,9 +17,9 @@ const ID_TAKEN = new AppError('CONFLICT', '这个身份证号已用于另一份�
 export const apply = action({
   input: () => applicationSchema(todayInChina()),
   audience: 'anyone',
-  async handler(input, { openid }) {
-    const community = await requireCommunity(input.communityId)
-    const existing = await findApplication({ openid })
+  // The community, the caller's application if any, and the community's staff (to tell; read again later if this fails), beside the caller's record.
+  preload: ({ communityId }, openid) => Promise.all([requireCommunity(communityId), findApplication({ openid }), staffOf(communityId).catch(() => undefined)]),
+  async handler(input, { openid }, [community, existing, staff]) {
     if (existing?.status === 'pending') throw new AppError('CONFLICT', '您的入会申请正在审核中，请耐心等待')
     if (existing?.status === 'approved') throw new AppError('CONFLICT', '您已经是红十字会员了')
 
@@ -37,8 +38,9 @@ export const apply = action({
       recordVersion: APPLICATION_RECORD_VERSION,
     }
     // A rejected application is corrected, and someone who left may join again: the same record, submitted anew.
+    let saved: ApplicationDoc
     if (existing) {
-      const entry = { at: new Date(), action: 'resubmitted', by: openid, byName: '本人' }
+      const entry = { at: new Date(), action: 'resubmitted' as const, by: openid, byName: '本人' }
       // _.set: the stored guardian may be null, and a dotted path into null is refused.
       try {
         const { stats } = await applications()
@@ -48,21 +50,21 @@ export const apply = action({
       } catch (error) {
         throw isDuplicateKey(error) ? ID_TAKEN : error
       }
+      saved = { ...existing, ...fields, status: 'pending', submittedAt: entry.at, history: [...(existing.history ?? []), entry] }
     } else {
-      const entry = { at: new Date(), action: 'submitted', by: openid, byName: '本人' }
+      const entry = { at: new Date(), action: 'submitted' as const, by: openid, byName: '本人' }
+      const doc = { _id: ownedId('ap', openid), openid, ...fields, memberNo: null, joinedAt: null, duesPaidThrough: null, history: [entry], idViews: [] }
       try {
-        await applications().add({
-          data: { _id: ownedId('ap', openid), openid, ...fields, memberNo: null, joinedAt: null, duesPaidThrough: null, history: [entry], idViews: [] },
-        })
+        await applications().add({ data: doc })
+        saved = { ...doc, status: 'pending', submittedAt: entry.at }
       } catch (error) {
         if (!isDuplicateKey(error)) throw error
         // The same person twice (their application's id), or someone else's ID number (its unique hash).
         throw /id_number/.test((error as Error).message) ? ID_TAKEN : new AppError('CONFLICT', '您的入会申请已经提交过了')
       }
     }
-    const saved = await findApplication({ openid })
-    if (!saved) throw ERASED_MEANWHILE()
-    await tellStaffOfQueue(saved.communityId, 'applications')
+    // The record as written, without reading it back; staff are told after it (their count includes it).
+    await tellStaffOfQueue(saved.communityId, 'applications', staff)
     return toView(saved, community, { idNumber: false, phone: true })
   },
 })

@@ -9,7 +9,8 @@ import { communityNames, requireCommunity } from '../../_kit/communities'
 import { action } from '../../_kit/define-function'
 import { ownedId } from '../../_kit/ids'
 import { takeSlot } from '../../_kit/rate-limit'
-import { nextInSequence } from '../../_kit/sequence'
+import { nextInSequence, readSequence, type SequenceState } from '../../_kit/sequence'
+import type { LedgerDoc } from '../../_kit/ledger'
 import { certificateRequests, certificates, newVerifyCode, pendingRequest, recordsOf, toCertificate, toRequestView, type CertificateDoc, type CertificateRequestDoc } from '../certificates'
 import { findVolunteer, volunteers, type VolunteerDoc } from '../volunteers'
 import { changeKey } from '../../_kit/audit'
@@ -25,13 +26,17 @@ import { requireOwnFiles } from '../../_kit/uploads'
 export const requestCertificate = action({
   input: () => volunteerInputs.requestCertificate(todayInChina()),
   audience: ['volunteer'],
-  async handler({ from, to, idType, idNumber }, { openid }) {
-    const volunteer = await findVolunteer({ openid })
+  // The caller's profile and the period's records, beside the caller's record.
+  preload: ({ from, to }, openid) => Promise.all([findVolunteer({ openid }), recordsOf(openid, from, to)]),
+  async handler({ from, to, idType, idNumber }, { openid }, [volunteer, records]) {
     if (!volunteer || volunteer.status !== 'active') throw new AppError('FORBIDDEN', '注册志愿者后才能申请服务证明')
-    const records = await recordsOf(openid, from, to)
     if (records.reduce((sum, e) => sum + e.hours, 0) <= 0) throw new AppError('CONFLICT', '这段时间还没有记入的志愿服务时长')
     // The counter is named by a hash of the openid, like every limit: counters hold nothing personal.
-    await takeSlot(`${ownedId('cr', openid)}-${todayInChina().slice(0, 7)}`, MONTHLY_CERTIFICATE_REQUESTS, `每月最多申请${MONTHLY_CERTIFICATE_REQUESTS}次服务证明，请下个月再申请`)
+    // The community's name (for the answer) is read beside it.
+    const [, names] = await Promise.all([
+      takeSlot(`${ownedId('cr', openid)}-${todayInChina().slice(0, 7)}`, MONTHLY_CERTIFICATE_REQUESTS, `每月最多申请${MONTHLY_CERTIFICATE_REQUESTS}次服务证明，请下个月再申请`),
+      communityNames([volunteer.communityId]),
+    ])
     const doc = pendingRequest({
       _id: `cr${crypto.randomBytes(12).toString('hex')}`,
       openid,
@@ -43,8 +48,7 @@ export const requestCertificate = action({
       idNumberMasked: maskDocumentNumber(idType, idNumber),
     })
     await certificateRequests().add({ data: doc })
-    const names = await communityNames([doc.communityId])
-    return toRequestView(doc, names.get(doc.communityId) ?? '')
+    return toRequestView(doc, names.get(doc.communityId) ?? '', { certificate: null, records })
   },
 })
 
@@ -73,11 +77,17 @@ export const certificateQueue = action({
   },
 })
 
-/** The volunteer's number, given once from the community's sequence the first time a certificate needs it. */
-async function volunteerNumberOf(volunteer: VolunteerDoc & { volunteerNumber?: string }, communityCode: string): Promise<string> {
-  if (volunteer.volunteerNumber) return volunteer.volunteerNumber
-  const number = volunteerNumber(communityCode, await nextInSequence(`volunteer-no-${communityCode}`))
-  await volunteers().where({ _id: volunteer._id, volunteerNumber: _.exists(false) }).update({ data: { volunteerNumber: number } })
+/** The sequences certificate numbers (per community and year) and volunteer numbers (per community) are drawn from. */
+const certificateSequence = (communityCode: string, year: string) => `certificate-${communityCode}-${year}`
+const volunteerSequence = (communityCode: string) => `volunteer-no-${communityCode}`
+
+/**
+ * The volunteer's number, given once from the community's sequence the first time a certificate
+ * needs it (`number`, just drawn). Kept only if none was given meanwhile.
+ */
+async function keepVolunteerNumber(volunteer: VolunteerDoc & { volunteerNumber?: string }, number: string): Promise<string> {
+  const { stats } = await volunteers().where({ _id: volunteer._id, volunteerNumber: _.exists(false) }).update({ data: { volunteerNumber: number } })
+  if (stats.updated === 1) return number
   const saved = (await findVolunteer({ _id: volunteer._id })) as (VolunteerDoc & { volunteerNumber?: string }) | null
   return saved?.volunteerNumber ?? number
 }
@@ -88,52 +98,66 @@ async function volunteerNumberOf(volunteer: VolunteerDoc & { volunteerNumber?: s
  * decline with a reason. The decision, its verify code and number are one conditional update from
  * `pending`; the certificate is then written under that code, so a retry finishes it once.
  */
-/** The community a request was made to, for the audit entry of its decision. */
-async function communityOfRequest(requestId: string): Promise<string | null> {
-  const { data } = await certificateRequests().where({ _id: requestId }).limit(1).get<Pick<CertificateRequestDoc, 'communityId'>>()
-  return data[0]?.communityId ?? null
-}
-
 export const issueCertificate = action({
   input: volunteerInputs.issueCertificate,
   audience: ['staff'],
-  async handler({ requestId, decision, reason }, ctx) {
-    const { data } = await certificateRequests().where({ _id: requestId }).limit(1).get<CertificateRequestDoc>()
-    const request = data[0]
-    if (!request) throw new AppError('NOT_FOUND', '没有找到这份证明申请')
-    const [staff, community] = await Promise.all([ctx.requireStaffOf(request.communityId), requireCommunity(request.communityId)])
+  // The request, then its community (and the counters of its numbers), its volunteer, the
+  // period's records and any certificate, beside the caller's record.
+  async preload({ requestId }) {
+    const request = (await certificateRequests().where({ _id: requestId }).limit(1).get<CertificateRequestDoc>()).data[0]
+    if (!request) return null
+    const year = todayInChina().slice(0, 4)
+    const [community, volunteer, records, certificate] = await Promise.all([
+      requireCommunity(request.communityId),
+      findVolunteer({ openid: request.openid }) as Promise<(VolunteerDoc & { volunteerNumber?: string }) | null>,
+      recordsOf(request.openid, request.from, request.to),
+      request.code ? certificates().where({ _id: request.code }).limit(1).get<CertificateDoc>().then(({ data }) => data[0] ?? null) : null,
+    ])
+    // Only for a request still to decide: the certificate's sequence, and the volunteers' when this is the volunteer's first certificate.
+    const counters = request.status === 'pending' ? await Promise.all([readSequence(certificateSequence(community.code, year)), volunteer && !volunteer.volunteerNumber ? readSequence(volunteerSequence(community.code)) : undefined]) : null
+    return { request, community, counters, volunteer, records, certificate, year }
+  },
+  async handler({ requestId, decision, reason }, ctx, found) {
+    if (!found) throw new AppError('NOT_FOUND', '没有找到这份证明申请')
+    const { request, community, counters, volunteer, records, year } = found
+    const staff = await ctx.requireStaffOf(request.communityId)
     if (request.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能为自己出具证明，请由其他工作人员办理')
     const issuer = community.certificateIssuer
     if (decision === 'issue' && !issuer) throw new AppError('CONFLICT', '请先在“证明设置”里填写出具证明的组织名称和负责人')
 
+    let decided = request
     if (request.status === 'pending') {
       const now = new Date()
-      const decided =
-        decision === 'issue'
-          ? { status: 'issued', code: newVerifyCode(), number: certificateNumber(community.code, todayInChina().slice(0, 4), await nextInSequence(`certificate-${community.code}-${todayInChina().slice(0, 4)}`)) }
-          : { status: 'declined', reason }
-      await certificateRequests()
-        .where({ _id: requestId, status: 'pending' })
-        .update({ data: { ...decided, decidedAt: now, decidedBy: ctx.openid } })
+      // The number is drawn before the decision is written; the volunteer's own number (their first
+      // certificate) only once it holds, so concurrent issues use up none of those.
+      const seq = decision === 'issue' ? await nextInSequence(certificateSequence(community.code, year), counters ? Promise.resolve(counters[0]) : undefined) : null
+      const change = seq !== null ? { status: 'issued' as const, code: newVerifyCode(), number: certificateNumber(community.code, year, seq) } : { status: 'declined' as const, reason }
+      const { stats } = await certificateRequests().where({ _id: requestId, status: 'pending' }).update({ data: { ...change, decidedAt: now, decidedBy: ctx.openid } })
+      // Decided by this call, as written; otherwise by another one meanwhile, as stored.
+      decided = stats.updated === 1 ? { ...request, ...change, decidedAt: now, decidedBy: ctx.openid } : ((await certificateRequests().where({ _id: requestId }).limit(1).get<CertificateRequestDoc>()).data[0] ?? request)
     }
-    const { data: after } = await certificateRequests().where({ _id: requestId }).limit(1).get<CertificateRequestDoc>()
-    const decidedRequest = after[0]
-    if (decidedRequest.status !== (decision === 'issue' ? 'issued' : 'declined')) throw new AppError('CONFLICT', '这份申请已经处理过了')
-    if (decidedRequest.status === 'issued' && decidedRequest.code && issuer) {
-      await writeCertificate(decidedRequest, issuer, { openid: decidedRequest.decidedBy ?? ctx.openid, name: staff.displayName }, community.code, community.name)
+    if (decided.status !== (decision === 'issue' ? 'issued' : 'declined')) throw new AppError('CONFLICT', '这份申请已经处理过了')
+    let certificate = found.certificate
+    if (decided.status === 'issued' && decided.code && issuer && !certificate) {
+      const seen = counters?.[1] ? Promise.resolve(counters[1]) : undefined
+      certificate = await writeCertificate(decided, issuer, { openid: decided.decidedBy ?? ctx.openid, name: staff.displayName }, { volunteer, records, communityCode: community.code, communityName: community.name, seen })
     }
-    return toRequestView(decidedRequest, community.name)
+    return toRequestView(decided, community.name, { certificate, records })
   },
-  audit: async (input, out) => ({ communityId: await communityOfRequest(input.requestId), target: input.requestId, summary: out.status === 'issued' ? `出具志愿服务证明（${out.from} 至 ${out.to}）` : '不出具志愿服务证明', key: `${input.requestId}:${out.status}` }),
+  audit: (input, out) => ({ communityId: out.communityId, target: input.requestId, summary: out.status === 'issued' ? `出具志愿服务证明（${out.from} 至 ${out.to}）` : '不出具志愿服务证明', key: `${input.requestId}:${out.status}` }),
 })
 
-/** Freezes the records of the period under the request's verify code; a second write is refused as a duplicate. */
-async function writeCertificate(request: CertificateRequestDoc, issuer: CertificateIssuer, handler: { openid: string; name: string }, communityCode: string, communityName: string): Promise<void> {
-  const code = request.code as string
-  if ((await certificates().where({ _id: code }).limit(1).get<CertificateDoc>()).data[0]) return
-  const volunteer = await findVolunteer({ openid: request.openid })
+/** Freezes the records of the period under the request's verify code; a second write is refused as a duplicate (the first one stands). */
+async function writeCertificate(
+  request: CertificateRequestDoc,
+  issuer: CertificateIssuer,
+  handler: { openid: string; name: string },
+  { volunteer, records, communityCode, communityName, seen }: { volunteer: (VolunteerDoc & { volunteerNumber?: string }) | null; records: LedgerDoc[]; communityCode: string; communityName: string; seen?: Promise<SequenceState> },
+): Promise<CertificateDoc> {
   if (!volunteer) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
-  const records = await recordsOf(request.openid, request.from, request.to)
+  const code = request.code as string
+  // Their first certificate gives them their number.
+  const number = volunteer.volunteerNumber ?? (await keepVolunteerNumber(volunteer, volunteerNumber(communityCode, await nextInSequence(volunteerSequence(communityCode), seen))))
   const doc: CertificateDoc = {
     _id: code,
     openid: request.openid,
@@ -143,7 +167,7 @@ async function writeCertificate(request: CertificateRequestDoc, issuer: Certific
     name: volunteer.name,
     idType: request.idType,
     idNumberMasked: request.idNumberMasked,
-    volunteerNumber: await volunteerNumberOf(volunteer, communityCode),
+    volunteerNumber: number,
     communityName,
     from: request.from,
     to: request.to,
@@ -155,8 +179,10 @@ async function writeCertificate(request: CertificateRequestDoc, issuer: Certific
   }
   try {
     await certificates().add({ data: doc })
+    return doc
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
+    return (await certificates().where({ _id: code }).limit(1).get<CertificateDoc>()).data[0] ?? doc
   }
 }
 

@@ -16,10 +16,15 @@ import { findVolunteer } from '../volunteers'
 export const correctHours = action({
   input: volunteerInputs.correctHours,
   audience: ['staff'],
-  async handler({ volunteerId, hours, reason, requestId, serviceDate }, ctx) {
+  // The volunteer, then their community, beside the caller's record.
+  async preload({ volunteerId }) {
     const doc = await findVolunteer({ _id: volunteerId })
-    if (!doc) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
-    const [staff, community] = await Promise.all([ctx.requireStaffOf(doc.communityId), requireCommunity(doc.communityId)])
+    return doc && { doc, community: await requireCommunity(doc.communityId) }
+  },
+  async handler({ volunteerId, hours, reason, requestId, serviceDate }, ctx, found) {
+    if (!found) throw new AppError('NOT_FOUND', '没有找到这位志愿者')
+    const { doc, community } = found
+    const staff = await ctx.requireStaffOf(doc.communityId)
     if (doc.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能更正自己的时长，请由其他工作人员处理')
     const entry = await credit({
       _id: ledgerEntryId.correction(`${ctx.openid}:${requestId}`),
@@ -38,7 +43,8 @@ export const correctHours = action({
       place: community.name,
       content: reason,
     })
-    await tellHours(entry, 'correction', reason)
+    // The +N 小时 message goes beside the audit entry.
+    ctx.afterwards(() => tellHours(entry, 'correction', reason))
     const [view] = await toEntries([entry])
     return view
   },

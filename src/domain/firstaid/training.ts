@@ -131,8 +131,9 @@ export type TrainingApi = {
   cancelSignup: ActionSpec<v.InferInput<typeof trainingInputs.cancelSignup>, TrainingSession>
   /** With the 救护员证 recorded for each (null until staff record it). */
   roster: ActionSpec<v.InferInput<typeof trainingInputs.roster>, { items: RosterEntry[] }>
-  record: ActionSpec<v.InferInput<typeof trainingInputs.record>, Signup & { certificate: Certificate | null }>
-  recordCertificate: ActionSpec<v.InferInput<typeof trainingInputs.recordCertificate>, Signup & { certificate: Certificate }>
+  /** `communityId`: the community of the course (its staff recorded it). */
+  record: ActionSpec<v.InferInput<typeof trainingInputs.record>, Signup & { communityId: string; certificate: Certificate | null }>
+  recordCertificate: ActionSpec<v.InferInput<typeof trainingInputs.recordCertificate>, Signup & { communityId: string; certificate: Certificate }>
   manageSessions: ActionSpec<v.InferInput<typeof trainingInputs.manageSessions>, { items: TrainingSession[] }>
   certificates: ActionSpec<v.InferInput<typeof trainingInputs.certificates>, { items: Certificate[] }>
 }

@@ -103,6 +103,8 @@ export type CertificateCheck = { genuine: true; certificate: ServiceCertificate 
 export type CertificateRequestView = {
   _id: string
   name: string
+  /** The community the request was made to (its staff decide it). */
+  communityId: string
   communityName: string
   from: string
   to: string
