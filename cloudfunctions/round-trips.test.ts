@@ -471,7 +471,7 @@ const ROWS: Record<string, Row> = {
     prepare: async () => ({ fn: 'user', caller: 'demo-volunteer', event: { action: 'myData' } }),
     bound: { requests: 32, roundTrips: 2, why: '我的数据 (PIPL 第四十五条) reads each collection holding the person\'s data, all side by side: one request per collection' },
   },
-  'user.deleteAccount': { prepare: async () => ({ fn: 'user', caller: await member(), event: { action: 'deleteAccount', confirm: true } }), bound: { requests: 68, roundTrips: 8, why: '注销 (PIPL 第四十七条) erases every collection holding the person\'s data: one request or more per collection, all side by side, twice (the second pass catches what a call running at that moment wrote), between the tombstone and its rewrite (7 round trips measured)' } },
+  'user.deleteAccount': { prepare: async () => ({ fn: 'user', caller: await member(), event: { action: 'deleteAccount', confirm: true } }), bound: { requests: 68, roundTrips: 10, why: '注销 (PIPL 第四十七条) erases every collection holding the person\'s data: one request or more per collection, all side by side, twice (the second pass catches what a call running at that moment wrote), between the tombstone and its rewrite (7 to 9 round trips measured: erasers of unequal depth overlap or not, with the load)' } },
 
   // 社区
   'community.home': { prepare: async () => ({ fn: 'community', caller: 'demo-resident', event: { action: 'home', communityId: 'dadu' } }) },
