@@ -178,8 +178,10 @@ describe('an activity journey', () => {
     await call('activity', 'demo-volunteer', { action: 'checkIn', activityId, code: await code() })
     passTime(e2e.cloud, activityId, 61)
     await call('activity', 'demo-volunteer', { action: 'checkOut', activityId, code: await code() })
-    // The organiser confirms the roster: that credits the hours and tells the volunteer (checkin_result).
+    // The organiser confirms the roster: that credits the hours and tells the volunteer
+    // (checkin_result). A roster is a fan-out: its WeChat messages go out with the scheduler's next run.
     await call('activity', 'demo-staff', { action: 'confirmAttendance', activityId, signupIds: [`${activityId}:demo-volunteer`] })
+    await e2e.cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'every5Minutes' }, '')
 
     // In the inbox too: tapping the reminder opens that activity.
     await page.goto(`${e2e.cloud.url}/#/packages/notify/pages/inbox/index`)
