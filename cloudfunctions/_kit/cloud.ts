@@ -11,6 +11,23 @@ export const _ = db.command
 /** CloudBase refuses a second document with the same `_id` (or unique key) with MongoDB's E11000 duplicate key error. */
 export const isDuplicateKey = (error: unknown): boolean => error instanceof Error && /duplicate/i.test(error.message)
 
+/**
+ * Applies `change` to the document `_id` of `collection`, creating it as `fresh` when there is none
+ * (one request the usual way, two the first time). When another call creates it in between, the
+ * change is applied to theirs, so atomic operators in `change` (`_.inc`) count every call.
+ */
+export async function updateOrCreate(collection: string, _id: string, change: Record<string, unknown>, fresh: Record<string, unknown>): Promise<void> {
+  const docs = db.collection(collection)
+  const update = () => docs.where({ _id }).update({ data: change })
+  if ((await update()).stats.updated === 1) return
+  try {
+    await docs.add({ data: { _id, ...fresh } })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    await update()
+  }
+}
+
 /** Collections, named once. */
 export const collections = {
   users: 'users',

@@ -1,4 +1,4 @@
-import { _, collections, db, isDuplicateKey } from './cloud'
+import { _, collections, db, isDuplicateKey, updateOrCreate } from './cloud'
 
 /**
  * When a scheduled job next has work (#25: "a job that finds nothing costs one read at most", and
@@ -20,15 +20,7 @@ const marks = () => db.collection(collections.jobMarks)
 
 /** A writer gave `job` work: due now. One write (the very first time, up to three). */
 export async function wakeJob(job: MarkedJob): Promise<void> {
-  const change = { dueAt: new Date(), seq: _.inc(1) }
-  const { stats } = await marks().where({ _id: job }).update({ data: change })
-  if (stats.updated === 1) return
-  try {
-    await marks().add({ data: { _id: job, dueAt: new Date(), seq: 1 } })
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error
-    await marks().where({ _id: job }).update({ data: change })
-  }
+  await updateOrCreate(collections.jobMarks, job, { dueAt: new Date(), seq: _.inc(1) }, { dueAt: new Date(), seq: 1 })
 }
 
 /**
@@ -56,14 +48,7 @@ export async function readCursor(job: string, day: string): Promise<string> {
 
 /** Keeps the job's cursor on its mark (creating the mark, due now, when the job has none yet). */
 export async function saveCursor(job: string, cursor: JobCursor): Promise<void> {
-  const { stats } = await marks().where({ _id: job }).update({ data: cursor })
-  if (stats.updated === 1) return
-  try {
-    await marks().add({ data: { _id: job, dueAt: new Date(), seq: 0, ...cursor } })
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error
-    await marks().where({ _id: job }).update({ data: cursor })
-  }
+  await updateOrCreate(collections.jobMarks, job, cursor, { dueAt: new Date(), seq: 0, ...cursor })
 }
 
 /** A job without a mark yet (a new deployment) runs, and then gets one. */
